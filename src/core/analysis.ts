@@ -1,0 +1,274 @@
+/**
+ * The result of analysing IOS IKEv1/IPsec debug output: plain data, structured-cloneable, the only thing the
+ * page and the CLI read. The fields of the JSON contract (DESIGN.md, schema "ikescope.analysis/1") come first
+ * in each type; the fields the page needs beyond it are marked "page:" and are left out of `--json` output
+ * where they would be bulky (the per-line table).
+ *
+ * Later changes add fields; they do not rename or remove them.
+ */
+
+export const ANALYSIS_SCHEMA = 'ikescope.analysis/1';
+
+/** A line of one input file; `line` counts from 1 in the file as given. */
+export interface LineRef {
+  file: number;
+  line: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Input and the per-line table
+// ---------------------------------------------------------------------------------------------------------
+
+export const LINE_KINDS = ['debug', 'continuation', 'prompt', 'show', 'prose', 'blank', 'unrecognized'] as const;
+/**
+ * debug: a debug or syslog record's first line (ISAKMP, ISAKMP-PAK, ISAKMP-ERROR, IPSEC(...), KMI, %CRYPTO-*, %LINEPROTO-*...)
+ * continuation: a further line of the record above (ID payload block, IPSEC(...) block, wrapped line...)
+ * prompt: a router prompt, with or without a typed command (`R3(config-if)#`, `HQ#clear crypto sa`)
+ * show: output of a show command (`show crypto ipsec sa`, `show crypto isakmp sa`)
+ * prose: anything else a person wrote (document text, ping output, author's notes, `#` headers)
+ * blank: empty or whitespace only
+ * unrecognized: looks like IKE/IPsec debug output but was not understood
+ */
+export type LineKind = (typeof LINE_KINDS)[number];
+
+export interface InputFile {
+  name: string;
+  /** A debug log to analyse, or a router configuration passed with `--config`. */
+  kind: 'log' | 'config';
+  /** Number of lines in the file (a final line without an ending counts; an empty file has 0). */
+  lines: number;
+}
+
+export interface AnalysisInput {
+  files: InputFile[];
+  /** Total lines over all log files. */
+  lines: number;
+  /** Lines that look like IKE/IPsec debug output but were not understood. Prose, prompts, blanks are not listed. */
+  unrecognized: LineRef[];
+}
+
+/**
+ * page: one table per input file, column-wise so a 100 MB log costs a few bytes per line.
+ * Line n of the file is at index n - 1 of each column.
+ */
+export interface LineTable {
+  /** Index into LINE_KINDS. */
+  kinds: Uint8Array;
+  /** Index into `Analysis.records` of the record this line belongs to, or -1. */
+  records: Int32Array;
+}
+
+/** page: one debug record (a first line and its continuations) with what it means. */
+export interface RecordInfo {
+  /** The record's first line. */
+  first: LineRef;
+  /** Number of lines it spans in its file, continuations included (lines may be interleaved with others). */
+  lineCount: number;
+  /** A short plain-words explanation, or null when the record was not understood. */
+  annotation: string | null;
+  /** Index into `Analysis.negotiations`, or -1 when the record belongs to none. */
+  negotiation: number;
+  /** Milliseconds since midnight, when the line had a timestamp with a time of day. */
+  time: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Negotiations
+// ---------------------------------------------------------------------------------------------------------
+
+/** The protocol role that sent a message, or that a router played. */
+export type Side = 'initiator' | 'responder';
+export type Role = Side | 'both' | 'unknown';
+export type Outcome = 'complete' | 'failed' | 'incomplete';
+
+export type MessageName =
+  | 'MM1' | 'MM2' | 'MM3' | 'MM4' | 'MM5' | 'MM6'
+  | 'AM1' | 'AM2' | 'AM3'
+  | 'QM1' | 'QM2' | 'QM3'
+  /** informational exchange carrying a NOTIFY payload */
+  | 'NOTIFY'
+  /** informational exchange carrying a DELETE payload */
+  | 'DELETE'
+  /** DPD R-U-THERE or its ACK */
+  | 'DPD'
+  /** a packet that could not be placed in the exchange */
+  | 'UNKNOWN';
+
+export type PayloadType = 'SA' | 'KE' | 'NONCE' | 'NAT-D' | 'ID' | 'HASH' | 'VID' | 'NOTIFY' | 'DELETE';
+
+/** page: one payload of a message, as the log shows it processed or built. */
+export interface PayloadSummary {
+  type: PayloadType;
+  /** e.g. the vendor ("DPD", "Unity", "NAT-T RFC 3947"), the notify type, the ID address; null if none shown. */
+  detail: string | null;
+  line: LineRef;
+}
+
+export interface Message {
+  name: MessageName;
+  from: Side;
+  /** Relative to the router that printed the line; left out in a merged two-sided negotiation. */
+  dir?: 'out' | 'in';
+  lines: LineRef[];
+  /** The configuration lines this message depends on (present when configs were given). */
+  config?: LineRef[];
+  // page:
+  /** 0 for phase 1 messages; the unsigned 32-bit message ID otherwise. */
+  messageId: number;
+  payloads: PayloadSummary[];
+  /** True for a resend of an earlier message (`retransmitting phase 1 ...`, a duplicate received). */
+  retransmission: boolean;
+  /** 1 for the first sending, n for the (n-1)th retransmission. */
+  attempt: number;
+  /** Milliseconds since midnight of the first line, when it had a timestamp. */
+  time: number | null;
+  /** The ISAKMP SA state printed on the packet line (`MM_NO_STATE`, `QM_IDLE`...), if any. */
+  saState: string | null;
+  /** Ports of the packet line (local router's view), if printed. */
+  ports: { local: number; peer: number } | null;
+}
+
+/** A state change printed as `Input = ...` then `Old State = X  New State = Y`. */
+export interface Transition {
+  from: string;
+  to: string;
+  /** "SOURCE, EVENT" as printed, e.g. "IKE_MESG_FROM_IPSEC, IKE_SA_REQ_MM". */
+  input: string;
+  /** The `Old State = ... New State = ...` line. */
+  line: LineRef;
+  /**
+   * Whether the state machine model (src/core/fsm) allows this step; null until the log has been replayed
+   * through it.
+   */
+  allowed: boolean | null;
+  // page:
+  /** The protocol role of the router that printed it. */
+  side: Side;
+  /** The `Input = ...` line, when it was printed. */
+  inputLine: LineRef | null;
+  time: number | null;
+  /** Quick Mode node (message ID), unsigned; null in phase 1. */
+  node: number | null;
+}
+
+export interface Phase1Proposal {
+  /** "DES-CBC", "3DES-CBC", "AES-CBC"... as printed. */
+  encryption: string;
+  keyLength: number | null;
+  /** "SHA", "MD5", "SHA256"... as printed. */
+  hash: string;
+  group: number | null;
+  /** "pre-share", "rsa-sig"... as printed. */
+  auth: string;
+  lifetimeSeconds: number | null;
+}
+
+export interface Phase1 {
+  mode: 'main' | 'aggressive';
+  outcome: Outcome;
+  messages: Message[];
+  transitions: Transition[];
+  /** The accepted proposal (atts are acceptable), or the last one offered when none was. */
+  proposal: Phase1Proposal | null;
+}
+
+export type Encapsulation = 'tunnel' | 'transport' | 'tunnel-udp' | 'transport-udp';
+
+/** page: an IPsec SA as created (`IPSEC(create_sa)`) and, when show output was given, as verified. */
+export interface IpsecSa {
+  direction: 'inbound' | 'outbound';
+  /** "0x45F16A9A" */
+  spi: string;
+  spiDecimal: number;
+  transform: string | null;
+  lifetimeKb: number | null;
+  lifetimeSeconds: number | null;
+  line: LineRef;
+  /** From `show crypto ipsec sa`, when given and matching: "ACTIVE", ... */
+  status: string | null;
+  statusLine: LineRef | null;
+}
+
+/** page: what `show crypto ipsec sa` output says about this phase 2 SA pair. */
+export interface Verification {
+  /** Packets encapsulated (sent) and decapsulated (received), from the last counters shown. */
+  packetsOut: number | null;
+  packetsIn: number | null;
+  /** True when both SPIs are ACTIVE and packets went both ways. */
+  up: boolean;
+  pathMtu: number | null;
+  lines: LineRef[];
+}
+
+export interface Phase2 {
+  /** Unsigned 32-bit Quick Mode message ID. */
+  messageId: number;
+  outcome: Outcome;
+  messages: Message[];
+  /** "esp-aes esp-sha-hmac" */
+  transform: string | null;
+  encapsulation: Encapsulation | null;
+  spis: { inbound: string; outbound: string } | null;
+  pfsGroup: number | null;
+  // page:
+  transitions: Transition[];
+  sas: IpsecSa[];
+  /** Proxy identities (local, remote) as printed, e.g. "::/0/256/0". */
+  proxies: { local: string; remote: string } | null;
+  lifetimeSeconds: number | null;
+  lifetimeKb: number | null;
+  verification: Verification | null;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type FindingCode =
+  | 'NO_PSK' | 'PSK_MISMATCH' | 'PEER_UNREACHABLE' | 'P1_POLICY_MISMATCH' | 'P1_RETRANSMIT'
+  | 'P2_TRANSFORM_MISMATCH' | 'P2_PROXY_MISMATCH' | 'P2_PFS_MISMATCH' | 'P2_REJECTED_BY_PEER'
+  | 'SA_DELETED_BY_PEER' | 'INVALID_SPI' | 'NO_SA_FOR_PACKET' | 'NAT_T' | 'WEAK_CRYPTO' | 'LIFETIME_ADJUSTED';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  lines: LineRef[];
+  summary: string;
+  fix: string;
+}
+
+/** page: one router taking part in a negotiation. */
+export interface Router {
+  side: Side;
+  /** "R2" from a prompt like `R2(config-if)#`, else the address. */
+  name: string;
+  address: string;
+  /** True when this router's own log lines are in the input. */
+  logged: boolean;
+}
+
+export interface Negotiation {
+  id: string;
+  /** The router that printed the log (the initiator when role is "both"). */
+  local: string;
+  peer: string;
+  role: Role;
+  ikeVersion: 1 | 2;
+  phase1: Phase1;
+  phase2: Phase2[];
+  findings: Finding[];
+  // page:
+  routers: { initiator: Router; responder: Router };
+  /** Informational and DPD messages outside phase 1 and 2 exchanges (NOTIFY, DELETE, DPD). */
+  informational: Message[];
+  /** First and last line of the negotiation in each file it spans. */
+  span: { first: LineRef; last: LineRef };
+}
+
+export interface Analysis {
+  schema: typeof ANALYSIS_SCHEMA;
+  input: AnalysisInput;
+  negotiations: Negotiation[];
+  // page:
+  /** One per input file, same order as `input.files`. */
+  lineTables: LineTable[];
+  records: RecordInfo[];
+}
