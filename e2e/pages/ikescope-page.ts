@@ -1,0 +1,57 @@
+import { expect, type Page, type Request } from '@playwright/test';
+
+/** The ikescope page as a user sees it: regions by their headings, controls by role. */
+export class IkescopePage {
+  readonly consoleErrors: string[] = [];
+  readonly foreignRequests: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+    page.on('request', (request: Request) => {
+      const url = new URL(request.url());
+      if (
+        !['http://localhost:4173'].includes(url.origin) &&
+        url.protocol !== 'data:' &&
+        url.protocol !== 'blob:'
+      ) {
+        this.foreignRequests.push(request.url());
+      }
+    });
+  }
+
+  async open(hash = '') {
+    await this.page.goto(`/${hash}`);
+    await this.region('Ladder').waitFor();
+  }
+
+  region(title: string) {
+    return this.page.getByRole('region', { name: new RegExp(`^${title}`) });
+  }
+
+  logPane() {
+    return this.region('Log');
+  }
+
+  /** The log editor draws only the lines in view: page down until `text` is drawn, as a reader would. */
+  async scrollLogTo(text: string) {
+    const scroller = this.logPane().locator('.cm-scroller');
+    const content = this.logPane().locator('.cm-content');
+    await scroller.evaluate((element) => element.scrollTo(0, 0));
+    for (let page = 0; page < 400; page++) {
+      if ((await content.textContent())?.includes(text)) return;
+      const atEnd = await scroller.evaluate((element) => {
+        element.scrollBy(0, element.clientHeight * 0.8);
+        return element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
+      });
+      if (atEnd && !(await content.textContent())?.includes(text)) break;
+    }
+    await expect(content).toContainText(text);
+  }
+
+  configPane(router: string) {
+    return this.page.getByRole('figure', { name: `${router} configuration` });
+  }
+}

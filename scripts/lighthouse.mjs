@@ -1,0 +1,78 @@
+// Lighthouse (v12) against the production build served by `vite preview`: prints performance and accessibility.
+// Usage: npm run lighthouse   (builds first if dist/ is missing)
+import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const port = 4174;
+const url = `http://localhost:${port}/`;
+const chromePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+
+async function waitForServer() {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+let chrome;
+try {
+  await waitForServer();
+  chrome = await chromeLauncher.launch({
+    ...(chromePath ? { chromePath } : {}),
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices'],
+  });
+  const categories = result.lhr.categories;
+  for (const [key, category] of Object.entries(categories)) {
+    console.log(`${key.padEnd(16)} ${category.score?.toFixed(2) ?? 'n/a'}`);
+  }
+  const audits = result.lhr.audits;
+  for (const id of [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+  ]) {
+    console.log(`  ${id.padEnd(26)} ${audits[id]?.displayValue ?? ''}`);
+  }
+  const failed = Object.values(audits).filter(
+    (a) => a.score === 0 && categories.accessibility.auditRefs.some((r) => r.id === a.id),
+  );
+  for (const audit of failed) console.log(`  accessibility: ${audit.id}: ${audit.title}`);
+} finally {
+  await chrome?.kill();
+  stopServer();
+}

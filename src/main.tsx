@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/app/App.tsx';
+import './ui/styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('ikescope: the page has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,18 @@
+/** What the user has loaded: log files and config files, in the order given. */
+export type InputKind = 'log' | 'config';
+
+export interface InputFile {
+  name: string;
+  kind: InputKind;
+  text: string;
+  /** The router a config belongs to, when known (the seed's R2 and R3). */
+  router?: string;
+}
+
+export interface Workspace {
+  title: string;
+  files: readonly InputFile[];
+}
+
+export const logsOf = (workspace: Workspace) => workspace.files.filter((f) => f.kind === 'log');
+export const configsOf = (workspace: Workspace) => workspace.files.filter((f) => f.kind === 'config');
