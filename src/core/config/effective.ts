@@ -1,0 +1,372 @@
+/**
+ * Stage 3: statements → the effective configuration of one router. Sections re-entered later in a paste
+ * (`crypto isakmp policy 5` typed twice) are merged as IOS merges them: the later line wins.
+ */
+import { formatIp, formatMatch, normalizeAddress, parseIp } from './address.ts';
+import { defaultRelease, ipsecDefaults, isWeakPhase1, policyDefaults, type IosRelease } from './defaults.ts';
+import type { AccessList, CryptoMapEntry, PreSharedKey, EffectiveConfig, Interface, IpsecProfile, IsakmpPolicy, IsakmpProfile, Phase2Policy, Setting, TransformSet } from './model.ts';
+import { parseConfig, statementsOf, type ParsedConfig } from './parse.ts';
+import type { ConfigStatement, PeerMatch } from './statements.ts';
+
+export interface EffectiveOptions {
+  /** Which router of a multi-router paste; default: the first one named, or the whole paste. */
+  router?: string | null;
+  /** Which IOS release's behaviour to assume; default `classic`. */
+  release?: IosRelease;
+}
+
+function byDefault<T>(value: T): Setting<T> {
+  return { value, line: null, isDefault: true };
+}
+
+function set<T>(value: T, line: number): Setting<T> {
+  return { value, line, isDefault: false };
+}
+
+function newPolicy(priority: number, line: number | null): IsakmpPolicy {
+  return {
+    priority,
+    line,
+    encryption: byDefault(policyDefaults.encryption),
+    keyLength: byDefault(policyDefaults.keyLength),
+    hash: byDefault(policyDefaults.hash),
+    auth: byDefault(policyDefaults.auth),
+    group: byDefault(policyDefaults.group),
+    lifetimeSeconds: byDefault(policyDefaults.lifetimeSeconds),
+    refused: null,
+  };
+}
+
+function newPhase2(): Phase2Policy {
+  return {
+    transformSets: byDefault([]),
+    pfsGroup: byDefault(null),
+    lifetimeSeconds: byDefault(ipsecDefaults.lifetimeSeconds),
+    lifetimeKilobytes: byDefault(ipsecDefaults.lifetimeKilobytes),
+    isakmpProfile: byDefault(null),
+  };
+}
+
+function applyPhase2(target: Phase2Policy, s: ConfigStatement): void {
+  switch (s.kind) {
+    case 'set-transform-set':
+      target.transformSets = set(s.names, s.line);
+      break;
+    case 'set-pfs':
+      target.pfsGroup = set(s.group, s.line);
+      break;
+    case 'set-sa-lifetime':
+      if (s.seconds !== null) target.lifetimeSeconds = set(s.seconds, s.line);
+      if (s.kilobytes !== null) target.lifetimeKilobytes = set(s.kilobytes, s.line);
+      break;
+    case 'set-isakmp-profile':
+      target.isakmpProfile = set(s.name, s.line);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Why a release refuses a policy, or null. */
+function refusal(policy: IsakmpPolicy, release: IosRelease, shieldDisabled: boolean): string | null {
+  if (release !== 'iosxe-17.11' || shieldDisabled) return null;
+  const weak = [policy.encryption.value, policy.hash.value, `group${policy.group.value}`].filter(isWeakPhase1);
+  return weak.length > 0 ? `${weak.join(', ')} refused by IOS-XE 17.11+ unless 'crypto engine compliance shield disable'` : null;
+}
+
+/** Builds the effective configuration of one router from parsed statements. */
+export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions = {}): EffectiveConfig {
+  const release = options.release ?? defaultRelease;
+  const router = options.router === undefined ? (parsed.routers[0] ?? null) : options.router;
+  const statements = statementsOf(parsed, router);
+
+  const policies = new Map<number, IsakmpPolicy>();
+  const transformSets = new Map<string, TransformSet>();
+  const profiles = new Map<string, IpsecProfile>();
+  const isakmpProfiles = new Map<string, IsakmpProfile>();
+  const maps = new Map<string, CryptoMapEntry>();
+  const acls = new Map<string, AccessList>();
+  const interfaces = new Map<string, Interface>();
+  const cfg: EffectiveConfig = {
+    router,
+    release,
+    policies: [],
+    keys: [],
+    keyrings: [],
+    isakmpProfiles: [],
+    identity: byDefault(ipsecDefaults.identity),
+    keepalive: byDefault(null),
+    natKeepalive: byDefault(ipsecDefaults.natKeepaliveSeconds),
+    transformSets: [],
+    ipsecProfiles: [],
+    cryptoMaps: [],
+    accessLists: [],
+    interfaces: [],
+    saLifetimeSeconds: byDefault(ipsecDefaults.lifetimeSeconds),
+    saLifetimeKilobytes: byDefault(ipsecDefaults.lifetimeKilobytes),
+    complianceShieldDisabled: byDefault(false),
+    localAddresses: [],
+  };
+  // Which object each section header line opened.
+  const owners = new Map<number, string>();
+  const keyringAt = new Map<number, string>();
+  const acl = (name: string, line: number | null): AccessList => {
+    let found = acls.get(name);
+    if (!found) {
+      found = { name, line, entries: [] };
+      acls.set(name, found);
+    }
+    return found;
+  };
+
+  for (const s of statements) {
+    const owner = s.section === null ? undefined : owners.get(s.section);
+    switch (s.kind) {
+      case 'isakmp-policy': {
+        const existing = policies.get(s.priority);
+        if (!existing) policies.set(s.priority, newPolicy(s.priority, s.line));
+        owners.set(s.line, String(s.priority));
+        break;
+      }
+      case 'policy-encryption':
+      case 'policy-hash':
+      case 'policy-auth':
+      case 'policy-group':
+      case 'policy-lifetime': {
+        const p = owner === undefined ? undefined : policies.get(Number(owner));
+        if (!p) break;
+        if (s.kind === 'policy-encryption') {
+          p.encryption = set(s.algorithm, s.line);
+          p.keyLength = set(s.keyLength, s.line);
+        } else if (s.kind === 'policy-hash') p.hash = set(s.hash, s.line);
+        else if (s.kind === 'policy-auth') p.auth = set(s.auth, s.line);
+        else if (s.kind === 'policy-group') p.group = set(s.group, s.line);
+        else p.lifetimeSeconds = set(s.seconds, s.line);
+        break;
+      }
+      case 'isakmp-key':
+        addKey(cfg.keys, { key: s.key, peer: s.peer, line: s.line, keyring: null });
+        break;
+      case 'keyring':
+        cfg.keyrings.push({ name: s.name, line: s.line });
+        keyringAt.set(s.line, s.name);
+        owners.set(s.line, s.name);
+        break;
+      case 'keyring-key':
+        addKey(cfg.keys, { key: s.key, peer: s.peer, line: s.line, keyring: owner ?? null });
+        break;
+      case 'isakmp-profile':
+        if (!isakmpProfiles.has(s.name)) {
+          isakmpProfiles.set(s.name, { name: s.name, line: s.line, matches: [], keyring: byDefault(null), selfIdentity: byDefault(ipsecDefaults.identity) });
+        }
+        owners.set(s.line, s.name);
+        break;
+      case 'profile-match-identity':
+      case 'profile-keyring':
+      case 'profile-self-identity': {
+        const p = owner === undefined ? undefined : isakmpProfiles.get(owner);
+        if (!p) break;
+        if (s.kind === 'profile-match-identity') p.matches.push({ identity: s.identity, line: s.line });
+        else if (s.kind === 'profile-keyring') p.keyring = set(s.name, s.line);
+        else p.selfIdentity = set(s.identity, s.line);
+        break;
+      }
+      case 'isakmp-identity':
+        cfg.identity = set(s.identity, s.line);
+        break;
+      case 'isakmp-keepalive':
+        cfg.keepalive = set({ seconds: s.seconds, retry: s.retry, mode: s.mode }, s.line);
+        break;
+      case 'isakmp-nat-keepalive':
+        cfg.natKeepalive = set(s.seconds, s.line);
+        break;
+      case 'transform-set': {
+        const existing = transformSets.get(s.name);
+        if (existing) {
+          existing.transforms = s.transforms;
+          existing.line = s.line;
+        } else {
+          transformSets.set(s.name, { name: s.name, line: s.line, transforms: s.transforms, mode: byDefault(ipsecDefaults.mode), requireMode: false });
+        }
+        owners.set(s.line, s.name);
+        break;
+      }
+      case 'transform-mode': {
+        const t = owner === undefined ? undefined : transformSets.get(owner);
+        if (t) {
+          t.mode = set(s.mode, s.line);
+          t.requireMode = s.require;
+        }
+        break;
+      }
+      case 'ipsec-profile':
+        if (!profiles.has(s.name)) profiles.set(s.name, { name: s.name, line: s.line, ...newPhase2() });
+        owners.set(s.line, s.name);
+        break;
+      case 'crypto-map': {
+        const key = `${s.name} ${s.seq}`;
+        if (!maps.has(key)) maps.set(key, { map: s.name, seq: s.seq, line: s.line, method: s.method, peers: [], acl: null, ...newPhase2() });
+        owners.set(s.line, key);
+        break;
+      }
+      case 'set-transform-set':
+      case 'set-pfs':
+      case 'set-sa-lifetime':
+      case 'set-isakmp-profile': {
+        const target = owner === undefined ? undefined : (maps.get(owner) ?? profiles.get(owner));
+        if (target) applyPhase2(target, s);
+        break;
+      }
+      case 'set-peer': {
+        const m = owner === undefined ? undefined : maps.get(owner);
+        if (!m) break;
+        // Typing the same `set peer` again is a no-op in IOS; the later line is the one shown.
+        const address = normalizeAddress(s.address);
+        m.peers = [...m.peers.filter((p) => p.address !== address), { address, line: s.line }];
+        break;
+      }
+      case 'match-address': {
+        const m = owner === undefined ? undefined : maps.get(owner);
+        if (m) m.acl = { name: s.acl, line: s.line };
+        break;
+      }
+      case 'global-sa-lifetime':
+        if (s.seconds !== null) cfg.saLifetimeSeconds = set(s.seconds, s.line);
+        if (s.kilobytes !== null) cfg.saLifetimeKilobytes = set(s.kilobytes, s.line);
+        break;
+      case 'compliance-shield':
+        cfg.complianceShieldDisabled = set(!s.enabled, s.line);
+        break;
+      case 'access-list': {
+        const list = acl(s.name, s.line);
+        list.line ??= s.line;
+        owners.set(s.line, s.name);
+        break;
+      }
+      case 'acl-entry':
+        acl(s.acl, null).entries.push({ entry: s.entry, line: s.line });
+        break;
+      case 'interface': {
+        const key = s.name.toLowerCase();
+        if (!interfaces.has(key)) {
+          interfaces.set(key, { name: s.name, line: s.line, addresses: [], negotiatedAddress: false, cryptoMap: null, tunnel: null });
+        }
+        owners.set(s.line, key);
+        break;
+      }
+      case 'if-address':
+      case 'if-crypto-map':
+      case 'tunnel-source':
+      case 'tunnel-destination':
+      case 'tunnel-mode':
+      case 'tunnel-protection': {
+        const i = owner === undefined ? undefined : interfaces.get(owner);
+        if (s.kind === 'if-crypto-map' && !i) {
+          // `crypto map NAME` shown without its interface: applied somewhere.
+          const unnamed = interfaces.get('') ?? { name: '', line: s.line, addresses: [], negotiatedAddress: false, cryptoMap: null, tunnel: null };
+          unnamed.cryptoMap = s.remove ? null : { name: s.map, line: s.line };
+          interfaces.set('', unnamed);
+          break;
+        }
+        if (!i) break;
+        applyInterface(i, s);
+        break;
+      }
+      case 'acl-remark':
+      case 'hostname':
+      case 'exit':
+        break;
+    }
+  }
+
+  const shield = cfg.complianceShieldDisabled.value;
+  cfg.policies = [...policies.values()].sort((a, b) => a.priority - b.priority);
+  if (cfg.policies.length === 0) cfg.policies = [newPolicy(65535, null)];
+  for (const p of cfg.policies) p.refused = refusal(p, release, shield);
+  cfg.transformSets = [...transformSets.values()];
+  cfg.ipsecProfiles = [...profiles.values()];
+  cfg.isakmpProfiles = [...isakmpProfiles.values()];
+  cfg.cryptoMaps = [...maps.values()].sort((a, b) => (a.map === b.map ? a.seq - b.seq : a.map < b.map ? -1 : 1));
+  // A crypto map entry inherits the global SA lifetime unless it sets its own.
+  for (const m of cfg.cryptoMaps) inheritLifetime(m, cfg);
+  for (const p of cfg.ipsecProfiles) inheritLifetime(p, cfg);
+  cfg.accessLists = [...acls.values()];
+  cfg.interfaces = [...interfaces.values()];
+  cfg.localAddresses = localAddresses(cfg.interfaces);
+  return cfg;
+}
+
+function peerKey(peer: PeerMatch): string {
+  return peer.kind === 'hostname' ? `host ${peer.name.toLowerCase()}` : formatMatch(peer.match);
+}
+
+/** A key for the same peer (in the same keyring) replaces the earlier one, as IOS does. */
+function addKey(keys: PreSharedKey[], key: PreSharedKey): void {
+  const at = keys.findIndex((k) => k.keyring === key.keyring && peerKey(k.peer) === peerKey(key.peer));
+  if (at >= 0) keys.splice(at, 1);
+  keys.push(key);
+}
+
+function inheritLifetime(p: Phase2Policy, cfg: EffectiveConfig): void {
+  if (p.lifetimeSeconds.isDefault) p.lifetimeSeconds = { ...cfg.saLifetimeSeconds };
+  if (p.lifetimeKilobytes.isDefault) p.lifetimeKilobytes = { ...cfg.saLifetimeKilobytes };
+}
+
+function applyInterface(i: Interface, s: ConfigStatement): void {
+  const tunnel = () => {
+    i.tunnel ??= { source: null, destination: null, mode: byDefault('gre ip'), protection: null };
+    return i.tunnel;
+  };
+  switch (s.kind) {
+    case 'if-address':
+      if (s.negotiated) i.negotiatedAddress = true;
+      else if (s.match) i.addresses.push({ family: s.family, match: s.match, linkLocal: s.linkLocal, line: s.line });
+      break;
+    case 'if-crypto-map':
+      i.cryptoMap = s.remove ? null : { name: s.map, line: s.line };
+      break;
+    case 'tunnel-source':
+      tunnel().source = { value: s.value, line: s.line };
+      break;
+    case 'tunnel-destination':
+      tunnel().destination = { address: normalizeAddress(s.address), line: s.line };
+      break;
+    case 'tunnel-mode':
+      tunnel().mode = set(s.mode, s.line);
+      break;
+    case 'tunnel-protection':
+      tunnel().protection = { profile: s.profile, line: s.line, shared: s.shared };
+      break;
+    default:
+      break;
+  }
+}
+
+/** The addresses a router terminates IKE on, as far as its config shows: physical interfaces and tunnel sources. */
+function localAddresses(interfaces: readonly Interface[]): { address: string; line: number }[] {
+  const out: { address: string; line: number }[] = [];
+  const add = (address: string, line: number) => {
+    if (!out.some((o) => o.address === address)) out.push({ address, line });
+  };
+  for (const i of interfaces) {
+    if (i.tunnel) {
+      const src = i.tunnel.source;
+      const ip = src ? parseIp(src.value) : null;
+      if (src && ip) add(formatIp(ip), src.line);
+      continue;
+    }
+    for (const a of i.addresses) if (!a.linkLocal) add(formatIp(a.match.address), a.line);
+  }
+  return out;
+}
+
+/** Parses text and builds one router's effective configuration. */
+export function effectiveConfigFromText(text: string, options: EffectiveOptions = {}): EffectiveConfig {
+  return effectiveConfig(parseConfig(text), options);
+}
+
+/** Human text for a phase 1 policy: `aes 256 / sha / group 14 / pre-share / 86400 s`. */
+export function describePolicy(p: IsakmpPolicy): string {
+  const enc = p.encryption.value === 'aes' ? `aes ${p.keyLength.value ?? 128}` : p.encryption.value;
+  return `${enc}, ${p.hash.value}, group ${p.group.value}, ${p.auth.value}, ${p.lifetimeSeconds.value} s`;
+}

@@ -1,0 +1,104 @@
+/**
+ * Stage 1 of config parsing: text → lines. Each line keeps its number and raw text; what a person pasted
+ * around the commands (router prompts, `> ` quote marks, `<===` notes, inline `!` remarks) is peeled off
+ * into `command`, and the line is classified before any statement parsing.
+ */
+
+export type ConfigLineKind = 'statement' | 'blank' | 'comment' | 'exec' | 'output' | 'unrecognized';
+
+/** A router prompt found at the start of a line: `R2(config-if)#` or `R1#`. */
+export interface Prompt {
+  host: string;
+  /** `config`, `config-isakmp`, `cfg-crypto-trans`, ...; null for an exec prompt. */
+  mode: string | null;
+}
+
+export interface LexedLine {
+  /** 1-based line number in the text as given. */
+  line: number;
+  raw: string;
+  /** The command with prompt, quote marks and annotations removed; '' when there is none. */
+  command: string;
+  /** Leading spaces of the command as typed (tabs count as one); meaningful only without a prompt. */
+  indent: number;
+  prompt: Prompt | null;
+  /** Classification before statement parsing: 'statement' means "try to parse". */
+  kind: ConfigLineKind;
+}
+
+/** Splits text into lines; a final newline does not start an extra empty line. */
+export function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+const promptToken = /^([A-Z][\w.-]*)(?:\(([\w-]+)\))?$/i;
+
+function findPrompt(text: string): { prompt: Prompt; rest: string } | null {
+  const hashAt = text.indexOf('#');
+  if (hashAt <= 0) return null;
+  const before = text.slice(0, hashAt);
+  const cut = Math.max(before.lastIndexOf(' '), before.lastIndexOf('\t'));
+  const token = before.slice(cut + 1);
+  const m = promptToken.exec(token);
+  if (!m) return null;
+  const host = m[1] ?? '';
+  const mode = m[2] ?? null;
+  // An exec prompt must start the line; a config-mode prompt may follow a note ("或者: R2(config)#...").
+  if (mode === null && before.slice(0, cut + 1).trim() !== '') return null;
+  if (mode !== null && !/^(?:conf|cfg)/.test(mode)) return null;
+  return { prompt: { host, mode }, rest: text.slice(hashAt + 1) };
+}
+
+/** Removes the annotations people add after a command: `<=== note`, `<-- note`, ` !remark`. */
+function stripAnnotations(text: string): string {
+  let end = text.length;
+  for (const marker of ['<=', '<-', ' !', '\t!']) {
+    const at = text.indexOf(marker);
+    if (at >= 0 && at < end) end = at;
+  }
+  return text.slice(0, end);
+}
+
+function leadingSpaces(text: string): number {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+/** Classifies and cleans one raw line. */
+export function lexLine(raw: string, line: number): LexedLine {
+  let text = raw;
+  // Markdown quote marks (`> R2(config)#...`).
+  while (text.startsWith('>')) text = text.slice(text.startsWith('> ') ? 2 : 1);
+  const base = { line, raw, prompt: null, indent: leadingSpaces(text) };
+  const trimmed = text.trim();
+  if (trimmed === '') return { ...base, command: '', kind: 'blank' };
+  if (raw.startsWith('#') || trimmed.startsWith('!')) return { ...base, command: '', kind: 'comment' };
+  if (trimmed.startsWith('%') || trimmed.startsWith('*') || /^\w{3} +\d+ \d+:\d+/.test(trimmed)) {
+    return { ...base, command: '', kind: 'output' };
+  }
+  const found = findPrompt(trimmed);
+  if (found) {
+    if (found.rest.trim().startsWith('!')) return { ...base, prompt: found.prompt, command: '', indent: 0, kind: 'comment' };
+    const command = stripAnnotations(found.rest).trim();
+    const isExec = found.prompt.mode === null || command.startsWith('do ') || command === 'do';
+    return {
+      ...base,
+      prompt: found.prompt,
+      command,
+      indent: 0,
+      kind: isExec ? 'exec' : command === '' ? 'blank' : 'statement',
+    };
+  }
+  const command = stripAnnotations(trimmed).trim();
+  if (command === '') return { ...base, command: '', kind: 'comment' };
+  return { ...base, command, kind: 'statement' };
+}
+
+/** Every line of the text, lexed; the raw texts rebuild the input. */
+export function lexConfig(text: string): LexedLine[] {
+  return splitLines(text).map((raw, i) => lexLine(raw, i + 1));
+}

@@ -1,0 +1,52 @@
+/**
+ * Where a router's phase 2 proposal for a peer comes from: a crypto map entry (with its ACL and the interface
+ * it is applied to) or a virtual tunnel interface (`tunnel protection ipsec profile`).
+ */
+import { normalizeAddress } from './address.ts';
+import type { AccessList, CryptoMapEntry, EffectiveConfig, Interface, IpsecProfile, Phase2Policy, TransformSet } from './model.ts';
+
+export type Phase2Source =
+  | { kind: 'crypto-map'; entry: CryptoMapEntry; interfaces: Interface[]; acl: AccessList | null; policy: Phase2Policy; header: number }
+  | { kind: 'tunnel'; iface: Interface; profile: IpsecProfile | null; policy: Phase2Policy | null; header: number };
+
+/** True for `tunnel mode ipsec ipv4|ipv6`: a static VTI, whose proxies are any/any and whose mode is always tunnel. */
+export function isVti(iface: Interface): boolean {
+  return iface.tunnel !== null && iface.tunnel.mode.value.startsWith('ipsec');
+}
+
+function allSources(cfg: EffectiveConfig): Phase2Source[] {
+  const out: Phase2Source[] = [];
+  for (const entry of cfg.cryptoMaps) {
+    const interfaces = cfg.interfaces.filter((i) => i.cryptoMap?.name === entry.map);
+    const acl = entry.acl ? (cfg.accessLists.find((a) => a.name === entry.acl?.name) ?? null) : null;
+    out.push({ kind: 'crypto-map', entry, interfaces, acl, policy: entry, header: entry.line });
+  }
+  for (const iface of cfg.interfaces) {
+    const protection = iface.tunnel?.protection;
+    if (!protection) continue;
+    const profile = cfg.ipsecProfiles.find((p) => p.name === protection.profile) ?? null;
+    out.push({ kind: 'tunnel', iface, profile, policy: profile, header: iface.line });
+  }
+  return out;
+}
+
+/** The peer address a source sends phase 2 to, if the config names it. */
+export function sourcePeer(source: Phase2Source): string | null {
+  if (source.kind === 'tunnel') return source.iface.tunnel?.destination?.address ?? null;
+  return source.entry.peers[0]?.address ?? null;
+}
+
+/** The phase 2 sources used with `peer`: those that name it, or every source when none does (or no peer given). */
+export function phase2Sources(cfg: EffectiveConfig, peer?: string | null): Phase2Source[] {
+  const sources = allSources(cfg);
+  if (!peer) return sources;
+  const wanted = normalizeAddress(peer);
+  const named = sources.filter((s) => (s.kind === 'tunnel' ? sourcePeer(s) === wanted : s.entry.peers.some((p) => p.address === wanted)));
+  return named.length > 0 ? named : sources;
+}
+
+/** The transform sets a phase 2 policy names, in order; names with no definition are skipped. */
+export function transformSetsOf(cfg: EffectiveConfig, policy: Phase2Policy | null): TransformSet[] {
+  if (!policy) return [];
+  return policy.transformSets.value.flatMap((name) => cfg.transformSets.filter((t) => t.name === name));
+}

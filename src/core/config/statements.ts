@@ -1,0 +1,73 @@
+/**
+ * The IOS crypto configuration statements ikescope understands: one discriminated union, each member
+ * keeping the line it came from and the line of the section it belongs to.
+ */
+import type { AddressMatch } from './address.ts';
+
+export type IkeEncryption = 'des' | '3des' | 'aes';
+export type IkeHash = 'md5' | 'sha' | 'sha256' | 'sha384' | 'sha512';
+export type IkeAuth = 'pre-share' | 'rsa-sig' | 'rsa-encr';
+export type IdentityKind = 'address' | 'hostname' | 'dn';
+export type TransformMode = 'tunnel' | 'transport';
+
+/** A peer as `crypto isakmp key` or a keyring names it: an address set or a hostname. */
+export type PeerMatch = { kind: 'address'; match: AddressMatch } | { kind: 'hostname'; name: string };
+
+/** One ACE of an extended access list; ports and options are kept in `raw`. */
+export interface AclEntry {
+  action: 'permit' | 'deny';
+  protocol: string;
+  source: AddressMatch | null;
+  destination: AddressMatch | null;
+}
+
+export type StatementBody =
+  | { kind: 'hostname'; name: string }
+  | { kind: 'isakmp-policy'; priority: number }
+  | { kind: 'policy-encryption'; algorithm: IkeEncryption; keyLength: number | null }
+  | { kind: 'policy-hash'; hash: IkeHash }
+  | { kind: 'policy-auth'; auth: IkeAuth }
+  | { kind: 'policy-group'; group: number }
+  | { kind: 'policy-lifetime'; seconds: number }
+  | { kind: 'isakmp-key'; key: string; peer: PeerMatch; noXauth: boolean }
+  | { kind: 'isakmp-identity'; identity: IdentityKind }
+  | { kind: 'isakmp-keepalive'; seconds: number; retry: number | null; mode: 'periodic' | 'on-demand' }
+  | { kind: 'isakmp-nat-keepalive'; seconds: number }
+  | { kind: 'keyring'; name: string }
+  | { kind: 'keyring-key'; key: string; peer: PeerMatch }
+  | { kind: 'isakmp-profile'; name: string }
+  | { kind: 'profile-match-identity'; identity: PeerMatch | { kind: 'fqdn'; name: string } }
+  | { kind: 'profile-keyring'; name: string }
+  | { kind: 'profile-self-identity'; identity: IdentityKind }
+  | { kind: 'transform-set'; name: string; transforms: string[] }
+  | { kind: 'transform-mode'; mode: TransformMode; require: boolean }
+  | { kind: 'ipsec-profile'; name: string }
+  | { kind: 'crypto-map'; name: string; seq: number; method: 'ipsec-isakmp' | 'ipsec-manual' | 'dynamic'; dynamicMap: string | null }
+  | { kind: 'set-peer'; address: string }
+  | { kind: 'set-transform-set'; names: string[] }
+  | { kind: 'set-pfs'; group: number; explicit: boolean }
+  | { kind: 'set-sa-lifetime'; seconds: number | null; kilobytes: number | null }
+  | { kind: 'set-isakmp-profile'; name: string }
+  | { kind: 'match-address'; acl: string }
+  | { kind: 'global-sa-lifetime'; seconds: number | null; kilobytes: number | null }
+  | { kind: 'compliance-shield'; enabled: boolean }
+  | { kind: 'access-list'; name: string; numbered: boolean; family: 4 | 6 }
+  | { kind: 'acl-entry'; acl: string; entry: AclEntry }
+  | { kind: 'acl-remark' }
+  | { kind: 'interface'; name: string }
+  | { kind: 'if-address'; family: 4 | 6; match: AddressMatch | null; linkLocal: boolean; negotiated: boolean }
+  | { kind: 'if-crypto-map'; map: string; remove: boolean }
+  | { kind: 'tunnel-source'; value: string }
+  | { kind: 'tunnel-destination'; address: string }
+  | { kind: 'tunnel-mode'; mode: string }
+  | { kind: 'tunnel-protection'; profile: string; shared: boolean }
+  | { kind: 'exit' };
+
+export type StatementKind = StatementBody['kind'];
+
+/** A statement as found: its body, its 1-based line, the router it belongs to, the line of its section header. */
+export type ConfigStatement = StatementBody & {
+  line: number;
+  router: string | null;
+  section: number | null;
+};
