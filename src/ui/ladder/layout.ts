@@ -1,0 +1,331 @@
+import { bisector } from 'd3-array';
+import type { LineRef, Message, MessageName, Negotiation, PayloadType, Side, Transition } from '../../core/analysis.ts';
+import type { Timeline } from '../playback/timeline.ts';
+
+/**
+ * The ladder's geometry as a pure function of a negotiation, its playback timeline and the drawing's size:
+ * two lanes, one arrow per message step, one badge per state change, each step at its own y, top to bottom in
+ * protocol order. React draws it; nothing here measures the DOM, so it is the same in Node and in the page.
+ */
+
+/** Every constant of the drawing, in pixels at zoom 1. */
+export interface LadderConfig {
+  /** From each edge of the drawing to its lane: room for the time labels and half a badge. */
+  laneInset: number;
+  /** The lanes never come closer than this, however narrow the drawing (it then scrolls sideways). */
+  minLaneGap: number;
+  /** Above the first step: the lane names. */
+  headerHeight: number;
+  /** One message arrow with its label above and its payloads below. */
+  messageRowHeight: number;
+  /** One state badge. */
+  badgeRowHeight: number;
+  /** Below the last step. */
+  footerHeight: number;
+  badgeHeight: number;
+  /** Width of one character of the badges' monospace text (11 px), to size a badge without measuring it. */
+  badgeCharWidth: number;
+  badgePaddingX: number;
+  /** How far from sender to receiver a lost message's arrow gets before its cross (0..1). */
+  lostFraction: number;
+}
+
+export const defaultLadderConfig: LadderConfig = {
+  laneInset: 150,
+  minLaneGap: 260,
+  headerHeight: 56,
+  messageRowHeight: 52,
+  badgeRowHeight: 28,
+  footerHeight: 24,
+  badgeHeight: 20,
+  badgeCharWidth: 6.7,
+  badgePaddingX: 7,
+  lostFraction: 0.7,
+};
+
+export interface LadderLane {
+  side: Side;
+  x: number;
+  name: string;
+  address: string;
+  /** "R2 2001:DB8::2", or the address alone when the router has no name of its own. */
+  label: string;
+}
+
+export interface LadderArrow {
+  /** Index into `timeline.steps`. */
+  step: number;
+  /** Index among the message steps (0 for the first arrow). */
+  index: number;
+  message: Message;
+  name: MessageName;
+  from: Side;
+  to: Side;
+  /** Sender's lane. */
+  x1: number;
+  /** Receiver's lane. */
+  x2: number;
+  /** Where the line stops: x2, or short of it when the message was lost. */
+  xEnd: number;
+  y: number;
+  /** "SA · VID×4"; empty when the log showed no payloads. */
+  payloads: string;
+  retransmission: boolean;
+  attempt: number;
+  /** Sent, but the other side never logged it (or, with one side's log only, resent and never answered). */
+  lost: boolean;
+  /** A state change the model rejects belongs to this message. */
+  notAllowed: boolean;
+  /** "08:33:43.377", when the message's first line had a time of day. */
+  time: string | null;
+  /** What a screen reader says for this arrow. */
+  ariaLabel: string;
+}
+
+export interface LadderBadge {
+  /** Index into `timeline.steps`. */
+  step: number;
+  transition: Transition;
+  side: Side;
+  /** Centre of the badge, on its lane. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The new state, as IOS names it: IKE_I_MM1. */
+  text: string;
+  /** The model does not allow this step. */
+  notAllowed: boolean;
+}
+
+export interface LadderLayout {
+  config: LadderConfig;
+  /** Size of the whole drawing at zoom 1 (at least the size asked for). */
+  width: number;
+  height: number;
+  lanes: Record<Side, LadderLane>;
+  /** In step order, so by increasing y. */
+  arrows: readonly LadderArrow[];
+  /** In step order, so by increasing y. */
+  badges: readonly LadderBadge[];
+  /** The y of every step of the timeline (a state that does not change shares the row above it). */
+  stepY: readonly number[];
+  /** For every step, the index in `arrows` of the last arrow at or before it, -1 before the first. */
+  arrowAtStep: readonly number[];
+}
+
+const other = (side: Side): Side => (side === 'initiator' ? 'responder' : 'initiator');
+
+/** Milliseconds since midnight as HH:MM:SS.mmm. */
+export function formatTime(ms: number): string {
+  const total = Math.max(0, Math.floor(ms));
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const hours = Math.floor(total / 3_600_000);
+  const minutes = Math.floor(total / 60_000) % 60;
+  const seconds = Math.floor(total / 1000) % 60;
+  return `${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(total % 1000, 3)}`;
+}
+
+/** Payload types in the order first seen, repeats counted: "SA · VID×4". */
+export function summarizePayloads(message: Message, separator = ' · '): string {
+  const counts = new Map<PayloadType, number>();
+  for (const payload of message.payloads) counts.set(payload.type, (counts.get(payload.type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => (count > 1 ? `${type}×${count}` : type)).join(separator);
+}
+
+function laneOf(negotiation: Negotiation, side: Side, x: number): LadderLane {
+  const router = negotiation.routers[side];
+  const label = router.name && router.name !== router.address ? `${router.name} ${router.address}` : router.address;
+  return { side, x, name: router.name, address: router.address, label };
+}
+
+const compareLines = (a: LineRef, b: LineRef) => a.file - b.file || a.line - b.line;
+
+/**
+ * Which router printed a line, when both routers' logs are in the input: the side of the nearest state change
+ * in the same file. The two logs are separate blocks (two files, or one after the other in one paste), and
+ * every message a router handles sits among its own state changes.
+ */
+function lineAttribution(transitions: readonly Transition[]): (line: LineRef) => Side | undefined {
+  const marks = transitions
+    .flatMap((t) => (t.inputLine ? [t.line, t.inputLine] : [t.line]).map((line) => ({ line, side: t.side })))
+    .sort((a, b) => compareLines(a.line, b.line));
+  const byLine = bisector((mark: { line: LineRef }, line: LineRef) => compareLines(mark.line, line));
+  return (line) => {
+    const at = byLine.left(marks, line);
+    let best: { line: LineRef; side: Side } | undefined;
+    for (const c of [marks[at - 1], marks[at]]) {
+      if (c === undefined || c.line.file !== line.file) continue;
+      if (!best || Math.abs(c.line.line - line.line) < Math.abs(best.line.line - line.line)) best = c;
+    }
+    return best?.side;
+  };
+}
+
+function allTransitions(negotiation: Negotiation): Transition[] {
+  return [...negotiation.phase1.transitions, ...negotiation.phase2.flatMap((p2) => p2.transitions)];
+}
+
+/** For each message (in timeline order), whether it was lost on the way. */
+function lostMessages(negotiation: Negotiation, messages: readonly Message[]): boolean[] {
+  const transitions = allTransitions(negotiation);
+  const sidesLogged = new Set(transitions.map((t) => t.side));
+
+  if (negotiation.role === 'both' && sidesLogged.size === 2) {
+    const sideOf = lineAttribution(transitions);
+    return messages.map((message) => {
+      const sides = new Set(message.lines.map(sideOf));
+      return sides.has(message.from) && !sides.has(other(message.from));
+    });
+  }
+
+  // One router's log: a message it sent, sent again, and never answered by anything from the peer.
+  const local: Side | undefined =
+    negotiation.role === 'initiator' || negotiation.role === 'responder'
+      ? negotiation.role
+      : sidesLogged.size === 1
+        ? [...sidesLogged][0]
+        : undefined;
+  const chainKey = (m: Message) => `${m.name}|${m.messageId}|${m.from}`;
+  const resent = new Set(messages.filter((m) => m.retransmission || m.attempt > 1).map(chainKey));
+  const lastFrom: Record<Side, number> = { initiator: -1, responder: -1 };
+  messages.forEach((m, index) => (lastFrom[m.from] = index));
+  return messages.map(
+    (m, index) =>
+      (local === undefined || m.from === local) && resent.has(chainKey(m)) && lastFrom[other(m.from)] < index,
+  );
+}
+
+function ariaLabelOf(arrow: Omit<LadderArrow, 'ariaLabel'>, lanes: Record<Side, LadderLane>): string {
+  const parts = [
+    arrow.name,
+    `${arrow.from} ${lanes[arrow.from].name || lanes[arrow.from].address} to ${arrow.to} ${lanes[arrow.to].name || lanes[arrow.to].address}`,
+  ];
+  if (arrow.payloads) parts.push(summarizePayloads(arrow.message, ', '));
+  if (arrow.retransmission) parts.push(`retransmission, attempt ${arrow.attempt}`);
+  if (arrow.lost) parts.push('lost');
+  if (arrow.notAllowed) parts.push('not allowed by the state model');
+  if (arrow.time) parts.push(`at ${arrow.time}`);
+  return parts.join(', ');
+}
+
+export function layoutLadder(
+  negotiation: Negotiation,
+  timeline: Timeline,
+  size: { width: number; height: number },
+  config: Partial<LadderConfig> = {},
+): LadderLayout {
+  const c: LadderConfig = { ...defaultLadderConfig, ...config };
+  const initiatorX = c.laneInset;
+  const responderX = Math.max(size.width - c.laneInset, initiatorX + c.minLaneGap);
+  const lanes: Record<Side, LadderLane> = {
+    initiator: laneOf(negotiation, 'initiator', initiatorX),
+    responder: laneOf(negotiation, 'responder', responderX),
+  };
+
+  const { steps } = timeline;
+  const messages = timeline.messageSteps.map((i) => {
+    const step = steps[i];
+    if (step?.kind !== 'message') throw new Error(`timeline step ${i} is not a message`);
+    return step.message;
+  });
+  const lost = lostMessages(negotiation, messages);
+
+  // A state change the model rejects belongs to the message its router handled just before it (or, before
+  // any, to the first one after it): the message it received, or the one it sent.
+  const notAllowed = new Set<number>();
+  let arrowIndex = -1;
+  const arrowAtStep: number[] = [];
+  steps.forEach((step) => {
+    if (step.kind === 'message') arrowIndex++;
+    arrowAtStep.push(arrowIndex);
+    if (step.kind === 'transition' && step.transition.allowed === false) {
+      notAllowed.add(Math.max(arrowIndex, 0));
+    }
+  });
+
+  const stepY: number[] = [];
+  const arrows: LadderArrow[] = [];
+  const badges: LadderBadge[] = [];
+  let bottom = c.headerHeight;
+  let lastY = c.headerHeight;
+  steps.forEach((step, stepIndex) => {
+    if (step.kind === 'message') {
+      const index = arrows.length;
+      const message = step.message;
+      const from = message.from;
+      const to = other(from);
+      const y = bottom + c.messageRowHeight / 2;
+      bottom += c.messageRowHeight;
+      const x1 = lanes[from].x;
+      const x2 = lanes[to].x;
+      const isLost = lost[index] ?? false;
+      const arrow = {
+        step: stepIndex,
+        index,
+        message,
+        name: message.name,
+        from,
+        to,
+        x1,
+        x2,
+        xEnd: isLost ? x1 + (x2 - x1) * c.lostFraction : x2,
+        y,
+        payloads: summarizePayloads(message),
+        retransmission: message.retransmission,
+        attempt: message.attempt,
+        lost: isLost,
+        notAllowed: notAllowed.has(index),
+        time: message.time === null ? null : formatTime(message.time),
+      };
+      arrows.push({ ...arrow, ariaLabel: ariaLabelOf(arrow, lanes) });
+      lastY = y;
+    } else if (step.transition.to !== step.transition.from) {
+      const t = step.transition;
+      const y = bottom + c.badgeRowHeight / 2;
+      bottom += c.badgeRowHeight;
+      badges.push({
+        step: stepIndex,
+        transition: t,
+        side: t.side,
+        x: lanes[t.side].x,
+        y,
+        width: t.to.length * c.badgeCharWidth + 2 * c.badgePaddingX,
+        height: c.badgeHeight,
+        text: t.to,
+        notAllowed: t.allowed === false,
+      });
+      lastY = y;
+    }
+    stepY.push(lastY);
+  });
+
+  return {
+    config: c,
+    width: Math.max(size.width, responderX + c.laneInset),
+    height: Math.max(size.height, bottom + c.footerHeight),
+    lanes,
+    arrows,
+    badges,
+    stepY,
+    arrowAtStep,
+  };
+}
+
+export interface VisibleItems {
+  arrows: readonly LadderArrow[];
+  badges: readonly LadderBadge[];
+}
+
+const byY = bisector((item: { y: number }) => item.y);
+
+/**
+ * The arrows and badges whose rows overlap [viewTop, viewBottom] (drawing coordinates at zoom 1): a binary
+ * search each, so the cost follows what is in view, not the length of the negotiation.
+ */
+export function visibleRange(layout: LadderLayout, viewTop: number, viewBottom: number): VisibleItems {
+  const reach = layout.config.messageRowHeight / 2;
+  const slice = <T extends { y: number }>(items: readonly T[]) =>
+    items.slice(byY.left(items, viewTop - reach), byY.right(items, viewBottom + reach));
+  return { arrows: slice(layout.arrows), badges: slice(layout.badges) };
+}
