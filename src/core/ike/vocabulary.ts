@@ -1,0 +1,59 @@
+/** IKEv1 vocabulary as IOS prints it: message names, state names, payloads. */
+import type { MessageName, PayloadType, Side } from '../analysis.ts';
+
+/** Main Mode message for a packet, from the ISAKMP SA state IOS prints on the packet line. */
+export function mainModeMessage(side: Side, dir: 'out' | 'in', state: string, mm4Seen: boolean): MessageName | null {
+  if (side === 'initiator') {
+    if (state === 'MM_NO_STATE') return dir === 'out' ? 'MM1' : 'MM2';
+    if (state === 'MM_SA_SETUP') return dir === 'out' ? 'MM3' : 'MM4';
+    if (state === 'MM_KEY_EXCH') return dir === 'out' ? 'MM5' : 'MM6';
+    return null;
+  }
+  if (dir === 'in') {
+    if (state === 'NEW SA' || state === 'MM_NO_STATE') return 'MM1';
+    if (state === 'MM_SA_SETUP') return 'MM3';
+    if (state === 'MM_KEY_EXCH') return 'MM5';
+    return null;
+  }
+  if (state === 'MM_SA_SETUP' || state === 'MM_NO_STATE') return 'MM2';
+  if (state === 'MM_KEY_EXCH') return mm4Seen ? 'MM6' : 'MM4';
+  return null;
+}
+
+/** Aggressive Mode message for a packet (AG_* states). */
+export function aggressiveModeMessage(side: Side, dir: 'out' | 'in', state: string): MessageName | null {
+  if (state === 'AG_NO_STATE' || state === 'NEW SA') {
+    if (side === 'initiator') return dir === 'out' ? 'AM1' : 'AM2';
+    return dir === 'in' ? 'AM1' : 'AM2';
+  }
+  if (state === 'AG_INIT_EXCH') {
+    if (side === 'initiator') return dir === 'out' ? 'AM3' : 'AM2';
+    return dir === 'out' ? 'AM2' : 'AM3';
+  }
+  return null;
+}
+
+/** Phase 1 message implied by an FSM state (`IKE_I_MM3` → the initiator has sent MM3). */
+export function sideOfState(state: string): Side | null {
+  if (state.startsWith('IKE_I_') || state.startsWith('IKE_QM_I_')) return 'initiator';
+  if (state.startsWith('IKE_R_') || state.startsWith('IKE_QM_R_') || state === 'IKE_QM_SPI_STARVE') return 'responder';
+  return null;
+}
+
+export const PAYLOAD_NAMES: Readonly<Record<string, PayloadType>> = {
+  SA: 'SA',
+  KE: 'KE',
+  NONCE: 'NONCE',
+  ID: 'ID',
+  HASH: 'HASH',
+  'vendor id': 'VID',
+  'IKE frag vendor id': 'VID',
+  NOTIFY: 'NOTIFY',
+  DELETE: 'DELETE',
+  'NAT-D': 'NAT-D',
+};
+
+/** The opposite protocol role. */
+export function otherSide(side: Side): Side {
+  return side === 'initiator' ? 'responder' : 'initiator';
+}

@@ -1,0 +1,312 @@
+/** describe: one event in plain words, for the log pane and `analyze --annotate`. */
+import type { IkeEventBody } from './events.ts';
+
+const STATE_WORDS: Readonly<Record<string, string>> = {
+  MM_NO_STATE: 'Main Mode, nothing agreed yet',
+  MM_SA_SETUP: 'Main Mode, policy agreed',
+  MM_KEY_EXCH: 'Main Mode, keys exchanged',
+  QM_IDLE: 'phase 1 up, Quick Mode or informational',
+  'NEW SA': 'a new ISAKMP SA',
+  AG_NO_STATE: 'Aggressive Mode, nothing agreed yet',
+  AG_INIT_EXCH: 'Aggressive Mode, first exchange done',
+};
+
+const INFO_WORDS: readonly [string, string][] = [
+  ['SA is doing', 'Authentication method and identity type for MM5/MM6.'],
+  ['pre-shared key authentication using id type', 'Authenticating with the pre-shared key, identity sent as an address.'],
+  ['Scanning profiles', 'Looking for an ISAKMP profile (XAUTH, identity) for this peer.'],
+  ['peer matches', 'No ISAKMP profile matches this peer: the global settings apply.'],
+  ['Send initial contact', 'Adding INITIAL_CONTACT: the peer should drop old SAs with us.'],
+  ['SKEYID state generated', 'Shared keys (SKEYID) computed from the Diffie-Hellman exchange.'],
+  ['Support for IKE Fragmentation', 'The peer offers IKE fragmentation; not enabled here.'],
+  ['peer does not do paranoid keepalives', 'The peer does not use paranoid keepalives (DPD); often a red herring.'],
+  ['New peer created', 'Peer structure allocated.'],
+  ['local port', 'IKE runs on these UDP ports.'],
+  ['Total payload length', 'Size of the identity payload built for the peer.'],
+  ['QM Responder gets spi', 'Responder asks IPsec for an inbound SPI for the new SA.'],
+  ['QM Initiator gets spi', 'Initiator asks IPsec for an inbound SPI for the new SA.'],
+  ['Received IPSec Install callback', 'IPsec installed the SAs; the exchange goes on.'],
+  ['Creating IPSec SAs', 'Phase 2 agreed: the IPsec SAs are being created.'],
+  ['received ke message', 'IPsec asked ISAKMP to negotiate (key engine request).'],
+  ['Looking for a matching key', 'Looking up the pre-shared key for this peer.'],
+  ['attributes in transform', 'The attributes of the phase 2 transform follow.'],
+  ['Fill atts in sa', 'Storing the agreed attributes in the ISAKMP SA.'],
+  ['Process initial contact', 'The peer sent INITIAL_CONTACT: old SAs with it are removed.'],
+  ['got a queue event', 'The IPsec key engine received a message from ISAKMP.'],
+  ['request timer fired', 'IPsec is still waiting for ISAKMP to finish: it asks again.'],
+  ['Map Accepted', 'The crypto map entry accepts this proposal.'],
+  ['inbound SA from', 'The inbound IPsec SA (traffic from the peer).'],
+  ['outbound SA from', 'The outbound IPsec SA (traffic to the peer).'],
+  ['lifetime of', 'Lifetime of the IPsec SA.'],
+  ['has client flags', 'Internal flags of the IPsec SA.'],
+  ['adjust', 'IPsec adjusts the MTU of the protected path.'],
+  ['recalculate_mtu', 'IPsec recalculates the MTU of the protected path.'],
+  ['key_engine_enable_outbound', 'ISAKMP told IPsec to start using the outbound SA: traffic can flow.'],
+  ['key_engine_delete_sas', 'ISAKMP told IPsec to delete SAs.'],
+  ['crypto_ipsec_create_ipsec_sas', 'The crypto map (or tunnel profile) for the new SAs was found.'],
+  ['crypto_ipsec_sa_find_ident_head', 'Reusing the SA database entry for the same proxies and peer.'],
+  ['get_old_outbound_sa_for_peer', 'Looking for an older outbound SA to this peer.'],
+  ['sa ident sadb root', 'IPsec created the ACL that describes the protected traffic.'],
+  ['kei_proxy', 'IPsec matched the proposal to a crypto map.'],
+  ['add mtree', 'IPsec added the protected flow to its lookup tree.'],
+  ['validate_proposal_request', 'IPsec is asked to check the phase 2 proposal.'],
+  ['IPv4 Crypto ISAKMP SA', 'show crypto isakmp sa: the IPv4 ISAKMP (phase 1) SAs.'],
+  ['IPv6 Crypto ISAKMP SA', 'show crypto isakmp sa: the IPv6 ISAKMP (phase 1) SAs.'],
+  ['dst ', 'Column headings of the ISAKMP SA table.'],
+  ['interface:', 'show crypto ipsec sa: the interface the SAs protect.'],
+  ['protected vrf', 'VRF of the protected traffic.'],
+  ['local  ident', 'Local proxy identity (the traffic this side protects).'],
+  ['local ident', 'Local proxy identity (the traffic this side protects).'],
+  ['remote ident', "Remote proxy identity (the peer's protected traffic)."],
+  ['PERMIT', 'The crypto ACL entry that matched.'],
+  ['#pkts', 'Packet counters of this SA pair.'],
+  ['#send errors', 'Send and receive error counters.'],
+  ['local crypto endpt', 'The tunnel endpoints (this side, the peer).'],
+  ['remote crypto endpt', "The peer's tunnel endpoint."],
+  ['PFS (Y/N)', 'Whether Perfect Forward Secrecy is used, and its DH group.'],
+  ['transform:', 'The transform set in use by this SA.'],
+  ['in use settings', 'Mode of the SA (tunnel or transport).'],
+  ['conn id:', 'Crypto engine connection of this SA.'],
+  ['sa timing:', 'Remaining lifetime of this SA (kilobytes/seconds).'],
+  ['IV size:', 'Initialisation vector size.'],
+  ['replay detection', 'Anti-replay protection.'],
+  ['inbound esp sas', 'Inbound ESP SAs follow.'],
+  ['outbound esp sas', 'Outbound ESP SAs follow.'],
+  ['inbound ah sas', 'Inbound AH SAs (none listed means none).'],
+  ['outbound ah sas', 'Outbound AH SAs.'],
+  ['inbound pcp sas', 'Inbound compression SAs.'],
+  ['outbound pcp sas', 'Outbound compression SAs.'],
+  ['plaintext mtu', 'MTUs of the protected path.'],
+];
+
+function infoWords(text: string): string {
+  for (const [prefix, words] of INFO_WORDS) if (text.startsWith(prefix) || text.indexOf(prefix) >= 0) return words;
+  return 'Recognised; no effect on the negotiation.';
+}
+
+function state(s: string | null): string {
+  if (s === null) return '';
+  const w = STATE_WORDS[s];
+  return w ? ` (state ${s}: ${w})` : ` (state ${s})`;
+}
+
+export function describe(e: IkeEventBody): string {
+  switch (e.type) {
+    case 'packet':
+      return e.dir === 'out'
+        ? `Sends an IKE packet to ${e.peer}${e.role ? ` as ${roleWord(e.role)}` : ''}${state(e.state)}.`
+        : `Receives an IKE packet from ${e.peer}${e.role ? ` as ${roleWord(e.role)}` : ''}${state(e.state)}.`;
+    case 'packet-sent':
+      return `The packet goes out over IPv${e.ipVersion}.`;
+    case 'fsm-input':
+      return `State machine input: ${e.event} from ${sourceWord(e.source)}${e.node !== null ? ` (exchange ${e.node})` : ''}.`;
+    case 'fsm-state':
+      return e.from === e.to ? `Stays in ${e.to}.` : `State changes from ${e.from} to ${e.to}.`;
+    case 'payload':
+      if (e.payload === 'NAT-D') return 'NAT discovery payload: hashes of addresses and ports, to detect NAT.';
+      if (e.payload === 'NAT-OA') return `NAT original address of the peer: ${e.detail ?? '?'}.`;
+      return `Reads the ${e.payload} payload${e.messageId !== null && e.messageId !== 0 ? ` of exchange ${e.messageId}` : ''}.`;
+    case 'vendor':
+      if (e.dir === 'out') return `Adds a vendor ID: ${e.vendor}.`;
+      if (e.vendor === 'IOS') return 'The peer is a Cisco IOS router.';
+      return e.mismatch ? `Vendor ID not fully recognised (${e.vendor}).` : `The peer supports ${e.vendor}.`;
+    case 'nat':
+      return e.detected ? `NAT detection: ${e.text}.` : 'NAT detection: no NAT between the peers.';
+    case 'id':
+      return e.address ? `Identity payload: address ${e.address}.` : 'Identity payload (MM5/MM6): who this side is.';
+    case 'notify':
+      return e.dir === 'in' ? `The peer sent NOTIFY ${e.notify}.` : `Sends NOTIFY ${e.notify} to the peer.`;
+    case 'p1-check':
+      return `Compares the peer's proposal ${e.transform} with local ISAKMP policy ${e.priority}.`;
+    case 'p1-attr':
+      return `Phase 1 proposal: ${p1AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? `${e.number} s` : e.value}.`;
+    case 'p1-atts':
+      return e.acceptable ? 'This phase 1 proposal matches the policy.' : 'This phase 1 proposal does not match this policy.';
+    case 'p1-mismatch':
+      return `Phase 1 mismatch: ${e.text}`;
+    case 'p1-rejected':
+      return 'No phase 1 policy matches the proposal: Main Mode fails.';
+    case 'p1-lifetime':
+      return e.kind === 'actual' && e.seconds > 0
+        ? `Phase 1 lifetime lowered to ${e.seconds} s (the lower one is used).`
+        : e.kind === 'timer'
+          ? `Phase 1 SA lifetime timer started: ${e.seconds} s.`
+          : `Phase 1 lifetime bookkeeping: ${e.seconds} s.`;
+    case 'p2-proposal':
+      return `Checks the peer's IPsec proposal ${e.proposal}.`;
+    case 'p2-transform':
+      return `Phase 2 proposal: transform ${e.name}.`;
+    case 'p2-attr':
+      return `Phase 2 proposal: ${p2AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? String(e.number) : e.value}.`;
+    case 'p2-atts':
+      return e.acceptable ? 'The phase 2 attributes are acceptable to ISAKMP.' : 'The phase 2 attributes are not acceptable.';
+    case 'p2-rejected':
+      return e.error !== null
+        ? `IPsec refused the phase 2 proposal (error ${e.error}: ${e.error === 256 ? 'transform set or mode mismatch' : e.error === 32 ? 'proxy identities mismatch' : 'see the IPSEC lines'}).`
+        : 'No phase 2 proposal is acceptable: Quick Mode fails.';
+    case 'psk':
+      return e.found ? `Pre-shared key found${e.peer ? ` for ${e.peer}` : ''}.` : `No pre-shared key for ${e.peer ?? 'the peer'}: Main Mode cannot start.`;
+    case 'peer':
+      return e.action === 'created'
+        ? `New peer ${e.peer ?? ''}.`.replace(' .', '.')
+        : e.action === 'deleted'
+          ? `Peer ${e.peer ?? ''} removed.`.replace('  ', ' ')
+          : `Peer structure ${e.action}.`;
+    case 'sa':
+      switch (e.action) {
+        case 'inserted':
+          return 'New ISAKMP SA stored.';
+        case 'duplicate':
+          return 'An ISAKMP SA for this peer already exists.';
+        case 'purged':
+          return 'ISAKMP SA freed.';
+        case 'deleted':
+          return `ISAKMP SA deleted: ${e.reason ?? 'no reason given'}.`;
+        case 'authenticated':
+          return `Peer ${e.peer ?? ''} authenticated: phase 1 keys are right.`;
+        case 'request':
+          return 'IPsec asks for an ISAKMP SA: a negotiation starts.';
+      }
+      return '';
+    case 'auth':
+      return e.authenticated ? 'The peer is authenticated.' : 'The peer is not authenticated.';
+    case 'node':
+      return e.action === 'new'
+        ? `New exchange ${e.node} (Quick Mode or informational).`
+        : `Exchange ${e.node} ${e.action === 'deleted' ? 'finished' : 'freed'}${e.reason !== null ? `: ${e.reason || 'no reason'}` : ''}${e.error ? ' (with an error)' : ''}.`;
+    case 'begin':
+      return e.mode === 'quick'
+        ? `Starts Quick Mode (phase 2), exchange ${e.node ?? '?'}.`
+        : e.mode === 'main'
+          ? 'Starts phase 1 in Main Mode.'
+          : 'Starts phase 1 in Aggressive Mode.';
+    case 'retransmit':
+      return `Resends the last phase ${e.phase} message${e.state ? ` (${e.state})` : ''}${e.attempt !== null ? `, attempt ${e.attempt} of ${e.of ?? '?'}` : ''}: no answer from the peer.`;
+    case 'duplicate':
+      return 'The peer resent a message: our reply did not reach it.';
+    case 'ipsec-request':
+      return e.kind === 'sa_request'
+        ? `IPsec asks for SAs to ${e.remote ?? '?'}: proxies ${e.localProxy ?? '?'} ↔ ${e.remoteProxy ?? '?'}, ${e.transform ?? '?'}${e.mode ? ` (${e.mode})` : ''}.`
+        : e.kind === 'validate'
+          ? `IPsec checks the peer's proposal: proxies ${e.localProxy ?? '?'} ↔ ${e.remoteProxy ?? '?'}${e.mode ? ` (${e.mode})` : ''}.`
+          : `IPsec initialises ${e.direction === 'INBOUND' ? 'the inbound' : 'the outbound'} SA ${e.spi ?? ''}.`;
+    case 'ipsec-sa':
+      return `IPsec SA created${e.direction ? ` (${e.direction})` : ''}${e.dest ? ` to ${e.dest}` : ''}, SPI ${e.spi} (${e.spiDecimal}).`;
+    case 'ipsec-installed':
+      return `IPsec SA ${e.spi} installed on ${e.iface}.`;
+    case 'ipsec-rejected':
+      return e.reason === 'transform'
+        ? 'IPsec: the proposed transform set (or mode) is not configured here.'
+        : e.reason === 'proxy'
+          ? 'IPsec: the proxy identities (crypto ACLs) do not mirror each other.'
+          : e.reason === 'map'
+            ? 'IPsec: no crypto map entry matches this peer and traffic.'
+            : `IPsec refused: ${e.text}`;
+    case 'error':
+      switch (e.code) {
+        case 'no-psk-address':
+          return 'No certificate or pre-shared key for this peer address.';
+        case 'mm-not-started':
+          return 'Main Mode cannot start.';
+        case 'sa-init-failed':
+          return 'The ISAKMP SA could not be created.';
+        case 'kmi':
+          return 'ISAKMP could not serve the IPsec request.';
+        case 'csdl':
+          return 'A configured algorithm is not allowed here (CSDL: weak crypto).';
+        case 'peer-index':
+          return 'Internal bookkeeping message; harmless.';
+        case 'delete-notify-ignored':
+          return 'No ISAKMP SA to send a DELETE with.';
+        default:
+          return `Error: ${e.text}`;
+      }
+    case 'syslog':
+      return syslogWords(e.facility, e.mnemonic, e.text, e.peer);
+    case 'line-protocol':
+      return `Interface ${e.iface} is ${e.up ? 'up: the tunnel carries traffic' : 'down'}.`;
+    case 'endpoints':
+      return `This router is ${e.local}, its peer ${e.peer}.`;
+    case 'ikev2':
+      return 'IKEv2 output: ikescope analyses IKEv1 only.';
+    case 'info':
+      return infoWords(e.text);
+    case 'prompt':
+      return e.command.length > 0
+        ? `${e.name ? `Router ${e.name}` : 'The operator'} types: ${e.command}`
+        : `Prompt of router ${e.name ?? '?'}.`;
+    case 'show-isakmp-sa':
+      return `ISAKMP SA ${e.src} → ${e.dst} in ${e.state}${e.status ? `, ${e.status}` : ''}${e.state === 'QM_IDLE' ? ': phase 1 is up' : ''}.`;
+    case 'show-ipsec-peer':
+      return e.peer ? `The SAs below are with peer ${e.peer}.` : `Crypto map on this interface; local address ${e.local ?? '?'}.`;
+    case 'show-ipsec-counters':
+      return e.encaps !== null ? `${e.encaps} packets encrypted and sent.` : `${e.decaps ?? 0} packets received and decrypted.`;
+    case 'show-ipsec-spi':
+      return e.direction === 'current-outbound' ? `Outbound SPI in use: ${e.spi}.` : `${e.direction === 'inbound' ? 'Inbound' : 'Outbound'} SA ${e.spi}.`;
+    case 'show-ipsec-status':
+      return e.status === 'ACTIVE' ? 'This SA is active.' : `SA status: ${e.status}.`;
+    case 'show-ipsec-mtu':
+      return `Path MTU ${e.pathMtu}.`;
+  }
+}
+
+function roleWord(r: 'I' | 'R' | 'N'): string {
+  return r === 'I' ? 'initiator' : r === 'R' ? 'responder' : 'responder of a new SA';
+}
+
+function sourceWord(source: string): string {
+  if (source === 'IKE_MESG_FROM_PEER') return 'the peer';
+  if (source === 'IKE_MESG_FROM_IPSEC') return 'IPsec';
+  if (source === 'IKE_MESG_INTERNAL') return 'ISAKMP itself';
+  return source;
+}
+
+function p1AttrWord(a: string): string {
+  switch (a) {
+    case 'keyLength':
+      return 'key length';
+    case 'group':
+      return 'DH group';
+    case 'lifeType':
+      return 'lifetime in';
+    case 'lifeDuration':
+      return 'lifetime';
+    default:
+      return a;
+  }
+}
+
+function p2AttrWord(a: string): string {
+  switch (a) {
+    case 'encaps':
+      return 'encapsulation';
+    case 'keyLength':
+      return 'key length';
+    case 'group':
+      return 'PFS group';
+    case 'lifeType':
+      return 'lifetime in';
+    case 'lifeDuration':
+      return 'lifetime';
+    default:
+      return a;
+  }
+}
+
+function syslogWords(facility: string, mnemonic: string, text: string, peer: string | null): string {
+  if (facility === 'CRYPTO') {
+    switch (mnemonic) {
+      case 'IKMP_BAD_MESSAGE':
+        return `A message from ${peer ?? 'the peer'} could not be read: usually the pre-shared keys differ.`;
+      case 'IKMP_NO_SA':
+        return `A message from ${peer ?? 'the peer'} arrived for an ISAKMP SA this side does not have (usually transient).`;
+      case 'RECVD_PKT_INV_SPI':
+        return 'ESP arrived for an SA this side no longer has (after a clear or a reboot).';
+      case 'ISAKMP_ON_OFF':
+        return text.endsWith('ON') ? 'ISAKMP is enabled (a crypto map or profile is applied).' : 'ISAKMP is disabled.';
+      default:
+        return `Crypto message ${mnemonic}: ${text}`;
+    }
+  }
+  return `System message ${facility}-${mnemonic}: ${text}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * parseHead: the facility prefix of a debug line body (`ISAKMP: (1011):`, `ISAKMP (0:2):`, `ISAKMP-PAK:`,
+ * `IPSEC(create_sa):`, `%CRYPTO-4-...:`) and the conn-id it carries, by character scanning (no regex).
+ */
+
+export type Facility =
+  | 'ISAKMP'
+  | 'ISAKMP-PAK'
+  | 'ISAKMP-ERROR'
+  | 'IPSEC'
+  | 'SYSLOG'
+  | 'IKEV2'
+  | 'ENGINE'
+  | 'MAPDB'
+  | 'KMI';
+
+export interface Head {
+  facility: Facility;
+  /** conn-id from `(1011)` or `(0:2)` (the part after the colon), null when not printed. */
+  conn: number | null;
+  /** IPSEC function name from `IPSEC(create_sa)`, else null. */
+  fn: string | null;
+  /** The message text after the prefix. */
+  text: string;
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (i < s.length && s.charCodeAt(i) === 32) i += 1;
+  return i;
+}
+
+/** Reads `(digits)` or `(digits:digits)` at i; returns [conn, next index] or null. */
+function readConn(s: string, i: number): [number, number] | null {
+  if (s.charCodeAt(i) !== 40) return null;
+  let j = i + 1;
+  let value = 0;
+  let digits = 0;
+  while (j < s.length) {
+    const c = s.charCodeAt(j);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits += 1;
+    } else if (c === 58 && digits > 0) {
+      value = 0;
+      digits = 0;
+    } else break;
+    j += 1;
+  }
+  if (digits === 0 || s.charCodeAt(j) !== 41) return null;
+  return [value, j + 1];
+}
+
+function isakmp(body: string, facility: Facility, start: number): Head {
+  let i = skipSpaces(body, start);
+  if (body.charCodeAt(i) === 58) i = skipSpaces(body, i + 1);
+  let conn: number | null = null;
+  const c = readConn(body, i);
+  if (c) {
+    conn = c[0];
+    i = skipSpaces(body, c[1]);
+    if (body.charCodeAt(i) === 58) i += 1;
+    if (body.charCodeAt(i) === 58) i += 1;
+    i = skipSpaces(body, i);
+  }
+  return { facility, conn, fn: null, text: body.slice(i) };
+}
+
+export function parseHead(body: string): Head | null {
+  const c0 = body.charCodeAt(0);
+  if (c0 === 73 /* I */) {
+    if (body.startsWith('ISAKMP')) {
+      if (body.startsWith('ISAKMP-PAK', 0)) return isakmp(body, 'ISAKMP-PAK', 10);
+      if (body.startsWith('ISAKMP-ERROR', 0)) return isakmp(body, 'ISAKMP-ERROR', 12);
+      const next = body.charCodeAt(6);
+      if (next === 58 || next === 32 || Number.isNaN(next)) return isakmp(body, 'ISAKMP', 6);
+      return null;
+    }
+    if (body.startsWith('IPSEC') && (body.charCodeAt(5) === 40 || body.charCodeAt(5) === 58)) {
+      let i = 5;
+      if (body.charCodeAt(i) === 58) i += 1; // IPSEC:(SESSION_ID = 1) (key_engine) ...
+      if (body.startsWith('(SESSION', i)) {
+        const close = body.indexOf(')', i);
+        if (close > 0) i = skipSpaces(body, close + 1);
+      }
+      let fn: string | null = null;
+      if (body.charCodeAt(i) === 40) {
+        const close = body.indexOf(')', i);
+        if (close > 0) {
+          fn = body.slice(i + 1, close).trim();
+          i = close + 1;
+        }
+      }
+      i = skipSpaces(body, i);
+      if (body.charCodeAt(i) === 58) i = skipSpaces(body, i + 1);
+      return { facility: 'IPSEC', conn: null, fn, text: body.slice(i) };
+    }
+    if (body.startsWith('IKEv2')) return { facility: 'IKEV2', conn: null, fn: null, text: body };
+    return null;
+  }
+  if (c0 === 37 /* % */) return { facility: 'SYSLOG', conn: null, fn: null, text: body };
+  if (c0 === 40 /* ( */ && body.startsWith('(ipsec_')) {
+    const close = body.indexOf(')');
+    return { facility: 'IPSEC', conn: null, fn: body.slice(1, close), text: body.slice(close + 1).trim() };
+  }
+  if (c0 === 67 /* C */) {
+    if (body.startsWith('Crypto mapdb')) return { facility: 'MAPDB', conn: null, fn: null, text: body };
+    if (body.startsWith('CryptoEngine') || body.startsWith('CRYPTO_ENGINE'))
+      return { facility: 'ENGINE', conn: null, fn: null, text: body };
+    return null;
+  }
+  if (c0 === 99 /* c */ && body.startsWith('crypto_engine')) return { facility: 'ENGINE', conn: null, fn: null, text: body };
+  if (c0 === 75 /* K */ && body.startsWith('KMI')) return isakmp(body, 'KMI', 3);
+  return null;
+}

@@ -1,0 +1,202 @@
+/** The meaning of IPSEC(...) key-engine records, joined with their continuation lines. */
+import { parseSpiHex, spiHex } from '../ike/numbers.ts';
+import type { AddressBook } from './addresses.ts';
+import type { IkeEventBody } from './events.ts';
+
+const LIFEDUR = /^(\d+)s and (\d+)kb/;
+const SA_LIFETIME = /sa_lifetime\(k\/sec\)= ?\((\d+)\/(\d+)\)/;
+const SPI_FIELD = /^(0x[\da-f]{1,8})\(\d+\)/i;
+
+/** `key= value, key= value` pairs of a key-engine block (values trimmed of the trailing comma). */
+export function keyValues(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let prevKey: string | null = null;
+  let prevEnd = 0;
+  for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', eq + 1)) {
+    let k = eq;
+    while (k > 0 && isKeyChar(text.charCodeAt(k - 1))) k -= 1;
+    if (k === eq) continue;
+    if (prevKey !== null) out.set(prevKey, trimValue(text.slice(prevEnd, k)));
+    prevKey = text.slice(k, eq);
+    prevEnd = text.charCodeAt(eq + 1) === 32 ? eq + 2 : eq + 1;
+  }
+  if (prevKey !== null) out.set(prevKey, trimValue(text.slice(prevEnd)));
+  return out;
+}
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 95;
+}
+
+function trimValue(v: string): string {
+  let end = v.length;
+  while (end > 0) {
+    const c = v.charCodeAt(end - 1);
+    if (c === 32 || c === 44 || c === 9) end -= 1;
+    else break;
+  }
+  let start = 0;
+  while (start < end && v.charCodeAt(start) === 32) start += 1;
+  return v.slice(start, end);
+}
+
+function first(v: string | undefined): string | null {
+  if (v === undefined || v.length === 0) return null;
+  const space = v.indexOf(' ');
+  return space < 0 ? v : v.slice(0, space);
+}
+
+/** Splits `esp-aes esp-sha-hmac  (Tunnel)` into transform and mode. */
+function transformAndMode(v: string | undefined): [string | null, string | null] {
+  if (v === undefined) return [null, null];
+  const open = v.lastIndexOf('(');
+  if (open < 0) return [v.trim() || null, null];
+  const close = v.indexOf(')', open);
+  return [v.slice(0, open).trim() || null, v.slice(open + 1, close < 0 ? v.length : close).trim() || null];
+}
+
+function spiOf(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  const m = SPI_FIELD.exec(v);
+  if (m) return spiHex(parseSpiHex(m[1] ?? '') ?? 0);
+  return first(v);
+}
+
+/** State kept between records for the 12.4 `inbound SA from ...` / `has spi ...` line pairs. */
+export interface IpsecContext {
+  legacyDirection: 'inbound' | 'outbound' | null;
+  legacyDest: string | null;
+}
+
+export function ipsecEvent(fn: string | null, text: string, book: AddressBook): IkeEventBody | null {
+  switch (fn) {
+    case 'sa_request':
+      return request('sa_request', text, book);
+    case 'validate_proposal_request':
+      if (text.indexOf('=') < 0) return { type: 'info', text };
+      return request('validate', text, book);
+    case 'initialize_sas':
+      return request('initialize', text, book);
+    case 'create_sa':
+      return createSa(text, book);
+    case 'adjust_mtu':
+    case 'recalculate_mtu':
+      return { type: 'info', text };
+    case 'ipsec_process_proposal':
+    case 'validate_transform_proposal':
+      if (text.indexOf('transform proposal not supported') >= 0 || text.indexOf('transforma proposal') >= 0)
+        return { type: 'ipsec-rejected', reason: 'transform', text };
+      if (text.indexOf('proxy identities not supported') >= 0) return { type: 'ipsec-rejected', reason: 'proxy', text };
+      if (text.startsWith('Map Accepted')) return { type: 'info', text };
+      return null;
+    default:
+      break;
+  }
+  if (fn !== null && fn.startsWith('map_db_find_best')) return { type: 'ipsec-rejected', reason: 'map', text: fn };
+  if (text.indexOf('map_db_find_best did not find matching map') >= 0) return { type: 'ipsec-rejected', reason: 'map', text };
+  if (fn === 'key_engine' || fn === 'key-engine') {
+    if (text.startsWith('request timer fired')) return { type: 'info', text };
+    if (text.startsWith('got a queue event')) return { type: 'info', text };
+  }
+  if (fn !== null) return { type: 'info', text: `${fn}: ${text}` };
+  return null;
+}
+
+function request(kind: 'sa_request' | 'validate' | 'initialize', text: string, book: AddressBook): IkeEventBody {
+  const kv = keyValues(text);
+  const direction = text.indexOf('OUTBOUND') >= 0 ? 'OUTBOUND' : text.indexOf('INBOUND') >= 0 ? 'INBOUND' : null;
+  const local = first(kv.get('local') ?? kv.get('src'));
+  const remote = first(kv.get('remote') ?? kv.get('dest'));
+  const [transform, mode] = transformAndMode(kv.get('transform'));
+  const life = LIFEDUR.exec(kv.get('lifedur') ?? '');
+  return {
+    type: 'ipsec-request',
+    kind,
+    direction,
+    local: local === null ? null : book.addressWithPort(local),
+    remote: remote === null ? null : book.addressWithPort(remote),
+    localProxy: first(kv.get('local_proxy') ?? kv.get('src_proxy')),
+    remoteProxy: first(kv.get('remote_proxy') ?? kv.get('dest_proxy')),
+    protocol: first(kv.get('protocol')),
+    transform: transform === 'NONE' ? null : transform,
+    mode,
+    lifeSeconds: life ? Number(life[1]) : null,
+    lifeKb: life ? Number(life[2]) : null,
+    spi: spiOf(kv.get('spi')),
+  };
+}
+
+function createSa(text: string, book: AddressBook): IkeEventBody | null {
+  const kv = keyValues(text);
+  const spiText = kv.get('sa_spi');
+  if (spiText === undefined) return { type: 'info', text };
+  const m = SPI_FIELD.exec(spiText);
+  const value = m ? parseSpiHex(m[1] ?? '') : parseSpiHex(first(spiText) ?? '');
+  if (value === null) return null;
+  const life = SA_LIFETIME.exec(text);
+  const dest = first(kv.get('sa_dest'));
+  const conn = first(kv.get('sa_conn_id'));
+  return {
+    type: 'ipsec-sa',
+    dest: dest === null ? null : book.address(dest),
+    direction: null,
+    proto: Number(first(kv.get('sa_proto') ?? kv.get('sa_prot')) ?? NaN) || null,
+    spi: spiHex(value),
+    spiDecimal: value,
+    transform: kv.get('sa_trans')?.trim() || null,
+    saConn: conn === null ? null : Number(conn),
+    lifetimeKb: life ? Number(life[1]) : null,
+    lifetimeSeconds: life ? Number(life[2]) : null,
+  };
+}
+
+/** 12.4 `Creating IPSec SAs` lines: `inbound SA from A to B ...`, `has spi 0x... and conn_id ...`, `lifetime of N seconds`. */
+export function legacySaEvent(text: string, ctx: IpsecContext, book: AddressBook): IkeEventBody | null {
+  if (text.startsWith('inbound SA from ') || text.startsWith('outbound SA from ')) {
+    ctx.legacyDirection = text.charCodeAt(0) === 105 ? 'inbound' : 'outbound';
+    const m = /^\w+ SA from \S+ to (\S+)/.exec(text);
+    ctx.legacyDest = m?.[1] ? book.address(m[1]) : null;
+    return { type: 'info', text };
+  }
+  if (text.startsWith('has spi ')) {
+    const m = /^has spi (0x[\da-f]{1,8}|\d+) and conn_id (\d+)/i.exec(text);
+    if (!m) return null;
+    const raw = m[1] ?? '';
+    const value = raw.startsWith('0x') || raw.startsWith('0X') ? parseSpiHex(raw) : Number(raw);
+    if (value === null || !Number.isFinite(value)) return null;
+    return {
+      type: 'ipsec-sa',
+      dest: ctx.legacyDest,
+      direction: ctx.legacyDirection,
+      proto: 50,
+      spi: spiHex(value),
+      spiDecimal: value,
+      transform: null,
+      saConn: Number(m[2]),
+      lifetimeKb: null,
+      lifetimeSeconds: null,
+    };
+  }
+  if (text.startsWith('lifetime of ') || text.startsWith('has client flags')) return { type: 'info', text };
+  return null;
+}
+
+const SYSLOG = /^%([A-Z][\dA-Z_]*)-(\d)-([\dA-Z_]+): ?(.*)$/;
+
+export function syslogEvent(text: string, book: AddressBook): IkeEventBody | null {
+  const m = SYSLOG.exec(text);
+  if (!m) return null;
+  const facility = m[1] ?? '';
+  const mnemonic = m[3] ?? '';
+  const message = m[4] ?? '';
+  if (facility === 'LINEPROTO' && mnemonic === 'UPDOWN') {
+    const lp = /^Line protocol on Interface (\S+), changed state to (\w+)/.exec(message);
+    if (lp) return { type: 'line-protocol', iface: lp[1] ?? '', up: lp[2] === 'up' };
+  }
+  let peer: string | null = null;
+  if (facility === 'CRYPTO') {
+    const from = /(?:from|srcaddr=) ?([\d.a-f:]+)/i.exec(message);
+    if (from?.[1]) peer = book.address(from[1]);
+  }
+  return { type: 'syslog', facility, severity: Number(m[2]), mnemonic, text: message, peer };
+}

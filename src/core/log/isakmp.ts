@@ -1,0 +1,386 @@
+/**
+ * The meaning of one ISAKMP debug message text (the part after `ISAKMP: (1011):`). Keyword dispatch on the
+ * first characters, then an anchored regex for the few shapes that carry values.
+ */
+import { decodeVpiBytes, toUnsigned32 } from '../ike/numbers.ts';
+import { PAYLOAD_NAMES } from '../ike/vocabulary.ts';
+import type { AddressBook } from './addresses.ts';
+import type { IkeEventBody, P1Attribute, PacketRole } from './events.ts';
+
+const RECEIVED = /^received packet from (\S+)(?: dport (\d+) sport (\d+))?(?: \S+)? \(([IRN])\) ?([A-Z_]+(?: SA)?)?(?:\s+\S.*)?$/;
+const SENDING = /^sending packet to (\S+)(?: my_port (\d+) peer_port (\d+))? \(([IRN])\) ?([A-Z_]+)?(?:\s+\S.*)?$/;
+const INPUT = /^(?:Node (-?\d+), )?Input = ([A-Z_\d]+), ?([A-Z_\d]+)$/;
+const STATE = /^Old State = ([A-Z_\d]+) +New State = ([A-Z_\d]+)$/;
+const PROCESSING = /^processing ([A-Za-z -]+?) payload\.?(?: message ID = (-?\d+))?$/;
+const CHECK_P1 = /^Checking ISAKMP transfor?m? (\d+) against priority (\d+) policy$/;
+const NODE = /^(set new|deleting|purging) node (-?\d+)(?: to [A-Z_]+| error (TRUE|FALSE) reason "([^"]*)")?/;
+const NOTIFY = /^(processing|[Ss]ending) NOTIFY ([A-Z_/\d]+) protocol (\d+)(?:\s+spi (\S+?),? message ID = (-?\d+))?/;
+const REJECTED = /^phase [12] SA policy not acceptable! \(local (\S+) remote (\S+)\)/;
+const RETRANSMIT = /^retransmitting phase ([12]) ?([A-Z_]+)?/;
+const ATTEMPT = /attempt (\d+) of (\d+)/;
+const VPI = /^(SA )?life duration \(VPI\) of +((?:0x[\da-f]{1,2} ?){1,6})$/i;
+const BASIC = /^(SA )?life duration \(basic\) of (\d+)$/;
+
+function num(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+function info(text: string): IkeEventBody {
+  return { type: 'info', text };
+}
+
+/** Phase 1 proposal attribute lines (`encryption AES-CBC`, `keylength of 256`, `default group 14`...). */
+function p1Attribute(t: string): IkeEventBody | null {
+  const space = t.indexOf(' ');
+  if (space < 0) return null;
+  const word = t.slice(0, space);
+  const rest = t.slice(space + 1).trim();
+  const attr = (a: P1Attribute, value: string, n: number | null): IkeEventBody => ({ type: 'p1-attr', attr: a, value, number: n });
+  switch (word) {
+    case 'encryption':
+      return attr('encryption', rest, null);
+    case 'hash':
+      return attr('hash', rest, null);
+    case 'auth':
+      return attr('auth', rest, null);
+    case 'keylength':
+      return rest.startsWith('of ') ? attr('keyLength', rest.slice(3), num(rest.slice(3))) : null;
+    case 'default':
+    case 'group':
+      if (word === 'default' && !rest.startsWith('group ')) return null;
+      {
+        const g = word === 'default' ? rest.slice(6) : rest;
+        return attr('group', g, num(g));
+      }
+    case 'life':
+      if (rest.startsWith('type in ')) return attr('lifeType', rest.slice(8), null);
+      return null;
+    default:
+      return null;
+  }
+}
+
+function p2Attribute(t: string): IkeEventBody | null {
+  if (t.startsWith('encaps is ')) {
+    const v = t.slice(10);
+    return { type: 'p2-attr', attr: 'encaps', value: v, number: num(v.split(' ')[0]) };
+  }
+  if (t.startsWith('SA life type in ')) return { type: 'p2-attr', attr: 'lifeType', value: t.slice(16), number: null };
+  if (t.startsWith('authenticator is ')) return { type: 'p2-attr', attr: 'authenticator', value: t.slice(17), number: null };
+  if (t.startsWith('key length is ')) return { type: 'p2-attr', attr: 'keyLength', value: t.slice(14), number: num(t.slice(14)) };
+  if (t.startsWith('group is ')) return { type: 'p2-attr', attr: 'group', value: t.slice(9), number: num(t.slice(9)) };
+  return null;
+}
+
+function lifeDuration(t: string): IkeEventBody | null {
+  let m = VPI.exec(t);
+  if (m) {
+    const value = decodeVpiBytes((m[2] ?? '').trim().split(/ +/));
+    return m[1]
+      ? { type: 'p2-attr', attr: 'lifeDuration', value: (m[2] ?? '').trim(), number: value }
+      : { type: 'p1-attr', attr: 'lifeDuration', value: (m[2] ?? '').trim(), number: value };
+  }
+  m = BASIC.exec(t);
+  if (m) {
+    const value = num(m[2]);
+    return m[1]
+      ? { type: 'p2-attr', attr: 'lifeDuration', value: m[2] ?? '', number: value }
+      : { type: 'p1-attr', attr: 'lifeDuration', value: m[2] ?? '', number: value };
+  }
+  return null;
+}
+
+const P1_MISMATCH: readonly [string, P1Attribute][] = [
+  ['Encryption algorithm offered', 'encryption'],
+  ['Hash algorithm offered', 'hash'],
+  ['Diffie-Hellman group offered', 'group'],
+  ['Proposed key length', 'keyLength'],
+  ['Authentication method offered', 'auth'],
+  ['Auth method offered', 'auth'],
+  ['Life type', 'lifeType'],
+];
+
+/** The peer address at the end of `... matching X`, `... with X!`. */
+function tail(t: string, prefix: string, book: AddressBook): string | null {
+  const rest = t.slice(prefix.length).trim();
+  if (rest.length === 0 || rest.indexOf(' ') >= 0) return null;
+  return book.address(rest);
+}
+
+export function isakmpEvent(t: string, book: AddressBook): IkeEventBody | null {
+  switch (t.charCodeAt(0)) {
+    case 73: // I
+      if (t.startsWith('Input = ')) return input(t);
+      break;
+    case 79: // O
+      if (t.startsWith('Old State')) {
+        const m = STATE.exec(t);
+        return m ? { type: 'fsm-state', from: m[1] ?? '', to: m[2] ?? '' } : null;
+      }
+      break;
+    case 78: // N
+      if (t.startsWith('Node ')) return input(t);
+      if (t.startsWith('No pre-shared key with ')) {
+        const peer = t.slice(23).replace(/!$/, '');
+        return { type: 'psk', found: false, peer: book.address(peer) };
+      }
+      if (t.startsWith('NAT found')) return { type: 'nat', detected: true, text: t };
+      if (t.startsWith('No NAT Found')) return { type: 'nat', detected: false, text: t };
+      if (t.startsWith('No Cert or pre-shared address key')) return { type: 'error', code: 'no-psk-address', peer: null, text: t };
+      break;
+    case 112: // p
+      if (t.startsWith('processing ')) return processing(t, book);
+      if (t.startsWith('purging node')) return node(t);
+      if (t.startsWith('purging SA')) return { type: 'sa', action: 'purged', reason: null, peer: null };
+      if (t.startsWith('peer matches')) return info(t);
+      if (t.startsWith('peer does not do paranoid keepalives')) return info(t);
+      if (t.startsWith('pre-shared key authentication using id type')) return info(t);
+      if (t.startsWith('phase 1 SA policy not acceptable') || t.startsWith('phase 2 SA policy not acceptable')) {
+        const m = REJECTED.exec(t);
+        const local = m?.[1] ? book.address(m[1]) : null;
+        const peer = m?.[2] ? book.address(m[2]) : null;
+        return t.startsWith('phase 1')
+          ? { type: 'p1-rejected', local, peer, text: t }
+          : { type: 'p2-rejected', local, peer, error: null, text: t };
+      }
+      if (t.startsWith('phase 1 packet is a duplicate')) return { type: 'duplicate' };
+      break;
+    case 114: // r
+      if (t.startsWith('received packet from ')) return received(t, book);
+      if (t.startsWith('retransmitting')) {
+        const m = RETRANSMIT.exec(t);
+        return { type: 'retransmit', phase: m?.[1] === '2' ? 2 : 1, state: m?.[2] ?? null, attempt: null, of: null };
+      }
+      if (t.startsWith('received payload type 20')) return { type: 'payload', payload: 'NAT-D', messageId: null, detail: null };
+      if (t.startsWith('received ke message')) return info(t);
+      break;
+    case 115: // s
+      if (t.startsWith('sending packet to ')) return sending(t, book);
+      if (t.startsWith('set new node')) return node(t);
+      if (t.startsWith('speaking to another IOS box')) return { type: 'vendor', vendor: 'IOS', dir: 'in', mismatch: false };
+      if (t.startsWith('sending NOTIFY')) return notify(t);
+      break;
+    case 83: // S
+      if (t.startsWith('Sending an IKE IPv')) return { type: 'packet-sent', ipVersion: t.charCodeAt(18) === 54 ? 6 : 4 };
+      if (t.startsWith('Sending NOTIFY')) return notify(t);
+      if (t.startsWith('SA authentication status')) {
+        return { type: 'auth', authenticated: !/not authenticated|failed/.test(t) && /authenticated/.test(t.slice(25)) };
+      }
+      if (t.startsWith('SA has been authenticated with ')) {
+        return { type: 'sa', action: 'authenticated', reason: null, peer: tail(t, 'SA has been authenticated with ', book) };
+      }
+      if (t.startsWith('SA request profile')) return { type: 'sa', action: 'request', reason: null, peer: null };
+      if (t.startsWith('SA is doing')) return info(t);
+      if (t.startsWith('Scanning profiles')) return info(t);
+      if (t.startsWith('Send initial contact')) return info(t);
+      if (t.startsWith('Started lifetime timer')) return lifetime('timer', t.slice(23));
+      if (t.startsWith('SKEYID state generated')) return info(t);
+      if (t.startsWith('Successfully installed IPSEC SA')) {
+        const m = /^Successfully installed IPSEC SA \(SPI:(0x[\da-f]+)\) on (\S+)$/i.exec(t);
+        return m ? { type: 'ipsec-installed', spi: (m[1] ?? '').toUpperCase().replace('0X', '0x'), iface: m[2] ?? '' } : null;
+      }
+      if (t.startsWith('Support for IKE Fragmentation')) return info(t);
+      break;
+    case 101: // e
+      if (t.startsWith('encryption ') || t.startsWith('encaps is ')) return t.charCodeAt(4) === 121 ? p1Attribute(t) : p2Attribute(t);
+      break;
+  }
+  return secondary(t, book);
+}
+
+/** Less frequent shapes, and attribute lines that share first letters. */
+function secondary(t0: string, book: AddressBook): IkeEventBody | null {
+  const t = t0.charCodeAt(0) === 46 ? t0.slice(1).trim() : t0;
+  const attribute = p1Attribute(t) ?? p2Attribute(t);
+  if (attribute) return attribute;
+  if (t.indexOf('life duration') >= 0) return lifeDuration(t);
+  if (t.startsWith('atts are') || t.startsWith('attrs are')) {
+    const acceptable = t.indexOf('not acceptable') < 0;
+    return t.indexOf('Next payload') >= 0 ? { type: 'p1-atts', acceptable } : { type: 'p2-atts', acceptable };
+  }
+  if (t.startsWith('Checking ISAKMP transfor')) {
+    const m = CHECK_P1.exec(t);
+    return m ? { type: 'p1-check', transform: Number(m[1]), priority: Number(m[2]) } : null;
+  }
+  if (t.startsWith('Checking IPSec proposal ')) return { type: 'p2-proposal', proposal: Number(t.slice(24)) || 0 };
+  if (t.startsWith('transform ')) {
+    const m = /^transform (\d+), (\S+)$/.exec(t);
+    return m ? { type: 'p2-transform', transform: Number(m[1]), name: m[2] ?? '' } : null;
+  }
+  if (t.startsWith('attributes in transform')) return info(t);
+  if (t.startsWith('found peer pre-shared key') || t.startsWith('found peer peer-shared key') || t.startsWith('found peer-shared key')) {
+    const at = t.lastIndexOf(' match');
+    const rest = t.slice(at + 1);
+    const space = rest.indexOf(' ');
+    const peer = space < 0 ? '' : rest.slice(space + 1);
+    if (peer.length === 0 || peer.indexOf(' ') >= 0) return null;
+    return { type: 'psk', found: true, peer: book.address(peer) };
+  }
+  if (t.startsWith('local preshared key found')) return { type: 'psk', found: true, peer: null };
+  if (t.startsWith('Found ADDRESS key in keyring')) return { type: 'psk', found: true, peer: null };
+  if (t.startsWith('Setting UDP ENC peer struct')) return { type: 'nat', detected: true, text: 'NAT-T: IKE moves to UDP 4500 and ESP is encapsulated in UDP' };
+  if (t.startsWith('Enqueued KEY_MGR_DELETE_SAS')) return info(t);
+  if (t.startsWith('Looking for a matching key')) return info(t);
+  if (t.startsWith('vendor ID is ')) return { type: 'vendor', vendor: t.slice(13), dir: 'in', mismatch: false };
+  if (t.startsWith('vendor ID seems ')) return { type: 'vendor', vendor: t.slice(16), dir: 'in', mismatch: true };
+  if (t.startsWith('constructed ')) {
+    const m = /^constructed (.+?) ID$/.exec(t);
+    return { type: 'vendor', vendor: m?.[1] ?? t.slice(12), dir: 'out', mismatch: false };
+  }
+  if (t.startsWith('His hash no match') || t.startsWith('My hash no match')) return { type: 'nat', detected: true, text: t };
+  if (t.startsWith('deleting node')) return node(t);
+  if (t.startsWith('deleting SA reason')) {
+    const m = /^deleting SA reason "([^"]*)"/.exec(t);
+    const peer = /\(peer (\S+)\)/.exec(t);
+    return { type: 'sa', action: 'deleted', reason: m?.[1] ?? null, peer: peer?.[1] ? book.address(peer[1]) : null };
+  }
+  if (t.startsWith('beginning Main Mode')) return { type: 'begin', mode: 'main', node: null };
+  if (t.startsWith('beginning Aggressive Mode')) return { type: 'begin', mode: 'aggressive', node: null };
+  if (t.startsWith('beginning Quick Mode exchange')) {
+    const m = /M-ID of (-?\d+)/.exec(t);
+    return { type: 'begin', mode: 'quick', node: m?.[1] ? toUnsigned32(m[1]) : null };
+  }
+  if (t.startsWith('Can not start Aggressive mode')) return { type: 'begin', mode: 'main', node: null };
+  if (t.startsWith('Created a peer struct for ')) {
+    const m = /^Created a peer struct for (\S+), peer port \d+$/.exec(t);
+    return m ? { type: 'peer', action: 'created', peer: book.address(m[1] ?? ''), local: null } : null;
+  }
+  if (t.startsWith('New peer created')) return info(t);
+  if (t.startsWith('Locking peer struct')) return { type: 'peer', action: 'locked', peer: null, local: null };
+  if (t.startsWith('Unlocking peer struct')) return { type: 'peer', action: 'unlocked', peer: null, local: null };
+  if (t.startsWith('Deleting peer node by peer_reap for ')) {
+    const m = /^Deleting peer node by peer_reap for (\S+?):? /.exec(t);
+    return { type: 'peer', action: 'deleted', peer: m?.[1] ? book.address(m[1]) : null, local: null };
+  }
+  if (t.startsWith('Trying to insert a peer ')) {
+    const m = /^Trying to insert a peer ([^/\s]+)\/([^/\s]+)\//.exec(t);
+    if (m) return { type: 'endpoints', local: book.address(m[1] ?? ''), peer: book.address(m[2] ?? '') };
+    return null;
+  }
+  if (t.startsWith('and inserted successfully')) return { type: 'peer', action: 'inserted', peer: null, local: null };
+  if (t.startsWith('local port ')) return info(t);
+  if (t.startsWith('insert sa successfully')) return { type: 'sa', action: 'inserted', reason: null, peer: null };
+  if (t.startsWith('Find a dup sa')) return { type: 'sa', action: 'duplicate', reason: null, peer: null };
+  if (t.startsWith('ID payload')) return { type: 'id', idType: null, address: null, protocol: null, port: null, length: null };
+  if (t.startsWith('Total payload length')) return info(t);
+  if (t.startsWith('Acceptable atts:actual life: ')) return lifetime('actual', t.slice(29));
+  if (t.startsWith('Acceptable atts:life: ')) return lifetime('offered', t.slice(22));
+  if (t.startsWith('Fill atts in sa life_in_seconds:')) return lifetime('fill', t.slice(32));
+  if (t.startsWith('Fill atts in sa')) return info(t);
+  if (t.startsWith('Returning Actual lifetime: ')) return lifetime('returned', t.slice(27));
+  if (t.startsWith('Basic life_in_seconds:')) return lifetime('basic', t.slice(22));
+  if (t.startsWith('Process initial contact')) {
+    const m = /local (\S+) remote (\S+)/.exec(t);
+    if (m) return { type: 'endpoints', local: book.address(m[1] ?? ''), peer: book.address(m[2] ?? '') };
+    return info(t);
+  }
+  if (t.startsWith('QM Responder gets spi') || t.startsWith('QM Initiator gets spi')) return info(t);
+  if (t.startsWith('IPSec policy invalidated proposal')) {
+    const m = /with error (\d+)/.exec(t);
+    return { type: 'p2-rejected', local: null, peer: null, error: m ? Number(m[1]) : null, text: t };
+  }
+  if (t.startsWith('no offers accepted')) return { type: 'p1-rejected', local: null, peer: null, text: t };
+  for (const [prefix, attr] of P1_MISMATCH) {
+    if (t.startsWith(prefix)) return { type: 'p1-mismatch', attr, text: t };
+  }
+  if (t.indexOf('does not match policy') >= 0) return { type: 'p1-mismatch', attr: 'other', text: t };
+  if (t.startsWith('incrementing error counter')) {
+    const m = ATTEMPT.exec(t);
+    return { type: 'retransmit', phase: t.indexOf('phase 2') >= 0 ? 2 : 1, state: null, attempt: num(m?.[1]), of: num(m?.[2]) };
+  }
+  if (t.startsWith('Received IPSec Install callback')) return info(t);
+  if (t.startsWith('Creating IPSec SAs')) return info(t);
+  if (t.startsWith('Failed to find peer index node')) return { type: 'error', code: 'peer-index', peer: null, text: t };
+  if (t.startsWith('construct_initial_message') || t.indexOf('Can not start Main mode') >= 0) {
+    return { type: 'error', code: 'mm-not-started', peer: null, text: t };
+  }
+  if (t.startsWith('Error while processing SA request')) return { type: 'error', code: 'sa-init-failed', peer: null, text: t };
+  if (t.startsWith('Error while processing KMI message')) return { type: 'error', code: 'kmi', peer: null, text: t };
+  if (t.indexOf('CSDL compliant') >= 0) return { type: 'error', code: 'csdl', peer: null, text: t };
+  if (t.startsWith('ignoring request to send delete notify')) {
+    const m = /dst (\S+)/.exec(t);
+    return { type: 'error', code: 'delete-notify-ignored', peer: m?.[1] ? book.address(m[1]) : null, text: t };
+  }
+  if (t.startsWith('Unable to') || t.startsWith('unable to')) return { type: 'error', code: 'other', peer: null, text: t };
+  if (t.startsWith('retransmit') || t.startsWith('reset_retransmission')) {
+    return { type: 'retransmit', phase: t.indexOf('phase 2') >= 0 ? 2 : 1, state: null, attempt: null, of: null };
+  }
+  return null;
+}
+
+function lifetime(kind: 'actual' | 'offered' | 'returned' | 'timer' | 'basic' | 'fill', text: string): IkeEventBody | null {
+  const n = num(text.replace(/\.$/, '').trim());
+  return n === null ? null : { type: 'p1-lifetime', kind, seconds: n };
+}
+
+function input(t: string): IkeEventBody | null {
+  const m = INPUT.exec(t);
+  if (!m) return null;
+  return { type: 'fsm-input', node: m[1] ? toUnsigned32(m[1]) : null, source: m[2] ?? '', event: m[3] ?? '' };
+}
+
+function node(t: string): IkeEventBody | null {
+  const m = NODE.exec(t);
+  if (!m) return null;
+  const id = toUnsigned32(m[2] ?? '');
+  if (id === null) return null;
+  const action = m[1] === 'set new' ? 'new' : m[1] === 'deleting' ? 'deleted' : 'purged';
+  return { type: 'node', action, node: id, error: m[3] ? m[3] === 'TRUE' : null, reason: m[4] ?? null };
+}
+
+function notify(t: string): IkeEventBody | null {
+  const m = NOTIFY.exec(t);
+  if (!m) return null;
+  return {
+    type: 'notify',
+    dir: m[1] === 'processing' ? 'in' : 'out',
+    notify: m[2] ?? '',
+    protocol: num(m[3]),
+    spi: m[4] ?? null,
+    messageId: m[5] ? toUnsigned32(m[5]) : null,
+  };
+}
+
+function processing(t: string, book: AddressBook): IkeEventBody | null {
+  if (t.startsWith('processing NOTIFY')) return notify(t);
+  if (t.startsWith('processing NAT-OA')) {
+    const addr = /addr = ([^,\s]+)/.exec(t);
+    const id = /message ID = (-?\d+)/.exec(t);
+    return { type: 'payload', payload: 'NAT-OA', messageId: id?.[1] ? toUnsigned32(id[1]) : null, detail: addr?.[1] ? book.address(addr[1]) : null };
+  }
+  const m = PROCESSING.exec(t);
+  if (!m) return null;
+  const payload = PAYLOAD_NAMES[m[1] ?? ''];
+  if (!payload) return null;
+  return { type: 'payload', payload, messageId: m[2] ? toUnsigned32(m[2]) : null, detail: null };
+}
+
+function received(t: string, book: AddressBook): IkeEventBody | null {
+  const m = RECEIVED.exec(t);
+  if (!m) return null;
+  return {
+    type: 'packet',
+    dir: 'in',
+    peer: book.address(m[1] ?? ''),
+    localPort: num(m[2]),
+    peerPort: num(m[3]),
+    role: (m[4] ?? null) as PacketRole | null,
+    state: m[5] ?? null,
+  };
+}
+
+function sending(t: string, book: AddressBook): IkeEventBody | null {
+  const m = SENDING.exec(t);
+  if (!m) return null;
+  return {
+    type: 'packet',
+    dir: 'out',
+    peer: book.address(m[1] ?? ''),
+    localPort: num(m[2]),
+    peerPort: num(m[3]),
+    role: (m[4] ?? null) as PacketRole | null,
+    state: m[5] ?? null,
+  };
+}

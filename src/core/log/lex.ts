@@ -1,0 +1,149 @@
+/**
+ * lexLine: strip and remember what publication and terminals add around a debug line (markdown quote and
+ * bullet, pastebin line numbers, sequence numbers, timestamps of every style, glued ping output, author
+ * annotations), leaving the body IOS printed.
+ */
+import { timeOfDay } from '../ike/numbers.ts';
+
+export interface Lexed {
+  /** The text IOS printed after the timestamp, prefixes and decorations removed (may be empty). */
+  body: string;
+  /** Offset of the body in the raw line. */
+  bodyStart: number;
+  /** Leading whitespace before the body (after quote/bullet/timestamp), in characters. */
+  indent: number;
+  /** Milliseconds since midnight when the line had a clock timestamp; null otherwise. */
+  time: number | null;
+  /** True when a timestamp (clock or uptime) was found. */
+  stamped: boolean;
+  /** `> ` markdown blockquote prefix. */
+  quoted: boolean;
+  /** `- ` markdown or pastebin bullet. */
+  bulleted: boolean;
+  /** Ping output glued to the end (`.....`, `.!!!!`), or null. */
+  ping: string | null;
+  /** An author's note after `<--` / `<==`, or null. */
+  note: string | null;
+}
+
+const MONTH_STAMP = /\*?\.?[A-Z][a-z]{2} {1,2}\d{1,2} (?:\d{4} )?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?: [A-Z]{2,5})?:/y;
+const UPTIME_STAMP = /\*?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?:/y;
+const UPTIME_DAYS = /\*?\d{1,3}[ywd]\d{1,2}[wdh]:/y;
+const PASTEBIN_NUMBER = /\d{1,6}\.?[ \t]+(?=[*A-Z])/y;
+const SEQUENCE_NUMBER = /\d{1,9}: (?=[*.A-Z])/y;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isMonthStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c === 42 /* * */ || c === 46 /* . */ || (c >= 65 && c <= 90)) && i + 3 < text.length;
+}
+
+export function lexLine(raw: string): Lexed {
+  const n = raw.length;
+  let i = 0;
+  let quoted = false;
+  let bulleted = false;
+  // markdown blockquote, possibly nested
+  while (i < n && raw.charCodeAt(i) === 62 /* > */) {
+    quoted = true;
+    i += 1;
+    if (i < n && raw.charCodeAt(i) === 32) i += 1;
+  }
+  let lead = i;
+  while (i < n && isSpace(raw.charCodeAt(i))) i += 1;
+  // markdown or pastebin bullet
+  if (i + 1 < n && raw.charCodeAt(i) === 45 /* - */ && raw.charCodeAt(i + 1) === 32) {
+    bulleted = true;
+    i += 2;
+    while (i < n && raw.charCodeAt(i) === 32) i += 1;
+    lead = i;
+  }
+  let time: number | null = null;
+  let stamped = false;
+  const c0 = raw.charCodeAt(i);
+  if (c0 >= 48 && c0 <= 57) {
+    // pastebin line numbers or `service sequence-numbers` counters before a timestamp
+    PASTEBIN_NUMBER.lastIndex = i;
+    if (PASTEBIN_NUMBER.test(raw)) i = PASTEBIN_NUMBER.lastIndex;
+    else {
+      SEQUENCE_NUMBER.lastIndex = i;
+      if (SEQUENCE_NUMBER.test(raw) && isMonthStart(raw, SEQUENCE_NUMBER.lastIndex)) i = SEQUENCE_NUMBER.lastIndex;
+    }
+  }
+  const c1 = raw.charCodeAt(i);
+  if (c1 === 42 || c1 === 46 || (c1 >= 65 && c1 <= 90)) {
+    MONTH_STAMP.lastIndex = i;
+    const m = MONTH_STAMP.exec(raw);
+    if (m) {
+      stamped = true;
+      time = timeOfDay(Number(m[1]), Number(m[2]), Number(m[3]), millis(m[4]));
+      i = MONTH_STAMP.lastIndex;
+    }
+  }
+  if (!stamped && ((c1 >= 48 && c1 <= 57) || c1 === 42)) {
+    UPTIME_STAMP.lastIndex = i;
+    const m = UPTIME_STAMP.exec(raw);
+    if (m) {
+      stamped = true;
+      time = timeOfDay(Number(m[1]), Number(m[2]), Number(m[3]), millis(m[4]));
+      i = UPTIME_STAMP.lastIndex;
+    } else {
+      UPTIME_DAYS.lastIndex = i;
+      if (UPTIME_DAYS.test(raw)) {
+        stamped = true;
+        i = UPTIME_DAYS.lastIndex;
+      }
+    }
+  }
+  const afterStamp = i;
+  while (i < n && isSpace(raw.charCodeAt(i))) i += 1;
+  const indent = i - (stamped ? afterStamp : lead);
+  let end = n;
+  // trailing whitespace is kept in raw, not in the body
+  while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
+  // author annotations: `<--`, `<==`, `<===`
+  let note: string | null = null;
+  const arrow = raw.indexOf('<', i);
+  if (arrow >= 0 && arrow < end) {
+    const next = raw.charCodeAt(arrow + 1);
+    if ((next === 45 && raw.charCodeAt(arrow + 2) === 45) || (next === 61 && raw.charCodeAt(arrow + 2) === 61)) {
+      note = raw.slice(arrow, end);
+      end = arrow;
+      while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
+    }
+  }
+  // glued ping output: a run of . and ! at the end with a ! in it, or four or more dots
+  let ping: string | null = null;
+  let k = end;
+  let bangs = 0;
+  while (k > i) {
+    const c = raw.charCodeAt(k - 1);
+    if (c === 33) bangs += 1;
+    else if (c !== 46) break;
+    k -= 1;
+  }
+  if (k < end && (bangs > 0 || end - k >= 4)) {
+    ping = raw.slice(k, end);
+    end = k;
+  }
+  return {
+    body: i === 0 && end === n ? raw : raw.slice(i, end),
+    bodyStart: i,
+    indent,
+    time,
+    stamped,
+    quoted,
+    bulleted,
+    ping,
+    note,
+  };
+}
+
+function millis(digits: string | undefined): number {
+  if (digits === undefined) return 0;
+  if (digits.length === 3) return Number(digits);
+  return Math.round(Number(`0.${digits}`) * 1000);
+}

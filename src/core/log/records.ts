@@ -1,0 +1,347 @@
+/**
+ * parseRecords: classify each line and join continuation lines to the record they belong to (ID payload
+ * blocks, IPSEC(...) key-engine blocks, `SA authentication status:` + `authenticated`, NOTIFY `spi ...`
+ * lines, wrapped lines, a debug line split in two by ping output and a prompt). Streaming: lines go in one
+ * at a time, records come out as soon as they are complete, each with its events.
+ */
+import type { LineKind, LineRef, RecordInfo } from '../analysis.ts';
+import { LINE_KINDS } from '../analysis.ts';
+import { AddressBook } from './addresses.ts';
+import { ByteColumn, IntColumn } from './columns.ts';
+import { describe } from './describe.ts';
+import type { IkeEvent, IkeEventBody } from './events.ts';
+import { extractRecord, type RecordText } from './extract.ts';
+import { parseHead, type Head } from './head.ts';
+import type { IpsecContext } from './ipsec.ts';
+import { lexLine, type Lexed } from './lex.ts';
+import { splitLines } from './lines.ts';
+import { looksLikeShowLine, showCommand, showEvent, type ShowState } from './show.ts';
+
+const KIND: Readonly<Record<LineKind, number>> = {
+  debug: 0,
+  continuation: 1,
+  prompt: 2,
+  show: 3,
+  prose: 4,
+  blank: 5,
+  unrecognized: 6,
+};
+
+export function lineKindName(code: number): LineKind {
+  return LINE_KINDS[code] ?? 'unrecognized';
+}
+
+/** What kind of continuation lines an open record accepts. */
+type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap';
+
+interface OpenRecord {
+  index: number;
+  line: number;
+  lexed: Lexed;
+  head: Head | null;
+  accepts: Continuation;
+  /** bodies of the continuation lines */
+  more: string[];
+  rawFirst: string;
+}
+
+const PROMPT = /^([a-z][\w.-]{0,62})(?:\([\w-]{1,40}\))?#(.*)$/i;
+const ID_FIELD = /^(?:next-payload|type|address|protocol|port|length)\s*:/;
+const MAPDB_FIELD = /^(?:(?:src|dst) (?:addr|port)|protocol)\s*:/;
+const COMMAND_WORDS = /^\s*(?:do |sh|clear|debug|un|no |ping|conf|end|exit|int|crypto|ip |ipv6|tunnel|set|match|copy|wr|term|logging|access-list|permit|deny|remark|router|line|enable|disable|reload)/i;
+
+/** Receives what the reader produces: every event in order, and the number of each record's first line. */
+export interface RecordSink {
+  event(e: IkeEvent): void;
+}
+
+/** Per-file output: one kind and one record index per line. */
+export interface FileColumns {
+  kinds: ByteColumn;
+  records: IntColumn;
+}
+
+export class LogReader {
+  readonly columns: FileColumns = { kinds: new ByteColumn(), records: new IntColumn() };
+  private open: OpenRecord | null = null;
+  private show: ShowState | null = null;
+  private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
+  private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
+
+  constructor(
+    private readonly file: number,
+    private readonly records: RecordInfo[],
+    private readonly unrecognized: LineRef[],
+    private readonly book: AddressBook,
+    private readonly sink: RecordSink,
+  ) {}
+
+  /** One line, numbered from 1, without its ending. */
+  line(raw: string, number: number): void {
+    const lexed = lexLine(raw);
+    const { kinds, records } = this.columns;
+    kinds.push(KIND.prose);
+    records.push(-1);
+    const at = number - 1;
+    if (this.awaiting) {
+      this.awaiting.left -= 1;
+      if (this.awaiting.left < 0) this.awaiting = null;
+    }
+    if (lexed.body.length === 0) {
+      if (lexed.stamped) {
+        this.close();
+        const index = this.newRecord(number, lexed.time);
+        kinds.set(at, KIND.unrecognized);
+        records.set(at, index);
+        this.unrecognized.push({ file: this.file, line: number });
+      } else if (lexed.ping !== null) {
+        kinds.set(at, KIND.prose);
+      } else {
+        kinds.set(at, KIND.blank);
+      }
+      return;
+    }
+    const open = this.open;
+    if (open !== null && open.accepts !== 'none' && this.continues(open, lexed, raw)) {
+      open.more.push(open.accepts === 'id' ? idText(lexed.body) : lexed.body);
+      kinds.set(at, KIND.continuation);
+      records.set(at, open.index);
+      if (open.accepts === 'wrap' || open.accepts === 'auth' || open.accepts === 'contact' || open.accepts === 'identity' || open.accepts === 'notify') {
+        this.close();
+      }
+      return;
+    }
+    this.close();
+    const body = lexed.body;
+    if (!lexed.stamped) {
+      const prompt = body.indexOf('#') > 0 ? PROMPT.exec(body) : null;
+      if (prompt) {
+        this.prompt(prompt[1] ?? null, prompt[2] ?? '', number, at);
+        return;
+      }
+      const bare = showCommand(body);
+      if (bare !== null && bare !== 'other' && body.length < 80) {
+        this.show = { command: bare, section: null };
+        this.emitSimple(number, at, KIND.prompt, lexed.time, { type: 'prompt', name: null, command: body.trim() }, null);
+        return;
+      }
+      if (this.show !== null) {
+        if (lexed.indent > 0 || looksLikeShowLine(body)) {
+          const e = showEvent(body, this.show, this.book);
+          this.emitSimple(number, at, KIND.show, null, e, null);
+          return;
+        }
+        this.show = null;
+      }
+    } else {
+      this.show = null;
+    }
+    const head = parseHead(body);
+    if (head === null && !lexed.stamped) {
+      // prose, ping output, keystrokes; maybe the first half of a line split by ping output
+      if (lexed.ping !== null) this.awaiting = { line: number, record: -1, text: body, time: lexed.time, left: 4 };
+      return;
+    }
+    const index = this.newRecord(number, lexed.time);
+    records.set(at, index);
+    kinds.set(at, KIND.debug);
+    this.open = { index, line: number, lexed, head, accepts: accepts(head, body, raw), more: [], rawFirst: raw };
+    if (this.open.accepts === 'none') this.close();
+    if (lexed.ping !== null && this.records[index]?.annotation === null) {
+      this.awaiting = { line: number, record: index, text: body, time: lexed.time, left: 4 };
+    }
+  }
+
+  /** Flushes the record still open at the end of the input. */
+  finish(): void {
+    this.close();
+  }
+
+  private prompt(name: string | null, command: string, number: number, at: number): void {
+    const awaiting = this.awaiting;
+    if (awaiting !== null && command.length > 0 && !COMMAND_WORDS.test(command)) {
+      // a debug line cut in two by ping output: its second half follows the prompt
+      if (this.rejoin(awaiting, command, number, at)) return;
+    }
+    const cmd = command.trim();
+    const show = showCommand(cmd);
+    this.show = show !== null && show !== 'other' ? { command: show, section: null } : null;
+    this.emitSimple(number, at, KIND.prompt, null, { type: 'prompt', name, command: cmd }, null);
+  }
+
+  private rejoin(awaiting: NonNullable<LogReader['awaiting']>, rest: string, number: number, at: number): boolean {
+    const lexed = lexLine(awaiting.text + rest);
+    const head = parseHead(lexed.body);
+    if (head === null) return false;
+    const text: RecordText = { head, first: lexed.body, more: [], accepts: 'none', rawFirst: awaiting.text + rest };
+    const body = extractRecord(text, this.book, this.ipsec);
+    if (body === null) return false;
+    this.awaiting = null;
+    const firstAt = awaiting.line - 1;
+    let index = awaiting.record;
+    if (index < 0) {
+      index = this.newRecord(awaiting.line, lexed.time ?? awaiting.time);
+    } else {
+      const last = this.unrecognized[this.unrecognized.length - 1];
+      if (last !== undefined && last.file === this.file && last.line === awaiting.line) this.unrecognized.pop();
+    }
+    const info = this.records[index];
+    if (info) {
+      info.annotation = describe(body);
+      info.lineCount = number - awaiting.line + 1;
+      if (info.time === null) info.time = lexed.time;
+    }
+    this.columns.kinds.set(firstAt, KIND.debug);
+    this.columns.records.set(firstAt, index);
+    this.columns.kinds.set(at, KIND.continuation);
+    this.columns.records.set(at, index);
+    this.emit(body, awaiting.line, index, info?.time ?? null, head.conn);
+    return true;
+  }
+
+  private continues(open: OpenRecord, lexed: Lexed, raw: string): boolean {
+    const body = lexed.body;
+    switch (open.accepts) {
+      case 'id': {
+        if (ID_FIELD.test(body)) return true;
+        const head = parseHead(body);
+        return head !== null && head.facility === 'ISAKMP' && ID_FIELD.test(head.text);
+      }
+      case 'ipsec':
+        if (lexed.stamped) return false;
+        if (body.charCodeAt(0) === 40) return !body.startsWith('(ipsec_');
+        return body.indexOf('=') > 0 && parseHead(body) === null && !PROMPT.test(body);
+      case 'auth':
+        return !lexed.stamped && (body.startsWith('authenticated') || body.startsWith('not authenticated'));
+      case 'notify':
+        return !lexed.stamped && body.startsWith('spi ');
+      case 'contact':
+        return !lexed.stamped && body.startsWith('bring down');
+      case 'identity':
+        return !lexed.stamped && body.charCodeAt(0) === 123;
+      case 'mapdb':
+        return !lexed.stamped && MAPDB_FIELD.test(body);
+      case 'legacy':
+        return !lexed.stamped && body.startsWith('(proxy');
+      case 'wrap':
+        return !lexed.stamped && lexed.indent === 0 && raw.length > 0 && raw.charCodeAt(0) !== 32 && parseHead(body) === null && !PROMPT.test(body) && open.more.length === 0;
+      default:
+        return false;
+    }
+  }
+
+  private newRecord(line: number, time: number | null): number {
+    const index = this.records.length;
+    this.records.push({ first: { file: this.file, line }, lineCount: 1, annotation: null, negotiation: -1, time });
+    return index;
+  }
+
+  /** A record of one line whose event is already known (prompt, show output). */
+  private emitSimple(number: number, at: number, kind: number, time: number | null, body: IkeEventBody | null, conn: number | null): void {
+    const index = this.newRecord(number, time);
+    this.columns.kinds.set(at, kind);
+    this.columns.records.set(at, index);
+    if (body === null) return;
+    const info = this.records[index];
+    if (info) info.annotation = describe(body);
+    this.emit(body, number, index, time, conn);
+  }
+
+  private emit(body: IkeEventBody, line: number, record: number, time: number | null, conn: number | null): void {
+    const e = body as IkeEvent;
+    e.at = { file: this.file, line };
+    e.record = record;
+    e.time = time;
+    e.conn = conn;
+    this.sink.event(e);
+  }
+
+  private close(): void {
+    const open = this.open;
+    if (open === null) return;
+    this.open = null;
+    const info = this.records[open.index];
+    if (!info) return;
+    const lastLine = this.columns.records.length;
+    // continuation lines are contiguous apart from blank lines between them
+    if (open.more.length > 0) {
+      let last = open.line;
+      for (let i = lastLine - 1; i >= open.line - 1; i -= 1) {
+        if (this.columns.records.get(i) === open.index) {
+          last = i + 1;
+          break;
+        }
+      }
+      info.lineCount = last - open.line + 1;
+    }
+    const head = open.head;
+    const text: RecordText = { head, first: open.lexed.body, more: open.more, accepts: open.accepts, rawFirst: open.rawFirst };
+    const body = extractRecord(text, this.book, this.ipsec);
+    if (body === null) {
+      const ikeLike = head !== null || /ISAKMP|IPSEC|crypto/i.test(open.lexed.body);
+      if (ikeLike) {
+        this.columns.kinds.set(open.line - 1, KIND.unrecognized);
+        this.unrecognized.push({ file: this.file, line: open.line });
+      }
+      return;
+    }
+    info.annotation = describe(body);
+    this.emit(body, open.line, open.index, open.lexed.time, head?.conn ?? null);
+  }
+}
+
+/** Which continuation lines a record's first line announces. */
+function accepts(head: Head | null, body: string, raw: string): Continuation {
+  if (head === null) {
+    if (body.startsWith('inbound SA from') || body.startsWith('outbound SA from')) return 'legacy';
+    return raw.length === 80 ? 'wrap' : 'none';
+  }
+  const t = head.text;
+  switch (head.facility) {
+    case 'IPSEC':
+      if (t.endsWith(',') || t.endsWith(', ')) return 'ipsec';
+      if (t.endsWith('identity:') || t.endsWith('idenitty:')) return 'identity';
+      return raw.length === 80 ? 'wrap' : 'none';
+    case 'MAPDB':
+      return 'mapdb';
+    case 'ISAKMP':
+    case 'ISAKMP-PAK':
+    case 'ISAKMP-ERROR':
+      if (t.startsWith('ID payload')) return 'id';
+      if (t.startsWith('SA authentication status')) return 'auth';
+      if (t.startsWith('processing NOTIFY')) return 'notify';
+      if (t.startsWith('Process initial contact')) return 'contact';
+      return raw.length === 80 ? 'wrap' : 'none';
+    default:
+      return raw.length === 80 ? 'wrap' : 'none';
+  }
+}
+
+/** An ID block line as `field: value`, whether printed bare or behind an `ISAKMP: (1001):` prefix. */
+function idText(body: string): string {
+  const head = parseHead(body);
+  return head === null ? body : head.text.trim();
+}
+
+/** Convenience for tests and tools: the records, events and line kinds of one text. */
+export function readLog(text: string, file = 0): {
+  kinds: LineKind[];
+  lineRecords: number[];
+  records: RecordInfo[];
+  events: IkeEvent[];
+  unrecognized: LineRef[];
+} {
+  const records: RecordInfo[] = [];
+  const unrecognized: LineRef[] = [];
+  const events: IkeEvent[] = [];
+  const reader = new LogReader(file, records, unrecognized, new AddressBook(), { event: (e) => events.push(e) });
+  for (const line of splitLines(text)) reader.line(line.raw, line.number);
+  reader.finish();
+  const kinds: LineKind[] = [];
+  const lineRecords: number[] = [];
+  for (let i = 0; i < reader.columns.kinds.length; i += 1) {
+    kinds.push(lineKindName(reader.columns.kinds.get(i)));
+    lineRecords.push(reader.columns.records.get(i));
+  }
+  return { kinds, lineRecords, records, events, unrecognized };
+}

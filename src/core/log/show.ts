@@ -1,0 +1,111 @@
+/**
+ * Output of `show crypto isakmp sa` and `show crypto ipsec sa`: one event per line that carries something
+ * the negotiation model uses (peers, SPIs, status, counters), `info` for the rest.
+ */
+import { parseSpiHex, spiHex } from '../ike/numbers.ts';
+import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
+import type { IkeEventBody } from './events.ts';
+
+const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
+const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
+
+/** Which show command's output is being read, and which SA list inside `show crypto ipsec sa`. */
+export interface ShowState {
+  command: 'isakmp' | 'ipsec' | 'other';
+  section: 'inbound' | 'outbound' | 'other' | null;
+}
+
+export function showCommand(command: string): ShowState['command'] | null {
+  const c = command.trim().toLowerCase();
+  let i = 0;
+  if (c.startsWith('do ')) i = 3;
+  if (!c.startsWith('sh', i)) return null;
+  const words = c.slice(i).split(/\s+/);
+  if (words.length < 3 || !'show'.startsWith(words[0] ?? 'x') || !'crypto'.startsWith(words[1] ?? 'x') || (words[1] ?? '').length < 2) {
+    return words[0] !== undefined && 'show'.startsWith(words[0]) ? 'other' : null;
+  }
+  const what = words[2] ?? '';
+  if (what.length >= 3 && 'isakmp'.startsWith(what)) return 'isakmp';
+  if (what.length >= 3 && 'ipsec'.startsWith(what)) return 'ipsec';
+  return 'other';
+}
+
+function number(v: string | undefined): number | null {
+  if (v === undefined) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The event of one show-output line (body as lexed, indentation removed), or null when not understood. */
+export function showEvent(body: string, state: ShowState, book: AddressBook): IkeEventBody | null {
+  const t = repairSpacedIpv6(body.trim());
+  if (t.length === 0) return null;
+  if (state.command === 'isakmp') {
+    if (t.endsWith('Crypto ISAKMP SA')) return { type: 'info', text: t };
+    if (t.startsWith('dst ')) return { type: 'info', text: t };
+    const m = ISAKMP_ROW.exec(t);
+    if (m) {
+      return {
+        type: 'show-isakmp-sa',
+        dst: book.address(m[1] ?? ''),
+        src: book.address(m[2] ?? ''),
+        state: m[3] ?? '',
+        connId: number(m[4]),
+        status: m[5] ?? null,
+      };
+    }
+    return null;
+  }
+  if (t.startsWith('current_peer ')) {
+    const peer = t.slice(13).split(' ')[0] ?? '';
+    return { type: 'show-ipsec-peer', peer: book.address(peer), local: null };
+  }
+  if (t.startsWith('#pkts encaps:')) return { type: 'show-ipsec-counters', encaps: number(/^#pkts encaps: (\d+)/.exec(t)?.[1]), decaps: null };
+  if (t.startsWith('#pkts decaps:')) return { type: 'show-ipsec-counters', encaps: null, decaps: number(/^#pkts decaps: (\d+)/.exec(t)?.[1]) };
+  if (t.startsWith('inbound esp sas') || t.startsWith('inbound ah sas') || t.startsWith('inbound pcp sas')) {
+    state.section = t.startsWith('inbound esp') ? 'inbound' : 'other';
+    return { type: 'info', text: t };
+  }
+  if (t.startsWith('outbound esp sas') || t.startsWith('outbound ah sas') || t.startsWith('outbound pcp sas')) {
+    state.section = t.startsWith('outbound esp') ? 'outbound' : 'other';
+    return { type: 'info', text: t };
+  }
+  if (t.startsWith('spi: ')) {
+    const m = SPI.exec(t.slice(5));
+    const value = m ? parseSpiHex(m[1] ?? '') : null;
+    if (value === null || (state.section !== 'inbound' && state.section !== 'outbound')) return null;
+    return { type: 'show-ipsec-spi', direction: state.section, spi: spiHex(value) };
+  }
+  if (t.startsWith('current outbound spi: ')) {
+    const m = SPI.exec(t.slice(22));
+    const value = m ? parseSpiHex(m[1] ?? '') : null;
+    return value === null ? null : { type: 'show-ipsec-spi', direction: 'current-outbound', spi: spiHex(value) };
+  }
+  if (t.startsWith('Status: ')) return { type: 'show-ipsec-status', status: t.slice(8).trim() };
+  if (t.indexOf('path mtu ') >= 0) {
+    const m = /path mtu (\d+)/.exec(t);
+    if (m) return { type: 'show-ipsec-mtu', pathMtu: Number(m[1]) };
+  }
+  if (t.startsWith('Crypto map tag:')) {
+    const m = /local addr (\S+)$/.exec(t);
+    if (m) return { type: 'show-ipsec-peer', peer: '', local: book.address(m[1] ?? '') };
+  }
+  const known = [
+    'interface:', 'protected vrf', 'local  ident', 'local ident', 'remote ident', 'PERMIT', '#pkts', '#send errors',
+    'local crypto endpt', 'remote crypto endpt', 'PFS (Y/N)', 'transform:', 'in use settings', 'conn id:',
+    'sa timing:', 'IV size:', 'replay detection', 'plaintext mtu', 'Kilobyte Volume',
+  ];
+  for (const k of known) if (t.startsWith(k)) return { type: 'info', text: t };
+  return null;
+}
+
+/** Whether an unindented line can still be show output (it starts like one of the lines above). */
+export function looksLikeShowLine(t: string): boolean {
+  return (
+    t.startsWith('interface:') ||
+    t.startsWith('IPv4 Crypto') ||
+    t.startsWith('IPv6 Crypto') ||
+    t.startsWith('dst ') ||
+    /^[\d.a-f:]+ +[\d.a-f:]+ +[A-Z_]+/i.test(t)
+  );
+}
