@@ -5,7 +5,7 @@
  */
 import { parseIp, matchesAddress } from './address.ts';
 import type { EffectiveConfig, IsakmpPolicy, Setting } from './model.ts';
-import { isVti, phase2Sources, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
+import { phase2Sources, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
 
 export const messageNames = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3', 'QM1', 'QM2', 'QM3', 'NOTIFY', 'DELETE'] as const;
 export type MessageName = (typeof messageNames)[number];
@@ -248,9 +248,4 @@ export function relatedLines(cfg: EffectiveConfig, query: RelationQuery): number
   const lines = new Set<number>();
   for (const r of configRelations(cfg, query)) if (r.line !== null) lines.add(r.line);
   return [...lines].sort((a, b) => a - b);
-}
-
-/** True when the VTI or crypto map used with this peer forces tunnel mode whatever the transform set says. */
-export function forcesTunnelMode(cfg: EffectiveConfig, peer?: string | null): boolean {
-  return phase2Sources(cfg, peer).some((s) => s.kind === 'tunnel' && isVti(s.iface));
 }

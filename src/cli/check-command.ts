@@ -1,0 +1,164 @@
+/**
+ * `check [--json] [--release classic|iosxe-17.11] A.cfg B.cfg`: will these two routers agree?
+ * A initiates, B responds. One file holding two routers (`hostname` or prompts) may be given alone.
+ */
+import { readFile } from 'node:fs/promises';
+import { checkCompatibility, type CompatibilityResult } from '../core/config/compatibility.ts';
+import { releaseNames, type IosRelease } from '../core/config/defaults.ts';
+import { describePolicy, effectiveConfig } from '../core/config/effective.ts';
+import type { EffectiveConfig } from '../core/config/model.ts';
+import { parseConfig, type ParsedConfig } from '../core/config/parse.ts';
+import type { Command, CommandIo } from './main.ts';
+
+export const CHECK_SCHEMA = 'ikescope.check/1';
+
+const usage = `Usage: npm run -s cli -- check [--json] [--release classic|iosxe-17.11] A.cfg B.cfg
+       npm run -s cli -- check [--json] BOTH.cfg        (one paste holding both routers)
+A initiates, B responds. '-' reads one file from stdin.
+`;
+
+class InputError extends Error {}
+
+interface Input {
+  name: string;
+  text: string;
+  parsed: ParsedConfig;
+}
+
+async function readInput(path: string, io: CommandIo): Promise<Input> {
+  let text: string;
+  if (path === '-') text = await io.readStdin();
+  else {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a directory` : `${path}: cannot be read (${code ?? 'error'})`);
+    }
+    if (bytes.includes(0)) throw new InputError(`${path}: not a text file (it contains NUL bytes); give the router configuration as text`);
+    text = bytes.toString('utf8');
+  }
+  const parsed = parseConfig(text);
+  if (!parsed.statements.some((s) => s.kind !== 'exit' && s.kind !== 'hostname')) {
+    throw new InputError(`${path}: no IOS crypto configuration found (expected lines such as 'crypto isakmp policy 10')`);
+  }
+  return { name: path === '-' ? '<stdin>' : path, text, parsed };
+}
+
+interface Options {
+  json: boolean;
+  release: IosRelease;
+  files: string[];
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  const options: Options = { json: false, release: 'classic', files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--json') options.json = true;
+    else if (arg === '--release' || arg.startsWith('--release=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (value !== 'classic' && value !== 'iosxe-17.11') return `unknown release '${value ?? ''}' (classic or iosxe-17.11)`;
+      options.release = value;
+    } else if (arg === '-h' || arg === '--help') return '';
+    else if (arg.startsWith('--')) return `unknown option '${arg}'`;
+    else options.files.push(arg);
+  }
+  if (options.files.length < 1 || options.files.length > 2) return 'give two config files (A initiates, B responds), or one holding both routers';
+  return options;
+}
+
+interface Sides {
+  a: EffectiveConfig;
+  b: EffectiveConfig;
+  inputs: Input[];
+  /** Index into `inputs` of each side's file. */
+  fileOf: [number, number];
+}
+
+function sides(inputs: Input[], release: IosRelease): Sides {
+  const [first, second] = inputs;
+  if (!first) throw new InputError('no input');
+  if (!second) {
+    const [ra, rb] = first.parsed.routers;
+    if (ra === undefined || rb === undefined) throw new InputError(`${first.name}: names ${first.parsed.routers.length} router(s); give two files, one per router`);
+    return { a: effectiveConfig(first.parsed, { router: ra, release }), b: effectiveConfig(first.parsed, { router: rb, release }), inputs, fileOf: [0, 0] };
+  }
+  return {
+    a: effectiveConfig(first.parsed, { release }),
+    b: effectiveConfig(second.parsed, { release }),
+    inputs,
+    fileOf: [0, 1],
+  };
+}
+
+function report(result: CompatibilityResult, s: Sides, release: IosRelease): string {
+  const name = (i: 0 | 1) => {
+    const cfg = i === 0 ? s.a : s.b;
+    const file = s.inputs[s.fileOf[i]]?.name ?? '?';
+    return cfg.router ? `${file} (${cfg.router})` : file;
+  };
+  const out: string[] = [];
+  out.push(`ikescope check: ${name(0)} initiates, ${name(1)} responds`);
+  out.push(`Assuming ${releaseNames[release]} (--release to change).`);
+  const policy = result.agreedPolicy;
+  const agreed = policy ? s.a.policies.find((p) => p.priority === policy.initiator) : undefined;
+  out.push(`Phase 1: ${result.phase1}${policy && agreed ? ` (policy ${policy.initiator} with policy ${policy.responder}: ${describePolicy(agreed)})` : ''}`);
+  const ts = result.agreedTransformSet;
+  out.push(`Phase 2: ${result.phase2}${ts ? ` (transform set ${ts.initiator} with ${ts.responder})` : ''}`);
+  out.push(`Fails at: ${result.failsAt ?? 'nothing, both phases should complete'}`);
+  if (result.findings.length === 0) out.push('', 'No findings.');
+  for (const f of result.findings) {
+    out.push('', `${f.severity.toUpperCase()} ${f.code}${f.message ? ` at ${f.message}` : ''}: ${f.summary}`, `  fix: ${f.fix}`);
+    for (const l of f.lines) {
+      const input = s.inputs[l.file];
+      const raw = input?.parsed.lines[l.line - 1]?.raw.trim() ?? '';
+      out.push(`  ${input?.name ?? l.file}:${l.line}  ${raw}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Runs the check command; exit 0 whatever the verdict, 1 on unreadable input, 2 on a usage error. */
+export const run: Command = async (args, io) => {
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    if (options !== '') io.err(`ikescope check: ${options}\n`);
+    (options === '' ? io.out : io.err)(usage);
+    return options === '' ? 0 : 2;
+  }
+  let s: Sides;
+  try {
+    const inputs: Input[] = [];
+    for (const file of options.files) inputs.push(await readInput(file, io));
+    s = sides(inputs, options.release);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(`ikescope check: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const result = checkCompatibility(s.a, s.b, { files: s.fileOf });
+  if (options.json) {
+    const json = {
+      schema: CHECK_SCHEMA,
+      phase1: result.phase1,
+      phase2: result.phase2,
+      failsAt: result.failsAt,
+      findings: result.findings,
+      input: {
+        files: s.inputs.map((i) => i.name),
+        routers: [s.a.router, s.b.router],
+        release: options.release,
+      },
+      agreedPolicy: result.agreedPolicy,
+      agreedTransformSet: result.agreedTransformSet,
+    };
+    io.out(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    io.out(report(result, s, options.release));
+  }
+  return 0;
+};
