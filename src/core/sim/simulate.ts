@@ -1,0 +1,385 @@
+/**
+ * The two-router simulation: a deterministic step loop over simulated time. Each router runs the
+ * machines of its role (phase 1 and one Quick Mode node) through xstate's pure `transition()`; what
+ * a machine sends is routed to the other router after a fixed latency, unless a fault drops it; a
+ * retransmission timer fires when a message goes unanswered. The routers' decisions (policy, key,
+ * transform set, proxies, PFS) come from their effective configurations. No clock, no randomness.
+ */
+import { transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { EffectiveConfig } from '../config/model.ts';
+import type { IkeEvent } from '../fsm/events.ts';
+import { machineFor, type Phase1Mode } from '../fsm/machines.ts';
+import type { IkeMessageName } from '../fsm/messages.ts';
+import { contextOf, initialSnapshot, stateOf } from '../fsm/snapshots.ts';
+import { choosePhase1, choosePhase2 } from './decide.ts';
+import { phase1Proposals, phase2Offer, presharedKey } from './offers.ts';
+import type { Side, SimEvent, SimExchange, SimFaults, SimNote, SimOutcome, SimPeerInfo, SimStep, SimTrace } from './trace.ts';
+
+export interface SimRouter extends SimPeerInfo {
+  config: EffectiveConfig;
+}
+
+export interface SimScenario {
+  initiator: SimRouter;
+  responder: SimRouter;
+  mode?: Phase1Mode;
+  faults?: SimFaults;
+}
+
+/** Simulated timing: one-way latency, and the phase 1 / Quick Mode retransmission interval of IOS. */
+export const SIM_TIMING = { latencyMs: 4, retransmitMs: 10_000 } as const;
+
+/** A generous bound: a negotiation that has not settled by then is reported as it stands. */
+const MAX_STEPS = 2_000;
+
+/** Which message a reply answers: a duplicate of it makes IOS resend the reply. */
+const answers: Partial<Record<IkeMessageName, IkeMessageName>> = {
+  MM2: 'MM1',
+  MM3: 'MM2',
+  MM4: 'MM3',
+  MM5: 'MM4',
+  MM6: 'MM5',
+  AM2: 'AM1',
+  AM3: 'AM2',
+  QM2: 'QM1',
+  QM3: 'QM2',
+};
+
+/** Messages that wait for a reply, so a timer retransmits them. */
+const awaitsReply: ReadonlySet<IkeMessageName> = new Set(['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'AM1', 'AM2', 'QM1', 'QM2']);
+
+/** From MM5 on (and for everything under the phase 1 SA) NAT-T floats IKE to UDP 4500. */
+const floated: ReadonlySet<IkeMessageName> = new Set(['MM5', 'MM6', 'AM3', 'QM1', 'QM2', 'QM3', 'NOTIFY', 'DELETE']);
+
+type Agenda =
+  | { kind: 'start' }
+  | { kind: 'deliver'; to: Side; message: IkeMessageName }
+  | { kind: 'timer'; side: Side; exchange: SimExchange; message: IkeMessageName; retransmits: number; state: string };
+
+interface Scheduled {
+  at: number;
+  seq: number;
+  item: Agenda;
+}
+
+interface Router {
+  info: SimRouter;
+  peer: SimRouter;
+  machines: Record<SimExchange, AnyStateMachine>;
+  snapshots: Record<SimExchange, AnyMachineSnapshot>;
+}
+
+const other = (side: Side): Side => (side === 'initiator' ? 'responder' : 'initiator');
+
+export function simulate(scenario: SimScenario): SimTrace {
+  const mode = scenario.mode ?? 'main';
+  const faults = scenario.faults ?? {};
+  const routers: Record<Side, Router> = {
+    initiator: newRouter('initiator', scenario.initiator, scenario.responder, mode),
+    responder: newRouter('responder', scenario.responder, scenario.initiator, mode),
+  };
+  const initiatorKey = presharedKey(scenario.initiator.config, scenario.responder.address);
+  const responderKey = presharedKey(scenario.responder.config, scenario.initiator.address);
+  const keysDiffer = initiatorKey !== null && responderKey !== null && initiatorKey.key !== responderKey.key;
+  const losses = [...(faults.lose ?? [])];
+
+  const steps: SimStep[] = [];
+  const agenda: Scheduled[] = [];
+  let seq = 0;
+  let now = 0;
+  let quickModeStarted = false;
+
+  const schedule = (at: number, item: Agenda) => {
+    agenda.push({ at, seq: seq++, item });
+  };
+  const record = (side: Side, event: SimEvent) => {
+    const states = {
+      initiator: Object.freeze(statesOf(routers.initiator)),
+      responder: Object.freeze(statesOf(routers.responder)),
+    };
+    steps.push(Object.freeze({ index: steps.length, at: now, side, event: Object.freeze(event), states: Object.freeze(states) }));
+  };
+  const note = (side: Side, n: SimNote) => record(side, { kind: 'note', note: n });
+
+  const send = (side: Side, message: IkeMessageName, retransmission: boolean, exchange: SimExchange) => {
+    const lossIndex = losses.findIndex((l) => l.from === side && l.message === message);
+    const lost = (faults.unreachable === true && side === 'initiator') || lossIndex >= 0;
+    if (lossIndex >= 0) losses.splice(lossIndex, 1);
+    const port = faults.nat === true && floated.has(message) ? 4500 : 500;
+    record(side, { kind: 'send', message, retransmission, lost, port });
+    if (!lost) schedule(now + SIM_TIMING.latencyMs, { kind: 'deliver', to: other(side), message });
+    if (awaitsReply.has(message)) {
+      const context = contextOf(routers[side].snapshots[exchange]);
+      schedule(now + SIM_TIMING.retransmitMs, {
+        kind: 'timer',
+        side,
+        exchange,
+        message,
+        retransmits: context.retransmits,
+        state: stateOf(routers[side].snapshots[exchange]),
+      });
+    }
+  };
+
+  /** Feeds one input to a router's machine, records it, and performs what the machine sends. */
+  const input = (side: Side, exchange: SimExchange, event: IkeEvent): boolean => {
+    const router = routers[side];
+    const before = router.snapshots[exchange];
+    const handled = (router.machines[exchange].getTransitionData(before, event) ?? []).length > 0;
+    if (!handled) return false;
+    const [after, executable] = transition(router.machines[exchange], before, event);
+    // The machines' own actions ('send', 'resend') come back as plain action objects.
+    const actions = executable as readonly { type: string; params?: unknown }[];
+    router.snapshots[exchange] = after;
+    const deleteReason = contextOf(after).deleteReason;
+    const retransmitted = actions.some((a) => a.type === 'resend');
+    record(side, {
+      kind: 'input',
+      exchange,
+      input: event,
+      from: stateOf(before),
+      to: stateOf(after),
+      deleteReason: deleteReason !== contextOf(before).deleteReason ? deleteReason : null,
+      retransmitted,
+    });
+    for (const action of actions) {
+      if (action.type === 'send') send(side, (action.params as { message: IkeMessageName }).message, false, exchange);
+      if (action.type === 'resend') {
+        const last = contextOf(after).lastSent;
+        if (last !== null) send(side, last, true, exchange);
+      }
+    }
+    return true;
+  };
+
+  const phase1 = (side: Side) => stateOf(routers[side].snapshots.phase1);
+  const quick = (side: Side) => stateOf(routers[side].snapshots.quickmode);
+
+  const startQuickMode = () => {
+    if (quickModeStarted) return;
+    quickModeStarted = true;
+    const offer = phase2Offer(scenario.initiator.config, scenario.responder.address);
+    if (offer === null) {
+      note('initiator', { kind: 'no-phase2-policy', peer: scenario.responder.address });
+      return;
+    }
+    input('initiator', 'quickmode', { type: 'IKE_MESG_INTERNAL.IKE_INIT_QM' });
+    input('initiator', 'phase1', { type: 'IKE_MESG_INTERNAL.IKE_PHASE1_COMPLETE' });
+  };
+
+  /** The responder's checks of MM1 / AM1: a policy must match, else NO_PROPOSAL_CHOSEN and the SA goes. */
+  const checkProposals = (exchangeEvent: IkeEvent): boolean => {
+    const choice = choosePhase1(phase1Proposals(scenario.initiator.config), phase1Proposals(scenario.responder.config), responderKey !== null);
+    if (responderKey !== null) note('responder', { kind: 'psk-found', peer: scenario.initiator.address, line: responderKey.line });
+    note('responder', { kind: 'policy-checks', choice });
+    if (exchangeEvent.type === 'IKE_MESG_FROM_PEER.IKE_MM_EXCH') input('responder', 'phase1', { type: 'IKE_MESG_INTERNAL.IKE_PROCESS_MAIN_MODE' });
+    if (choice.chosen !== null) return true;
+    send('responder', 'NOTIFY', false, 'phase1');
+    input('responder', 'phase1', { type: 'IKE_MESG_INTERNAL.IKE_PHASE1_DEL', reason: 'Phase1 SA policy proposal not accepted' });
+    return false;
+  };
+
+  /** A packet that arrives where the machine does not expect it: a duplicate, answered by resending. */
+  const duplicate = (side: Side, message: IkeMessageName, exchange: SimExchange) => {
+    note(side, { kind: 'duplicate', message });
+    const last = contextOf(routers[side].snapshots[exchange]).lastSent;
+    if (last !== null && answers[last] === message) send(side, last, true, exchange);
+  };
+
+  const receive = (side: Side, message: IkeMessageName) => {
+    record(side, { kind: 'receive', message, port: faults.nat === true && floated.has(message) ? 4500 : 500 });
+    const state = phase1(side);
+    const mm: IkeEvent = { type: 'IKE_MESG_FROM_PEER.IKE_MM_EXCH' };
+    const am: IkeEvent = { type: 'IKE_MESG_FROM_PEER.IKE_AM_EXCH' };
+    const processMainMode: IkeEvent = { type: 'IKE_MESG_INTERNAL.IKE_PROCESS_MAIN_MODE' };
+    const processComplete: IkeEvent = { type: 'IKE_MESG_INTERNAL.IKE_PROCESS_COMPLETE' };
+    const expected = (phase1State: string, exchange: SimExchange = 'phase1', quickState?: string): boolean => {
+      const ok = state === phase1State && (quickState === undefined || quick(side) === quickState);
+      if (!ok) duplicate(side, message, exchange);
+      return ok;
+    };
+    switch (message) {
+      case 'MM1':
+        if (!expected('IKE_READY')) return;
+        input(side, 'phase1', mm);
+        if (checkProposals(mm)) input(side, 'phase1', processComplete);
+        return;
+      case 'MM2':
+        if (!expected('IKE_I_MM1')) return;
+        input(side, 'phase1', mm);
+        input(side, 'phase1', processMainMode);
+        input(side, 'phase1', processComplete);
+        return;
+      case 'MM3':
+        if (!expected('IKE_R_MM2')) return;
+        input(side, 'phase1', mm);
+        if (faults.nat === true) note(side, { kind: 'nat-detected' });
+        input(side, 'phase1', processMainMode);
+        input(side, 'phase1', processComplete);
+        return;
+      case 'MM4':
+        if (!expected('IKE_I_MM3')) return;
+        input(side, 'phase1', mm);
+        if (faults.nat === true) note(side, { kind: 'nat-detected' });
+        input(side, 'phase1', processMainMode);
+        input(side, 'phase1', processComplete);
+        return;
+      case 'MM5':
+        if (!expected('IKE_R_MM4')) return;
+        if (keysDiffer) {
+          note(side, { kind: 'bad-message', peer: scenario.initiator.address });
+          return;
+        }
+        input(side, 'phase1', mm);
+        note(side, { kind: 'authenticated', peer: scenario.initiator.address });
+        input(side, 'phase1', processMainMode);
+        input(side, 'phase1', processComplete);
+        return;
+      case 'MM6':
+        if (!expected('IKE_I_MM5')) return;
+        input(side, 'phase1', mm);
+        note(side, { kind: 'authenticated', peer: scenario.responder.address });
+        input(side, 'phase1', processMainMode);
+        input(side, 'phase1', processComplete);
+        startQuickMode();
+        return;
+      case 'AM1':
+        if (!expected('IKE_READY')) return;
+        input(side, 'phase1', am);
+        if (checkProposals(am)) input(side, 'phase1', processComplete);
+        return;
+      case 'AM2':
+        if (!expected('IKE_I_AM1')) return;
+        input(side, 'phase1', am);
+        if (keysDiffer) {
+          note(side, { kind: 'bad-message', peer: scenario.responder.address });
+          input(side, 'phase1', { type: 'IKE_MESG_INTERNAL.IKE_PHASE1_DEL', reason: 'Authentication failed' });
+          return;
+        }
+        note(side, { kind: 'authenticated', peer: scenario.responder.address });
+        input(side, 'phase1', processComplete);
+        startQuickMode();
+        return;
+      case 'AM3':
+        if (!expected('IKE_R_AM2')) return;
+        input(side, 'phase1', am);
+        note(side, { kind: 'authenticated', peer: scenario.initiator.address });
+        return;
+      case 'QM1': {
+        if (!expected('IKE_P1_COMPLETE', 'quickmode', 'IKE_QM_READY')) return;
+        const offer = phase2Offer(scenario.initiator.config, scenario.responder.address);
+        if (offer === null) return;
+        const choice = choosePhase2(offer, phase2Offer(scenario.responder.config, scenario.initiator.address));
+        note(side, { kind: 'phase2-check', offer, choice });
+        if (choice.accepted === null) {
+          input(side, 'quickmode', { type: 'IKE_MESG_FROM_PEER.IKE_QM_EXCH', accepted: false });
+          return;
+        }
+        input(side, 'quickmode', { type: 'IKE_MESG_FROM_PEER.IKE_QM_EXCH' });
+        input(side, 'quickmode', { type: 'IKE_MESG_INTERNAL.IKE_GOT_SPI' });
+        input(side, 'quickmode', { type: 'IKE_MESG_FROM_IPSEC.IPSEC_INSTALL_DONE' });
+        return;
+      }
+      case 'QM2':
+        if (!expected('IKE_P1_COMPLETE', 'quickmode', 'IKE_QM_I_QM1')) return;
+        input(side, 'quickmode', { type: 'IKE_MESG_FROM_PEER.IKE_QM_EXCH' });
+        input(side, 'quickmode', { type: 'IKE_MESG_FROM_IPSEC.IPSEC_INSTALL_DONE' });
+        return;
+      case 'QM3':
+        if (!expected('IKE_P1_COMPLETE', 'quickmode', 'IKE_QM_R_QM2')) return;
+        input(side, 'quickmode', { type: 'IKE_MESG_FROM_PEER.IKE_QM_EXCH' });
+        return;
+      case 'NOTIFY':
+        input(side, 'phase1', { type: 'IKE_MESG_FROM_PEER.IKE_INFO_NOTIFY' });
+        return;
+      case 'DELETE':
+        input(side, 'phase1', { type: 'IKE_MESG_INTERNAL.IKE_PHASE1_DEL', reason: 'Peer deleted the SA' });
+        return;
+      default:
+        message satisfies never;
+    }
+  };
+
+  const start = () => {
+    note('initiator', { kind: 'sa-request', offer: phase2Offer(scenario.initiator.config, scenario.responder.address) });
+    if (initiatorKey === null) {
+      note('initiator', { kind: 'no-psk', peer: scenario.responder.address });
+      return;
+    }
+    note('initiator', { kind: 'psk-found', peer: scenario.responder.address, line: initiatorKey.line });
+    input('initiator', 'phase1', { type: mode === 'aggressive' ? 'IKE_MESG_FROM_IPSEC.IKE_SA_REQ_AM' : 'IKE_MESG_FROM_IPSEC.IKE_SA_REQ_MM' });
+  };
+
+  const fire = (t: Extract<Agenda, { kind: 'timer' }>) => {
+    const snapshot = routers[t.side].snapshots[t.exchange];
+    const context = contextOf(snapshot);
+    const stillWaiting = stateOf(snapshot) === t.state && context.lastSent === t.message && context.retransmits === t.retransmits;
+    if (stillWaiting && context.deleteReason === null) input(t.side, t.exchange, { type: 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED' });
+  };
+
+  schedule(0, { kind: 'start' });
+  while (agenda.length > 0 && steps.length < MAX_STEPS) {
+    agenda.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const next = agenda.shift();
+    if (!next) break;
+    now = next.at;
+    const item = next.item;
+    switch (item.kind) {
+      case 'start':
+        start();
+        break;
+      case 'deliver':
+        // A router whose SA is gone answers nothing more.
+        if (phase1(item.to) !== 'IKE_DEST_SA') receive(item.to, item.message);
+        break;
+      case 'timer':
+        fire(item);
+        break;
+      default:
+        item satisfies never;
+    }
+  }
+
+  return Object.freeze({
+    initiator: infoOf(scenario.initiator),
+    responder: infoOf(scenario.responder),
+    mode,
+    faults,
+    steps: Object.freeze(steps),
+    outcome: Object.freeze(outcomeOf(routers, initiatorKey === null)),
+  });
+}
+
+function newRouter(side: Side, info: SimRouter, peer: SimRouter, mode: Phase1Mode): Router {
+  const machines = { phase1: machineFor(side, 'phase1', mode), quickmode: machineFor(side, 'quickmode') } as Record<SimExchange, AnyStateMachine>;
+  const input = { platform: info.platform };
+  return {
+    info,
+    peer,
+    machines,
+    snapshots: { phase1: initialSnapshot(machines.phase1, input), quickmode: initialSnapshot(machines.quickmode, input) },
+  };
+}
+
+function statesOf(router: Router): { phase1: string; quickmode: string } {
+  return { phase1: stateOf(router.snapshots.phase1), quickmode: stateOf(router.snapshots.quickmode) };
+}
+
+function infoOf(router: SimRouter): SimPeerInfo {
+  return { name: router.name, address: router.address, platform: router.platform };
+}
+
+function outcomeOf(routers: Record<Side, Router>, noKey: boolean): { phase1: SimOutcome; phase2: SimOutcome } {
+  const p1 = (side: Side) => stateOf(routers[side].snapshots.phase1);
+  const qm = (side: Side) => routers[side].snapshots.quickmode;
+  const phase1: SimOutcome =
+    p1('initiator') === 'IKE_P1_COMPLETE' && p1('responder') === 'IKE_P1_COMPLETE'
+      ? 'complete'
+      : noKey || p1('initiator') === 'IKE_DEST_SA' || p1('responder') === 'IKE_DEST_SA'
+        ? 'failed'
+        : 'incomplete';
+  const done = (side: Side) => stateOf(qm(side)) === 'IKE_QM_PHASE2_COMPLETE';
+  const dead = (side: Side) => contextOf(qm(side)).deleteReason !== null;
+  const phase2: SimOutcome = done('initiator') && done('responder') ? 'complete' : dead('initiator') || dead('responder') ? 'failed' : 'incomplete';
+  return { phase1, phase2 };
+}
