@@ -191,3 +191,40 @@ describe('property: arbitrary text', () => {
     );
   });
 });
+
+describe('property: config-like text through every stage', () => {
+  const fragments = [
+    'crypto isakmp policy 10', ' encr aes 256', ' encryption 3des', ' hash sha', ' group 14', ' lifetime 600', 'authentication pre-share',
+    'crypto isakmp key k address 10.0.0.2', 'crypto isakmp key k address ipv6 ::/0', 'crypto isakmp key k address 0.0.0.0 0.0.0.0',
+    'crypto keyring KR', ' pre-shared-key address 10.0.0.0 255.0.0.0 key k', 'crypto isakmp profile P', ' match identity address 10.0.0.2',
+    'crypto ipsec transform-set T esp-aes 256 esp-sha-hmac', ' mode transport', 'mode tunnel require', 'crypto ipsec profile PRO',
+    ' set transform-set T', ' set pfs group14', ' set pfs', ' set security-association lifetime seconds 900', 'crypto map M 10 ipsec-isakmp',
+    ' set peer 10.0.0.2', ' match address 101', 'access-list 101 permit ip 10.1.0.0 0.0.255.255 10.2.0.0 0.0.255.255',
+    'ip access-list extended 101', ' permit gre host 10.0.0.1 host 10.0.0.2', 'interface Tunnel0', ' tunnel source 10.0.0.1',
+    ' tunnel destination 2001: DB8::3', ' tunnel mode ipsec ipv4', ' tunnel protection ipsec profile PRO', 'interface e0/0',
+    ' ip address 10.0.0.1 255.255.255.0', ' ip address negotiated', ' crypto map M', 'no crypto map M', 'hostname R9', 'R1(config)#',
+    'R2(config-isakmp)#group 5', '!', '', ' ', 'exit', 'crypto map M', 'crypto engine compliance shield disable', 'garbage here',
+    'crypto isakmp policy', 'set peer', 'crypto ipsec transform-set X', 'access-list 101 permit ip any any', 'interface',
+  ];
+  test('parse, effective config, relations, explanations and the check never throw', async () => {
+    const { effectiveConfig } = await import('./effective.ts');
+    const { configRelations, messageNames } = await import('./relations.ts');
+    const { explainObserved } = await import('./explain.ts');
+    const { checkCompatibility } = await import('./compatibility.ts');
+    const config = fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((l) => l.join('\n'));
+    fc.assert(
+      fc.property(config, config, fc.constantFrom('classic', 'iosxe-17.11') as fc.Arbitrary<'classic' | 'iosxe-17.11'>, (a, b, release) => {
+        const pa = parseConfig(a);
+        expect(pa.lines.map((l) => l.raw)).toEqual(splitLines(a));
+        const ca = effectiveConfig(pa, { release });
+        const cb = effectiveConfig(parseConfig(b), { release });
+        for (const message of messageNames) configRelations(ca, { message, peer: '10.0.0.2' });
+        explainObserved(ca, { peer: '10.0.0.2', encapsulation: 'tunnel-udp', transform: 'esp-aes 256 esp-sha-hmac', pfsGroup: 14, saLifetimeSeconds: 100, proposal: { encryption: 'AES-CBC', keyLength: 256 } });
+        const r = checkCompatibility(ca, cb);
+        expect(['agree', 'disagree']).toContain(r.phase1);
+        for (const f of r.findings) for (const l of f.lines) expect(l.line).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
