@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { Negotiation } from '../../core/analysis.ts';
+import type { Timeline } from '../playback/timeline.ts';
+import { layoutLadder, visibleRange } from './layout.ts';
+import { useLadderZoom } from './useLadderZoom.ts';
+import { ArrowView, type StepStatus } from './ArrowView.tsx';
+import { BadgeView } from './BadgeView.tsx';
+import { LaneHeader, Lifelines } from './LanesView.tsx';
+import { LadderToolbar } from './LadderToolbar.tsx';
+import './ladder.css';
+
+export interface LadderProps {
+  negotiation: Negotiation;
+  timeline: Timeline;
+  /** Index into `timeline.steps` of the current step; -1 before the first. */
+  cursor: number;
+  selectedStep: number | null;
+  onSelectStep: (step: number) => void;
+}
+
+const statusOf = (step: number, cursor: number): StepStatus =>
+  step < cursor ? 'past' : step === cursor ? 'current' : 'future';
+
+/** Follows the size of the element the ladder is drawn in. */
+function useElementSize(target: RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const element = target.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [target]);
+  return size;
+}
+
+/**
+ * The negotiation as a sequence diagram: the initiator's and responder's lifelines, one arrow per message,
+ * a badge where a router's state changes, times on the left. Only the rows in view are drawn, so a
+ * negotiation of 10,000 messages pans as smoothly as the seed's nine.
+ */
+export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectStep }: LadderProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const size = useElementSize(container);
+
+  const layout = useMemo(
+    () => layoutLadder(negotiation, timeline, { width: size.width, height: 0 }),
+    [negotiation, timeline, size.width],
+  );
+  const bounds = useMemo(() => ({ content: layout.height, view: size.height }), [layout.height, size.height]);
+  const { view, reset, zoomBy, reveal } = useLadderZoom(svg, bounds);
+  const { k, ty } = view;
+  const { headerHeight, messageRowHeight } = layout.config;
+
+  const visible = visibleRange(layout, -ty / k, (size.height - ty) / k);
+
+  // Keep the current step in view as playback moves.
+  const cursorY = cursor >= 0 ? layout.stepY[cursor] : undefined;
+  const viewHeight = size.height;
+  useEffect(() => {
+    if (cursorY !== undefined && viewHeight > 0) reveal(cursorY, headerHeight + messageRowHeight);
+  }, [cursorY, viewHeight, reveal, headerHeight, messageRowHeight]);
+
+  const onFocusArrow = useCallback(
+    (y: number) => reveal(y, headerHeight + messageRowHeight / 2),
+    [reveal, headerHeight, messageRowHeight],
+  );
+  const timeX = layout.lanes.initiator.x - 14;
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <LadderToolbar
+        zoom={k}
+        onZoomIn={() => zoomBy(1.25)}
+        onZoomOut={() => zoomBy(0.8)}
+        onReset={reset}
+        messages={layout.arrows.length}
+        drawn={visible.arrows.length}
+      />
+      <div ref={container} className="relative min-h-0 flex-1 overflow-x-auto overflow-y-hidden">
+        <svg
+          ref={svg}
+          width={layout.width}
+          height={size.height}
+          aria-label="Ladder of the negotiation"
+          className="block touch-none select-none"
+          data-testid="ladder"
+        >
+          <Lifelines layout={layout} bottom={Math.min(size.height, ty + k * (layout.height - layout.config.footerHeight))} />
+          <g transform={`translate(0,${ty})`}>
+            {visible.badges.map((badge) => (
+              <BadgeView key={badge.step} badge={badge} k={k} status={statusOf(badge.step, cursor)} />
+            ))}
+            {visible.arrows.map((arrow) => (
+              <ArrowView
+                key={arrow.step}
+                arrow={arrow}
+                k={k}
+                status={statusOf(arrow.step, cursor)}
+                selected={arrow.step === selectedStep}
+                timeX={timeX}
+                onSelect={onSelectStep}
+                onFocusArrow={onFocusArrow}
+              />
+            ))}
+          </g>
+          <LaneHeader layout={layout} />
+        </svg>
+      </div>
+    </div>
+  );
+}
