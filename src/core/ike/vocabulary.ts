@@ -2,7 +2,11 @@
 import type { MessageName, PayloadType, Side } from '../analysis.ts';
 
 /** Main Mode message for a packet, from the ISAKMP SA state IOS prints on the packet line. */
-export function mainModeMessage(side: Side, dir: 'out' | 'in', state: string, mm4Seen: boolean): MessageName | null {
+const MM_STATES = ['MM_NO_STATE', 'MM_SA_SETUP', 'MM_KEY_EXCH'];
+
+export function mainModeMessage(side: Side, dir: 'out' | 'in', printed: string, mm5Received: boolean): MessageName | null {
+  // transcribed logs cut state names short (`MM_SA`): a unique prefix is enough
+  const state = MM_STATES.includes(printed) || printed === 'NEW SA' ? printed : (MM_STATES.find((s) => s.startsWith(printed) && printed.length >= 4) ?? printed);
   if (side === 'initiator') {
     if (state === 'MM_NO_STATE') return dir === 'out' ? 'MM1' : 'MM2';
     if (state === 'MM_SA_SETUP') return dir === 'out' ? 'MM3' : 'MM4';
@@ -16,7 +20,7 @@ export function mainModeMessage(side: Side, dir: 'out' | 'in', state: string, mm
     return null;
   }
   if (state === 'MM_SA_SETUP' || state === 'MM_NO_STATE') return 'MM2';
-  if (state === 'MM_KEY_EXCH') return mm4Seen ? 'MM6' : 'MM4';
+  if (state === 'MM_KEY_EXCH') return mm5Received ? 'MM6' : 'MM4';
   return null;
 }
 

@@ -40,10 +40,16 @@ function trimValue(v: string): string {
   return v.slice(start, end);
 }
 
+/** The first token of a value: up to a space, a comma or an opening parenthesis (an author's note). */
 function first(v: string | undefined): string | null {
   if (v === undefined || v.length === 0) return null;
-  const space = v.indexOf(' ');
-  return space < 0 ? v : v.slice(0, space);
+  let end = 0;
+  while (end < v.length) {
+    const c = v.charCodeAt(end);
+    if (c === 32 || c === 44 || (c === 40 && end > 0)) break;
+    end += 1;
+  }
+  return end === 0 ? null : v.slice(0, end);
 }
 
 /** Splits `esp-aes esp-sha-hmac  (Tunnel)` into transform and mode. */

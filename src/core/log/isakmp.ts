@@ -52,7 +52,8 @@ function p1Attribute(t: string): IkeEventBody | null {
       if (word === 'default' && !rest.startsWith('group ')) return null;
       {
         const g = word === 'default' ? rest.slice(6) : rest;
-        return attr('group', g, num(g));
+        const n = num(g);
+        return n === null ? null : attr('group', g, n);
       }
     case 'life':
       if (rest.startsWith('type in ')) return attr('lifeType', rest.slice(8), null);

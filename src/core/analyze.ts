@@ -1,0 +1,141 @@
+/**
+ * The one entry point: debug logs (and router configs) in, an Analysis out. `analyze` takes whole texts;
+ * `createAnalyzer` takes them chunk by chunk, so a Web Worker can feed a 100 MB file with progress and no
+ * giant string split.
+ */
+import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineRef, type LineTable, type RecordInfo } from './analysis.ts';
+import { AddressBook } from './log/addresses.ts';
+import { ByteColumn, IntColumn } from './log/columns.ts';
+import type { IkeEvent } from './log/events.ts';
+import { LineSplitter } from './log/lines.ts';
+import { LogReader } from './log/records.ts';
+import { NegotiationBuilder } from './negotiation/build.ts';
+import { finalizeNegotiations } from './negotiation/finalize.ts';
+import { judgeTransitions } from './negotiation/judge.ts';
+
+export interface AnalyzeInput {
+  name: string;
+  text: string;
+}
+
+export interface AnalyzeOptions {
+  /** Router configurations (`--config`): they join `input.files` after the logs. */
+  configs?: readonly AnalyzeInput[];
+  /** Replay transitions through the state machines to set `allowed` (default true). */
+  replay?: boolean;
+}
+
+export interface AnalyzerProgress {
+  files: number;
+  lines: number;
+  /** Characters pushed so far. */
+  chars: number;
+}
+
+export interface Analyzer {
+  /** Starts the next input file. */
+  beginFile(name: string, kind?: InputFile['kind']): void;
+  push(chunk: string): void;
+  endFile(): void;
+  readonly progress: AnalyzerProgress;
+  /** Ends the input and returns the analysis. */
+  finish(): Analysis;
+  /** page/diagnosis: the events worth a diagnosis rule, per negotiation, after finish(). */
+  notable(): IkeEvent[][];
+}
+
+const KIND_PROSE = 4;
+const KIND_BLANK = 5;
+
+export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): Analyzer {
+  const files: InputFile[] = [];
+  const tables: LineTable[] = [];
+  const records: RecordInfo[] = [];
+  const unrecognized: LineRef[] = [];
+  const book = new AddressBook();
+  const builder = new NegotiationBuilder(records);
+  const progress: AnalyzerProgress = { files: 0, lines: 0, chars: 0 };
+  let splitter: LineSplitter | null = null;
+  let reader: LogReader | null = null;
+  let config: { kinds: ByteColumn; records: IntColumn } | null = null;
+  let notable: IkeEvent[][] = [];
+
+  const endFile = (): void => {
+    if (splitter === null) return;
+    splitter.finish();
+    const file = files[files.length - 1];
+    if (file) file.lines = splitter.lines;
+    if (reader !== null) {
+      reader.finish();
+      tables.push({ kinds: reader.columns.kinds.toArray(), records: reader.columns.records.toArray() });
+    } else if (config !== null) {
+      tables.push({ kinds: config.kinds.toArray(), records: config.records.toArray() });
+    }
+    splitter = null;
+    reader = null;
+    config = null;
+  };
+
+  return {
+    progress,
+    beginFile(name, kind = 'log') {
+      endFile();
+      const index = files.length;
+      files.push({ name, kind, lines: 0 });
+      progress.files = files.length;
+      if (kind === 'log') {
+        builder.startFile(index);
+        const r = new LogReader(index, records, unrecognized, book, builder);
+        reader = r;
+        splitter = new LineSplitter((raw, _ending, number) => {
+          progress.lines += 1;
+          r.line(raw, number);
+        });
+      } else {
+        const c = { kinds: new ByteColumn(), records: new IntColumn() };
+        config = c;
+        splitter = new LineSplitter((raw) => {
+          c.kinds.push(raw.trim().length === 0 ? KIND_BLANK : KIND_PROSE);
+          c.records.push(-1);
+        });
+      }
+    },
+    push(chunk) {
+      if (splitter === null) this.beginFile(`input ${files.length + 1}`);
+      progress.chars += chunk.length;
+      splitter?.push(chunk);
+    },
+    endFile,
+    finish() {
+      endFile();
+      const result = finalizeNegotiations(builder, records);
+      notable = result.notable;
+      if (options.replay !== false) for (const n of result.negotiations) judgeTransitions(n);
+      let lines = 0;
+      for (const f of files) if (f.kind === 'log') lines += f.lines;
+      return {
+        schema: ANALYSIS_SCHEMA,
+        input: { files, lines, unrecognized },
+        negotiations: result.negotiations,
+        lineTables: tables,
+        records,
+      };
+    },
+    notable: () => notable,
+  };
+}
+
+export function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeOptions = {}): Analysis {
+  const analyzer = createAnalyzer(options);
+  for (const input of inputs) {
+    analyzer.beginFile(input.name, 'log');
+    analyzer.push(input.text);
+    analyzer.endFile();
+  }
+  for (const c of options.configs ?? []) {
+    analyzer.beginFile(c.name, 'config');
+    analyzer.push(c.text);
+    analyzer.endFile();
+  }
+  return analyzer.finish();
+}

@@ -1,0 +1,808 @@
+/**
+ * Events → one-sided negotiations: group the events of each router (detected by prompts and by addresses
+ * that belong to the router already seen) by peer, conn-id and message ID, and name the messages.
+ */
+import type { Encapsulation, LineRef, MessageName, PayloadType, RecordInfo, Side } from '../analysis.ts';
+import { aggressiveModeMessage, mainModeMessage, sideOfState } from '../ike/vocabulary.ts';
+import type { IkeEvent } from '../log/events.ts';
+import { emptyProposal, type Draft, type DraftMessage, type DraftPhase2, type RouterContext } from './draft.ts';
+
+/** Event types worth keeping for diagnosis rules. */
+const NOTABLE = new Set<IkeEvent['type']>([
+  'error', 'p1-mismatch', 'p1-rejected', 'p1-atts', 'p2-rejected', 'p2-atts', 'ipsec-rejected', 'retransmit',
+  'duplicate', 'notify', 'psk', 'syslog', 'p1-lifetime', 'nat', 'sa', 'p1-attr', 'p2-attr', 'p2-transform',
+]);
+
+const BUILDING_INFO = ['Send initial contact', 'SA is doing', 'pre-shared key authentication', 'Total payload length', 'QM Initiator gets spi'];
+
+const ENCAPS: Readonly<Record<string, Encapsulation>> = {
+  '1': 'tunnel',
+  '2': 'transport',
+  '3': 'tunnel-udp',
+  '4': 'transport-udp',
+  '61443': 'tunnel-udp',
+  '61444': 'transport-udp',
+};
+
+export class NegotiationBuilder {
+  readonly drafts: Draft[] = [];
+  readonly routers: RouterContext[] = [];
+  private ctx: RouterContext | null = null;
+  private readonly byPeer = new Map<string, Draft>();
+  private readonly byConn = new Map<string, Draft>();
+  private readonly current = new Map<number, Draft>();
+  private expectNew = false;
+  private showPeer: string | null = null;
+  /** SPIs seen in show output: spi → status line info, applied at the end. */
+  readonly shown: { spi: string; direction: 'inbound' | 'outbound' | 'current-outbound'; status: string | null; line: LineRef; statusLine: LineRef | null; peer: string | null }[] = [];
+  readonly counters: { peer: string | null; encaps: number | null; decaps: number | null; line: LineRef }[] = [];
+  readonly mtus: { peer: string | null; mtu: number; line: LineRef }[] = [];
+
+  constructor(private readonly records: RecordInfo[]) {}
+
+  /** Starts a new file: its lines come from another router unless prompts or addresses say otherwise. */
+  startFile(file: number): void {
+    this.ctx = this.newRouter(file);
+    this.expectNew = false;
+    this.showPeer = null;
+  }
+
+  event(e: IkeEvent): void {
+    const ctx = this.ctx ?? this.newRouter(e.at.file);
+    switch (e.type) {
+      case 'prompt':
+        this.prompt(e.name, e.at.file);
+        return;
+      case 'show-ipsec-peer':
+        if (e.peer) this.showPeer = e.peer;
+        if (e.local) this.ctxNow().locals.add(e.local);
+        return;
+      case 'show-ipsec-spi':
+        this.shown.push({ spi: e.spi, direction: e.direction, status: null, line: e.at, statusLine: null, peer: this.showPeer });
+        return;
+      case 'show-ipsec-status': {
+        const last = this.shown[this.shown.length - 1];
+        if (last && last.status === null) {
+          last.status = e.status;
+          last.statusLine = e.at;
+        }
+        return;
+      }
+      case 'show-ipsec-counters':
+        this.counters.push({ peer: this.showPeer, encaps: e.encaps, decaps: e.decaps, line: e.at });
+        return;
+      case 'show-ipsec-mtu':
+        this.mtus.push({ peer: this.showPeer, mtu: e.pathMtu, line: e.at });
+        return;
+      case 'show-isakmp-sa': {
+        const ctxNow = this.ctxNow();
+        for (const address of [e.dst, e.src]) {
+          const d = this.byPeer.get(`${ctxNow.id}|${address}`);
+          if (d && e.state === 'QM_IDLE' && !d.p1Failed) d.p1Complete = true;
+          if (d && e.connId !== null && d.conn === null) d.conn = e.connId;
+        }
+        return;
+      }
+      case 'ikev2':
+        return;
+      default:
+        break;
+    }
+    const draft = this.route(e, ctx);
+    if (draft === null) return;
+    this.apply(draft, e);
+  }
+
+  private ctxNow(): RouterContext {
+    return this.ctx ?? this.newRouter(0);
+  }
+
+  private newRouter(file: number): RouterContext {
+    const r: RouterContext = { id: this.routers.length, file, name: null, locals: new Set() };
+    this.routers.push(r);
+    this.ctx = r;
+    return r;
+  }
+
+  private prompt(name: string | null, file: number): void {
+    if (name === null) return;
+    const ctx = this.ctxNow();
+    if (ctx.name === null) {
+      const other = this.routers.find((r) => r.name === name && r.file === file);
+      if (other) this.ctx = other;
+      else ctx.name = name;
+      return;
+    }
+    if (ctx.name === name) return;
+    const other = this.routers.find((r) => r.name === name && r.file === file);
+    if (other) this.ctx = other;
+    else this.newRouter(file).name = name;
+  }
+
+  /** The draft an event belongs to, creating it for a new negotiation; null when it belongs to none. */
+  private route(e: IkeEvent, ctxIn: RouterContext): Draft | null {
+    let ctx = ctxIn;
+    const peer = peerOf(e);
+    if (e.type === 'endpoints') {
+      this.learnLocal(ctx, e.local, e.peer);
+    } else if (e.type === 'ipsec-request' && e.local !== null && e.remote !== null && (e.kind === 'sa_request' || e.kind === 'validate')) {
+      if (ctx.locals.has(e.remote)) ctx = this.switchRouter(ctx, e.remote);
+      ctx.locals.add(e.local);
+    }
+    if (peer !== null && ctx.locals.has(peer)) ctx = this.switchRouter(ctx, peer);
+    const conn = e.conn !== null && e.conn !== 0 ? e.conn : null;
+    let draft: Draft | null = null;
+    if (peer !== null) {
+      const latest = this.byPeer.get(`${ctx.id}|${peer}`) ?? null;
+      if (latest === null || this.startsNew(latest, e)) {
+        if (e.type === 'ipsec-request' && e.kind !== 'sa_request') return latest;
+        draft = this.newDraft(ctx, peer, e.at);
+      } else {
+        draft = latest;
+      }
+      this.expectNew = false;
+    } else if (conn !== null) {
+      draft = this.byConn.get(`${ctx.id}|${conn}`) ?? null;
+      if (draft === null) {
+        const cur = this.current.get(ctx.id) ?? null;
+        if (cur !== null && cur.conn === null && !cur.p1Failed) {
+          cur.conn = conn;
+          this.byConn.set(`${ctx.id}|${conn}`, cur);
+          draft = cur;
+        } else if (cur === null || this.expectNew) {
+          draft = this.newDraft(ctx, null, e.at);
+          draft.conn = conn;
+          this.byConn.set(`${ctx.id}|${conn}`, draft);
+          this.expectNew = false;
+        }
+      }
+    } else {
+      draft = this.current.get(ctx.id) ?? null;
+      if (e.type === 'sa' && e.action === 'request') {
+        this.expectNew = true;
+        if (draft !== null && !isFresh(draft)) draft = null;
+      } else if (this.expectNew && draft !== null && !isFresh(draft) && isStart(e)) {
+        draft = null;
+      }
+      if (draft === null && (isStart(e) || (e.type === 'sa' && e.action === 'request'))) {
+        draft = this.newDraft(ctx, null, e.at);
+      }
+    }
+    if (draft !== null) {
+      this.current.set(ctx.id, draft);
+      if (draft.peer === null && peer !== null) {
+        draft.peer = peer;
+        this.byPeer.set(`${ctx.id}|${peer}`, draft);
+      }
+      if (conn !== null && draft.conn === null) {
+        draft.conn = conn;
+        this.byConn.set(`${ctx.id}|${conn}`, draft);
+      }
+    }
+    return draft;
+  }
+
+  private learnLocal(ctx: RouterContext, local: string, peer: string): void {
+    if (ctx.locals.has(peer) && !ctx.locals.has(local)) {
+      this.switchRouter(ctx, peer).locals.add(local);
+      return;
+    }
+    ctx.locals.add(local);
+  }
+
+  /** The log now comes from the router that owns `address`'s peer: another router context. */
+  private switchRouter(from: RouterContext, address: string): RouterContext {
+    const other = this.routers.find((r) => r !== from && r.file === from.file && !r.locals.has(address) && r.locals.size > 0);
+    const next = other ?? this.newRouter(from.file);
+    this.ctx = next;
+    return next;
+  }
+
+  private startsNew(d: Draft, e: IkeEvent): boolean {
+    if (!isStart(e)) return false;
+    if (isFresh(d)) return false;
+    if (e.type === 'ipsec-request') return d.p1Failed;
+    if (e.type === 'p1-check') return d.p1Failed || d.p1Complete;
+    if (e.type === 'packet') {
+      if (e.role === 'N' || e.state === 'NEW SA') return true;
+      if (e.dir === 'out' && (e.state === 'MM_NO_STATE' || e.state === 'AG_NO_STATE')) {
+        return !d.retransmitPending && (d.p1Failed || d.p1Complete || d.messages.some((m) => m.name !== 'MM1' && m.name !== 'AM1'));
+      }
+      return false;
+    }
+    // a responder creates its peer structure right after MM1 arrived: that is the same negotiation
+    return d.p1Failed || d.p1Complete || d.messages.length > 1;
+  }
+
+  private newDraft(ctx: RouterContext, peer: string | null, at: LineRef): Draft {
+    const d: Draft = {
+      index: this.drafts.length,
+      router: ctx,
+      peer,
+      local: null,
+      conn: null,
+      side: null,
+      sideWeight: 0,
+      mode: 'main',
+      messages: [],
+      transitions: [],
+      offered: null,
+      accepted: null,
+      actualLifetime: null,
+      p1Complete: false,
+      p1Failed: false,
+      phase2: [],
+      informational: [],
+      pending: [],
+      pendingPayloads: [],
+      requestTransform: null,
+      requestProxies: null,
+      building: false,
+      current: null,
+      retransmitPending: false,
+      lastWasPacketOut: false,
+      mm5Received: false,
+      pendingQuickNode: null,
+      activePhase2: null,
+      first: at,
+      last: at,
+      notable: [],
+      records: [],
+      input: null,
+    };
+    this.drafts.push(d);
+    if (peer !== null) this.byPeer.set(`${ctx.id}|${peer}`, d);
+    this.current.set(ctx.id, d);
+    return d;
+  }
+
+  private apply(d: Draft, e: IkeEvent): void {
+    d.last = e.at;
+    d.records.push(e.record);
+    const rec = this.records[e.record];
+    if (rec) rec.negotiation = d.index;
+    if (NOTABLE.has(e.type)) d.notable.push(e);
+    const wasPacketOut = d.lastWasPacketOut;
+    d.lastWasPacketOut = false;
+    switch (e.type) {
+      case 'packet':
+        this.packet(d, e.dir, e.at, e.time, e.state, e.role, e.localPort, e.peerPort);
+        d.lastWasPacketOut = e.dir === 'out';
+        return;
+      case 'packet-sent':
+        if (!wasPacketOut) {
+          this.packet(d, 'out', e.at, e.time, null, null, null, null);
+        } else {
+          this.attach(d, e.at);
+        }
+        return;
+      case 'fsm-input':
+        d.input = { text: `${e.source}, ${e.event}`, line: e.at, node: e.node };
+        if (e.node !== null) this.resolveNode(d, e.node);
+        this.attach(d, e.at);
+        return;
+      case 'fsm-state':
+        this.transition(d, e.from, e.to, e.at, e.time);
+        this.attach(d, e.at);
+        return;
+      case 'begin':
+        if (e.mode === 'quick') {
+          d.pendingQuickNode = e.node;
+          if (e.node !== null) this.phase2(d, e.node).side = 'initiator';
+          d.p1Complete = true;
+        } else {
+          d.mode = e.mode === 'aggressive' ? 'aggressive' : d.mode;
+          this.setSide(d, 'initiator', 2);
+        }
+        this.build(d, e.at);
+        return;
+      case 'sa':
+        if (e.action === 'request') {
+          this.setSide(d, 'initiator', 2);
+          this.build(d, e.at);
+          return;
+        }
+        if (e.action === 'deleted') {
+          if (!d.p1Complete) d.p1Failed = true;
+        }
+        if (e.action === 'authenticated') d.p1Complete = d.p1Complete || false;
+        this.attach(d, e.at);
+        return;
+      case 'peer':
+        if (e.action === 'created') this.build(d, e.at);
+        else this.attach(d, e.at);
+        return;
+      case 'payload':
+        if (e.messageId !== null && e.messageId !== 0) this.resolveNode(d, e.messageId);
+        this.payload(d, e.payload === 'NAT-OA' ? 'NAT-D' : e.payload, e.detail, e.at);
+        return;
+      case 'vendor':
+        if (e.dir === 'out') {
+          this.build(d, e.at);
+          this.addPayloadTo(d.pendingPayloads, 'VID', e.vendor, e.at);
+          return;
+        }
+        this.payload(d, 'VID', e.vendor, e.at, true);
+        return;
+      case 'id':
+        if (d.building) {
+          if (e.address !== null && d.local === null) {
+            d.local = e.address;
+            d.router.locals.add(e.address);
+          }
+          this.build(d, e.at);
+          this.addPayloadTo(d.pendingPayloads, 'ID', e.address, e.at);
+        } else {
+          this.payload(d, 'ID', e.address, e.at, true);
+        }
+        return;
+      case 'notify':
+        if (e.messageId !== null && e.messageId !== 0) this.resolveNode(d, e.messageId);
+        if (e.dir === 'in') {
+          this.payload(d, 'NOTIFY', e.notify, e.at);
+          d.current?.notifies.push(e.notify);
+        } else {
+          this.build(d, e.at);
+          this.addPayloadTo(d.pendingPayloads, 'NOTIFY', e.notify, e.at);
+        }
+        if (e.notify.indexOf('PROPOSAL_NOT_CHOSEN') >= 0 && d.activePhase2) d.activePhase2.failed = true;
+        return;
+      case 'node':
+        if (e.action === 'new') {
+          if (e.node !== 0) this.resolveNode(d, e.node);
+          this.attach(d, e.at);
+          return;
+        }
+        if (e.node !== 0) this.resolveNode(d, e.node);
+        this.attach(d, e.at);
+        return;
+      case 'p1-check':
+        d.offered = emptyProposal();
+        this.attach(d, e.at);
+        return;
+      case 'p1-attr': {
+        const p = d.offered ?? (d.offered = emptyProposal());
+        switch (e.attr) {
+          case 'encryption':
+            p.encryption = e.value;
+            break;
+          case 'keyLength':
+            p.keyLength = e.number;
+            break;
+          case 'hash':
+            p.hash = e.value;
+            break;
+          case 'group':
+            p.group = e.number;
+            break;
+          case 'auth':
+            p.auth = e.value;
+            break;
+          case 'lifeDuration':
+            p.lifetimeSeconds = e.number;
+            break;
+          default:
+            break;
+        }
+        this.attach(d, e.at);
+        return;
+      }
+      case 'p1-atts':
+        if (e.acceptable && d.offered) d.accepted = { ...d.offered };
+        this.attach(d, e.at);
+        return;
+      case 'p1-lifetime':
+        if ((e.kind === 'returned' || e.kind === 'timer') && e.seconds > 0) d.actualLifetime = e.seconds;
+        this.attach(d, e.at);
+        return;
+      case 'p1-rejected':
+        d.p1Failed = true;
+        if (e.local !== null) this.learnLocal(d.router, e.local, e.peer ?? '');
+        this.attach(d, e.at);
+        return;
+      case 'psk':
+        if (!e.found) {
+          d.p1Failed = true;
+          this.setSide(d, 'initiator', 1);
+        }
+        this.attach(d, e.at);
+        return;
+      case 'error':
+        if (e.code === 'mm-not-started' || e.code === 'sa-init-failed') d.p1Failed = true;
+        this.attach(d, e.at);
+        return;
+      case 'syslog':
+        if (e.mnemonic === 'IKMP_BAD_MESSAGE' && !d.p1Complete) d.p1Failed = true;
+        this.attach(d, e.at);
+        return;
+      case 'retransmit':
+        d.retransmitPending = true;
+        this.attach(d, e.at);
+        return;
+      case 'duplicate':
+        if (d.current) d.current.retransmission = true;
+        this.attach(d, e.at);
+        return;
+      case 'p2-proposal':
+      case 'p2-transform':
+      case 'p2-attr':
+      case 'p2-atts':
+        this.quickAttribute(d, e);
+        this.attach(d, e.at);
+        return;
+      case 'p2-rejected':
+      case 'ipsec-rejected':
+        if (e.type === 'p2-rejected' && e.local !== null) this.learnLocal(d.router, e.local, e.peer ?? '');
+        if (d.activePhase2) d.activePhase2.failed = true;
+        this.attach(d, e.at);
+        return;
+      case 'ipsec-request':
+        this.ipsecRequest(d, e);
+        if (e.kind === 'sa_request') this.build(d, e.at);
+        else this.attach(d, e.at);
+        return;
+      case 'ipsec-sa':
+        this.ipsecSa(d, e);
+        this.attach(d, e.at);
+        return;
+      case 'ipsec-installed': {
+        // IOS-XE prints only the inbound SPI it installed, not a create_sa block
+        const p = d.activePhase2;
+        if (p && !p.sas.some((s) => s.spi === e.spi)) {
+          p.sas.push({ direction: 'inbound', spi: e.spi, spiDecimal: Number.parseInt(e.spi.slice(2), 16), transform: null, lifetimeKb: null, lifetimeSeconds: null, line: e.at, status: null, statusLine: null });
+        }
+        this.attach(d, e.at);
+        return;
+      }
+      case 'endpoints':
+        d.local = e.local;
+        this.attach(d, e.at);
+        return;
+      case 'info':
+        if (BUILDING_INFO.some((p) => e.text.startsWith(p))) this.build(d, e.at);
+        else this.attach(d, e.at);
+        return;
+      default:
+        this.attach(d, e.at);
+    }
+  }
+
+  /** Lines of a message that is being built: they belong to the next packet sent. */
+  private build(d: Draft, at: LineRef): void {
+    d.building = true;
+    d.pending.push(at);
+  }
+
+  private attach(d: Draft, at: LineRef): void {
+    if (d.building) d.pending.push(at);
+    else if (d.current) d.current.lines.push(at);
+    else d.pending.push(at);
+  }
+
+  private payload(d: Draft, type: PayloadType, detail: string | null, at: LineRef, merge = false): void {
+    if (d.building) {
+      d.pending.push(at);
+      return;
+    }
+    const m = d.current;
+    if (!m) {
+      d.pending.push(at);
+      return;
+    }
+    m.lines.push(at);
+    this.addPayloadTo(m.payloads, type, detail, at, merge);
+  }
+
+  private addPayloadTo(list: DraftMessage['payloads'], type: PayloadType, detail: string | null, at: LineRef, merge = false): void {
+    if (merge && detail !== null) {
+      const same = list.find((p) => p.type === type && p.detail === null);
+      if (same) {
+        same.detail = detail;
+        return;
+      }
+    }
+    list.push({ type, detail, line: at });
+  }
+
+  private setSide(d: Draft, side: Side, weight: number): void {
+    if (weight >= d.sideWeight) {
+      if (d.side !== side && weight === d.sideWeight && d.side !== null) return;
+      d.side = side;
+      d.sideWeight = weight;
+    }
+  }
+
+  private packet(
+    d: Draft,
+    dir: 'out' | 'in',
+    at: LineRef,
+    time: number | null,
+    state: string | null,
+    role: 'I' | 'R' | 'N' | null,
+    localPort: number | null,
+    peerPort: number | null,
+  ): void {
+    if (role === 'I') this.setSide(d, 'initiator', 3);
+    else if (role === 'R' || role === 'N') this.setSide(d, 'responder', 3);
+    if (d.side === null && d.messages.length === 0 && d.phase2.length === 0) this.setSide(d, dir === 'out' ? 'initiator' : 'responder', 1);
+    const lines = dir === 'out' ? [...d.pending, at] : [at];
+    d.pending = [];
+    d.building = false;
+    if (state === 'QM_IDLE') d.p1Complete = true;
+    const late = d.p1Complete;
+    const m: DraftMessage = {
+      name: null,
+      dir,
+      lines,
+      payloads: dir === 'out' ? d.pendingPayloads.splice(0) : [],
+      time,
+      saState: state,
+      ports: localPort !== null && peerPort !== null ? { local: localPort, peer: peerPort } : null,
+      messageId: late ? null : 0,
+      retransmission: false,
+      attempt: 1,
+      late,
+      notifies: [],
+    };
+    if (!late) {
+      const side = d.side ?? (dir === 'out' ? 'initiator' : 'responder');
+      let name: MessageName | null = null;
+      if (state !== null) {
+        name =
+          state.startsWith('AG_') || d.mode === 'aggressive'
+            ? aggressiveModeMessage(side, dir, state)
+            : mainModeMessage(side, dir, state, d.mm5Received);
+        if (state.startsWith('AG_')) d.mode = 'aggressive';
+      }
+      if (name === null) name = this.nextPhase1Name(d, dir, side);
+      m.name = name;
+      const earlier = d.messages.filter((x) => x.name === name);
+      if (earlier.length > 0) {
+        m.retransmission = true;
+        m.attempt = earlier.length + 1;
+      }
+      if (name === 'MM5' && dir === 'in') d.mm5Received = true;
+      d.messages.push(m);
+      if ((name === 'MM6' || name === 'AM3') && !m.retransmission && ((side === 'initiator') === (dir === 'in') || name === 'AM3')) {
+        // phase 1 is complete once the last message went through, even without FSM lines
+        d.p1Complete = d.p1Complete || d.transitions.length === 0;
+      }
+    } else if (dir === 'out' && d.pendingQuickNode !== null) {
+      m.messageId = d.pendingQuickNode;
+      d.pendingQuickNode = null;
+      this.placeLate(d, m);
+    } else {
+      d.informational.push(m);
+    }
+    d.retransmitPending = false;
+    d.current = m;
+  }
+
+  /** Without a printed state, the next Main/Aggressive Mode message in order for this direction. */
+  private nextPhase1Name(d: Draft, dir: 'out' | 'in', side: Side): MessageName | null {
+    const names: MessageName[] = d.mode === 'aggressive' ? ['AM1', 'AM2', 'AM3'] : ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6'];
+    const sent = (i: number): boolean => (i % 2 === 0) === (side === 'initiator');
+    for (let i = 0; i < names.length; i += 1) {
+      const n = names[i];
+      if (n === undefined) continue;
+      if ((dir === 'out') !== sent(i)) continue;
+      if (!d.messages.some((m) => m.name === n)) return n;
+    }
+    return null;
+  }
+
+  /** A late packet's message ID became known from the lines after it. */
+  private resolveNode(d: Draft, node: number): void {
+    const m = d.current;
+    if (m !== null && m.late && m.messageId === null) {
+      m.messageId = node;
+      const i = d.informational.indexOf(m);
+      if (i >= 0) d.informational.splice(i, 1);
+      this.placeLate(d, m);
+    }
+    d.activePhase2 = this.phase2(d, node);
+  }
+
+  private placeLate(d: Draft, m: DraftMessage): void {
+    const p = this.phase2(d, m.messageId ?? 0);
+    p.messages.push(m);
+    if (p.side === null) p.side = m.dir === 'out' ? 'initiator' : 'responder';
+    d.activePhase2 = p;
+  }
+
+  private phase2(d: Draft, node: number): DraftPhase2 {
+    let p = d.phase2.find((x) => x.messageId === node);
+    if (!p) {
+      p = {
+        messageId: node,
+        messages: [],
+        transitions: [],
+        side: null,
+        cipher: null,
+        keyLength: null,
+        authenticator: null,
+        encapsulation: null,
+        pfsGroup: null,
+        lifetimeSeconds: null,
+        lifetimeKb: null,
+        requestTransform: null,
+        createdTransform: null,
+        proxies: null,
+        sas: [],
+        complete: false,
+        failed: false,
+        informational: false,
+        quick: false,
+      };
+      d.phase2.push(p);
+    }
+    return p;
+  }
+
+  private transition(d: Draft, from: string, to: string, at: LineRef, time: number | null): void {
+    const input = d.input;
+    d.input = null;
+    const node = input?.node ?? null;
+    const quick = node !== null || from.startsWith('IKE_QM') || to.startsWith('IKE_QM');
+    const side = sideOfState(to) ?? sideOfState(from);
+    const t = {
+      from,
+      to,
+      input: input?.text ?? '',
+      line: at,
+      allowed: null,
+      side: side ?? d.side ?? 'initiator',
+      inputLine: input?.line ?? null,
+      time,
+      node,
+    };
+    if (quick) {
+      const p = node !== null ? this.phase2(d, node) : (d.activePhase2 ?? d.phase2[d.phase2.length - 1] ?? this.phase2(d, 0));
+      p.quick = true;
+      if (side !== null) p.side = side;
+      t.side = p.side ?? t.side;
+      p.transitions.push(t);
+      d.activePhase2 = p;
+      if (to === 'IKE_QM_PHASE2_COMPLETE') p.complete = true;
+      if (from === 'IKE_QM_READY' && to === 'IKE_QM_READY' && input?.text.endsWith('IKE_QM_EXCH')) p.failed = true;
+      d.p1Complete = true;
+      return;
+    }
+    if (side !== null) this.setSide(d, side, 3);
+    t.side = d.side ?? t.side;
+    d.transitions.push(t);
+    if (to.indexOf('_AM') >= 0 || from.indexOf('_AM') >= 0) d.mode = 'aggressive';
+    if (to === 'IKE_P1_COMPLETE') d.p1Complete = true;
+    if (to === 'IKE_DEST_SA' && !d.p1Complete) d.p1Failed = true;
+  }
+
+  private quickAttribute(d: Draft, e: IkeEvent): void {
+    const p = d.activePhase2;
+    if (!p) return;
+    p.quick = true;
+    switch (e.type) {
+      case 'p2-transform':
+        p.cipher = e.name;
+        break;
+      case 'p2-attr':
+        switch (e.attr) {
+          case 'encaps': {
+            const code = e.value.split(' ')[0] ?? '';
+            p.encapsulation = ENCAPS[code] ?? null;
+            break;
+          }
+          case 'authenticator':
+            p.authenticator = e.value;
+            break;
+          case 'keyLength':
+            p.keyLength = e.number;
+            break;
+          case 'group':
+            p.pfsGroup = e.number;
+            break;
+          case 'lifeDuration':
+            // seconds come first in IOS output; kilobytes follow their own `life type in kilobytes` line
+            if (p.lifetimeSeconds === null) p.lifetimeSeconds = e.number;
+            else p.lifetimeKb = e.number;
+            break;
+          default:
+            break;
+        }
+        break;
+      case 'p2-atts':
+        if (!e.acceptable) p.failed = true;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private ipsecRequest(d: Draft, e: Extract<IkeEvent, { type: 'ipsec-request' }>): void {
+    if (e.local !== null && d.local === null) d.local = e.local;
+    if (e.kind === 'sa_request') {
+      if (d.side === null) this.setSide(d, 'initiator', 1);
+      if (e.transform !== null) d.requestTransform = e.transform;
+      if (e.localProxy && e.remoteProxy) d.requestProxies = { local: e.localProxy, remote: e.remoteProxy };
+      return;
+    }
+    const p = d.activePhase2;
+    if (!p) return;
+    if (e.transform !== null && p.requestTransform === null) p.requestTransform = e.transform;
+    if (e.localProxy && e.remoteProxy) p.proxies = { local: e.localProxy, remote: e.remoteProxy };
+  }
+
+  private ipsecSa(d: Draft, e: Extract<IkeEvent, { type: 'ipsec-sa' }>): void {
+    const p = d.activePhase2 ?? d.phase2[d.phase2.length - 1];
+    if (!p) return;
+    let direction = e.direction;
+    if (direction === null && e.dest !== null) {
+      if (e.dest === d.local || d.router.locals.has(e.dest)) direction = 'inbound';
+      else if (e.dest === d.peer) direction = 'outbound';
+    }
+    if (direction === null) direction = p.sas.some((s) => s.direction === 'inbound') ? 'outbound' : 'inbound';
+    if (e.transform !== null) p.createdTransform = e.transform;
+    if (e.lifetimeSeconds !== null) p.lifetimeSeconds = e.lifetimeSeconds;
+    if (e.lifetimeKb !== null) p.lifetimeKb = e.lifetimeKb;
+    p.sas.push({
+      direction,
+      spi: e.spi,
+      spiDecimal: e.spiDecimal,
+      transform: e.transform,
+      lifetimeKb: e.lifetimeKb,
+      lifetimeSeconds: e.lifetimeSeconds,
+      line: e.at,
+      status: null,
+      statusLine: null,
+    });
+  }
+}
+
+function isFresh(d: Draft): boolean {
+  return d.messages.length === 0 && d.phase2.length === 0 && !d.p1Failed && !d.p1Complete;
+}
+
+/** Events that begin a phase 1 negotiation. */
+function isStart(e: IkeEvent): boolean {
+  switch (e.type) {
+    case 'packet':
+      return e.role === 'N' || e.state === 'NEW SA' || (e.dir === 'out' && (e.state === 'MM_NO_STATE' || e.state === 'AG_NO_STATE'));
+    case 'begin':
+      return e.mode !== 'quick';
+    case 'peer':
+      return e.action === 'created';
+    case 'ipsec-request':
+      return e.kind === 'sa_request';
+    case 'psk':
+      return !e.found;
+    case 'p1-check':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The peer address an event names, if any. */
+function peerOf(e: IkeEvent): string | null {
+  switch (e.type) {
+    case 'packet':
+      return e.peer;
+    case 'psk':
+    case 'sa':
+      return e.peer;
+    case 'peer':
+      return e.action === 'created' || e.action === 'deleted' ? e.peer : null;
+    case 'endpoints':
+      return e.peer;
+    case 'p1-rejected':
+    case 'p2-rejected':
+      return e.peer;
+    case 'syslog':
+      return e.peer;
+    case 'ipsec-request':
+      return e.kind === 'sa_request' || e.kind === 'validate' ? e.remote : null;
+    case 'error':
+      return e.peer;
+    default:
+      return null;
+  }
+}

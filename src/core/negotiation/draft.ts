@@ -1,0 +1,116 @@
+/**
+ * One router's view of a negotiation while the log is being read: what the builder accumulates before the
+ * two routers' views are merged and turned into the Analysis types.
+ */
+import type { Encapsulation, IpsecSa, LineRef, MessageName, PayloadSummary, Side, Transition } from '../analysis.ts';
+import type { IkeEvent } from '../log/events.ts';
+
+/** One router's console in the input: a file, or a stretch of a paste that holds two routers' logs. */
+export interface RouterContext {
+  id: number;
+  file: number;
+  /** From prompts like `R2(config-if)#`. */
+  name: string | null;
+  /** Addresses this router is known to own. */
+  locals: Set<string>;
+}
+
+export interface DraftMessage {
+  /** null until known (a QM_IDLE packet is named once its message ID and payloads are seen). */
+  name: MessageName | null;
+  dir: 'out' | 'in';
+  lines: LineRef[];
+  payloads: PayloadSummary[];
+  time: number | null;
+  saState: string | null;
+  ports: { local: number; peer: number } | null;
+  /** 0 in phase 1; null while unknown. */
+  messageId: number | null;
+  retransmission: boolean;
+  attempt: number;
+  /** True for a packet that arrived or left after phase 1 completed (Quick Mode or informational). */
+  late: boolean;
+  /** Notify types seen in it. */
+  notifies: string[];
+}
+
+export interface DraftProposal {
+  encryption: string | null;
+  keyLength: number | null;
+  hash: string | null;
+  group: number | null;
+  auth: string | null;
+  lifetimeSeconds: number | null;
+}
+
+export interface DraftPhase2 {
+  messageId: number;
+  messages: DraftMessage[];
+  transitions: Transition[];
+  /** This router's role in this Quick Mode. */
+  side: Side | null;
+  cipher: string | null;
+  keyLength: number | null;
+  authenticator: string | null;
+  encapsulation: Encapsulation | null;
+  pfsGroup: number | null;
+  lifetimeSeconds: number | null;
+  lifetimeKb: number | null;
+  requestTransform: string | null;
+  createdTransform: string | null;
+  proxies: { local: string; remote: string } | null;
+  sas: IpsecSa[];
+  complete: boolean;
+  failed: boolean;
+  /** Informational exchange (DELETE/NOTIFY) rather than Quick Mode. */
+  informational: boolean;
+  quick: boolean;
+}
+
+export interface Draft {
+  index: number;
+  router: RouterContext;
+  peer: string | null;
+  /** The router's own address, when the log shows it. */
+  local: string | null;
+  conn: number | null;
+  side: Side | null;
+  /** How sure `side` is: 3 FSM state or packet (I)/(R)/(N), 2 begin/sa request, 1 who sent first. */
+  sideWeight: number;
+  mode: 'main' | 'aggressive';
+  messages: DraftMessage[];
+  transitions: Transition[];
+  offered: DraftProposal | null;
+  accepted: DraftProposal | null;
+  actualLifetime: number | null;
+  p1Complete: boolean;
+  p1Failed: boolean;
+  phase2: DraftPhase2[];
+  informational: DraftMessage[];
+  /** Lines of a message being built, shown before its `sending packet` line. */
+  pending: LineRef[];
+  /** Payloads of the message being built. */
+  pendingPayloads: PayloadSummary[];
+  /** Transform and proxies of the IPsec SA request that started the negotiation. */
+  requestTransform: string | null;
+  requestProxies: { local: string; remote: string } | null;
+  building: boolean;
+  current: DraftMessage | null;
+  retransmitPending: boolean;
+  lastWasPacketOut: boolean;
+  mm5Received: boolean;
+  pendingQuickNode: number | null;
+  activePhase2: DraftPhase2 | null;
+  first: LineRef;
+  last: LineRef;
+  /** Events a diagnosis rule may need: errors, rejections, retransmissions, notifies, deletes, syslog. */
+  notable: IkeEvent[];
+  /** Record indices that belong to this negotiation. */
+  records: number[];
+  /** The input transition whose `Old State` line is still to come. */
+  input: { text: string; line: LineRef; node: number | null } | null;
+}
+
+export function emptyProposal(): DraftProposal {
+  return { encryption: null, keyLength: null, hash: null, group: null, auth: null, lifetimeSeconds: null };
+}

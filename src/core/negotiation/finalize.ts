@@ -1,0 +1,415 @@
+/**
+ * Drafts → Negotiations: name the Quick Mode and informational messages, merge the two routers' views of one
+ * exchange into a single two-sided negotiation (role "both"), and tie show-command output to the SAs.
+ */
+import type {
+  IpsecSa,
+  LineRef,
+  Message,
+  MessageName,
+  Negotiation,
+  Outcome,
+  Phase1Proposal,
+  Phase2,
+  RecordInfo,
+  Router,
+  Side,
+  Transition,
+} from '../analysis.ts';
+import { otherSide } from '../ike/vocabulary.ts';
+import type { IkeEvent } from '../log/events.ts';
+import type { NegotiationBuilder } from './build.ts';
+import type { Draft, DraftMessage, DraftPhase2 } from './draft.ts';
+
+const PHASE1_ORDER: readonly MessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3'];
+
+const CIPHERS: Readonly<Record<string, string>> = {
+  ESP_DES: 'esp-des',
+  ESP_3DES: 'esp-3des',
+  ESP_AES: 'esp-aes',
+  ESP_NULL: 'esp-null',
+  ESP_GCM: 'esp-gcm',
+  ESP_SEAL: 'esp-seal',
+};
+
+const AUTHENTICATORS: Readonly<Record<string, string>> = {
+  'HMAC-SHA': 'esp-sha-hmac',
+  'HMAC-MD5': 'esp-md5-hmac',
+  'HMAC-SHA256': 'esp-sha256-hmac',
+  'HMAC-SHA384': 'esp-sha384-hmac',
+  'HMAC-SHA512': 'esp-sha512-hmac',
+};
+
+/** A one-sided negotiation with what merging needs to know about it. */
+interface Sided {
+  draft: Draft;
+  side: Side | null;
+  phase1: Message[];
+  phase2: Phase2[];
+  informational: Message[];
+  p1Outcome: Outcome;
+}
+
+/** Whether a draft holds anything worth showing. */
+function meaningful(d: Draft): boolean {
+  if (d.messages.length > 0 || d.transitions.length > 0 || d.phase2.length > 0 || d.informational.length > 0 || d.p1Failed) return true;
+  // IPsec asked for SAs, or a proposal was checked: a negotiation started even if the excerpt stops there
+  return d.requestTransform !== null || d.offered !== null || (d.peer !== null && d.notable.length > 0);
+}
+
+export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordInfo[]): { negotiations: Negotiation[]; notable: IkeEvent[][] } {
+  const sided = builder.drafts.filter(meaningful).map(toSided);
+  const used = new Set<Sided>();
+  const out: { n: Negotiation; drafts: Draft[] }[] = [];
+  for (const a of sided) {
+    if (used.has(a)) continue;
+    const b = sided.find((x) => x !== a && !used.has(x) && mergeable(a, x));
+    used.add(a);
+    if (b) {
+      used.add(b);
+      const [init, resp] = a.side === 'initiator' || b.side === 'responder' ? [a, b] : [b, a];
+      out.push({ n: merged(init, resp, out.length), drafts: [init.draft, resp.draft] });
+    } else {
+      out.push({ n: oneSided(a, out.length), drafts: [a.draft] });
+    }
+  }
+  const byDraft = new Map<number, number>();
+  out.forEach((o, i) => o.drafts.forEach((d) => byDraft.set(d.index, i)));
+  for (const d of builder.drafts) {
+    const target = byDraft.get(d.index) ?? -1;
+    for (const r of d.records) {
+      const rec = records[r];
+      if (rec) rec.negotiation = target;
+    }
+  }
+  verify(builder, out.map((o) => o.n));
+  return { negotiations: out.map((o) => o.n), notable: out.map((o) => o.drafts.flatMap((d) => d.notable)) };
+}
+
+function toSided(d: Draft): Sided {
+  const side = d.side;
+  const phase1 = d.messages.map((m) => message(m, side));
+  const informational = d.informational.map((m) => message({ ...m, name: m.name ?? infoName(m) }, side));
+  const phase2: Phase2[] = [];
+  for (const p of d.phase2) {
+    const quick = p.quick || p.messages.some((m) => m.payloads.some((x) => x.type === 'SA'));
+    if (!quick) {
+      for (const m of p.messages) informational.push(message({ ...m, name: infoName(m) }, side));
+      continue;
+    }
+    phase2.push(phase2Of(d, p));
+  }
+  informational.sort((x, y) => compareLines(x.lines[0], y.lines[0]));
+  return { draft: d, side, phase1, phase2, informational, p1Outcome: d.p1Complete ? 'complete' : d.p1Failed ? 'failed' : 'incomplete' };
+}
+
+function infoName(m: DraftMessage): MessageName {
+  if (m.payloads.some((p) => p.type === 'DELETE')) return 'DELETE';
+  if (m.notifies.some((n) => n.indexOf('R_U_THERE') >= 0)) return 'DPD';
+  if (m.payloads.some((p) => p.type === 'NOTIFY')) return 'NOTIFY';
+  return 'UNKNOWN';
+}
+
+function message(m: DraftMessage, side: Side | null): Message {
+  const own = side ?? (m.dir === 'out' ? 'initiator' : 'responder');
+  return {
+    name: m.name ?? 'UNKNOWN',
+    from: m.dir === 'out' ? own : otherSide(own),
+    dir: m.dir,
+    lines: m.lines,
+    messageId: m.messageId ?? 0,
+    payloads: m.payloads,
+    retransmission: m.retransmission,
+    attempt: m.attempt,
+    time: m.time,
+    saState: m.saState,
+    ports: m.ports,
+  };
+}
+
+function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
+  const qmSide = p.side ?? d.side ?? 'initiator';
+  let outs = 0;
+  let ins = 0;
+  const messages: Message[] = [];
+  for (const m of p.messages) {
+    let name: MessageName;
+    if (m.dir === 'out') {
+      outs += 1;
+      name = qmSide === 'initiator' ? (outs === 1 ? 'QM1' : 'QM3') : 'QM2';
+    } else {
+      ins += 1;
+      name = qmSide === 'initiator' ? 'QM2' : ins === 1 ? 'QM1' : 'QM3';
+    }
+    const earlier = messages.filter((x) => x.name === name).length;
+    const msg = message({ ...m, name, retransmission: m.retransmission || earlier > 0, attempt: earlier + 1 }, qmSide);
+    messages.push(msg);
+  }
+  const inbound = lastSa(p.sas, 'inbound');
+  const outbound = lastSa(p.sas, 'outbound');
+  const complete = p.complete || messages.some((m) => m.name === 'QM3' && !m.retransmission);
+  return {
+    messageId: p.messageId,
+    outcome: p.failed && !p.complete ? 'failed' : complete ? 'complete' : 'incomplete',
+    messages,
+    transform: p.createdTransform ?? p.requestTransform ?? transformFromAttributes(p) ?? (d.phase2[0] === p ? d.requestTransform : null),
+    encapsulation: p.encapsulation,
+    spis: inbound && outbound ? { inbound: inbound.spi, outbound: outbound.spi } : null,
+    pfsGroup: p.pfsGroup,
+    transitions: p.transitions.map((t) => ({ ...t, side: qmSide })),
+    sas: p.sas,
+    proxies: p.proxies ?? (d.phase2[0] === p ? d.requestProxies : null),
+    lifetimeSeconds: p.lifetimeSeconds,
+    lifetimeKb: p.lifetimeKb,
+    verification: null,
+  };
+}
+
+function lastSa(sas: readonly IpsecSa[], direction: 'inbound' | 'outbound'): IpsecSa | null {
+  for (let i = sas.length - 1; i >= 0; i -= 1) {
+    const s = sas[i];
+    if (s && s.direction === direction) return s;
+  }
+  return null;
+}
+
+function transformFromAttributes(p: DraftPhase2): string | null {
+  if (p.cipher === null) return null;
+  const cipher = CIPHERS[p.cipher] ?? p.cipher.toLowerCase().replace('_', '-');
+  const key = p.keyLength !== null && p.keyLength !== 128 && cipher === 'esp-aes' ? ` ${p.keyLength}` : '';
+  const auth = p.authenticator !== null ? ` ${AUTHENTICATORS[p.authenticator] ?? p.authenticator.toLowerCase()}` : '';
+  return `${cipher}${key}${auth}`;
+}
+
+function proposal(d: Draft): Phase1Proposal | null {
+  const p = d.accepted ?? d.offered;
+  if (p === null || (p.encryption === null && p.hash === null)) return null;
+  return {
+    encryption: p.encryption ?? '',
+    keyLength: p.keyLength,
+    hash: p.hash ?? '',
+    group: p.group,
+    auth: p.auth ?? '',
+    lifetimeSeconds: d.actualLifetime ?? p.lifetimeSeconds,
+  };
+}
+
+function localAddress(d: Draft): string | null {
+  if (d.local !== null) return d.local;
+  for (const a of d.router.locals) return a;
+  return null;
+}
+
+function routerOf(d: Draft, side: Side): Router {
+  const address = localAddress(d);
+  return { side, name: d.router.name ?? address ?? 'this router', address: address ?? '', logged: true };
+}
+
+function peerRouter(d: Draft, side: Side): Router {
+  return { side, name: d.peer ?? 'peer', address: d.peer ?? '', logged: false };
+}
+
+function span(drafts: readonly Draft[]): { first: LineRef; last: LineRef } {
+  let first = drafts[0]?.first ?? { file: 0, line: 1 };
+  let last = drafts[0]?.last ?? first;
+  for (const d of drafts) {
+    if (compareLines(d.first, first) < 0) first = d.first;
+    if (compareLines(d.last, last) > 0) last = d.last;
+  }
+  return { first, last };
+}
+
+function oneSided(s: Sided, index: number): Negotiation {
+  const d = s.draft;
+  const side = s.side;
+  const own = side ?? 'initiator';
+  const local = routerOf(d, own);
+  const remote = peerRouter(d, otherSide(own));
+  return {
+    id: `n${index + 1}`,
+    local: local.address || local.name,
+    peer: d.peer ?? '',
+    role: side ?? 'unknown',
+    ikeVersion: 1,
+    phase1: {
+      mode: d.mode,
+      outcome: s.p1Outcome,
+      messages: s.phase1,
+      transitions: d.transitions,
+      proposal: proposal(d),
+    },
+    phase2: s.phase2,
+    findings: [],
+    routers: own === 'initiator' ? { initiator: local, responder: remote } : { initiator: remote, responder: local },
+    informational: s.informational,
+    span: span([d]),
+  };
+}
+
+/** Two routers' drafts of one exchange: each names the other's address, in complementary roles. */
+function mergeable(a: Sided, b: Sided): boolean {
+  if (a.draft.router === b.draft.router) return false;
+  if (a.side !== null && b.side !== null && a.side === b.side) return false;
+  const aLocal = localAddress(a.draft);
+  const bLocal = localAddress(b.draft);
+  const aPeer = a.draft.peer;
+  const bPeer = b.draft.peer;
+  if (aPeer === null || bPeer === null) return false;
+  const ab = aPeer === bLocal || b.draft.router.locals.has(aPeer);
+  const ba = bPeer === aLocal || a.draft.router.locals.has(bPeer);
+  if (!(ab && ba) && !(ab && aLocal === null) && !(ba && bLocal === null)) return false;
+  const outcomes = new Set([a.p1Outcome, b.p1Outcome]);
+  if (outcomes.has('complete') && outcomes.has('failed')) return false;
+  if (a.phase2.length > 0 && b.phase2.length > 0) {
+    return a.phase2.some((p) => b.phase2.some((q) => q.messageId === p.messageId));
+  }
+  return a.phase1.length > 0 || b.phase1.length > 0;
+}
+
+function merged(init: Sided, resp: Sided, index: number): Negotiation {
+  const i = init.draft;
+  const r = resp.draft;
+  const initiator = routerOf(i, 'initiator');
+  const responder = routerOf(r, 'responder');
+  const phase2: Phase2[] = [];
+  for (const p of init.phase2) {
+    const q = resp.phase2.find((x) => x.messageId === p.messageId);
+    phase2.push(q ? mergePhase2(p, q) : p);
+  }
+  for (const q of resp.phase2) if (!init.phase2.some((p) => p.messageId === q.messageId)) phase2.push(flipSpis(q));
+  const outcome: Outcome =
+    init.p1Outcome === 'complete' || resp.p1Outcome === 'complete' ? 'complete' : init.p1Outcome === 'failed' || resp.p1Outcome === 'failed' ? 'failed' : 'incomplete';
+  return {
+    id: `n${index + 1}`,
+    local: initiator.address || initiator.name,
+    peer: responder.address || (i.peer ?? ''),
+    role: 'both',
+    ikeVersion: 1,
+    phase1: {
+      mode: i.mode === 'aggressive' || r.mode === 'aggressive' ? 'aggressive' : 'main',
+      outcome,
+      messages: mergeMessages(init.phase1, resp.phase1, PHASE1_ORDER),
+      transitions: [...i.transitions, ...r.transitions],
+      proposal: proposal(r) ?? proposal(i),
+    },
+    phase2,
+    findings: [],
+    routers: { initiator, responder },
+    informational: mergeMessages(init.informational, resp.informational, []),
+    span: span([i, r]),
+  };
+}
+
+/** Each message once: the same name and attempt from both sides becomes one message with both sides' lines. */
+function mergeMessages(a: readonly Message[], b: readonly Message[], order: readonly MessageName[]): Message[] {
+  const out: Message[] = [];
+  const key = (m: Message): string => `${m.name}#${m.attempt}#${m.messageId}`;
+  const index = new Map<string, Message>();
+  for (const m of [...a, ...b]) {
+    const k = key(m);
+    const existing = index.get(k);
+    if (existing && existing.name !== 'UNKNOWN') {
+      existing.lines = [...existing.lines, ...m.lines].sort(compareLines);
+      for (const p of m.payloads) if (!existing.payloads.some((x) => x.type === p.type && x.detail === p.detail)) existing.payloads.push(p);
+      existing.retransmission = existing.retransmission || m.retransmission;
+      if (existing.time === null) existing.time = m.time;
+      continue;
+    }
+    const { dir: _dir, ...rest } = m;
+    const copy: Message = { ...rest, lines: [...m.lines], payloads: [...m.payloads] };
+    index.set(k, copy);
+    out.push(copy);
+  }
+  if (order.length > 0) {
+    const rank = (m: Message): number => {
+      const i = order.indexOf(m.name);
+      return i < 0 ? order.length : i;
+    };
+    out.sort((x, y) => rank(x) - rank(y) || x.attempt - y.attempt);
+  }
+  return out;
+}
+
+function mergePhase2(p: Phase2, q: Phase2): Phase2 {
+  const outcome: Outcome = p.outcome === 'complete' || q.outcome === 'complete' ? 'complete' : p.outcome === 'failed' || q.outcome === 'failed' ? 'failed' : 'incomplete';
+  return {
+    ...p,
+    outcome,
+    messages: mergeMessages(p.messages, q.messages, ['QM1', 'QM2', 'QM3']),
+    transform: p.transform ?? q.transform,
+    encapsulation: p.encapsulation ?? q.encapsulation,
+    spis: p.spis ?? (q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null),
+    pfsGroup: p.pfsGroup ?? q.pfsGroup,
+    transitions: [...p.transitions, ...q.transitions],
+    sas: [...p.sas, ...q.sas],
+    proxies: p.proxies ?? q.proxies,
+    lifetimeSeconds: p.lifetimeSeconds ?? q.lifetimeSeconds,
+    lifetimeKb: p.lifetimeKb ?? q.lifetimeKb,
+  };
+}
+
+/** A responder-only phase 2 in a merged negotiation: SPIs seen from the initiator. */
+function flipSpis(q: Phase2): Phase2 {
+  return { ...q, spis: q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null };
+}
+
+export function compareLines(a: LineRef | undefined, b: LineRef | undefined): number {
+  if (a === undefined || b === undefined) return 0;
+  return a.file - b.file || a.line - b.line;
+}
+
+/** show crypto ipsec sa: SPI status and packet counters, tied to the phase 2 that created those SPIs. */
+function verify(builder: NegotiationBuilder, negotiations: readonly Negotiation[]): void {
+  for (const n of negotiations) {
+    for (const p of n.phase2) {
+      const lines: LineRef[] = [];
+      let found = false;
+      for (const sa of p.sas) {
+        for (const s of builder.shown) {
+          if (s.spi !== sa.spi || s.direction === 'current-outbound') continue;
+          found = true;
+          lines.push(s.line);
+          if (s.status !== null) {
+            sa.status = s.status;
+            sa.statusLine = s.statusLine;
+            if (s.statusLine) lines.push(s.statusLine);
+          }
+        }
+      }
+      if (!found) continue;
+      const peers = new Set([n.peer, n.local, n.routers.initiator.address, n.routers.responder.address]);
+      if (!p.sas.some((s) => s.direction === 'outbound')) {
+        // the outbound SPI may be known only from `current outbound spi:` of the same show output
+        const current = builder.shown.find((s) => s.direction === 'current-outbound' && (s.peer === null || peers.has(s.peer)));
+        if (current) {
+          const value = Number.parseInt(current.spi.slice(2), 16);
+          p.sas.push({ direction: 'outbound', spi: current.spi, spiDecimal: value, transform: null, lifetimeKb: null, lifetimeSeconds: null, line: current.line, status: null, statusLine: null });
+          lines.push(current.line);
+        }
+      }
+      const inbound = lastSa(p.sas, 'inbound');
+      const outbound = lastSa(p.sas, 'outbound');
+      if (p.spis === null && inbound && outbound) p.spis = { inbound: inbound.spi, outbound: outbound.spi };
+      let packetsOut: number | null = null;
+      let packetsIn: number | null = null;
+      for (const c of builder.counters) {
+        if (c.peer !== null && !peers.has(c.peer)) continue;
+        if (c.encaps !== null) packetsOut = c.encaps;
+        if (c.decaps !== null) packetsIn = c.decaps;
+        lines.push(c.line);
+      }
+      let pathMtu: number | null = null;
+      for (const m of builder.mtus) {
+        if (m.peer === null || peers.has(m.peer)) {
+          pathMtu = m.mtu;
+          lines.push(m.line);
+        }
+      }
+      const active = (spi: string | undefined): boolean => p.sas.some((s) => s.spi === spi && s.status === 'ACTIVE');
+      const up = p.spis !== null && active(p.spis.inbound) && active(p.spis.outbound) && (packetsOut ?? 0) > 0 && (packetsIn ?? 0) > 0;
+      p.verification = { packetsOut, packetsIn, up, pathMtu, lines: lines.sort(compareLines) };
+    }
+  }
+}
+
+export type { Transition };
