@@ -5,46 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { printedTransitions as extractStreams } from './printed-transitions.ts';
 import { replayTransitions, type ObservedTransition, type ReplayExchange, type ReplayRole } from './replay.ts';
 
 const fixtures = new URL('../../../fixtures/', import.meta.url);
-
-interface Stream {
-  exchange: ReplayExchange;
-  /** 'phase1', or the Quick Mode node (message ID) as printed. */
-  key: string;
-  transitions: ObservedTransition[];
-}
-
-/**
- * Pairs each printed transition with the `Input =` printed just before it (none when the log has no
- * such line, as in the transcribed file 10) and splits them into the phase 1 stream and one stream per
- * Quick Mode node. Scans the whole text, not lines, because file 19 flattens many lines into one.
- */
-function extractStreams(text: string): Stream[] {
-  const token =
-    /(?:Node (-?\d+), )?Input = (IKE_MESG_[A-Z_]+), ([A-Z0-9_]+)|Old State = ([A-Z0-9_]+) +New State = ([A-Z0-9_]+)/g;
-  const streams = new Map<string, Stream>();
-  let pending: { node: string | undefined; source: string; event: string } | undefined;
-  for (const m of text.matchAll(token)) {
-    const [, node, source, event, from, to] = m;
-    if (source !== undefined && event !== undefined) {
-      pending = { node, source, event };
-      continue;
-    }
-    if (from === undefined || to === undefined) continue;
-    const quick = from.startsWith('IKE_QM_');
-    const key = quick ? (pending?.node ?? 'node?') : 'phase1';
-    let stream = streams.get(key);
-    if (!stream) {
-      stream = { exchange: quick ? 'quickmode' : 'phase1', key, transitions: [] };
-      streams.set(key, stream);
-    }
-    stream.transitions.push({ from, to, source: pending?.source ?? '', event: pending?.event ?? '' });
-    pending = undefined;
-  }
-  return [...streams.values()];
-}
 
 /** A corpus file's verbatim body: its leading `#` lines are the curator's header (source, notes). */
 function body(text: string): string {

@@ -1,0 +1,471 @@
+/**
+ * What each simulated router would print with `debug crypto isakmp` and `debug crypto ipsec`, written
+ * from the trace in the forms real logs show (the seed for 15.x, corpus 01 and 07 for IOS-XE). State
+ * changes are printed the IOS way: a message sent by a step comes before its `Input =` / `Old State`
+ * lines, a retransmission prints no state line, and giving up prints IKE_PHASE1_DEL.
+ */
+import { ikeInput } from '../fsm/events.ts';
+import type { IkeMessageName } from '../fsm/messages.ts';
+import { formatIp, parseIp, type AddressMatch } from '../config/address.ts';
+import type { PolicyCheck } from './decide.ts';
+import type { Phase1Proposal, Phase2Offer } from './offers.ts';
+import type { Side, SimEvent, SimStep, SimTrace } from './trace.ts';
+
+/** IOS-XE (`ISAKMP: (1001):`, `ISAKMP-PAK:`) by default; 15.x (`ISAKMP:(1001):`) on request. */
+export type DebugStyle = 'ios-xe' | 'ios-15';
+
+const CONN_ID = 1001;
+
+/** Deterministic stand-ins for the numbers a router makes up: message IDs, SPIs, pointers. */
+function numberFrom(text: string, bits = 31): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return bits >= 32 ? h >>> 0 : h % 2 ** bits;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).toUpperCase().padStart(8, '0');
+}
+
+function timestamp(at: number): string {
+  // Simulated time starts at 10:00:00.000 on the day the routers booted.
+  const total = 10 * 3600_000 + at;
+  const h = Math.floor(total / 3600_000) % 24;
+  const m = Math.floor(total / 60_000) % 60;
+  const s = Math.floor(total / 1000) % 60;
+  const ms = total % 1000;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `*Mar  1 ${two(h)}:${two(m)}:${two(s)}.${String(ms).padStart(3, '0')}:`;
+}
+
+const encryptionWords: Record<string, string> = { des: 'DES-CBC', '3des': '3DES-CBC', aes: 'AES-CBC' };
+const hashWords: Record<string, string> = { md5: 'MD5', sha: 'SHA', sha256: 'SHA256', sha384: 'SHA384', sha512: 'SHA512' };
+const mismatchLines: Record<NonNullable<PolicyCheck['mismatch']>, string> = {
+  encryption: 'Encryption algorithm offered does not match policy!',
+  keyLength: 'Proposed key length does not match policy',
+  hash: 'Hash algorithm offered does not match policy!',
+  group: 'Diffie-Hellman group offered does not match policy!',
+  auth: 'Authentication method offered does not match policy!',
+};
+
+function vpi(n: number): string {
+  const bytes = [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+  return bytes.map((b) => `0x${b.toString(16)}`).join(' ');
+}
+
+/** `10.1.0.0/255.255.255.0/256/0`, `::/0/256/0` as IPSEC(...) blocks print proxies. */
+function proxy(match: AddressMatch | null, family: 4 | 6): string {
+  if (match === null) return family === 6 ? '::/0/256/0' : '0.0.0.0/0.0.0.0/256/0';
+  if (match.family === 6) return `${formatIp(match.address)}/${match.prefixLength}/256/0`;
+  const mask = match.prefixLength === 0 ? 0 : (0xffffffff << (32 - match.prefixLength)) >>> 0;
+  const dotted = [24, 16, 8, 0].map((s) => (mask >>> s) & 255).join('.');
+  return `${formatIp(match.address)}/${dotted}/256/0`;
+}
+
+/** `ESP_AES`, `HMAC-SHA` and the key length, from `esp-aes 256 esp-sha-hmac`. */
+function transformWords(transforms: readonly string[]): { cipher: string; keyLength: number; authenticator: string } {
+  let cipher = 'ESP_AES';
+  let keyLength = 128;
+  let authenticator = 'HMAC-SHA';
+  for (const t of transforms) {
+    const [name = '', bits] = t.split(' ');
+    if (name === 'esp-aes') {
+      cipher = 'ESP_AES';
+      keyLength = bits === undefined ? 128 : Number(bits);
+    } else if (name === 'esp-3des') cipher = 'ESP_3DES';
+    else if (name === 'esp-des') cipher = 'ESP_DES';
+    else if (name === 'esp-gcm') cipher = 'ESP_GCM';
+    else if (name.endsWith('-hmac')) {
+      const hash = name.slice(4, -5);
+      authenticator = hash === 'sha' ? 'HMAC-SHA' : hash === 'md5' ? 'HMAC-MD5' : `HMAC-${hash.toUpperCase()}`;
+    }
+  }
+  return { cipher, keyLength, authenticator };
+}
+
+/** The ISAKMP SA state a packet line shows, by message and side. */
+function saState(side: Side, message: IkeMessageName, phase1: string): string {
+  switch (message) {
+    case 'MM1':
+      return side === 'responder' ? 'NEW SA' : 'MM_NO_STATE';
+    case 'MM2':
+      return side === 'initiator' ? 'MM_NO_STATE' : 'MM_SA_SETUP';
+    case 'MM3':
+      return 'MM_SA_SETUP';
+    case 'MM4':
+      return side === 'initiator' ? 'MM_SA_SETUP' : 'MM_KEY_EXCH';
+    case 'MM5':
+    case 'MM6':
+      return 'MM_KEY_EXCH';
+    case 'AM1':
+      return side === 'responder' ? 'NEW SA' : 'AG_NO_STATE';
+    case 'AM2':
+    case 'AM3':
+      return 'AG_INIT_EXCH';
+    case 'NOTIFY':
+      return phase1 === 'IKE_P1_COMPLETE' ? 'QM_IDLE' : 'MM_NO_STATE';
+    case 'QM1':
+    case 'QM2':
+    case 'QM3':
+    case 'DELETE':
+      return 'QM_IDLE';
+    default:
+      return message satisfies never;
+  }
+}
+
+function roleLetter(side: Side, message: IkeMessageName, incoming: boolean): string {
+  if (incoming && side === 'responder' && (message === 'MM1' || message === 'AM1')) return 'N';
+  return side === 'initiator' ? 'I' : 'R';
+}
+
+/** Writes one router's debug output for the whole trace. */
+export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios-xe'): string {
+  const me = side === 'initiator' ? trace.initiator : trace.responder;
+  const peer = side === 'initiator' ? trace.responder : trace.initiator;
+  const family: 4 | 6 = parseIp(me.address)?.family ?? 4;
+  const messageId = numberFrom(`${trace.initiator.address}>${trace.responder.address}`);
+  const spiIn = numberFrom(`${me.address}:in`, 32);
+  const spiOut = numberFrom(`${peer.address}:in`, 32);
+  const pointer = hex8(numberFrom(me.name, 32));
+  const xe = style === 'ios-xe';
+  const out: string[] = [];
+  let connId = 0;
+  let at = 0;
+
+  const isakmp = (text: string, id: number | null = connId) => {
+    const head = id === null ? 'ISAKMP: ' : xe ? `ISAKMP: (${id}):` : `ISAKMP:(${id}):`;
+    out.push(`${timestamp(at)} ${head}${text}`);
+  };
+  const pak = (text: string) => out.push(`${timestamp(at)} ${xe ? `ISAKMP-PAK: (${connId}):` : `ISAKMP:(${connId}): `}${text}`);
+  const error = (text: string) => out.push(`${timestamp(at)} ${xe ? `ISAKMP-ERROR: (${connId}):` : `ISAKMP:(${connId}):`}${text}`);
+  const attr = (text: string) => out.push(`${timestamp(at)} ISAKMP:      ${text}`);
+  const raw = (text: string) => out.push(text.startsWith(' ') ? text : `${timestamp(at)} ${text}`);
+
+  const policyAttrs = (p: Phase1Proposal) => {
+    attr(`encryption ${encryptionWords[p.encryption] ?? p.encryption.toUpperCase()}`);
+    if (p.keyLength !== null) attr(`keylength of ${p.keyLength}`);
+    attr(`hash ${hashWords[p.hash] ?? p.hash.toUpperCase()}`);
+    attr(`default group ${p.group}`);
+    attr(`auth ${p.auth}`);
+    attr('life type in seconds');
+    attr(`life duration (VPI) of  ${vpi(p.lifetimeSeconds)}`);
+  };
+  const checkLines = (check: PolicyCheck) => {
+    isakmp(`Checking ISAKMP transform ${check.transform} against priority ${check.local.priority} policy`);
+    policyAttrs(check.offered);
+    if (check.mismatch !== null) {
+      isakmp(mismatchLines[check.mismatch]);
+      isakmp('atts are not acceptable. Next payload is 0');
+    } else {
+      isakmp('atts are acceptable. Next payload is 0');
+      isakmp(`Acceptable atts:actual life: ${Math.min(check.offered.lifetimeSeconds, check.local.lifetimeSeconds)}`);
+    }
+  };
+  const chosenCheck = (): PolicyCheck | null => {
+    for (const s of trace.steps) {
+      if (s.event.kind === 'note' && s.event.note.kind === 'policy-checks') return s.event.note.choice.chosen;
+    }
+    return null;
+  };
+  const transformLines = (offer: Phase2Offer) => {
+    const set = offer.transformSets[0];
+    if (!set) return;
+    const words = transformWords(set.transforms);
+    isakmp('Checking IPSec proposal 1');
+    isakmp(`transform 1, ${words.cipher}`, null);
+    out.push(`${timestamp(at)} ISAKMP:   attributes in transform:`);
+    attr(`encaps is ${set.mode === 'tunnel' ? '1 (Tunnel)' : '2 (Transport)'}`);
+    attr('SA life type in seconds');
+    attr(`SA life duration (basic) of ${offer.lifetimeSeconds}`);
+    attr('SA life type in kilobytes');
+    attr(`SA life duration (VPI) of  ${vpi(offer.lifetimeKilobytes)}`);
+    attr(`authenticator is ${words.authenticator}`);
+    attr(`key length is ${words.keyLength}`);
+    if (offer.pfsGroup !== null) attr(`group is ${offer.pfsGroup}`);
+  };
+  const keyEngineBlock = (kind: 'sa_request' | 'validate_proposal_request', offer: Phase2Offer, direction: 'OUTBOUND' | 'INBOUND') => {
+    const set = offer.transformSets[0];
+    const words = transformWords(set?.transforms ?? []);
+    const mode = set?.mode === 'transport' ? 'Transport' : 'Tunnel';
+    const local = side === 'initiator' ? offer.localProxy : offer.remoteProxy;
+    const remote = side === 'initiator' ? offer.remoteProxy : offer.localProxy;
+    raw(`IPSEC(${kind}): ${kind === 'sa_request' ? ',' : 'proposal part #1,'}`);
+    raw(`  (key eng. msg.) ${direction} local= ${me.address}:${kind === 'sa_request' ? 500 : 0}, remote= ${peer.address}:${kind === 'sa_request' ? 500 : 0},`);
+    raw(`    local_proxy= ${proxy(local, family)},`);
+    raw(`    remote_proxy= ${proxy(remote, family)},`);
+    raw(`    protocol= ESP, transform= ${kind === 'sa_request' ? (set?.transforms.join(' ') ?? 'NONE') : 'NONE'}  (${mode}),`);
+    raw(kind === 'sa_request' ? `    lifedur= ${offer.lifetimeSeconds}s and ${offer.lifetimeKilobytes}kb,` : '    lifedur= 0s and 0kb,');
+    raw(`    spi= 0x0(0), conn_id= 0, keysize= ${words.keyLength}, flags= 0x0`);
+  };
+  const createSaBlocks = (offer: Phase2Offer | null) => {
+    const set = offer?.transformSets[0];
+    const transforms = set?.transforms.join(' ') ?? 'esp-aes esp-sha-hmac';
+    raw('IPSEC(key_engine): got a queue event with 1 KMI message(s)');
+    for (const [dest, spi] of [
+      [me.address, spiIn],
+      [peer.address, spiOut],
+    ] as const) {
+      raw('IPSEC(create_sa): sa created,');
+      raw(`  (sa) sa_dest= ${dest}, sa_proto= 50,`);
+      raw(`    sa_spi= 0x${hex8(spi).replace(/^0+(?=.)/, '')}(${spi}),`);
+      raw(`    sa_trans= ${transforms} , sa_conn_id= ${2000 + (spi % 1000)}`);
+    }
+  };
+  const offerOf = (): Phase2Offer | null => {
+    for (const s of trace.steps) {
+      if (s.event.kind === 'note' && s.event.note.kind === 'sa-request') return s.event.note.offer;
+      if (s.event.kind === 'note' && s.event.note.kind === 'phase2-check') return s.event.note.offer;
+    }
+    return null;
+  };
+
+  const sendLines = (step: SimStep, event: Extract<SimEvent, { kind: 'send' }>) => {
+    const phase1 = step.states[side].phase1;
+    if (event.message === 'NOTIFY') {
+      const quick = phase1 === 'IKE_P1_COMPLETE';
+      isakmp(quick ? `sending NOTIFY PROPOSAL_NOT_CHOSEN protocol 3` : 'sending NOTIFY NO_PROPOSAL_CHOSEN protocol 1');
+    }
+    const port = event.port;
+    pak(`sending packet to ${peer.address} my_port ${port} peer_port ${port} (${roleLetter(side, event.message, false)}) ${saState(side, event.message, phase1)}`);
+    isakmp(`Sending an IKE IPv${family} Packet.`);
+  };
+
+  const noteLines = (event: Extract<SimEvent, { kind: 'note' }>) => {
+    const n = event.note;
+    switch (n.kind) {
+      case 'sa-request':
+        if (n.offer) keyEngineBlock('sa_request', n.offer, 'OUTBOUND');
+        isakmp('SA request profile is (NULL)');
+        isakmp(`Created a peer struct for ${peer.address}, peer port 500`, xe ? 0 : null);
+        isakmp(`Locking peer struct 0x${pointer}, refcount 1 for isakmp_initiator`, xe ? 0 : null);
+        isakmp('local port 500, remote port 500', xe ? 0 : null);
+        isakmp('set new node 0 to QM_IDLE', xe ? 0 : null);
+        isakmp(`insert sa successfully sa = ${pointer}`);
+        if (trace.mode === 'main') isakmp('Can not start Aggressive mode, trying Main mode.');
+        return;
+      case 'no-psk':
+        error(`No pre-shared key with ${n.peer}!`);
+        error('No Cert or pre-shared address key.');
+        error(`construct_initial_message: Can not start ${trace.mode === 'aggressive' ? 'Aggressive' : 'Main'} mode`);
+        isakmp(`purging SA., sa=${pointer}, delme=${pointer}`);
+        error('Error while processing SA request: Failed to initialize SA');
+        return;
+      case 'psk-found':
+        isakmp(`found peer pre-shared key matching ${n.peer}`);
+        return;
+      case 'policy-checks':
+        isakmp('processing SA payload. message ID = 0');
+        for (const check of n.choice.checks) checkLines(check);
+        if (n.choice.chosen === null) {
+          isakmp('no offers accepted!');
+          isakmp(`phase 1 SA policy not acceptable! (local ${me.address} remote ${peer.address})`);
+        }
+        return;
+      case 'bad-message':
+        raw(`%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from ${n.peer} failed its sanity check or is malformed`);
+        return;
+      case 'duplicate':
+        isakmp(`phase ${n.message.startsWith('QM') ? 2 : 1} packet is a duplicate of a previous packet.`);
+        return;
+      case 'nat-detected':
+        isakmp('received payload type 20', null);
+        isakmp('received payload type 20', null);
+        isakmp(side === 'initiator' ? 'NAT found, the node inside NAT' : 'NAT found, the node outside NAT');
+        return;
+      case 'authenticated':
+        isakmp('processing ID payload. message ID = 0');
+        isakmp('processing HASH payload. message ID = 0');
+        isakmp('SA authentication status:\tauthenticated');
+        isakmp(`SA has been authenticated with ${n.peer}`);
+        return;
+      case 'phase2-check':
+        isakmp(`processing HASH payload. message ID = ${messageId}`);
+        isakmp(`processing SA payload. message ID = ${messageId}`);
+        transformLines(n.offer);
+        if (n.choice.refusal === 'transform' || n.choice.refusal === 'pfs') {
+          isakmp('atts are not acceptable.');
+        } else {
+          isakmp('atts are acceptable.');
+        }
+        keyEngineBlock('validate_proposal_request', n.offer, 'INBOUND');
+        if (n.choice.refusal === null) {
+          isakmp(`processing NONCE payload. message ID = ${messageId}`);
+          isakmp(`processing ID payload. message ID = ${messageId}`);
+          isakmp(`processing ID payload. message ID = ${messageId}`);
+          isakmp('QM Responder gets spi');
+          return;
+        }
+        if (n.choice.refusal === 'proxy' || n.choice.refusal === 'no-policy') {
+          raw('map_db_find_best did not find matching map');
+          raw('IPSEC(ipsec_process_proposal): proxy identities not supported');
+          isakmp('IPSec policy invalidated proposal with error 32');
+        } else {
+          raw('IPSEC(ipsec_process_proposal): transform proposal not supported for identity:');
+          isakmp('IPSec policy invalidated proposal with error 256');
+        }
+        isakmp(`phase 2 SA policy not acceptable! (local ${me.address} remote ${peer.address})`);
+        return;
+      case 'no-phase2-policy':
+        isakmp(`no phase 2 policy for peer ${n.peer}`);
+        return;
+      default:
+        n satisfies never;
+    }
+  };
+
+  const receiveLines = (step: SimStep, event: Extract<SimEvent, { kind: 'receive' }>) => {
+    const state = saState(side, event.message, step.states[side].phase1);
+    const letter = roleLetter(side, event.message, true);
+    const text = `received packet from ${peer.address} dport ${event.port} sport ${event.port} Global (${letter}) ${state}`;
+    if (xe) pak(text);
+    else out.push(`${timestamp(at)} ISAKMP (${connId}): ${text}`);
+    if (event.message === 'NOTIFY') {
+      const quick = step.states[side].phase1 === 'IKE_P1_COMPLETE';
+      isakmp(quick ? 'processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3' : 'processing NOTIFY NO_PROPOSAL_CHOSEN protocol 1');
+    }
+  };
+
+  /** Lines IOS prints before the messages an input sends. */
+  const beforeSends = (event: Extract<SimEvent, { kind: 'input' }>) => {
+    const type = event.input.type;
+    if (type === 'IKE_MESG_INTERNAL.IKE_INIT_QM') {
+      isakmp(`beginning Quick Mode exchange, M-ID of ${messageId}`);
+      isakmp('QM Initiator gets spi');
+    }
+    if (type === 'IKE_MESG_FROM_IPSEC.IPSEC_INSTALL_DONE') {
+      isakmp('Received IPSec Install callback... proceeding with the negotiation');
+      isakmp(`Successfully installed IPSEC SA (SPI:0x${hex8(spiIn)}) on ${family === 6 ? 'Tunnel0' : 'GigabitEthernet1'}`);
+    }
+    if (type === 'IKE_MESG_FROM_PEER.IKE_QM_EXCH' && side === 'initiator') {
+      const offer = offerOf();
+      isakmp(`processing HASH payload. message ID = ${messageId}`);
+      isakmp(`processing SA payload. message ID = ${messageId}`);
+      if (offer) transformLines(offer);
+      isakmp('atts are acceptable.');
+      isakmp(`processing NONCE payload. message ID = ${messageId}`);
+      isakmp(`processing ID payload. message ID = ${messageId}`);
+      isakmp(`processing ID payload. message ID = ${messageId}`);
+    }
+    if (type === 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED') {
+      const phase = event.exchange === 'quickmode' ? 2 : 1;
+      const last = lastSentState(event);
+      isakmp(`retransmitting phase ${phase} ${last}...`);
+      if (event.retransmitted) {
+        isakmp(`incrementing error counter on ${phase === 1 ? 'sa' : 'node'}, attempt ${retransmits.get(event.exchange) ?? 1} of 5: retransmit phase ${phase}`);
+        isakmp(`retransmitting phase ${phase} ${last}`);
+      }
+    }
+  };
+
+  const retransmits = new Map<string, number>();
+  const lastState = new Map<string, string>();
+  const lastSentState = (event: Extract<SimEvent, { kind: 'input' }>) => lastState.get(event.exchange) ?? 'MM_NO_STATE';
+
+  const stateLines = (event: Extract<SimEvent, { kind: 'input' }>) => {
+    const quick = event.exchange === 'quickmode';
+    const node = quick ? `Node ${messageId}, ` : '';
+    const giveUp = event.input.type === 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED' && !event.retransmitted;
+    if (giveUp) {
+      const reason = event.deleteReason ?? 'Death by retransmission';
+      if (quick) {
+        isakmp(`deleting node ${messageId} error TRUE reason "${reason}"`);
+        return;
+      }
+      isakmp('peer does not do paranoid keepalives.');
+      isakmp(`deleting SA reason "${reason}" state (${side === 'initiator' ? 'I' : 'R'}) ${lastSentState(event)} (peer ${peer.address})`);
+      isakmp(`Input = IKE_MESG_INTERNAL, IKE_PHASE1_DEL`);
+      isakmp(`Old State = ${event.from}  New State = ${event.to}`);
+      return;
+    }
+    if (event.input.type === 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED') return;
+    if (event.input.type === 'IKE_MESG_INTERNAL.IKE_PHASE1_DEL' && event.deleteReason !== null) {
+      isakmp(`deleting SA reason "${event.deleteReason}" state (${side === 'initiator' ? 'I' : 'R'}) ${lastSentState(event)} (peer ${peer.address})`);
+    }
+    if (quick && event.input.type === 'IKE_MESG_FROM_PEER.IKE_QM_EXCH' && event.to === 'IKE_QM_PHASE2_COMPLETE') {
+      isakmp(`deleting node ${messageId} error FALSE reason "${side === 'initiator' ? 'No Error' : 'QM done (await)'}"`);
+    }
+    if (event.input.type === 'IKE_MESG_FROM_IPSEC.IPSEC_INSTALL_DONE' && side === 'initiator') {
+      isakmp(`deleting node ${messageId} error FALSE reason "No Error"`);
+    }
+    const { source, event: name } = ikeInput(event.input);
+    isakmp(`${node}Input = ${source}, ${name}`);
+    isakmp(`Old State = ${event.from}  New State = ${event.to}`);
+  };
+
+  const afterState = (event: Extract<SimEvent, { kind: 'input' }>) => {
+    const type = event.input.type;
+    if (type === 'IKE_MESG_FROM_IPSEC.IKE_SA_REQ_MM') isakmp('beginning Main Mode exchange');
+    if (type === 'IKE_MESG_FROM_IPSEC.IKE_SA_REQ_AM') isakmp('beginning Aggressive Mode exchange');
+    if (event.from === event.to) return;
+    if (event.to === 'IKE_I_MM2') {
+      isakmp('processing SA payload. message ID = 0');
+      const chosen = chosenCheck();
+      if (chosen) checkLines({ ...chosen, transform: 1 });
+    }
+    if (event.to === 'IKE_I_MM4' || event.to === 'IKE_R_MM3') {
+      isakmp('processing KE payload. message ID = 0');
+      isakmp('processing NONCE payload. message ID = 0');
+    }
+    // The conn-id is known once the keys are: IOS switches from (0) after this step.
+    if (event.to === 'IKE_I_MM4' || event.to === 'IKE_R_MM3' || event.to === 'IKE_I_AM2' || event.to === 'IKE_R_AM1') connId = CONN_ID;
+    if (event.to === 'IKE_QM_PHASE2_COMPLETE') createSaBlocks(offerOf());
+    if (event.to === 'IKE_DEST_SA') {
+      isakmp(`Unlocking peer struct 0x${pointer} for isadb_mark_sa_deleted(), count 0`, xe ? connId : null);
+      isakmp(`Deleting peer node by peer_reap for ${peer.address}: ${pointer}`, xe ? connId : null);
+    }
+  };
+
+  const mine = trace.steps.filter((s) => s.side === side);
+  for (let i = 0; i < mine.length; i++) {
+    const step = mine[i];
+    if (!step) continue;
+    at = step.at;
+    const event = step.event;
+    switch (event.kind) {
+      case 'note':
+        noteLines(event);
+        break;
+      case 'receive':
+        receiveLines(step, event);
+        break;
+      case 'send':
+        if (event.retransmission && !(mine[i - 1]?.event.kind === 'input')) {
+          isakmp(`retransmitting due to retransmit phase ${event.message.startsWith('QM') ? 2 : 1}`);
+        }
+        sendLines(step, event);
+        lastState.set(event.message.startsWith('QM') ? 'quickmode' : 'phase1', saState(side, event.message, step.states[side].phase1));
+        break;
+      case 'input': {
+        if (event.input.type === 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED') {
+          retransmits.set(event.exchange, (retransmits.get(event.exchange) ?? 0) + 1);
+        }
+        // The messages this input sends follow it in the trace; IOS prints them before its state line,
+        // except when IPsec's request starts the exchange.
+        const sends: SimStep[] = [];
+        for (let j = i + 1; j < mine.length && mine[j]?.event.kind === 'send' && mine[j]?.at === step.at; j++) {
+          const next = mine[j];
+          if (next) sends.push(next);
+        }
+        const startsExchange = event.input.type === 'IKE_MESG_FROM_IPSEC.IKE_SA_REQ_MM' || event.input.type === 'IKE_MESG_FROM_IPSEC.IKE_SA_REQ_AM';
+        const printSends = () => {
+          for (const s of sends) {
+            if (s.event.kind !== 'send') continue;
+            sendLines(s, s.event);
+            lastState.set(event.exchange, saState(side, s.event.message, s.states[side].phase1));
+          }
+        };
+        beforeSends(event);
+        if (!startsExchange) printSends();
+        stateLines(event);
+        afterState(event);
+        if (startsExchange) printSends();
+        i += sends.length;
+        break;
+      }
+      default:
+        event satisfies never;
+    }
+  }
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
