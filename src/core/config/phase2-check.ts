@@ -1,0 +1,235 @@
+/**
+ * Phase 2 of the compatibility check: the transform set B picks from A's QM1, the proxy identities (mirrored
+ * ACLs, or any/any on both VTIs), PFS and lifetimes.
+ */
+import { containsMatch, formatMatch } from './address.ts';
+import { ref, settingRef, type AddFinding, type Side } from './check-common.ts';
+import { isWeakGroup, isWeakTransform } from './defaults.ts';
+import type { AccessList, TransformSet } from './model.ts';
+import { sameTransforms } from './observed.ts';
+import { aclPermits, proposedMode } from './peer-view.ts';
+import { isVti, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
+import type { MessageName } from './relations.ts';
+
+export interface Phase2Context {
+  A: Side;
+  B: Side;
+  sa: Phase2Source | null;
+  sb: Phase2Source | null;
+  aAddress: string | null;
+  bAddress: string | null;
+  add: AddFinding;
+}
+
+export interface Phase2Result {
+  fails: MessageName | null;
+  agreedTransformSet: { initiator: string; responder: string } | null;
+}
+
+/** True when every proxy pair A's ACL permits is permitted in reverse by B's ACL (which may be wider). */
+export function mirrored(aAcl: AccessList | null, bAcl: AccessList | null): { ok: boolean; uncovered: { line: number }[] } {
+  const aPermits = aclPermits(aAcl);
+  const bPermits = aclPermits(bAcl);
+  const uncovered = aPermits.filter(
+    (pa) =>
+      !bPermits.some(
+        (pb) =>
+          pa.entry.source !== null &&
+          pa.entry.destination !== null &&
+          pb.entry.source !== null &&
+          pb.entry.destination !== null &&
+          (pb.entry.protocol === 'ip' || pb.entry.protocol === 'ipv6' || pb.entry.protocol === pa.entry.protocol) &&
+          containsMatch(pb.entry.source, pa.entry.destination) &&
+          containsMatch(pb.entry.destination, pa.entry.source),
+      ),
+  );
+  return { ok: aPermits.length > 0 && uncovered.length === 0, uncovered };
+}
+
+function proxiesText(source: Phase2Source): string {
+  if (source.kind === 'tunnel') return `any/any (tunnel mode ${source.iface.tunnel?.mode.value ?? ''})`;
+  const first = aclPermits(source.acl)[0];
+  if (!first) return `ACL ${source.entry.acl?.name ?? '(none)'}`;
+  return `${first.entry.source ? formatMatch(first.entry.source) : '?'} → ${first.entry.destination ? formatMatch(first.entry.destination) : '?'}`;
+}
+
+/** Checks phase 2 between A (initiator) and B (responder), adding findings. */
+export function checkPhase2(ctx: Phase2Context): Phase2Result {
+  const { A, B, sa, sb, aAddress, bAddress, add } = ctx;
+  const aCfg = A.cfg;
+  const bCfg = B.cfg;
+  let phase2Fails: MessageName | null = null;
+  let agreedTransformSet: Phase2Result['agreedTransformSet'] = null;
+  if (!sa || !sb) {
+    phase2Fails = 'QM1';
+    const missing = !sa ? A : B;
+    add({
+      code: 'P2_PROXY_MISMATCH',
+      severity: 'error',
+      message: 'QM1',
+      lines: [],
+      summary: `${missing.name} has no crypto map entry and no 'tunnel protection' for the peer: ${missing === A ? 'nothing triggers phase 2' : 'Quick Mode finds no matching map ("map_db_find_best did not find matching map")'}.`,
+      fix: `On ${missing.name}, add a crypto map entry (set peer, set transform-set, match address) applied to the outside interface, or a VTI with 'tunnel protection ipsec profile'.`,
+    });
+  } else {
+    const aSets = transformSetsOf(aCfg, sa.policy);
+    const bSets = transformSetsOf(bCfg, sb.policy);
+    let chosen: { ta: TransformSet; tb: TransformSet } | null = null;
+    for (const ta of aSets) {
+      const tb = bSets.find((t) => sameTransforms(t.transforms, ta.transforms));
+      if (tb) {
+        chosen = { ta, tb };
+        break;
+      }
+    }
+    const setLines = (side: Side, source: Phase2Source, sets: readonly TransformSet[]) => [
+      ...sets.map((t) => ({ file: side.file, line: t.line })),
+      ...(source.policy ? settingRef(side, source.policy.transformSets, source.header) : ref(side, source.header)),
+    ];
+    if (!chosen) {
+      phase2Fails = 'QM1';
+      const describe = (sets: readonly TransformSet[]) => sets.map((t) => `${t.name}: ${t.transforms.join(' ')}`).join('; ') || 'none';
+      add({
+        code: 'P2_TRANSFORM_MISMATCH',
+        severity: 'error',
+        message: 'QM1',
+        lines: [...setLines(A, sa, aSets), ...setLines(B, sb, bSets)],
+        summary: `No transform set in common (${A.name} ${describe(aSets)} vs ${B.name} ${describe(bSets)}): ${B.name} answers QM1 with "transform proposal not supported" / PROPOSAL_NOT_CHOSEN.`,
+        fix: aSets[0] ? `e.g. on ${B.name}: crypto ipsec transform-set ${bSets[0]?.name ?? aSets[0].name} ${aSets[0].transforms.join(' ')}` : `Define a transform set on ${A.name} and name it with 'set transform-set'.`,
+      });
+    } else {
+      const { ta, tb } = chosen;
+      const mode = proposedMode(sa, ta, { a: aAddress, b: bAddress });
+      const bMode = sb.kind === 'tunnel' && isVti(sb.iface) ? 'tunnel' : tb.mode.value;
+      if (tb.requireMode && bMode !== mode) {
+        phase2Fails = 'QM1';
+        add({
+          code: 'P2_TRANSFORM_MISMATCH',
+          severity: 'error',
+          message: 'QM1',
+          lines: [...settingRef(A, ta.mode, ta.line), ...settingRef(B, tb.mode, tb.line)],
+          summary: `${A.name} proposes ${mode} mode, ${B.name}'s transform set ${tb.name} requires ${bMode} mode.`,
+          fix: `Use the same mode on both, or drop 'require' on ${B.name}.`,
+        });
+      } else {
+        agreedTransformSet = { initiator: ta.name, responder: tb.name };
+      }
+      const weak = ta.transforms.filter(isWeakTransform);
+      if (weak.length > 0) {
+        add({
+          code: 'WEAK_CRYPTO',
+          severity: aCfg.release === 'iosxe-17.11' && !aCfg.complianceShieldDisabled.value ? 'error' : 'warning',
+          message: 'QM1',
+          lines: [...ref(A, ta.line), ...ref(B, tb.line)],
+          summary: `Phase 2 would use ${weak.join(', ')}: weak, and refused by IOS-XE 17.11 and later.`,
+          fix: 'On both routers: esp-aes 256 esp-sha256-hmac (or esp-gcm 256).',
+        });
+      }
+    }
+
+    // Proxies.
+    const aVti = sa.kind === 'tunnel';
+    const bVti = sb.kind === 'tunnel';
+    const proxyLines = (side: Side, source: Phase2Source) =>
+      source.kind === 'tunnel'
+        ? [...ref(side, source.iface.line), ...settingRef(side, source.iface.tunnel?.mode ?? { value: '', line: null, isDefault: true }, source.iface.line)]
+        : [...ref(side, source.entry.acl?.line), ...aclPermits(source.acl).map((e) => ({ file: side.file, line: e.line }))];
+    let proxyProblem: string | null = null;
+    if (aVti !== bVti) proxyProblem = `one side is a VTI (proxies any/any), the other a crypto map (proxies from its ACL)`;
+    else if (aVti && bVti && sa.iface.tunnel?.mode.value !== sb.iface.tunnel?.mode.value) {
+      proxyProblem = `the tunnel modes differ ('${sa.iface.tunnel?.mode.value ?? ''}' vs '${sb.iface.tunnel?.mode.value ?? ''}')`;
+    } else if (sa.kind === 'crypto-map' && sb.kind === 'crypto-map') {
+      if (!sa.acl || !sb.acl) {
+        add({
+          code: 'P2_PROXY_MISMATCH',
+          severity: 'info',
+          message: 'QM1',
+          lines: [...ref(A, sa.entry.acl?.line), ...ref(B, sb.entry.acl?.line)],
+          summary: `The proxies cannot be checked: ${!sa.acl ? A.name : B.name}'s config does not define access list ${(!sa.acl ? sa.entry.acl?.name : sb.entry.acl?.name) ?? '(no match address)'}.`,
+          fix: 'Paste the access lists named by match address.',
+        });
+      } else {
+        const m = mirrored(sa.acl, sb.acl);
+        if (!m.ok) proxyProblem = `the crypto ACLs are not mirror images (${proxiesText(sa)} on ${A.name} is not permitted in reverse by ${B.name}'s ACL ${sb.acl.name})`;
+      }
+    }
+    if (proxyProblem) {
+      phase2Fails ??= 'QM1';
+      add({
+        code: 'P2_PROXY_MISMATCH',
+        severity: 'error',
+        message: 'QM1',
+        lines: [...proxyLines(A, sa), ...proxyLines(B, sb)],
+        summary: `Proxy identities disagree: ${proxyProblem}. ${B.name} answers QM1 with "proxy identities not supported" (error 32).`,
+        fix: aVti !== bVti ? 'Use the same kind on both: two VTIs (tunnel mode ipsec ...) or two crypto maps with mirrored ACLs.' : `Mirror the ACLs: ${B.name}'s ACL must permit the reverse of ${A.name}'s (swap source and destination).`,
+      });
+    }
+
+    // PFS: the initiator's choice must be acceptable to the responder.
+    const aPfs = sa.policy?.pfsGroup ?? null;
+    const bPfs = sb.policy?.pfsGroup ?? null;
+    const aHeader = sa.kind === 'tunnel' ? (sa.profile?.line ?? null) : sa.header;
+    const bHeader = sb.kind === 'tunnel' ? (sb.profile?.line ?? null) : sb.header;
+    if (aPfs && bPfs && aPfs.value !== bPfs.value) {
+      const lines = [...settingRef(A, aPfs, aHeader), ...settingRef(B, bPfs, bHeader)];
+      if (aPfs.value === null || (bPfs.value !== null && aPfs.value !== bPfs.value)) {
+        phase2Fails ??= 'QM1';
+        add({
+          code: 'P2_PFS_MISMATCH',
+          severity: 'error',
+          message: 'QM1',
+          lines,
+          summary:
+            aPfs.value === null
+              ? `${B.name} requires PFS group ${bPfs.value ?? ''} but ${A.name} proposes no PFS: ${B.name} rejects QM1.`
+              : `PFS groups differ (${A.name} group ${aPfs.value}, ${B.name} group ${bPfs.value ?? ''}): ${B.name} rejects QM1.`,
+          fix: `'set pfs group${bPfs.value ?? aPfs.value ?? ''}' on both routers, or on neither.`,
+        });
+      } else {
+        add({
+          code: 'P2_PFS_MISMATCH',
+          severity: 'warning',
+          message: null,
+          lines,
+          summary: `Only ${A.name} sets PFS (group ${aPfs.value}): initiated by ${A.name} it works (${B.name} accepts the PFS proposal); initiated by ${B.name} it fails, ${A.name} rejecting a Quick Mode without PFS.`,
+          fix: `'set pfs group${aPfs.value}' on ${B.name} too, or remove it from ${A.name}.`,
+        });
+      }
+      const group = aPfs.value ?? bPfs.value;
+      if (group !== null && isWeakGroup(group)) {
+        add({
+          code: 'WEAK_CRYPTO',
+          severity: 'warning',
+          message: 'QM1',
+          lines,
+          summary: `PFS group ${group} is weak, and refused by IOS-XE 17.11 and later.`,
+          fix: 'set pfs group14 (or higher) on both routers.',
+        });
+      }
+    } else if (aPfs?.value != null && isWeakGroup(aPfs.value)) {
+      add({
+        code: 'WEAK_CRYPTO',
+        severity: 'warning',
+        message: 'QM1',
+        lines: [...settingRef(A, aPfs, aHeader), ...(bPfs ? settingRef(B, bPfs, bHeader) : [])],
+        summary: `PFS group ${aPfs.value} is weak, and refused by IOS-XE 17.11 and later.`,
+        fix: 'set pfs group14 (or higher) on both routers.',
+      });
+    }
+
+    // Lifetimes: the shorter wins.
+    const aLife = sa.policy?.lifetimeSeconds;
+    const bLife = sb.policy?.lifetimeSeconds;
+    if (aLife && bLife && aLife.value !== bLife.value) {
+      add({
+        code: 'LIFETIME_ADJUSTED',
+        severity: 'info',
+        message: 'QM2',
+        lines: [...settingRef(A, aLife, aHeader), ...settingRef(B, bLife, bHeader)],
+        summary: `Phase 2 lifetimes differ (${aLife.value} s vs ${bLife.value} s): the shorter one, ${Math.min(aLife.value, bLife.value)} s, is used.`,
+        fix: 'Nothing to fix; align the lifetimes to avoid surprises.',
+      });
+    }
+  }
+  return { fails: phase2Fails, agreedTransformSet };
+}
