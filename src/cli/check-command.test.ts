@@ -51,6 +51,11 @@ describe('check --json', () => {
     expect(JSON.parse(r.out)).toMatchObject({ phase1: 'agree', phase2: 'agree', input: { routers: ['ce1', 'ce2'] } });
   });
 
+  test('--routers picks routers in a paste that holds several', async () => {
+    const r = await cli(['--json', '--routers', 'R3,R2', 'fixtures/corpus/08-mm-qm-success-initiator-ios124-pfs-annotated-zh.config.txt']);
+    expect(JSON.parse(r.out)).toMatchObject({ phase1: 'agree', input: { routers: ['R3', 'R2'] } });
+  });
+
   test("'-' reads stdin", async () => {
     const r = await cli(['--json', seedR2, '-'], readSeedR3());
     expect(JSON.parse(r.out)).toMatchObject({ phase1: 'agree', input: { files: [seedR2, '<stdin>'] } });
@@ -80,6 +85,8 @@ describe('bad input', () => {
     { name: 'binary', args: () => [seedR2, file('blob.bin', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0]))], code: 1, err: 'not a text file' },
     { name: 'no crypto config', args: () => [seedR2, file('prose.txt', 'hello\nthis is not a config\n')], code: 1, err: 'no IOS crypto configuration found' },
     { name: 'one file with one router', args: () => [seedR2], code: 1, err: 'give two files' },
+    { name: 'an unknown router', args: () => ['--routers', 'R2,R9', 'fixtures/corpus/08-mm-qm-success-initiator-ios124-pfs-annotated-zh.config.txt'], code: 1, err: "no router 'R9' (routers named in it: R2, R3)" },
+    { name: '--routers with one name', args: () => ['--routers', 'R2', seedR2, seedR3], code: 2, err: 'two names' },
   ];
   for (const c of cases) {
     test(c.name, async () => {

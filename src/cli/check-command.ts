@@ -12,9 +12,10 @@ import type { Command, CommandIo } from './main.ts';
 
 export const CHECK_SCHEMA = 'ikescope.check/1';
 
-const usage = `Usage: npm run -s cli -- check [--json] [--release classic|iosxe-17.11] A.cfg B.cfg
-       npm run -s cli -- check [--json] BOTH.cfg        (one paste holding both routers)
-A initiates, B responds. '-' reads one file from stdin.
+const usage = `Usage: npm run -s cli -- check [--json] [--release classic|iosxe-17.11] [--routers A,B] A.cfg B.cfg
+       npm run -s cli -- check [--json] [--routers A,B] BOTH.cfg     (one paste holding both routers)
+A initiates, B responds. '-' reads one file from stdin. --routers picks routers by hostname or prompt
+in pastes that hold several (default: the first one named, or the first two of a single file).
 `;
 
 class InputError extends Error {}
@@ -50,10 +51,12 @@ interface Options {
   json: boolean;
   release: IosRelease;
   files: string[];
+  /** Router names for A and B; null picks the default. */
+  routers: [string | null, string | null];
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const options: Options = { json: false, release: 'classic', files: [] };
+  const options: Options = { json: false, release: 'classic', files: [], routers: [null, null] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--json') options.json = true;
@@ -61,6 +64,11 @@ function parseArgs(args: readonly string[]): Options | string {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
       if (value !== 'classic' && value !== 'iosxe-17.11') return `unknown release '${value ?? ''}' (classic or iosxe-17.11)`;
       options.release = value;
+    } else if (arg === '--routers' || arg.startsWith('--routers=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      const names = (value ?? '').split(',');
+      if (names.length !== 2) return "--routers takes two names separated by a comma (e.g. --routers R2,R3; leave one empty for the default)";
+      options.routers = [names[0] || null, names[1] || null];
     } else if (arg === '-h' || arg === '--help') return '';
     else if (arg.startsWith('--')) return `unknown option '${arg}'`;
     else options.files.push(arg);
@@ -77,17 +85,30 @@ interface Sides {
   fileOf: [number, number];
 }
 
-function sides(inputs: Input[], release: IosRelease): Sides {
+function pick(input: Input, name: string | null, fallback: string | null): string | null {
+  if (name === null) return fallback;
+  if (!input.parsed.routers.includes(name)) {
+    const named = input.parsed.routers.length > 0 ? input.parsed.routers.join(', ') : 'none';
+    throw new InputError(`${input.name}: no router '${name}' (routers named in it: ${named})`);
+  }
+  return name;
+}
+
+function sides(inputs: Input[], options: Options): Sides {
+  const { release } = options;
+  const [nameA, nameB] = options.routers;
   const [first, second] = inputs;
   if (!first) throw new InputError('no input');
   if (!second) {
-    const [ra, rb] = first.parsed.routers;
-    if (ra === undefined || rb === undefined) throw new InputError(`${first.name}: names ${first.parsed.routers.length} router(s); give two files, one per router`);
+    const others = first.parsed.routers;
+    const ra = pick(first, nameA, others.find((r) => r !== nameB) ?? null);
+    const rb = pick(first, nameB, others.find((r) => r !== ra) ?? null);
+    if (ra === null || rb === null) throw new InputError(`${first.name}: names ${others.length} router(s); give two files, one per router`);
     return { a: effectiveConfig(first.parsed, { router: ra, release }), b: effectiveConfig(first.parsed, { router: rb, release }), inputs, fileOf: [0, 0] };
   }
   return {
-    a: effectiveConfig(first.parsed, { release }),
-    b: effectiveConfig(second.parsed, { release }),
+    a: effectiveConfig(first.parsed, { router: pick(first, nameA, first.parsed.routers[0] ?? null), release }),
+    b: effectiveConfig(second.parsed, { router: pick(second, nameB, second.parsed.routers[0] ?? null), release }),
     inputs,
     fileOf: [0, 1],
   };
@@ -132,7 +153,7 @@ export const run: Command = async (args, io) => {
   try {
     const inputs: Input[] = [];
     for (const file of options.files) inputs.push(await readInput(file, io));
-    s = sides(inputs, options.release);
+    s = sides(inputs, options);
   } catch (error) {
     if (error instanceof InputError) {
       io.err(`ikescope check: ${error.message}\n`);
