@@ -10,6 +10,8 @@ interface ArrowViewProps {
   k: number;
   status: StepStatus;
   selected: boolean;
+  /** Height of a message row on screen (its height at zoom 1 times k). */
+  rowHeight: number;
   /** x of the time labels' right edge. */
   timeX: number;
   onSelect: (step: number) => void;
@@ -33,6 +35,7 @@ export const ArrowView = memo(function ArrowView({
   k,
   status,
   selected,
+  rowHeight,
   timeX,
   onSelect,
   onFocusArrow,
@@ -45,6 +48,10 @@ export const ArrowView = memo(function ArrowView({
   const tip = arrow.xEnd;
   const lineEnd = arrow.lost ? tip : tip - direction * HEAD;
   const label = arrow.retransmission ? `${arrow.name} ×${arrow.attempt}` : arrow.name;
+  // Zoomed far out the rows are too close for text: the lines alone show the rhythm of the exchange.
+  const hitHeight = Math.min(44, rowHeight);
+  const showLabel = k >= 0.3;
+  const showDetail = k >= 0.6;
 
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -63,6 +70,7 @@ export const ArrowView = memo(function ArrowView({
       aria-pressed={selected}
       data-testid={`ladder.arrow.${arrow.name}`}
       data-step={arrow.step}
+      data-from={arrow.from}
       data-status={status}
       className={`group cursor-pointer outline-none ${COLOR[status]}`}
       onClick={() => onSelect(arrow.step)}
@@ -71,9 +79,9 @@ export const ArrowView = memo(function ArrowView({
     >
       <rect
         x={left - 4}
-        y={y - 22}
+        y={y - hitHeight / 2}
         width={right - left + 8}
-        height={44}
+        height={hitHeight}
         rx={6}
         className={`${
           selected ? 'fill-teal-50 stroke-teal-600 dark:fill-teal-950 dark:stroke-teal-400' : 'fill-transparent stroke-transparent'
@@ -118,11 +126,13 @@ export const ArrowView = memo(function ArrowView({
           aria-hidden="true"
         />
       )}
-      <text x={middle} y={y - 7} textAnchor="middle" fill="currentColor" className="text-xs font-semibold">
-        {label}
-        {arrow.lost ? ' (lost)' : ''}
-      </text>
-      {arrow.notAllowed && (
+      {showLabel && (
+        <text x={middle} y={y - 7} textAnchor="middle" fill="currentColor" className="text-xs font-semibold">
+          {label}
+          {arrow.lost ? ' (lost)' : ''}
+        </text>
+      )}
+      {showLabel && arrow.notAllowed && (
         <text
           x={middle + label.length * 4 + (arrow.lost ? 28 : 0) + 14}
           y={y - 7}
@@ -132,12 +142,12 @@ export const ArrowView = memo(function ArrowView({
           ⚠<title>A state change here is not allowed by the model</title>
         </text>
       )}
-      {arrow.payloads && (
+      {showDetail && arrow.payloads && (
         <text x={middle} y={y + 15} textAnchor="middle" fill="currentColor" className="text-[11px]">
           {arrow.payloads}
         </text>
       )}
-      {arrow.time && (
+      {showDetail && arrow.time && (
         <text x={timeX} y={y + 4} textAnchor="end" fill="currentColor" className="font-mono text-[11px]">
           {arrow.time}
         </text>

@@ -18,6 +18,9 @@ export interface LadderProps {
   onSelectStep: (step: number) => void;
 }
 
+/** Below this zoom the badges' rows overlap: only the arrows are drawn. */
+const BADGE_MIN_ZOOM = 0.5;
+
 const statusOf = (step: number, cursor: number): StepStatus =>
   step < cursor ? 'past' : step === cursor ? 'current' : 'future';
 
@@ -93,9 +96,10 @@ export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectSt
         >
           <Lifelines layout={layout} bottom={Math.min(size.height, ty + k * (layout.height - layout.config.footerHeight))} />
           <g transform={`translate(0,${ty})`}>
-            {visible.badges.map((badge) => (
-              <BadgeView key={badge.step} badge={badge} k={k} status={statusOf(badge.step, cursor)} />
-            ))}
+            {k >= BADGE_MIN_ZOOM &&
+              visible.badges.map((badge) => (
+                <BadgeView key={badge.step} badge={badge} k={k} status={statusOf(badge.step, cursor)} />
+              ))}
             {visible.arrows.map((arrow) => (
               <ArrowView
                 key={arrow.step}
@@ -103,6 +107,7 @@ export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectSt
                 k={k}
                 status={statusOf(arrow.step, cursor)}
                 selected={arrow.step === selectedStep}
+                rowHeight={messageRowHeight * k}
                 timeX={timeX}
                 onSelect={onSelectStep}
                 onFocusArrow={onFocusArrow}
