@@ -123,7 +123,11 @@ export function checkPhase1(ctx: Phase1Context): Phase1Result {
         for (const field of nearest.diff) {
           lines.push(...settingRef(A, fieldSetting(nearest.pa, field), nearest.pa.line), ...settingRef(B, fieldSetting(nearest.pb, field), nearest.pb.line));
         }
-        fix = `e.g. on ${B.name} policy ${nearest.pb.priority}: ${nearest.diff.map((f) => fieldCommand(nearest.pa, f)).join(', ')} (as ${A.name}'s policy ${nearest.pa.priority}), or the reverse on ${A.name}.`;
+        const commands = nearest.diff.map((f) => fieldCommand(nearest.pa, f)).join(', ');
+        fix =
+          nearest.pb.line === null
+            ? `${B.name} has no 'crypto isakmp policy' (IOS's default suite is used): add one with ${commands} (as ${A.name}'s policy ${nearest.pa.priority}).`
+            : `e.g. on ${B.name} policy ${nearest.pb.priority}: ${commands} (as ${A.name}'s policy ${nearest.pa.priority}), or the reverse on ${A.name}.`;
       }
       add({
         code: 'P1_POLICY_MISMATCH',
