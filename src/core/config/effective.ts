@@ -105,6 +105,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
     saLifetimeSeconds: byDefault(ipsecDefaults.lifetimeSeconds),
     saLifetimeKilobytes: byDefault(ipsecDefaults.lifetimeKilobytes),
     complianceShieldDisabled: byDefault(false),
+    mapLocalAddresses: [],
     localAddresses: [],
   };
   // Which object each section header line opened.
@@ -272,10 +273,15 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
         applyInterface(i, s);
         break;
       }
+      case 'map-local-address':
+        cfg.mapLocalAddresses = [...cfg.mapLocalAddresses.filter((m) => m.map !== s.map), { map: s.map, iface: s.iface, line: s.line }];
+        break;
       case 'acl-remark':
       case 'hostname':
       case 'exit':
         break;
+      default:
+        s satisfies never;
     }
   }
 

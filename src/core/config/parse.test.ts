@@ -160,6 +160,12 @@ describe('statements', () => {
     { text: 'interface Tunnel0\n tunnel protection ipsec profile P shared', expected: { kind: 'tunnel-protection', profile: 'P', shared: true } },
     { text: 'interface e0/0\n ip address 10.0.0.1 255.255.255.0', expected: { kind: 'if-address', family: 4 } },
     { text: 'crypto engine compliance shield disable', expected: { kind: 'compliance-shield', enabled: false } },
+    { text: 'crypto map M local-address Loopback0', expected: { kind: 'map-local-address', map: 'M', iface: 'Loopback0' } },
+    {
+      text: 'ipv6 access-list V6\n permit ipv6 any 2001:db8:2::/48',
+      expected: { kind: 'acl-entry', acl: 'V6', entry: { protocol: 'ipv6', source: { family: 6, prefixLength: 0 }, destination: { family: 6, prefixLength: 48 } } },
+    },
+    { text: 'ip access-list extended X\n permit tcp any eq 22 host 10.0.0.1 range 1 9', expected: { kind: 'acl-entry', entry: { protocol: 'tcp', destination: { prefixLength: 32 } } } },
   ];
   for (const c of cases) {
     test(c.text.replace(/\n\s*/g, ' / '), () => {

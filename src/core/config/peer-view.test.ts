@@ -66,6 +66,20 @@ describe('peer view: what one router does with one peer', () => {
     expect(view.phase2?.proxies).toEqual([{ local: '10.0.0.1/32', remote: '10.0.0.2/32', protocol: 'gre', line: 14 }]);
   });
 
+  test('crypto map local-address: IKE runs from that interface', () => {
+    const text = [
+      'crypto map M local-address Loopback0',
+      'crypto map M 10 ipsec-isakmp',
+      ' set peer 10.0.0.2',
+      'interface Loopback0',
+      ' ip address 192.0.2.1 255.255.255.255',
+      'interface e0/0',
+      ' ip address 10.0.0.1 255.255.255.0',
+      ' crypto map M',
+    ].join('\n');
+    expect(peerView(effectiveConfigFromText(text), '10.0.0.2').localAddress).toBe('192.0.2.1');
+  });
+
   test('no key for the peer: pre-share policies cannot be proposed', () => {
     const view = peerView(effectiveConfigFromText('crypto isakmp policy 1\n authentication pre-share\ncrypto isakmp policy 2\n authentication rsa-sig'), '10.0.0.9');
     expect(view.key).toBeNull();

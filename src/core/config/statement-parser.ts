@@ -3,7 +3,8 @@
  * Keyword dispatch on tokens, no regex on the hot path; null means "not understood here".
  */
 import { parseAddressMatch, type AddressMatch } from './address.ts';
-import type { AclEntry, IdentityKind, IkeAuth, IkeEncryption, IkeHash, PeerMatch, StatementBody } from './statements.ts';
+import { parseAce } from './acl.ts';
+import type { IdentityKind, IkeAuth, IkeEncryption, IkeHash, PeerMatch, StatementBody } from './statements.ts';
 
 export type SectionKind =
   | 'isakmp-policy'
@@ -134,48 +135,6 @@ function mapLifetime(l: { seconds: number | null; kilobytes: number | null } | n
   return l ? { kind: 'set-sa-lifetime', ...l } : null;
 }
 
-/** One operand of an ACE: `any`, `host A`, `A WILDCARD`, `P/len`; ports after it are skipped. */
-function aclOperand(t: readonly string[], i: number): { match: AddressMatch | null; next: number } | null {
-  const first = t[i];
-  if (first === undefined) return null;
-  let result: { match: AddressMatch | null; next: number } | null = null;
-  if (first === 'any' || first === 'any4') result = { match: parseAddressMatch('0.0.0.0/0'), next: i + 1 };
-  else if (first === 'any6') result = { match: parseAddressMatch('::/0'), next: i + 1 };
-  else if (first === 'host' && t[i + 1] !== undefined) result = { match: parseAddressMatch(t[i + 1] ?? ''), next: i + 2 };
-  else if (first.includes('/')) result = { match: parseAddressMatch(first), next: i + 1 };
-  else if (t[i + 1] !== undefined) {
-    const match = parseAddressMatch(first, t[i + 1], true);
-    if (match) result = { match, next: i + 2 };
-  }
-  if (!result || result.match === null) return null;
-  let next = result.next;
-  const op = t[next];
-  if (op === 'eq' || op === 'gt' || op === 'lt' || op === 'neq') next += 2;
-  else if (op === 'range') next += 3;
-  return { match: result.match, next };
-}
-
-/** `[seq] permit|deny PROTO SRC DST ...` (or a standard ACE `permit SRC [WILDCARD]`). */
-export function parseAce(t: readonly string[]): AclEntry | null {
-  let i = int(t[0]) !== null ? 1 : 0;
-  const action = t[i];
-  if (action !== 'permit' && action !== 'deny') return null;
-  i++;
-  const protocol = t[i];
-  if (protocol === undefined) return null;
-  const proto = aclOperand(t, i);
-  const looksLikeAddress = proto !== null && (protocol === 'any' || protocol === 'host' || protocol.includes('.') || protocol.includes('/'));
-  if (looksLikeAddress) {
-    // Standard ACL: only a source.
-    return { action, protocol: 'ip', source: proto.match, destination: parseAddressMatch('0.0.0.0/0') };
-  }
-  const source = aclOperand(t, i + 1);
-  if (!source) return null;
-  const destination = aclOperand(t, source.next);
-  if (!destination) return null;
-  return { action, protocol, source: source.match, destination: destination.match };
-}
-
 function subCommand(section: Section, t: readonly string[], raw: readonly string[]): StatementBody | null {
   const [a, b] = t;
   switch (section.kind) {
@@ -231,7 +190,7 @@ function subCommand(section: Section, t: readonly string[], raw: readonly string
       return null;
     case 'acl': {
       if (a === 'remark') return { kind: 'acl-remark' };
-      const entry = parseAce(t);
+      const entry = parseAce(t, section.family);
       return entry ? { kind: 'acl-entry', acl: section.name, entry } : null;
     }
     case 'interface':
@@ -303,6 +262,7 @@ function cryptoCommand(t: readonly string[], raw: readonly string[]): StatementB
   // `show crypto map` prints `Crypto Map "NAME" 10 ipsec-isakmp`: output, not config.
   if ((b === 'map' || b === 'dynamic-map') && raw[2] !== undefined && !raw[2].startsWith('"')) {
     const seq = int(t[3]);
+    if (t[3] === 'local-address' && raw[4] !== undefined && b === 'map') return { kind: 'map-local-address', map: raw[2], iface: raw[4] };
     if (seq === null) {
       // `crypto map NAME` outside an interface: a `show run | section crypto` shows it without its interface.
       return b === 'map' && t.length === 3 ? { kind: 'if-crypto-map', map: raw[2], remove: false } : null;

@@ -49,6 +49,7 @@ export type StatementBody =
   | { kind: 'set-sa-lifetime'; seconds: number | null; kilobytes: number | null }
   | { kind: 'set-isakmp-profile'; name: string }
   | { kind: 'match-address'; acl: string }
+  | { kind: 'map-local-address'; map: string; iface: string }
   | { kind: 'global-sa-lifetime'; seconds: number | null; kilobytes: number | null }
   | { kind: 'compliance-shield'; enabled: boolean }
   | { kind: 'access-list'; name: string; numbered: boolean; family: 4 | 6 }
