@@ -125,7 +125,7 @@ export function lexLine(raw: string): Lexed {
     else if (c !== 46) break;
     k -= 1;
   }
-  if (k < end && (bangs > 0 || end - k >= 4)) {
+  if (end - k >= 4 || (end - k >= 2 && bangs > 0)) {
     ping = raw.slice(k, end);
     end = k;
   }

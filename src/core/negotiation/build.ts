@@ -309,7 +309,8 @@ export class NegotiationBuilder {
         this.attach(d, e.at);
         return;
       case 'peer':
-        if (e.action === 'created') this.build(d, e.at);
+        // an initiator creates the peer before MM1; a responder right after MM1 arrived
+        if (e.action === 'created' && d.current === null) this.build(d, e.at);
         else this.attach(d, e.at);
         return;
       case 'payload':

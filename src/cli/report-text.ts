@@ -1,0 +1,160 @@
+/** The human-readable report of `analyze`: per negotiation a text ladder, the states, the outcome. */
+import type { Analysis, LineRef, Message, Negotiation, Phase2, Side, Transition } from '../core/analysis.ts';
+import { lineKindName } from '../core/log/records.ts';
+
+const ARROW_WIDTH = 14;
+
+function lineList(lines: readonly LineRef[], files: number): string {
+  if (lines.length === 0) return '';
+  const parts: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const start = lines[i];
+    if (!start) break;
+    let end = start;
+    while (i + 1 < lines.length) {
+      const next = lines[i + 1];
+      if (!next || next.file !== end.file || next.line > end.line + 2) break;
+      end = next;
+      i += 1;
+    }
+    const file = files > 1 ? `${start.file}:` : '';
+    parts.push(end.line === start.line ? `${file}${start.line}` : `${file}${start.line}-${end.line}`);
+    i += 1;
+  }
+  return parts.length > 6 ? `${parts.slice(0, 6).join(', ')}, …` : parts.join(', ');
+}
+
+function arrow(m: Message, left: string, right: string): string {
+  const label = `${m.name}${m.retransmission ? ` (resent #${m.attempt})` : ''}`;
+  const pad = Math.max(2, ARROW_WIDTH - label.length);
+  const a = Math.floor(pad / 2);
+  const b = pad - a;
+  return m.from === 'initiator'
+    ? `${left} ${'─'.repeat(a)}${label}${'─'.repeat(b)}► ${right}`
+    : `${left} ◄${'─'.repeat(a)}${label}${'─'.repeat(b)} ${right}`;
+}
+
+function ladder(messages: readonly Message[], n: Negotiation, files: number, out: string[]): void {
+  const left = n.routers.initiator.name;
+  const right = n.routers.responder.name;
+  const width = Math.max(left.length, 2);
+  for (const m of messages) {
+    const where = lineList(m.lines, files);
+    const payloads = m.payloads.length > 0 ? `  [${[...new Set(m.payloads.map((p) => p.type))].join(' ')}]` : '';
+    out.push(`    ${arrow(m, left.padStart(width), right)}${payloads}${where ? `   lines ${where}` : ''}`);
+  }
+}
+
+function states(transitions: readonly Transition[], side: Side): string | null {
+  const mine = transitions.filter((t) => t.side === side);
+  if (mine.length === 0) return null;
+  const path: string[] = [mine[0]?.from ?? ''];
+  for (const t of mine) {
+    const flag = t.allowed === false ? ' (!)' : '';
+    if (t.to !== path[path.length - 1] || flag) path.push(`${t.to}${flag}`);
+  }
+  return path.join(' → ');
+}
+
+function proposalText(n: Negotiation): string {
+  const p = n.phase1.proposal;
+  if (p === null) return '';
+  const parts = [
+    p.encryption + (p.keyLength !== null ? ` ${p.keyLength}` : ''),
+    p.hash,
+    p.group !== null ? `DH group ${p.group}` : '',
+    p.auth,
+    p.lifetimeSeconds !== null ? `${p.lifetimeSeconds} s` : '',
+  ].filter((x) => x.length > 0);
+  return `  Proposal: ${parts.join(', ')}`;
+}
+
+function phase2Text(p: Phase2, n: Negotiation, files: number, out: string[]): void {
+  const bits = [p.transform, p.encapsulation, p.pfsGroup !== null ? `PFS group ${p.pfsGroup}` : null].filter((x) => x !== null);
+  out.push(`  Phase 2 (message ID ${p.messageId}): ${p.outcome}${bits.length ? ` — ${bits.join(', ')}` : ''}`);
+  if (p.proxies) out.push(`    Proxies: ${p.proxies.local} ↔ ${p.proxies.remote}`);
+  ladder(p.messages, n, files, out);
+  for (const side of ['initiator', 'responder'] as const) {
+    const s = states(p.transitions, side);
+    if (s) out.push(`    ${side} states: ${s}`);
+  }
+  if (p.spis) out.push(`    SPIs: inbound ${p.spis.inbound}, outbound ${p.spis.outbound} (as seen by ${n.routers.initiator.logged && n.role !== 'responder' ? n.routers.initiator.name : n.routers.responder.name})`);
+  const v = p.verification;
+  if (v) {
+    const active = p.sas.filter((s) => s.status === 'ACTIVE').map((s) => s.spi);
+    out.push(
+      `    Verified by show crypto ipsec sa: ${[...new Set(active)].join(' and ') || 'no SPI'} ACTIVE, ${v.packetsOut ?? '?'} packets out, ${v.packetsIn ?? '?'} in${v.up ? ': the tunnel passes traffic both ways.' : '.'}`,
+    );
+  }
+}
+
+export function textReport(a: Analysis, annotate: boolean, texts: readonly string[] | null): string {
+  const out: string[] = [];
+  const files = a.input.files.length;
+  out.push(`ikescope: ${a.input.files.map((f) => `${f.name} (${f.lines} lines${f.kind === 'config' ? ', config' : ''})`).join(', ')}`);
+  if (a.negotiations.length === 0) out.push('No IKEv1 negotiation found in this input.');
+  for (const n of a.negotiations) {
+    out.push('');
+    const who = `${n.routers.initiator.name}${n.routers.initiator.address && n.routers.initiator.address !== n.routers.initiator.name ? ` (${n.routers.initiator.address})` : ''} → ${n.routers.responder.name}${n.routers.responder.address && n.routers.responder.address !== n.routers.responder.name ? ` (${n.routers.responder.address})` : ''}`;
+    const view = n.role === 'both' ? "both routers' logs" : n.role === 'unknown' ? 'role not shown in the log' : `log of the ${n.role}`;
+    out.push(`Negotiation ${n.id}: ${who}, ${view}`);
+    out.push(`  Phase 1 (${n.phase1.mode === 'main' ? 'Main Mode' : 'Aggressive Mode'}): ${n.phase1.outcome}`);
+    const proposal = proposalText(n);
+    if (proposal) out.push(proposal);
+    ladder(n.phase1.messages, n, files, out);
+    for (const side of ['initiator', 'responder'] as const) {
+      const s = states(n.phase1.transitions, side);
+      if (s) out.push(`    ${side} states: ${s}`);
+    }
+    for (const p of n.phase2) phase2Text(p, n, files, out);
+    if (n.informational.length > 0) {
+      out.push('  Informational:');
+      ladder(n.informational, n, files, out);
+    }
+    const refused = [...n.phase1.transitions, ...n.phase2.flatMap((p) => p.transitions)].filter((t) => t.allowed === false);
+    if (refused.length > 0) out.push(`  The state machine model does not allow ${refused.length} step(s): lines ${lineList(refused.map((t) => t.line), files)}`);
+    for (const f of n.findings) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${f.summary} Fix: ${f.fix}`);
+  }
+  if (a.input.unrecognized.length > 0) {
+    out.push('');
+    out.push(`Lines that look like IKE/IPsec output but were not understood: ${lineList(a.input.unrecognized, files)}`);
+  }
+  if (annotate && texts !== null) annotated(a, texts, out);
+  out.push('');
+  return out.join('\n');
+}
+
+const MARK: Readonly<Record<string, string>> = {
+  debug: ' ',
+  continuation: '+',
+  prompt: '#',
+  show: 's',
+  prose: '·',
+  blank: ' ',
+  unrecognized: '?',
+};
+
+function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
+  a.input.files.forEach((file, f) => {
+    const table = a.lineTables[f];
+    const text = texts[f];
+    if (!table || text === undefined) return;
+    out.push('');
+    out.push(`── ${file.name} ──`);
+    const lines = text.split(/\r\n|\r|\n/);
+    for (let i = 0; i < file.lines; i += 1) {
+      const kind = lineKindName(table.kinds[i] ?? 4);
+      const record = table.records[i] ?? -1;
+      const raw = lines[i] ?? '';
+      out.push(`${String(i + 1).padStart(6)} ${MARK[kind] ?? ' '} ${raw}`);
+      const info = record >= 0 ? a.records[record] : undefined;
+      if (info && info.first.line === i + 1 && info.first.file === f) {
+        const where = info.negotiation >= 0 ? ` [${a.negotiations[info.negotiation]?.id ?? ''}]` : '';
+        if (info.annotation !== null) out.push(`${' '.repeat(9)}↳ ${info.annotation}${where}`);
+      } else if (kind === 'unrecognized') {
+        out.push(`${' '.repeat(9)}↳ not understood`);
+      }
+    }
+  });
+}

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { lexLine } from './lex.ts';
+
+/** Real prefixes from the corpus and the seed: what lexLine strips and what it keeps. */
+const cases: { name: string; raw: string; body: string; time: number | null; stamped?: boolean; ping?: string; note?: string; quoted?: boolean; bulleted?: boolean }[] = [
+  { name: 'IOS-XE timestamp with asterisk', raw: '*Oct 25 18:53:16.485: ISAKMP: (0):SA request profile is (NULL)', body: 'ISAKMP: (0):SA request profile is (NULL)', time: 67_996_485 },
+  { name: 'timestamp without asterisk (seed, torn star)', raw: 'Sep 21 08:33:43.381: ISAKMP (0): received packet from 2001B8::2 dport 500 sport 500 Global (R) MM_SA_SETUP', body: 'ISAKMP (0): received packet from 2001B8::2 dport 500 sport 500 Global (R) MM_SA_SETUP', time: 30_823_381 },
+  { name: 'no milliseconds (corpus 18)', raw: 'Apr 20 11:06:55: ISAKMP:(0): processing SA payload. message ID = 0', body: 'ISAKMP:(0): processing SA payload. message ID = 0', time: 40_015_000 },
+  { name: 'uptime clock (corpus 13)', raw: '00:27:07: ISAKMP (0:2): beginning Main Mode exchange', body: 'ISAKMP (0:2): beginning Main Mode exchange', time: 1_627_000 },
+  { name: 'double space day (corpus 21)', raw: '*Mar  1 00:42:09.431: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.1.20.2 failed its sanity check or is malformed', body: '%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.1.20.2 failed its sanity check or is malformed', time: 2_529_431 },
+  { name: 'no timestamp (corpus 06)', raw: 'ISAKMP-PAK: (0):sending packet to 61.128.1.1 my_port 500 peer_port 500 (I) MM_NO_STATE', body: 'ISAKMP-PAK: (0):sending packet to 61.128.1.1 my_port 500 peer_port 500 (I) MM_NO_STATE', time: null, stamped: false },
+  { name: 'pastebin bullet (corpus 14)', raw: '- *Mar 21 19:14:29.447: ISAKMP: set new node 0 to QM_IDLE', body: 'ISAKMP: set new node 0 to QM_IDLE', time: 69_269_447, bulleted: true },
+  { name: 'markdown quote + bullet + author note (corpus 08)', raw: '> - Mar 1 00:55:40.775: ISAKMP (0:2): beginning Main Mode exchange <==开始使用Main mode', body: 'ISAKMP (0:2): beginning Main Mode exchange', time: 3_340_775, quoted: true, bulleted: true, note: '<==开始使用Main mode' },
+  { name: 'author arrow note (corpus 02)', raw: '*Oct 25 18:50:01.497: ISAKMP-ERROR: (0):No pre-shared key with 203.0.113.1! <-- This is the error', body: 'ISAKMP-ERROR: (0):No pre-shared key with 203.0.113.1!', time: 67_801_497, note: '<-- This is the error' },
+  { name: 'glued ping dots (corpus 02)', raw: '*Oct 25 18:50:01.498: ISAKMP-ERROR: (0):Error while processing KMI message 0, error 2......', body: 'ISAKMP-ERROR: (0):Error while processing KMI message 0, error 2', time: 67_801_498, ping: '......' },
+  { name: 'glued ping bangs (corpus 23)', raw: '*Oct 25 19:16:01.153: %CRYPTO-4-IKMP_NO_SA: IKE message from 203.0.113.10 has no SA and is not an initialization offer.!!!!', body: '%CRYPTO-4-IKMP_NO_SA: IKE message from 203.0.113.10 has no SA and is not an initialization offer', time: 69_361_153, ping: '.!!!!' },
+  { name: 'IOS ellipsis is not ping output', raw: '*Sep 21 08:33:43.249: ISAKMP : Scanning profiles for xauth ...', body: 'ISAKMP : Scanning profiles for xauth ...', time: 30_823_249 },
+  { name: 'indented continuation', raw: '        next-payload : 8', body: 'next-payload : 8', time: null, stamped: false },
+  { name: 'pastebin line number', raw: '12 *Mar 21 19:14:29.447: ISAKMP: local port 500, remote port 500', body: 'ISAKMP: local port 500, remote port 500', time: 69_269_447 },
+  { name: 'bare torn timestamp (corpus 18)', raw: 'Apr 20 11:06:55:', body: '', time: 40_015_000 },
+  { name: 'prose stays as is', raw: 'Main Mode message 1 (MM1)', body: 'Main Mode message 1 (MM1)', time: null, stamped: false },
+];
+
+describe('lexLine', () => {
+  for (const c of cases) {
+    test(c.name, () => {
+      const l = lexLine(c.raw);
+      expect(l.body).toBe(c.body);
+      expect(l.time).toBe(c.time);
+      expect(l.stamped).toBe(c.stamped ?? c.time !== null);
+      expect(l.ping).toBe(c.ping ?? null);
+      expect(l.note).toBe(c.note ?? null);
+      expect(l.quoted).toBe(c.quoted ?? false);
+      expect(l.bulleted).toBe(c.bulleted ?? false);
+      expect(c.raw.slice(l.bodyStart).startsWith(c.body)).toBe(true);
+    });
+  }
+});
