@@ -227,7 +227,7 @@ function oneSided(s: Sided, index: number): Negotiation {
   const remote = peerRouter(d, otherSide(own));
   return {
     id: `n${index + 1}`,
-    local: local.address || local.name,
+    local: local.address || (d.router.name ?? ''),
     peer: d.peer ?? '',
     role: side ?? 'unknown',
     ikeVersion: 1,

@@ -1,0 +1,249 @@
+/**
+ * The whole pipeline on the seed and every corpus log: what each must give (checked by reading the log),
+ * a golden JSON per file (UPDATE_GOLDEN=1 rewrites them; review the diff), and a property over generated
+ * Cisco-like lines and random strings.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { Analysis, Negotiation } from './analysis.ts';
+import { analyze, createAnalyzer } from './analyze.ts';
+import { splitLines } from './log/lines.ts';
+
+const fixtures = new URL('../../fixtures/', import.meta.url);
+const corpus = readdirSync(new URL('corpus/', fixtures)).filter((f) => f.endsWith('.log')).sort();
+const SEED = 'seed/ios-ikev1-main-mode-debugs.txt';
+
+function read(path: string): string {
+  return readFileSync(new URL(path, fixtures), 'utf8');
+}
+
+function run(path: string): Analysis {
+  return analyze([{ name: path, text: read(path) }]);
+}
+
+const names = (n: Negotiation, phase = 1, i = 0): string[] =>
+  (phase === 1 ? n.phase1.messages : (n.phase2[i]?.messages ?? [])).map((m) => m.name);
+const MM = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6'];
+const QM = ['QM1', 'QM2', 'QM3'];
+
+/** What reading each log says must come out. */
+const expectations: Record<string, (a: Analysis) => void> = {
+  [SEED]: (a) => {
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'both', local: '2001:DB8::2', peer: '2001:DB8::3', ikeVersion: 1 });
+    expect(n.routers.initiator).toMatchObject({ name: 'R2', address: '2001:DB8::2' });
+    expect(n.routers.responder).toMatchObject({ name: 'R3', address: '2001:DB8::3' });
+    expect(n.phase1.outcome).toBe('complete');
+    expect(names(n)).toEqual(MM);
+    for (const m of n.phase1.messages) expect(m.dir).toBeUndefined();
+    // each message carries both routers' lines: R3's log comes first in the paste, R2's after line 550
+    for (const m of n.phase1.messages) expect(m.lines.some((l) => l.line < 550) && m.lines.some((l) => l.line > 550)).toBe(true);
+    expect(n.phase1.proposal).toEqual({ encryption: 'DES-CBC', keyLength: null, hash: 'SHA', group: 1, auth: 'pre-share', lifetimeSeconds: 86400 });
+    expect(n.phase2).toHaveLength(1);
+    const p = n.phase2[0]!;
+    expect(p).toMatchObject({ messageId: 1371333358, outcome: 'complete', transform: 'esp-aes esp-sha-hmac', encapsulation: 'tunnel', spis: { inbound: '0x45F16A9A', outbound: '0x221A7153' } });
+    expect(names(n, 2)).toEqual(QM);
+    expect(p.verification).toMatchObject({ up: true, packetsOut: 9, packetsIn: 9 });
+    expect(p.sas.filter((s) => s.status === 'ACTIVE').map((s) => s.spi).sort()).toContain('0x45F16A9A');
+    expect(n.phase1.transitions.every((t) => t.allowed === true)).toBe(true);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  '01-mm-qm-success-initiator-iosxe-cryptomap.log': (a) => {
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '203.0.113.10', peer: '203.0.113.1' });
+    expect(names(n)).toEqual(MM);
+    expect(n.phase1.messages.map((m) => m.dir)).toEqual(['out', 'in', 'out', 'in', 'out', 'in']);
+    expect(n.phase1.outcome).toBe('complete');
+    expect(n.phase1.proposal).toEqual({ encryption: 'AES-CBC', keyLength: 256, hash: 'SHA', group: 14, auth: 'pre-share', lifetimeSeconds: 86400 });
+    expect(n.phase2[0]).toMatchObject({ messageId: 1327257875, outcome: 'complete', encapsulation: 'tunnel', transform: 'esp-aes 256 esp-sha-hmac' });
+    expect(names(n, 2)).toEqual(QM);
+  },
+  '02-no-psk-configured-initiator-iosxe.log': (a) => {
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', peer: '203.0.113.1' });
+    expect(n.phase1.outcome).toBe('failed');
+    expect(n.phase1.messages).toEqual([]);
+  },
+  '04-csdl-noncompliant-algorithms-iosxe.log': (a) => {
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  '06-nat-t-mm-qm-initiator-behind-nat-iosxe.log': (a) => {
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '100.64.1.2', peer: '61.128.1.1' });
+    expect(names(n)).toEqual(MM);
+    expect(n.phase1.messages.find((m) => m.name === 'MM5')?.ports).toEqual({ local: 4500, peer: 4500 });
+    expect(n.phase2[0]).toMatchObject({ outcome: 'complete', encapsulation: 'tunnel-udp' });
+    expect(n.informational.map((m) => [m.name, m.dir])).toEqual([['DELETE', 'in']]);
+  },
+  '07-qm-responder-iosxe-cryptomap-pppoe.log': (a) => {
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', local: '203.0.113.200', peer: '203.0.113.100' });
+    expect(n.phase1.messages).toEqual([]);
+    expect(n.phase2[0]).toMatchObject({ messageId: 3329780046, outcome: 'complete', spis: { inbound: '0x63A278D7', outbound: '0x731256EB' } });
+    expect(n.phase2[0]!.messages.map((m) => [m.name, m.dir])).toEqual([
+      ['QM1', 'in'],
+      ['QM2', 'out'],
+      ['QM3', 'in'],
+    ]);
+  },
+  '08-mm-qm-success-initiator-ios124-pfs-annotated-zh.log': (a) => {
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '12.1.1.2', peer: '13.1.1.3' });
+    expect(n.routers.initiator.name).toBe('R2');
+    expect(names(n)).toEqual(MM);
+    expect(n.phase1.proposal).toMatchObject({ encryption: '3DES-CBC', hash: 'MD5', group: 2, lifetimeSeconds: 60 });
+    expect(n.phase2[0]).toMatchObject({ messageId: 3868706898, outcome: 'complete', pfsGroup: 1, spis: { inbound: '0x5E39E570', outbound: '0xE06FF44' } });
+    expect(n.informational.map((m) => m.name)).toEqual(['DELETE']);
+  },
+  '10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log': (a) => {
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome])).toEqual([
+      ['initiator', '15.1.1.1', '25.2.2.2', 'complete'],
+      ['responder', '25.2.2.2', '15.1.1.1', 'failed'],
+    ]);
+    expect(a.negotiations[0]!.routers.initiator.name).toBe('R1');
+    expect(a.negotiations[1]!.routers.responder.name).toBe('R2');
+  },
+  '11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log': (a) => {
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  '13-transform-set-mismatch-initiator-ios12-excerpt.log': (a) => {
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', peer: '10.15.58.38' });
+    expect(names(n)).toEqual(['MM1', 'MM2']);
+    expect(n.phase1.outcome).toBe('incomplete');
+    expect(a.input.unrecognized).toHaveLength(1);
+  },
+  '14-mm-start-initiator-pastebin-wrapped-80col.log': (a) => {
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '85.227.242.238', peer: '213.100.24.75' });
+    expect(names(n)).toEqual(['MM1']);
+    expect(n.phase1.outcome).toBe('incomplete');
+  },
+  '16-qm-responder-host-proxies-transform-none-pastebin.log': (a) => {
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', peer: '213.100.24.75' });
+    expect(n.phase2[0]).toMatchObject({ messageId: 3876254776, outcome: 'incomplete', transform: 'esp-des esp-md5-hmac', encapsulation: 'tunnel' });
+    expect(names(n, 2)).toEqual(['QM1']);
+  },
+  '18-l2tp-transport-udp-error256-responder-issue-excerpts.log': (a) => {
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', local: '91.a.b.101', peer: '185.x.y.113' });
+    expect(n.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', keyLength: 256, hash: 'SHA512', group: 16, lifetimeSeconds: 10800 });
+    expect(n.phase2[0]).toMatchObject({ messageId: 2353076638, outcome: 'failed', encapsulation: 'transport-udp' });
+  },
+  '19-flattened-pdf-text-initiator-mm1-mm3-studylib.log': (a) => {
+    expect(a.negotiations).toEqual([]);
+  },
+  '20-l2l-success-initiator-ios12-annotated-zh-tw-excerpt.log': (a) => {
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome])).toEqual([['initiator', '202.100.1.1', '202.100.1.2', 'incomplete']]);
+  },
+  '21-psk-mismatch-ikmp-bad-message-single-line.log': (a) => {
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ peer: '192.1.20.2' });
+    expect(n.phase1.outcome).toBe('failed');
+    expect(a.records.filter((r) => r.negotiation === 0)).toHaveLength(1);
+  },
+  '22-p1-lifetime-negotiation-responder-notes-snippet.log': (a) => {
+    expect(a.negotiations[0]?.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', keyLength: 256, group: 5, lifetimeSeconds: 600 });
+  },
+  '23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log': (a) => {
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '203.0.113.1', peer: '203.0.113.10' });
+    expect(n.phase1.outcome).toBe('complete');
+  },
+};
+
+function golden(a: Analysis): string {
+  return `${JSON.stringify({ schema: a.schema, input: a.input, negotiations: a.negotiations }, null, 2)}\n`;
+}
+
+describe('seed and corpus', () => {
+  const files = [SEED, ...corpus.map((f) => `corpus/${f}`)];
+  test('every corpus log has its expectations written down', () => {
+    expect(Object.keys(expectations).sort()).toEqual([SEED, ...corpus].sort());
+  });
+  for (const path of files) {
+    const key = path === SEED ? SEED : path.slice(7);
+    test(`${key}: what the log says`, () => {
+      const a = run(path);
+      expectations[key]?.(a);
+      expect(a.input.files[0]?.lines).toBe(splitLines(read(path)).length);
+    });
+    test(`${key}: golden`, () => {
+      const out = golden(run(path));
+      const file = new URL(`golden/${key.replace(/^seed\//, '').replace(/\.(log|txt)$/, '')}.json`, fixtures);
+      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, out);
+      expect(out).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+
+  test('two files, one per router, merge like the single paste', () => {
+    const text = read(SEED);
+    const lines = text.split('\n');
+    const cut = lines.findIndex((l) => l.startsWith('IOS router - initiator'));
+    const a = analyze([
+      { name: 'r3.log', text: lines.slice(0, cut).join('\n') },
+      { name: 'r2.log', text: lines.slice(cut).join('\n') },
+    ]);
+    expect(a.negotiations).toHaveLength(1);
+    expect(a.negotiations[0]).toMatchObject({ role: 'both', local: '2001:DB8::2', peer: '2001:DB8::3' });
+    expect(a.negotiations[0]!.phase1.messages.map((m) => m.lines.map((l) => l.file).sort()[0])).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  test('streaming in small chunks gives the same analysis', () => {
+    const text = read(SEED);
+    const whole = analyze([{ name: 's', text }]);
+    const an = createAnalyzer();
+    an.beginFile('s');
+    for (let i = 0; i < text.length; i += 97) an.push(text.slice(i, i + 97));
+    an.endFile();
+    expect(golden(an.finish())).toBe(golden(whole));
+  });
+});
+
+describe('property: any input is fully accounted for', () => {
+  const shapes = read(SEED)
+    .split('\n')
+    .concat(...corpus.map((f) => read(`corpus/${f}`).split('\n')))
+    .filter((l) => l.trim().length > 0);
+  const ciscoLine = fc.oneof(
+    fc.constantFrom(...shapes),
+    fc.tuple(fc.constantFrom(...shapes), fc.nat(200)).map(([l, n]) => l.slice(0, n)),
+    fc.tuple(fc.constantFrom(...shapes), fc.constantFrom('.!!!!', '.....', ' <-- note', '> ', '- ', 'R1#', '\t')).map(([l, x]) => (x.endsWith(' ') || x === 'R1#' ? x + l : l + x)),
+    fc.string(),
+  );
+  const text = fc.tuple(fc.array(ciscoLine, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r')).map(([ls, nl]) => ls.join(nl));
+
+  test('no exception, one kind per line, every index valid', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const a = analyze([{ name: 'x', text: t }]);
+        const count = splitLines(t).length;
+        expect(a.input.lines).toBe(count);
+        expect(a.lineTables[0]?.kinds.length).toBe(count);
+        expect(a.lineTables[0]?.records.length).toBe(count);
+        for (const r of a.lineTables[0]!.records) expect(r).toBeLessThan(a.records.length);
+        for (const r of a.records) expect(r.negotiation).toBeLessThan(a.negotiations.length);
+        for (const u of a.input.unrecognized) expect(u.line).toBeLessThanOrEqual(count);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('random strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), (t) => {
+        const a = analyze([{ name: 'x', text: t }]);
+        expect(a.lineTables[0]?.kinds.length).toBe(splitLines(t).length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
