@@ -125,6 +125,7 @@ export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios
   const peer = side === 'initiator' ? trace.responder : trace.initiator;
   const family: 4 | 6 = parseIp(me.address)?.family ?? 4;
   const messageId = numberFrom(`${trace.initiator.address}>${trace.responder.address}`);
+  const infoId = numberFrom(`${trace.responder.address}>${trace.initiator.address}:info`);
   const spiIn = numberFrom(`${me.address}:in`, 32);
   const spiOut = numberFrom(`${peer.address}:in`, 32);
   const pointer = hex8(numberFrom(me.name, 32));
@@ -222,13 +223,19 @@ export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios
 
   const sendLines = (step: SimStep, event: Extract<SimEvent, { kind: 'send' }>) => {
     const phase1 = step.states[side].phase1;
-    if (event.message === 'NOTIFY') {
-      const quick = phase1 === 'IKE_P1_COMPLETE';
-      isakmp(quick ? `sending NOTIFY PROPOSAL_NOT_CHOSEN protocol 3` : 'sending NOTIFY NO_PROPOSAL_CHOSEN protocol 1');
+    // Under an established SA a NOTIFY travels in an informational exchange of its own node.
+    const informational = event.message === 'NOTIFY' && phase1 === 'IKE_P1_COMPLETE';
+    if (informational) {
+      isakmp(`set new node ${infoId} to QM_IDLE`, xe ? connId : null);
+      isakmp(`sending NOTIFY PROPOSAL_NOT_CHOSEN protocol 3`);
+      raw(`        spi ${spiIn}, message ID = ${infoId}`);
+    } else if (event.message === 'NOTIFY') {
+      isakmp('sending NOTIFY NO_PROPOSAL_CHOSEN protocol 1');
     }
     const port = event.port;
     pak(`sending packet to ${peer.address} my_port ${port} peer_port ${port} (${roleLetter(side, event.message, false)}) ${saState(side, event.message, phase1)}`);
     isakmp(`Sending an IKE IPv${family} Packet.`);
+    if (informational) isakmp(`purging node ${infoId}`);
   };
 
   const noteLines = (event: Extract<SimEvent, { kind: 'note' }>) => {
@@ -320,9 +327,13 @@ export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios
     const text = `received packet from ${peer.address} dport ${event.port} sport ${event.port} Global (${letter}) ${state}`;
     if (xe) pak(text);
     else out.push(`${timestamp(at)} ISAKMP (${connId}): ${text}`);
-    if (event.message === 'NOTIFY') {
-      const quick = step.states[side].phase1 === 'IKE_P1_COMPLETE';
-      isakmp(quick ? 'processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3' : 'processing NOTIFY NO_PROPOSAL_CHOSEN protocol 1');
+    if (event.message === 'NOTIFY' && step.states[side].phase1 === 'IKE_P1_COMPLETE') {
+      isakmp(`set new node ${infoId} to QM_IDLE`, xe ? connId : null);
+      isakmp(`processing HASH payload. message ID = ${infoId}`);
+      isakmp('processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3');
+      isakmp(`deleting node ${infoId} error FALSE reason "Informational (in) state 1"`);
+    } else if (event.message === 'NOTIFY') {
+      isakmp('processing NOTIFY NO_PROPOSAL_CHOSEN protocol 1');
     }
   };
 
@@ -350,7 +361,7 @@ export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios
     if (type === 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED') {
       const phase = event.exchange === 'quickmode' ? 2 : 1;
       const last = lastSentState(event);
-      isakmp(`retransmitting phase ${phase} ${last}...`);
+      isakmp(`retransmitting phase ${phase} ${last}${phase === 2 ? ` ${messageId}` : ''}...`);
       if (event.retransmitted) {
         isakmp(`incrementing error counter on ${phase === 1 ? 'sa' : 'node'}, attempt ${retransmits.get(event.exchange) ?? 1} of 5: retransmit phase ${phase}`);
         isakmp(`retransmitting phase ${phase} ${last}`);
