@@ -52,7 +52,7 @@ describe('debug output round trip', () => {
           expect(countOf(text, 'sending packet to ')).toBe(sends);
           expect(countOf(text, 'received packet from ')).toBe(receives);
           // Every line is a timestamped debug line or the continuation of a multi-line IPSEC record.
-          for (const line of text === '' ? [] : text.trimEnd().split('\n')) expect(line).toMatch(/^(?:\*Mar {2}1 \d\d:\d\d:\d\d\.\d{3}: \S| {2,4}\S)/);
+          for (const line of text === '' ? [] : text.trimEnd().split('\n')) expect(line).toMatch(/^(?:\*Mar {2}1 \d\d:\d\d:\d\d\.\d{3}: \S| {2,8}\S)/);
         }
       });
     }
