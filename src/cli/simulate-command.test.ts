@@ -43,6 +43,14 @@ describe('simulate --json', () => {
   });
 });
 
+test('--fault lose:responder:MM4: the lost MM4 is sent again and the negotiation completes', async () => {
+  const r = await cli(['--json', '--fault', 'lose:responder:MM4', '--config', seedR2, '--config', seedR3]);
+  const json = JSON.parse(r.out) as { outcome: unknown; steps: { side: string; event: { kind: string; message?: string; lost?: boolean } }[] };
+  expect(json.outcome).toEqual({ phase1: 'complete', phase2: 'complete' });
+  const mm4 = json.steps.filter((s) => s.side === 'responder' && s.event.kind === 'send' && s.event.message === 'MM4');
+  expect(mm4.map((s) => s.event.lost)).toEqual([true, false]);
+});
+
 describe('simulate, text and errors', () => {
   test('the report names the outcome and prints both routers', async () => {
     const r = await cli(['--preset', 'transform-mismatch']);
@@ -60,6 +68,7 @@ describe('simulate, text and errors', () => {
     ['unknown preset', ['--preset', 'nope']],
     ['bad style', ['--preset', 'seed', '--style', 'ios-16']],
     ['unknown option', ['--preset', 'seed', '--verbose']],
+    ['bad fault', ['--preset', 'seed', '--fault', 'lose:router:MM9']],
   ];
   for (const [name, args] of usageErrors) {
     test(`usage error: ${name}`, async () => {

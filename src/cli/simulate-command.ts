@@ -13,14 +13,15 @@ import type { Phase1Mode } from '../core/fsm/machines.ts';
 import { writeDebug, type DebugStyle } from '../core/sim/debug-writer.ts';
 import { PRESETS, findPreset, scenarioOf } from '../core/sim/presets.ts';
 import { simulate, type SimRouter, type SimScenario } from '../core/sim/simulate.ts';
-import type { SimFaults, SimStep, SimTrace } from '../core/sim/trace.ts';
+import type { IkeMessageName } from '../core/fsm/messages.ts';
+import type { Side, SimFaults, SimStep, SimTrace } from '../core/sim/trace.ts';
 import type { Command, CommandIo } from './main.ts';
 
 export const SIMULATION_SCHEMA = 'ikescope.simulation/1';
 
 const usage = `Usage: npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] --preset NAME
        npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] [--mode main|aggressive]
-                                  [--fault unreachable|nat]... --config A.cfg --config B.cfg
+                                  [--fault unreachable|nat|lose:SIDE:MSG]... --config A.cfg --config B.cfg
 A initiates, B responds. Presets: ${PRESETS.map((p) => p.name).join(', ')}.
 `;
 
@@ -74,9 +75,11 @@ function parseArgs(args: readonly string[]): Options | string {
       }
       case '--fault': {
         const v = value();
+        const lost = lossOf(v ?? '');
         if (v === 'unreachable') options.faults = { ...options.faults, unreachable: true };
         else if (v === 'nat') options.faults = { ...options.faults, nat: true };
-        else return `--fault takes unreachable or nat, not '${v ?? ''}'`;
+        else if (lost !== null) options.faults = { ...options.faults, lose: [...(options.faults.lose ?? []), lost] };
+        else return `--fault takes unreachable, nat or lose:initiator|responder:MESSAGE, not '${v ?? ''}'`;
         break;
       }
       default:
@@ -86,6 +89,16 @@ function parseArgs(args: readonly string[]): Options | string {
   if ((options.preset === null) === (options.configs.length === 0)) return 'give either --preset NAME or two --config files';
   if (options.preset === null && options.configs.length !== 2) return 'give exactly two --config files: the initiator, then the responder';
   return options;
+}
+
+const messages: readonly IkeMessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3', 'QM1', 'QM2', 'QM3', 'NOTIFY', 'DELETE'];
+
+/** `lose:initiator:MM3`: that message is lost once on its way. */
+function lossOf(text: string): { from: Side; message: IkeMessageName } | null {
+  const [kind, from, message] = text.split(':');
+  if (kind !== 'lose' || (from !== 'initiator' && from !== 'responder')) return null;
+  const name = messages.find((m) => m === message?.toUpperCase());
+  return name === undefined ? null : { from, message: name };
 }
 
 class InputError extends Error {}

@@ -54,7 +54,7 @@ const floated: ReadonlySet<IkeMessageName> = new Set(['MM5', 'MM6', 'AM3', 'QM1'
 type Agenda =
   | { kind: 'start' }
   | { kind: 'deliver'; to: Side; message: IkeMessageName }
-  | { kind: 'timer'; side: Side; exchange: SimExchange; message: IkeMessageName; retransmits: number; state: string };
+  | { kind: 'timer'; side: Side; exchange: SimExchange; generation: number; state: string };
 
 interface Scheduled {
   at: number;
@@ -67,6 +67,10 @@ interface Router {
   peer: SimRouter;
   machines: Record<SimExchange, AnyStateMachine>;
   snapshots: Record<SimExchange, AnyMachineSnapshot>;
+  /** Bumped by every send that waits for a reply: only the timer of the latest one may fire. */
+  timers: Record<SimExchange, number>;
+  /** When this router last sent on each exchange. */
+  sentAt: Record<SimExchange, number>;
 }
 
 const other = (side: Side): Side => (side === 'initiator' ? 'responder' : 'initiator');
@@ -107,17 +111,13 @@ export function simulate(scenario: SimScenario): SimTrace {
     if (lossIndex >= 0) losses.splice(lossIndex, 1);
     const port = faults.nat === true && floated.has(message) ? 4500 : 500;
     record(side, { kind: 'send', message, retransmission, lost, port });
+    routers[side].sentAt[exchange] = now;
     if (!lost) schedule(now + SIM_TIMING.latencyMs, { kind: 'deliver', to: other(side), message });
     if (awaitsReply.has(message)) {
-      const context = contextOf(routers[side].snapshots[exchange]);
-      schedule(now + SIM_TIMING.retransmitMs, {
-        kind: 'timer',
-        side,
-        exchange,
-        message,
-        retransmits: context.retransmits,
-        state: stateOf(routers[side].snapshots[exchange]),
-      });
+      const timers = routers[side].timers;
+      timers[exchange] += 1;
+      const state = stateOf(routers[side].snapshots[exchange]);
+      schedule(now + SIM_TIMING.retransmitMs, { kind: 'timer', side, exchange, generation: timers[exchange], state });
     }
   };
 
@@ -179,11 +179,14 @@ export function simulate(scenario: SimScenario): SimTrace {
     return false;
   };
 
-  /** A packet that arrives where the machine does not expect it: a duplicate, answered by resending. */
+  /**
+   * A packet that arrives where the machine does not expect it: a duplicate of what our last message
+   * answered means that answer was lost, so it is sent again (unless it has just gone out).
+   */
   const duplicate = (side: Side, message: IkeMessageName, exchange: SimExchange) => {
     note(side, { kind: 'duplicate', message });
     const last = contextOf(routers[side].snapshots[exchange]).lastSent;
-    if (last !== null && answers[last] === message) send(side, last, true, exchange);
+    if (last !== null && answers[last] === message && routers[side].sentAt[exchange] !== now) send(side, last, true, exchange);
   };
 
   const receive = (side: Side, message: IkeMessageName) => {
@@ -311,10 +314,11 @@ export function simulate(scenario: SimScenario): SimTrace {
   };
 
   const fire = (t: Extract<Agenda, { kind: 'timer' }>) => {
-    const snapshot = routers[t.side].snapshots[t.exchange];
-    const context = contextOf(snapshot);
-    const stillWaiting = stateOf(snapshot) === t.state && context.lastSent === t.message && context.retransmits === t.retransmits;
-    if (stillWaiting && context.deleteReason === null) input(t.side, t.exchange, { type: 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED' });
+    const router = routers[t.side];
+    // The reply arrived (the machine moved on) or the message was sent again since: this timer is stale.
+    const snapshot = router.snapshots[t.exchange];
+    if (router.timers[t.exchange] !== t.generation || stateOf(snapshot) !== t.state) return;
+    if (contextOf(snapshot).deleteReason === null) input(t.side, t.exchange, { type: 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED' });
   };
 
   schedule(0, { kind: 'start' });
@@ -358,6 +362,8 @@ function newRouter(side: Side, info: SimRouter, peer: SimRouter, mode: Phase1Mod
     peer,
     machines,
     snapshots: { phase1: initialSnapshot(machines.phase1, input), quickmode: initialSnapshot(machines.quickmode, input) },
+    timers: { phase1: 0, quickmode: 0 },
+    sentAt: { phase1: -1, quickmode: -1 },
   };
 }
 
