@@ -1,0 +1,21 @@
+/**
+ * What a diagnosis rule reads: the events of one negotiation (both routers' when two logs were merged), the
+ * negotiation built from them when there is one, and the routers' configs when they were given.
+ */
+import type { Negotiation } from '../analysis.ts';
+import type { AttachedConfig } from '../attach-config.ts';
+import type { IkeEvent } from '../log/events.ts';
+import { readLog } from '../log/records.ts';
+
+export interface DiagnosisContext {
+  /** Null when the rules run on events alone (a one-line log such as a single syslog message). */
+  negotiation: Negotiation | null;
+  /** The events of one negotiation, in input order. */
+  events: readonly IkeEvent[];
+  configs: { initiator?: AttachedConfig; responder?: AttachedConfig };
+}
+
+/** A context for a text read on its own: every event of the text, no negotiation, no configs. */
+export function contextFromText(text: string, file = 0, configs: DiagnosisContext['configs'] = {}): DiagnosisContext {
+  return { negotiation: null, events: readLog(text, file).events, configs };
+}

@@ -1,0 +1,111 @@
+/**
+ * Phase 1 retransmissions grouped into runs (one router resending one message), each with what it most
+ * likely means: MM1 never answered (peer unreachable), MM5/MM6 never read (pre-shared keys differ), or a
+ * slow or lossy path that the exchange survived or died of.
+ */
+import type { MessageName, Side } from '../analysis.ts';
+import type { IkeEvent } from '../log/events.ts';
+import type { DiagnosisContext } from './context.ts';
+import { phase1CompletedAfter, type EventOf } from './queries.ts';
+import type { SideOf } from './sides.ts';
+
+export type RetransmitCause = 'unreachable' | 'psk' | 'path';
+
+export interface RetransmitRun {
+  side: Side | null;
+  /** The ISAKMP SA state of the resent packet: MM_NO_STATE, MM_SA_SETUP, MM_KEY_EXCH, AG_INIT_EXCH... */
+  state: string | null;
+  message: MessageName | null;
+  /** Retransmissions, duplicates received and the final delete, in order. */
+  events: IkeEvent[];
+  retransmissions: number;
+  duplicates: number;
+  /** `deleting SA reason "Death by retransmission P1"`. */
+  death: IkeEvent | null;
+  /** The exchange got past this message afterwards. */
+  recovered: boolean;
+  cause: RetransmitCause;
+}
+
+const MESSAGES: Readonly<Record<Side, Readonly<Record<string, MessageName>>>> = {
+  initiator: { MM_NO_STATE: 'MM1', MM_SA_SETUP: 'MM3', MM_KEY_EXCH: 'MM5', AG_INIT_EXCH: 'AM1', AG_NO_STATE: 'AM1' },
+  responder: { MM_NO_STATE: 'MM2', MM_SA_SETUP: 'MM2', MM_KEY_EXCH: 'MM4', AG_INIT_EXCH: 'AM2' },
+};
+
+export const isDeath = (e: IkeEvent): boolean => e.type === 'sa' && e.action === 'deleted' && e.reason !== null && e.reason.startsWith('Death by retransmission P1');
+
+/** Whether a router's MM1 got an answer after event index `from`. */
+function answered(ctx: DiagnosisContext, from: number, side: Side | null, sideOf: SideOf): boolean {
+  for (let i = from; i < ctx.events.length; i += 1) {
+    const e = ctx.events[i];
+    if (!e) continue;
+    const mine = side === null || sideOf(e) === side || sideOf(e) === null;
+    if (e.type === 'packet' && e.dir === 'in' && mine) return true;
+    if (e.type === 'fsm-state' && /^IKE_I_MM[2-6]$/.test(e.to)) return true;
+    if (e.type === 'p1-check' || e.type === 'p1-atts' || e.type === 'p1-rejected') return true;
+  }
+  if (phase1CompletedAfter(ctx, from)) return true;
+  return ctx.negotiation?.phase1.messages.some((m) => m.from === 'responder') ?? false;
+}
+
+export function phase1Retransmits(ctx: DiagnosisContext, sideOf: SideOf): RetransmitRun[] {
+  const runs = new Map<string, { run: RetransmitRun; first: number }>();
+  const lastState = new Map<Side | null, string>();
+  const order: { run: RetransmitRun; first: number }[] = [];
+  const counts = new Map<RetransmitRun, EventOf<'retransmit'>[]>();
+  const runFor = (side: Side | null, state: string | null, index: number) => {
+    const key = `${side ?? '-'}|${state ?? '-'}`;
+    let r = runs.get(key);
+    if (!r) {
+      const message = side && state ? (MESSAGES[side][state] ?? null) : null;
+      r = { run: { side, state, message, events: [], retransmissions: 0, duplicates: 0, death: null, recovered: false, cause: 'path' }, first: index };
+      runs.set(key, r);
+      order.push(r);
+    }
+    return r.run;
+  };
+  ctx.events.forEach((e, index) => {
+    const side = sideOf(e);
+    if (e.type === 'packet' && e.state !== null && e.state !== 'NEW SA') lastState.set(side, e.state);
+    if (e.type === 'retransmit' && e.phase === 1) {
+      const run = runFor(side, e.state ?? lastState.get(side) ?? null, index);
+      run.events.push(e);
+      const told = counts.get(run);
+      if (told) told.push(e);
+      else counts.set(run, [e]);
+    } else if (e.type === 'duplicate') {
+      const run = runFor(side, lastState.get(side) ?? null, index);
+      run.events.push(e);
+      run.duplicates += 1;
+    } else if (isDeath(e)) {
+      const existing = order.filter((r) => r.run.side === side || side === null).at(-1);
+      const run = existing?.run ?? runFor(side, lastState.get(side) ?? null, index);
+      run.events.push(e);
+      run.death = e;
+    }
+  });
+  for (const { run, first } of order) {
+    run.retransmissions = resends(counts.get(run) ?? []);
+    if (run.retransmissions === 0 && run.duplicates === 0 && run.death === null) continue;
+    if (run.state === 'MM_NO_STATE' || run.state === 'AG_INIT_EXCH' || run.state === 'AG_NO_STATE' || run.state === null) {
+      run.recovered = answered(ctx, first + 1, run.side, sideOf);
+      if (!run.recovered && run.side !== 'responder' && run.duplicates === 0) run.cause = 'unreachable';
+    } else {
+      run.recovered = phase1CompletedAfter(ctx, first + 1);
+      if (!run.recovered && run.state === 'MM_KEY_EXCH') run.cause = 'psk';
+    }
+    if (run.recovered) run.death = null;
+  }
+  return order.map((r) => r.run).filter((r) => r.retransmissions > 0 || r.duplicates > 0 || r.death !== null);
+}
+
+/**
+ * How many times a message was resent. IOS tells one resend in up to three lines (`retransmitting phase 1
+ * MM_NO_STATE...`, `incrementing error counter on sa, attempt 1 of 5: retransmit phase 1`, `retransmitting
+ * phase 1 MM_NO_STATE`): count the error-counter lines (or their highest attempt) when there are any.
+ */
+function resends(events: readonly EventOf<'retransmit'>[]): number {
+  const counters = events.filter((e) => e.state === null);
+  if (counters.length === 0) return events.length;
+  return Math.max(counters.length, ...counters.map((e) => e.attempt ?? 0));
+}

@@ -1,0 +1,28 @@
+/** INVALID_SPI: ESP for an SA this side no longer has (`%CRYPTO-4-RECVD_PKT_INV_SPI`, NOTIFY INVALID_SPI). */
+import { finding } from '../finding.ts';
+import { at } from '../queries.ts';
+import type { Rule } from '../rule.ts';
+import { sidesOf } from '../sides.ts';
+
+export const rule: Rule = {
+  code: 'INVALID_SPI',
+  diagnose(ctx) {
+    const hits = ctx.events.filter((e) => (e.type === 'syslog' && e.mnemonic === 'RECVD_PKT_INV_SPI') || (e.type === 'notify' && e.notify === 'INVALID_SPI'));
+    const first = hits[0];
+    if (!first) return [];
+    const local = hits.some((e) => e.type === 'syslog');
+    const summary = local
+      ? `IPsec packets arrived for an SA this router no longer has (${hits.length} line${hits.length === 1 ? '' : 's'}, "rec'd IPSEC packet has invalid spi"): the peer still uses an SA that was cleared here (reboot, 'clear crypto sa', expiry).`
+      : 'The peer reported INVALID_SPI: it received packets for an SA it no longer has.';
+    return [
+      finding({
+        code: 'INVALID_SPI',
+        severity: 'warning',
+        lines: hits.map(at),
+        summary,
+        fix: "Usually heals once the stale SA expires or is renegotiated. To make it heal at once: 'crypto isakmp invalid-spi-recovery' and keepalives/DPD ('crypto isakmp keepalive 10 3') on both routers.",
+        side: sidesOf(ctx)(first),
+      }),
+    ];
+  },
+};

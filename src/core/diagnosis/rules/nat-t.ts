@@ -1,0 +1,39 @@
+/** NAT_T: a NAT between the peers (NAT discovery in MM3/MM4): IKE moves to UDP 4500 and ESP goes in UDP. Informational. */
+import type { LineRef } from '../../analysis.ts';
+import { ref } from '../config-fix.ts';
+import { finding } from '../finding.ts';
+import { at } from '../queries.ts';
+import type { Rule } from '../rule.ts';
+import type { IkeEvent } from '../../log/events.ts';
+
+const isNatEvidence = (e: IkeEvent): boolean =>
+  (e.type === 'nat' && e.detected === true && (e.text.startsWith('NAT found') || e.text.startsWith('NAT-T') || e.text.startsWith('My hash no match'))) ||
+  (e.type === 'packet' && (e.localPort === 4500 || e.peerPort === 4500)) ||
+  (e.type === 'p2-attr' && e.attr === 'encaps' && /udp/i.test(e.value));
+
+export const rule: Rule = {
+  code: 'NAT_T',
+  diagnose(ctx) {
+    const hits = ctx.events.filter(isNatEvidence);
+    if (hits.length === 0) return [];
+    const inside = hits.find((e) => e.type === 'nat' && (e.text.indexOf('this node inside') >= 0 || e.text.indexOf('both nodes inside') >= 0));
+    const where = inside ? 'this router is behind a NAT' : 'a NAT sits between the peers';
+    // The discovery lines and the first packets on 4500 tell it; the rest would only repeat it.
+    const lines: LineRef[] = [...hits.filter((e) => e.type !== 'packet').map(at), ...hits.filter((e) => e.type === 'packet').slice(0, 1).map(at)];
+    const configLines: LineRef[] = [];
+    for (const attached of [ctx.configs.initiator, ctx.configs.responder]) {
+      if (attached) configLines.push(...ref(attached, attached.config.natKeepalive.line));
+    }
+    return [
+      finding({
+        code: 'NAT_T',
+        severity: 'info',
+        lines,
+        summary: `NAT-T: ${where} (NAT discovery in MM3/MM4), so IKE moved from UDP 500 to UDP 4500 and ESP is carried in UDP 4500.`,
+        fix: "Nothing to fix: NAT-T is automatic. UDP 4500 must be open on the path, and 'crypto isakmp nat keepalive 20' keeps the NAT mapping alive between packets.",
+        message: 'MM3',
+        configLines,
+      }),
+    ];
+  },
+};
