@@ -43,9 +43,12 @@ export class LineSplitter {
       }
     }
     let i = start;
+    // next \n and \r positions, searched again only once passed: a chunk without \r costs one scan, not one per line
+    let nl = -2;
+    let cr = -2;
     while (i < n) {
-      const nl = chunk.indexOf('\n', i);
-      const cr = chunk.indexOf('\r', i);
+      if (nl !== -1 && nl < i) nl = chunk.indexOf('\n', i);
+      if (cr !== -1 && cr < i) cr = chunk.indexOf('\r', i);
       if (nl < 0 && cr < 0) break;
       if (cr < 0 || (nl >= 0 && nl < cr)) {
         this.emitPiece(chunk, start, nl, '\n');

@@ -67,6 +67,8 @@ export class LogReader {
   private show: ShowState | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
+  /** One copy of each annotation text: most lines of a long log say the same few things. */
+  private readonly words = new Map<string, string>();
 
   constructor(
     private readonly file: number,
@@ -187,7 +189,7 @@ export class LogReader {
     }
     const info = this.records[index];
     if (info) {
-      info.annotation = describe(body);
+      info.annotation = this.say(body);
       info.lineCount = number - awaiting.line + 1;
       if (info.time === null) info.time = lexed.time;
     }
@@ -230,6 +232,14 @@ export class LogReader {
     }
   }
 
+  private say(body: IkeEventBody): string {
+    const text = describe(body);
+    const known = this.words.get(text);
+    if (known !== undefined) return known;
+    if (this.words.size < 100_000) this.words.set(text, text);
+    return text;
+  }
+
   private newRecord(line: number, time: number | null): number {
     const index = this.records.length;
     this.records.push({ first: { file: this.file, line }, lineCount: 1, annotation: null, negotiation: -1, time });
@@ -243,13 +253,15 @@ export class LogReader {
     this.columns.records.set(at, index);
     if (body === null) return;
     const info = this.records[index];
-    if (info) info.annotation = describe(body);
+    if (info) info.annotation = this.say(body);
     this.emit(body, number, index, time, conn);
   }
 
   private emit(body: IkeEventBody, line: number, record: number, time: number | null, conn: number | null): void {
     const e = body as IkeEvent;
-    e.at = { file: this.file, line };
+    // the record's first line is the event's line: one LineRef object for both
+    const first = this.records[record]?.first;
+    e.at = first !== undefined && first.line === line ? first : { file: this.file, line };
     e.record = record;
     e.time = time;
     e.conn = conn;
@@ -285,7 +297,7 @@ export class LogReader {
       }
       return;
     }
-    info.annotation = describe(body);
+    info.annotation = this.say(body);
     this.emit(body, open.line, open.index, open.lexed.time, head?.conn ?? null);
   }
 }

@@ -9,8 +9,7 @@ import { emptyProposal, type Draft, type DraftMessage, type DraftPhase2, type Ro
 
 /** Event types worth keeping for diagnosis rules. */
 const NOTABLE = new Set<IkeEvent['type']>([
-  'error', 'p1-mismatch', 'p1-rejected', 'p1-atts', 'p2-rejected', 'p2-atts', 'ipsec-rejected', 'retransmit',
-  'duplicate', 'notify', 'psk', 'syslog', 'p1-lifetime', 'nat', 'sa', 'p1-attr', 'p2-attr', 'p2-transform',
+  'error', 'p1-mismatch', 'p1-rejected', 'p2-rejected', 'ipsec-rejected', 'retransmit', 'duplicate', 'syslog',
 ]);
 
 const BUILDING_INFO = ['Send initial contact', 'SA is doing', 'pre-shared key authentication', 'Total payload length', 'QM Initiator gets spi'];
@@ -247,7 +246,6 @@ export class NegotiationBuilder {
       first: at,
       last: at,
       notable: [],
-      records: [],
       input: null,
     };
     this.drafts.push(d);
@@ -258,10 +256,9 @@ export class NegotiationBuilder {
 
   private apply(d: Draft, e: IkeEvent): void {
     d.last = e.at;
-    d.records.push(e.record);
     const rec = this.records[e.record];
     if (rec) rec.negotiation = d.index;
-    if (NOTABLE.has(e.type)) d.notable.push(e);
+    if (NOTABLE.has(e.type) || isNotable(e)) d.notable.push(e);
     const wasPacketOut = d.lastWasPacketOut;
     d.lastWasPacketOut = false;
     switch (e.type) {
@@ -755,6 +752,27 @@ export class NegotiationBuilder {
       status: null,
       statusLine: null,
     });
+  }
+}
+
+/** Events of a common type that still matter to a rule: a refusal, a missing key, a lowered lifetime, NAT. */
+function isNotable(e: IkeEvent): boolean {
+  switch (e.type) {
+    case 'p1-atts':
+    case 'p2-atts':
+      return !e.acceptable;
+    case 'psk':
+      return !e.found;
+    case 'notify':
+      return e.notify !== 'INITIAL_CONTACT';
+    case 'p1-lifetime':
+      return e.kind === 'actual' && e.seconds > 0;
+    case 'nat':
+      return e.detected === true;
+    case 'sa':
+      return e.action === 'deleted';
+    default:
+      return false;
   }
 }
 

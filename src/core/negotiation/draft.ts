@@ -105,8 +105,6 @@ export interface Draft {
   last: LineRef;
   /** Events a diagnosis rule may need: errors, rejections, retransmissions, notifies, deletes, syslog. */
   notable: IkeEvent[];
-  /** Record indices that belong to this negotiation. */
-  records: number[];
   /** The input transition whose `Old State` line is still to come. */
   input: { text: string; line: LineRef; node: number | null } | null;
 }

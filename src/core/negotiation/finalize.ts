@@ -61,9 +61,10 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   const sided = builder.drafts.filter(meaningful).map(toSided);
   const used = new Set<Sided>();
   const out: { n: Negotiation; drafts: Draft[] }[] = [];
+  const routers = new Set(sided.map((s) => s.draft.router));
   for (const a of sided) {
     if (used.has(a)) continue;
-    const b = sided.find((x) => x !== a && !used.has(x) && mergeable(a, x));
+    const b = routers.size < 2 ? undefined : sided.find((x) => x !== a && !used.has(x) && mergeable(a, x));
     used.add(a);
     if (b) {
       used.add(b);
@@ -73,15 +74,10 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
       out.push({ n: oneSided(a, out.length), drafts: [a.draft] });
     }
   }
-  const byDraft = new Map<number, number>();
-  out.forEach((o, i) => o.drafts.forEach((d) => byDraft.set(d.index, i)));
-  for (const d of builder.drafts) {
-    const target = byDraft.get(d.index) ?? -1;
-    for (const r of d.records) {
-      const rec = records[r];
-      if (rec) rec.negotiation = target;
-    }
-  }
+  // records point at drafts while the log is read; now at the negotiations the drafts became
+  const target = new Int32Array(builder.drafts.length).fill(-1);
+  out.forEach((o, i) => o.drafts.forEach((d) => (target[d.index] = i)));
+  for (const rec of records) if (rec.negotiation >= 0) rec.negotiation = target[rec.negotiation] ?? -1;
   verify(builder, out.map((o) => o.n));
   return { negotiations: out.map((o) => o.n), notable: out.map((o) => o.drafts.flatMap((d) => d.notable)) };
 }

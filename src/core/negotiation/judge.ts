@@ -5,9 +5,18 @@
 import type { Negotiation, Side, Transition } from '../analysis.ts';
 import { replayTransitions, type ReplayExchange } from '../fsm/replay.ts';
 
+/** Judgements by stream: a long log repeats the same few sequences thousands of times. */
+const judged = new Map<string, boolean[]>();
+
 function judgeStream(side: Side, exchange: ReplayExchange, transitions: Transition[], mode: 'main' | 'aggressive'): void {
   const mine = transitions.filter((t) => t.side === side);
   if (mine.length === 0) return;
+  const key = `${side}|${exchange}|${mode}|${mine.map((t) => `${t.from}>${t.to}>${t.input}`).join('|')}`;
+  const cached = judged.get(key);
+  if (cached !== undefined) {
+    mine.forEach((t, i) => (t.allowed = cached[i] ?? null));
+    return;
+  }
   try {
     const steps = replayTransitions(
       side,
@@ -27,6 +36,7 @@ function judgeStream(side: Side, exchange: ReplayExchange, transitions: Transiti
       const step = steps[i];
       if (step) t.allowed = step.allowed;
     });
+    if (judged.size < 10_000) judged.set(key, steps.map((s) => s.allowed));
   } catch {
     // a model that cannot judge leaves `allowed` null: unknown, not wrong
   }

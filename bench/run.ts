@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: generates (once, deterministically) a ~100 MB log of many interleaved negotiations in
+ * .bench/, then in one process measures
+ *   (a) plain line splitting plus one anchored regex per line, and
+ *   (b) the full analysis (createAnalyzer fed in 4 MB chunks, as the page's worker feeds it),
+ * and prints MB/s for both, the ratio b/a (target >= 0.6) and the peak memory of (b) (target < 4x input).
+ * Run with --expose-gc (the npm script does) so memory is measured from a collected heap.
+ */
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createAnalyzer } from '../src/core/analyze.ts';
+import { generateLog } from './generate.ts';
+
+const SIZE_MB = Number(process.env.BENCH_MB ?? 100);
+const dir = new URL('../.bench/', import.meta.url);
+const file = new URL(`generated-${SIZE_MB}mb.log`, dir);
+const CHUNK = 4 << 20;
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function ensureLog(): Promise<void> {
+  if (existsSync(file)) return;
+  mkdirSync(dir, { recursive: true });
+  const out = createWriteStream(file);
+  const stats = generateLog(SIZE_MB * 1_000_000, (t) => out.write(t));
+  await new Promise<void>((resolve) => out.end(resolve));
+  console.log(`generated ${file.pathname}: ${(stats.bytes / 1e6).toFixed(1)} MB, ${stats.negotiations} negotiations`);
+}
+
+/** (a): the floor any line-oriented parser pays: find each line, test one anchored regex on it. */
+function baseline(text: string): number {
+  const re = /^\*?[A-Z][a-z]{2} {1,2}\d{1,2} [\d:.]+: ISAKMP/;
+  let matches = 0;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const line = nl < 0 ? text.slice(start) : text.slice(start, nl);
+    if (re.test(line)) matches += 1;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return matches;
+}
+
+function memory(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+function analysis(text: string): { negotiations: number; peak: number; lines: number } {
+  let peak = memory();
+  const analyzer = createAnalyzer();
+  analyzer.beginFile('generated.log');
+  for (let i = 0; i < text.length; i += CHUNK) {
+    analyzer.push(text.slice(i, i + CHUNK));
+    peak = Math.max(peak, memory());
+  }
+  analyzer.endFile();
+  const result = analyzer.finish();
+  peak = Math.max(peak, memory());
+  return { negotiations: result.negotiations.length, peak, lines: result.input.lines };
+}
+
+async function main(): Promise<void> {
+  await ensureLog();
+  const bytes = statSync(file).size;
+  const mb = bytes / 1e6;
+  const text = readFileSync(file, 'utf8');
+  gc();
+  // warm-up on a slice so both measurements run optimised code
+  baseline(text.slice(0, 4_000_000));
+  analysis(text.slice(0, 4_000_000));
+  gc();
+
+  let t = performance.now();
+  const matches = baseline(text);
+  const aSeconds = (performance.now() - t) / 1000;
+
+  gc();
+  const before = memory();
+  t = performance.now();
+  const b = analysis(text);
+  const bSeconds = (performance.now() - t) / 1000;
+  const extra = b.peak - before;
+
+  const aRate = mb / aSeconds;
+  const bRate = mb / bSeconds;
+  console.log(`input: ${mb.toFixed(1)} MB, ${b.lines} lines, ${matches} ISAKMP lines, ${b.negotiations} negotiations`);
+  console.log(`(a) split + one anchored regex per line: ${aRate.toFixed(1)} MB/s (${aSeconds.toFixed(2)} s)`);
+  console.log(`(b) full analysis:                        ${bRate.toFixed(1)} MB/s (${bSeconds.toFixed(2)} s)`);
+  console.log(`ratio b/a: ${(bRate / aRate).toFixed(2)} (target >= 0.6)`);
+  console.log(
+    `peak memory of (b) above the loaded input: ${(extra / 1e6).toFixed(0)} MB = ${(extra / bytes).toFixed(2)}x input; with the input string: ${((b.peak - before + bytes) / bytes).toFixed(2)}x (target < 4x)`,
+  );
+}
+
+await main();
