@@ -3,13 +3,14 @@
  * taken somewhere in the reachable state space, shortest paths follow the IOS order seen in real
  * logs, and every simple path to completion sends the messages of the exchange in order.
  */
-import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths, getSimplePaths } from '@xstate/graph';
+import { adjacencyMapToArray, createTestModel, getAdjacencyMap, getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { describe, expect, test } from 'vitest';
-import { IKE_EVENT_TYPES, printInput, type IkeEvent } from './events.ts';
+import { IKE_EVENT_TYPES, ikeInput, printInput, type IkeEvent } from './events.ts';
 import type { ExchangeContext, Platform } from './exchange-setup.ts';
 import { ALL_MACHINES } from './machines.ts';
 import type { IkeMessageName } from './messages.ts';
+import { replayTransitions, type ObservedTransition, type ReplayExchange, type ReplayRole } from './replay.ts';
 
 const events: IkeEvent[] = [
   ...IKE_EVENT_TYPES.map((type) => ({ type }) as IkeEvent),
@@ -20,6 +21,9 @@ const serializeState = (s: AnyMachineSnapshot) => JSON.stringify([s.value, s.con
 
 interface Case {
   name: keyof typeof ALL_MACHINES;
+  role: ReplayRole;
+  exchange: ReplayExchange;
+  mode: 'main' | 'aggressive';
   /** Both platforms where the machine's paths differ between them. */
   platforms: Platform[];
   /** The shortest way to the completed state, as IOS inputs, and the messages sent on the way. */
@@ -29,6 +33,9 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'mainModeInitiator',
+    role: 'initiator',
+    exchange: 'phase1',
+    mode: 'main',
     platforms: ['ios-xe'],
     happy: [
       {
@@ -49,6 +56,9 @@ const cases: Case[] = [
   },
   {
     name: 'mainModeResponder',
+    role: 'responder',
+    exchange: 'phase1',
+    mode: 'main',
     platforms: ['ios-xe'],
     happy: [
       {
@@ -68,6 +78,9 @@ const cases: Case[] = [
   },
   {
     name: 'aggressiveModeInitiator',
+    role: 'initiator',
+    exchange: 'phase1',
+    mode: 'aggressive',
     platforms: ['ios-xe'],
     happy: [
       {
@@ -80,6 +93,9 @@ const cases: Case[] = [
   },
   {
     name: 'aggressiveModeResponder',
+    role: 'responder',
+    exchange: 'phase1',
+    mode: 'aggressive',
     platforms: ['ios-xe'],
     happy: [
       {
@@ -92,6 +108,9 @@ const cases: Case[] = [
   },
   {
     name: 'quickModeInitiator',
+    role: 'initiator',
+    exchange: 'quickmode',
+    mode: 'main',
     platforms: ['ios-xe', 'ios'],
     happy: [
       {
@@ -110,6 +129,9 @@ const cases: Case[] = [
   },
   {
     name: 'quickModeResponder',
+    role: 'responder',
+    exchange: 'quickmode',
+    mode: 'main',
     platforms: ['ios-xe', 'ios'],
     happy: [
       {
@@ -223,6 +245,35 @@ for (const c of cases) {
         for (const path of paths) {
           const sent = sentAlong(path.steps as { state: AnyMachineSnapshot }[]);
           expect(sent).toEqual(happy.sends);
+        }
+      });
+    }
+
+    // The model as a test model whose system under test is the log replay: each path, printed as the
+    // transitions a router would log, must replay with every step allowed and end where the path ends.
+    for (const platform of c.platforms) {
+      const model = createTestModel(machine, { events, input: { platform, maxRetransmits: 1 }, serializeState });
+      const paths = [...model.getShortestPaths(), ...model.getSimplePaths()];
+      test(`${paths.length} shortest and simple paths on ${platform} replay as logs with every step allowed`, async () => {
+        expect(paths.length).toBeGreaterThan(2);
+        for (const path of paths) {
+          const observed: ObservedTransition[] = [];
+          let previous = String(path.steps[0]?.state.value);
+          const record = (step: { state: AnyMachineSnapshot; event: IkeEvent }) => {
+            const to = String(step.state.value);
+            const { source, event } = ikeInput(step.event);
+            observed.push({ from: previous, to, source, event });
+            previous = to;
+          };
+          const check = (state: AnyMachineSnapshot) => {
+            const steps = replayTransitions(c.role, c.exchange, observed, { mode: c.mode, platform });
+            expect(steps.filter((s) => !s.allowed)).toEqual([]);
+            expect(steps.at(-1)?.state ?? String(path.steps[0]?.state.value)).toBe(String(state.value));
+          };
+          await path.test({
+            events: Object.fromEntries(IKE_EVENT_TYPES.map((type) => [type, record])),
+            states: Object.fromEntries(Object.keys(machine.root.states).map((name) => [name, check])),
+          });
         }
       });
     }

@@ -186,6 +186,24 @@ const pathCases: PathCase[] = [
     refused: [],
   },
   {
+    // IOS prints no line per retransmission, so the count is unknown: an expiry may resend or give up.
+    name: 'a retransmission timer expiring: resend, then give up',
+    role: 'responder',
+    exchange: 'phase1',
+    transitions: [
+      t('IKE_R_MM4', 'IKE_R_MM4', 'IKE_MESG_FROM_TIMER, IKE_TIMER_EXPIRED'),
+      t('IKE_R_MM4', 'IKE_DEST_SA', 'IKE_MESG_FROM_TIMER, IKE_TIMER_EXPIRED'),
+    ],
+    refused: [],
+  },
+  {
+    name: 'the SA lifetime expiring under an established SA',
+    role: 'initiator',
+    exchange: 'phase1',
+    transitions: [t('IKE_P1_COMPLETE', 'IKE_DEST_SA', 'IKE_MESG_FROM_TIMER, IKE_TIMER_EXPIRED')],
+    refused: [],
+  },
+  {
     name: 'Aggressive Mode, both sides',
     role: 'initiator',
     exchange: 'phase1',

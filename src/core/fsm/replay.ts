@@ -7,7 +7,7 @@ import { transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstat
 import { IKE_EVENT_TYPES, ikeEvent, printInput, type IkeEvent } from './events.ts';
 import type { Platform } from './exchange-setup.ts';
 import { machineFor, type Phase1Mode } from './machines.ts';
-import { initialSnapshot, snapshotAt, stateDescription, stateNames, stateOf } from './snapshots.ts';
+import { contextOf, initialSnapshot, snapshotAt, stateDescription, stateNames, stateOf } from './snapshots.ts';
 
 export type ReplayRole = 'initiator' | 'responder';
 export type ReplayExchange = 'phase1' | 'quickmode';
@@ -106,11 +106,24 @@ function judge(machine: AnyStateMachine, label: string, current: AnyMachineSnaps
   }
   const candidates = event === undefined ? everyEvent : variants(event);
   for (const candidate of candidates) {
-    if (!handles(machine, start, candidate)) continue;
-    const [next] = transition(machine, start, candidate);
-    if (stateOf(next) === observed.to) return { step: { allowed: true, state: observed.to }, next };
+    for (const from of startingPoints(machine, start, candidate)) {
+      if (!handles(machine, from, candidate)) continue;
+      const [next] = transition(machine, from, candidate);
+      if (stateOf(next) === observed.to) return { step: { allowed: true, state: observed.to }, next };
+    }
   }
   return refused(resync(), explain(machine, start, observed, event));
+}
+
+/**
+ * Where the model may stand when the input comes. IOS prints no line for a retransmission, so when a
+ * timer expires the log cannot tell how many retransmissions went before: the timer is tried both as
+ * one more retransmission and as the last one, after which the exchange gives up.
+ */
+function startingPoints(machine: AnyStateMachine, start: AnyMachineSnapshot, event: IkeEvent): AnyMachineSnapshot[] {
+  if (event.type !== 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED') return [start];
+  const context = contextOf(start);
+  return [start, snapshotAt(machine, stateOf(start), { ...context, retransmits: context.maxRetransmits })];
 }
 
 function refused(next: AnyMachineSnapshot, explanation: string): Judged {
