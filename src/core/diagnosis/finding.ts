@@ -64,6 +64,27 @@ export function bySeverity(a: Finding, b: Finding): number {
 }
 
 /** Router names such as "the responder" may open a sentence. */
-function sentence(text: string): string {
+export function sentence(text: string): string {
   return text.length > 0 ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/**
+ * One finding per code and severity: an initiator retrying a refused Quick Mode five times is one problem
+ * seen five times, not five problems.
+ */
+export function mergeRepeats(findings: readonly DiagnosedFinding[]): DiagnosedFinding[] {
+  const out: DiagnosedFinding[] = [];
+  const counts = new Map<DiagnosedFinding, number>();
+  for (const f of findings) {
+    const same = out.find((o) => o.code === f.code && o.severity === f.severity);
+    if (!same) {
+      out.push({ ...f });
+      counts.set(out[out.length - 1] as DiagnosedFinding, 1);
+      continue;
+    }
+    same.lines = uniqueLines([...same.lines, ...f.lines]);
+    counts.set(same, (counts.get(same) ?? 1) + 1);
+  }
+  for (const [f, n] of counts) if (n > 1) f.summary += ` Seen ${n} times: the initiator retried and was refused alike.`;
+  return out;
 }

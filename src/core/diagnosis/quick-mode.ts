@@ -19,6 +19,29 @@ export interface OfferedPhase2 {
   encapsulation: string | null;
   local: string | null;
   remote: string | null;
+  /** From the ISAKMP attributes, for when the key-engine block says `transform= NONE`. */
+  cipher: string | null;
+  keyLength: number | null;
+  authenticator: string | null;
+}
+
+/** `ESP_AES` → `esp-aes`. */
+function cipherWord(name: string): string | null {
+  return name.startsWith('ESP_') ? `esp-${name.slice(4).toLowerCase()}` : null;
+}
+
+/** `HMAC-SHA256` → `esp-sha256-hmac`, `HMAC-SHA` → `esp-sha-hmac`. */
+function authenticatorWord(value: string): string | null {
+  const v = value.toLowerCase();
+  return v.startsWith('hmac-') ? `esp-${v.slice(5)}-hmac` : null;
+}
+
+/** The offered transforms, from the key-engine block or else from the ISAKMP attributes. */
+export function offeredTransform(o: OfferedPhase2): string | null {
+  if (o.transform !== null) return o.transform;
+  if (o.cipher === null) return null;
+  const cipher = o.keyLength !== null && o.cipher !== 'esp-des' && o.cipher !== 'esp-3des' ? `${o.cipher} ${o.keyLength}` : o.cipher;
+  return o.authenticator === null ? cipher : `${cipher} ${o.authenticator}`;
 }
 
 export interface Refusal {
@@ -63,7 +86,7 @@ const accepted = (e: IkeEvent) =>
   (e.type === 'info' && e.text.startsWith('Map Accepted')) || e.type === 'ipsec-sa' || e.type === 'ipsec-installed' || (e.type === 'fsm-state' && e.to === 'IKE_QM_PHASE2_COMPLETE');
 
 function emptyOffer(): OfferedPhase2 {
-  return { transform: null, pfsGroup: null, encapsulation: null, local: null, remote: null };
+  return { transform: null, pfsGroup: null, encapsulation: null, local: null, remote: null, cipher: null, keyLength: null, authenticator: null };
 }
 
 export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
@@ -76,6 +99,9 @@ export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
     if (e.type === 'p2-proposal' || (e.type === 'node' && e.action === 'new')) offer = emptyOffer();
     if (e.type === 'p2-attr' && e.attr === 'group') offer.pfsGroup = e.number;
     if (e.type === 'p2-attr' && e.attr === 'encaps') offer.encapsulation = e.value;
+    if (e.type === 'p2-transform') offer.cipher = cipherWord(e.name);
+    if (e.type === 'p2-attr' && e.attr === 'keyLength') offer.keyLength = e.number;
+    if (e.type === 'p2-attr' && e.attr === 'authenticator') offer.authenticator = authenticatorWord(e.value);
     if (e.type === 'ipsec-request' && e.kind === 'validate') {
       offer.transform = e.transform ?? offer.transform;
       offer.encapsulation ??= e.mode;
@@ -99,6 +125,12 @@ export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
     const kind = reasonKind(e);
     const final = isFinal(e, p1Up);
     if (kind === null && !final) return;
+    const previous = out[out.length - 1];
+    if (!open && kind === null && previous?.final && previous.recovered === null) {
+      // PROPOSAL_NOT_CHOSEN sent after the refusal it reports (IOS opens an informational node in between).
+      previous.reasons.push(e);
+      return;
+    }
     // A reason after the final refusal belongs to the next Quick Mode.
     if (open?.final && kind !== null) open = null;
     if (!open) {
@@ -108,7 +140,7 @@ export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
     if (kind !== null) open.kinds.add(kind);
     open.reasons.push(e);
     if (final) open.final = true;
-    if (open.offered.transform === null && offer.transform !== null) open.offered = { ...offer };
+    if (offeredTransform(open.offered) === null && offeredTransform(offer) !== null) open.offered = { ...offer };
   });
   for (const r of out) {
     if (r.recovered === 'same') continue;

@@ -7,7 +7,7 @@ import type { Severity } from '../analysis.ts';
 import { explainObserved } from '../config/explain.ts';
 import type { DiagnosisContext } from './context.ts';
 import { addressOf, checkedFinding } from './config-fix.ts';
-import type { Refusal } from './quick-mode.ts';
+import { offeredTransform, type Refusal } from './quick-mode.ts';
 
 export type RefusalCause = 'transform' | 'proxy' | 'pfs' | 'unknown';
 
@@ -18,7 +18,7 @@ export function refusalCauses(ctx: DiagnosisContext, r: Refusal): Set<RefusalCau
   if (responder) {
     const observed = explainObserved(responder.config, {
       peer: addressOf(ctx, 'initiator'),
-      ...(r.offered.transform ? { transform: r.offered.transform } : {}),
+      ...(offeredTransform(r.offered) ? { transform: offeredTransform(r.offered) } : {}),
       ...(attributesSeen ? { pfsGroup: r.offered.pfsGroup } : {}),
     });
     const pfs = observed.find((x) => x.topic === 'pfs');

@@ -66,7 +66,8 @@ export function phase1Retransmits(ctx: DiagnosisContext, sideOf: SideOf): Retran
   };
   ctx.events.forEach((e, index) => {
     const side = sideOf(e);
-    if (e.type === 'packet' && e.state !== null && e.state !== 'NEW SA') lastState.set(side, e.state);
+    // What this router last sent: a duplicate received means the peer did not get it.
+    if (e.type === 'packet' && e.dir === 'out' && e.state !== null) lastState.set(side, e.state);
     if (e.type === 'retransmit' && e.phase === 1) {
       const run = runFor(side, e.state ?? lastState.get(side) ?? null, index);
       run.events.push(e);

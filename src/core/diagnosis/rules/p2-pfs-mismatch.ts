@@ -5,12 +5,13 @@
  */
 import { addressOf, phase2Lines, ref, routerName } from '../config-fix.ts';
 import { phase2Finding, refusalsWith } from '../phase2-finding.ts';
+import { mergeRepeats } from '../finding.ts';
 import type { Rule } from '../rule.ts';
 
 export const rule: Rule = {
   code: 'P2_PFS_MISMATCH',
   diagnose(ctx) {
-    return refusalsWith(ctx, 'pfs').map((r) => {
+    return mergeRepeats(refusalsWith(ctx, 'pfs').map((r) => {
       const responder = routerName(ctx, 'responder');
       const own = ctx.configs.responder;
       const pfs = own ? phase2Lines(own.config, addressOf(ctx, 'initiator')) : null;
@@ -25,6 +26,6 @@ export const rule: Rule = {
         fix: `'set pfs group${group ?? 'N'}' in the crypto map entry or IPsec profile on both routers, or on neither${pfs && pfs.pfs.length > 0 ? ` (${responder}'s line ${pfs.pfs.join(', ')})` : ''}.`,
         configLines: own && pfs ? pfs.pfs.flatMap((l) => ref(own, l)) : [],
       });
-    });
+    }));
   },
 };

@@ -6,12 +6,13 @@ import type { LineRef } from '../../analysis.ts';
 import { addressOf, phase2Lines, ref, routerName } from '../config-fix.ts';
 import type { DiagnosisContext } from '../context.ts';
 import { phase2Finding, refusalsWith } from '../phase2-finding.ts';
-import type { Refusal } from '../quick-mode.ts';
+import { offeredTransform, type Refusal } from '../quick-mode.ts';
+import { mergeRepeats } from '../finding.ts';
 import type { Rule } from '../rule.ts';
 
 function transformFix(ctx: DiagnosisContext, r: Refusal): { fix: string; configLines: LineRef[] } {
   const responder = routerName(ctx, 'responder');
-  const offered = r.offered.transform ?? 'the offered transforms';
+  const offered = offeredTransform(r.offered) ?? 'the offered transforms';
   const transport = r.offered.encapsulation !== null && /transport/i.test(r.offered.encapsulation);
   const mode = transport ? ` and 'mode transport' under it (the offer asked for ${r.offered.encapsulation})` : '';
   const own = ctx.configs.responder;
@@ -39,11 +40,11 @@ function transformFix(ctx: DiagnosisContext, r: Refusal): { fix: string; configL
 export const rule: Rule = {
   code: 'P2_TRANSFORM_MISMATCH',
   diagnose(ctx) {
-    return refusalsWith(ctx, 'transform').map((r) => {
-      const offered = r.offered.transform ? ` (${r.offered.transform}${r.offered.encapsulation ? `, ${r.offered.encapsulation}` : ''})` : '';
+    return mergeRepeats(refusalsWith(ctx, 'transform').map((r) => {
+      const offered = offeredTransform(r.offered) ? ` (${offeredTransform(r.offered)}${r.offered.encapsulation ? `, ${r.offered.encapsulation}` : ''})` : '';
       const udp = r.offered.encapsulation !== null && /udp/i.test(r.offered.encapsulation) ? ' The -UDP encapsulation means NAT-T; the mode (transport vs tunnel) is part of the match too.' : '';
       const what = `${routerName(ctx, 'responder')} refused the Quick Mode transforms${offered} ("transform proposal not supported" / error 256): none of its transform sets for this peer is the same.${udp}`;
       return phase2Finding(ctx, { code: 'P2_TRANSFORM_MISMATCH', refusal: r, what, ...transformFix(ctx, r) });
-    });
+    }));
   },
 };
