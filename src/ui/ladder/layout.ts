@@ -128,9 +128,18 @@ export function formatTime(ms: number): string {
 
 /** Payload types in the order first seen, repeats counted: "SA · VID×4". */
 export function summarizePayloads(message: Message, separator = ' · '): string {
-  const counts = new Map<PayloadType, number>();
-  for (const payload of message.payloads) counts.set(payload.type, (counts.get(payload.type) ?? 0) + 1);
-  return [...counts].map(([type, count]) => (count > 1 ? `${type}×${count}` : type)).join(separator);
+  const types: PayloadType[] = [];
+  const counts: number[] = [];
+  for (const payload of message.payloads) {
+    const at = types.indexOf(payload.type);
+    if (at === -1) {
+      types.push(payload.type);
+      counts.push(1);
+    } else {
+      counts[at]! += 1;
+    }
+  }
+  return types.map((type, i) => (counts[i]! > 1 ? `${type}×${counts[i]}` : type)).join(separator);
 }
 
 function laneOf(negotiation: Negotiation, side: Side, x: number): LadderLane {
@@ -196,11 +205,12 @@ function lostMessages(negotiation: Negotiation, messages: readonly Message[]): b
   );
 }
 
-function ariaLabelOf(arrow: Omit<LadderArrow, 'ariaLabel'>, lanes: Record<Side, LadderLane>): string {
-  const parts = [
-    arrow.name,
-    `${arrow.from} ${lanes[arrow.from].name || lanes[arrow.from].address} to ${arrow.to} ${lanes[arrow.to].name || lanes[arrow.to].address}`,
-  ];
+function ariaLabelOf(
+  arrow: Pick<LadderArrow, 'name' | 'from' | 'to' | 'message' | 'payloads' | 'retransmission' | 'attempt' | 'lost' | 'notAllowed' | 'time'>,
+  negotiation: Negotiation,
+): string {
+  const router = (side: Side) => negotiation.routers[side].name || negotiation.routers[side].address;
+  const parts = [arrow.name, `${arrow.from} ${router(arrow.from)} to ${arrow.to} ${router(arrow.to)}`];
   if (arrow.payloads) parts.push(summarizePayloads(arrow.message, ', '));
   if (arrow.retransmission) parts.push(`retransmission, attempt ${arrow.attempt}`);
   if (arrow.lost) parts.push('lost');
@@ -209,20 +219,16 @@ function ariaLabelOf(arrow: Omit<LadderArrow, 'ariaLabel'>, lanes: Record<Side, 
   return parts.join(', ');
 }
 
-export function layoutLadder(
-  negotiation: Negotiation,
-  timeline: Timeline,
-  size: { width: number; height: number },
-  config: Partial<LadderConfig> = {},
-): LadderLayout {
-  const c: LadderConfig = { ...defaultLadderConfig, ...config };
-  const initiatorX = c.laneInset;
-  const responderX = Math.max(size.width - c.laneInset, initiatorX + c.minLaneGap);
-  const lanes: Record<Side, LadderLane> = {
-    initiator: laneOf(negotiation, 'initiator', initiatorX),
-    responder: laneOf(negotiation, 'responder', responderX),
-  };
+/** Everything that does not depend on the drawing's width: worked out once per timeline and config. */
+interface Rows {
+  arrows: Omit<LadderArrow, 'x1' | 'x2' | 'xEnd'>[];
+  badges: Omit<LadderBadge, 'x'>[];
+  stepY: number[];
+  arrowAtStep: number[];
+  bottom: number;
+}
 
+function rowsOf(negotiation: Negotiation, timeline: Timeline, c: LadderConfig): Rows {
   const { steps } = timeline;
   const messages = timeline.messageSteps.map((i) => {
     const step = steps[i];
@@ -245,40 +251,32 @@ export function layoutLadder(
   });
 
   const stepY: number[] = [];
-  const arrows: LadderArrow[] = [];
-  const badges: LadderBadge[] = [];
+  const arrows: Rows['arrows'] = [];
+  const badges: Rows['badges'] = [];
   let bottom = c.headerHeight;
   let lastY = c.headerHeight;
   steps.forEach((step, stepIndex) => {
     if (step.kind === 'message') {
       const index = arrows.length;
       const message = step.message;
-      const from = message.from;
-      const to = other(from);
       const y = bottom + c.messageRowHeight / 2;
       bottom += c.messageRowHeight;
-      const x1 = lanes[from].x;
-      const x2 = lanes[to].x;
-      const isLost = lost[index] ?? false;
       const arrow = {
         step: stepIndex,
         index,
         message,
         name: message.name,
-        from,
-        to,
-        x1,
-        x2,
-        xEnd: isLost ? x1 + (x2 - x1) * c.lostFraction : x2,
+        from: message.from,
+        to: other(message.from),
         y,
         payloads: summarizePayloads(message),
         retransmission: message.retransmission,
         attempt: message.attempt,
-        lost: isLost,
+        lost: lost[index] ?? false,
         notAllowed: notAllowed.has(index),
         time: message.time === null ? null : formatTime(message.time),
       };
-      arrows.push({ ...arrow, ariaLabel: ariaLabelOf(arrow, lanes) });
+      arrows.push({ ...arrow, ariaLabel: ariaLabelOf(arrow, negotiation) });
       lastY = y;
     } else if (step.transition.to !== step.transition.from) {
       const t = step.transition;
@@ -288,7 +286,6 @@ export function layoutLadder(
         step: stepIndex,
         transition: t,
         side: t.side,
-        x: lanes[t.side].x,
         y,
         width: t.to.length * c.badgeCharWidth + 2 * c.badgePaddingX,
         height: c.badgeHeight,
@@ -299,16 +296,51 @@ export function layoutLadder(
     }
     stepY.push(lastY);
   });
+  return { arrows, badges, stepY, arrowAtStep, bottom };
+}
 
+/**
+ * Rows by timeline and config: a resize lays out only the lanes again, not 10,000 rows. A timeline is built
+ * for one negotiation and not changed after, so it is the key; the negotiation is checked all the same.
+ */
+const rowsCache = new WeakMap<Timeline, { negotiation: Negotiation; config: string; rows: Rows }>();
+
+function cachedRowsOf(negotiation: Negotiation, timeline: Timeline, c: LadderConfig): Rows {
+  const config = JSON.stringify(c);
+  const hit = rowsCache.get(timeline);
+  if (hit && hit.negotiation === negotiation && hit.config === config) return hit.rows;
+  const rows = rowsOf(negotiation, timeline, c);
+  rowsCache.set(timeline, { negotiation, config, rows });
+  return rows;
+}
+
+export function layoutLadder(
+  negotiation: Negotiation,
+  timeline: Timeline,
+  size: { width: number; height: number },
+  config: Partial<LadderConfig> = {},
+): LadderLayout {
+  const c: LadderConfig = { ...defaultLadderConfig, ...config };
+  const initiatorX = c.laneInset;
+  const responderX = Math.max(size.width - c.laneInset, initiatorX + c.minLaneGap);
+  const lanes: Record<Side, LadderLane> = {
+    initiator: laneOf(negotiation, 'initiator', initiatorX),
+    responder: laneOf(negotiation, 'responder', responderX),
+  };
+  const rows = cachedRowsOf(negotiation, timeline, c);
   return {
     config: c,
     width: Math.max(size.width, responderX + c.laneInset),
-    height: Math.max(size.height, bottom + c.footerHeight),
+    height: Math.max(size.height, rows.bottom + c.footerHeight),
     lanes,
-    arrows,
-    badges,
-    stepY,
-    arrowAtStep,
+    arrows: rows.arrows.map((arrow) => {
+      const x1 = lanes[arrow.from].x;
+      const x2 = lanes[arrow.to].x;
+      return { ...arrow, x1, x2, xEnd: arrow.lost ? x1 + (x2 - x1) * c.lostFraction : x2 };
+    }),
+    badges: rows.badges.map((badge) => ({ ...badge, x: lanes[badge.side].x })),
+    stepY: rows.stepY,
+    arrowAtStep: rows.arrowAtStep,
   };
 }
 
