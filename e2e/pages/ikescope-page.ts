@@ -51,6 +51,21 @@ export class IkescopePage {
     await expect(content).toContainText(text);
   }
 
+  arrow(name: string) {
+    return this.page.getByTestId(`ladder.arrow.${name}`);
+  }
+
+  /** Drops files on the page as a user would drag them from a file manager. */
+  async dropFiles(files: readonly { name: string; text: string }[]) {
+    const transfer = await this.page.evaluateHandle((list) => {
+      const data = new DataTransfer();
+      for (const f of list) data.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+      return data;
+    }, files);
+    await this.page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer });
+    await this.page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
   configPane(router: string) {
     return this.page.getByRole('figure', { name: `${router} configuration` });
   }

@@ -2,6 +2,7 @@
 export const regions = [
   { id: 'negotiations', title: 'Negotiations' },
   { id: 'ladder', title: 'Ladder' },
+  { id: 'message', title: 'Message' },
   { id: 'log', title: 'Log' },
   { id: 'configs', title: 'Configuration' },
   { id: 'state', title: 'State' },

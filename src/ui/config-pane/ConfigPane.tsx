@@ -1,31 +1,78 @@
-import type { InputFile } from '../app/workspace.ts';
+import { Fragment, useEffect, useRef } from 'react';
+import type { ImplicitLine } from '../../core/config/implicit-defaults.ts';
 
 interface ConfigPaneProps {
-  file: InputFile;
+  title: string;
+  text: string;
+  /** IOS defaults the config leaves unsaid, shown inline after the block they belong to. */
+  implicit: readonly ImplicitLine[];
+  /** Lines (1-based) the selected message depends on. */
+  highlighted: ReadonlySet<number>;
+  testId: string;
 }
 
-/** One router's crypto configuration, line by line, numbered as the user pasted it. */
-export function ConfigPane({ file }: ConfigPaneProps) {
-  const lines = file.text.split(/\r\n|\r|\n/);
-  const title = file.router ? `${file.router} configuration` : file.name;
+/** One router's crypto configuration, numbered as pasted, with its implicit defaults and the related lines. */
+export function ConfigPane({ title, text, implicit, highlighted, testId }: ConfigPaneProps) {
+  const lines = text.split(/\r\n|\r|\n/);
+  const list = useRef<HTMLOListElement>(null);
+  const implicitAfter = new Map<number, ImplicitLine[]>();
+  for (const line of implicit) {
+    // A block's defaults go after its last line: the line before the next unindented statement.
+    const after = line.after === 0 ? lines.length : blockEnd(lines, line.after);
+    implicitAfter.set(after, [...(implicitAfter.get(after) ?? []), line]);
+  }
+
+  useEffect(() => {
+    list.current?.querySelector('[data-related="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [highlighted]);
+
   return (
     <figure className="m-0 min-w-0 flex-1" aria-label={title}>
-      <figcaption className="px-3 pt-2 text-xs font-semibold text-slate-700 dark:text-slate-300">
-        {title}
-      </figcaption>
-      <ol className="p-2 font-mono text-xs leading-5" data-testid={`config.${file.router ?? file.name}`}>
-        {lines.map((line, index) => (
-          <li key={index} className="flex gap-3 rounded px-1">
-            <span
-              className="w-6 shrink-0 text-right text-slate-500 select-none dark:text-slate-400"
-              aria-hidden="true"
-            >
-              {index + 1}
-            </span>
-            <span className="whitespace-pre">{line || ' '}</span>
-          </li>
-        ))}
+      <figcaption className="px-3 pt-2 text-xs font-semibold text-slate-700 dark:text-slate-300">{title}</figcaption>
+      <ol ref={list} className="p-2 font-mono text-xs leading-5" data-testid={testId}>
+        {lines.map((line, index) => {
+          const number = index + 1;
+          const related = highlighted.has(number);
+          return (
+            <Fragment key={index}>
+              <li
+                data-related={related}
+                className={`flex gap-3 rounded px-1 ${related ? 'bg-yellow-200/70 dark:bg-yellow-700/40' : ''}`}
+              >
+                <span className="w-6 shrink-0 text-right text-slate-500 select-none dark:text-slate-400" aria-hidden="true">
+                  {number}
+                </span>
+                <span className="min-w-0 break-all whitespace-pre-wrap">{line || ' '}</span>
+              </li>
+              {implicitAfter.get(number)?.map((d, i) => (
+                <li key={`d${i}`} className="flex gap-3 px-1 text-teal-800 italic dark:text-teal-300" title={d.why}>
+                  <span className="w-6 shrink-0" aria-hidden="true" />
+                  <span className="min-w-0 break-all whitespace-pre-wrap">
+                    {d.text} <span className="not-italic">(default)</span>
+                  </span>
+                </li>
+              ))}
+            </Fragment>
+          );
+        })}
       </ol>
     </figure>
   );
+}
+
+/** The last non-blank line of the block that starts at `start`: until the next line that starts a new block. */
+function blockEnd(lines: readonly string[], start: number): number {
+  let end = start;
+  for (let index = start; index < lines.length; index++) {
+    const text = lines[index] ?? '';
+    if (text.trim() === '') continue;
+    if (!/^\s/.test(text) && isBlockStart(text)) break;
+    end = index + 1;
+  }
+  return end;
+}
+
+const blockStarts = ['crypto ', 'interface ', 'ip access-list', 'access-list', 'router ', 'line ', 'end', '!'];
+function isBlockStart(text: string): boolean {
+  return blockStarts.some((start) => text.startsWith(start));
 }

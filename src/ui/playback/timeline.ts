@@ -28,18 +28,67 @@ interface Placed {
   order: number;
 }
 
-const compareLines = (a: LineRef, b: LineRef) => a.file - b.file || a.line - b.line;
-
-/** The lines of a message that belong to one router: those inside that router's span of state changes. */
-function linesOfSide(message: Message, span: { first: LineRef; last: LineRef } | undefined): LineRef[] {
-  if (!span) return [];
-  return message.lines.filter((l) => compareLines(l, span.first) >= -8 && compareLines(l, span.last) <= 8);
+interface Span {
+  first: LineRef;
+  last: LineRef;
 }
 
-function spanOf(transitions: readonly Transition[]): { first: LineRef; last: LineRef } | undefined {
-  if (transitions.length === 0) return undefined;
-  const sorted = transitions.map((t) => t.line).sort(compareLines);
+const compareLines = (a: LineRef, b: LineRef) => a.file - b.file || a.line - b.line;
+
+function spanOf(lines: readonly LineRef[]): Span | undefined {
+  if (lines.length === 0) return undefined;
+  const sorted = [...lines].sort(compareLines);
   return { first: sorted[0]!, last: sorted[sorted.length - 1]! };
+}
+
+/**
+ * Which router printed a line of a merged negotiation. Each router's log is one stretch of the input (a file
+ * of its own, or one part of a paste that holds both, as the seed does): the boundary lies between the
+ * stretches of their state changes.
+ */
+function sideOfLineFn(negotiation: Negotiation, transitions: readonly Transition[]): (line: LineRef) => Side {
+  const local: Side = negotiation.role === 'responder' ? 'responder' : 'initiator';
+  if (negotiation.role !== 'both') return () => local;
+  const spans: Record<Side, Span | undefined> = {
+    initiator: spanOf(transitions.filter((t) => t.side === 'initiator').map((t) => t.line)),
+    responder: spanOf(transitions.filter((t) => t.side === 'responder').map((t) => t.line)),
+  };
+  const { initiator, responder } = spans;
+  if (!initiator || !responder) return () => (initiator ? 'initiator' : 'responder');
+  const [earlier, later]: [Side, Side] = compareLines(initiator.first, responder.first) <= 0 ? ['initiator', 'responder'] : ['responder', 'initiator'];
+  const earlierSpan = spans[earlier]!;
+  const laterSpan = spans[later]!;
+  return (line) => {
+    if (earlierSpan.first.file !== laterSpan.first.file) return line.file === laterSpan.first.file ? later : earlier;
+    const boundary = (earlierSpan.last.line + laterSpan.first.line) / 2;
+    return line.file !== earlierSpan.last.file || line.line <= boundary ? earlier : later;
+  };
+}
+
+/** Where a state change goes among the messages of its own router's log. */
+function placeTransition(transition: Transition, messages: readonly Message[], spans: readonly (Span | undefined)[]): number {
+  const line = transition.line;
+  const fromPeer = transition.input.startsWith('IKE_MESG_FROM_PEER');
+  if (fromPeer) {
+    // A reaction to the last message this router received.
+    let after = -1;
+    messages.forEach((message, index) => {
+      const span = spans[index];
+      if (span && message.from !== transition.side && compareLines(span.first, line) <= 0) after = index;
+    });
+    return after;
+  }
+  const inside = spans.findIndex((span) => span && compareLines(span.first, line) <= 0 && compareLines(line, span.last) <= 0);
+  if (inside >= 0) {
+    const sender = messages[inside]!.from === transition.side;
+    // Building a message happens before it leaves; IKE_PROCESS_COMPLETE is the state once it has left.
+    return sender && !transition.input.endsWith('IKE_PROCESS_COMPLETE') ? inside - 1 : inside;
+  }
+  let after = -1;
+  spans.forEach((span, index) => {
+    if (span && compareLines(span.last, line) < 0) after = index;
+  });
+  return after;
 }
 
 export function buildTimeline(negotiation: Negotiation): Timeline {
@@ -56,38 +105,27 @@ export function buildTimeline(negotiation: Negotiation): Timeline {
       p2.transitions.map((transition) => ({ transition, exchange: { phase: 'phase2', index } as Exchange })),
     ),
   ];
-
-  const spans: Record<Side, { first: LineRef; last: LineRef } | undefined> = {
-    initiator: spanOf(transitions.filter((t) => t.transition.side === 'initiator').map((t) => t.transition)),
-    responder: spanOf(transitions.filter((t) => t.transition.side === 'responder').map((t) => t.transition)),
-  };
-  // For each side, the first line it logged of each message (undefined when that side did not log it).
-  const firstLineBySide = (side: Side) =>
-    messages.map(({ message }) => {
-      const own = negotiation.role === 'both' ? linesOfSide(message, spans[side]) : message.lines;
-      return own.length > 0 ? [...own].sort(compareLines)[0] : undefined;
-    });
-  const linesBySide: Record<Side, (LineRef | undefined)[]> = {
-    initiator: firstLineBySide('initiator'),
-    responder: firstLineBySide('responder'),
+  const sideOf = sideOfLineFn(negotiation, transitions.map((t) => t.transition));
+  const plainMessages = messages.map((m) => m.message);
+  const spansBySide: Record<Side, (Span | undefined)[]> = {
+    initiator: plainMessages.map((m) => spanOf(m.lines.filter((l) => sideOf(l) === 'initiator'))),
+    responder: plainMessages.map((m) => spanOf(m.lines.filter((l) => sideOf(l) === 'responder'))),
   };
 
   const placed: Placed[] = messages.map(({ message, exchange }, index) => ({
     step: { kind: 'message', message, exchange },
     after: index - 1,
-    sideRank: 2,
+    sideRank: 3,
     order: index,
   }));
-  transitions.forEach(({ transition, exchange }, order) => {
-    const own = linesBySide[transition.side];
-    let after = -1;
-    own.forEach((line, index) => {
-      if (line && compareLines(line, transition.line) < 0) after = Math.max(after, index);
-    });
-    // In a gap, the receiver of the message before it reacts first, then the sender of the next one.
-    const previous = messages[after]?.message;
-    const sideRank = previous && previous.from !== transition.side ? 0 : 1;
-    placed.push({ step: { kind: 'transition', transition, exchange }, after, sideRank, order });
+  transitions.forEach(({ transition, exchange }) => {
+    const after = placeTransition(transition, plainMessages, spansBySide[transition.side]);
+    // In a gap: first the state the sender of the message before it is in once it has left, then the
+    // receiver's reaction, then anything else; each router's own steps in the order it logged them.
+    const previous = plainMessages[after];
+    const leftSender = previous?.from === transition.side && transition.input.endsWith('IKE_PROCESS_COMPLETE');
+    const sideRank = leftSender ? 0 : previous && previous.from !== transition.side ? 1 : 2;
+    placed.push({ step: { kind: 'transition', transition, exchange }, after, sideRank, order: transition.line.file * 1e9 + transition.line.line });
   });
 
   placed.sort((a, b) => {

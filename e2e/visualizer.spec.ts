@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { IkescopePage } from './pages/ikescope-page.ts';
+
+const corpus = (name: string) => readFileSync(`fixtures/corpus/${name}`);
+
+test('clicking MM1 highlights its log lines and the isakmp policy lines of both configs', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.arrow('MM1').click();
+  const selected = app.logPane().locator('.cm-ike-selected');
+  await expect(selected.first()).toBeVisible();
+  await expect(selected.filter({ hasText: 'Old State = IKE_READY' }).first()).toBeVisible();
+  for (const router of ['R2', 'R3']) {
+    const related = app.configPane(router).locator('[data-related="true"]');
+    await expect(related.filter({ hasText: 'crypto isakmp policy 10' })).toHaveCount(1);
+    await expect(related.filter({ hasText: 'authentication pre-share' })).toHaveCount(1);
+  }
+  await expect(page.getByRole('article', { name: 'Message MM1' })).toContainText('DES');
+});
+
+test('next and previous steps move both routers\' state badges', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.keyboard.press('Home');
+  const initiator = page.getByTestId('state.initiator');
+  const responder = page.getByTestId('state.responder');
+  const seen = { initiator: new Set<string>(), responder: new Set<string>() };
+  for (let i = 0; i < 40; i++) {
+    await page.getByTestId('step.next').click();
+    seen.initiator.add((await initiator.textContent()) ?? '');
+    seen.responder.add((await responder.textContent()) ?? '');
+  }
+  expect(seen.initiator).toContain('IKE_I_MM1');
+  expect(seen.initiator).toContain('IKE_P1_COMPLETE');
+  expect(seen.responder).toContain('IKE_R_MM1');
+  expect(seen.responder).toContain('IKE_R_MM5');
+  // Stepping back retraces the same states in reverse, and stepping forward again returns to where it was.
+  const badges = async () => [await initiator.textContent(), await responder.textContent()].join(' / ');
+  const forward = await badges();
+  const backwards: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    await page.getByTestId('step.prev').click();
+    backwards.push(await badges());
+  }
+  expect(new Set(backwards).size).toBeGreaterThan(1);
+  expect(backwards).not.toContain(undefined);
+  for (let i = 0; i < 10; i++) await page.getByTestId('step.next').click();
+  expect(await badges()).toBe(forward);
+  await page.keyboard.press('Home');
+  await expect(initiator).toHaveText(/not started/);
+  await page.keyboard.press('End');
+  await expect(initiator).toHaveText('IKE_QM_PHASE2_COMPLETE');
+});
+
+test('opening a corpus log draws its ladder', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('load.file').setInputFiles({
+    name: '01-mm-qm-success-initiator-iosxe-cryptomap.log',
+    mimeType: 'text/plain',
+    buffer: corpus('01-mm-qm-success-initiator-iosxe-cryptomap.log'),
+  });
+  for (const name of ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'QM1', 'QM2', 'QM3']) {
+    await expect(app.arrow(name).first()).toBeVisible();
+  }
+});
+
+test('pasting text analyses it', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Paste…' }).click();
+  await page.getByRole('textbox', { name: /Paste debug output/ }).fill(corpus('02-no-psk-configured-initiator-iosxe.log').toString('utf8'));
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(app.logPane()).toContainText('No pre-shared key');
+  await expect(page.getByTestId('ladder.arrow.MM2')).toHaveCount(0);
+});
+
+test('dropping two routers\' logs merges them into one negotiation', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  const seed = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');
+  const split = seed.indexOf('IOS router - initiator');
+  await app.dropFiles([
+    { name: 'R3.log', text: seed.slice(0, split) },
+    { name: 'R2.log', text: seed.slice(split) },
+  ]);
+  await expect(page.getByRole('tab', { name: 'R2.log' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Negotiations found' }).getByRole('listitem')).toHaveCount(1);
+  await expect(app.arrow('QM3')).toHaveCount(1);
+  await expect(page.getByTestId('ladder.lifeline.initiator')).toContainText('2001:DB8::2');
+});
+
+test('log text is shown as text, never run as markup', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  const hostile = '*Sep 21 08:33:43.377: ISAKMP: (0): <img src=x onerror=alert(1)> received packet\n<script>alert(2)</script>\n';
+  await page.getByTestId('load.file').setInputFiles({ name: 'hostile.log', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
+  await expect(app.logPane().locator('.cm-content')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(app.logPane().locator('.cm-content')).toContainText('<script>alert(2)</script>');
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('keyboard alone loads the example, steps and selects a message', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByLabel('Example').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Example').selectOption('seed');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('article', { name: 'Message MM1' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('article', { name: 'Message MM2' })).toBeVisible();
+  await app.arrow('MM4').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article', { name: 'Message MM4' })).toBeVisible();
+});
+
+test('the URL keeps the selected step and reopens it', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.arrow('QM1').click();
+  await expect(page).toHaveURL(/#n=0&s=\d+/);
+  const url = page.url();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(page.getByRole('article', { name: 'Message QM1' })).toBeVisible();
+});

@@ -1,0 +1,96 @@
+import type { Analysis, LineRef, Message, Negotiation, Side } from './analysis.ts';
+import { matchesAddress, parseIp } from './config/address.ts';
+import type { EffectiveConfig } from './config/model.ts';
+import { effectiveConfigFromText } from './config/effective.ts';
+import { messageNames, relatedLines, type MessageName as ConfigMessageName } from './config/relations.ts';
+
+/** A router's config given with the logs: its index in `input.files` and its effective model. */
+export interface AttachedConfig {
+  file: number;
+  config: EffectiveConfig;
+}
+
+export function attachedConfig(file: number, text: string): AttachedConfig {
+  return { file, config: effectiveConfigFromText(text) };
+}
+
+/**
+ * How strongly a config looks like the one of the router at `self` talking to `peer`: its interfaces carry
+ * `self`, its tunnel destinations and crypto map peers name `peer`.
+ */
+function ownership(config: EffectiveConfig, self: string, peer: string): number {
+  const selfIp = parseIp(self);
+  const peerIp = parseIp(peer);
+  let score = 0;
+  for (const iface of config.interfaces) {
+    if (selfIp && iface.addresses.some((a) => !a.linkLocal && matchesAddress(a.match, selfIp))) score += 4;
+    const destination = iface.tunnel?.destination ? parseIp(iface.tunnel.destination.address) : null;
+    if (destination && peerIp && sameIp(destination.parts, peerIp.parts)) score += 3;
+    if (destination && selfIp && sameIp(destination.parts, selfIp.parts)) score -= 3;
+  }
+  for (const entry of config.cryptoMaps) {
+    for (const p of entry.peers) {
+      const ip = parseIp(p.address);
+      if (ip && peerIp && sameIp(ip.parts, peerIp.parts)) score += 3;
+      if (ip && selfIp && sameIp(ip.parts, selfIp.parts)) score -= 3;
+    }
+  }
+  return score;
+}
+
+const sameIp = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Which config belongs to which side of a negotiation; a side with no convincing config gets none. */
+function assignConfigs(negotiation: Negotiation, configs: readonly AttachedConfig[]): Partial<Record<Side, AttachedConfig | undefined>> {
+  const { initiator, responder } = negotiation.routers;
+  const result: Partial<Record<Side, AttachedConfig | undefined>> = {};
+  if (configs.length === 0) return result;
+  const scored = configs.map((c) => ({
+    c,
+    initiator: ownership(c.config, initiator.address, responder.address),
+    responder: ownership(c.config, responder.address, initiator.address),
+  }));
+  const best = (side: Side, exclude?: AttachedConfig) =>
+    scored.filter((s) => s.c !== exclude && s[side] > 0).sort((a, b) => b[side] - a[side])[0]?.c;
+  result.initiator = best('initiator');
+  result.responder = best('responder', result.initiator);
+  // Two configs that say nothing about addresses (the seed's VTIs name peers only by tunnel destination, and
+  // an `address ipv6 ::/0` key fits any peer): the first given is the local router's, as the files were given.
+  if (!result.initiator && !result.responder && configs.length >= 2 && negotiation.role === 'both') {
+    return { initiator: configs[0], responder: configs[1] };
+  }
+  if (!result.initiator && !result.responder && configs.length === 1 && negotiation.role !== 'both') {
+    const localSide: Side = negotiation.role === 'responder' ? 'responder' : 'initiator';
+    return { [localSide]: configs[0] };
+  }
+  return result;
+}
+
+const isConfigMessage = (name: string): name is ConfigMessageName => (messageNames as readonly string[]).includes(name);
+
+function linesFor(message: Message, negotiation: Negotiation, sides: Partial<Record<Side, AttachedConfig | undefined>>): LineRef[] {
+  if (!isConfigMessage(message.name)) return [];
+  const name = message.name;
+  const out: LineRef[] = [];
+  for (const side of ['initiator', 'responder'] as const) {
+    const attached = sides[side];
+    if (!attached) continue;
+    const peer = negotiation.routers[side === 'initiator' ? 'responder' : 'initiator'].address;
+    for (const line of relatedLines(attached.config, { message: name, peer })) out.push({ file: attached.file, line });
+  }
+  return out;
+}
+
+/** Gives every message of every negotiation the config lines it depends on, on both routers where given. */
+export function attachConfigRelations(analysis: Analysis, configs: readonly AttachedConfig[]): void {
+  if (configs.length === 0) return;
+  for (const negotiation of analysis.negotiations) {
+    const sides = assignConfigs(negotiation, configs);
+    const all = [
+      ...negotiation.phase1.messages,
+      ...negotiation.phase2.flatMap((p) => p.messages),
+      ...negotiation.informational,
+    ];
+    for (const message of all) message.config = linesFor(message, negotiation, sides);
+  }
+}

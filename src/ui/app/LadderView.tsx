@@ -1,0 +1,19 @@
+import type { Negotiation } from '../../core/analysis.ts';
+import type { Timeline } from '../playback/timeline.ts';
+import { Ladder } from '../ladder/Ladder.tsx';
+
+interface LadderViewProps {
+  negotiation: Negotiation | undefined;
+  timeline: Timeline | null;
+  cursor: number;
+  selectedStep: number | null;
+  onSelectStep: (step: number) => void;
+}
+
+/** The ladder once there is a negotiation to draw; a word on why not otherwise. */
+export function LadderView({ negotiation, timeline, cursor, selectedStep, onSelectStep }: LadderViewProps) {
+  if (!negotiation || !timeline) {
+    return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Initiator and responder lifelines appear here once the log is analysed.</p>;
+  }
+  return <Ladder negotiation={negotiation} timeline={timeline} cursor={cursor} selectedStep={selectedStep} onSelectStep={onSelectStep} />;
+}

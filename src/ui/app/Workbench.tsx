@@ -1,0 +1,122 @@
+import { useMemo, useState } from 'react';
+import type { Analysis, Finding, LineRef } from '../../core/analysis.ts';
+import { Region } from './Region.tsx';
+import { configsOf, logsOf, type Workspace } from './workspace.ts';
+import { usePlayback } from './use-playback.ts';
+import { useWorkspaceConfigs } from './use-workspace-configs.ts';
+import { buildTimeline } from '../playback/timeline.ts';
+import { messageStepAt } from '../playback/cursor.ts';
+import { LogPane } from '../log-pane/LogPane.tsx';
+import { lineInfoFor, noLineInfo } from '../log-pane/line-info.ts';
+import { ConfigPane } from '../config-pane/ConfigPane.tsx';
+import { NegotiationList } from '../negotiations/NegotiationList.tsx';
+import { StatePanel } from '../machines/StatePanel.tsx';
+import { FindingsPanel } from '../findings/FindingsPanel.tsx';
+import { MessageInspector } from '../inspector/MessageInspector.tsx';
+import { PlaybackControls } from '../controls/PlaybackControls.tsx';
+import { LadderView } from './LadderView.tsx';
+import { readDeepLink } from './deep-link.ts';
+
+interface WorkbenchProps {
+  workspace: Workspace;
+  /** Null while the worker is still analysing: the texts are shown already. */
+  analysis: Analysis | null;
+}
+
+const linesIn = (refs: readonly LineRef[] | undefined, file: number) =>
+  new Set((refs ?? []).filter((r) => r.file === file).map((r) => r.line));
+
+/** Every view of one loaded input, kept in sync by one playback cursor over the chosen negotiation. */
+export function Workbench({ workspace, analysis }: WorkbenchProps) {
+  const logs = logsOf(workspace);
+  const configs = configsOf(workspace);
+  const [negotiationIndex, setNegotiationIndex] = useState(() => readDeepLink(window.location.hash).negotiation);
+  const negotiation = analysis?.negotiations[negotiationIndex] ?? analysis?.negotiations[0];
+  const timeline = useMemo(() => (negotiation ? buildTimeline(negotiation) : null), [negotiation]);
+  const playback = usePlayback(timeline, negotiationIndex);
+  const [activeLog, setActiveLog] = useState(0);
+  const [finding, setFinding] = useState<{ finding: Finding; index: number } | null>(null);
+  const implicit = useWorkspaceConfigs(configs);
+
+  const selectedStep = timeline ? messageStepAt(timeline, playback.cursor) : null;
+  const step = selectedStep !== null ? timeline?.steps[selectedStep] : undefined;
+  const message = step?.kind === 'message' ? step : undefined;
+  const focusLines = finding ? finding.finding.lines : message?.message.lines;
+  const configLines = message?.message.config ?? [];
+  const marks = useMemo(
+    () => ({ info: analysis ? lineInfoFor(analysis, activeLog) : noLineInfo, selected: linesIn(focusLines, activeLog) }),
+    [analysis, activeLog, focusLines],
+  );
+  const firstFocused = [...marks.selected].sort((a, b) => a - b)[0] ?? null;
+
+  const selectStep = (index: number) => {
+    setFinding(null);
+    playback.send({ type: 'SEEK', cursor: index });
+    const first = timeline?.steps[index];
+    const file = first?.kind === 'message' ? first.message.lines[0]?.file : undefined;
+    if (file !== undefined && file < logs.length) setActiveLog(file);
+  };
+
+  return (
+    <main className="grid min-h-0 flex-1 gap-2 overflow-auto p-2 lg:grid-cols-[17rem_minmax(0,1fr)_minmax(0,1fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden">
+      <div className="flex min-h-0 flex-col gap-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+        <Region id="negotiations" title="Negotiations" className="max-h-64">
+          {analysis ? (
+            <NegotiationList negotiations={analysis.negotiations} selected={negotiationIndex} onSelect={setNegotiationIndex} />
+          ) : (
+            <p className="p-3 text-sm">{workspace.title}</p>
+          )}
+        </Region>
+        <Region id="state" title="State">
+          {negotiation && timeline ? <StatePanel negotiation={negotiation} timeline={timeline} cursor={playback.cursor} /> : null}
+        </Region>
+        <Region id="findings" title="Findings" className="flex-1">
+          {negotiation ? (
+            <FindingsPanel
+              findings={negotiation.findings}
+              selected={finding?.index ?? null}
+              onSelect={(f, index) => {
+                setFinding({ finding: f, index });
+                const file = f.lines[0]?.file;
+                if (file !== undefined && file < logs.length) setActiveLog(file);
+              }}
+            />
+          ) : null}
+        </Region>
+      </div>
+      <Region id="ladder" title="Ladder" className="min-h-96 lg:col-start-2 lg:row-start-1" scrolls={false}
+        actions={timeline ? <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} /> : null}
+      >
+        <LadderView negotiation={negotiation} timeline={timeline} cursor={playback.cursor} selectedStep={selectedStep} onSelectStep={selectStep} />
+      </Region>
+      <Region id="message" title="Message" className="min-h-64 lg:col-start-2 lg:row-start-2">
+        {negotiation && message ? (
+          <MessageInspector negotiation={negotiation} step={message} />
+        ) : (
+          <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Select a message on the ladder, or step to one.</p>
+        )}
+      </Region>
+      <Region id="log" title="Log" className="min-h-80 lg:col-start-3 lg:row-start-1" scrolls={false}>
+        <LogPane tabs={logs} active={activeLog} onActivate={setActiveLog} marks={marks} scrollTo={firstFocused} />
+      </Region>
+      <Region id="configs" title="Configuration" className="min-h-64 lg:col-start-3 lg:row-start-2">
+        <div className="flex flex-col gap-2 xl:flex-row">
+          {configs.map((file, index) => {
+            const fileIndex = logs.length + index;
+            return (
+              <ConfigPane
+                key={file.name + index}
+                title={file.router ? `${file.router} configuration` : file.name}
+                testId={`config.${file.router ?? file.name}`}
+                text={file.text}
+                implicit={implicit[index] ?? []}
+                highlighted={linesIn(finding ? finding.finding.lines : configLines, fileIndex)}
+              />
+            );
+          })}
+          {configs.length === 0 && <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No configuration loaded: open or drop the routers&apos; configs with their logs.</p>}
+        </div>
+      </Region>
+    </main>
+  );
+}

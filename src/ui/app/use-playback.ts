@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
+import { playbackMachine } from '../playback/playback-machine.ts';
+import { usePlaybackKeys } from '../controls/use-playback-keys.ts';
+import type { Timeline } from '../playback/timeline.ts';
+import { readDeepLink, writeDeepLink } from './deep-link.ts';
+
+/**
+ * The playback actor for the chosen negotiation's timeline. The first timeline starts at the step the URL
+ * names (a deep link), or at the first message; the cursor is written back to the URL as it moves.
+ */
+export function usePlayback(timeline: Timeline | null, negotiation: number) {
+  const actor = useActorRef(playbackMachine, { input: {} });
+  const cursor = useSelector(actor, (s) => s.context.cursor);
+  const playing = useSelector(actor, (s) => s.matches('playing'));
+  const speed = useSelector(actor, (s) => s.context.speed);
+  const fromUrl = useRef<number | null>(readDeepLink(window.location.hash).step);
+
+  useEffect(() => {
+    if (!timeline) return;
+    const linked = fromUrl.current;
+    fromUrl.current = null;
+    const start = linked !== null && linked >= 0 ? linked : (timeline.messageSteps[0] ?? -1);
+    actor.send({ type: 'LOAD', stepCount: timeline.steps.length, messageSteps: timeline.messageSteps, cursor: start });
+  }, [actor, timeline]);
+
+  useEffect(() => {
+    if (!timeline) return;
+    window.history.replaceState(null, '', writeDeepLink({ negotiation, step: cursor }));
+  }, [timeline, negotiation, cursor]);
+
+  usePlaybackKeys(actor.send);
+  return { cursor, playing, speed, send: actor.send };
+}

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import type { PlaybackEvent } from '../playback/playback-machine.ts';
+
+const keyEvents: Record<string, PlaybackEvent> = {
+  ArrowRight: { type: 'NEXT' },
+  ArrowLeft: { type: 'PREV' },
+  ArrowDown: { type: 'NEXT_MESSAGE' },
+  ArrowUp: { type: 'PREV_MESSAGE' },
+  Home: { type: 'START' },
+  End: { type: 'END' },
+  ' ': { type: 'TOGGLE' },
+};
+
+/** Whether a key press belongs to the focused element (typing, a list, the editor) rather than to playback. */
+function ownedByFocus(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('input, textarea, select, [contenteditable="true"], .cm-editor, dialog')) return true;
+  return false;
+}
+
+/** Arrows step, Up/Down jump by message, space plays or pauses, Home and End jump: anywhere on the page. */
+export function usePlaybackKeys(send: (event: PlaybackEvent) => void) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || ownedByFocus(event.target)) return;
+      const playbackEvent = keyEvents[event.key];
+      if (!playbackEvent) return;
+      // Space on a focused button activates it; leave that to the button.
+      if (event.key === ' ' && event.target instanceof HTMLButtonElement) return;
+      event.preventDefault();
+      send(playbackEvent);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [send]);
+}

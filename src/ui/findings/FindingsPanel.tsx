@@ -1,0 +1,41 @@
+import type { Finding, Severity } from '../../core/analysis.ts';
+
+const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const styles: Record<Severity, string> = {
+  error: 'border-red-600 bg-red-50 dark:bg-red-950/40',
+  warning: 'border-amber-600 bg-amber-50 dark:bg-amber-950/40',
+  info: 'border-sky-600 bg-sky-50 dark:bg-sky-950/40',
+};
+
+interface FindingsPanelProps {
+  findings: readonly Finding[];
+  selected: number | null;
+  onSelect: (finding: Finding, index: number) => void;
+}
+
+/** What went wrong (or is worth knowing), most severe first; choosing one points the other views at it. */
+export function FindingsPanel({ findings, selected, onSelect }: FindingsPanelProps) {
+  if (findings.length === 0) {
+    return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No findings for this negotiation.</p>;
+  }
+  const sorted = findings.map((finding, index) => ({ finding, index })).sort((a, b) => order[a.finding.severity] - order[b.finding.severity]);
+  return (
+    <ul className="flex flex-col gap-1 p-1 text-xs">
+      {sorted.map(({ finding, index }) => (
+        <li key={index}>
+          <button
+            type="button"
+            data-testid={`finding.${finding.code}`}
+            aria-current={selected === index}
+            onClick={() => onSelect(finding, index)}
+            className={`w-full rounded border-l-4 px-2 py-1 text-left ${styles[finding.severity]} ${selected === index ? 'ring-1 ring-teal-600' : ''}`}
+          >
+            <span className="font-mono font-semibold">{finding.code}</span> <span className="uppercase">{finding.severity}</span>
+            <span className="block">{finding.summary}</span>
+            <span className="block text-slate-700 dark:text-slate-300">Fix: {finding.fix}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

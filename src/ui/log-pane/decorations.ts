@@ -1,0 +1,101 @@
+import { RangeSetBuilder, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { noLineInfo, type LineInfo } from './line-info.ts';
+
+/** The per-line facts and the selected lines the editor decorates; replaced as a whole when they change. */
+export interface LogMarks {
+  info: LineInfo;
+  selected: ReadonlySet<number>;
+}
+
+export const setLogMarks = StateEffect.define<LogMarks>();
+
+export const logMarksField = StateField.define<LogMarks>({
+  create: () => ({ info: noLineInfo, selected: new Set() }),
+  update: (value, transaction) => {
+    for (const effect of transaction.effects) if (effect.is(setLogMarks)) return effect.value;
+    return value;
+  },
+});
+
+class AnnotationWidget extends WidgetType {
+  constructor(readonly text: string) {
+    super();
+  }
+  override eq(other: AnnotationWidget) {
+    return other.text === this.text;
+  }
+  toDOM() {
+    const span = document.createElement('span');
+    span.className = 'cm-ike-annotation';
+    // textContent, never markup: annotations quote log text.
+    span.textContent = this.text;
+    return span;
+  }
+}
+
+const kindClass: Record<string, string> = {
+  unrecognized: 'cm-ike-unrecognized',
+  prose: 'cm-ike-prose',
+  prompt: 'cm-ike-prompt',
+  show: 'cm-ike-show',
+};
+
+/** Decorates only the lines in view, so a log of millions of lines costs nothing off screen. */
+function buildDecorations(view: EditorView): DecorationSet {
+  const { info, selected } = view.state.field(logMarksField);
+  const builder = new RangeSetBuilder<Decoration>();
+  for (const { from, to } of view.visibleRanges) {
+    let position = from;
+    while (position <= to) {
+      const line = view.state.doc.lineAt(position);
+      const classes: string[] = [];
+      const kind = info.kindOf(line.number);
+      if (kind && kindClass[kind]) classes.push(kindClass[kind]);
+      if (selected.has(line.number)) classes.push('cm-ike-selected');
+      if (classes.length > 0) {
+        const attributes: Record<string, string> = { class: classes.join(' ') };
+        if (kind === 'unrecognized') attributes.title = 'IKE/IPsec debug output that ikescope did not understand';
+        builder.add(line.from, line.from, Decoration.line({ attributes }));
+      }
+      const annotation = info.annotationOf(line.number);
+      if (annotation) builder.add(line.to, line.to, Decoration.widget({ widget: new AnnotationWidget(annotation), side: 1 }));
+      position = line.to + 1;
+    }
+  }
+  return builder.finish();
+}
+
+const decorationsPlugin = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = buildDecorations(view);
+    }
+    update(update: ViewUpdate) {
+      const marksChanged = update.transactions.some((t) => t.effects.some((e) => e.is(setLogMarks)));
+      if (update.docChanged || update.viewportChanged || marksChanged) this.decorations = buildDecorations(update.view);
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);
+
+const theme = EditorView.baseTheme({
+  '.cm-ike-annotation': {
+    marginLeft: '1.5em',
+    fontFamily: 'ui-sans-serif, system-ui, sans-serif',
+    fontSize: '11px',
+    color: '#0f5e57',
+  },
+  '&dark .cm-ike-annotation': { color: '#5eead4' },
+  '.cm-ike-unrecognized': { boxShadow: 'inset 3px 0 0 #b91c1c', backgroundColor: 'rgba(185, 28, 28, 0.06)' },
+  '.cm-ike-prose': { color: '#475569' },
+  '&dark .cm-ike-prose': { color: '#94a3b8' },
+  '.cm-ike-prompt': { color: '#6d28d9' },
+  '&dark .cm-ike-prompt': { color: '#c4b5fd' },
+  '.cm-ike-selected': { backgroundColor: 'rgba(250, 204, 21, 0.28)' },
+});
+
+export function logDecorations(): Extension {
+  return [logMarksField, decorationsPlugin, theme];
+}

@@ -1,0 +1,61 @@
+import type { Negotiation, Side } from '../../core/analysis.ts';
+import { stateAt } from '../playback/cursor.ts';
+import type { Timeline } from '../playback/timeline.ts';
+
+interface StatePanelProps {
+  negotiation: Negotiation;
+  timeline: Timeline;
+  cursor: number;
+}
+
+/** Both routers' IKE state at the cursor, from the replay through the state machines, with the path so far. */
+export function StatePanel({ negotiation, timeline, cursor }: StatePanelProps) {
+  return (
+    <div className="grid gap-2 p-2 text-xs">
+      {(['initiator', 'responder'] as const).map((side) => (
+        <SideState key={side} side={side} negotiation={negotiation} timeline={timeline} cursor={cursor} />
+      ))}
+    </div>
+  );
+}
+
+function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { side: Side }) {
+  const router = negotiation.routers[side];
+  const { state, path, disallowed } = stateAt(timeline, cursor, side);
+  const changes = path.filter((t) => t.from !== t.to);
+  return (
+    <div>
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="font-semibold">
+          {router.name} <span className="font-normal text-slate-600 dark:text-slate-400">{side}</span>
+        </span>
+        <output
+          data-testid={`state.${side}`}
+          aria-label={`${router.name} state`}
+          className={`rounded px-1.5 py-0.5 font-mono ${
+            disallowed
+              ? 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100'
+              : 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'
+          }`}
+        >
+          {state ?? (router.logged ? 'not started' : 'not logged')}
+        </output>
+      </div>
+      {disallowed && (
+        <p role="alert" className="mt-1 text-amber-800 dark:text-amber-300">
+          The model does not allow {disallowed.from} → {disallowed.to} on {disallowed.input}.
+        </p>
+      )}
+      {changes.length > 0 && (
+        <ol className="mt-1 flex flex-wrap gap-x-1 font-mono text-[11px] text-slate-600 dark:text-slate-400" aria-label={`${router.name} path`}>
+          {changes.map((t, index) => (
+            <li key={index} className={t.allowed === false ? 'text-amber-800 dark:text-amber-300' : ''}>
+              {index > 0 && '→ '}
+              {t.to}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
