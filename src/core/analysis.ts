@@ -7,6 +7,8 @@
  * Later changes add fields; they do not rename or remove them.
  */
 
+import type { IkeEvent } from './log/events.ts';
+
 export const ANALYSIS_SCHEMA = 'ikescope.analysis/1';
 
 /** A line of one input file; `line` counts from 1 in the file as given. */
@@ -261,6 +263,13 @@ export interface Negotiation {
   informational: Message[];
   /** First and last line of the negotiation in each file it spans. */
   span: { first: LineRef; last: LineRef };
+  /**
+   * diagnosis: the events a rule needs, in log order, from both routers when merged: errors, refusals
+   * (p1-mismatch, p1-rejected, p2-rejected, ipsec-rejected, atts not acceptable), retransmissions and
+   * duplicates, notifies other than INITIAL_CONTACT, SA deletions with reasons, PSK not found, lowered
+   * lifetimes, NAT detected, syslog messages. Each carries its line.
+   */
+  evidence: IkeEvent[];
 }
 
 export interface Analysis {

@@ -194,9 +194,13 @@ export function isakmpEvent(t: string, book: AddressBook): IkeEventBody | null {
 /** Less frequent shapes, and attribute lines that share first letters. */
 function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   const t = t0.charCodeAt(0) === 46 ? t0.slice(1).trim() : t0;
-  const attribute = p1Attribute(t) ?? p2Attribute(t);
-  if (attribute) return attribute;
-  if (t.indexOf('life duration') >= 0) return lifeDuration(t);
+  const c = t.charCodeAt(0);
+  // attribute lines start with one of: encryption hash auth keylength default group life / encaps SA authenticator key
+  if (c === 101 || c === 104 || c === 97 || c === 107 || c === 100 || c === 103 || c === 108 || c === 83) {
+    const attribute = p1Attribute(t) ?? p2Attribute(t);
+    if (attribute) return attribute;
+    if (t.indexOf('life duration') >= 0) return lifeDuration(t);
+  }
   if (t.startsWith('atts are') || t.startsWith('attrs are')) {
     const acceptable = t.indexOf('not acceptable') < 0;
     return t.indexOf('Next payload') >= 0 ? { type: 'p1-atts', acceptable } : { type: 'p2-atts', acceptable };

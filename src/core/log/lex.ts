@@ -26,7 +26,6 @@ export interface Lexed {
   note: string | null;
 }
 
-const MONTH_STAMP = /\*?\.?[A-Z][a-z]{2} {1,2}\d{1,2} (?:\d{4} )?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?: [A-Z]{2,5})?:/y;
 const UPTIME_STAMP = /\*?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?:/y;
 const UPTIME_DAYS = /\*?\d{1,3}[ywd]\d{1,2}[wdh]:/y;
 const PASTEBIN_NUMBER = /\d{1,6}\.?[ \t]+(?=[*A-Z])/y;
@@ -41,7 +40,74 @@ function isMonthStart(text: string, i: number): boolean {
   return (c === 42 /* * */ || c === 46 /* . */ || (c >= 65 && c <= 90)) && i + 3 < text.length;
 }
 
-export function lexLine(raw: string): Lexed {
+function digit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * `*Sep 21 08:33:43.377:` / `Mar  1 00:55:40.767:` / `Apr 20 11:06:55:` / `Mar 13 10:00:00 UTC:` at i, read by
+ * hand on the hot path. Returns the index after the colon (and stores the time in `clock[0]`), or -1.
+ */
+function monthStamp(s: string, start: number, clock: number[]): number {
+  let i = start;
+  const n = s.length;
+  let c = s.charCodeAt(i);
+  if (c === 42) c = s.charCodeAt(++i);
+  if (c === 46) c = s.charCodeAt(++i);
+  if (!(c >= 65 && c <= 90) || i + 3 >= n) return -1;
+  const c1 = s.charCodeAt(i + 1);
+  const c2 = s.charCodeAt(i + 2);
+  if (!(c1 >= 97 && c1 <= 122) || !(c2 >= 97 && c2 <= 122) || s.charCodeAt(i + 3) !== 32) return -1;
+  i += 4;
+  if (s.charCodeAt(i) === 32) i += 1;
+  if (!digit(s.charCodeAt(i))) return -1;
+  i += 1;
+  if (digit(s.charCodeAt(i))) i += 1;
+  if (s.charCodeAt(i) !== 32) return -1;
+  i += 1;
+  // optional year
+  if (digit(s.charCodeAt(i)) && digit(s.charCodeAt(i + 3)) && s.charCodeAt(i + 4) === 32 && s.charCodeAt(i + 2) !== 58) i += 5;
+  let h = 0;
+  if (!digit(s.charCodeAt(i))) return -1;
+  h = s.charCodeAt(i) - 48;
+  i += 1;
+  if (digit(s.charCodeAt(i))) {
+    h = h * 10 + s.charCodeAt(i) - 48;
+    i += 1;
+  }
+  if (s.charCodeAt(i) !== 58 || !digit(s.charCodeAt(i + 1)) || !digit(s.charCodeAt(i + 2)) || s.charCodeAt(i + 3) !== 58) return -1;
+  const m = (s.charCodeAt(i + 1) - 48) * 10 + s.charCodeAt(i + 2) - 48;
+  if (!digit(s.charCodeAt(i + 4)) || !digit(s.charCodeAt(i + 5))) return -1;
+  const sec = (s.charCodeAt(i + 4) - 48) * 10 + s.charCodeAt(i + 5) - 48;
+  i += 6;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46) {
+    i += 1;
+    let digits = 0;
+    let frac = 0;
+    while (digits < 6 && digit(s.charCodeAt(i))) {
+      frac = frac * 10 + s.charCodeAt(i) - 48;
+      digits += 1;
+      i += 1;
+    }
+    if (digits === 0) return -1;
+    ms = digits === 3 ? frac : Math.round((frac / 10 ** digits) * 1000);
+  }
+  if (s.charCodeAt(i) === 32) {
+    // time zone: 2-5 capitals
+    let j = i + 1;
+    while (j - i - 1 < 5 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j += 1;
+    if (j - i - 1 >= 2 && s.charCodeAt(j) === 58) i = j;
+  }
+  if (s.charCodeAt(i) !== 58) return -1;
+  clock[0] = timeOfDay(h, m, sec, ms);
+  return i + 1;
+}
+
+const clockScratch = [0];
+
+/** Lexes one raw line; with `out`, fills that object instead of allocating one (the reader's hot path). */
+export function lexLine(raw: string, out?: Lexed): Lexed {
   const n = raw.length;
   let i = 0;
   let quoted = false;
@@ -75,12 +141,11 @@ export function lexLine(raw: string): Lexed {
   }
   const c1 = raw.charCodeAt(i);
   if (c1 === 42 || c1 === 46 || (c1 >= 65 && c1 <= 90)) {
-    MONTH_STAMP.lastIndex = i;
-    const m = MONTH_STAMP.exec(raw);
-    if (m) {
+    const end = monthStamp(raw, i, clockScratch);
+    if (end > 0) {
       stamped = true;
-      time = timeOfDay(Number(m[1]), Number(m[2]), Number(m[3]), millis(m[4]));
-      i = MONTH_STAMP.lastIndex;
+      time = clockScratch[0] ?? 0;
+      i = end;
     }
   }
   if (!stamped && ((c1 >= 48 && c1 <= 57) || c1 === 42)) {
@@ -129,17 +194,20 @@ export function lexLine(raw: string): Lexed {
     ping = raw.slice(k, end);
     end = k;
   }
-  return {
-    body: i === 0 && end === n ? raw : raw.slice(i, end),
-    bodyStart: i,
-    indent,
-    time,
-    stamped,
-    quoted,
-    bulleted,
-    ping,
-    note,
-  };
+  const body = i === 0 && end === n ? raw : raw.slice(i, end);
+  if (out !== undefined) {
+    out.body = body;
+    out.bodyStart = i;
+    out.indent = indent;
+    out.time = time;
+    out.stamped = stamped;
+    out.quoted = quoted;
+    out.bulleted = bulleted;
+    out.ping = ping;
+    out.note = note;
+    return out;
+  }
+  return { body, bodyStart: i, indent, time, stamped, quoted, bulleted, ping, note };
 }
 
 function millis(digits: string | undefined): number {

@@ -37,7 +37,8 @@ type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'i
 interface OpenRecord {
   index: number;
   line: number;
-  lexed: Lexed;
+  body: string;
+  time: number | null;
   head: Head | null;
   accepts: Continuation;
   /** bodies of the continuation lines */
@@ -67,8 +68,8 @@ export class LogReader {
   private show: ShowState | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
-  /** One copy of each annotation text: most lines of a long log say the same few things. */
-  private readonly words = new Map<string, string>();
+  /** Reused for every line: the lexed fields are read before the next line comes. */
+  private readonly scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null };
 
   constructor(
     private readonly file: number,
@@ -80,7 +81,7 @@ export class LogReader {
 
   /** One line, numbered from 1, without its ending. */
   line(raw: string, number: number): void {
-    const lexed = lexLine(raw);
+    const lexed = lexLine(raw, this.scratch);
     const { kinds, records } = this.columns;
     kinds.push(KIND.prose);
     records.push(-1);
@@ -121,7 +122,8 @@ export class LogReader {
         this.prompt(prompt[1] ?? null, prompt[2] ?? '', number, at);
         return;
       }
-      const bare = showCommand(body);
+      const c0 = body.charCodeAt(0);
+      const bare = c0 === 115 || c0 === 100 || c0 === 83 ? showCommand(body) : null;
       if (bare !== null && bare !== 'other' && body.length < 80) {
         this.show = { command: bare, section: null };
         this.emitSimple(number, at, KIND.prompt, lexed.time, { type: 'prompt', name: null, command: body.trim() }, null);
@@ -147,7 +149,7 @@ export class LogReader {
     const index = this.newRecord(number, lexed.time);
     records.set(at, index);
     kinds.set(at, KIND.debug);
-    this.open = { index, line: number, lexed, head, accepts: accepts(head, body, raw), more: [], rawFirst: raw };
+    this.open = { index, line: number, body, time: lexed.time, head, accepts: accepts(head, body, raw), more: [], rawFirst: raw };
     if (this.open.accepts === 'none') this.close();
     if (lexed.ping !== null && this.records[index]?.annotation === null) {
       this.awaiting = { line: number, record: index, text: body, time: lexed.time, left: 4 };
@@ -233,11 +235,7 @@ export class LogReader {
   }
 
   private say(body: IkeEventBody): string {
-    const text = describe(body);
-    const known = this.words.get(text);
-    if (known !== undefined) return known;
-    if (this.words.size < 100_000) this.words.set(text, text);
-    return text;
+    return describe(body);
   }
 
   private newRecord(line: number, time: number | null): number {
@@ -287,10 +285,10 @@ export class LogReader {
       info.lineCount = last - open.line + 1;
     }
     const head = open.head;
-    const text: RecordText = { head, first: open.lexed.body, more: open.more, accepts: open.accepts, rawFirst: open.rawFirst };
+    const text: RecordText = { head, first: open.body, more: open.more, accepts: open.accepts, rawFirst: open.rawFirst };
     const body = extractRecord(text, this.book, this.ipsec);
     if (body === null) {
-      const ikeLike = head !== null || /ISAKMP|IPSEC|crypto/i.test(open.lexed.body);
+      const ikeLike = head !== null || /ISAKMP|IPSEC|crypto/i.test(open.body);
       if (ikeLike) {
         this.columns.kinds.set(open.line - 1, KIND.unrecognized);
         this.unrecognized.push({ file: this.file, line: open.line });
@@ -298,7 +296,7 @@ export class LogReader {
       return;
     }
     info.annotation = this.say(body);
-    this.emit(body, open.line, open.index, open.lexed.time, head?.conn ?? null);
+    this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
   }
 }
 

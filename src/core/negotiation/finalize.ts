@@ -239,6 +239,7 @@ function oneSided(s: Sided, index: number): Negotiation {
     routers: own === 'initiator' ? { initiator: local, responder: remote } : { initiator: remote, responder: local },
     informational: s.informational,
     span: span([d]),
+    evidence: d.notable,
   };
 }
 
@@ -293,6 +294,7 @@ function merged(init: Sided, resp: Sided, index: number): Negotiation {
     routers: { initiator, responder },
     informational: mergeMessages(init.informational, resp.informational, []),
     span: span([i, r]),
+    evidence: [...i.notable, ...r.notable].sort((x, y) => compareLines(x.at, y.at)),
   };
 }
 
