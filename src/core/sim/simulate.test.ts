@@ -77,6 +77,17 @@ describe('the trace', () => {
     });
   });
 
+  test("each message carries the lines of its router's config it depends on", () => {
+    const trace = simulate(scenarioOf(preset('seed')));
+    const sendOf = (side: Side, message: string) =>
+      trace.steps.find((s) => s.side === side && s.event.kind === 'send' && s.event.message === message)?.event;
+    // R2's preset config: line 2 `crypto isakmp policy 10`, 3 `authentication pre-share`, 4 the key, 5 the transform set.
+    expect(sendOf('initiator', 'MM1')).toMatchObject({ config: expect.arrayContaining([2, 3, 4]) });
+    expect(sendOf('initiator', 'QM1')).toMatchObject({ config: expect.arrayContaining([5]) });
+    const mm1In = trace.steps.find((s) => s.side === 'responder' && s.event.kind === 'receive' && s.event.message === 'MM1');
+    expect(mm1In?.event).toMatchObject({ config: expect.arrayContaining([2, 3, 4]) });
+  });
+
   test('IOS-XE routers wait in IKE_QM_IPSEC_INSTALL_AWAIT', () => {
     const trace = simulate(scenarioOf(preset('nat-t')));
     expect(transitionsOf(trace, 'initiator', 'quickmode').map((t) => t.to)).toEqual([

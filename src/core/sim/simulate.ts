@@ -7,6 +7,7 @@
  */
 import { transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { EffectiveConfig } from '../config/model.ts';
+import { relatedLines } from '../config/relations.ts';
 import type { IkeEvent } from '../fsm/events.ts';
 import { machineFor, type Phase1Mode } from '../fsm/machines.ts';
 import type { IkeMessageName } from '../fsm/messages.ts';
@@ -104,13 +105,23 @@ export function simulate(scenario: SimScenario): SimTrace {
     steps.push(Object.freeze({ index: steps.length, at: now, side, event: Object.freeze(event), states: Object.freeze(states) }));
   };
   const note = (side: Side, n: SimNote) => record(side, { kind: 'note', note: n });
+  const relations = new Map<string, readonly number[]>();
+  const configLines = (side: Side, message: IkeMessageName): readonly number[] => {
+    const key = `${side}:${message}`;
+    let lines = relations.get(key);
+    if (lines === undefined) {
+      lines = Object.freeze(relatedLines(routers[side].info.config, { message, peer: routers[side].peer.address }));
+      relations.set(key, lines);
+    }
+    return lines;
+  };
 
   const send = (side: Side, message: IkeMessageName, retransmission: boolean, exchange: SimExchange) => {
     const lossIndex = losses.findIndex((l) => l.from === side && l.message === message);
     const lost = (faults.unreachable === true && side === 'initiator') || lossIndex >= 0;
     if (lossIndex >= 0) losses.splice(lossIndex, 1);
     const port = faults.nat === true && floated.has(message) ? 4500 : 500;
-    record(side, { kind: 'send', message, retransmission, lost, port });
+    record(side, { kind: 'send', message, retransmission, lost, port, config: configLines(side, message) });
     routers[side].sentAt[exchange] = now;
     if (!lost) schedule(now + SIM_TIMING.latencyMs, { kind: 'deliver', to: other(side), message });
     if (awaitsReply.has(message)) {
@@ -190,7 +201,8 @@ export function simulate(scenario: SimScenario): SimTrace {
   };
 
   const receive = (side: Side, message: IkeMessageName) => {
-    record(side, { kind: 'receive', message, port: faults.nat === true && floated.has(message) ? 4500 : 500 });
+    const port = faults.nat === true && floated.has(message) ? 4500 : 500;
+    record(side, { kind: 'receive', message, port, config: configLines(side, message) });
     const state = phase1(side);
     const mm: IkeEvent = { type: 'IKE_MESG_FROM_PEER.IKE_MM_EXCH' };
     const am: IkeEvent = { type: 'IKE_MESG_FROM_PEER.IKE_AM_EXCH' };

@@ -54,8 +54,9 @@ export type SimEvent =
       /** True for a retransmission timer that only resent the last message (IOS prints no state line). */
       retransmitted: boolean;
     }
-  | { kind: 'send'; message: IkeMessageName; retransmission: boolean; lost: boolean; port: number }
-  | { kind: 'receive'; message: IkeMessageName; port: number }
+  /** `config`: the lines of this router's config the message depends on (core/config relations). */
+  | { kind: 'send'; message: IkeMessageName; retransmission: boolean; lost: boolean; port: number; config: readonly number[] }
+  | { kind: 'receive'; message: IkeMessageName; port: number; config: readonly number[] }
   | { kind: 'note'; note: SimNote };
 
 export interface SimStep {
