@@ -82,7 +82,7 @@ test.describe('ladder of the seed', () => {
       expect(y, `${name} below the message before it`).toBeGreaterThan(previousY);
       previousY = y;
     }
-    await expect(arrow(page, 'MM1')).toHaveAttribute('aria-label', /SA, VID/);
+    await expect(arrow(page, 'MM1')).toHaveAttribute('aria-label', /, SA, at 08:33:43/);
   });
 
   test('clicking, Enter and Space select a message', async ({ page }) => {

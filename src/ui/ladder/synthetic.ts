@@ -95,7 +95,7 @@ export function makeNegotiation(spec: NegotiationSpec): Negotiation {
     lifetimeKb: null,
     verification: null,
   }));
-  return {
+  const negotiation: Omit<Negotiation, 'evidence'> = {
     id: `${initiator.address}-${responder.address}`,
     local: role === 'responder' ? responder.address : initiator.address,
     peer: role === 'responder' ? initiator.address : responder.address,
@@ -127,6 +127,8 @@ export function makeNegotiation(spec: NegotiationSpec): Negotiation {
     informational: spec.informational ?? [],
     span: { first: { file: 0, line: 1 }, last: { file: 0, line: 1 } },
   };
+  // No diagnosis evidence: the ladder does not read it.
+  return { evidence: [], ...negotiation } as Negotiation;
 }
 
 /**
