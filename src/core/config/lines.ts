@@ -4,6 +4,8 @@
  * into `command`, and the line is classified before any statement parsing.
  */
 
+import type { ConfigStatement } from './statements.ts';
+
 export type ConfigLineKind = 'statement' | 'blank' | 'comment' | 'exec' | 'output' | 'unrecognized';
 
 /** A router prompt found at the start of a line: `R2(config-if)#` or `R1#`. */
@@ -24,6 +26,14 @@ export interface LexedLine {
   prompt: Prompt | null;
   /** Classification before statement parsing: 'statement' means "try to parse". */
   kind: ConfigLineKind;
+  /** Filled in by the statement stage (parse.ts): the router this line belongs to, and its statement. */
+  router: string | null;
+  statement: ConfigStatement | null;
+}
+
+/** One object shape for every line, whatever its kind (keeps property access monomorphic on big pastes). */
+function make(line: number, raw: string, command: string, indent: number, prompt: Prompt | null, kind: ConfigLineKind): LexedLine {
+  return { line, raw, command, indent, prompt, kind, router: null, statement: null };
 }
 
 /** Splits text into lines; a final newline does not start an extra empty line. */
@@ -73,29 +83,22 @@ export function lexLine(raw: string, line: number): LexedLine {
   let text = raw;
   // Markdown quote marks (`> R2(config)#...`).
   while (text.startsWith('>')) text = text.slice(text.startsWith('> ') ? 2 : 1);
-  const base = { line, raw, prompt: null, indent: leadingSpaces(text) };
+  const indent = leadingSpaces(text);
   const trimmed = text.trim();
-  if (trimmed === '') return { ...base, command: '', kind: 'blank' };
-  if (raw.startsWith('#') || trimmed.startsWith('!')) return { ...base, command: '', kind: 'comment' };
+  if (trimmed === '') return make(line, raw, '', indent, null, 'blank');
+  if (raw.startsWith('#') || trimmed.startsWith('!')) return make(line, raw, '', indent, null, 'comment');
   if (trimmed.startsWith('%') || trimmed.startsWith('*') || /^\w{3} +\d+ \d+:\d+/.test(trimmed)) {
-    return { ...base, command: '', kind: 'output' };
+    return make(line, raw, '', indent, null, 'output');
   }
-  const found = findPrompt(trimmed);
+  const found = trimmed.includes('#') ? findPrompt(trimmed) : null;
   if (found) {
-    if (found.rest.trim().startsWith('!')) return { ...base, prompt: found.prompt, command: '', indent: 0, kind: 'comment' };
+    if (found.rest.trim().startsWith('!')) return make(line, raw, '', 0, found.prompt, 'comment');
     const command = stripAnnotations(found.rest).trim();
     const isExec = found.prompt.mode === null || command.startsWith('do ') || command === 'do';
-    return {
-      ...base,
-      prompt: found.prompt,
-      command,
-      indent: 0,
-      kind: isExec ? 'exec' : command === '' ? 'blank' : 'statement',
-    };
+    return make(line, raw, command, 0, found.prompt, isExec ? 'exec' : command === '' ? 'blank' : 'statement');
   }
   const command = stripAnnotations(trimmed).trim();
-  if (command === '') return { ...base, command: '', kind: 'comment' };
-  return { ...base, command, kind: 'statement' };
+  return make(line, raw, command, indent, null, command === '' ? 'comment' : 'statement');
 }
 
 /** Every line of the text, lexed; the raw texts rebuild the input. */

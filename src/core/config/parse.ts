@@ -8,13 +8,11 @@ import { lexConfig, type ConfigLineKind, type LexedLine } from './lines.ts';
 import { opensSection, parseStatement, type Section } from './statement-parser.ts';
 import type { ConfigStatement } from './statements.ts';
 
-export interface ConfigLine extends LexedLine {
-  kind: ConfigLineKind;
-  /** The router this line belongs to, when the paste names it (prompt or hostname). */
-  router: string | null;
-  /** The statement parsed from this line, when kind is 'statement'. */
-  statement: ConfigStatement | null;
-}
+/**
+ * A line of a config paste: number, raw text, cleaned command, kind; `router` when the paste names it
+ * (prompt or hostname); `statement` when kind is 'statement'.
+ */
+export type ConfigLine = LexedLine;
 
 export interface ParsedConfig {
   lines: ConfigLine[];
@@ -28,6 +26,15 @@ interface RouterState {
   /** Indentation of the current section's header, and of its first sub-command (null until seen). */
   headerIndent: number;
   childIndent: number | null;
+}
+
+/** The lexed line becomes the config line in place: no copy per line. */
+function toLine(lex: LexedLine, kind: ConfigLineKind, router: string | null, statement: ConfigStatement | null): ConfigLine {
+  const line: ConfigLine = lex;
+  line.kind = kind;
+  line.router = router;
+  line.statement = statement;
+  return line;
 }
 
 /** Parses pasted IOS configuration. Never throws; every input line is in `lines`, in order. */
@@ -57,7 +64,7 @@ export function parseConfig(text: string): ParsedConfig {
     const state = stateOf(router);
     if (lex.kind === 'comment' && lex.command === '' && lex.raw.trim().replace(/^>\s*/, '').startsWith('!')) state.section = null;
     if (lex.kind !== 'statement') {
-      lines.push({ ...lex, router, statement: null });
+      lines.push(toLine(lex, lex.kind, router, null));
       continue;
     }
     if (lex.prompt?.mode === 'config') state.section = null;
@@ -66,7 +73,7 @@ export function parseConfig(text: string): ParsedConfig {
 
     const parsed = parseStatement(lex.command, state.section);
     if (!parsed) {
-      lines.push({ ...lex, kind: 'unrecognized', router, statement: null });
+      lines.push(toLine(lex, 'unrecognized', router, null));
       continue;
     }
     if (parsed.body.kind === 'hostname') {
@@ -76,7 +83,7 @@ export function parseConfig(text: string): ParsedConfig {
     const section = parsed.inSection ? owner.section : null;
     const statement: ConfigStatement = { ...parsed.body, line: lex.line, router, section: section?.line ?? null };
     statements.push(statement);
-    lines.push({ ...lex, router, statement });
+    lines.push(toLine(lex, lex.kind, router, statement));
 
     if (parsed.inSection) {
       if (owner.childIndent === null && !lex.prompt && lex.indent > owner.headerIndent) owner.childIndent = lex.indent;
