@@ -3,11 +3,11 @@
  * is fed to the machine of that router's role through xstate's pure `transition()`. The machine is the
  * judge: a step is allowed when the model, in X, takes that input to Y.
  */
-import { transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { IKE_EVENT_TYPES, ikeEvent, printInput, type IkeEvent } from './events.ts';
 import type { Platform } from './exchange-setup.ts';
 import { machineFor, type Phase1Mode } from './machines.ts';
-import { contextOf, initialSnapshot, snapshotAt, stateDescription, stateNames, stateOf } from './snapshots.ts';
+import { contextOf, initialSnapshot, snapshotAt, stateDescription, stateNames, stateOf, step } from './snapshots.ts';
 
 export type ReplayRole = 'initiator' | 'responder';
 export type ReplayExchange = 'phase1' | 'quickmode';
@@ -92,12 +92,12 @@ function judge(machine: AnyStateMachine, label: string, current: AnyMachineSnaps
   const states = stateNames(machine);
   const unknown = [observed.from, observed.to].find((name) => !states.has(name));
   if (unknown !== undefined) {
-    const next = states.has(observed.to) ? snapshotAt(machine, observed.to, current.context) : current;
+    const next = states.has(observed.to) ? snapshotAt(machine, observed.to, contextOf(current)) : current;
     return refused(next, `${unknown} is not a state of the ${label} model.`);
   }
   // Judge the step from the state the log says it left: a gap in the paste is not this line's fault.
-  const start = stateOf(current) === observed.from ? current : snapshotAt(machine, observed.from, current.context);
-  const resync = () => snapshotAt(machine, observed.to, start.context);
+  const start = stateOf(current) === observed.from ? current : snapshotAt(machine, observed.from, contextOf(current));
+  const resync = () => snapshotAt(machine, observed.to, contextOf(start));
 
   const inputMissing = observed.source === '' || observed.event === '';
   const event = inputMissing ? undefined : ikeEvent(observed.source, observed.event);
@@ -107,9 +107,8 @@ function judge(machine: AnyStateMachine, label: string, current: AnyMachineSnaps
   const candidates = event === undefined ? everyEvent : variants(event);
   for (const candidate of candidates) {
     for (const from of startingPoints(machine, start, candidate)) {
-      if (!handles(machine, from, candidate)) continue;
-      const [next] = transition(machine, from, candidate);
-      if (stateOf(next) === observed.to) return { step: { allowed: true, state: observed.to }, next };
+      const next = step(machine, from, candidate)?.snapshot;
+      if (next !== undefined && stateOf(next) === observed.to) return { step: { allowed: true, state: observed.to }, next };
     }
   }
   return refused(resync(), explain(machine, start, observed, event));
@@ -142,8 +141,9 @@ function explain(
     event === undefined
       ? `${to} does not follow ${from} on any input (the log prints none for this step).`
       : `${to} does not follow ${from} on ${printInput(event)}.`;
-  if (event !== undefined && handles(machine, start, event)) {
-    const target = stateOf(transition(machine, start, event)[0]);
+  const taken = event === undefined ? null : step(machine, start, event);
+  if (taken !== null) {
+    const target = stateOf(taken.snapshot);
     const where = target === from ? `stays in ${from}` : `goes to ${described(target)}`;
     return `${lead} On that input the model ${where}.`;
   }
@@ -155,18 +155,14 @@ function explain(
   return `${lead} In ${described(from)} the model expects ${expected}.`;
 }
 
-/** Whether the state has an enabled transition for the event (self-loops without actions included). */
-function handles(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: IkeEvent): boolean {
-  return (machine.getTransitionData(snapshot, event) ?? []).length > 0;
-}
-
 /** The inputs that move a state forward: not self-loops, not the informational ones that end the SA. */
 function forwardSteps(machine: AnyStateMachine, start: AnyMachineSnapshot): { event: IkeEvent; target: string }[] {
   const from = stateOf(start);
   const steps: { event: IkeEvent; target: string }[] = [];
   for (const event of IKE_EVENT_TYPES.map((type) => ({ type }) as IkeEvent)) {
-    if (!handles(machine, start, event)) continue;
-    const target = stateOf(transition(machine, start, event)[0]);
+    const taken = step(machine, start, event);
+    if (taken === null) continue;
+    const target = stateOf(taken.snapshot);
     if (target !== from && target !== 'IKE_DEST_SA') steps.push({ event, target });
   }
   return steps;

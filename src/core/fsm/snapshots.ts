@@ -1,12 +1,92 @@
 /**
  * Small pure helpers over any of the IKE machines' snapshots, shared by replay and simulation.
  * All machines are flat, so a snapshot's value is the IOS state name.
+ *
+ * The machines are deterministic and their context is a handful of small values, so each step is
+ * computed by xstate once and remembered: a 100 MB log replays the same few hundred steps over and
+ * over, and xstate's `transition()` costs about a hundred microseconds a call.
  */
-import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { IkeEvent } from './events.ts';
 import type { ExchangeContext, ExchangeInput } from './exchange-setup.ts';
 
+/** An action a step asks for, as xstate returns it (`send`, `resend` with their params). */
+export interface StepAction {
+  type: string;
+  params?: unknown;
+}
+
+export interface Step {
+  snapshot: AnyMachineSnapshot;
+  actions: readonly StepAction[];
+}
+
+interface Memo {
+  initial: Map<string, AnyMachineSnapshot>;
+  at: Map<string, AnyMachineSnapshot>;
+  steps: Map<string, Step | null>;
+}
+
+const memos = new WeakMap<AnyStateMachine, Memo>();
+
+function memoOf(machine: AnyStateMachine): Memo {
+  let memo = memos.get(machine);
+  if (memo === undefined) {
+    memo = { initial: new Map(), at: new Map(), steps: new Map() };
+    memos.set(machine, memo);
+  }
+  return memo;
+}
+
+function contextKey(c: ExchangeContext): string {
+  return `${c.platform}|${c.lastSent ?? ''}|${c.retransmits}|${c.maxRetransmits}|${c.deleteReason ?? ''}`;
+}
+
+const snapshotKeys = new WeakMap<AnyMachineSnapshot, string>();
+
+function snapshotKey(snapshot: AnyMachineSnapshot): string {
+  let key = snapshotKeys.get(snapshot);
+  if (key === undefined) {
+    key = `${stateOf(snapshot)}#${contextKey(contextOf(snapshot))}`;
+    snapshotKeys.set(snapshot, key);
+  }
+  return key;
+}
+
+function eventKey(event: IkeEvent): string {
+  if (event.type === 'IKE_MESG_FROM_PEER.IKE_QM_EXCH') return event.accepted === false ? `${event.type}:refused` : event.type;
+  if (event.type === 'IKE_MESG_INTERNAL.IKE_PHASE1_DEL') return `${event.type}:${event.reason ?? ''}`;
+  return event.type;
+}
+
 export function initialSnapshot(machine: AnyStateMachine, input: ExchangeInput): AnyMachineSnapshot {
-  return initialTransition(machine, input)[0] as AnyMachineSnapshot;
+  const memo = memoOf(machine);
+  const key = `${input.platform ?? ''}|${input.maxRetransmits ?? ''}`;
+  let snapshot = memo.initial.get(key);
+  if (snapshot === undefined) {
+    snapshot = initialTransition(machine, input)[0] as AnyMachineSnapshot;
+    memo.initial.set(key, snapshot);
+  }
+  return snapshot;
+}
+
+/** The machine's step on `event`, or null when the state has no transition for it. */
+export function step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: IkeEvent): Step | null {
+  const memo = memoOf(machine);
+  const key = `${snapshotKey(snapshot)}#${eventKey(event)}`;
+  let known = memo.steps.get(key);
+  if (known === undefined) {
+    const handled = (machine.getTransitionData(snapshot, event) ?? []).length > 0;
+    if (handled) {
+      const [next, actions] = transition(machine, snapshot, event);
+      const plain = (actions as readonly StepAction[]).map((a) => Object.freeze({ type: a.type, params: a.params }));
+      known = { snapshot: next as AnyMachineSnapshot, actions: Object.freeze(plain) };
+    } else {
+      known = null;
+    }
+    memo.steps.set(key, known);
+  }
+  return known;
 }
 
 export function stateOf(snapshot: AnyMachineSnapshot): string {
@@ -18,8 +98,15 @@ export function contextOf(snapshot: AnyMachineSnapshot): ExchangeContext {
 }
 
 /** A snapshot in `state` with `context`: where replay re-synchronises on what the log says. */
-export function snapshotAt(machine: AnyStateMachine, state: string, context: unknown): AnyMachineSnapshot {
-  return machine.resolveState({ value: state, context }) as AnyMachineSnapshot;
+export function snapshotAt(machine: AnyStateMachine, state: string, context: ExchangeContext): AnyMachineSnapshot {
+  const memo = memoOf(machine);
+  const key = `${state}#${contextKey(context)}`;
+  let snapshot = memo.at.get(key);
+  if (snapshot === undefined) {
+    snapshot = machine.resolveState({ value: state, context }) as AnyMachineSnapshot;
+    memo.at.set(key, snapshot);
+  }
+  return snapshot;
 }
 
 const names = new WeakMap<AnyStateMachine, ReadonlySet<string>>();

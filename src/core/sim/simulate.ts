@@ -5,13 +5,13 @@
  * retransmission timer fires when a message goes unanswered. The routers' decisions (policy, key,
  * transform set, proxies, PFS) come from their effective configurations. No clock, no randomness.
  */
-import { transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { EffectiveConfig } from '../config/model.ts';
 import { relatedLines } from '../config/relations.ts';
 import type { IkeEvent } from '../fsm/events.ts';
 import { machineFor, type Phase1Mode } from '../fsm/machines.ts';
 import type { IkeMessageName } from '../fsm/messages.ts';
-import { contextOf, initialSnapshot, stateOf } from '../fsm/snapshots.ts';
+import { contextOf, initialSnapshot, stateOf, step } from '../fsm/snapshots.ts';
 import { choosePhase1, choosePhase2 } from './decide.ts';
 import { phase1Proposals, phase2Offer, presharedKey } from './offers.ts';
 import type { Side, SimEvent, SimExchange, SimFaults, SimNote, SimOutcome, SimPeerInfo, SimStep, SimTrace } from './trace.ts';
@@ -136,11 +136,9 @@ export function simulate(scenario: SimScenario): SimTrace {
   const input = (side: Side, exchange: SimExchange, event: IkeEvent): boolean => {
     const router = routers[side];
     const before = router.snapshots[exchange];
-    const handled = (router.machines[exchange].getTransitionData(before, event) ?? []).length > 0;
-    if (!handled) return false;
-    const [after, executable] = transition(router.machines[exchange], before, event);
-    // The machines' own actions ('send', 'resend') come back as plain action objects.
-    const actions = executable as readonly { type: string; params?: unknown }[];
+    const taken = step(router.machines[exchange], before, event);
+    if (taken === null) return false;
+    const { snapshot: after, actions } = taken;
     router.snapshots[exchange] = after;
     const deleteReason = contextOf(after).deleteReason;
     const retransmitted = actions.some((a) => a.type === 'resend');
