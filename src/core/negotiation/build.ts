@@ -132,7 +132,17 @@ export class NegotiationBuilder {
     const conn = e.conn !== null && e.conn !== 0 ? e.conn : null;
     let draft: Draft | null = null;
     if (peer !== null) {
-      const latest = this.byPeer.get(`${ctx.id}|${peer}`) ?? null;
+      let latest = this.byPeer.get(`${ctx.id}|${peer}`) ?? null;
+      if (latest === null) {
+        // lines with a conn-id but no address may have opened this negotiation already
+        const byConn = conn !== null ? (this.byConn.get(`${ctx.id}|${conn}`) ?? null) : null;
+        const cur = byConn ?? this.current.get(ctx.id) ?? null;
+        if (cur !== null && cur.peer === null && !cur.p1Failed && (conn === null || cur.conn === null || cur.conn === conn)) {
+          cur.peer = peer;
+          this.byPeer.set(`${ctx.id}|${peer}`, cur);
+          latest = cur;
+        }
+      }
       if (latest === null || this.startsNew(latest, e)) {
         if (e.type === 'ipsec-request' && e.kind !== 'sa_request') return latest;
         draft = this.newDraft(ctx, peer, e.at);

@@ -1,0 +1,140 @@
+/**
+ * Grouping events into negotiations on logs assembled from real corpus line shapes: retries, interleaved
+ * peers, the conn-id switch, logs without FSM lines, and informational exchanges.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../analyze.ts';
+
+const stamp = (s: number): string => `*Oct 25 18:53:${String(10 + s).padStart(2, '0')}.000: `;
+
+/** One initiator attempt that dies of retransmissions (corpus README failure lines). */
+function deadAttempt(peer: string, t: number): string[] {
+  return [
+    `${stamp(t)}ISAKMP: (0):SA request profile is (NULL)`,
+    `${stamp(t)}ISAKMP: (0):Created a peer struct for ${peer}, peer port 500`,
+    `${stamp(t)}ISAKMP: (0):Input = IKE_MESG_FROM_IPSEC, IKE_SA_REQ_MM`,
+    `${stamp(t)}ISAKMP: (0):Old State = IKE_READY  New State = IKE_I_MM1 `,
+    `${stamp(t)}ISAKMP: (0):beginning Main Mode exchange`,
+    `${stamp(t)}ISAKMP-PAK: (0):sending packet to ${peer} my_port 500 peer_port 500 (I) MM_NO_STATE`,
+    `${stamp(t)}ISAKMP: (0):Sending an IKE IPv4 Packet.`,
+    `${stamp(t + 1)}ISAKMP: (0):retransmitting phase 1 MM_NO_STATE...`,
+    `${stamp(t + 1)}ISAKMP: (0):incrementing error counter on sa, attempt 1 of 5: retransmit phase 1`,
+    `${stamp(t + 1)}ISAKMP-PAK: (0):sending packet to ${peer} my_port 500 peer_port 500 (I) MM_NO_STATE`,
+    `${stamp(t + 1)}ISAKMP: (0):Sending an IKE IPv4 Packet.`,
+    `${stamp(t + 2)}ISAKMP: (0):deleting SA reason "Death by retransmission P1" state (I) MM_NO_STATE (peer ${peer})`,
+  ];
+}
+
+/** The start of a successful Main Mode up to MM4 and the conn-id switch, from corpus 01. */
+function goodStart(peer: string, conn: number, t: number): string[] {
+  return [
+    `${stamp(t)}ISAKMP: (0):SA request profile is (NULL)`,
+    `${stamp(t)}ISAKMP: (0):Created a peer struct for ${peer}, peer port 500`,
+    `${stamp(t)}ISAKMP: (0):Input = IKE_MESG_FROM_IPSEC, IKE_SA_REQ_MM`,
+    `${stamp(t)}ISAKMP: (0):Old State = IKE_READY  New State = IKE_I_MM1 `,
+    `${stamp(t)}ISAKMP-PAK: (0):sending packet to ${peer} my_port 500 peer_port 500 (I) MM_NO_STATE`,
+    `${stamp(t)}ISAKMP-PAK: (0):received packet from ${peer} dport 500 sport 500 Global (I) MM_NO_STATE`,
+    `${stamp(t)}ISAKMP: (0):processing SA payload. message ID = 0`,
+    `${stamp(t)}ISAKMP-PAK: (0):sending packet to ${peer} my_port 500 peer_port 500 (I) MM_SA_SETUP`,
+    `${stamp(t)}ISAKMP-PAK: (0):received packet from ${peer} dport 500 sport 500 Global (I) MM_SA_SETUP`,
+    `${stamp(t)}ISAKMP: (0):processing KE payload. message ID = 0`,
+    `${stamp(t)}ISAKMP: (${conn}):processing vendor id payload`,
+    `${stamp(t)}ISAKMP: (${conn}):vendor ID is DPD`,
+    `${stamp(t)}ISAKMP: (0):peer matches *none* of the profiles`,
+    `${stamp(t)}ISAKMP-PAK: (${conn}):sending packet to ${peer} my_port 500 peer_port 500 (I) MM_KEY_EXCH`,
+  ];
+}
+
+export const names = (text: string): string[][] => analyze([{ name: 'x', text }]).negotiations.map((n) => n.phase1.messages.map((m) => `${m.name}${m.retransmission ? '*' : ''}`));
+
+describe('negotiations', () => {
+  test('a retry after failure is a new negotiation', () => {
+    const a = analyze([{ name: 'x', text: [...deadAttempt('10.0.0.2', 0), ...deadAttempt('10.0.0.2', 10)].join('\n') }]);
+    expect(a.negotiations).toHaveLength(2);
+    for (const n of a.negotiations) {
+      expect(n.phase1.outcome).toBe('failed');
+      expect(n.phase1.messages.map((m) => [m.name, m.retransmission, m.attempt])).toEqual([
+        ['MM1', false, 1],
+        ['MM1', true, 2],
+      ]);
+      expect(n.evidence.map((e) => e.type)).toEqual(['retransmit', 'retransmit', 'sa']);
+    }
+  });
+
+  test('the conn-id switch around MM4 and (0) printed after it stay in one negotiation', () => {
+    const a = analyze([{ name: 'x', text: goodStart('203.0.113.1', 1001, 0).join('\n') }]);
+    expect(a.negotiations).toHaveLength(1);
+    expect(names(goodStart('203.0.113.1', 1001, 0).join('\n'))).toEqual([['MM1', 'MM2', 'MM3', 'MM4', 'MM5']]);
+    // every record of the log belongs to it
+    expect(a.records.every((r) => r.negotiation === 0)).toBe(true);
+  });
+
+  test('negotiations with two peers interleaved message by message are separated', () => {
+    const x = goodStart('203.0.113.1', 1001, 0);
+    const y = goodStart('198.51.100.7', 1002, 20);
+    // interleave at packet boundaries, as a busy hub prints them
+    const chunks = (lines: string[]): string[][] => {
+      const out: string[][] = [];
+      for (const l of lines) {
+        if (l.includes('packet') || out.length === 0) out.push([]);
+        out[out.length - 1]!.push(l);
+      }
+      return out;
+    };
+    const cx = chunks(x);
+    const cy = chunks(y);
+    const mixed: string[] = [];
+    for (let i = 0; i < Math.max(cx.length, cy.length); i += 1) mixed.push(...(cx[i] ?? []), ...(cy[i] ?? []));
+    const a = analyze([{ name: 'x', text: mixed.join('\n') }]);
+    expect(a.negotiations.map((n) => n.peer).sort()).toEqual(['198.51.100.7', '203.0.113.1']);
+    for (const n of a.negotiations) expect(n.phase1.messages.map((m) => m.name)).toEqual(['MM1', 'MM2', 'MM3', 'MM4', 'MM5']);
+  });
+
+  test('role from who sent first when the log has no FSM lines and no (I)/(R) (old 12.2 output)', () => {
+    const text = [
+      '00:27:07: ISAKMP (0:2): beginning Main Mode exchange',
+      '00:27:07: ISAKMP (0:2): sending packet to 10.15.58.38 MM_NO_STATE',
+      '00:27:08: ISAKMP (0:2): received packet from 10.15.58.38',
+      '00:27:08: ISAKMP (0:2): processing SA payload. message ID = 0',
+    ].join('\n');
+    const a = analyze([{ name: 'x', text }]);
+    expect(a.negotiations[0]?.role).toBe('initiator');
+  });
+
+  test('a responder: (N) NEW SA, then MM2, MM4 and MM6 sent (seed, R3)', () => {
+    const text = [
+      '*Sep 21 08:33:43.377: ISAKMP (0) : received packet from 2001: DB8::2 dport 500 sport 500 Global (N) NEW SA',
+      '*Sep 21 08:33:43.377: ISAKMP: Created a peer struct for 2001: DB8::2, peer port 500',
+      '*Sep 21 08:33:43.377: ISAKMP: (0): sending packet to 2001: DB8::2 my_port 500 peer_port 500 (R) MM_SA_SETUP',
+      'Sep 21 08:33:43.381: ISAKMP (0): received packet from 2001B8::2 dport 500 sport 500 Global (R) MM_SA_SETUP',
+      '*Sep 21 08:33:43.405: ISAKMP: (1011): sending packet to 2001: DB8::2 my_port 500 peer_port 500 (R) MM_KEY_EXCH',
+      '*Sep 21 08:33:43.425: ISAKMP (1011): received packet from 2001: DB8::2 dport 500 sport 500 Global (R) MM_KEY_EXCH',
+      '*Sep 21 08:33:43.425: ISAKMP: (1011): sending packet to 2001: DB8::2 my_port 500 peer_port 500 (R) MM_KEY_EXCH',
+    ].join('\n');
+    const a = analyze([{ name: 'x', text }]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n.role).toBe('responder');
+    expect(n.phase1.messages.map((m) => [m.name, m.from, m.dir])).toEqual([
+      ['MM1', 'initiator', 'in'],
+      ['MM2', 'responder', 'out'],
+      ['MM3', 'initiator', 'in'],
+      ['MM4', 'responder', 'out'],
+      ['MM5', 'initiator', 'in'],
+      ['MM6', 'responder', 'out'],
+    ]);
+  });
+
+  test('an informational DELETE after phase 1 is not a Main Mode message (corpus 08)', () => {
+    const text = [
+      '- Mar 1 00:55:41.659: ISAKMP (0:2): Old State = IKE_I_MM6 New State = IKE_P1_COMPLETE',
+      '- Mar 1 00:55:41.659: ISAKMP (0:2): received packet from 13.1.1.3 dport 500 sport 500 Global (I) MM_KEY_EXCH',
+      '- Mar 1 00:55:41.663: ISAKMP: set new node -1323939639 to QM_IDLE',
+      '- Mar 1 00:55:41.663: ISAKMP (0:2): processing HASH payload. message ID = -1323939639',
+      '- Mar 1 00:55:41.667: ISAKMP (0:2): processing DELETE payload. message ID = -1323939639',
+    ].join('\n');
+    const n = analyze([{ name: 'x', text }]).negotiations[0]!;
+    expect(n.informational.map((m) => [m.name, m.messageId])).toEqual([['DELETE', 2971027657]]);
+    expect(n.phase2).toEqual([]);
+  });
+});
