@@ -3,7 +3,7 @@
  * (`crypto isakmp policy 5` typed twice) are merged as IOS merges them: the later line wins.
  */
 import { formatIp, formatMatch, normalizeAddress, parseIp } from './address.ts';
-import { defaultRelease, ipsecDefaults, isWeakPhase1, policyDefaults, type IosRelease } from './defaults.ts';
+import { defaultRelease, ipsecDefaults, isWeakPhase1, isWeakTransform, policyDefaults, type IosRelease } from './defaults.ts';
 import type { AccessList, CryptoMapEntry, PreSharedKey, EffectiveConfig, Interface, IpsecProfile, IsakmpPolicy, IsakmpProfile, Phase2Policy, Setting, TransformSet } from './model.ts';
 import { parseConfig, statementsOf, type ParsedConfig } from './parse.ts';
 import type { ConfigStatement, PeerMatch } from './statements.ts';
@@ -71,6 +71,13 @@ function applyPhase2(target: Phase2Policy, s: ConfigStatement): void {
 function refusal(policy: IsakmpPolicy, release: IosRelease, shieldDisabled: boolean): string | null {
   if (release !== 'iosxe-17.11' || shieldDisabled) return null;
   const weak = [policy.encryption.value, policy.hash.value, `group${policy.group.value}`].filter(isWeakPhase1);
+  return weak.length > 0 ? `${weak.join(', ')} refused by IOS-XE 17.11+ unless 'crypto engine compliance shield disable'` : null;
+}
+
+/** Why a release refuses a transform set, or null. */
+function transformRefusal(transforms: readonly string[], release: IosRelease, shieldDisabled: boolean): string | null {
+  if (release !== 'iosxe-17.11' || shieldDisabled) return null;
+  const weak = transforms.filter(isWeakTransform);
   return weak.length > 0 ? `${weak.join(', ')} refused by IOS-XE 17.11+ unless 'crypto engine compliance shield disable'` : null;
 }
 
@@ -187,7 +194,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
           existing.transforms = s.transforms;
           existing.line = s.line;
         } else {
-          transformSets.set(s.name, { name: s.name, line: s.line, transforms: s.transforms, mode: byDefault(ipsecDefaults.mode), requireMode: false });
+          transformSets.set(s.name, { name: s.name, line: s.line, transforms: s.transforms, mode: byDefault(ipsecDefaults.mode), requireMode: false, refused: null });
         }
         owners.set(s.line, s.name);
         break;
@@ -290,6 +297,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
   if (cfg.policies.length === 0) cfg.policies = [newPolicy(65535, null)];
   for (const p of cfg.policies) p.refused = refusal(p, release, shield);
   cfg.transformSets = [...transformSets.values()];
+  for (const t of cfg.transformSets) t.refused = transformRefusal(t.transforms, release, shield);
   cfg.ipsecProfiles = [...profiles.values()];
   cfg.isakmpProfiles = [...isakmpProfiles.values()];
   cfg.cryptoMaps = [...maps.values()].sort((a, b) => (a.map === b.map ? a.seq - b.seq : a.map < b.map ? -1 : 1));

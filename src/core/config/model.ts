@@ -57,6 +57,8 @@ export interface TransformSet {
   mode: Setting<TransformMode>;
   /** `mode transport require`: no fallback to tunnel mode. */
   requireMode: boolean;
+  /** Why the release refuses this transform set (weak algorithm), or null when it can be negotiated. */
+  refused: string | null;
 }
 
 /** What a crypto map entry and an IPsec profile share: the phase 2 proposal. */

@@ -160,7 +160,7 @@ function proxiesOf(source: Phase2Source): Proxy[] {
 }
 
 function phase2View(cfg: EffectiveConfig, source: Phase2Source, addresses: { a: string | null; b: string | null }): Phase2View {
-  const sets: TransformSet[] = transformSetsOf(cfg, source.policy);
+  const sets: TransformSet[] = transformSetsOf(cfg, source.policy).filter((t) => t.refused === null);
   const none = { value: null, line: null, isDefault: true };
   return {
     kind: source.kind,

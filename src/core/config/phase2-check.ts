@@ -4,8 +4,8 @@
  */
 import { containsMatch, formatMatch } from './address.ts';
 import { ref, settingRef, type AddFinding, type Side } from './check-common.ts';
-import { isWeakGroup, isWeakTransform } from './defaults.ts';
-import type { AccessList, TransformSet } from './model.ts';
+import { isWeakGroup, isWeakTransform, releaseNames } from './defaults.ts';
+import type { AccessList, EffectiveConfig, TransformSet } from './model.ts';
 import { sameTransforms } from './observed.ts';
 import { aclPermits, proposedMode } from './peer-view.ts';
 import { isVti, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
@@ -53,6 +53,11 @@ function proxiesText(source: Phase2Source): string {
   return `${first.entry.source ? formatMatch(first.entry.source) : '?'} → ${first.entry.destination ? formatMatch(first.entry.destination) : '?'}`;
 }
 
+/** True when the router's release refuses weak algorithms (IOS-XE 17.11+ without the compliance shield disabled). */
+function refusesWeak(cfg: EffectiveConfig): boolean {
+  return cfg.release === 'iosxe-17.11' && !cfg.complianceShieldDisabled.value;
+}
+
 /** Checks phase 2 between A (initiator) and B (responder), adding findings. */
 export function checkPhase2(ctx: Phase2Context): Phase2Result {
   const { A, B, sa, sb, aAddress, bAddress, add } = ctx;
@@ -72,8 +77,25 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
       fix: `On ${missing.name}, add a crypto map entry (set peer, set transform-set, match address) applied to the outside interface, or a VTI with 'tunnel protection ipsec profile'.`,
     });
   } else {
-    const aSets = transformSetsOf(aCfg, sa.policy);
-    const bSets = transformSetsOf(bCfg, sb.policy);
+    let refusedSets = false;
+    for (const [side, source] of [
+      [A, sa],
+      [B, sb],
+    ] as const) {
+      for (const t of transformSetsOf(side.cfg, source.policy).filter((x) => x.refused !== null)) {
+        add({
+          code: 'WEAK_CRYPTO',
+          severity: 'error',
+          message: 'QM1',
+          lines: ref(side, t.line),
+          summary: `${side.name} transform set ${t.name} (${t.transforms.join(' ')}) is refused on ${releaseNames[side.cfg.release]}: ${t.refused ?? ''}.`,
+          fix: `On ${side.name}: esp-aes 256 esp-sha256-hmac (both routers alike), or configure 'crypto engine compliance shield disable'.`,
+        });
+        refusedSets = true;
+      }
+    }
+    const aSets = transformSetsOf(aCfg, sa.policy).filter((t) => t.refused === null);
+    const bSets = transformSetsOf(bCfg, sb.policy).filter((t) => t.refused === null);
     let chosen: { ta: TransformSet; tb: TransformSet } | null = null;
     for (const ta of aSets) {
       const tb = bSets.find((t) => sameTransforms(t.transforms, ta.transforms));
@@ -86,7 +108,10 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
       ...sets.map((t) => ({ file: side.file, line: t.line })),
       ...(source.policy ? settingRef(side, source.policy.transformSets, source.header) : ref(side, source.header)),
     ];
-    if (!chosen) {
+    if (!chosen && refusedSets && (aSets.length === 0 || bSets.length === 0)) {
+      // The refusal above is the cause; no separate transform mismatch.
+      phase2Fails = 'QM1';
+    } else if (!chosen) {
       phase2Fails = 'QM1';
       const describe = (sets: readonly TransformSet[]) => sets.map((t) => `${t.name}: ${t.transforms.join(' ')}`).join('; ') || 'none';
       add({
@@ -118,7 +143,7 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
       if (weak.length > 0) {
         add({
           code: 'WEAK_CRYPTO',
-          severity: aCfg.release === 'iosxe-17.11' && !aCfg.complianceShieldDisabled.value ? 'error' : 'warning',
+          severity: 'warning',
           message: 'QM1',
           lines: [...ref(A, ta.line), ...ref(B, tb.line)],
           summary: `Phase 2 would use ${weak.join(', ')}: weak, and refused by IOS-XE 17.11 and later.`,
@@ -197,9 +222,11 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
       }
       const group = aPfs.value ?? bPfs.value;
       if (group !== null && isWeakGroup(group)) {
+        const refused = refusesWeak(aCfg) || refusesWeak(bCfg);
+        if (refused) phase2Fails ??= 'QM1';
         add({
           code: 'WEAK_CRYPTO',
-          severity: 'warning',
+          severity: refused ? 'error' : 'warning',
           message: 'QM1',
           lines,
           summary: `PFS group ${group} is weak, and refused by IOS-XE 17.11 and later.`,
@@ -207,9 +234,11 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
         });
       }
     } else if (aPfs?.value != null && isWeakGroup(aPfs.value)) {
+      const refused = refusesWeak(aCfg) || refusesWeak(bCfg);
+      if (refused) phase2Fails ??= 'QM1';
       add({
         code: 'WEAK_CRYPTO',
-        severity: 'warning',
+        severity: refused ? 'error' : 'warning',
         message: 'QM1',
         lines: [...settingRef(A, aPfs, aHeader), ...(bPfs ? settingRef(B, bPfs, bHeader) : [])],
         summary: `PFS group ${aPfs.value} is weak, and refused by IOS-XE 17.11 and later.`,
