@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { printInput } from '../fsm/events.ts';
 import { printedTransitions } from '../fsm/printed-transitions.ts';
 import { replayTransitions } from '../fsm/replay.ts';
-import { writeDebug, type DebugStyle } from './debug-writer.ts';
+import { writeDebug, writeDebugOutput, type DebugStyle } from './debug-writer.ts';
 import { PRESETS, findPreset, scenarioOf } from './presets.ts';
 import { simulate } from './simulate.ts';
 import type { Side, SimTrace } from './trace.ts';
@@ -57,6 +57,28 @@ describe('debug output round trip', () => {
       });
     }
   }
+
+  test('each step knows the lines it printed', () => {
+    const trace = simulate(scenarioOf(findPreset('seed') ?? PRESETS[0]!));
+    const { text, spans } = writeDebugOutput(trace, 'initiator', 'ios-15');
+    const lines = text.trimEnd().split('\n');
+    // Spans cover every line, in order, without gaps.
+    expect(spans[0]?.first).toBe(1);
+    expect(spans.at(-1)?.last).toBe(lines.length);
+    for (const [i, span] of spans.entries()) {
+      const previous = spans[i - 1];
+      if (previous && previous.first !== span.first) expect(span.first).toBe(previous.last + 1);
+    }
+    const linesOf = (message: string) => {
+      const send = trace.steps.find((s) => s.side === 'initiator' && s.event.kind === 'send' && s.event.message === message);
+      const span = spans.find((x) => x.step === send?.index);
+      return span ? lines.slice(span.first - 1, span.last).join('\n') : '';
+    };
+    // MM3 goes out with the state change that sends it, as IOS prints them together.
+    expect(linesOf('MM3')).toContain('(I) MM_SA_SETUP');
+    expect(linesOf('MM3')).toContain('Old State = IKE_I_MM2  New State = IKE_I_MM3');
+    expect(linesOf('QM1')).toContain('beginning Quick Mode exchange');
+  });
 
   test('IOS-XE and 15.x prefixes', () => {
     const trace = simulate(scenarioOf(findPreset('seed') ?? PRESETS[0]!));

@@ -28,8 +28,26 @@ export type DebugStyle = 'ios-xe' | 'ios-15';
 
 const CONN_ID = 1001;
 
+/** The lines (1-based, inclusive) a trace step printed: stepping through the trace highlights them. */
+export interface DebugSpan {
+  step: number;
+  first: number;
+  last: number;
+}
+
+export interface DebugOutput {
+  text: string;
+  /** In line order; a state change and the messages it sends share one span. */
+  spans: readonly DebugSpan[];
+}
+
 /** Writes one router's debug output for the whole trace. */
 export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios-xe'): string {
+  return writeDebugOutput(trace, side, style).text;
+}
+
+/** One router's debug output and which lines each of its trace steps printed. */
+export function writeDebugOutput(trace: SimTrace, side: Side, style: DebugStyle = 'ios-xe'): DebugOutput {
   const me = side === 'initiator' ? trace.initiator : trace.responder;
   const peer = side === 'initiator' ? trace.responder : trace.initiator;
   const family: 4 | 6 = parseIp(me.address)?.family ?? 4;
@@ -336,11 +354,14 @@ export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios
     }
   };
 
+  const spans: DebugSpan[] = [];
   const mine = trace.steps.filter((s) => s.side === side);
   for (let i = 0; i < mine.length; i++) {
     const step = mine[i];
     if (!step) continue;
     at = step.at;
+    const before = out.length;
+    const group = [step];
     const event = step.event;
     switch (event.kind) {
       case 'note':
@@ -375,6 +396,7 @@ export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios
             lastState.set(event.exchange, saState(side, s.event.message, s.states[side].phase1));
           }
         };
+        group.push(...sends);
         beforeSends(event);
         if (!startsExchange) printSends();
         stateLines(event);
@@ -386,6 +408,7 @@ export function writeDebug(trace: SimTrace, side: Side, style: DebugStyle = 'ios
       default:
         event satisfies never;
     }
+    if (out.length > before) for (const s of group) spans.push({ step: s.index, first: before + 1, last: out.length });
   }
-  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+  return { text: out.length === 0 ? '' : `${out.join('\n')}\n`, spans };
 }
