@@ -45,7 +45,7 @@ describe('analyze command', () => {
     const lines = r.out.split('\n');
     const i = lines.findIndex((l) => l.includes('sending packet to 203.0.113.1 my_port 500 peer_port 500 (I) MM_NO_STATE'));
     expect(i).toBeGreaterThan(0);
-    expect(lines[i + 1]).toContain('Sends an IKE packet to 203.0.113.1 as initiator');
+    expect(lines[i + 1]).toContain('Sends an IKE packet to the peer as initiator (state MM_NO_STATE');
     expect(lines.filter((l) => /^\s+\d+ /.test(l))).toHaveLength(204);
   });
 

@@ -90,26 +90,43 @@ function state(s: string | null): string {
   return w ? ` (state ${s}: ${w})` : ` (state ${s})`;
 }
 
+/**
+ * One string per distinct meaning: a long log says the same few things a million times, and every record
+ * then shares its annotation instead of holding a copy. Keys are short; the cache is bounded.
+ */
+const memo = new Map<string, string>();
+
+function once(key: string, make: () => string): string {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const text = make();
+  if (memo.size < 20_000) memo.set(key, text);
+  return text;
+}
+
 export function describe(e: IkeEventBody): string {
   switch (e.type) {
     case 'packet':
-      return e.dir === 'out'
-        ? `Sends an IKE packet to ${e.peer}${e.role ? ` as ${roleWord(e.role)}` : ''}${state(e.state)}.`
-        : `Receives an IKE packet from ${e.peer}${e.role ? ` as ${roleWord(e.role)}` : ''}${state(e.state)}.`;
+      // the peer is on the line itself and in the negotiation: leaving it out lets every such line share one text
+      return once(`p${e.dir}${e.role ?? ''}${e.state ?? ''}`, () =>
+        e.dir === 'out'
+          ? `Sends an IKE packet to the peer${e.role ? ` as ${roleWord(e.role)}` : ''}${state(e.state)}.`
+          : `Receives an IKE packet from the peer${e.role ? ` as ${roleWord(e.role)}` : ''}${state(e.state)}.`,
+      );
     case 'packet-sent':
-      return `The packet goes out over IPv${e.ipVersion}.`;
+      return e.ipVersion === 6 ? 'The packet goes out over IPv6.' : 'The packet goes out over IPv4.';
     case 'fsm-input':
-      return `State machine input: ${e.event} from ${sourceWord(e.source)}${e.node !== null ? ` (exchange ${e.node})` : ''}.`;
+      return once(`i${e.source}${e.event}${e.node !== null ? 'q' : ''}`, () => `State machine input: ${e.event} from ${sourceWord(e.source)}${e.node !== null ? ' (Quick Mode exchange)' : ''}.`);
     case 'fsm-state':
-      return e.from === e.to ? `Stays in ${e.to}.` : `State changes from ${e.from} to ${e.to}.`;
+      return once(`s${e.from}>${e.to}`, () => (e.from === e.to ? `Stays in ${e.to}.` : `State changes from ${e.from} to ${e.to}.`));
     case 'payload':
       if (e.payload === 'NAT-D') return 'NAT discovery payload: hashes of addresses and ports, to detect NAT.';
       if (e.payload === 'NAT-OA') return `NAT original address of the peer: ${e.detail ?? '?'}.`;
-      return `Reads the ${e.payload} payload${e.messageId !== null && e.messageId !== 0 ? ` of exchange ${e.messageId}` : ''}.`;
+      return once(`y${e.payload}${e.messageId !== null && e.messageId !== 0 ? 'q' : ''}`, () => `Reads the ${e.payload} payload${e.messageId !== null && e.messageId !== 0 ? ' (Quick Mode or informational exchange)' : ''}.`);
     case 'vendor':
-      if (e.dir === 'out') return `Adds a vendor ID: ${e.vendor}.`;
+      if (e.dir === 'out') return once(`v${e.vendor}`, () => `Adds a vendor ID: ${e.vendor}.`);
       if (e.vendor === 'IOS') return 'The peer is a Cisco IOS router.';
-      return e.mismatch ? `Vendor ID not fully recognised (${e.vendor}).` : `The peer supports ${e.vendor}.`;
+      return once(`V${e.mismatch ? 'm' : ''}${e.vendor}`, () => (e.mismatch ? `Vendor ID not fully recognised (${e.vendor}).` : `The peer supports ${e.vendor}.`));
     case 'nat':
       return e.detected ? `NAT detection: ${e.text}.` : 'NAT detection: no NAT between the peers.';
     case 'id':
@@ -119,7 +136,7 @@ export function describe(e: IkeEventBody): string {
     case 'p1-check':
       return `Compares the peer's proposal ${e.transform} with local ISAKMP policy ${e.priority}.`;
     case 'p1-attr':
-      return `Phase 1 proposal: ${p1AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? `${e.number} s` : e.value}.`;
+      return once(`a${e.attr}${e.value}`, () => `Phase 1 proposal: ${p1AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? `${e.number} s` : e.value}.`);
     case 'p1-atts':
       return e.acceptable ? 'This phase 1 proposal matches the policy.' : 'This phase 1 proposal does not match this policy.';
     case 'p1-mismatch':
@@ -127,17 +144,13 @@ export function describe(e: IkeEventBody): string {
     case 'p1-rejected':
       return 'No phase 1 policy matches the proposal: Main Mode fails.';
     case 'p1-lifetime':
-      return e.kind === 'actual' && e.seconds > 0
-        ? `Phase 1 lifetime lowered to ${e.seconds} s (the lower one is used).`
-        : e.kind === 'timer'
-          ? `Phase 1 SA lifetime timer started: ${e.seconds} s.`
-          : `Phase 1 lifetime bookkeeping: ${e.seconds} s.`;
+      return once(`l${e.kind}${e.seconds}`, () => p1Lifetime(e.kind, e.seconds));
     case 'p2-proposal':
       return `Checks the peer's IPsec proposal ${e.proposal}.`;
     case 'p2-transform':
-      return `Phase 2 proposal: transform ${e.name}.`;
+      return once(`t${e.name}`, () => `Phase 2 proposal: transform ${e.name}.`);
     case 'p2-attr':
-      return `Phase 2 proposal: ${p2AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? String(e.number) : e.value}.`;
+      return once(`b${e.attr}${e.value}`, () => `Phase 2 proposal: ${p2AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? String(e.number) : e.value}.`);
     case 'p2-atts':
       return e.acceptable ? 'The phase 2 attributes are acceptable to ISAKMP.' : 'The phase 2 attributes are not acceptable.';
     case 'p2-rejected':
@@ -145,7 +158,7 @@ export function describe(e: IkeEventBody): string {
         ? `IPsec refused the phase 2 proposal (error ${e.error}: ${e.error === 256 ? 'transform set or mode mismatch' : e.error === 32 ? 'proxy identities mismatch' : 'see the IPSEC lines'}).`
         : 'No phase 2 proposal is acceptable: Quick Mode fails.';
     case 'psk':
-      return e.found ? `Pre-shared key found${e.peer ? ` for ${e.peer}` : ''}.` : `No pre-shared key for ${e.peer ?? 'the peer'}: Main Mode cannot start.`;
+      return e.found ? 'Pre-shared key found for this peer.' : `No pre-shared key for ${e.peer ?? 'the peer'}: Main Mode cannot start.`;
     case 'peer':
       return e.action === 'created'
         ? `New peer ${e.peer ?? ''}.`.replace(' .', '.')
@@ -163,7 +176,7 @@ export function describe(e: IkeEventBody): string {
         case 'deleted':
           return `ISAKMP SA deleted: ${e.reason ?? 'no reason given'}.`;
         case 'authenticated':
-          return `Peer ${e.peer ?? ''} authenticated: phase 1 keys are right.`;
+          return 'Peer authenticated: phase 1 keys are right.';
         case 'request':
           return 'IPsec asks for an ISAKMP SA: a negotiation starts.';
       }
@@ -172,11 +185,11 @@ export function describe(e: IkeEventBody): string {
       return e.authenticated ? 'The peer is authenticated.' : 'The peer is not authenticated.';
     case 'node':
       return e.action === 'new'
-        ? `New exchange ${e.node} (Quick Mode or informational).`
-        : `Exchange ${e.node} ${e.action === 'deleted' ? 'finished' : 'freed'}${e.reason !== null ? `: ${e.reason || 'no reason'}` : ''}${e.error ? ' (with an error)' : ''}.`;
+        ? 'New exchange (Quick Mode or informational).'
+        : once(`n${e.action}${e.reason ?? ''}${e.error ? 'e' : ''}`, () => `Exchange ${e.action === 'deleted' ? 'finished' : 'freed'}${e.reason !== null ? `: ${e.reason || 'no reason'}` : ''}${e.error ? ' (with an error)' : ''}.`);
     case 'begin':
       return e.mode === 'quick'
-        ? `Starts Quick Mode (phase 2), exchange ${e.node ?? '?'}.`
+        ? 'Starts Quick Mode (phase 2): a new exchange.'
         : e.mode === 'main'
           ? 'Starts phase 1 in Main Mode.'
           : 'Starts phase 1 in Aggressive Mode.';
@@ -248,6 +261,12 @@ export function describe(e: IkeEventBody): string {
     case 'show-ipsec-mtu':
       return `Path MTU ${e.pathMtu}.`;
   }
+}
+
+function p1Lifetime(kind: string, seconds: number): string {
+  if (kind === 'actual' && seconds > 0) return `Phase 1 lifetime lowered to ${seconds} s (the lower one is used).`;
+  if (kind === 'timer') return `Phase 1 SA lifetime timer started: ${seconds} s.`;
+  return `Phase 1 lifetime bookkeeping: ${seconds} s.`;
 }
 
 function roleWord(r: 'I' | 'R' | 'N'): string {
