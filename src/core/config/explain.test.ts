@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { effectiveConfigFromText } from './effective.ts';
 import { explainObserved, type Observed } from './explain.ts';
+import { transformFromLog } from './observed.ts';
 
 const root = new URL('../../../fixtures/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -124,4 +125,51 @@ describe('explanations of observed values', () => {
     const topics = explainObserved(cfg, { encapsulation: 'tunnel', transform: 'esp-aes esp-sha-hmac', pfsGroup: null, saLifetimeSeconds: 3600, proposal: { encryption: 'DES' } });
     expect(topics.map((t) => t.topic)).toEqual(['encryption', 'encapsulation', 'transform', 'pfs', 'sa-lifetime']);
   });
+});
+
+describe("the seed's own debug lines against its configs", () => {
+  const seed = read('seed/ios-ikev1-main-mode-debugs.txt').split('\n');
+  /** The value after `label` on seed line `n` (1-based), as printed. */
+  const at = (n: number, label: RegExp) => {
+    const m = label.exec(seed[n - 1] ?? '');
+    if (!m?.[1]) throw new Error(`seed line ${n} does not match ${String(label)}: ${seed[n - 1] ?? ''}`);
+    return m[1];
+  };
+  // R3 receiving R2's MM1 (lines 182-192) and QM1 (lines 395-409).
+  const cases = [
+    { router: 'R3', config: seedR3, peer: '2001:DB8::2', mm1: 182, qm1: 395 },
+    { router: 'R2', config: seedR2, peer: '2001:DB8::3', mm1: 635, qm1: 874 },
+  ];
+  for (const c of cases) {
+    test(`${c.router}: MM1's proposal is policy 10 with IOS defaults; QM1's Tunnel encapsulation is the VTI's`, () => {
+      const proposal = {
+        encryption: at(c.mm1, /encryption (\S+)$/),
+        hash: at(c.mm1 + 2, /hash (\S+)$/),
+        group: Number(at(c.mm1 + 4, /default group (\d+)$/)),
+        auth: at(c.mm1 + 6, /auth (\S+)$/),
+        lifetimeSeconds: parseInt(at(c.mm1 + 10, /life duration \(VPI\) of {2}(0x.+)$/).split(' ').map((b) => b.slice(2).padStart(2, '0')).join(''), 16),
+      };
+      expect(proposal).toEqual({ encryption: 'DES-CBC', hash: 'SHA', group: 1, auth: 'pre-share', lifetimeSeconds: 86400 });
+      const encapsulation = at(c.qm1 + 4, /encaps is \d \((\w+)\)$/).toLowerCase();
+      const transform = transformFromLog(at(c.qm1, /transform 1, (\w+)$/), null, at(c.qm1 + 14, /authenticator is (\S+)$/));
+      const cfg = effectiveConfigFromText(c.config);
+      const [p1, encaps, ts] = explainObserved(cfg, { peer: c.peer, proposal, encapsulation: encapsulation === 'tunnel' ? 'tunnel' : 'transport', transform });
+      expect(p1).toMatchObject({ topic: 'encryption', agrees: true, lines: [1, 3] });
+      expect(p1?.summary).toContain('policy 10: DES (IOS default), SHA (IOS default), group 1 (IOS default), pre-share, 86400 s (IOS default)');
+      expect(encaps).toMatchObject({ topic: 'encapsulation', agrees: true });
+      expect(encaps?.summary).toContain("The transform set says 'mode transport'");
+      expect(ts).toMatchObject({ topic: 'transform', agrees: true, summary: 'Transform set TRA (esp-aes esp-sha-hmac).' });
+    });
+  }
+
+  const logTransforms: [string, number | null, string | null, string | null][] = [
+    ['ESP_AES', null, 'HMAC-SHA', 'esp-aes esp-sha-hmac'],
+    ['ESP_AES', 256, 'HMAC-SHA256', 'esp-aes 256 esp-sha256-hmac'],
+    ['ESP_AES', 128, 'HMAC-MD5', 'esp-aes esp-md5-hmac'],
+    ['ESP_3DES', null, null, 'esp-3des'],
+    ['ESP_FOO', null, 'HMAC-SHA', null],
+  ];
+  for (const [cipher, keyLength, auth, expected] of logTransforms) {
+    test(`transformFromLog ${cipher} ${keyLength ?? ''} ${auth ?? ''}`, () => expect(transformFromLog(cipher, keyLength, auth)).toBe(expected));
+  }
 });

@@ -53,3 +53,25 @@ export function sameTransforms(a: readonly string[], b: readonly string[]): bool
   const y = b.map(canonicalTransform).sort();
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
+
+const espCiphers: Record<string, string> = { ESP_AES: 'esp-aes', ESP_3DES: 'esp-3des', ESP_DES: 'esp-des', ESP_GCM: 'esp-gcm', ESP_GMAC: 'esp-gmac', ESP_NULL: 'esp-null', ESP_SEAL: 'esp-seal' };
+const authenticators: Record<string, string> = {
+  'HMAC-SHA': 'esp-sha-hmac',
+  'HMAC-MD5': 'esp-md5-hmac',
+  'HMAC-SHA256': 'esp-sha256-hmac',
+  'HMAC-SHA384': 'esp-sha384-hmac',
+  'HMAC-SHA512': 'esp-sha512-hmac',
+};
+
+/**
+ * A Quick Mode transform as the log prints it (`transform 1, ESP_AES`, `key length is 256`,
+ * `authenticator is HMAC-SHA`) in transform-set words: `esp-aes 256 esp-sha-hmac`. Null for an unknown cipher.
+ */
+export function transformFromLog(cipher: string, keyLength: number | null, authenticator: string | null): string | null {
+  const esp = espCiphers[cipher.toUpperCase()];
+  if (!esp) return null;
+  const words = [keyLength !== null && keyLength !== 128 && (esp === 'esp-aes' || esp === 'esp-gcm') ? `${esp} ${keyLength}` : esp];
+  const auth = authenticator ? authenticators[authenticator.toUpperCase()] : undefined;
+  if (auth) words.push(auth);
+  return words.join(' ');
+}
