@@ -104,7 +104,7 @@ describe('ladder and outcome read back', () => {
   }
 
   test.fails(
-    'p1-policy-mismatch: one two-sided negotiation (today: the responder, which deleted its SA after the NOTIFY, stays a negotiation of its own)',
+    'p1-policy-mismatch: one two-sided negotiation (today: each retransmitted MM1 finds the responder without an SA and starts a new one, as on IOS, and the analysis makes a negotiation of each)',
     () => {
       const { analysis } = roundTrip(preset('p1-policy-mismatch'));
       expect(analysis.negotiations).toHaveLength(1);

@@ -137,7 +137,8 @@ describe('the trace', () => {
 
   test('a phase 1 policy mismatch: the responder refuses MM1 with a NOTIFY and deletes the SA', () => {
     const trace = simulate(scenarioOf(preset('p1-policy-mismatch')));
-    expect(sent(trace, 'responder')).toEqual(['NOTIFY']);
+    // Every retransmitted MM1 finds no SA at the responder, starts a new one and is refused again.
+    expect(sent(trace, 'responder')).toEqual(['NOTIFY', 'NOTIFY', 'NOTIFY', 'NOTIFY', 'NOTIFY', 'NOTIFY']);
     const refusal = trace.steps.find((s) => s.side === 'responder' && s.event.kind === 'input' && s.event.to === 'IKE_DEST_SA');
     expect(refusal?.event).toMatchObject({ from: 'IKE_R_MM1', deleteReason: 'Phase1 SA policy proposal not accepted' });
     const check = trace.steps.find((s) => s.event.kind === 'note' && s.event.note.kind === 'policy-checks');

@@ -343,8 +343,12 @@ export function simulate(scenario: SimScenario): SimTrace {
         start();
         break;
       case 'deliver':
-        // A router whose SA is gone answers nothing more.
-        if (phase1(item.to) !== 'IKE_DEST_SA') receive(item.to, item.message);
+        // A router whose SA is gone answers nothing more, except an initial offer, which starts a new SA.
+        if (phase1(item.to) === 'IKE_DEST_SA') {
+          if (item.to !== 'responder' || (item.message !== 'MM1' && item.message !== 'AM1')) break;
+          freshSa(routers.responder);
+        }
+        receive(item.to, item.message);
         break;
       case 'timer':
         fire(item);
@@ -375,6 +379,12 @@ function newRouter(side: Side, info: SimRouter, peer: SimRouter, mode: Phase1Mod
     timers: { phase1: 0, quickmode: 0 },
     sentAt: { phase1: -1, quickmode: -1 },
   };
+}
+
+/** A new ISAKMP SA in place of a deleted one: both machines start over. */
+function freshSa(router: Router): void {
+  const input = { platform: router.info.platform };
+  router.snapshots = { phase1: initialSnapshot(router.machines.phase1, input), quickmode: initialSnapshot(router.machines.quickmode, input) };
 }
 
 function statesOf(router: Router): { phase1: string; quickmode: string } {
