@@ -56,6 +56,13 @@ describe('check --json', () => {
     expect(JSON.parse(r.out)).toMatchObject({ phase1: 'agree', input: { routers: ['R3', 'R2'] } });
   });
 
+  test('a paste with more routers than needed: the choice is said on stderr', async () => {
+    const r = await cli(['--json', 'fixtures/corpus/01-mm-qm-success-initiator-iosxe-cryptomap.config.txt']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('names 3 routers (Hub-RTR, spoke1, spoke2); using Hub-RTR and spoke1 (--routers A,B to choose)');
+    expect(JSON.parse(r.out)).toMatchObject({ input: { routers: ['Hub-RTR', 'spoke1'] } });
+  });
+
   test("'-' reads stdin", async () => {
     const r = await cli(['--json', seedR2, '-'], readSeedR3());
     expect(JSON.parse(r.out)).toMatchObject({ phase1: 'agree', input: { files: [seedR2, '<stdin>'] } });

@@ -161,6 +161,13 @@ export const run: Command = async (args, io) => {
     }
     throw error;
   }
+  for (const input of s.inputs) {
+    const named = input.parsed.routers;
+    const chosen = [s.a.router, s.b.router].filter((r) => r !== null && named.includes(r));
+    if (named.length > (s.inputs.length === 1 ? 2 : 1) && options.routers.every((r) => r === null)) {
+      io.err(`ikescope check: ${input.name} names ${named.length} routers (${named.join(', ')}); using ${chosen.join(' and ')} (--routers A,B to choose)\n`);
+    }
+  }
   const result = checkCompatibility(s.a, s.b, { files: s.fileOf });
   if (options.json) {
     const json = {
