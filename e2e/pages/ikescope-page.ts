@@ -24,7 +24,13 @@ export class IkescopePage {
 
   async open(hash = '') {
     await this.page.goto(`/${hash}`);
-    await this.region('Ladder').waitFor();
+    await this.analysed();
+  }
+
+  /** Waits until the worker has finished and the ladder shows the selected negotiation. */
+  async analysed() {
+    await expect(this.page.getByRole('progressbar')).toHaveCount(0);
+    await this.page.locator('[data-testid^="ladder.arrow."]').first().waitFor();
   }
 
   region(title: string) {
@@ -49,6 +55,40 @@ export class IkescopePage {
       if (atEnd && !(await content.textContent())?.includes(text)) break;
     }
     await expect(content).toContainText(text);
+  }
+
+  /** The message the inspector shows, e.g. "MM3", or null when none is selected. */
+  async selectedMessage(): Promise<string | null> {
+    const article = this.page.getByRole('article', { name: /^Message / });
+    if ((await article.count()) === 0) return null;
+    return ((await article.getAttribute('aria-label')) ?? '').replace(/^Message /, '');
+  }
+
+  /** Steps from the start to the end by message, as a user pressing "Next message" would: the names seen. */
+  async walkMessages(limit = 60): Promise<string[]> {
+    await this.page.getByRole('button', { name: 'Jump to start' }).click();
+    const next = this.page.getByRole('button', { name: 'Next message' });
+    const seen: string[] = [];
+    for (let i = 0; i < limit && (await next.isEnabled()); i++) {
+      await next.click();
+      const name = await this.selectedMessage();
+      // Past the last message, "next message" moves to the last step and the last message stays selected.
+      const atEnd = !(await next.isEnabled());
+      if (name && !(atEnd && name === seen[seen.length - 1])) {
+        seen.push(name);
+        await expect(this.arrow(name).first()).toBeVisible();
+      }
+    }
+    return seen;
+  }
+
+  /** Presses Tab until the focused element matches `selector` (keyboard-only navigation). */
+  async tabUntil(selector: string, limit = 120) {
+    for (let i = 0; i < limit; i++) {
+      await this.page.keyboard.press('Tab');
+      if (await this.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    }
+    throw new Error(`no element matching ${selector} within ${limit} tabs`);
   }
 
   arrow(name: string) {

@@ -36,6 +36,7 @@ export function LoadControls({ onLoad }: LoadControlsProps) {
       <label className="flex items-center gap-1 text-xs">
         Example
         <select
+          id="example-picker"
           className="rounded border border-slate-300 bg-transparent px-1 py-1 dark:border-slate-700"
           defaultValue=""
           onChange={(event) => {
