@@ -85,6 +85,6 @@ export function mergeRepeats(findings: readonly DiagnosedFinding[]): DiagnosedFi
     same.lines = uniqueLines([...same.lines, ...f.lines]);
     counts.set(same, (counts.get(same) ?? 1) + 1);
   }
-  for (const [f, n] of counts) if (n > 1) f.summary += ` Seen ${n} times: the initiator retried and was refused alike.`;
+  for (const [f, n] of counts) if (n > 1) f.summary += ` Seen ${n} times: the initiator retried and met the same refusal.`;
   return out;
 }

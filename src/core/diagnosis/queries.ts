@@ -1,5 +1,5 @@
 /** Questions the rules ask of a negotiation's events: typed filters and "did it get further after this?". */
-import type { LineRef } from '../analysis.ts';
+import type { LineRef, Negotiation } from '../analysis.ts';
 import type { IkeEvent, IkeEventType } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 
@@ -36,17 +36,54 @@ function phase1DoneIn(events: readonly IkeEvent[], from: number): boolean {
   return false;
 }
 
-/** Whether phase 1 completed at or after event index `from` (the negotiation's outcome when the events cannot say). */
+/** A point in the input: a line, and the time printed on it when there was one. */
+interface Mark {
+  line: LineRef;
+  time: number | null;
+}
+
+/** Whether `b` comes after `a`: by line in the same file, else by clock when both lines had one. */
+export function comesAfter(a: Mark, b: Mark): boolean {
+  if (a.line.file === b.line.file) return b.line.line > a.line.line;
+  return a.time !== null && b.time !== null && b.time > a.time;
+}
+
+/** The marks where the negotiation shows phase 1 (or a phase 2) finished, from its structure. */
+function phase1Marks(n: Negotiation): Mark[] {
+  if (n.phase1.outcome !== 'complete') return [];
+  const done = n.phase1.transitions.filter((t) => t.to === 'IKE_P1_COMPLETE').map((t) => ({ line: t.line, time: t.time }));
+  if (done.length > 0) return done;
+  return n.phase1.messages.flatMap((m) => m.lines.map((line) => ({ line, time: m.time })));
+}
+
+function phase2Marks(n: Negotiation): Mark[] {
+  return n.phase2
+    .filter((p) => p.outcome === 'complete')
+    .flatMap((p) => [...p.transitions.map((t) => ({ line: t.line, time: t.time })), ...p.messages.flatMap((m) => m.lines.map((line) => ({ line, time: m.time })))]);
+}
+
+/** Whether the negotiation's structure shows the phase finishing after the event before index `from`. */
+function doneAfter(ctx: DiagnosisContext, from: number, marks: (n: Negotiation) => Mark[]): boolean {
+  const n = ctx.negotiation;
+  if (!n) return false;
+  const found = marks(n);
+  if (from === 0) return found.length > 0 || (marks === phase1Marks && n.phase1.outcome === 'complete');
+  const e = ctx.events[from - 1];
+  if (!e) return false;
+  const mark = { line: e.at, time: e.time };
+  return found.some((m) => comesAfter(mark, m));
+}
+
+/** Whether phase 1 completed after the event before index `from` (anywhere, for 0). */
 export function phase1CompletedAfter(ctx: DiagnosisContext, from = 0): boolean {
-  if (phase1DoneIn(ctx.events, from)) return true;
-  return ctx.negotiation?.phase1.outcome === 'complete' && from === 0;
+  return phase1DoneIn(ctx.events, from) || doneAfter(ctx, from, phase1Marks);
 }
 
 export function phase1Completed(ctx: DiagnosisContext): boolean {
-  return ctx.negotiation?.phase1.outcome === 'complete' || phase1DoneIn(ctx.events, 0);
+  return phase1CompletedAfter(ctx, 0);
 }
 
-/** Proof that an IPsec SA pair was made at or after event index `from`. */
+/** Proof that an IPsec SA pair was made after the event before index `from` (anywhere, for 0). */
 export function phase2CompletedAfter(ctx: DiagnosisContext, from = 0): boolean {
   for (let i = from; i < ctx.events.length; i += 1) {
     const e = ctx.events[i];
@@ -56,7 +93,7 @@ export function phase2CompletedAfter(ctx: DiagnosisContext, from = 0): boolean {
     if (e.type === 'info' && e.text.startsWith('Map Accepted')) return true;
     if (e.type === 'node' && e.action === 'deleted' && e.reason !== null && e.reason.startsWith('QM done')) return true;
   }
-  return from === 0 && (ctx.negotiation?.phase2.some((p) => p.outcome === 'complete') ?? false);
+  return doneAfter(ctx, from, phase2Marks);
 }
 
 export function indexOf(ctx: DiagnosisContext, e: IkeEvent): number {

@@ -9,7 +9,8 @@ import type { DiagnosisContext } from './context.ts';
 import { phase1CompletedAfter, type EventOf } from './queries.ts';
 import type { SideOf } from './sides.ts';
 
-export type RetransmitCause = 'unreachable' | 'psk' | 'path';
+/** `refused`: resending after the peer refused the proposal; the refusal is the finding (P1_POLICY_MISMATCH). */
+export type RetransmitCause = 'unreachable' | 'psk' | 'path' | 'refused';
 
 export interface RetransmitRun {
   side: Side | null;
@@ -69,13 +70,13 @@ export function phase1Retransmits(ctx: DiagnosisContext, sideOf: SideOf): Retran
     // What this router last sent: a duplicate received means the peer did not get it.
     if (e.type === 'packet' && e.dir === 'out' && e.state !== null) lastState.set(side, e.state);
     if (e.type === 'retransmit' && e.phase === 1) {
-      const run = runFor(side, e.state ?? lastState.get(side) ?? null, index);
+      const run = runFor(side, e.state ?? lastState.get(side) ?? lastSentState(ctx, side, e) ?? null, index);
       run.events.push(e);
       const told = counts.get(run);
       if (told) told.push(e);
       else counts.set(run, [e]);
     } else if (e.type === 'duplicate') {
-      const run = runFor(side, lastState.get(side) ?? null, index);
+      const run = runFor(side, lastState.get(side) ?? lastSentState(ctx, side, e) ?? null, index);
       run.events.push(e);
       run.duplicates += 1;
     } else if (isDeath(e)) {
@@ -85,8 +86,15 @@ export function phase1Retransmits(ctx: DiagnosisContext, sideOf: SideOf): Retran
       run.death = e;
     }
   });
+  const refused = ctx.events.some(
+    (e) => e.type === 'p1-rejected' || (e.type === 'notify' && (e.notify === 'NO_PROPOSAL_CHOSEN' || (e.notify === 'PROPOSAL_NOT_CHOSEN' && e.protocol === 1))),
+  );
   for (const { run, first } of order) {
     run.retransmissions = resends(counts.get(run) ?? []);
+    if (refused && (run.state === 'MM_NO_STATE' || run.state === 'AG_INIT_EXCH' || run.state === 'AG_NO_STATE') && !phase1CompletedAfter(ctx, first + 1)) {
+      run.cause = 'refused';
+      continue;
+    }
     if (run.retransmissions === 0 && run.duplicates === 0 && run.death === null) continue;
     if (run.state === 'MM_NO_STATE' || run.state === 'AG_INIT_EXCH' || run.state === 'AG_NO_STATE' || run.state === null) {
       run.recovered = answered(ctx, first + 1, run.side, sideOf);
@@ -109,4 +117,17 @@ function resends(events: readonly EventOf<'retransmit'>[]): number {
   const counters = events.filter((e) => e.state === null);
   if (counters.length === 0) return events.length;
   return Math.max(counters.length, ...counters.map((e) => e.attempt ?? 0));
+}
+
+/** The SA state of the last message a side sent before an event, from the negotiation's messages. */
+function lastSentState(ctx: DiagnosisContext, side: Side | null, e: IkeEvent): string | null {
+  const n = ctx.negotiation;
+  if (!n || side === null) return null;
+  let state: string | null = null;
+  for (const m of n.phase1.messages) {
+    if (m.from !== side || m.saState === null) continue;
+    const first = m.lines[0];
+    if (first && first.file === e.at.file && first.line < e.at.line) state = m.saState;
+  }
+  return state;
 }

@@ -7,7 +7,16 @@ import type { LineRef } from '../../analysis.ts';
 import { ref, settingLine } from '../config-fix.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
 import { at } from '../queries.ts';
+import type { DiagnosisContext } from '../context.ts';
 import type { Rule } from '../rule.ts';
+
+/** The lifetime of the negotiation's proposal and the message that carried it (MM1), when no attribute line is in view. */
+function proposedLifetime(ctx: DiagnosisContext): { seconds: number; line: LineRef } | null {
+  const n = ctx.negotiation;
+  const seconds = n?.phase1.proposal?.lifetimeSeconds ?? null;
+  const line = n?.phase1.messages.find((m) => m.name === 'MM1' || m.name === 'AM1')?.lines[0] ?? n?.span.first ?? null;
+  return seconds !== null && line !== null ? { seconds, line } : null;
+}
 
 export const rule: Rule = {
   code: 'LIFETIME_ADJUSTED',
@@ -17,6 +26,7 @@ export const rule: Rule = {
     let offered: { seconds: number; line: LineRef } | null = null;
     for (const e of ctx.events) {
       if (e.type === 'p1-attr' && e.attr === 'lifeDuration' && e.number !== null) offered = { seconds: e.number, line: e.at };
+      if (e.type === 'p1-lifetime' && !offered) offered = proposedLifetime(ctx);
       if (e.type !== 'p1-lifetime' || e.kind !== 'actual' || e.seconds <= 0 || !offered || offered.seconds === e.seconds) continue;
       const key = `${offered.seconds}/${e.seconds}`;
       if (seen.has(key)) continue;

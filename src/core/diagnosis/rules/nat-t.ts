@@ -1,5 +1,5 @@
 /** NAT_T: a NAT between the peers (NAT discovery in MM3/MM4): IKE moves to UDP 4500 and ESP goes in UDP. Informational. */
-import type { LineRef } from '../../analysis.ts';
+import type { LineRef, Negotiation } from '../../analysis.ts';
 import { ref } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at } from '../queries.ts';
@@ -11,15 +11,26 @@ const isNatEvidence = (e: IkeEvent): boolean =>
   (e.type === 'packet' && (e.localPort === 4500 || e.peerPort === 4500)) ||
   (e.type === 'p2-attr' && e.attr === 'encaps' && /udp/i.test(e.value));
 
+/** The first message of the negotiation sent on UDP 4500, or of a Quick Mode with -UDP encapsulation. */
+function floatedMessage(n: Negotiation): LineRef | null {
+  const all = [...n.phase1.messages, ...n.phase2.flatMap((p) => p.messages)];
+  const onNatPort = all.find((m) => m.ports !== null && (m.ports.local === 4500 || m.ports.peer === 4500));
+  if (onNatPort?.lines[0]) return onNatPort.lines[0];
+  const udp = n.phase2.find((p) => p.encapsulation === 'tunnel-udp' || p.encapsulation === 'transport-udp');
+  return udp?.messages[0]?.lines[0] ?? null;
+}
+
 export const rule: Rule = {
   code: 'NAT_T',
   diagnose(ctx) {
     const hits = ctx.events.filter(isNatEvidence);
-    if (hits.length === 0) return [];
+    const floated = ctx.negotiation ? floatedMessage(ctx.negotiation) : null;
+    if (hits.length === 0 && !floated) return [];
     const inside = hits.find((e) => e.type === 'nat' && (e.text.indexOf('this node inside') >= 0 || e.text.indexOf('both nodes inside') >= 0));
     const where = inside ? 'this router is behind a NAT' : 'a NAT sits between the peers';
     // The discovery lines and the first packets on 4500 tell it; the rest would only repeat it.
     const lines: LineRef[] = [...hits.filter((e) => e.type !== 'packet').map(at), ...hits.filter((e) => e.type === 'packet').slice(0, 1).map(at)];
+    if (floated && !hits.some((e) => e.type === 'packet')) lines.push(floated);
     const configLines: LineRef[] = [];
     for (const attached of [ctx.configs.initiator, ctx.configs.responder]) {
       if (attached) configLines.push(...ref(attached, attached.config.natKeepalive.line));

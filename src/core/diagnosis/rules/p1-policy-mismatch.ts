@@ -7,10 +7,11 @@ import type { LineRef, Severity } from '../../analysis.ts';
 import type { IkeEvent } from '../../log/events.ts';
 import { checkedFinding, ref, routerName } from '../config-fix.ts';
 import type { DiagnosisContext } from '../context.ts';
-import { finding, type DiagnosedFinding } from '../finding.ts';
+import { finding, mergeRepeats, type DiagnosedFinding } from '../finding.ts';
 import { describeSeen, nearestPolicyEdit, proposalBefore, type SeenProposal } from '../proposal.ts';
-import { at, lineList } from '../queries.ts';
+import { at, lineList, phase1CompletedAfter } from '../queries.ts';
 import type { Rule } from '../rule.ts';
+import { phase1Retransmits } from '../retransmits.ts';
 import { sidesOf } from '../sides.ts';
 
 const ATTRIBUTE_WORDS: Readonly<Record<string, string>> = {
@@ -68,6 +69,23 @@ function rounds(ctx: DiagnosisContext): Round[] {
   return out;
 }
 
+/**
+ * A round the events leave open (a negotiation's evidence holds refusals, not acceptances): the negotiation
+ * says how it ended. Its proposal stands in for attribute lines the events do not carry.
+ */
+function judged(ctx: DiagnosisContext, r: Round): Round {
+  const n = ctx.negotiation;
+  if (!n) return r;
+  const out = { ...r };
+  if (describeSeen(out.proposal) === '' && n.phase1.proposal) out.proposal = { ...n.phase1.proposal };
+  if (out.outcome === 'open') {
+    const last = r.refused[r.refused.length - 1];
+    if (last && phase1CompletedAfter(ctx, ctx.events.indexOf(last) + 1)) out.outcome = 'accepted';
+    else if (n.phase1.outcome === 'failed') out.outcome = 'rejected';
+  }
+  return out;
+}
+
 function refusedAttributes(r: Round): string {
   const attrs = [...new Set(r.refused.flatMap((e) => (e.type === 'p1-mismatch' ? [ATTRIBUTE_WORDS[e.attr] ?? e.attr] : [])))];
   return attrs.length > 0 ? attrs.join(', ') : 'the attributes';
@@ -105,10 +123,13 @@ export const rule: Rule = {
   diagnose(ctx) {
     const sideOf = sidesOf(ctx);
     const out: DiagnosedFinding[] = [];
-    const all = rounds(ctx);
+    const all = rounds(ctx).map((r) => judged(ctx, r));
     // The initiator's view: the responder refused everything (NO_PROPOSAL_CHOSEN about phase 1).
     const told = ctx.events.filter((e) => e.type === 'notify' && e.dir === 'in' && (e.notify === 'NO_PROPOSAL_CHOSEN' || (e.notify === 'PROPOSAL_NOT_CHOSEN' && e.protocol === 1)));
     let toldUsed = false;
+    const resent = phase1Retransmits(ctx, sideOf)
+      .filter((r) => r.cause === 'refused')
+      .reduce((n, r) => n + r.retransmissions, 0);
     for (const r of all) {
       const severity: Severity = r.outcome === 'accepted' ? 'info' : r.outcome === 'rejected' ? 'error' : 'warning';
       const responder = routerName(ctx, r.refused[0] ? (sideOf(r.refused[0]) ?? 'responder') : 'responder');
@@ -116,13 +137,14 @@ export const rule: Rule = {
       const checkedPolicies = r.priorities.length > 0 ? ` (checked against priority ${r.priorities.join(', ')})` : '';
       let summary: string;
       if (r.outcome === 'accepted') {
-        summary = `${responder} refused a proposal${offered ? ` (${offered})` : ''} on its ${refusedAttributes(r)}, then accepted another (${lineList(r.end ? [r.end.at] : [])}): not a failure, IOS tries each proposal against each policy in turn.`;
+        summary = `${responder} refused a proposal${offered ? ` (${offered})` : ''} on its ${refusedAttributes(r)}, then accepted another${r.end ? ` (${lineList([r.end.at])})` : ''}: not a failure, IOS tries each proposal against each policy in turn.`;
       } else if (r.outcome === 'rejected') {
         summary = `${responder} refused every phase 1 proposal${offered ? ` (${offered})` : ''}${checkedPolicies}: the ${refusedAttributes(r)} matched none of its policies ("phase 1 SA policy not acceptable"). Main Mode stops at MM1.`;
         if (told.length > 0) {
           summary += ` The initiator was told with NO_PROPOSAL_CHOSEN (${lineList(told.map(at))}).`;
           toldUsed = true;
         }
+        if (resent) summary += ` The initiator's MM1 resends that follow (${resent} of them) are a consequence, not a second problem.`;
       } else {
         summary = `${responder} refused a proposal${offered ? ` (${offered})` : ''} on its ${refusedAttributes(r)}; the log ends before saying whether another policy matched.`;
       }
@@ -145,6 +167,6 @@ export const rule: Rule = {
         }),
       );
     }
-    return out;
+    return mergeRepeats(out);
   },
 };

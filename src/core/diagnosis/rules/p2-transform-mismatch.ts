@@ -43,7 +43,8 @@ export const rule: Rule = {
     return mergeRepeats(refusalsWith(ctx, 'transform').map((r) => {
       const offered = offeredTransform(r.offered) ? ` (${offeredTransform(r.offered)}${r.offered.encapsulation ? `, ${r.offered.encapsulation}` : ''})` : '';
       const udp = r.offered.encapsulation !== null && /udp/i.test(r.offered.encapsulation) ? ' The -UDP encapsulation means NAT-T; the mode (transport vs tunnel) is part of the match too.' : '';
-      const what = `${routerName(ctx, 'responder')} refused the Quick Mode transforms${offered} ("transform proposal not supported" / error 256): none of its transform sets for this peer is the same.${udp}`;
+      const pfsNote = ctx.configs.responder ? '' : " Error 256 is also what a PFS mismatch gives: if the transform sets are equal, compare 'set pfs' on both routers.";
+      const what = `${routerName(ctx, 'responder')} refused the Quick Mode transforms${offered} ("transform proposal not supported" / error 256): none of its transform sets for this peer is the same.${udp}${pfsNote}`;
       return phase2Finding(ctx, { code: 'P2_TRANSFORM_MISMATCH', refusal: r, what, ...transformFix(ctx, r) });
     }));
   },

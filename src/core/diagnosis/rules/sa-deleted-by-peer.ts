@@ -5,7 +5,9 @@
 import { routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { quickModeRefusals } from '../quick-mode.ts';
-import { at, lineList, phase1CompletedAfter, phase2CompletedAfter } from '../queries.ts';
+import { at, comesAfter, lineList, phase1CompletedAfter, phase2CompletedAfter } from '../queries.ts';
+import type { DiagnosisContext } from '../context.ts';
+import type { LineRef, Side } from '../../analysis.ts';
 import { redHerrings } from '../red-herrings.ts';
 import type { Rule } from '../rule.ts';
 import { sidesOf } from '../sides.ts';
@@ -18,21 +20,45 @@ const isDelete = (e: IkeEvent): boolean =>
   (e.type === 'info' && e.text.indexOf("rec'd delete notify") >= 0) ||
   (e.type === 'notify' && e.dir === 'in' && e.notify === 'DELETE');
 
+const completedAfter = (ctx: DiagnosisContext, from: number) => phase1CompletedAfter(ctx, from) || phase2CompletedAfter(ctx, from);
+
+/** Whether a phase completed after a line, by the negotiation's structure. */
+function completedAfterLine(ctx: DiagnosisContext, line: LineRef | undefined): boolean {
+  const n = ctx.negotiation;
+  if (!n || !line) return false;
+  const mark = { line, time: null };
+  const after = (l: LineRef) => comesAfter(mark, { line: l, time: null });
+  return (
+    n.phase1.transitions.some((t) => t.to === 'IKE_P1_COMPLETE' && after(t.line)) ||
+    n.phase2.some((p) => p.outcome === 'complete' && p.messages.some((m) => m.lines.some(after)))
+  );
+}
+
+/** A DELETE the negotiation shows coming from the peer of a one-sided log (or from either side when merged). */
+function deleteMessage(ctx: DiagnosisContext): { lines: LineRef[]; receiver: Side } | null {
+  const n = ctx.negotiation;
+  if (!n) return null;
+  const m = n.informational.find((x) => x.name === 'DELETE' && (x.dir === 'in' || (n.role === 'both' && x.dir === undefined)));
+  if (!m) return null;
+  return { lines: m.lines, receiver: m.from === 'initiator' ? 'responder' : 'initiator' };
+}
+
 export const rule: Rule = {
   code: 'SA_DELETED_BY_PEER',
   diagnose(ctx) {
     const deletes = ctx.events.filter(isDelete);
     const first = deletes[0];
-    if (!first) return [];
-    const side = sidesOf(ctx)(first);
+    const message = deleteMessage(ctx);
+    if (!first && !message) return [];
+    const side = first ? sidesOf(ctx)(first) : (message?.receiver ?? null);
     const name = routerName(ctx, side);
     const peer = routerName(ctx, side === 'initiator' ? 'responder' : side === 'responder' ? 'initiator' : null);
     const refused = quickModeRefusals(ctx).some((r) => r.recovered === null);
-    const last = deletes[deletes.length - 1] ?? first;
-    const after = ctx.events.indexOf(last) + 1;
-    const renewed = phase1CompletedAfter(ctx, after) || phase2CompletedAfter(ctx, after);
+    const evidence = [...deletes.map(at), ...(message && deletes.length === 0 ? message.lines : [])];
+    const last = deletes[deletes.length - 1];
+    const renewed = last ? completedAfter(ctx, ctx.events.indexOf(last) + 1) : message !== null && completedAfterLine(ctx, message.lines[0]);
     const herrings = redHerrings(ctx);
-    let summary = `${peer === 'this router' ? 'The peer' : peer} deleted the SA it shared with ${name} (${lineList(deletes.map(at))}).`;
+    let summary = `${peer === 'this router' ? 'The peer' : peer} deleted the SA it shared with ${name} (${lineList(evidence)}).`;
     if (refused) summary += ' It follows the refused Quick Mode: a consequence of that refusal, not a cause of its own.';
     else if (renewed) summary += ' The negotiation completed after it: the peer was clearing an SA of an earlier session (a stale SPI) or rekeying, not a failure.';
     else summary += ' Traffic stops until the SA is negotiated again.';
@@ -42,7 +68,7 @@ export const rule: Rule = {
       finding({
         code: 'SA_DELETED_BY_PEER',
         severity: renewed && !refused ? 'info' : 'warning',
-        lines: deletes.map(at),
+        lines: evidence,
         summary,
         fix: refused
           ? 'Fix the Quick Mode refusal reported with it; the DELETE goes away with it.'

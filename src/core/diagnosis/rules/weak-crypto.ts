@@ -5,7 +5,7 @@
  */
 import type { LineRef } from '../../analysis.ts';
 import { explainObserved } from '../../config/explain.ts';
-import { isWeakGroup, isWeakPhase1 } from '../../config/defaults.ts';
+import { isWeakGroup, isWeakPhase1, isWeakTransform } from '../../config/defaults.ts';
 import { encryptionWord, hashWord } from '../../config/observed.ts';
 import type { IkeEvent } from '../../log/events.ts';
 import type { DiagnosisContext } from '../context.ts';
@@ -58,6 +58,37 @@ function policyLines(ctx: DiagnosisContext, index: number): LineRef[] {
   return out;
 }
 
+/**
+ * When the events hold no attribute lines (a negotiation's evidence keeps refusals, not proposals): the
+ * negotiation's agreed proposal and Quick Mode transforms, with the messages that carried them as evidence.
+ */
+function fromNegotiation(ctx: DiagnosisContext, names: Set<string>, lines: LineRef[]): void {
+  const n = ctx.negotiation;
+  if (!n) return;
+  const p = n.phase1.proposal;
+  if (p && n.phase1.outcome === 'complete') {
+    const found: string[] = [];
+    const enc = encryptionWord(p.encryption);
+    if (enc !== null && isWeakPhase1(enc)) found.push(enc.toUpperCase());
+    const hash = hashWord(p.hash);
+    if (hash !== null && isWeakPhase1(hash)) found.push(hash.toUpperCase());
+    if (p.group !== null && isWeakGroup(p.group)) found.push(`DH group ${p.group}`);
+    if (found.length > 0) {
+      for (const f of found) names.add(f);
+      for (const m of n.phase1.messages) if ((m.name === 'MM1' || m.name === 'MM2' || m.name === 'AM1' || m.name === 'AM2') && m.lines[0]) lines.push(m.lines[0]);
+    }
+  }
+  for (const q of n.phase2) {
+    if (q.outcome !== 'complete') continue;
+    const found = (q.transform ?? '').split(' ').filter((t) => t.startsWith('esp-') || t.startsWith('ah-')).filter(isWeakTransform);
+    if (q.pfsGroup !== null && isWeakGroup(q.pfsGroup)) found.push(`PFS group ${q.pfsGroup}`);
+    if (found.length === 0) continue;
+    for (const f of found) names.add(f);
+    const qm1 = q.messages.find((m) => m.name === 'QM1')?.lines[0];
+    if (qm1) lines.push(qm1);
+  }
+}
+
 export const rule: Rule = {
   code: 'WEAK_CRYPTO',
   diagnose(ctx) {
@@ -79,6 +110,7 @@ export const rule: Rule = {
         lines.push(e.at);
       }
     });
+    if (names.size === 0) fromNegotiation(ctx, names, lines);
     const csdl = ctx.events.filter((e) => e.type === 'error' && e.code === 'csdl');
     for (const e of csdl) {
       if (e.type !== 'error') continue;

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Severity } from '../analysis.ts';
+import { analyze } from '../analyze.ts';
+import { simulate } from '../sim/simulate.ts';
+import { writeDebug } from '../sim/debug-writer.ts';
+import { PRESETS, scenarioOf } from '../sim/presets.ts';
+import { contextFromText } from './context.ts';
+import { diagnose, RULES } from './diagnose.ts';
+
+const read = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
+const brief = (found: readonly { severity: Severity; code: string }[]) => found.map((f) => `${f.severity} ${f.code}`);
+
+test('every finding code of DESIGN.md has its rule', () => {
+  expect(RULES.map((r) => r.code).sort()).toEqual(
+    [
+      'NO_PSK', 'PSK_MISMATCH', 'PEER_UNREACHABLE', 'P1_POLICY_MISMATCH', 'P1_RETRANSMIT', 'P2_TRANSFORM_MISMATCH', 'P2_PROXY_MISMATCH',
+      'P2_PFS_MISMATCH', 'P2_REJECTED_BY_PEER', 'SA_DELETED_BY_PEER', 'INVALID_SPI', 'NO_SA_FOR_PACKET', 'NAT_T', 'WEAK_CRYPTO', 'LIFETIME_ADJUSTED',
+    ].sort(),
+  );
+});
+
+/** Each real log read on its own: what it must report, most severe first, and nothing else. */
+const corpus: { file: string; findings: string[] }[] = [
+  { file: 'corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log', findings: [] },
+  { file: 'corpus/02-no-psk-configured-initiator-iosxe.log', findings: ['error NO_PSK'] },
+  { file: 'corpus/04-csdl-noncompliant-algorithms-iosxe.log', findings: ['warning WEAK_CRYPTO'] },
+  { file: 'corpus/06-nat-t-mm-qm-initiator-behind-nat-iosxe.log', findings: ['warning WEAK_CRYPTO', 'info SA_DELETED_BY_PEER', 'info NAT_T'] },
+  { file: 'corpus/07-qm-responder-iosxe-cryptomap-pppoe.log', findings: [] },
+  { file: 'corpus/08-mm-qm-success-initiator-ios124-pfs-annotated-zh.log', findings: ['warning WEAK_CRYPTO', 'info SA_DELETED_BY_PEER'] },
+  {
+    file: 'corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log',
+    findings: ['error P1_POLICY_MISMATCH', 'warning P2_TRANSFORM_MISMATCH', 'warning WEAK_CRYPTO'],
+  },
+  { file: 'corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', findings: [] },
+  { file: 'corpus/13-transform-set-mismatch-initiator-ios12-excerpt.log', findings: ['warning WEAK_CRYPTO'] },
+  { file: 'corpus/14-mm-start-initiator-pastebin-wrapped-80col.log', findings: [] },
+  { file: 'corpus/16-qm-responder-host-proxies-transform-none-pastebin.log', findings: ['warning WEAK_CRYPTO'] },
+  { file: 'corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log', findings: ['error P2_TRANSFORM_MISMATCH', 'info NAT_T'] },
+  { file: 'corpus/19-flattened-pdf-text-initiator-mm1-mm3-studylib.log', findings: [] },
+  { file: 'corpus/20-l2l-success-initiator-ios12-annotated-zh-tw-excerpt.log', findings: [] },
+  { file: 'corpus/21-psk-mismatch-ikmp-bad-message-single-line.log', findings: ['error PSK_MISMATCH'] },
+  { file: 'corpus/22-p1-lifetime-negotiation-responder-notes-snippet.log', findings: ['warning WEAK_CRYPTO', 'info LIFETIME_ADJUSTED'] },
+  { file: 'corpus/23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log', findings: ['info NO_SA_FOR_PACKET'] },
+  // The seed's own policy is DES / SHA / group 1: a warning, and nothing fails.
+  { file: 'seed/ios-ikev1-main-mode-debugs.txt', findings: ['warning WEAK_CRYPTO'] },
+];
+
+describe('corpus, events alone', () => {
+  for (const c of corpus) {
+    test(c.file, () => {
+      expect(brief(diagnose(contextFromText(read(c.file))))).toEqual(c.findings);
+    });
+  }
+});
+
+/** The lab's presets, both routers' simulated debug output in one paste: the failure each is meant to show. */
+const presets: { name: string; findings: string[] }[] = [
+  { name: 'seed', findings: ['warning WEAK_CRYPTO'] },
+  { name: 'psk-mismatch', findings: ['error PSK_MISMATCH'] },
+  { name: 'p1-policy-mismatch', findings: ['error P1_POLICY_MISMATCH'] },
+  { name: 'transform-mismatch', findings: ['error P2_TRANSFORM_MISMATCH'] },
+  { name: 'proxy-mismatch', findings: ['error P2_PROXY_MISMATCH'] },
+  // Without configs IOS's error 256 cannot tell PFS from transform; with them it can (p2-pfs-mismatch.test.ts).
+  { name: 'pfs-mismatch', findings: ['error P2_TRANSFORM_MISMATCH'] },
+  { name: 'peer-unreachable', findings: ['error PEER_UNREACHABLE'] },
+  { name: 'nat-t', findings: ['info NAT_T'] },
+  { name: 'aggressive', findings: [] },
+];
+
+describe('simulated presets', () => {
+  for (const c of presets) {
+    test(c.name, () => {
+      const preset = PRESETS.find((p) => p.name === c.name);
+      if (!preset) throw new Error(`no preset ${c.name}`);
+      const trace = simulate(scenarioOf(preset));
+      const text = `${writeDebug(trace, 'initiator')}\n${writeDebug(trace, 'responder')}`;
+      expect(brief(diagnose(contextFromText(text)))).toEqual(c.findings);
+    });
+  }
+});
+
+test('most severe first', () => {
+  const found = diagnose(contextFromText(read('corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log')));
+  const rank = { error: 0, warning: 1, info: 2 };
+  expect(found.map((f) => rank[f.severity])).toEqual([...found.map((f) => rank[f.severity])].sort((a, b) => a - b));
+});
+
+/**
+ * Through analyze(): each negotiation with the evidence events it keeps. The evidence holds refusals and
+ * errors but not proposals, packets or state changes, so the rules lean on the negotiation's structure.
+ */
+const analyzed: { file: string; findings: string[][] }[] = [
+  { file: 'corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log', findings: [[]] },
+  { file: 'corpus/02-no-psk-configured-initiator-iosxe.log', findings: [['error NO_PSK']] },
+  { file: 'corpus/06-nat-t-mm-qm-initiator-behind-nat-iosxe.log', findings: [['warning WEAK_CRYPTO', 'info SA_DELETED_BY_PEER', 'info NAT_T']] },
+  { file: 'corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log', findings: [['error P2_TRANSFORM_MISMATCH', 'info NAT_T']] },
+  { file: 'corpus/21-psk-mismatch-ikmp-bad-message-single-line.log', findings: [['error PSK_MISMATCH']] },
+  { file: 'corpus/23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log', findings: [['info NO_SA_FOR_PACKET']] },
+  { file: 'seed/ios-ikev1-main-mode-debugs.txt', findings: [['warning WEAK_CRYPTO']] },
+];
+
+describe('through analyze()', () => {
+  for (const c of analyzed) {
+    test(c.file, () => {
+      const analysis = analyze([{ name: c.file, text: read(c.file) }]);
+      const found = analysis.negotiations.map((n) => brief(diagnose({ negotiation: n, events: n.evidence, configs: {} })));
+      expect(found).toEqual(c.findings);
+    });
+  }
+});
