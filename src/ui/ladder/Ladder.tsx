@@ -18,6 +18,9 @@ export interface LadderProps {
   onSelectStep: (step: number) => void;
 }
 
+/** Up to this many arrows and badges, all are drawn; beyond it only those in view. */
+const DRAW_ALL_LIMIT = 400;
+
 /** Below this zoom the badges' rows overlap: only the arrows are drawn. */
 const BADGE_MIN_ZOOM = 0.5;
 
@@ -60,7 +63,11 @@ export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectSt
   const { k, ty } = view;
   const { headerHeight, messageRowHeight } = layout.config;
 
-  const visible = visibleRange(layout, -ty / k, (size.height - ty) / k);
+  const top = -ty / k;
+  const bottom = (size.height - ty) / k;
+  const virtual = layout.arrows.length + layout.badges.length > DRAW_ALL_LIMIT;
+  // A small negotiation is drawn whole: every arrow stays in the tab order and findable, off screen or not.
+  const drawn = virtual ? visibleRange(layout, top, bottom) : layout;
 
   // Keep the current step in view as playback moves.
   const cursorY = cursor >= 0 ? layout.stepY[cursor] : undefined;
@@ -83,13 +90,14 @@ export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectSt
         onZoomOut={() => zoomBy(0.8)}
         onReset={reset}
         messages={layout.arrows.length}
-        drawn={visible.arrows.length}
+        drawn={virtual ? drawn.arrows.length : null}
       />
       <div ref={container} className="relative min-h-0 flex-1 overflow-x-auto overflow-y-hidden">
         <svg
           ref={svg}
           width={layout.width}
           height={size.height}
+          role="group"
           aria-label="Ladder of the negotiation"
           className="block touch-none select-none"
           data-testid="ladder"
@@ -97,10 +105,10 @@ export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectSt
           <Lifelines layout={layout} bottom={Math.min(size.height, ty + k * (layout.height - layout.config.footerHeight))} />
           <g transform={`translate(0,${ty})`}>
             {k >= BADGE_MIN_ZOOM &&
-              visible.badges.map((badge) => (
+              drawn.badges.map((badge) => (
                 <BadgeView key={badge.step} badge={badge} k={k} status={statusOf(badge.step, cursor)} />
               ))}
-            {visible.arrows.map((arrow) => (
+            {drawn.arrows.map((arrow) => (
               <ArrowView
                 key={arrow.step}
                 arrow={arrow}

@@ -3,9 +3,9 @@ interface LadderToolbarProps {
   onZoomIn: () => void;
   onZoomOut: () => void;
   onReset: () => void;
-  /** Messages in the negotiation, and how many of them are drawn now. */
+  /** Messages in the negotiation, and how many of them are drawn now when not all are. */
   messages: number;
-  drawn: number;
+  drawn: number | null;
 }
 
 const BUTTON =
@@ -26,7 +26,7 @@ export function LadderToolbar({ zoom, onZoomIn, onZoomOut, onReset, messages, dr
       </button>
       <span className="text-xs text-slate-600 tabular-nums dark:text-slate-300" aria-live="off">
         {Math.round(zoom * 100)}% · {messages} {messages === 1 ? 'message' : 'messages'}
-        {drawn < messages ? ` (${drawn} in view)` : ''}
+        {drawn !== null ? ` (${drawn} drawn)` : ''}
       </span>
     </div>
   );
