@@ -76,23 +76,35 @@ async function main(): Promise<void> {
   analysis(text.slice(0, 4_000_000));
   gc();
 
-  let t = performance.now();
-  const matches = baseline(text);
-  const aSeconds = (performance.now() - t) / 1000;
+  // wall time and this process's CPU time: on a shared machine the CPU time is the steadier figure
+  let matches = 0;
+  let aSeconds = Infinity;
+  let aCpu = Infinity;
+  for (let run = 0; run < 3; run += 1) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    matches = baseline(text);
+    const used = process.cpuUsage(c);
+    aSeconds = Math.min(aSeconds, (performance.now() - t) / 1000);
+    aCpu = Math.min(aCpu, (used.user + used.system) / 1e6);
+  }
 
   gc();
   const before = memory();
-  t = performance.now();
+  const t = performance.now();
+  const c = process.cpuUsage();
   const b = analysis(text);
+  const used = process.cpuUsage(c);
   const bSeconds = (performance.now() - t) / 1000;
+  const bCpu = (used.user + used.system) / 1e6;
   const extra = b.peak - before;
 
   const aRate = mb / aSeconds;
   const bRate = mb / bSeconds;
   console.log(`input: ${mb.toFixed(1)} MB, ${b.lines} lines, ${matches} ISAKMP lines, ${b.negotiations} negotiations`);
-  console.log(`(a) split + one anchored regex per line: ${aRate.toFixed(1)} MB/s (${aSeconds.toFixed(2)} s)`);
-  console.log(`(b) full analysis:                        ${bRate.toFixed(1)} MB/s (${bSeconds.toFixed(2)} s)`);
-  console.log(`ratio b/a: ${(bRate / aRate).toFixed(2)} (target >= 0.6)`);
+  console.log(`(a) split + one anchored regex per line: ${aRate.toFixed(1)} MB/s wall (${aSeconds.toFixed(2)} s), ${(mb / aCpu).toFixed(1)} MB/s CPU`);
+  console.log(`(b) full analysis:                        ${bRate.toFixed(1)} MB/s wall (${bSeconds.toFixed(2)} s), ${(mb / bCpu).toFixed(1)} MB/s CPU (GC threads included)`);
+  console.log(`ratio b/a: ${(bRate / aRate).toFixed(3)} wall, ${(aCpu / bCpu).toFixed(3)} CPU (target >= 0.6)`);
   console.log(`analysis kept after GC (the Analysis object): ${((b.retained - before) / 1e6).toFixed(0)} MB = ${((b.retained - before) / bytes).toFixed(2)}x input`);
   console.log(
     `peak memory of (b) above the loaded input: ${(extra / 1e6).toFixed(0)} MB = ${(extra / bytes).toFixed(2)}x input; with the input string: ${((b.peak - before + bytes) / bytes).toFixed(2)}x (target < 4x)`,

@@ -72,9 +72,20 @@ async function checkFile(path: string): Promise<string | null> {
   }
 }
 
-async function streamInto(path: string, push: (chunk: string) => void): Promise<void> {
+/** Above this size, progress goes to stderr so a long run is visibly alive. */
+const PROGRESS_FROM = 20 * 1024 * 1024;
+
+async function streamInto(path: string, push: (chunk: string) => void, io: CommandIo): Promise<void> {
+  const size = (await stat(path)).size;
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  for await (const chunk of stream) push(chunk as string);
+  let next = 0.1;
+  for await (const chunk of stream) {
+    push(chunk as string);
+    if (size >= PROGRESS_FROM && stream.bytesRead / size >= next) {
+      io.err(`ikescope analyze: ${path}: ${Math.round((stream.bytesRead / size) * 100)}%\n`);
+      next += 0.1;
+    }
+  }
 }
 
 export const run: Command = async (args, io: CommandIo) => {
@@ -117,7 +128,7 @@ export const run: Command = async (args, io: CommandIo) => {
       texts.push(text);
       analyzer.push(text);
     } else {
-      await streamInto(path, (c) => analyzer.push(c));
+      await streamInto(path, (c) => analyzer.push(c), io);
     }
     analyzer.endFile();
   }
