@@ -237,17 +237,21 @@ describe('layoutLadder flags', () => {
 describe('layoutLadder geometry', () => {
   const negotiation = seedMainMode();
   const timeline = buildTimeline(negotiation);
-  const widths: [number, number, number][] = [
-    // asked width, responder lane, drawing width
-    [800, 650, 800],
-    [1200, 1050, 1200],
-    [300, 410, 560],
-    [0, 410, 560],
+  const widths: [number, number, number, number][] = [
+    // asked width, initiator lane, responder lane, drawing width
+    [800, 150, 650, 800],
+    [1200, 150, 1050, 1200],
+    // narrower: the insets shrink first, keeping the lanes 260 apart
+    [500, 120, 380, 500],
+    [452, 96, 356, 452],
+    // narrower still: the drawing stays 452 wide and scrolls sideways
+    [300, 96, 356, 452],
+    [0, 96, 356, 452],
   ];
-  for (const [width, responderX, drawingWidth] of widths) {
-    test(`width ${width}: responder lane at ${responderX}, drawing ${drawingWidth} wide`, () => {
+  for (const [width, initiatorX, responderX, drawingWidth] of widths) {
+    test(`width ${width}: lanes at ${initiatorX} and ${responderX}, drawing ${drawingWidth} wide`, () => {
       const layout = layoutLadder(negotiation, timeline, { width, height: 400 });
-      expect(layout.lanes.initiator.x).toBe(150);
+      expect(layout.lanes.initiator.x).toBe(initiatorX);
       expect(layout.lanes.responder.x).toBe(responderX);
       expect(layout.width).toBe(drawingWidth);
     });

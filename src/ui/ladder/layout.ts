@@ -12,6 +12,8 @@ import type { Timeline } from '../playback/timeline.ts';
 export interface LadderConfig {
   /** From each edge of the drawing to its lane: room for the time labels and half a badge. */
   laneInset: number;
+  /** The inset it shrinks to, before the lanes come closer, when the drawing is narrow. */
+  minLaneInset: number;
   /** The lanes never come closer than this, however narrow the drawing (it then scrolls sideways). */
   minLaneGap: number;
   /** Above the first step: the lane names. */
@@ -32,6 +34,7 @@ export interface LadderConfig {
 
 export const defaultLadderConfig: LadderConfig = {
   laneInset: 150,
+  minLaneInset: 96,
   minLaneGap: 260,
   headerHeight: 56,
   messageRowHeight: 52,
@@ -321,8 +324,9 @@ export function layoutLadder(
   config: Partial<LadderConfig> = {},
 ): LadderLayout {
   const c: LadderConfig = { ...defaultLadderConfig, ...config };
-  const initiatorX = c.laneInset;
-  const responderX = Math.max(size.width - c.laneInset, initiatorX + c.minLaneGap);
+  const inset = Math.min(c.laneInset, Math.max(c.minLaneInset, (size.width - c.minLaneGap) / 2));
+  const initiatorX = inset;
+  const responderX = Math.max(size.width - inset, initiatorX + c.minLaneGap);
   const lanes: Record<Side, LadderLane> = {
     initiator: laneOf(negotiation, 'initiator', initiatorX),
     responder: laneOf(negotiation, 'responder', responderX),
@@ -330,7 +334,7 @@ export function layoutLadder(
   const rows = cachedRowsOf(negotiation, timeline, c);
   return {
     config: c,
-    width: Math.max(size.width, responderX + c.laneInset),
+    width: Math.max(size.width, responderX + inset),
     height: Math.max(size.height, rows.bottom + c.footerHeight),
     lanes,
     arrows: rows.arrows.map((arrow) => {
