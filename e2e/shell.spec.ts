@@ -9,9 +9,9 @@ test('the first visit shows the seed example without console errors', async ({ p
   await expect(page.getByRole('heading', { level: 1, name: 'ikescope' })).toBeVisible();
   // The log editor loads lazily: wait for its text, then check both routers' debug lines are there.
   const log = app.logPane();
-  await expect(log.locator('.cm-content')).toContainText(
-    'IOS IPSec and IKE debugs - IKEv1 Main Mode Troubleshooting',
-  );
+  // The first message is selected: its debug lines are in view.
+  await expect(log.locator('.cm-content')).toContainText('Global (N) NEW SA');
+  await app.scrollLogTo('IOS IPSec and IKE debugs - IKEv1 Main Mode Troubleshooting');
   // The editor only draws what is in view: scroll to the debug lines and they are there.
   await app.scrollLogTo('Old State = IKE_READY  New State = IKE_R_MM1');
   await app.scrollLogTo('Old State = IKE_READY  New State = IKE_I_MM1');

@@ -45,13 +45,20 @@ export class IkescopePage {
   async scrollLogTo(text: string) {
     const scroller = this.logPane().locator('.cm-scroller');
     const content = this.logPane().locator('.cm-content');
+    // CodeMirror redraws a little after a scroll: wait for the drawn text to change (or half a second).
+    const frames = async () => {
+      const before = await content.textContent();
+      await expect.poll(() => content.textContent(), { timeout: 500 }).not.toBe(before).catch(() => undefined);
+    };
     await scroller.evaluate((element) => element.scrollTo(0, 0));
+    await frames();
     for (let page = 0; page < 400; page++) {
       if ((await content.textContent())?.includes(text)) return;
       const atEnd = await scroller.evaluate((element) => {
         element.scrollBy(0, element.clientHeight * 0.8);
         return element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
       });
+      await frames();
       if (atEnd && !(await content.textContent())?.includes(text)) break;
     }
     await expect(content).toContainText(text);
