@@ -13,12 +13,37 @@ export const coreBoundary = {
       'error',
       {
         patterns: [
-          { group: ['**/ui/**', '**/worker/**', '**/cli/**'], message: 'src/core must not import from src/ui, src/worker or src/cli.' },
-          { group: ['react', 'react-dom', 'react-dom/*', '@xstate/react', '@codemirror/*', 'd3-selection', 'd3-zoom', 'd3-axis'], message: 'src/core is pure: no React, DOM or DOM-touching d3 modules.' },
+          {
+            group: ['**/ui/**', '**/worker/**', '**/cli/**'],
+            message: 'src/core must not import from src/ui, src/worker or src/cli.',
+          },
+          {
+            group: [
+              'react',
+              'react-dom',
+              'react-dom/*',
+              '@xstate/react',
+              '@codemirror/*',
+              'd3-selection',
+              'd3-zoom',
+              'd3-axis',
+            ],
+            message: 'src/core is pure: no React, DOM or DOM-touching d3 modules.',
+          },
         ],
       },
     ],
-    'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'XMLHttpRequest'],
+    'no-restricted-globals': [
+      'error',
+      'window',
+      'document',
+      'navigator',
+      'localStorage',
+      'sessionStorage',
+      'location',
+      'fetch',
+      'XMLHttpRequest',
+    ],
   },
 };
 
@@ -37,8 +62,14 @@ export default tseslint.config(
       'no-new-func': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Log text is data, never markup.' },
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Log text is data, never markup.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Log text is data, never markup.',
+        },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Log text is data, never markup.',
+        },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

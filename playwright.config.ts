@@ -23,7 +23,9 @@ export default defineConfig({
     baseURL: 'http://localhost:4173',
     trace: 'off',
     ...devices['Desktop Chrome'],
-    launchOptions: systemChromium ? { executablePath: systemChromium, args: launchArgs } : { args: launchArgs },
+    launchOptions: systemChromium
+      ? { executablePath: systemChromium, args: launchArgs }
+      : { args: launchArgs },
   },
   webServer: {
     command: 'npx vite preview --port 4173 --strictPort',
