@@ -13,12 +13,14 @@ import type { DiagnosisContext } from './context.ts';
 
 export const otherSide = (s: Side): Side => (s === 'initiator' ? 'responder' : 'initiator');
 
-/** "R3", the config's hostname, or "the responder". */
+/** The config's hostname, the name the negotiation gives (a prompt's, or the address), or "the responder". */
 export function routerName(ctx: DiagnosisContext, side: Side | null): string {
   if (side === null) return 'this router';
+  const hostname = ctx.configs[side]?.config.router;
+  if (hostname) return hostname;
   const router = ctx.negotiation?.routers[side];
-  if (router && router.name !== router.address && router.name.length > 0) return router.name;
-  return ctx.configs[side]?.config.router ?? router?.name ?? `the ${side}`;
+  if (router && router.name.length > 0) return router.name;
+  return `the ${side}`;
 }
 
 /** The address a side's router talks to. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Severity } from '../analysis.ts';
 import { analyze } from '../analyze.ts';
+import { attachedConfig } from '../attach-config.ts';
 import { simulate } from '../sim/simulate.ts';
 import { writeDebug } from '../sim/debug-writer.ts';
 import { PRESETS, scenarioOf } from '../sim/presets.ts';
@@ -108,4 +109,41 @@ describe('through analyze()', () => {
       expect(found).toEqual(c.findings);
     });
   }
+});
+
+/** A preset's two routers' logs as two files, merged by analyze(), with their configs as files 2 and 3. */
+function analyzedPreset(name: string): { findings: ReturnType<typeof diagnose>[] } {
+  const preset = PRESETS.find((p) => p.name === name);
+  if (!preset) throw new Error(`no preset ${name}`);
+  const trace = simulate(scenarioOf(preset));
+  const analysis = analyze([
+    { name: 'initiator.log', text: writeDebug(trace, 'initiator') },
+    { name: 'responder.log', text: writeDebug(trace, 'responder') },
+  ]);
+  const configs = { initiator: attachedConfig(2, preset.initiator.config), responder: attachedConfig(3, preset.responder.config) };
+  return { findings: analysis.negotiations.map((n) => diagnose({ negotiation: n, events: n.evidence, configs })) };
+}
+
+describe('two logs merged by analyze(), with both configs', () => {
+  test("pfs-mismatch: PFS, joined to the initiator's PROPOSAL_NOT_CHOSEN, the responder's set pfs line", () => {
+    const [first] = analyzedPreset('pfs-mismatch').findings;
+    expect(brief(first ?? [])).toEqual(['error P2_PFS_MISMATCH']);
+    const f = first?.[0];
+    expect(f?.lines).toContainEqual({ file: 0, line: 74 });
+    expect(f?.lines.some((l) => l.file === 1)).toBe(true);
+    expect(f?.configLines?.some((l) => l.file === 3)).toBe(true);
+    expect(f?.summary).toMatch(/HQ was told with PROPOSAL_NOT_CHOSEN/);
+  });
+
+  test('psk-mismatch: both sides resending, one finding naming both key lines', () => {
+    const [first] = analyzedPreset('psk-mismatch').findings;
+    expect(brief(first ?? [])).toEqual(['error PSK_MISMATCH']);
+    expect(new Set(first?.[0]?.configLines?.map((l) => l.file))).toEqual(new Set([2, 3]));
+  });
+
+  test('transform-mismatch: the fix is the transform set line to change', () => {
+    const [first] = analyzedPreset('transform-mismatch').findings;
+    expect(brief(first ?? [])).toEqual(['error P2_TRANSFORM_MISMATCH']);
+    expect(first?.[0]?.fix).toContain('esp-aes 256 esp-sha256-hmac');
+  });
 });

@@ -56,9 +56,10 @@ function phase1Marks(n: Negotiation): Mark[] {
   return n.phase1.messages.flatMap((m) => m.lines.map((line) => ({ line, time: m.time })));
 }
 
+/** Phase 2s that made SAs: an outcome alone is not proof enough when retransmissions were taken for answers. */
 function phase2Marks(n: Negotiation): Mark[] {
   return n.phase2
-    .filter((p) => p.outcome === 'complete')
+    .filter((p) => p.outcome === 'complete' && (p.spis !== null || p.sas.length > 0 || p.transitions.some((t) => t.to === 'IKE_QM_PHASE2_COMPLETE')))
     .flatMap((p) => [...p.transitions.map((t) => ({ line: t.line, time: t.time })), ...p.messages.flatMap((m) => m.lines.map((line) => ({ line, time: m.time })))]);
 }
 

@@ -150,6 +150,7 @@ export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
     if (r.kinds.size === 0) r.kinds.add('unknown');
   }
   joinReceived(out, received, ctx);
+  for (const r of out) fillOfferFromNegotiation(ctx, r);
   return out;
 }
 
@@ -180,4 +181,23 @@ export function unexplainedRejections(ctx: DiagnosisContext, refusals: readonly 
   const p1Up = phase1Completed(ctx);
   const joined = new Set(refusals.flatMap((r) => r.received));
   return ctx.events.filter((e) => isPhase2Pnc(e, p1Up) && e.type === 'notify' && e.dir === 'in' && !joined.has(e));
+}
+
+/**
+ * A negotiation's evidence keeps the refusal lines, not the proposal's attributes: the negotiation's Quick
+ * Mode (the one that did not make SAs, else the first) says what was offered, PFS group included.
+ */
+function fillOfferFromNegotiation(ctx: DiagnosisContext, r: Refusal): void {
+  const n = ctx.negotiation;
+  if (!n || offeredTransform(r.offered) !== null || r.offered.encapsulation !== null) return;
+  const q = n.phase2.find((p) => p.spis === null && p.sas.length === 0) ?? n.phase2[0];
+  if (!q || q.transform === null) return;
+  r.offered = {
+    ...r.offered,
+    transform: q.transform,
+    pfsGroup: q.pfsGroup,
+    encapsulation: q.encapsulation ?? 'tunnel',
+    local: r.offered.local ?? q.proxies?.local ?? null,
+    remote: r.offered.remote ?? q.proxies?.remote ?? null,
+  };
 }

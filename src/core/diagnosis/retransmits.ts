@@ -70,7 +70,9 @@ export function phase1Retransmits(ctx: DiagnosisContext, sideOf: SideOf): Retran
     // What this router last sent: a duplicate received means the peer did not get it.
     if (e.type === 'packet' && e.dir === 'out' && e.state !== null) lastState.set(side, e.state);
     if (e.type === 'retransmit' && e.phase === 1) {
-      const run = runFor(side, e.state ?? lastState.get(side) ?? lastSentState(ctx, side, e) ?? null, index);
+      // An error-counter line names no state: it tells the resend of the run just before it.
+      const previous = e.state === null ? order.filter((r) => r.run.side === side).at(-1)?.run : undefined;
+      const run = previous ?? runFor(side, e.state ?? lastState.get(side) ?? lastSentState(ctx, side, e) ?? null, index);
       run.events.push(e);
       const told = counts.get(run);
       if (told) told.push(e);
@@ -126,8 +128,7 @@ function lastSentState(ctx: DiagnosisContext, side: Side | null, e: IkeEvent): s
   let state: string | null = null;
   for (const m of n.phase1.messages) {
     if (m.from !== side || m.saState === null) continue;
-    const first = m.lines[0];
-    if (first && first.file === e.at.file && first.line < e.at.line) state = m.saState;
+    if (m.lines.some((l) => l.file === e.at.file && l.line < e.at.line)) state = m.saState;
   }
   return state;
 }
