@@ -79,7 +79,7 @@ export function ipsecEvent(fn: string | null, text: string, book: AddressBook): 
     case 'sa_request':
       return request('sa_request', text, book);
     case 'validate_proposal_request':
-      if (text.indexOf('=') < 0) return { type: 'info', text };
+      if (text.indexOf('=') < 0) return { type: 'info', text: `validate_proposal_request: ${text}` };
       return request('validate', text, book);
     case 'initialize_sas':
       return request('initialize', text, book);

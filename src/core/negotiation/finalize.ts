@@ -112,9 +112,10 @@ function message(m: DraftMessage, side: Side | null): Message {
     name: m.name ?? 'UNKNOWN',
     from: m.dir === 'out' ? own : otherSide(own),
     dir: m.dir,
-    lines: m.lines,
+    // exact-size copies: arrays grown line by line carry spare capacity, a long log holds thousands of them
+    lines: m.lines.slice(),
     messageId: m.messageId ?? 0,
-    payloads: m.payloads,
+    payloads: m.payloads.slice(),
     retransmission: m.retransmission,
     attempt: m.attempt,
     time: m.time,
