@@ -60,6 +60,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase1.proposal).toEqual({ encryption: 'AES-CBC', keyLength: 256, hash: 'SHA', group: 14, auth: 'pre-share', lifetimeSeconds: 86400 });
     expect(n.phase2[0]).toMatchObject({ messageId: 1327257875, outcome: 'complete', encapsulation: 'tunnel', transform: 'esp-aes 256 esp-sha-hmac' });
     expect(names(n, 2)).toEqual(QM);
+    // the inbound SPI from `Successfully installed IPSEC SA`, the outbound from show's `current outbound spi`
+    expect(n.phase2[0]?.spis).toEqual({ inbound: '0xDA9E8DCA', outbound: '0xB2C0867D' });
+    // the author's show output was taken before any reply came back: 4 packets out, none in
+    expect(n.phase2[0]?.verification).toMatchObject({ packetsOut: 4, packetsIn: 0, up: false, pathMtu: 1500 });
   },
   '02-no-psk-configured-initiator-iosxe.log': (a) => {
     expect(a.negotiations).toHaveLength(1);
