@@ -233,15 +233,14 @@ export function generateLog(targetBytes: number, write: (text: string) => void):
       buffer = '';
     }
     a.at += 1;
-    // negotiations interleave message by message, as on a busy hub: one negotiation's lines run until its
-    // next packet line, and a block of continuation lines is never cut
-    while (a.at < a.lines.length && !/packet (?:to|from)/.test(template)) {
+    // negotiations interleave message by message, as on a busy hub: IOS handles one received packet at a
+    // time, so a negotiation's lines run from one `received packet` line to just before its next one
+    while (a.at < a.lines.length && !(a.lines[a.at] ?? '').includes('received packet')) {
       const next = a.lines[a.at] ?? '';
       const more = (next.startsWith(' ') ? next : stamp(clock) + next).replace(/\{([A-Z]\d?)\}/g, (_, k: string) => a.values[k] ?? '') + '\n';
       buffer += more;
       bytes += more.length;
       a.at += 1;
-      if (/packet (?:to|from)/.test(next)) break;
     }
     if (a.at >= a.lines.length) active.splice(i, 1);
   }

@@ -89,6 +89,11 @@ async function streamInto(path: string, push: (chunk: string) => void, io: Comma
 }
 
 export const run: Command = async (args, io: CommandIo) => {
+  // `analyze big.log | head` closes the pipe early: that ends the report, it is not an error
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     io.err(`ikescope analyze: ${parsed}\n${usage}`);
