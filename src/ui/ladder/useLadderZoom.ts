@@ -1,29 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { clampView, MAX_ZOOM, MIN_ZOOM, revealY, zoomAbout, type LadderView, type ViewBounds } from './view.ts';
 
-/** The ladder's vertical view: drawing y at zoom 1 maps to screen y = ty + k * y. Lanes never move sideways. */
-export interface LadderView {
-  k: number;
-  ty: number;
-}
-
-export interface ViewBounds {
-  /** Height of the drawing at zoom 1. */
-  content: number;
-  /** Height of the element it is seen through. */
-  view: number;
-}
-
-export const MIN_ZOOM = 0.1;
-export const MAX_ZOOM = 4;
 const LINE_HEIGHT = 16;
-
-/** Keeps the drawing's top at or above the view's top and its bottom at or below the view's bottom. */
-export function clampView(view: LadderView, bounds: ViewBounds): LadderView {
-  const lowest = Math.min(0, bounds.view - view.k * bounds.content);
-  return { k: view.k, ty: Math.min(0, Math.max(lowest, view.ty)) };
-}
 
 const toTransform = ({ k, ty }: LadderView): ZoomTransform => zoomIdentity.translate(0, ty).scale(k);
 
@@ -92,24 +72,12 @@ export function useLadderZoom(target: RefObject<SVGSVGElement | null>, bounds: V
   const reset = useCallback(() => apply(() => ({ k: 1, ty: 0 })), [apply]);
 
   const zoomBy = useCallback(
-    (factor: number) =>
-      apply(({ k, ty }) => {
-        // Zoom about the middle of the view.
-        const middle = boundsRef.current.view / 2;
-        const k1 = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k * factor));
-        return { k: k1, ty: middle - ((middle - ty) * k1) / k };
-      }),
+    (factor: number) => apply((view) => zoomAbout(view, factor, boundsRef.current)),
     [apply],
   );
 
   const reveal = useCallback(
-    (y: number, margin: number) =>
-      apply(({ k, ty }) => {
-        const screenY = ty + k * y;
-        const height = boundsRef.current.view;
-        if (screenY >= margin && screenY <= height - margin) return { k, ty };
-        return { k, ty: height / 2 - k * y };
-      }),
+    (y: number, margin: number) => apply((view) => revealY(view, y, margin, boundsRef.current)),
     [apply],
   );
 
