@@ -1,0 +1,167 @@
+import type { LineRef, MessageName, Negotiation, Side } from '../../core/analysis.ts';
+import { messageGuide } from '../../core/ike/message-guide.ts';
+import type { Timeline } from '../playback/timeline.ts';
+
+/**
+ * A quiz over one negotiation, generated from its timeline: before each message the learner says which
+ * comes next, after it the state the receiver moves to, and for a failed negotiation the config line at
+ * fault. Plain data; the page only shows it and counts the answers.
+ */
+export type QuestionKind = 'message' | 'state' | 'config';
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface Question {
+  kind: QuestionKind;
+  prompt: string;
+  /** The timeline step the learner sees while answering: everything after it stays hidden. */
+  at: number;
+  /** The step the answer reveals. */
+  reveals: number;
+  choices: readonly Choice[];
+  answer: string;
+  explanation: string;
+}
+
+/** A config file of the analysis: its index in `input.files` and its text. */
+export interface QuizConfig {
+  file: number;
+  router: string;
+  text: string;
+}
+
+/** At most this many choices: the answer and the nearest wrong ones. */
+const CHOICES = 4;
+
+const families: readonly (readonly MessageName[])[] = [
+  ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6'],
+  ['AM1', 'AM2', 'AM3'],
+  ['QM1', 'QM2', 'QM3'],
+];
+
+/** A stable order that does not put the answer in the same place every time. */
+function arrange(answer: Choice, others: readonly Choice[], salt: number): Choice[] {
+  const unique = others.filter((c, i) => c.id !== answer.id && others.findIndex((o) => o.id === c.id) === i);
+  const picked = unique.slice(0, CHOICES - 1);
+  const at = salt % (picked.length + 1);
+  return [...picked.slice(0, at), answer, ...picked.slice(at)];
+}
+
+/** Wrong message names closest to the right one: its neighbours in its exchange, then NOTIFY. */
+function messageChoices(name: MessageName): MessageName[] {
+  const family = families.find((f) => f.includes(name)) ?? [];
+  const index = family.indexOf(name);
+  const near = [...family].sort((a, b) => Math.abs(family.indexOf(a) - index) - Math.abs(family.indexOf(b) - index));
+  return [...near, 'NOTIFY', 'DELETE'];
+}
+
+const sideLabel = (negotiation: Negotiation, side: Side) => `${negotiation.routers[side].name} (${side})`;
+
+function messageQuestions(negotiation: Negotiation, timeline: Timeline): Question[] {
+  const out: Question[] = [];
+  timeline.messageSteps.forEach((stepIndex, order) => {
+    const step = timeline.steps[stepIndex];
+    if (step?.kind !== 'message' || step.message.retransmission) return;
+    const { name, from } = step.message;
+    const guide = messageGuide(name);
+    const others = messageChoices(name).map((n) => ({ id: n, label: n }));
+    out.push({
+      kind: 'message',
+      prompt: `Which message comes next, and ${sideLabel(negotiation, from)} sends it?`,
+      at: stepIndex - 1,
+      reveals: stepIndex,
+      choices: arrange({ id: name, label: name }, others, order),
+      answer: name,
+      explanation: `${guide.title}. ${guide.purpose} ${guide.sender}`,
+    });
+  });
+  return out;
+}
+
+/** After each first sending, the receiver's next change of state. */
+function stateQuestions(negotiation: Negotiation, timeline: Timeline): Question[] {
+  const out: Question[] = [];
+  const statesOf = (side: Side) => [
+    ...new Set(
+      timeline.steps.flatMap((s) => (s.kind === 'transition' && s.transition.side === side ? [s.transition.to] : [])),
+    ),
+  ];
+  timeline.messageSteps.forEach((stepIndex, order) => {
+    const step = timeline.steps[stepIndex];
+    if (step?.kind !== 'message' || step.message.retransmission) return;
+    const receiver: Side = step.message.from === 'initiator' ? 'responder' : 'initiator';
+    const nextMessage = timeline.messageSteps[order + 1] ?? timeline.steps.length;
+    for (let index = stepIndex + 1; index < nextMessage; index++) {
+      const t = timeline.steps[index];
+      if (t?.kind !== 'transition' || t.transition.side !== receiver || t.transition.from === t.transition.to) continue;
+      const answer = t.transition.to;
+      const known = statesOf(receiver);
+      const position = known.indexOf(answer);
+      const near = [...known].sort((a, b) => Math.abs(known.indexOf(a) - position) - Math.abs(known.indexOf(b) - position));
+      out.push({
+        kind: 'state',
+        prompt: `${step.message.name} has reached ${sideLabel(negotiation, receiver)}. Which state does it move to?`,
+        at: index - 1,
+        reveals: index,
+        choices: arrange({ id: answer, label: answer }, near.map((s) => ({ id: s, label: s })), order + 1),
+        answer,
+        explanation: `On ${t.transition.input} the model takes ${receiver === 'initiator' ? 'the initiator' : 'the responder'} from ${t.transition.from} to ${answer}. ${messageGuide(step.message.name).receiver}`,
+      });
+      return;
+    }
+  });
+  return out;
+}
+
+const lineText = (configs: readonly QuizConfig[], ref: LineRef) => {
+  const config = configs.find((c) => c.file === ref.file);
+  const text = config?.text.split(/\r\n|\r|\n/)[ref.line - 1]?.trim();
+  return config && text ? { id: `${ref.file}:${ref.line}`, label: `${config.router}: ${text}` } : null;
+};
+
+/** For a failed negotiation whose findings name config lines: which line would you change? */
+function configQuestion(negotiation: Negotiation, timeline: Timeline, configs: readonly QuizConfig[]): Question | null {
+  const failed = negotiation.phase1.outcome === 'failed' || negotiation.phase2.some((p) => p.outcome === 'failed');
+  if (!failed) return null;
+  for (const finding of negotiation.findings) {
+    const fault = finding.lines.map((l) => lineText(configs, l)).find((c) => c !== null);
+    if (!fault) continue;
+    const others = configs.flatMap((c) =>
+      c.text.split(/\r\n|\r|\n/).flatMap((_, index) => {
+        const choice = lineText(configs, { file: c.file, line: index + 1 });
+        return choice && /^(?:crypto|encryption|hash|group|authentication|set|match|permit)\b/.test(choice.label.split(': ')[1] ?? '') ? [choice] : [];
+      }),
+    );
+    // The lines of the same kind as the fault first (another `encryption`, another key), then the rest.
+    const kindOf = (c: Choice) => (c.label.split(': ')[1] ?? '').split(' ')[0];
+    const sameKind = others.filter((c) => kindOf(c) === kindOf(fault) && c.id !== fault.id);
+    const last = timeline.steps.length - 1;
+    return {
+      kind: 'config',
+      prompt: 'The negotiation failed. Which configuration line is at fault?',
+      at: last,
+      reveals: last,
+      choices: arrange(fault, [...sameKind, ...others.filter((c) => !sameKind.includes(c))], negotiation.findings.length),
+      answer: fault.id,
+      explanation: `${finding.summary} Fix: ${finding.fix}`,
+    };
+  }
+  return null;
+}
+
+/** The questions in the order the negotiation happened, the config line last. */
+export function quizQuestions(negotiation: Negotiation, timeline: Timeline, configs: readonly QuizConfig[] = []): Question[] {
+  const inOrder = [...messageQuestions(negotiation, timeline), ...stateQuestions(negotiation, timeline)].sort(
+    (a, b) => a.reveals - b.reveals,
+  );
+  const config = configQuestion(negotiation, timeline, configs);
+  return config ? [...inOrder, config] : inOrder;
+}
+
+/** The score so far: answers given and how many were right. */
+export function scoreOf(questions: readonly Question[], answers: readonly (string | undefined)[]): { right: number; total: number } {
+  return { right: questions.filter((q, i) => answers[i] === q.answer).length, total: questions.length };
+}
