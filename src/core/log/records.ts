@@ -64,7 +64,10 @@ export interface FileColumns {
 
 export class LogReader {
   readonly columns: FileColumns = { kinds: new ByteColumn(), records: new IntColumn() };
-  private open: OpenRecord | null = null;
+  /** The record whose continuation lines may still come; one object reused for every record. */
+  private readonly cur: OpenRecord = { index: -1, line: 0, body: '', time: null, head: null, accepts: 'none', more: [], rawFirst: '' };
+  private isOpen = false;
+  private readonly text: RecordText = { head: null, first: '', more: [], accepts: 'none', rawFirst: '' };
   private show: ShowState | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
@@ -104,7 +107,7 @@ export class LogReader {
       }
       return;
     }
-    const open = this.open;
+    const open = this.isOpen ? this.cur : null;
     if (open !== null && open.accepts !== 'none' && this.continues(open, lexed, raw)) {
       open.more.push(open.accepts === 'id' ? idText(lexed.body) : lexed.body);
       kinds.set(at, KIND.continuation);
@@ -149,8 +152,17 @@ export class LogReader {
     const index = this.newRecord(number, lexed.time);
     records.set(at, index);
     kinds.set(at, KIND.debug);
-    this.open = { index, line: number, body, time: lexed.time, head, accepts: accepts(head, body, raw), more: [], rawFirst: raw };
-    if (this.open.accepts === 'none') this.close();
+    const cur = this.cur;
+    cur.index = index;
+    cur.line = number;
+    cur.body = body;
+    cur.time = lexed.time;
+    cur.head = head;
+    cur.accepts = accepts(head, body, raw);
+    cur.more.length = 0;
+    cur.rawFirst = raw;
+    this.isOpen = true;
+    if (cur.accepts === 'none') this.close();
     if (lexed.ping !== null && this.records[index]?.annotation === null) {
       this.awaiting = { line: number, record: index, text: body, time: lexed.time, left: 4 };
     }
@@ -267,9 +279,9 @@ export class LogReader {
   }
 
   private close(): void {
-    const open = this.open;
-    if (open === null) return;
-    this.open = null;
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    const open = this.cur;
     const info = this.records[open.index];
     if (!info) return;
     const lastLine = this.columns.records.length;
@@ -285,7 +297,12 @@ export class LogReader {
       info.lineCount = last - open.line + 1;
     }
     const head = open.head;
-    const text: RecordText = { head, first: open.body, more: open.more, accepts: open.accepts, rawFirst: open.rawFirst };
+    const text = this.text;
+    text.head = head;
+    text.first = open.body;
+    text.more = open.more;
+    text.accepts = open.accepts;
+    text.rawFirst = open.rawFirst;
     const body = extractRecord(text, this.book, this.ipsec);
     if (body === null) {
       const ikeLike = head !== null || /ISAKMP|IPSEC|crypto/i.test(open.body);

@@ -27,9 +27,6 @@ export class NegotiationBuilder {
   readonly drafts: Draft[] = [];
   readonly routers: RouterContext[] = [];
   private ctx: RouterContext | null = null;
-  private readonly byPeer = new Map<string, Draft>();
-  private readonly byConn = new Map<string, Draft>();
-  private readonly current = new Map<number, Draft>();
   private expectNew = false;
   private showPeer: string | null = null;
   /** SPIs seen in show output: spi → status line info, applied at the end. */
@@ -76,7 +73,7 @@ export class NegotiationBuilder {
       case 'show-isakmp-sa': {
         const ctxNow = this.ctxNow();
         for (const address of [e.dst, e.src]) {
-          const d = this.byPeer.get(`${ctxNow.id}|${address}`);
+          const d = ctxNow.peers.get(address);
           if (d && e.state === 'QM_IDLE' && !d.p1Failed) d.p1Complete = true;
           if (d && e.connId !== null && d.conn === null) d.conn = e.connId;
         }
@@ -97,7 +94,7 @@ export class NegotiationBuilder {
   }
 
   private newRouter(file: number): RouterContext {
-    const r: RouterContext = { id: this.routers.length, file, name: null, locals: new Set() };
+    const r: RouterContext = { id: this.routers.length, file, name: null, locals: new Set(), peers: new Map(), conns: new Map(), current: null };
     this.routers.push(r);
     this.ctx = r;
     return r;
@@ -132,14 +129,14 @@ export class NegotiationBuilder {
     const conn = e.conn !== null && e.conn !== 0 ? e.conn : null;
     let draft: Draft | null = null;
     if (peer !== null) {
-      let latest = this.byPeer.get(`${ctx.id}|${peer}`) ?? null;
+      let latest = ctx.peers.get(peer) ?? null;
       if (latest === null) {
         // lines with a conn-id but no address may have opened this negotiation already
-        const byConn = conn !== null ? (this.byConn.get(`${ctx.id}|${conn}`) ?? null) : null;
-        const cur = byConn ?? this.current.get(ctx.id) ?? null;
+        const byConn = conn !== null ? (ctx.conns.get(conn) ?? null) : null;
+        const cur = byConn ?? ctx.current ?? null;
         if (cur !== null && cur.peer === null && !cur.p1Failed && (conn === null || cur.conn === null || cur.conn === conn)) {
           cur.peer = peer;
-          this.byPeer.set(`${ctx.id}|${peer}`, cur);
+          ctx.peers.set(peer, cur);
           latest = cur;
         }
       }
@@ -151,22 +148,22 @@ export class NegotiationBuilder {
       }
       this.expectNew = false;
     } else if (conn !== null) {
-      draft = this.byConn.get(`${ctx.id}|${conn}`) ?? null;
+      draft = ctx.conns.get(conn) ?? null;
       if (draft === null) {
-        const cur = this.current.get(ctx.id) ?? null;
+        const cur = ctx.current ?? null;
         if (cur !== null && cur.conn === null && !cur.p1Failed) {
           cur.conn = conn;
-          this.byConn.set(`${ctx.id}|${conn}`, cur);
+          ctx.conns.set(conn, cur);
           draft = cur;
         } else if (cur === null || this.expectNew) {
           draft = this.newDraft(ctx, null, e.at);
           draft.conn = conn;
-          this.byConn.set(`${ctx.id}|${conn}`, draft);
+          ctx.conns.set(conn, draft);
           this.expectNew = false;
         }
       }
     } else {
-      draft = this.current.get(ctx.id) ?? null;
+      draft = ctx.current ?? null;
       if (e.type === 'sa' && e.action === 'request') {
         this.expectNew = true;
         if (draft !== null && !isFresh(draft)) draft = null;
@@ -178,14 +175,14 @@ export class NegotiationBuilder {
       }
     }
     if (draft !== null) {
-      this.current.set(ctx.id, draft);
+      ctx.current = draft;
       if (draft.peer === null && peer !== null) {
         draft.peer = peer;
-        this.byPeer.set(`${ctx.id}|${peer}`, draft);
+        ctx.peers.set(peer, draft);
       }
       if (conn !== null && draft.conn === null) {
         draft.conn = conn;
-        this.byConn.set(`${ctx.id}|${conn}`, draft);
+        ctx.conns.set(conn, draft);
       }
     }
     return draft;
@@ -259,8 +256,8 @@ export class NegotiationBuilder {
       input: null,
     };
     this.drafts.push(d);
-    if (peer !== null) this.byPeer.set(`${ctx.id}|${peer}`, d);
-    this.current.set(ctx.id, d);
+    if (peer !== null) ctx.peers.set(peer, d);
+    ctx.current = d;
     return d;
   }
 

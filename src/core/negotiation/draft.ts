@@ -13,6 +13,11 @@ export interface RouterContext {
   name: string | null;
   /** Addresses this router is known to own. */
   locals: Set<string>;
+  /** The latest negotiation with each peer, and by conn-id, in this router's log. */
+  peers: Map<string, Draft>;
+  conns: Map<number, Draft>;
+  /** The negotiation the router's last address-bearing line belonged to. */
+  current: Draft | null;
 }
 
 export interface DraftMessage {
