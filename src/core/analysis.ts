@@ -281,3 +281,14 @@ export interface Analysis {
   lineTables: LineTable[];
   records: RecordInfo[];
 }
+
+/** page: what the analysis says about one line: its kind, its record and that record's annotation. */
+export function lineInfo(a: Analysis, ref: LineRef): { kind: LineKind; record: RecordInfo | null; annotation: string | null; negotiation: number } {
+  const table = a.lineTables[ref.file];
+  const i = ref.line - 1;
+  if (!table || i < 0 || i >= table.kinds.length) return { kind: 'blank', record: null, annotation: null, negotiation: -1 };
+  const kind = LINE_KINDS[table.kinds[i] ?? 5] ?? 'unrecognized';
+  const index = table.records[i] ?? -1;
+  const record = index >= 0 ? (a.records[index] ?? null) : null;
+  return { kind, record, annotation: record?.annotation ?? null, negotiation: record?.negotiation ?? -1 };
+}

@@ -251,3 +251,17 @@ describe('property: any input is fully accounted for', () => {
     );
   });
 });
+
+describe('lineInfo', () => {
+  test('kind, record and annotation of seed lines', async () => {
+    const { lineInfo } = await import('./analysis.ts');
+    const a = run(SEED);
+    const lines = read(SEED).split('\n');
+    const packet = lines.findIndex((l) => l.includes('sending packet to 2001: DB8::3 my_port 500 peer_port 500 (I) MM_NO_STATE')) + 1;
+    expect(lineInfo(a, { file: 0, line: packet })).toMatchObject({ kind: 'debug', negotiation: 0, annotation: expect.stringContaining('Sends an IKE packet') });
+    const idField = lines.findIndex((l) => l.includes('next-payload : 8')) + 1;
+    expect(lineInfo(a, { file: 0, line: idField }).kind).toBe('continuation');
+    expect(lineInfo(a, { file: 0, line: 1 })).toMatchObject({ kind: 'prose', record: null, annotation: null });
+    expect(lineInfo(a, { file: 3, line: 1 }).record).toBeNull();
+  });
+});
