@@ -10,6 +10,7 @@ import type { EffectiveConfig, IsakmpPolicy, Setting } from '../config/model.ts'
 import { keyFor } from '../config/peer-view.ts';
 import { phase2Sources, sourcePeer, transformSetsOf } from '../config/phase2-sources.ts';
 import type { DiagnosisContext } from './context.ts';
+import { perContext } from './memo.ts';
 
 export const otherSide = (s: Side): Side => (s === 'initiator' ? 'responder' : 'initiator');
 
@@ -30,11 +31,15 @@ export function addressOf(ctx: DiagnosisContext, side: Side): string | null {
 
 /** What the compatibility check says about the two loaded configs, for one code (errors first). */
 export function checkedFinding(ctx: DiagnosisContext, code: FindingCode): CheckFinding | null {
-  const { initiator, responder } = ctx.configs;
-  if (!initiator || !responder) return null;
-  const result = checkCompatibility(initiator.config, responder.config, { files: [initiator.file, responder.file] });
-  return result.findings.find((f) => f.code === code && f.severity === 'error') ?? result.findings.find((f) => f.code === code) ?? null;
+  const findings = checked(ctx);
+  return findings.find((f) => f.code === code && f.severity === 'error') ?? findings.find((f) => f.code === code) ?? null;
 }
+
+const checked = perContext((ctx): readonly CheckFinding[] => {
+  const { initiator, responder } = ctx.configs;
+  if (!initiator || !responder) return [];
+  return checkCompatibility(initiator.config, responder.config, { files: [initiator.file, responder.file] }).findings;
+});
 
 export function ref(attached: AttachedConfig, line: number | null | undefined): LineRef[] {
   return line === null || line === undefined ? [] : [{ file: attached.file, line }];

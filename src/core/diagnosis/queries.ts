@@ -1,17 +1,10 @@
-/** Questions the rules ask of a negotiation's events: typed filters and "did it get further after this?". */
+/** Questions the rules ask of a negotiation's events: did a phase finish after this line, which lines, which peer. */
 import type { LineRef, Negotiation } from '../analysis.ts';
 import type { IkeEvent, IkeEventType } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
+import { perContext } from './memo.ts';
 
 export type EventOf<T extends IkeEventType> = Extract<IkeEvent, { type: T }>;
-
-export function ofType<T extends IkeEventType>(events: readonly IkeEvent[], type: T): EventOf<T>[] {
-  return events.filter((e): e is EventOf<T> => e.type === type);
-}
-
-export function is<T extends IkeEventType>(e: IkeEvent, type: T): e is EventOf<T> {
-  return e.type === type;
-}
 
 export const at = (e: IkeEvent): LineRef => e.at;
 
@@ -22,19 +15,32 @@ export function lineList(lines: readonly LineRef[]): string {
   return `${words.length === 1 ? 'line' : 'lines'} ${words.join(', ')}`;
 }
 
-/** Proof in the events from `from` on that phase 1 finished. */
-function phase1DoneIn(events: readonly IkeEvent[], from: number): boolean {
-  for (let i = from; i < events.length; i += 1) {
-    const e = events[i];
-    if (!e) continue;
-    if (e.type === 'fsm-state' && e.to === 'IKE_P1_COMPLETE') return true;
-    if (e.type === 'sa' && e.action === 'authenticated') return true;
-    if (e.type === 'auth' && e.authenticated) return true;
-    if (e.type === 'p2-transform' || e.type === 'p2-attr' || e.type === 'p2-proposal') return true;
-    if (e.type === 'packet' && e.state === 'QM_IDLE') return true;
-  }
-  return false;
-}
+const isPhase1Proof = (e: IkeEvent): boolean =>
+  (e.type === 'fsm-state' && e.to === 'IKE_P1_COMPLETE') ||
+  (e.type === 'sa' && e.action === 'authenticated') ||
+  (e.type === 'auth' && e.authenticated) ||
+  e.type === 'p2-transform' ||
+  e.type === 'p2-attr' ||
+  e.type === 'p2-proposal' ||
+  (e.type === 'packet' && e.state === 'QM_IDLE');
+
+const isPhase2Proof = (e: IkeEvent): boolean =>
+  (e.type === 'fsm-state' && e.to === 'IKE_QM_PHASE2_COMPLETE') ||
+  e.type === 'ipsec-sa' ||
+  e.type === 'ipsec-installed' ||
+  (e.type === 'info' && e.text.startsWith('Map Accepted')) ||
+  (e.type === 'node' && e.action === 'deleted' && e.reason !== null && e.reason.startsWith('QM done'));
+
+/** Index of the last event proving each phase finished (-1 for none): "after index i" is then one comparison. */
+const lastProofs = perContext((ctx): { phase1: number; phase2: number } => {
+  let phase1 = -1;
+  let phase2 = -1;
+  ctx.events.forEach((e, i) => {
+    if (isPhase1Proof(e)) phase1 = i;
+    if (isPhase2Proof(e)) phase2 = i;
+  });
+  return { phase1, phase2 };
+});
 
 /** A point in the input: a line, and the time printed on it when there was one. */
 interface Mark {
@@ -77,7 +83,7 @@ function doneAfter(ctx: DiagnosisContext, from: number, marks: (n: Negotiation) 
 
 /** Whether phase 1 completed after the event before index `from` (anywhere, for 0). */
 export function phase1CompletedAfter(ctx: DiagnosisContext, from = 0): boolean {
-  return phase1DoneIn(ctx.events, from) || doneAfter(ctx, from, phase1Marks);
+  return lastProofs(ctx).phase1 >= from || doneAfter(ctx, from, phase1Marks);
 }
 
 export function phase1Completed(ctx: DiagnosisContext): boolean {
@@ -86,19 +92,7 @@ export function phase1Completed(ctx: DiagnosisContext): boolean {
 
 /** Proof that an IPsec SA pair was made after the event before index `from` (anywhere, for 0). */
 export function phase2CompletedAfter(ctx: DiagnosisContext, from = 0): boolean {
-  for (let i = from; i < ctx.events.length; i += 1) {
-    const e = ctx.events[i];
-    if (!e) continue;
-    if (e.type === 'fsm-state' && e.to === 'IKE_QM_PHASE2_COMPLETE') return true;
-    if (e.type === 'ipsec-sa' || e.type === 'ipsec-installed') return true;
-    if (e.type === 'info' && e.text.startsWith('Map Accepted')) return true;
-    if (e.type === 'node' && e.action === 'deleted' && e.reason !== null && e.reason.startsWith('QM done')) return true;
-  }
-  return doneAfter(ctx, from, phase2Marks);
-}
-
-export function indexOf(ctx: DiagnosisContext, e: IkeEvent): number {
-  return ctx.events.indexOf(e);
+  return lastProofs(ctx).phase2 >= from || doneAfter(ctx, from, phase2Marks);
 }
 
 /** The peer address the events name, for summaries and config look-ups. */

@@ -6,6 +6,7 @@
  */
 import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
+import { perContext } from './memo.ts';
 import { phase1Completed, phase2CompletedAfter } from './queries.ts';
 
 export type RefusalKind = 'transform' | 'proxy' | 'unknown';
@@ -55,8 +56,9 @@ export interface Refusal {
   offered: OfferedPhase2;
   /** 'same': a later proposal of the same Quick Mode was accepted; 'later': a later Quick Mode succeeded. */
   recovered: 'same' | 'later' | null;
-  /** Index of the first reason in ctx.events. */
+  /** Index of the first and the last reason in ctx.events. */
   index: number;
+  last: number;
 }
 
 const isPnc = (notify: string) => notify === 'PROPOSAL_NOT_CHOSEN' || notify === 'NO_PROPOSAL_CHOSEN';
@@ -89,12 +91,14 @@ function emptyOffer(): OfferedPhase2 {
   return { transform: null, pfsGroup: null, encapsulation: null, local: null, remote: null, cipher: null, keyLength: null, authenticator: null };
 }
 
-export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
+export const quickModeRefusals = perContext(computeRefusals);
+
+function computeRefusals(ctx: DiagnosisContext): Refusal[] {
   const p1Up = phase1Completed(ctx);
   const out: Refusal[] = [];
   let offer = emptyOffer();
   let open: Refusal | null = null;
-  const received: IkeEvent[] = [];
+  const received: { e: IkeEvent; index: number }[] = [];
   ctx.events.forEach((e, index) => {
     if (e.type === 'p2-proposal' || (e.type === 'node' && e.action === 'new')) offer = emptyOffer();
     if (e.type === 'p2-attr' && e.attr === 'group') offer.pfsGroup = e.number;
@@ -114,7 +118,7 @@ export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
       if (brace >= 0 && close > brace) offer.transform = e.text.slice(brace + 1, close).trim() || null;
     }
     if (isPhase2Pnc(e, p1Up) && e.type === 'notify' && e.dir === 'in') {
-      received.push(e);
+      received.push({ e, index });
       return;
     }
     if (open && startsAttempt(e)) open = null;
@@ -129,27 +133,27 @@ export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
     if (!open && kind === null && previous?.final && previous.recovered === null) {
       // PROPOSAL_NOT_CHOSEN sent after the refusal it reports (IOS opens an informational node in between).
       previous.reasons.push(e);
+      previous.last = index;
       return;
     }
     // A reason after the final refusal belongs to the next Quick Mode.
     if (open?.final && kind !== null) open = null;
     if (!open) {
-      open = { kinds: new Set(), reasons: [], final: false, received: [], offered: { ...offer }, recovered: null, index };
+      open = { kinds: new Set(), reasons: [], final: false, received: [], offered: { ...offer }, recovered: null, index, last: index };
       out.push(open);
     }
     if (kind !== null) open.kinds.add(kind);
     open.reasons.push(e);
+    open.last = index;
     if (final) open.final = true;
     if (offeredTransform(open.offered) === null && offeredTransform(offer) !== null) open.offered = { ...offer };
   });
   for (const r of out) {
     if (r.recovered === 'same') continue;
-    const last = r.reasons[r.reasons.length - 1];
-    const after = last ? ctx.events.indexOf(last) + 1 : r.index + 1;
-    if (phase2CompletedAfter(ctx, after)) r.recovered = r.final ? 'later' : (r.recovered ?? 'later');
+    if (phase2CompletedAfter(ctx, r.last + 1)) r.recovered = r.final ? 'later' : (r.recovered ?? 'later');
     if (r.kinds.size === 0) r.kinds.add('unknown');
   }
-  joinReceived(out, received, ctx);
+  joinReceived(out, received);
   for (const r of out) fillOfferFromNegotiation(ctx, r);
   return out;
 }
@@ -158,15 +162,15 @@ export function quickModeRefusals(ctx: DiagnosisContext): Refusal[] {
  * The initiator's PROPOSAL_NOT_CHOSEN received goes with the responder's refusal it answers: the final
  * refusal nearest in time, else the nearest in input order. Those left are refusals with no reason in view.
  */
-function joinReceived(refusals: Refusal[], received: readonly IkeEvent[], ctx: DiagnosisContext): void {
+function joinReceived(refusals: Refusal[], received: readonly { e: IkeEvent; index: number }[]): void {
   const finals = refusals.filter((r) => r.final || refusals.length === 1);
-  for (const e of received) {
+  for (const { e, index } of received) {
     let best: Refusal | null = null;
     let distance = Infinity;
     for (const r of finals) {
       const first = r.reasons[0];
       if (!first) continue;
-      const d = e.time !== null && first.time !== null ? Math.abs(e.time - first.time) : Math.abs(ctx.events.indexOf(e) - r.index) * 1e6;
+      const d = e.time !== null && first.time !== null ? Math.abs(e.time - first.time) : Math.abs(index - r.index) * 1e6;
       if (d < distance) {
         best = r;
         distance = d;

@@ -1,6 +1,7 @@
 /** Lines that read like a failure but are not one, with why; findings carry them in `explained`. */
 import type { DiagnosisContext } from './context.ts';
 import type { ExplainedLine } from './finding.ts';
+import { perContext } from './memo.ts';
 
 const HERRINGS: readonly [string, string][] = [
   [
@@ -17,7 +18,9 @@ const HERRINGS: readonly [string, string][] = [
   ],
 ];
 
-export function redHerrings(ctx: DiagnosisContext): ExplainedLine[] {
+export const redHerrings = perContext(computeRedHerrings);
+
+function computeRedHerrings(ctx: DiagnosisContext): ExplainedLine[] {
   const out: ExplainedLine[] = [];
   for (const e of ctx.events) {
     const text = e.type === 'info' || e.type === 'error' ? e.text : null;

@@ -7,7 +7,8 @@ import type { MessageName, Side } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 import { phase1CompletedAfter, type EventOf } from './queries.ts';
-import type { SideOf } from './sides.ts';
+import { perContext } from './memo.ts';
+import { sidesOf, type SideOf } from './sides.ts';
 
 /** `refused`: resending after the peer refused the proposal; the refusal is the finding (P1_POLICY_MISMATCH). */
 export type RetransmitCause = 'unreachable' | 'psk' | 'path' | 'refused';
@@ -49,7 +50,10 @@ function answered(ctx: DiagnosisContext, from: number, side: Side | null, sideOf
   return ctx.negotiation?.phase1.messages.some((m) => m.from === 'responder') ?? false;
 }
 
-export function phase1Retransmits(ctx: DiagnosisContext, sideOf: SideOf): RetransmitRun[] {
+export const phase1Retransmits = perContext(computeRetransmits);
+
+function computeRetransmits(ctx: DiagnosisContext): RetransmitRun[] {
+  const sideOf = sidesOf(ctx);
   const runs = new Map<string, { run: RetransmitRun; first: number }>();
   const lastState = new Map<Side | null, string>();
   const order: { run: RetransmitRun; first: number }[] = [];

@@ -8,6 +8,7 @@
 import type { Side, Transition } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
+import { perContext } from './memo.ts';
 
 export type SideOf = (e: IkeEvent) => Side | null;
 
@@ -120,7 +121,9 @@ function startsExchange(e: IkeEvent): boolean {
 }
 
 /** The side of each event's router; null where nothing tells. */
-export function sidesOf(ctx: DiagnosisContext): SideOf {
+export const sidesOf = perContext(computeSides);
+
+function computeSides(ctx: DiagnosisContext): SideOf {
   const n = ctx.negotiation;
   if (n && (n.role === 'initiator' || n.role === 'responder')) {
     const role = n.role;
@@ -155,13 +158,18 @@ function nearestTransition(...lists: (readonly Transition[])[]): SideOf {
   const all = lists.flat().map((t) => ({ file: t.line.file, line: t.line.line, side: t.side }));
   all.sort((a, b) => a.file - b.file || a.line - b.line);
   return (e) => {
-    let before: Side | null = null;
-    let after: Side | null = null;
-    for (const t of all) {
-      if (t.file !== e.at.file) continue;
-      if (t.line <= e.at.line) before = t.side;
-      else if (after === null) after = t.side;
+    // The last transition at or before the event (binary search), else the first after it, same file.
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const t = all[mid];
+      if (t && (t.file < e.at.file || (t.file === e.at.file && t.line <= e.at.line))) lo = mid + 1;
+      else hi = mid;
     }
-    return before ?? after;
+    const before = all[lo - 1];
+    if (before && before.file === e.at.file) return before.side;
+    const after = all[lo];
+    return after && after.file === e.at.file ? after.side : null;
   };
 }

@@ -127,7 +127,7 @@ export const rule: Rule = {
     // The initiator's view: the responder refused everything (NO_PROPOSAL_CHOSEN about phase 1).
     const told = ctx.events.filter((e) => e.type === 'notify' && e.dir === 'in' && (e.notify === 'NO_PROPOSAL_CHOSEN' || (e.notify === 'PROPOSAL_NOT_CHOSEN' && e.protocol === 1)));
     let toldUsed = false;
-    const resent = phase1Retransmits(ctx, sideOf)
+    const resent = phase1Retransmits(ctx)
       .filter((r) => r.cause === 'refused')
       .reduce((n, r) => n + r.retransmissions, 0);
     for (const r of all) {

@@ -7,12 +7,11 @@ import { routerName } from '../config-fix.ts';
 import { at } from '../queries.ts';
 import { phase1Retransmits } from '../retransmits.ts';
 import type { Rule } from '../rule.ts';
-import { sidesOf } from '../sides.ts';
 
 export const rule: Rule = {
   code: 'P1_RETRANSMIT',
   diagnose(ctx) {
-    const runs = phase1Retransmits(ctx, sidesOf(ctx)).filter((r) => r.cause === 'path');
+    const runs = phase1Retransmits(ctx).filter((r) => r.cause === 'path');
     return runs.map((r) => {
       const name = routerName(ctx, r.side);
       const what = r.message ?? (r.state ? `its ${r.state} message` : 'a phase 1 message');

@@ -5,12 +5,11 @@ import { at, peerAddress } from '../queries.ts';
 import { redHerrings } from '../red-herrings.ts';
 import { phase1Retransmits } from '../retransmits.ts';
 import type { Rule } from '../rule.ts';
-import { sidesOf } from '../sides.ts';
 
 export const rule: Rule = {
   code: 'PEER_UNREACHABLE',
   diagnose(ctx) {
-    const runs = phase1Retransmits(ctx, sidesOf(ctx)).filter((r) => r.cause === 'unreachable');
+    const runs = phase1Retransmits(ctx).filter((r) => r.cause === 'unreachable');
     return runs.map((r) => {
       const side = r.side ?? 'initiator';
       const name = routerName(ctx, side);

@@ -16,7 +16,7 @@ export const rule: Rule = {
   diagnose(ctx) {
     const sideOf = sidesOf(ctx);
     const bad = ctx.events.filter((e) => e.type === 'syslog' && e.mnemonic === 'IKMP_BAD_MESSAGE');
-    const runs = phase1Retransmits(ctx, sideOf).filter((r) => r.cause === 'psk');
+    const runs = phase1Retransmits(ctx).filter((r) => r.cause === 'psk');
     if (bad.length === 0 && runs.length === 0) return [];
     const lastBad = bad[bad.length - 1];
     const recovered = runs.length === 0 && lastBad !== undefined && phase1CompletedAfter(ctx, ctx.events.indexOf(lastBad) + 1);
