@@ -193,6 +193,25 @@ describe('layoutLadder flags', () => {
     expect(layout.arrows.filter((a) => a.lost)).toEqual([]);
   });
 
+  test('one-sided: the peer resending its last message is no answer', () => {
+    const negotiation = unanswered();
+    negotiation.phase1.messages.splice(
+      3,
+      0,
+      makeMessage({ name: 'MM2', from: 'responder', lines: [at(33)], retransmission: true, attempt: 2 }),
+    );
+    const layout = layoutLadder(negotiation, buildTimeline(negotiation), size);
+    expect(layout.arrows.map((a) => [a.name, a.lost])).toEqual([
+      ['MM1', true],
+      ['MM1', true],
+      ['MM1', true],
+      ['MM2', false],
+      ['MM1', true],
+      ['MM1', true],
+      ['MM1', true],
+    ]);
+  });
+
   test('one-sided: a message sent once and not answered (yet) is not called lost', () => {
     const negotiation = unanswered();
     negotiation.phase1.messages.splice(1);

@@ -191,7 +191,8 @@ function lostMessages(negotiation: Negotiation, messages: readonly Message[]): b
     });
   }
 
-  // One router's log: a message it sent, sent again, and never answered by anything from the peer.
+  // One router's log: a message it sent, sent again, and never answered: the peer sent nothing new after it
+  // (its own resends are no answer: they say it did not get what came next).
   const local: Side | undefined =
     negotiation.role === 'initiator' || negotiation.role === 'responder'
       ? negotiation.role
@@ -200,11 +201,13 @@ function lostMessages(negotiation: Negotiation, messages: readonly Message[]): b
         : undefined;
   const chainKey = (m: Message) => `${m.name}|${m.messageId}|${m.from}`;
   const resent = new Set(messages.filter((m) => m.retransmission || m.attempt > 1).map(chainKey));
-  const lastFrom: Record<Side, number> = { initiator: -1, responder: -1 };
-  messages.forEach((m, index) => (lastFrom[m.from] = index));
+  const lastNewFrom: Record<Side, number> = { initiator: -1, responder: -1 };
+  messages.forEach((m, index) => {
+    if (!m.retransmission) lastNewFrom[m.from] = index;
+  });
   return messages.map(
     (m, index) =>
-      (local === undefined || m.from === local) && resent.has(chainKey(m)) && lastFrom[other(m.from)] < index,
+      (local === undefined || m.from === local) && resent.has(chainKey(m)) && lastNewFrom[other(m.from)] < index,
   );
 }
 
