@@ -49,7 +49,7 @@ export function hasKeys(setup: LabSetup): boolean {
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
 }
 
 function fromBase64Url(text: string): Uint8Array {
@@ -87,5 +87,6 @@ export function decodeExercise(text: string): LabSetup | null {
 
 /** The whole link: this page, the exercise, and the step to open it at. */
 export function exerciseUrl(base: string, setup: LabSetup, includeKeys: boolean, step: number): string {
-  return `${base.replace(/#.*$/, '')}#lab=${encodeExercise(setup, includeKeys)}&n=0&s=${step}`;
+  const hash = base.indexOf('#');
+  return `${hash < 0 ? base : base.slice(0, hash)}#lab=${encodeExercise(setup, includeKeys)}&n=0&s=${step}`;
 }
