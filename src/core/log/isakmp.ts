@@ -294,6 +294,8 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
     return { type: 'retransmit', phase: t.indexOf('phase 2') >= 0 ? 2 : 1, state: null, attempt: num(m?.[1]), of: num(m?.[2]) };
   }
   if (t.startsWith('Received IPSec Install callback')) return info(t);
+  if (t.startsWith('seq. no')) return info('DPD sequence number');
+  if (t.startsWith('DPD/R_U_THERE')) return info(t.startsWith('DPD/R_U_THERE_ACK') ? 'DPD answer received: the peer is alive.' : 'DPD question received from the peer.');
   if (t.startsWith('Creating IPSec SAs')) return info(t);
   if (t.startsWith('Failed to find peer index node')) return { type: 'error', code: 'peer-index', peer: null, text: t };
   if (t.startsWith('construct_initial_message') || t.indexOf('Can not start Main mode') >= 0) {

@@ -138,3 +138,33 @@ describe('negotiations', () => {
     expect(n.phase2).toEqual([]);
   });
 });
+
+describe('dead peer detection', () => {
+  test('R-U-THERE out and its ACK in are DPD messages, not Quick Mode', () => {
+    const text = [
+      '*Oct 25 18:53:16.538: ISAKMP: (1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE ',
+      '*Oct 25 18:54:26.100: ISAKMP: set new node -1497889318 to QM_IDLE',
+      '*Oct 25 18:54:26.100: ISAKMP:(1001):Sending NOTIFY DPD/R_U_THERE protocol 1',
+      '        spi 1880250032, message ID = -1497889318',
+      '*Oct 25 18:54:26.100: ISAKMP:(1001): seq. no 0x3A66F0FD',
+      '*Oct 25 18:54:26.100: ISAKMP:(1001): sending packet to 203.0.113.1 my_port 500 peer_port 500 (I) QM_IDLE',
+      '*Oct 25 18:54:26.100: ISAKMP:(1001):Sending an IKE IPv4 Packet.',
+      '*Oct 25 18:54:26.100: ISAKMP:(1001):purging node -1497889318',
+      '*Oct 25 18:54:26.104: ISAKMP (1001): received packet from 203.0.113.1 dport 500 sport 500 Global (I) QM_IDLE',
+      '*Oct 25 18:54:26.104: ISAKMP: set new node 1512987371 to QM_IDLE',
+      '*Oct 25 18:54:26.104: ISAKMP:(1001): processing HASH payload. message ID = 1512987371',
+      '*Oct 25 18:54:26.104: ISAKMP:(1001): processing NOTIFY DPD/R_U_THERE_ACK protocol 1',
+      '        spi 0, message ID = 1512987371, sa = 0x8000730939974E40',
+      '*Oct 25 18:54:26.104: ISAKMP:(1001): DPD/R_U_THERE_ACK received from peer 203.0.113.1, sequence 0x3A66F0FD',
+      '*Oct 25 18:54:26.104: ISAKMP:(1001):deleting node 1512987371 error FALSE reason "Informational (in) state 1"',
+    ].join('\n');
+    const a = analyze([{ name: 'x', text }]);
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n.phase2).toEqual([]);
+    expect(n.informational.map((m) => [m.name, m.dir, m.messageId])).toEqual([
+      ['DPD', 'out', 2797077978],
+      ['DPD', 'in', 1512987371],
+    ]);
+  });
+});

@@ -101,7 +101,7 @@ function toSided(d: Draft): Sided {
 
 function infoName(m: DraftMessage): MessageName {
   if (m.payloads.some((p) => p.type === 'DELETE')) return 'DELETE';
-  if (m.notifies.some((n) => n.indexOf('R_U_THERE') >= 0)) return 'DPD';
+  if (m.notifies.some((n) => n.indexOf('R_U_THERE') >= 0) || m.payloads.some((p) => p.type === 'NOTIFY' && (p.detail ?? '').indexOf('R_U_THERE') >= 0)) return 'DPD';
   if (m.payloads.some((p) => p.type === 'NOTIFY')) return 'NOTIFY';
   return 'UNKNOWN';
 }
