@@ -69,6 +69,9 @@ export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectSt
   // A small negotiation is drawn whole: every arrow stays in the tab order and findable, off screen or not.
   const drawn = virtual ? visibleRange(layout, top, bottom) : layout;
 
+  // Another negotiation starts at the top, at zoom 1.
+  useEffect(() => reset(), [negotiation, timeline, reset]);
+
   // Keep the current step in view as playback moves.
   const cursorY = cursor >= 0 ? layout.stepY[cursor] : undefined;
   const viewHeight = size.height;
