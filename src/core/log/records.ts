@@ -336,7 +336,7 @@ function accepts(head: Head | null, body: string, raw: string): Continuation {
     case 'ISAKMP-ERROR':
       if (t.startsWith('ID payload')) return 'id';
       if (t.startsWith('SA authentication status')) return 'auth';
-      if (t.startsWith('processing NOTIFY')) return 'notify';
+      if (t.startsWith('processing NOTIFY') || t.startsWith('Sending NOTIFY') || t.startsWith('sending NOTIFY')) return 'notify';
       if (t.startsWith('Process initial contact')) return 'contact';
       return raw.length === 80 ? 'wrap' : 'none';
     default:

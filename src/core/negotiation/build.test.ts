@@ -168,3 +168,68 @@ describe('dead peer detection', () => {
     ]);
   });
 });
+
+describe('failures', () => {
+  test('a responder refuses Quick Mode: phase 2 failed, PROPOSAL_NOT_CHOSEN sent, evidence kept', () => {
+    const text = [
+      'ISAKMP:(1001):Old State = IKE_R_MM5  New State = IKE_P1_COMPLETE',
+      'ISAKMP (1001): received packet from 10.0.0.1 dport 500 sport 500 Global (R) QM_IDLE',
+      'ISAKMP: set new node 123456 to QM_IDLE',
+      'ISAKMP:(1001): processing HASH payload. message ID = 123456',
+      'ISAKMP:(1001): processing SA payload. message ID = 123456',
+      'ISAKMP:(1001):Checking IPSec proposal 1',
+      'ISAKMP: transform 1, ESP_AES',
+      'ISAKMP:   attributes in transform:',
+      'ISAKMP:      encaps is 1 (Tunnel)',
+      'ISAKMP:(1001):atts are acceptable.',
+      'IPSEC(validate_proposal_request): proposal part #1,',
+      '  (key eng. msg.) INBOUND local= 10.0.0.2:0, remote= 10.0.0.1:0,',
+      '    local_proxy= 192.168.2.0/255.255.255.0/256/0,',
+      '    remote_proxy= 192.168.9.0/255.255.255.0/256/0,',
+      'IPSEC(ipsec_process_proposal): proxy identities not supported',
+      'ISAKMP:(1001): IPSec policy invalidated proposal with error 32',
+      'ISAKMP:(1001): phase 2 SA policy not acceptable! (local 10.0.0.2 remote 10.0.0.1)',
+      'ISAKMP: set new node 1781640011 to QM_IDLE',
+      'ISAKMP:(1001):Sending NOTIFY PROPOSAL_NOT_CHOSEN protocol 3',
+      '        spi 2249594808, message ID = 1781640011',
+      'ISAKMP:(1001): sending packet to 10.0.0.1 my_port 500 peer_port 500 (R) QM_IDLE',
+      'ISAKMP:(1001):Sending an IKE IPv4 Packet.',
+      'ISAKMP:(1001):purging node 1781640011',
+      'ISAKMP:(1001):deleting node 123456 error TRUE reason "QM rejected"',
+      'ISAKMP:(1001):Node 123456, Input = IKE_MESG_FROM_PEER, IKE_QM_EXCH',
+      'ISAKMP:(1001):Old State = IKE_QM_READY  New State = IKE_QM_READY',
+    ].join('\n');
+    const a = analyze([{ name: 'x', text }]);
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', local: '10.0.0.2', peer: '10.0.0.1' });
+    expect(n.phase2.map((p) => [p.messageId, p.outcome, p.messages.map((m) => m.name)])).toEqual([[123456, 'failed', ['QM1']]]);
+    expect(n.phase2[0]?.proxies).toEqual({ local: '192.168.2.0/255.255.255.0/256/0', remote: '192.168.9.0/255.255.255.0/256/0' });
+    expect(n.informational.map((m) => [m.name, m.dir, m.messageId])).toEqual([['NOTIFY', 'out', 1781640011]]);
+    expect(n.evidence.map((e) => e.type)).toEqual(['ipsec-rejected', 'p2-rejected', 'p2-rejected', 'notify']);
+    expect(n.evidence.find((e) => e.type === 'ipsec-rejected')).toMatchObject({ reason: 'proxy' });
+  });
+
+  test('PSK mismatch seen by the initiator: MM5 resent, then death by retransmission', () => {
+    const text = [
+      'ISAKMP:(1001):Old State = IKE_I_MM4  New State = IKE_I_MM5',
+      'ISAKMP:(1001): sending packet to 10.0.0.2 my_port 500 peer_port 500 (I) MM_KEY_EXCH',
+      'ISAKMP:(1001): retransmitting phase 1 MM_KEY_EXCH...',
+      'ISAKMP:(1001):incrementing error counter on sa, attempt 1 of 5: retransmit phase 1',
+      'ISAKMP:(1001): sending packet to 10.0.0.2 my_port 500 peer_port 500 (I) MM_KEY_EXCH',
+      'ISAKMP:(1001): retransmitting phase 1 MM_KEY_EXCH...',
+      'ISAKMP:(1001):incrementing error counter on sa, attempt 2 of 5: retransmit phase 1',
+      'ISAKMP:(1001): sending packet to 10.0.0.2 my_port 500 peer_port 500 (I) MM_KEY_EXCH',
+      'ISAKMP:(1001):deleting SA reason "Death by retransmission P1" state (I) MM_KEY_EXCH (peer 10.0.0.2)',
+    ].join('\n');
+    const n = analyze([{ name: 'x', text }]).negotiations[0]!;
+    expect(n.phase1.outcome).toBe('failed');
+    expect(n.phase1.messages.map((m) => [m.name, m.attempt, m.retransmission])).toEqual([
+      ['MM5', 1, false],
+      ['MM5', 2, true],
+      ['MM5', 3, true],
+    ]);
+    expect(n.evidence.filter((e) => e.type === 'retransmit').map((e) => (e.type === 'retransmit' ? e.attempt : null))).toEqual([null, 1, null, 2]);
+  });
+});
