@@ -1,0 +1,68 @@
+import { useMemo, useState } from 'react';
+import type { Negotiation } from '../../core/analysis.ts';
+import type { Timeline } from '../playback/timeline.ts';
+import { quizQuestions, scoreOf, type Question, type QuizConfig } from './questions.ts';
+import { visibleLines, visibleTimeline } from './visible.ts';
+
+interface QuizState {
+  questions: readonly Question[];
+  index: number;
+  answers: readonly (string | undefined)[];
+}
+
+export interface Quiz {
+  active: boolean;
+  /** The question in view, or null once the last has been answered and passed. */
+  question: Question | null;
+  index: number;
+  count: number;
+  /** The learner's answer to the question in view, once given. */
+  chosen: string | undefined;
+  score: { right: number; total: number } | null;
+  /** What the views may show: the timeline up to the step in view, and each log file's lines up to it. */
+  timeline: Timeline | null;
+  cursor: number | null;
+  lastLine: (file: number) => number;
+  start: () => void;
+  choose: (id: string) => void;
+  next: () => void;
+  stop: () => void;
+}
+
+/**
+ * A quiz over the chosen negotiation. While it runs, the views show the negotiation only up to the step the
+ * learner is at: future arrows, states and log lines are not drawn at all, so the layout gives nothing away.
+ */
+export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline | null, configs: readonly QuizConfig[]): Quiz {
+  const [state, setState] = useState<QuizState | null>(null);
+  const question = state?.questions[state.index] ?? null;
+  const chosen = state?.answers[state.index];
+  // Answered: the answer's step is shown; finished: the whole negotiation.
+  const upTo = !state || !timeline ? null : question ? (chosen === undefined ? question.at : question.reveals) : timeline.steps.length - 1;
+  const shown = useMemo(() => (timeline && upTo !== null ? visibleTimeline(timeline, upTo) : null), [timeline, upTo]);
+
+  return {
+    active: state !== null,
+    question,
+    index: state?.index ?? 0,
+    count: state?.questions.length ?? 0,
+    chosen,
+    score: state && !question ? scoreOf(state.questions, state.answers) : null,
+    timeline: shown,
+    cursor: upTo,
+    lastLine: (file) => (shown ? visibleLines(shown, file) : Number.POSITIVE_INFINITY),
+    start: () => {
+      if (!negotiation || !timeline) return;
+      setState({ questions: quizQuestions(negotiation, timeline, configs), index: 0, answers: [] });
+    },
+    choose: (id) =>
+      setState((s) => {
+        if (!s || s.answers[s.index] !== undefined) return s;
+        const answers = [...s.answers];
+        answers[s.index] = id;
+        return { ...s, answers };
+      }),
+    next: () => setState((s) => (s ? { ...s, index: s.index + 1 } : s)),
+    stop: () => setState(null),
+  };
+}
