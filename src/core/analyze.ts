@@ -6,7 +6,6 @@
 import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineRef, type LineTable, type RecordInfo } from './analysis.ts';
 import { AddressBook } from './log/addresses.ts';
 import { ByteColumn, IntColumn } from './log/columns.ts';
-import type { IkeEvent } from './log/events.ts';
 import { LineSplitter } from './log/lines.ts';
 import { LogReader } from './log/records.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
@@ -38,10 +37,8 @@ export interface Analyzer {
   push(chunk: string): void;
   endFile(): void;
   readonly progress: AnalyzerProgress;
-  /** Ends the input and returns the analysis. */
+  /** Ends the input and returns the analysis; the analyzer keeps nothing of it afterwards. */
   finish(): Analysis;
-  /** page/diagnosis: the events worth a diagnosis rule, per negotiation, after finish(). */
-  notable(): IkeEvent[][];
 }
 
 const KIND_PROSE = 4;
@@ -53,12 +50,11 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
   const records: RecordInfo[] = [];
   const unrecognized: LineRef[] = [];
   const book = new AddressBook();
-  const builder = new NegotiationBuilder(records);
+  let builder: NegotiationBuilder | null = new NegotiationBuilder(records);
   const progress: AnalyzerProgress = { files: 0, lines: 0, chars: 0 };
   let splitter: LineSplitter | null = null;
   let reader: LogReader | null = null;
   let config: { kinds: ByteColumn; records: IntColumn } | null = null;
-  let notable: IkeEvent[][] = [];
 
   const endFile = (): void => {
     if (splitter === null) return;
@@ -84,8 +80,9 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       files.push({ name, kind, lines: 0 });
       progress.files = files.length;
       if (kind === 'log') {
-        builder.startFile(index);
-        const r = new LogReader(index, records, unrecognized, book, builder);
+        const b = builder ?? (builder = new NegotiationBuilder(records));
+        b.startFile(index);
+        const r = new LogReader(index, records, unrecognized, book, b);
         reader = r;
         splitter = new LineSplitter((raw, _ending, number) => {
           progress.lines += 1;
@@ -108,8 +105,9 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
     endFile,
     finish() {
       endFile();
-      const result = finalizeNegotiations(builder, records);
-      notable = result.notable;
+      const result = finalizeNegotiations(builder ?? new NegotiationBuilder(records), records);
+      // the drafts, maps and address book are not part of the result: let them go
+      builder = null;
       if (options.replay !== false) for (const n of result.negotiations) judgeTransitions(n);
       let lines = 0;
       for (const f of files) if (f.kind === 'log') lines += f.lines;
@@ -121,7 +119,6 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         records,
       };
     },
-    notable: () => notable,
   };
 }
 
