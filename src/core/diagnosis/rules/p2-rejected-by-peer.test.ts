@@ -37,7 +37,7 @@ for (const c of cases) {
 test("says the cause is in the peer's log, explains the red herring", () => {
   const [f] = rule.diagnose(contextFromText(initiator));
   expect(f?.summary).toContain("own log");
-  expect(f?.side).toBe('initiator');
+  expect(f?.side).toBe('responder');
   expect(f?.lines).toEqual([{ file: 0, line: 4 }]);
   expect(f?.explained?.[0]?.line).toEqual({ file: 0, line: 5 });
 });

@@ -50,7 +50,8 @@ export const rule: Rule = {
           summary: `${peer} refused ${routerName(ctx, 'initiator')}'s Quick Mode proposal (PROPOSAL_NOT_CHOSEN received, ${lineList(told.map(at))}): the reason (transform set, proxy identities or PFS) is in ${peer}'s own log, not in this one.${later ? ' A later Quick Mode succeeded.' : ''}`,
           ...likelyCause(ctx),
           message: 'QM1',
-          side: 'initiator',
+          // The refusal, and its reason, belong to the responder.
+          side: 'responder',
           explained: redHerrings(ctx),
         }),
       );

@@ -35,3 +35,9 @@ test('the paranoid keepalives line is explained as a red herring', () => {
   expect(f?.explained?.map((e) => e.line.line)).toEqual([3]);
   expect(f?.lines.map((l) => l.line)).toEqual([2, 4]);
 });
+
+test('corpus 06: the side is the router that sent the DELETE', () => {
+  const [f] = rule.diagnose(contextFromText(read('corpus/06-nat-t-mm-qm-initiator-behind-nat-iosxe.log')));
+  expect(f?.side).toBe('responder');
+  expect(f?.fix).toBe('Nothing to fix.');
+});

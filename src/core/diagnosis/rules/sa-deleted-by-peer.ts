@@ -72,9 +72,12 @@ export const rule: Rule = {
         summary,
         fix: refused
           ? 'Fix the Quick Mode refusal reported with it; the DELETE goes away with it.'
-          : "The reason is in the peer's log: 'clear crypto session' or 'clear crypto isakmp' typed there, its lifetime expiring, a config change, or DPD declaring this side dead ('show logging' and 'debug crypto isakmp' on the peer).",
+          : renewed
+            ? 'Nothing to fix.'
+            : "The reason is in the peer's log: 'clear crypto session' or 'clear crypto isakmp' typed there, its lifetime expiring, a config change, or DPD declaring this side dead ('show logging' and 'debug crypto isakmp' on the peer).",
         message: 'DELETE',
-        side,
+        // Where the cause is: the router that sent the DELETE.
+        side: side === null ? null : side === 'initiator' ? 'responder' : 'initiator',
         explained: herrings,
       }),
     ];
