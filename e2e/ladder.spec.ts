@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { IkescopePage } from './pages/ikescope-page.ts';
+import { labSetupOf, runLab } from '../src/core/sim/lab.ts';
 
 /** The seed's exchange, top to bottom, with the side that sends each message. */
 const SEED: [name: string, from: 'initiator' | 'responder'][] = [
@@ -141,6 +142,39 @@ test.describe('ladder of the seed', () => {
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });
   }
+});
+
+test('the current message travels from sender to receiver, and stands still when motion is reduced', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 6 && (await arrow(page, 'MM1').getAttribute('data-status')) !== 'current'; i++) {
+    await page.getByTestId('step.next').click();
+  }
+  const travel = arrow(page, 'MM1').locator('.ladder-travel');
+  await expect(travel).toHaveCount(1);
+  await expect(arrow(page, 'MM2').locator('.ladder-travel')).toHaveCount(0);
+  expect(await travel.evaluate((element) => getComputedStyle(element).animationName)).toBe('ladder-travel');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await travel.evaluate((element) => getComputedStyle(element).animationName)).toBe('none');
+});
+
+test('a peer that never answers: MM1 resent and lost, drawn as such', async ({ page }) => {
+  const setup = labSetupOf('peer-unreachable');
+  const run = setup && runLab(setup);
+  if (!run?.ok) throw new Error('the peer-unreachable preset did not run');
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('load.file').setInputFiles({
+    name: 'initiator.log',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(run.debug.initiator),
+  });
+  await expect(arrow(page, 'MM1')).toHaveCount(6);
+  await expect(arrow(page, 'MM2')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^MM1, initiator .*, retransmission, attempt 6, lost/ })).toHaveCount(1);
+  await expect(arrow(page, 'MM1').last()).toContainText('MM1 ×6 (lost)');
+  await expect(arrow(page, 'MM1').first()).toContainText('(lost)');
 });
 
 /** What the frame-rate probe uses in the page (this file is type-checked without the DOM library). */
