@@ -1,19 +1,37 @@
 /// <reference lib="webworker" />
-import { analyzeInChunks } from './analyze-in-chunks.ts';
+import type { Analysis } from '../core/analysis.ts';
+import { analyzeSources } from './analyze-sources.ts';
+import { toPageAnalysis, transferablesOf } from './page-analysis.ts';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.ts';
 
-// The page's analysis runs here, off the main thread, so a 100 MB paste never freezes the page.
+// The page's analysis runs here, off the main thread, and stays here: the page asks for what it shows.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (message: AnalysisResponse) => scope.postMessage(message);
+const post = (message: AnalysisResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+let current: { id: number; analysis: Analysis } | null = null;
+
+async function run(id: number, request: Extract<AnalysisRequest, { type: 'analyze' }>) {
+  const started = performance.now();
+  const analysis = await analyzeSources(request.files, {
+    onProgress: (done, total) => post({ type: 'progress', id, done, total }),
+    onPreview: (preview) => {
+      const page = toPageAnalysis(preview, true);
+      post({ type: 'result', id, analysis: page, ms: performance.now() - started }, transferablesOf(page));
+    },
+  });
+  current = { id, analysis };
+  const page = toPageAnalysis(analysis, false);
+  post({ type: 'result', id, analysis: page, ms: performance.now() - started }, transferablesOf(page));
+}
 
 scope.onmessage = (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
-  if (request.type !== 'analyze') return;
-  const started = performance.now();
-  try {
-    const analysis = analyzeInChunks(request.files, (done, total) => post({ type: 'progress', id: request.id, done, total }));
-    post({ type: 'result', id: request.id, analysis, ms: performance.now() - started });
-  } catch (error) {
-    post({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  if (request.type === 'negotiation') {
+    const negotiation = current?.id === request.id ? (current.analysis.negotiations[request.index] ?? null) : null;
+    post({ type: 'negotiation', id: request.id, index: request.index, negotiation });
+    return;
   }
+  run(request.id, request).catch((error: unknown) => {
+    post({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });
+  });
 };

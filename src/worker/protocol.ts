@@ -1,13 +1,21 @@
-import type { Analysis } from '../core/analysis.ts';
+import type { Negotiation } from '../core/analysis.ts';
+import type { PageAnalysis } from './page-analysis.ts';
+
+/** A file to analyse: its text, or the File itself so the worker can stream it without a copy. */
+export interface SourceFile {
+  name: string;
+  kind: 'log' | 'config';
+  source: string | Blob;
+}
 
 /** Messages between the page and the analysis worker. Plain data: everything crosses by structured clone. */
-export interface AnalysisRequest {
-  type: 'analyze';
-  id: number;
-  files: readonly { name: string; kind: 'log' | 'config'; text: string }[];
-}
+export type AnalysisRequest =
+  | { type: 'analyze'; id: number; files: readonly SourceFile[] }
+  | { type: 'negotiation'; id: number; index: number };
 
 export type AnalysisResponse =
   | { type: 'progress'; id: number; done: number; total: number }
-  | { type: 'result'; id: number; analysis: Analysis; ms: number }
+  /** An early analysis of the start of a large input, then the full one. */
+  | { type: 'result'; id: number; analysis: PageAnalysis; ms: number }
+  | { type: 'negotiation'; id: number; index: number; negotiation: Negotiation | null }
   | { type: 'error'; id: number; message: string };

@@ -3,11 +3,18 @@ import { Header } from './Header.tsx';
 import { RegionNav } from './RegionNav.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { Workbench } from './Workbench.tsx';
-import { useAnalysis } from './use-analysis.ts';
+import { useAnalysis, type AnalysisState } from './use-analysis.ts';
+import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useFileDrop } from './use-file-drop.ts';
 import type { Workspace } from './workspace.ts';
 import { seedWorkspace } from '../../examples/seed.ts';
 import { LoadControls } from '../load/LoadControls.tsx';
+
+/** The analysis to show: the finished one, or the early look at a large input's start while it runs. */
+function shownAnalysis(state: AnalysisState): PageAnalysis | null {
+  if (state.status === 'done') return state.analysis;
+  return state.status === 'running' ? state.preview : null;
+}
 
 /** The one page: load controls on top, the workbench of views below, the analysis running in a worker. */
 export function App() {
@@ -24,8 +31,8 @@ export function App() {
         <RegionNav />
         <LoadControls onLoad={setWorkspace} />
       </Header>
-      <ProgressBar state={analysis} />
-      <Workbench key={loaded.id} workspace={workspace} analysis={analysis.status === 'done' ? analysis.analysis : null} />
+      <ProgressBar state={analysis.state} />
+      <Workbench key={loaded.id} workspace={workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ export function ProgressBar({ state }: { state: AnalysisState }) {
         {percent}%
       </progress>
       <span className="tabular-nums">{percent}%</span>
+      {state.preview && <span>· showing the start of the log while the rest is read</span>}
     </div>
   );
 }

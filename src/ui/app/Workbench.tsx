@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { Analysis, Finding, LineRef } from '../../core/analysis.ts';
+import type { Finding, LineRef, Negotiation } from '../../core/analysis.ts';
+import type { PageAnalysis } from '../../worker/page-analysis.ts';
+import { useSelectedNegotiation } from './use-selected-negotiation.ts';
 import { Region } from './Region.tsx';
 import { configsOf, logsOf, type Workspace } from './workspace.ts';
 import { usePlayback } from './use-playback.ts';
@@ -20,18 +22,19 @@ import { readDeepLink } from './deep-link.ts';
 interface WorkbenchProps {
   workspace: Workspace;
   /** Null while the worker is still analysing: the texts are shown already. */
-  analysis: Analysis | null;
+  analysis: PageAnalysis | null;
+  fetchNegotiation: (index: number) => Promise<Negotiation | null>;
 }
 
 const linesIn = (refs: readonly LineRef[] | undefined, file: number) =>
   new Set((refs ?? []).filter((r) => r.file === file).map((r) => r.line));
 
 /** Every view of one loaded input, kept in sync by one playback cursor over the chosen negotiation. */
-export function Workbench({ workspace, analysis }: WorkbenchProps) {
+export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchProps) {
   const logs = logsOf(workspace);
   const configs = configsOf(workspace);
   const [negotiationIndex, setNegotiationIndex] = useState(() => readDeepLink(window.location.hash).negotiation);
-  const negotiation = analysis?.negotiations[negotiationIndex] ?? analysis?.negotiations[0];
+  const negotiation = useSelectedNegotiation(analysis, negotiationIndex, fetchNegotiation);
   const timeline = useMemo(() => (negotiation ? buildTimeline(negotiation) : null), [negotiation]);
   const playback = usePlayback(timeline, negotiationIndex);
   const [activeLog, setActiveLog] = useState(0);
@@ -60,7 +63,7 @@ export function Workbench({ workspace, analysis }: WorkbenchProps) {
   return (
     <main className="grid min-h-0 flex-1 gap-2 overflow-auto p-2 lg:grid-cols-[17rem_minmax(0,1fr)_minmax(0,1fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden">
       <div className="flex min-h-0 flex-col gap-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-        <Region id="negotiations" title="Negotiations" className="max-h-64">
+        <Region id="negotiations" title="Negotiations" className="h-48 shrink-0" scrolls={false}>
           {analysis ? (
             <NegotiationList negotiations={analysis.negotiations} selected={negotiationIndex} onSelect={setNegotiationIndex} />
           ) : (

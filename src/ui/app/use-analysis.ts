@@ -1,41 +1,85 @@
-import { useEffect, useState } from 'react';
-import type { Analysis } from '../../core/analysis.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Negotiation } from '../../core/analysis.ts';
+import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../../worker/protocol.ts';
 import type { Workspace } from './workspace.ts';
 
 export type AnalysisState =
-  | { status: 'running'; done: number; total: number }
-  | { status: 'done'; analysis: Analysis; ms: number }
+  | { status: 'running'; done: number; total: number; preview: PageAnalysis | null }
+  | { status: 'done'; analysis: PageAnalysis; ms: number }
   | { status: 'error'; message: string };
 
-let nextRequestId = 1;
+export interface AnalysisHandle {
+  state: AnalysisState;
+  /** A whole negotiation of the finished analysis, fetched from the worker that keeps it. */
+  fetchNegotiation: (index: number) => Promise<Negotiation | null>;
+}
 
-/** Analyses the workspace in a Web Worker; a new workspace cancels the analysis of the previous one. */
-export function useAnalysis(workspace: Workspace): AnalysisState {
+let nextRequestId = 1;
+const sizeOf = (workspace: Workspace) => workspace.files.reduce((sum, f) => sum + (f.blob?.size ?? f.text.length), 0);
+
+/** Analyses the workspace in a Web Worker; a new workspace ends the worker of the previous one. */
+export function useAnalysis(workspace: Workspace): AnalysisHandle {
   // The state is kept with the workspace it belongs to: a new workspace reads as "running" until its worker reports.
   const [latest, setLatest] = useState<{ workspace: Workspace; state: AnalysisState } | null>(null);
+  const connection = useRef<{ worker: Worker; id: number; waiting: Map<number, (n: Negotiation | null) => void> } | null>(null);
 
   useEffect(() => {
     const worker = new Worker(new URL('../../worker/analysis-worker.ts', import.meta.url), { type: 'module' });
     const id = nextRequestId++;
+    const waiting = new Map<number, (n: Negotiation | null) => void>();
+    connection.current = { worker, id, waiting };
+    let preview: PageAnalysis | null = null;
     const setState = (state: AnalysisState) => setLatest({ workspace, state });
     worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
       const message = event.data;
       if (message.id !== id) return;
-      if (message.type === 'progress') setState({ status: 'running', done: message.done, total: message.total });
-      else if (message.type === 'result') setState({ status: 'done', analysis: message.analysis, ms: message.ms });
-      else setState({ status: 'error', message: message.message });
+      switch (message.type) {
+        case 'progress':
+          setState({ status: 'running', done: message.done, total: message.total, preview });
+          break;
+        case 'result':
+          if (message.analysis.partial) {
+            preview = message.analysis;
+            setState({ status: 'running', done: 0, total: sizeOf(workspace), preview });
+          } else setState({ status: 'done', analysis: message.analysis, ms: message.ms });
+          break;
+        case 'negotiation':
+          waiting.get(message.index)?.(message.negotiation);
+          waiting.delete(message.index);
+          break;
+        case 'error':
+          setState({ status: 'error', message: message.message });
+          break;
+        default:
+          message satisfies never;
+      }
     };
     worker.onerror = (event) => setState({ status: 'error', message: event.message || 'the analysis worker failed' });
     const request: AnalysisRequest = {
       type: 'analyze',
       id,
-      files: workspace.files.map((f) => ({ name: f.name, kind: f.kind, text: f.text })),
+      // A File goes as itself: the worker streams it, the page never copies its text across.
+      files: workspace.files.map((f) => ({ name: f.name, kind: f.kind, source: f.blob ?? f.text })),
     };
     worker.postMessage(request);
-    return () => worker.terminate();
+    return () => {
+      connection.current = null;
+      worker.terminate();
+    };
   }, [workspace]);
 
-  if (latest?.workspace === workspace) return latest.state;
-  return { status: 'running', done: 0, total: workspace.files.reduce((sum, f) => sum + f.text.length, 0) };
+  const fetchNegotiation = useCallback((index: number) => {
+    const current = connection.current;
+    if (!current) return Promise.resolve(null);
+    return new Promise<Negotiation | null>((resolve) => {
+      current.waiting.set(index, resolve);
+      const request: AnalysisRequest = { type: 'negotiation', id: current.id, index };
+      current.worker.postMessage(request);
+    });
+  }, []);
+
+  const state: AnalysisState =
+    latest?.workspace === workspace ? latest.state : { status: 'running', done: 0, total: sizeOf(workspace), preview: null };
+  return { state, fetchNegotiation };
 }

@@ -7,6 +7,8 @@ export interface InputFile {
   text: string;
   /** The router a config belongs to, when known (the seed's R2 and R3). */
   router?: string;
+  /** The file as opened or dropped: the worker streams it rather than receive a copy of its text. */
+  blob?: Blob;
 }
 
 export interface Workspace {

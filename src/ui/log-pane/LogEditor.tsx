@@ -12,6 +12,16 @@ export interface LogEditorProps {
   scrollTo: number | null;
 }
 
+/** A large log goes into the editor in slices between frames, so the page never blocks on it. */
+const sliceChars = 128 * 1024;
+
+/** The end of the slice that starts at `from`: the next line break after `from + sliceChars`. */
+function sliceEnd(text: string, from: number): number {
+  if (from + sliceChars >= text.length) return text.length;
+  const lineBreak = text.indexOf('\n', from + sliceChars);
+  return lineBreak < 0 ? text.length : lineBreak + 1;
+}
+
 const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 
 /**
@@ -19,16 +29,24 @@ const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefe
  * annotated, unrecognised debug lines marked, the selected message's lines highlighted.
  * CodeMirror owns this DOM subtree; React hands it the text and the marks.
  */
+/** Brings a line into view, if the editor holds it yet (a large log is still being added slice by slice). */
+function scrollToLine(editor: EditorView, lineNumber: number) {
+  if (lineNumber < 1 || lineNumber > editor.state.doc.lines) return;
+  const line = editor.state.doc.line(lineNumber);
+  editor.dispatch({ effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
+}
+
 export default function LogEditor({ text, label, marks, scrollTo }: LogEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const pendingScroll = useRef<number | null>(null);
 
   useEffect(() => {
     if (!host.current) return undefined;
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: text,
+        doc: text.slice(0, sliceEnd(text, 0)),
         extensions: [
           lineNumbers(),
           drawSelection(),
@@ -50,7 +68,18 @@ export default function LogEditor({ text, label, marks, scrollTo }: LogEditorPro
       }),
     });
     view.current = editor;
+    let loaded = editor.state.doc.length;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const appendSlice = () => {
+      const end = sliceEnd(text, loaded);
+      editor.dispatch({ changes: { from: editor.state.doc.length, insert: text.slice(loaded, end) } });
+      loaded = end;
+      if (loaded < text.length) timer = setTimeout(appendSlice, 0);
+      else if (pendingScroll.current !== null) scrollToLine(editor, pendingScroll.current);
+    };
+    if (loaded < text.length) timer = setTimeout(appendSlice, 0);
     return () => {
+      clearTimeout(timer);
       view.current = null;
       editor.destroy();
     };
@@ -62,10 +91,8 @@ export default function LogEditor({ text, label, marks, scrollTo }: LogEditorPro
   }, [marks, text]);
 
   useEffect(() => {
-    const editor = view.current;
-    if (!editor || scrollTo === null || scrollTo < 1 || scrollTo > editor.state.doc.lines) return;
-    const line = editor.state.doc.line(scrollTo);
-    editor.dispatch({ effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
+    pendingScroll.current = scrollTo;
+    if (view.current && scrollTo !== null) scrollToLine(view.current, scrollTo);
   }, [scrollTo, text]);
 
   return <div ref={host} className="absolute inset-0" data-testid="log.editor" />;

@@ -1,4 +1,5 @@
-import type { Analysis, LineKind } from '../../core/analysis.ts';
+import type { LineKind } from '../../core/analysis.ts';
+import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { LINE_KINDS } from '../../core/analysis.ts';
 
 /** What the log pane needs to know about each line of one file, read lazily from the analysis' column tables. */
@@ -9,7 +10,7 @@ export interface LineInfo {
 
 export const noLineInfo: LineInfo = { kindOf: () => null, annotationOf: () => null };
 
-export function lineInfoFor(analysis: Analysis, file: number): LineInfo {
+export function lineInfoFor(analysis: PageAnalysis, file: number): LineInfo {
   const table = analysis.lineTables[file];
   if (!table) return noLineInfo;
   return {
@@ -20,10 +21,10 @@ export function lineInfoFor(analysis: Analysis, file: number): LineInfo {
     annotationOf: (line) => {
       const recordIndex = table.records[line - 1];
       if (recordIndex === undefined || recordIndex < 0) return null;
-      const record = analysis.records[recordIndex];
+      const records = analysis.records;
       // The annotation sits on the record's first line only, not on each continuation.
-      if (!record || record.first.file !== file || record.first.line !== line) return null;
-      return record.annotation;
+      if (records.firstFile[recordIndex] !== file || records.firstLine[recordIndex] !== line) return null;
+      return records.annotations[records.annotation[recordIndex] ?? -1] ?? null;
     },
   };
 }

@@ -1,0 +1,46 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { expect, test } from '@playwright/test';
+import { generateLog } from '../bench/generate.ts';
+import { IkescopePage } from './pages/ikescope-page.ts';
+
+/** Writes a generated log of many interleaved negotiations (the benchmark's generator) to a file. */
+async function writeGeneratedLog(path: string, bytes: number) {
+  const out = createWriteStream(path);
+  generateLog(bytes, (text) => out.write(text));
+  out.end();
+  await once(out, 'finish');
+}
+
+test('a 20 MB log loads with a progress bar and no main-thread task over 100 ms', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const path = testInfo.outputPath('generated-20mb.log');
+  await writeGeneratedLog(path, 20 * 1024 * 1024);
+  await page.addInitScript(() => {
+    const seen: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+
+  // A path, not a buffer: the browser reads the file itself, as when a user opens it.
+  await page.getByTestId('load.file').setInputFiles(path);
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  // The start of the log is drawn while the rest is still being read.
+  await expect(page.locator('[data-testid^="ladder.arrow."]').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByRole('list', { name: 'Negotiations found' })).toBeVisible();
+  // Every line is kept: the last lines of the file are in the editor once it has been filled.
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  expect(Math.max(0, ...longTasks)).toBeLessThanOrEqual(100);
+
+  // Choosing another negotiation fetches it from the worker and redraws the ladder.
+  const list = page.getByRole('list', { name: 'Negotiations found' });
+  await list.getByRole('button').nth(2).click();
+  await expect(list.getByRole('button').nth(2)).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('[data-testid^="ladder.arrow."]').first()).toBeVisible();
+});

@@ -1,0 +1,88 @@
+import type { Analysis } from '../core/analysis.ts';
+import { analyze, createAnalyzer } from '../core/analyze.ts';
+import { attachConfigRelations, attachedConfig } from '../core/attach-config.ts';
+import type { SourceFile } from './protocol.ts';
+
+/** Big enough that the per-chunk overhead vanishes, small enough that progress moves smoothly. */
+const chunkChars = 1 << 20;
+/** A log larger than this gets an early analysis of its first part, so the page can draw something at once. */
+const previewChars = 2 << 20;
+
+export interface AnalyzeHooks {
+  onProgress: (done: number, total: number) => void;
+  onPreview: (analysis: Analysis) => void;
+}
+
+const sizeOf = (file: SourceFile) => (typeof file.source === 'string' ? file.source.length : file.source.size);
+
+/** The text of a source, chunk by chunk: slices of a string, or a File streamed and decoded as UTF-8. */
+async function* chunksOf(source: string | Blob): AsyncGenerator<{ text: string; size: number }> {
+  if (typeof source === 'string') {
+    for (let offset = 0; offset < source.length; offset += chunkChars) {
+      const text = source.slice(offset, offset + chunkChars);
+      yield { text, size: text.length };
+    }
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
+  const reader = source.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    yield { text: decoder.decode(value, { stream: true }), size: value.byteLength };
+  }
+  const rest = decoder.decode();
+  if (rest) yield { text: rest, size: 0 };
+}
+
+async function wholeText(source: string | Blob): Promise<string> {
+  return typeof source === 'string' ? source : source.text();
+}
+
+/**
+ * Analyses logs then configs, in the order given (that is the numbering of `input.files`), feeding the
+ * streaming analyzer chunk by chunk with progress, and attaching each message's config lines.
+ */
+export async function analyzeSources(files: readonly SourceFile[], hooks: AnalyzeHooks): Promise<Analysis> {
+  const logs = files.filter((f) => f.kind === 'log');
+  const configs = files.filter((f) => f.kind === 'config');
+  const total = files.reduce((sum, f) => sum + sizeOf(f), 0);
+  const analyzer = createAnalyzer();
+  let done = 0;
+  let lastReport = 0;
+  let prefix: string[] | null = logs.length > 0 && sizeOf(logs[0]!) > previewChars * 2 ? [] : null;
+  let prefixChars = 0;
+
+  for (const file of logs) {
+    analyzer.beginFile(file.name, 'log');
+    for await (const chunk of chunksOf(file.source)) {
+      analyzer.push(chunk.text);
+      done += chunk.size;
+      if (prefix) {
+        prefix.push(chunk.text);
+        prefixChars += chunk.text.length;
+        if (prefixChars >= previewChars) {
+          const text = prefix.join('');
+          hooks.onPreview(analyze([{ name: file.name, text: text.slice(0, text.lastIndexOf('\n') + 1) }]));
+          prefix = null;
+        }
+      }
+      if (done - lastReport >= chunkChars) {
+        hooks.onProgress(done, total);
+        lastReport = done;
+      }
+    }
+    analyzer.endFile();
+  }
+  const configTexts = await Promise.all(configs.map((c) => wholeText(c.source)));
+  configs.forEach((config, index) => {
+    analyzer.beginFile(config.name, 'config');
+    analyzer.push(configTexts[index]!);
+    analyzer.endFile();
+  });
+  const analysis = analyzer.finish();
+  const attached = configTexts.map((text, index) => attachedConfig(logs.length + index, text));
+  if (attached.length > 0 && logs.length > 0) attachConfigRelations(analysis, attached);
+  hooks.onProgress(total, total);
+  return analysis;
+}

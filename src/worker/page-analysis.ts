@@ -1,0 +1,92 @@
+import type { Analysis, AnalysisInput, Finding, LineTable, Negotiation } from '../core/analysis.ts';
+
+/**
+ * What the page holds of an analysis. The full `Analysis` stays in the worker: a 100 MB log has hundreds of
+ * thousands of records and thousands of negotiations, and cloning them to the page would block it for
+ * seconds. The page gets typed columns (transferred, not copied), one summary per negotiation, and asks
+ * for a whole negotiation when it is chosen.
+ */
+export interface PageAnalysis {
+  input: AnalysisInput;
+  negotiations: NegotiationSummary[];
+  lineTables: LineTable[];
+  records: PackedRecords;
+  /** The first negotiation in full, so the page can draw it without a round trip. */
+  first: Negotiation | null;
+  /** True while this is an early look at the start of the input; the full analysis follows. */
+  partial: boolean;
+}
+
+/** Enough of a negotiation for the negotiations list. */
+export type NegotiationSummary = Pick<Negotiation, 'id' | 'role' | 'ikeVersion' | 'routers'> & {
+  phase1: Pick<Negotiation['phase1'], 'mode' | 'outcome'>;
+  phase2: Pick<Negotiation['phase2'][number], 'outcome'>[];
+  findings: Pick<Finding, 'code' | 'severity'>[];
+};
+
+/** Analysis.records, column-wise; annotations are interned (a log repeats the same few hundred). */
+export interface PackedRecords {
+  firstFile: Int32Array;
+  firstLine: Int32Array;
+  /** Index into `annotations`, or -1. */
+  annotation: Int32Array;
+  annotations: string[];
+}
+
+export function summarize(negotiation: Negotiation): NegotiationSummary {
+  return {
+    id: negotiation.id,
+    role: negotiation.role,
+    ikeVersion: negotiation.ikeVersion,
+    routers: negotiation.routers,
+    phase1: { mode: negotiation.phase1.mode, outcome: negotiation.phase1.outcome },
+    phase2: negotiation.phase2.map((p) => ({ outcome: p.outcome })),
+    findings: negotiation.findings.map((f) => ({ code: f.code, severity: f.severity })),
+  };
+}
+
+export function packRecords(records: Analysis['records']): PackedRecords {
+  const firstFile = new Int32Array(records.length);
+  const firstLine = new Int32Array(records.length);
+  const annotation = new Int32Array(records.length);
+  const annotations: string[] = [];
+  const interned = new Map<string, number>();
+  records.forEach((record, index) => {
+    firstFile[index] = record.first.file;
+    firstLine[index] = record.first.line;
+    if (record.annotation === null) {
+      annotation[index] = -1;
+      return;
+    }
+    let id = interned.get(record.annotation);
+    if (id === undefined) {
+      id = annotations.length;
+      annotations.push(record.annotation);
+      interned.set(record.annotation, id);
+    }
+    annotation[index] = id;
+  });
+  return { firstFile, firstLine, annotation, annotations };
+}
+
+export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalysis {
+  return {
+    input: analysis.input,
+    negotiations: analysis.negotiations.map(summarize),
+    lineTables: analysis.lineTables,
+    records: packRecords(analysis.records),
+    first: analysis.negotiations[0] ?? null,
+    partial,
+  };
+}
+
+/** The buffers to transfer rather than copy when posting a page analysis. */
+export function transferablesOf(page: PageAnalysis): ArrayBuffer[] {
+  const buffers = [
+    ...page.lineTables.flatMap((t) => [t.kinds.buffer, t.records.buffer]),
+    page.records.firstFile.buffer,
+    page.records.firstLine.buffer,
+    page.records.annotation.buffer,
+  ];
+  return buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
