@@ -177,6 +177,19 @@ test('a peer that never answers: MM1 resent and lost, drawn as such', async ({ p
   await expect(arrow(page, 'MM1').first()).toContainText('(lost)');
 });
 
+test('a state change the model does not allow is marked on its badge and on the message it followed', async ({ page }) => {
+  const seed = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');
+  const edited = seed.replace('Old State = IKE_I_MM3  New State = IKE_I_MM4', 'Old State = IKE_I_MM3  New State = IKE_I_MM6');
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('load.file').setInputFiles({ name: 'edited-seed.txt', mimeType: 'text/plain', buffer: Buffer.from(edited) });
+  await expect(arrow(page, 'MM4')).toHaveAttribute('aria-label', /not allowed by the state model/);
+  await expect(arrow(page, 'MM4').locator('title')).toHaveText(/not allowed by the model/);
+  await expect(arrow(page, 'MM3')).not.toHaveAttribute('aria-label', /not allowed/);
+  const flagged = page.getByTestId('ladder.badge.initiator').filter({ hasText: 'IKE_I_MM6' }).locator('title');
+  await expect(flagged).toHaveText('IKE_I_MM3 → IKE_I_MM6 is not allowed by the state model');
+});
+
 /** What the frame-rate probe uses in the page (this file is type-checked without the DOM library). */
 interface BrowserGlobals {
   ladderFrames: number[];

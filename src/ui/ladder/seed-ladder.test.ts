@@ -71,3 +71,19 @@ describe('the ladder of the seed document', () => {
     expect(visible.arrows[0]!.name).toBe('MM1');
   });
 });
+
+describe('the seed with one state change the model does not allow', () => {
+  // R2 jumps from IKE_I_MM3 straight to IKE_I_MM6 on receiving MM4.
+  const text = seedDocument.replace(
+    'Old State = IKE_I_MM3  New State = IKE_I_MM4',
+    'Old State = IKE_I_MM3  New State = IKE_I_MM6',
+  );
+  const negotiation = analyze([{ name: 'edited-seed.txt', text }]).negotiations[0]!;
+  const layout = layoutLadder(negotiation, buildTimeline(negotiation), { width: 900, height: 600 });
+
+  test('the badge of the rejected state and the message it followed are flagged, nothing else', () => {
+    expect(layout.badges.filter((b) => b.notAllowed).map((b) => [b.side, b.text])).toEqual([['initiator', 'IKE_I_MM6']]);
+    expect(layout.arrows.filter((a) => a.notAllowed).map((a) => a.name)).toEqual(['MM4']);
+    expect(layout.arrows[3]!.ariaLabel).toContain('not allowed by the state model');
+  });
+});
