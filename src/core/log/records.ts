@@ -31,6 +31,9 @@ export function lineKindName(code: number): LineKind {
   return LINE_KINDS[code] ?? 'unrecognized';
 }
 
+/** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
+const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
+
 /** What kind of continuation lines an open record accepts. */
 type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap';
 
@@ -68,6 +71,8 @@ export class LogReader {
   private readonly cur: OpenRecord = { index: -1, line: 0, body: '', time: null, head: null, accepts: 'none', more: [], rawFirst: '' };
   private isOpen = false;
   private readonly text: RecordText = { head: null, first: '', more: [], accepts: 'none', rawFirst: '' };
+  /** Events of recurring context-free lines, by the text after the conn-id. */
+  private readonly seen = new Map<string, { body: IkeEventBody; annotation: string }>();
   private show: ShowState | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
@@ -297,6 +302,16 @@ export class LogReader {
       info.lineCount = last - open.line + 1;
     }
     const head = open.head;
+    // a single ISAKMP line whose meaning does not depend on addresses reads the same every time it recurs
+    const cacheable = head !== null && open.more.length === 0 && (head.facility === 'ISAKMP' || head.facility === 'ISAKMP-PAK') && head.text.length < 120;
+    if (cacheable) {
+      const hit = this.seen.get(head.text);
+      if (hit !== undefined) {
+        info.annotation = hit.annotation;
+        this.emit({ ...hit.body }, open.line, open.index, open.time, head.conn);
+        return;
+      }
+    }
     const text = this.text;
     text.head = head;
     text.first = open.body;
@@ -313,6 +328,10 @@ export class LogReader {
       return;
     }
     info.annotation = this.say(body);
+    if (cacheable && CONTEXT_FREE.has(body.type) && this.seen.size < 50_000) {
+      // a copy of the key: a slice would keep the whole input chunk it came from alive
+      this.seen.set(`${head.text}\u0000`.slice(0, -1), { body: { ...body }, annotation: info.annotation });
+    }
     this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
   }
 }
