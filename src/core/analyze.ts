@@ -11,6 +11,8 @@ import { LogReader } from './log/records.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
 import { finalizeNegotiations } from './negotiation/finalize.ts';
 import { judgeTransitions } from './negotiation/judge.ts';
+import { assignConfigs, attachConfigRelations, attachedConfig, type AttachedConfig } from './attach-config.ts';
+import { diagnose } from './diagnosis/diagnose.ts';
 
 export interface AnalyzeInput {
   name: string;
@@ -54,7 +56,9 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
   const progress: AnalyzerProgress = { files: 0, lines: 0, chars: 0 };
   let splitter: LineSplitter | null = null;
   let reader: LogReader | null = null;
-  let config: { kinds: ByteColumn; records: IntColumn } | null = null;
+  let config: { kinds: ByteColumn; records: IntColumn; text: string[] } | null = null;
+  /** Configs given with the logs, kept whole: their lines relate to messages and feed the diagnosis. */
+  const configs: { file: number; text: string[] }[] = [];
 
   const endFile = (): void => {
     if (splitter === null) return;
@@ -89,11 +93,13 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
           r.line(raw, number);
         });
       } else {
-        const c = { kinds: new ByteColumn(), records: new IntColumn() };
+        const c = { kinds: new ByteColumn(), records: new IntColumn(), text: [] as string[] };
         config = c;
-        splitter = new LineSplitter((raw) => {
+        configs.push({ file: index, text: c.text });
+        splitter = new LineSplitter((raw, ending) => {
           c.kinds.push(raw.trim().length === 0 ? KIND_BLANK : KIND_PROSE);
           c.records.push(-1);
+          c.text.push(raw + ending);
         });
       }
     },
@@ -109,6 +115,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       // the drafts, maps and address book are not part of the result: let them go
       builder = null;
       if (options.replay !== false) for (const n of result.negotiations) judgeTransitions(n);
+      diagnoseAll(result.negotiations, configs.map((c) => attachedConfig(c.file, c.text.join(''))));
       let lines = 0;
       for (const f of files) if (f.kind === 'log') lines += f.lines;
       return {
@@ -120,6 +127,14 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       };
     },
   };
+}
+
+/** Relates each message to the config lines it depends on, then runs the diagnosis rules on each negotiation. */
+function diagnoseAll(negotiations: Analysis['negotiations'], configs: readonly AttachedConfig[]): void {
+  attachConfigRelations(negotiations, configs);
+  for (const negotiation of negotiations) {
+    negotiation.findings = diagnose({ negotiation, events: negotiation.evidence, configs: assignConfigs(negotiation, configs) });
+  }
 }
 
 export function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeOptions = {}): Analysis {

@@ -1,4 +1,4 @@
-import type { Analysis, LineRef, Message, Negotiation, Side } from './analysis.ts';
+import type { LineRef, Message, Negotiation, Side } from './analysis.ts';
 import { matchesAddress, parseIp } from './config/address.ts';
 import type { EffectiveConfig } from './config/model.ts';
 import { effectiveConfigFromText } from './config/effective.ts';
@@ -40,11 +40,16 @@ function ownership(config: EffectiveConfig, self: string, peer: string): number 
 
 const sameIp = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The configs of a negotiation's two routers, where known. */
+export interface SideConfigs {
+  initiator?: AttachedConfig;
+  responder?: AttachedConfig;
+}
+
 /** Which config belongs to which side of a negotiation; a side with no convincing config gets none. */
-function assignConfigs(negotiation: Negotiation, configs: readonly AttachedConfig[]): Partial<Record<Side, AttachedConfig | undefined>> {
+export function assignConfigs(negotiation: Negotiation, configs: readonly AttachedConfig[]): SideConfigs {
   const { initiator, responder } = negotiation.routers;
-  const result: Partial<Record<Side, AttachedConfig | undefined>> = {};
-  if (configs.length === 0) return result;
+  if (configs.length === 0) return {};
   const scored = configs.map((c) => ({
     c,
     initiator: ownership(c.config, initiator.address, responder.address),
@@ -52,23 +57,25 @@ function assignConfigs(negotiation: Negotiation, configs: readonly AttachedConfi
   }));
   const best = (side: Side, exclude?: AttachedConfig) =>
     scored.filter((s) => s.c !== exclude && s[side] > 0).sort((a, b) => b[side] - a[side])[0]?.c;
-  result.initiator = best('initiator');
-  result.responder = best('responder', result.initiator);
+  const initiatorConfig = best('initiator');
+  const responderConfig = best('responder', initiatorConfig);
   // Two configs that say nothing about addresses (the seed's VTIs name peers only by tunnel destination, and
   // an `address ipv6 ::/0` key fits any peer): the first given is the local router's, as the files were given.
-  if (!result.initiator && !result.responder && configs.length >= 2 && negotiation.role === 'both') {
+  if (!initiatorConfig && !responderConfig && negotiation.role === 'both' && configs[0] && configs[1]) {
     return { initiator: configs[0], responder: configs[1] };
   }
-  if (!result.initiator && !result.responder && configs.length === 1 && negotiation.role !== 'both') {
-    const localSide: Side = negotiation.role === 'responder' ? 'responder' : 'initiator';
-    return { [localSide]: configs[0] };
+  if (!initiatorConfig && !responderConfig && configs.length === 1 && configs[0] && negotiation.role !== 'both') {
+    return negotiation.role === 'responder' ? { responder: configs[0] } : { initiator: configs[0] };
   }
-  return result;
+  return {
+    ...(initiatorConfig ? { initiator: initiatorConfig } : {}),
+    ...(responderConfig ? { responder: responderConfig } : {}),
+  };
 }
 
 const isConfigMessage = (name: string): name is ConfigMessageName => (messageNames as readonly string[]).includes(name);
 
-function linesFor(message: Message, negotiation: Negotiation, sides: Partial<Record<Side, AttachedConfig | undefined>>): LineRef[] {
+function linesFor(message: Message, negotiation: Negotiation, sides: SideConfigs): LineRef[] {
   if (!isConfigMessage(message.name)) return [];
   const name = message.name;
   const out: LineRef[] = [];
@@ -82,9 +89,9 @@ function linesFor(message: Message, negotiation: Negotiation, sides: Partial<Rec
 }
 
 /** Gives every message of every negotiation the config lines it depends on, on both routers where given. */
-export function attachConfigRelations(analysis: Analysis, configs: readonly AttachedConfig[]): void {
+export function attachConfigRelations(negotiations: readonly Negotiation[], configs: readonly AttachedConfig[]): void {
   if (configs.length === 0) return;
-  for (const negotiation of analysis.negotiations) {
+  for (const negotiation of negotiations) {
     const sides = assignConfigs(negotiation, configs);
     const all = [
       ...negotiation.phase1.messages,

@@ -1,6 +1,5 @@
 import type { Analysis } from '../core/analysis.ts';
 import { analyze, createAnalyzer } from '../core/analyze.ts';
-import { attachConfigRelations, attachedConfig } from '../core/attach-config.ts';
 import type { SourceFile } from './protocol.ts';
 
 /** Big enough that the per-chunk overhead vanishes, small enough that progress moves smoothly. */
@@ -41,7 +40,7 @@ async function wholeText(source: string | Blob): Promise<string> {
 
 /**
  * Analyses logs then configs, in the order given (that is the numbering of `input.files`), feeding the
- * streaming analyzer chunk by chunk with progress, and attaching each message's config lines.
+ * streaming analyzer chunk by chunk with progress.
  */
 export async function analyzeSources(files: readonly SourceFile[], hooks: AnalyzeHooks): Promise<Analysis> {
   const logs = files.filter((f) => f.kind === 'log');
@@ -81,8 +80,6 @@ export async function analyzeSources(files: readonly SourceFile[], hooks: Analyz
     analyzer.endFile();
   });
   const analysis = analyzer.finish();
-  const attached = configTexts.map((text, index) => attachedConfig(logs.length + index, text));
-  if (attached.length > 0 && logs.length > 0) attachConfigRelations(analysis, attached);
   hooks.onProgress(total, total);
   return analysis;
 }

@@ -8,8 +8,13 @@ import type { IkeEvent } from '../log/events.ts';
 import { emptyProposal, type Draft, type DraftMessage, type DraftPhase2, type RouterContext } from './draft.ts';
 
 /** Event types worth keeping for diagnosis rules. */
+/**
+ * Events a diagnosis rule reads, kept with the negotiation as its evidence: refusals and errors, and the
+ * proposals themselves (which algorithms, which lifetimes), which the weak-crypto and lifetime rules judge.
+ */
 const NOTABLE = new Set<IkeEvent['type']>([
   'error', 'p1-mismatch', 'p1-rejected', 'p2-rejected', 'ipsec-rejected', 'retransmit', 'duplicate', 'syslog',
+  'p1-check', 'p1-attr', 'p1-atts', 'p1-lifetime', 'p2-transform', 'p2-attr', 'p2-atts',
 ]);
 
 const BUILDING_INFO = ['Send initial contact', 'SA is doing', 'pre-shared key authentication', 'Total payload length', 'QM Initiator gets spi'];
@@ -765,15 +770,12 @@ export class NegotiationBuilder {
 /** Events of a common type that still matter to a rule: a refusal, a missing key, a lowered lifetime, NAT. */
 function isNotable(e: IkeEvent): boolean {
   switch (e.type) {
-    case 'p1-atts':
-    case 'p2-atts':
-      return !e.acceptable;
+    case 'payload':
+      return e.payload === 'DELETE';
     case 'psk':
       return !e.found;
     case 'notify':
       return e.notify !== 'INITIAL_CONTACT';
-    case 'p1-lifetime':
-      return e.kind === 'actual' && e.seconds > 0;
     case 'nat':
       return e.detected === true;
     case 'sa':
