@@ -65,30 +65,71 @@ function sideOfLineFn(negotiation: Negotiation, transitions: readonly Transition
   };
 }
 
-/** Where a state change goes among the messages of its own router's log. */
-function placeTransition(transition: Transition, messages: readonly Message[], spans: readonly (Span | undefined)[]): number {
-  const line = transition.line;
-  const fromPeer = transition.input.startsWith('IKE_MESG_FROM_PEER');
-  if (fromPeer) {
-    // A reaction to the last message this router received.
-    let after = -1;
-    messages.forEach((message, index) => {
-      const span = spans[index];
-      if (span && message.from !== transition.side && compareLines(span.first, line) <= 0) after = index;
-    });
-    return after;
+/** The last index in `sorted` whose key is at or before `line` (sorted by key), or -1. */
+function lastAtOrBefore<T>(sorted: readonly T[], key: (item: T) => LineRef, line: LineRef, strict = false): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const order = compareLines(key(sorted[middle]!), line);
+    if (order < 0 || (!strict && order === 0)) low = middle + 1;
+    else high = middle;
   }
-  const inside = spans.findIndex((span) => span && compareLines(span.first, line) <= 0 && compareLines(line, span.last) <= 0);
-  if (inside >= 0) {
+  return low - 1;
+}
+
+/**
+ * One router's view of the messages, indexed for placing its state changes: the messages it received by
+ * where its lines of them start, and all messages with lines of it by start and by end.
+ */
+interface SideIndex {
+  received: { first: LineRef; index: number }[];
+  byFirst: { span: Span; index: number }[];
+  byLast: { last: LineRef; maxIndex: number }[];
+}
+
+function indexSide(side: Side, messages: readonly Message[], spans: readonly (Span | undefined)[]): SideIndex {
+  const withSpan = spans.flatMap((span, index) => (span ? [{ span, index }] : []));
+  const received = withSpan
+    .filter(({ index }) => messages[index]!.from !== side)
+    .map(({ span, index }) => ({ first: span.first, index }))
+    .sort((a, b) => compareLines(a.first, b.first) || a.index - b.index);
+  const byFirst = [...withSpan].sort((a, b) => compareLines(a.span.first, b.span.first) || a.index - b.index);
+  const byLast = [...withSpan].sort((a, b) => compareLines(a.span.last, b.span.last) || a.index - b.index);
+  // For "the last message that ended before this line": the highest index among those ending earlier.
+  let maxIndex = -1;
+  const lasts = byLast.map(({ span, index }) => {
+    maxIndex = Math.max(maxIndex, index);
+    return { last: span.last, maxIndex };
+  });
+  // A running maximum over messages received, too, so "the last received" is the latest in protocol order.
+  let receivedMax = -1;
+  const receivedRunning = received.map(({ first, index }) => {
+    receivedMax = Math.max(receivedMax, index);
+    return { first, index: receivedMax };
+  });
+  return { received: receivedRunning, byFirst, byLast: lasts };
+}
+
+/** Where a state change goes among the messages of its own router's log (after message n; -1: before all). */
+function placeTransition(transition: Transition, messages: readonly Message[], index: SideIndex): number {
+  const line = transition.line;
+  if (transition.input.startsWith('IKE_MESG_FROM_PEER')) {
+    // A reaction to the last message this router received.
+    const at = lastAtOrBefore(index.received, (r) => r.first, line);
+    return at >= 0 ? index.received[at]!.index : -1;
+  }
+  // The message whose lines of this router surround the state change, if any: the latest one starting before it.
+  const candidate = lastAtOrBefore(index.byFirst, (m) => m.span.first, line);
+  for (let i = candidate; i >= 0 && i >= candidate - 2; i--) {
+    const { span, index: inside } = index.byFirst[i]!;
+    if (compareLines(line, span.last) > 0) continue;
     const sender = messages[inside]!.from === transition.side;
     // Building a message happens before it leaves; IKE_PROCESS_COMPLETE is the state once it has left.
     return sender && !transition.input.endsWith('IKE_PROCESS_COMPLETE') ? inside - 1 : inside;
   }
-  let after = -1;
-  spans.forEach((span, index) => {
-    if (span && compareLines(span.last, line) < 0) after = index;
-  });
-  return after;
+  const ended = lastAtOrBefore(index.byLast, (m) => m.last, line, true);
+  return ended >= 0 ? index.byLast[ended]!.maxIndex : -1;
 }
 
 export function buildTimeline(negotiation: Negotiation): Timeline {
@@ -107,9 +148,9 @@ export function buildTimeline(negotiation: Negotiation): Timeline {
   ];
   const sideOf = sideOfLineFn(negotiation, transitions.map((t) => t.transition));
   const plainMessages = messages.map((m) => m.message);
-  const spansBySide: Record<Side, (Span | undefined)[]> = {
-    initiator: plainMessages.map((m) => spanOf(m.lines.filter((l) => sideOf(l) === 'initiator'))),
-    responder: plainMessages.map((m) => spanOf(m.lines.filter((l) => sideOf(l) === 'responder'))),
+  const indexes: Record<Side, SideIndex> = {
+    initiator: indexSide('initiator', plainMessages, plainMessages.map((m) => spanOf(m.lines.filter((l) => sideOf(l) === 'initiator')))),
+    responder: indexSide('responder', plainMessages, plainMessages.map((m) => spanOf(m.lines.filter((l) => sideOf(l) === 'responder')))),
   };
 
   const placed: Placed[] = messages.map(({ message, exchange }, index) => ({
@@ -119,7 +160,7 @@ export function buildTimeline(negotiation: Negotiation): Timeline {
     order: index,
   }));
   transitions.forEach(({ transition, exchange }) => {
-    const after = placeTransition(transition, plainMessages, spansBySide[transition.side]);
+    const after = placeTransition(transition, plainMessages, indexes[transition.side]);
     // In a gap: first the state the sender of the message before it is in once it has left, then the
     // receiver's reaction, then anything else; each router's own steps in the order it logged them.
     const previous = plainMessages[after];
