@@ -54,7 +54,7 @@ describe('runLab', () => {
     expect(n?.phase1.outcome).toBe('failed');
   });
 
-  // Known divergences in other stages, each with its reason, so the case turns red the day it is fixed.
+  // A known divergence in another stage, with its reason, so the case turns red the day it is fixed.
   test.fails('psk-mismatch: MM6 is never sent (today: the analysis names the responder\'s resent MM4, answering MM5, "MM6")', () => {
     const n = analysed(setup('psk-mismatch')).negotiations[0];
     expect(n?.phase1.messages.map((m) => m.name)).not.toContain('MM6');

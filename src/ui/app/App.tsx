@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Header } from './Header.tsx';
 import { RegionNav } from './RegionNav.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -9,6 +9,10 @@ import { useFileDrop } from './use-file-drop.ts';
 import type { Workspace } from './workspace.ts';
 import { seedWorkspace } from '../../examples/seed.ts';
 import { LoadControls } from '../load/LoadControls.tsx';
+import { initialMode, labPendingWorkspace, ModeSwitch, type PageMode } from '../lab/ModeSwitch.tsx';
+
+// The lab (config editors, the simulation) loads when first opened: the first page is the seed's analysis.
+const LabPanel = lazy(() => import('../lab/LabPanel.tsx'));
 
 /** The analysis to show: the finished one, or the early look at a large input's start while it runs. */
 function shownAnalysis(state: AnalysisState): PageAnalysis | null {
@@ -18,19 +22,33 @@ function shownAnalysis(state: AnalysisState): PageAnalysis | null {
 
 /** The one page: load controls on top, the workbench of views below, the analysis running in a worker. */
 export function App() {
+  const [mode, setMode] = useState<PageMode>(() => initialMode(window.location.hash));
+  const [labOpened, setLabOpened] = useState(mode === 'lab');
   // Each load gets a new id, so every view starts afresh even when the same example is loaded again.
-  const [loaded, setLoaded] = useState({ workspace: seedWorkspace, id: 0 });
+  const [loaded, setLoaded] = useState(() => ({ workspace: mode === 'lab' ? labPendingWorkspace : seedWorkspace, id: 0 }));
   const setWorkspace = (workspace: Workspace) => setLoaded((previous) => ({ workspace, id: previous.id + 1 }));
   const { workspace } = loaded;
+  const switchMode = (next: PageMode) => {
+    setMode(next);
+    if (next === 'lab') setLabOpened(true);
+  };
   const analysis = useAnalysis(workspace);
   const { dragging, handlers } = useFileDrop(setWorkspace);
 
   return (
     <div className={`flex h-full flex-col ${dragging ? 'outline-4 -outline-offset-4 outline-teal-600 outline-dashed' : ''}`} {...handlers}>
       <Header>
+        <ModeSwitch mode={mode} onChange={switchMode} />
         <RegionNav />
-        <LoadControls onLoad={setWorkspace} />
+        {mode === 'analyse' && <LoadControls onLoad={setWorkspace} />}
       </Header>
+      {labOpened && (
+        <div hidden={mode !== 'lab'}>
+          <Suspense fallback={<p className="px-3 py-2 text-xs">Loading the lab…</p>}>
+            <LabPanel onRun={setWorkspace} />
+          </Suspense>
+        </div>
+      )}
       <ProgressBar state={analysis.state} />
       <Workbench key={loaded.id} workspace={workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
     </div>

@@ -18,6 +18,8 @@ import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
 import { readDeepLink } from './deep-link.ts';
+import { useQuiz } from '../quiz/use-quiz.ts';
+import { QuizPanel, QuizStart } from '../quiz/QuizPanel.tsx';
 
 interface WorkbenchProps {
   workspace: Workspace;
@@ -40,15 +42,19 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const [activeLog, setActiveLog] = useState(0);
   const [finding, setFinding] = useState<{ finding: Finding; index: number } | null>(null);
   const implicit = useWorkspaceConfigs(configs);
+  // While a quiz runs, the views show the negotiation only as far as the learner has got.
+  const quiz = useQuiz(negotiation, timeline, workspace);
+  const shown = quiz.timeline ?? timeline;
+  const cursor = quiz.cursor ?? playback.cursor;
 
-  const selectedStep = timeline ? messageStepAt(timeline, playback.cursor) : null;
-  const step = selectedStep !== null ? timeline?.steps[selectedStep] : undefined;
+  const selectedStep = shown ? messageStepAt(shown, cursor) : null;
+  const step = selectedStep !== null ? shown?.steps[selectedStep] : undefined;
   const message = step?.kind === 'message' ? step : undefined;
   const focusLines = finding ? finding.finding.lines : message?.message.lines;
   const configLines = message?.message.config ?? [];
   const marks = useMemo(
-    () => ({ info: analysis ? lineInfoFor(analysis, activeLog) : noLineInfo, selected: linesIn(focusLines, activeLog) }),
-    [analysis, activeLog, focusLines],
+    () => ({ info: analysis && !quiz.active ? lineInfoFor(analysis, activeLog) : noLineInfo, selected: linesIn(focusLines, activeLog) }),
+    [analysis, activeLog, focusLines, quiz.active],
   );
   const firstFocused = [...marks.selected].sort((a, b) => a - b)[0] ?? null;
 
@@ -71,10 +77,12 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
           )}
         </Region>
         <Region id="state" title="State">
-          {negotiation && timeline ? <StatePanel negotiation={negotiation} timeline={timeline} cursor={playback.cursor} /> : null}
+          {negotiation && shown ? <StatePanel negotiation={negotiation} timeline={shown} cursor={cursor} /> : null}
         </Region>
         <Region id="findings" title="Findings" className="flex-1">
-          {negotiation ? (
+          {quiz.active ? (
+            <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Hidden during the quiz.</p>
+          ) : negotiation ? (
             <FindingsPanel
               findings={negotiation.findings}
               selected={finding?.index ?? null}
@@ -88,19 +96,26 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
         </Region>
       </div>
       <Region id="ladder" title="Ladder" className="min-h-96 lg:col-start-2 lg:row-start-1" scrolls={false}
-        actions={timeline ? <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} /> : null}
+        actions={timeline ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} />
+            {!quiz.active && <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />}
+          </div>
+        ) : null}
       >
-        <LadderView negotiation={negotiation} timeline={timeline} cursor={playback.cursor} selectedStep={selectedStep} onSelectStep={selectStep} />
+        <LadderView negotiation={negotiation} timeline={shown} cursor={cursor} selectedStep={selectedStep} onSelectStep={selectStep} />
       </Region>
-      <Region id="message" title="Message" className="min-h-64 lg:col-start-2 lg:row-start-2">
-        {negotiation && message ? (
+      <Region id="message" title={quiz.active ? 'Quiz' : 'Message'} className="min-h-64 lg:col-start-2 lg:row-start-2">
+        {quiz.active ? (
+          <QuizPanel quiz={quiz} />
+        ) : negotiation && message ? (
           <MessageInspector negotiation={negotiation} step={message} />
         ) : (
           <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Select a message on the ladder, or step to one.</p>
         )}
       </Region>
       <Region id="log" title="Log" className="min-h-80 lg:col-start-3 lg:row-start-1" scrolls={false}>
-        <LogPane tabs={logs} active={activeLog} onActivate={setActiveLog} marks={marks} scrollTo={firstFocused} />
+        <LogPane tabs={quiz.logs(logs)} active={activeLog} onActivate={setActiveLog} marks={marks} scrollTo={firstFocused} />
       </Region>
       <Region id="configs" title="Configuration" className="min-h-64 lg:col-start-3 lg:row-start-2">
         <div className="flex flex-col gap-2 xl:flex-row">

@@ -5,13 +5,16 @@ const button =
   'rounded border border-slate-300 px-2 py-1 text-left text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 disabled:cursor-default dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Starts a quiz on the negotiation in view: the ladder region's action. */
-export function QuizStart({ quiz, disabled }: { quiz: Quiz; disabled: boolean }) {
+export function QuizStart({ quiz, disabled, onStart }: { quiz: Quiz; disabled: boolean; onStart: () => void }) {
   return quiz.active ? (
     <button type="button" className={button} onClick={quiz.stop}>
       End quiz
     </button>
   ) : (
-    <button type="button" className={button} data-testid="quiz.start" onClick={quiz.start} disabled={disabled}>
+    <button type="button" className={button} data-testid="quiz.start" onClick={() => {
+        onStart();
+        quiz.start();
+      }} disabled={disabled}>
       Quiz me
     </button>
   );

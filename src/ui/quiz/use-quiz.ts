@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { Timeline } from '../playback/timeline.ts';
+import { configsOf, logsOf, type Workspace } from '../app/workspace.ts';
 import { quizQuestions, scoreOf, type Question, type QuizConfig } from './questions.ts';
-import { visibleLines, visibleTimeline } from './visible.ts';
+import { firstLines, visibleLines, visibleTimeline } from './visible.ts';
 
 interface QuizState {
   questions: readonly Question[];
@@ -22,7 +23,8 @@ export interface Quiz {
   /** What the views may show: the timeline up to the step in view, and each log file's lines up to it. */
   timeline: Timeline | null;
   cursor: number | null;
-  lastLine: (file: number) => number;
+  /** The log files as far as the steps in view have printed them. */
+  logs: <T extends { text: string }>(files: readonly T[]) => readonly T[];
   start: () => void;
   choose: (id: string) => void;
   next: () => void;
@@ -33,7 +35,7 @@ export interface Quiz {
  * A quiz over the chosen negotiation. While it runs, the views show the negotiation only up to the step the
  * learner is at: future arrows, states and log lines are not drawn at all, so the layout gives nothing away.
  */
-export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline | null, configs: readonly QuizConfig[]): Quiz {
+export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline | null, workspace: Workspace): Quiz {
   const [state, setState] = useState<QuizState | null>(null);
   const question = state?.questions[state.index] ?? null;
   const chosen = state?.answers[state.index];
@@ -50,10 +52,10 @@ export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline
     score: state && !question ? scoreOf(state.questions, state.answers) : null,
     timeline: shown,
     cursor: upTo,
-    lastLine: (file) => (shown ? visibleLines(shown, file) : Number.POSITIVE_INFINITY),
+    logs: (files) => (shown && question ? files.map((f, i) => ({ ...f, text: firstLines(f.text, visibleLines(shown, i)) })) : files),
     start: () => {
       if (!negotiation || !timeline) return;
-      setState({ questions: quizQuestions(negotiation, timeline, configs), index: 0, answers: [] });
+      setState({ questions: quizQuestions(negotiation, timeline, quizConfigsOf(workspace)), index: 0, answers: [] });
     },
     choose: (id) =>
       setState((s) => {
@@ -65,4 +67,10 @@ export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline
     next: () => setState((s) => (s ? { ...s, index: s.index + 1 } : s)),
     stop: () => setState(null),
   };
+}
+
+/** The workspace's configs as the analysis numbers them: after the logs. */
+function quizConfigsOf(workspace: Workspace): QuizConfig[] {
+  const logCount = logsOf(workspace).length;
+  return configsOf(workspace).map((f, index) => ({ file: logCount + index, router: f.router ?? f.name, text: f.text }));
 }

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { EditorState } from '@codemirror/state';
+import { EditorView, drawSelection, highlightActiveLine, lineNumbers } from '@codemirror/view';
+
+export interface ConfigEditorProps {
+  text: string;
+  label: string;
+  onChange: (text: string) => void;
+  testId: string;
+}
+
+const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+
+/**
+ * One router's config, editable: a CodeMirror 6 view that reports each edit. A new text from outside (a
+ * preset chosen) replaces the document; the editor's own edits come back as the same text and change nothing.
+ */
+export default function ConfigEditor({ text, label, onChange, testId }: ConfigEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const changed = useRef(onChange);
+
+  useEffect(() => {
+    changed.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    if (!host.current) return undefined;
+    const editor = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        // Read once: later texts arrive through the effect below.
+        doc: '',
+        extensions: [
+          lineNumbers(),
+          drawSelection(),
+          highlightActiveLine(),
+          EditorView.darkTheme.of(prefersDark()),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' }),
+          EditorView.theme({
+            '&': { height: '100%', fontSize: '12px' },
+            '.cm-scroller': { fontFamily: 'var(--font-mono)' },
+          }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) changed.current(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      view.current = null;
+      editor.destroy();
+    };
+  }, [label]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || editor.state.doc.toString() === text) return;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  }, [text, label]);
+
+  return <div ref={host} className="h-full rounded border border-slate-300 dark:border-slate-700" data-testid={testId} />;
+}

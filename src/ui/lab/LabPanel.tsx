@@ -1,0 +1,110 @@
+import { useId } from 'react';
+import { labSetupOf, type LabRun, type LabSetup } from '../../core/sim/lab.ts';
+import { PRESETS } from '../../core/sim/presets.ts';
+import { readLabLink } from '../app/deep-link.ts';
+import type { Workspace } from '../app/workspace.ts';
+import ConfigEditor from './ConfigEditor.tsx';
+import { DebugDownloads } from './DebugDownloads.tsx';
+import { LabShare } from './LabShare.tsx';
+import { decodeExercise } from './share.ts';
+import { useLab, type FaultName } from './use-lab.ts';
+
+interface LabPanelProps {
+  onRun: (workspace: Workspace) => void;
+}
+
+const button =
+  'rounded border border-teal-700 bg-teal-700 px-3 py-1 text-xs font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600';
+
+const faults: readonly { name: FaultName; label: string }[] = [
+  { name: 'lose', label: "Lose a message (the initiator's MM3, once)" },
+  { name: 'unreachable', label: 'Peer unreachable' },
+  { name: 'nat', label: 'NAT between them' },
+];
+
+/** The exercise a shared link holds, else the seed's two routers. */
+function initialSetup(): LabSetup {
+  const shared = readLabLink(window.location.hash);
+  const decoded = shared === null ? null : decodeExercise(shared);
+  return decoded ?? labSetupOf('seed') ?? { preset: null, initiator: '', responder: '', mode: 'main', faults: {} };
+}
+
+const routerName = (text: string, fallback: string) => /^hostname (\S+)/m.exec(text)?.[1] ?? fallback;
+
+function outcomeText(result: LabRun | null): string {
+  if (!result) return 'Not run yet.';
+  if (!result.ok) return `Cannot simulate: ${result.error}`;
+  const { phase1, phase2 } = result.trace.outcome;
+  return `Simulated: phase 1 ${phase1}, phase 2 ${phase2}. Every view below shows it as if it were a pasted log.`;
+}
+
+/**
+ * The lab: one editable config per router, a preset picker, fault switches and Run. The simulation's debug
+ * output and the two configs load into the same views as a pasted log; edits re-run it a moment later.
+ */
+export default function LabPanel({ onRun }: LabPanelProps) {
+  const lab = useLab(initialSetup, onRun);
+  const { setup, result } = lab;
+  const presetId = useId();
+  const names = { initiator: routerName(setup.initiator, 'R1'), responder: routerName(setup.responder, 'R2') };
+
+  return (
+    <section id="lab" aria-labelledby="lab-heading" className="border-b border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h2 id="lab-heading" className="text-xs font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300">
+          Lab
+        </h2>
+        <label htmlFor={presetId} className="flex items-center gap-1 text-xs">
+          Preset
+        </label>
+        <select
+          id={presetId}
+          data-testid="lab.preset"
+          className="rounded border border-slate-300 bg-white px-1 py-1 text-xs dark:border-slate-700 dark:bg-slate-900"
+          value={setup.preset ?? ''}
+          onChange={(event) => lab.choosePreset(event.target.value)}
+        >
+          {setup.preset === null && <option value="">your own configs</option>}
+          {PRESETS.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <fieldset className="flex flex-wrap gap-3 text-xs">
+          <legend className="sr-only">Faults between the routers</legend>
+          {faults.map((f) => (
+            <label key={f.name} className="flex items-center gap-1">
+              <input type="checkbox" checked={Boolean(setup.faults[f.name])} onChange={(e) => lab.setFault(f.name, e.target.checked)} />
+              {f.label}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" className={button} data-testid="lab.run" onClick={lab.run}>
+          Run
+        </button>
+        <p role="status" className="text-xs text-slate-700 dark:text-slate-300" data-testid="lab.outcome">
+          {outcomeText(result)}
+        </p>
+      </div>
+      <div className="mt-2 grid h-44 gap-2 md:grid-cols-2">
+        {(['initiator', 'responder'] as const).map((side) => (
+          <ConfigEditor
+            key={side}
+            text={setup[side]}
+            label={`${side === 'initiator' ? 'Initiator' : 'Responder'} config`}
+            testId={`lab.config.${side}`}
+            onChange={(text) => lab.setConfig(side, text)}
+          />
+        ))}
+      </div>
+      <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {names.initiator} initiates, {names.responder} responds. Edit a line: the simulation runs again.
+        </p>
+        {result?.ok && <DebugDownloads files={result.files} />}
+        <LabShare setup={setup} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { readLabLink } from '../app/deep-link.ts';
+import type { Workspace } from '../app/workspace.ts';
+
+/** The page analyses a pasted log, or runs the lab's simulation into the same views. */
+export type PageMode = 'analyse' | 'lab';
+
+/** A shared lab link opens the lab; anything else opens the analysis. */
+export const initialMode = (hash: string): PageMode => (readLabLink(hash) ? 'lab' : 'analyse');
+
+/** What a lab link shows until its simulation has run: nothing, rather than a flash of the seed. */
+export const labPendingWorkspace: Workspace = { title: 'Lab: simulating the shared exercise…', files: [] };
+
+const modes: readonly { mode: PageMode; label: string }[] = [
+  { mode: 'analyse', label: 'Analyse a log' },
+  { mode: 'lab', label: 'Lab' },
+];
+
+/** The header's switch between the two modes. */
+export function ModeSwitch({ mode, onChange }: { mode: PageMode; onChange: (mode: PageMode) => void }) {
+  return (
+    <div role="group" aria-label="Mode" className="flex overflow-hidden rounded border border-teal-700 text-xs">
+      {modes.map((m) => (
+        <button
+          key={m.mode}
+          type="button"
+          aria-pressed={mode === m.mode}
+          data-testid={`mode.${m.mode}`}
+          onClick={() => onChange(m.mode)}
+          className={`px-2 py-1 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600 ${
+            mode === m.mode ? 'bg-teal-700 font-semibold text-white' : 'text-teal-800 hover:bg-teal-50 dark:text-teal-300 dark:hover:bg-teal-950'
+          }`}
+        >
+          {m.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { labSetupOf, runLab, type LabRun, type LabSetup } from '../../core/sim/lab.ts';
+import { findPreset } from '../../core/sim/presets.ts';
+import type { SimFaults } from '../../core/sim/trace.ts';
+import type { Workspace } from '../app/workspace.ts';
+
+/** A what-if edit re-runs the simulation this long after the last key press. */
+export const RERUN_DELAY_MS = 400;
+
+export type FaultName = 'lose' | 'unreachable' | 'nat';
+
+/** The lab's state: the setup being edited, and the last run that the page shows. */
+export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace) => void) {
+  const [setup, setSetup] = useState(initial);
+  // Each run is numbered, so Run shows the same setup again (after another log was loaded meanwhile).
+  const [shown, setShown] = useState<{ setup: LabSetup; run: number } | null>(null);
+  const result = useMemo<LabRun | null>(() => (shown ? runLab(shown.setup) : null), [shown]);
+  const show = (next: LabSetup) => setShown((s) => ({ setup: next, run: (s?.run ?? 0) + 1 }));
+  const loaded = useRef(onRun);
+
+  useEffect(() => {
+    loaded.current = onRun;
+  }, [onRun]);
+
+  // Every change re-runs, a moment after the last one, so editing a line shows its outcome at once.
+  useEffect(() => {
+    if (setup === shown?.setup) return undefined;
+    const timer = setTimeout(() => setShown((s) => ({ setup, run: (s?.run ?? 0) + 1 })), RERUN_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [setup, shown]);
+
+  useEffect(() => {
+    if (!result?.ok || !shown) return;
+    const preset = shown.setup.preset === null ? undefined : findPreset(shown.setup.preset);
+    loaded.current({ title: `Lab: ${preset?.title ?? 'your two routers'}`, files: result.files });
+  }, [result, shown]);
+
+  return {
+    setup,
+    result,
+    run: () => show(setup),
+    choosePreset: (name: string) => {
+      const next = labSetupOf(name);
+      if (next) {
+        setSetup(next);
+        show(next);
+      }
+    },
+    setConfig: (side: 'initiator' | 'responder', text: string) => setSetup((s) => (s[side] === text ? s : { ...s, [side]: text })),
+    setFault: (fault: FaultName, on: boolean) => setSetup((s) => ({ ...s, faults: withFault(s.faults, fault, on) })),
+  };
+}
+
+/** The faults with one switched on or off; "lose a message" loses the initiator's MM3 once. */
+export function withFault(faults: SimFaults, fault: FaultName, on: boolean): SimFaults {
+  const { [fault]: _dropped, ...rest } = faults;
+  if (!on) return rest;
+  return fault === 'lose' ? { ...rest, lose: [{ from: 'initiator', message: 'MM3' }] } : { ...rest, [fault]: true };
+}
