@@ -21,9 +21,9 @@ export class ByteColumn {
     return this.data[i] ?? 0;
   }
 
-  /** A copy trimmed to the length. */
+  /** The values, without a copy (the column is done with once this is taken). */
   toArray(): Uint8Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -49,6 +49,6 @@ export class IntColumn {
   }
 
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }

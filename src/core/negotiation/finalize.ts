@@ -96,7 +96,12 @@ function toSided(d: Draft): Sided {
     phase2.push(phase2Of(d, p));
   }
   informational.sort((x, y) => compareLines(x.lines[0], y.lines[0]));
-  return { draft: d, side, phase1, phase2, informational, p1Outcome: d.p1Complete ? 'complete' : d.p1Failed ? 'failed' : 'incomplete' };
+  const p1Outcome: Outcome = d.p1Complete ? 'complete' : d.p1Failed ? 'failed' : 'incomplete';
+  // the draft's message arrays have been copied: drop them now rather than after every draft is done
+  d.messages = [];
+  d.informational = [];
+  for (const p of d.phase2) p.messages = [];
+  return { draft: d, side, phase1, phase2, informational, p1Outcome };
 }
 
 function infoName(m: DraftMessage): MessageName {
