@@ -18,6 +18,7 @@ const cases: { name: string; raw: string; body: string; time: number | null; sta
   { name: 'indented continuation', raw: '        next-payload : 8', body: 'next-payload : 8', time: null, stamped: false },
   { name: 'pastebin line number', raw: '12 *Mar 21 19:14:29.447: ISAKMP: local port 500, remote port 500', body: 'ISAKMP: local port 500, remote port 500', time: 69_269_447 },
   { name: 'bare torn timestamp (corpus 18)', raw: 'Apr 20 11:06:55:', body: '', time: 40_015_000 },
+  { name: 'byte-order mark before the first line', raw: '\uFEFF*Sep 21 08:33:43.377: ISAKMP: (0):insert sa successfully sa = 6D12A00', body: 'ISAKMP: (0):insert sa successfully sa = 6D12A00', time: 30_823_377 },
   { name: 'prose stays as is', raw: 'Main Mode message 1 (MM1)', body: 'Main Mode message 1 (MM1)', time: null, stamped: false },
 ];
 

@@ -109,7 +109,8 @@ const clockScratch = [0];
 /** Lexes one raw line; with `out`, fills that object instead of allocating one (the reader's hot path). */
 export function lexLine(raw: string, out?: Lexed): Lexed {
   const n = raw.length;
-  let i = 0;
+  // a byte-order mark before the first line (files saved by Windows editors)
+  let i = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
   let quoted = false;
   let bulleted = false;
   // markdown blockquote, possibly nested
