@@ -235,6 +235,14 @@ export interface Finding {
   lines: LineRef[];
   summary: string;
   fix: string;
+  /** The message where it happened: MM1 for a refused policy, MM5 for a key mismatch, QM1 for a refused proposal. */
+  message?: MessageName;
+  /** The router where the cause is (the one that refused, or that must change). */
+  side?: Side;
+  /** The config lines to change (or to look at), when configs were given. */
+  configLines?: LineRef[];
+  /** Lines that read like the cause but are not (red herrings), each with why. */
+  explained?: { line: LineRef; text: string }[];
 }
 
 /** page: one router taking part in a negotiation. */

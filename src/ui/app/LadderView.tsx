@@ -1,6 +1,18 @@
 import type { Negotiation } from '../../core/analysis.ts';
 import type { Timeline } from '../playback/timeline.ts';
 import { Ladder } from '../ladder/Ladder.tsx';
+import { stepOfFinding } from '../findings/use-finding-selection.ts';
+
+/** The messages an error finding names: where the negotiation failed. */
+function failedSteps(negotiation: Negotiation, timeline: Timeline): Set<number> {
+  const steps = new Set<number>();
+  for (const finding of negotiation.findings) {
+    if (finding.severity !== 'error' || !finding.message) continue;
+    const step = stepOfFinding(timeline, finding);
+    if (step !== null) steps.add(step);
+  }
+  return steps;
+}
 
 interface LadderViewProps {
   negotiation: Negotiation | undefined;
@@ -15,5 +27,14 @@ export function LadderView({ negotiation, timeline, cursor, selectedStep, onSele
   if (!negotiation || !timeline) {
     return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Initiator and responder lifelines appear here once the log is analysed.</p>;
   }
-  return <Ladder negotiation={negotiation} timeline={timeline} cursor={cursor} selectedStep={selectedStep} onSelectStep={onSelectStep} />;
+  return (
+    <Ladder
+      negotiation={negotiation}
+      timeline={timeline}
+      cursor={cursor}
+      selectedStep={selectedStep}
+      failedSteps={failedSteps(negotiation, timeline)}
+      onSelectStep={onSelectStep}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../core/analysis.ts';
+import type { Finding, Negotiation, Severity } from '../../core/analysis.ts';
 
 const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const styles: Record<Severity, string> = {
@@ -8,34 +8,48 @@ const styles: Record<Severity, string> = {
 };
 
 interface FindingsPanelProps {
-  findings: readonly Finding[];
+  negotiation: Negotiation;
   selected: number | null;
   onSelect: (finding: Finding, index: number) => void;
 }
 
 /** What went wrong (or is worth knowing), most severe first; choosing one points the other views at it. */
-export function FindingsPanel({ findings, selected, onSelect }: FindingsPanelProps) {
+export function FindingsPanel({ negotiation, selected, onSelect }: FindingsPanelProps) {
+  const { findings } = negotiation;
   if (findings.length === 0) {
     return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No findings for this negotiation.</p>;
   }
   const sorted = findings.map((finding, index) => ({ finding, index })).sort((a, b) => order[a.finding.severity] - order[b.finding.severity]);
   return (
-    <ul className="flex flex-col gap-1 p-1 text-xs">
-      {sorted.map(({ finding, index }) => (
-        <li key={index}>
-          <button
-            type="button"
-            data-testid={`finding.${finding.code}`}
-            aria-current={selected === index}
-            onClick={() => onSelect(finding, index)}
-            className={`w-full rounded border-l-4 px-2 py-1 text-left ${styles[finding.severity]} ${selected === index ? 'ring-1 ring-teal-600' : ''}`}
-          >
-            <span className="font-mono font-semibold">{finding.code}</span> <span className="uppercase">{finding.severity}</span>
-            <span className="block">{finding.summary}</span>
-            <span className="block text-slate-700 dark:text-slate-300">Fix: {finding.fix}</span>
-          </button>
-        </li>
-      ))}
+    <ul className="flex flex-col gap-1 p-1 text-xs" aria-label="Findings, most severe first">
+      {sorted.map(({ finding, index }) => {
+        const where = [finding.message, finding.side ? `on ${negotiation.routers[finding.side].name} (${finding.side})` : null]
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <li key={index}>
+            <button
+              type="button"
+              data-testid={`finding.${finding.code}`}
+              aria-current={selected === index}
+              onClick={() => onSelect(finding, index)}
+              className={`w-full rounded border-l-4 px-2 py-1 text-left ${styles[finding.severity]} ${selected === index ? 'ring-1 ring-teal-600' : ''}`}
+            >
+              <span className="font-mono font-semibold">{finding.code}</span> <span className="uppercase">{finding.severity}</span>
+              {where && <span className="text-slate-700 dark:text-slate-300"> · {where}</span>}
+              <span className="block">{finding.summary}</span>
+              <span className="block text-slate-700 dark:text-slate-300">
+                <span className="font-semibold">Fix:</span> {finding.fix}
+              </span>
+              {finding.explained?.map((e, i) => (
+                <span key={i} className="block text-slate-700 italic dark:text-slate-300">
+                  Line {e.line.line}: {e.text}
+                </span>
+              ))}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -10,6 +10,8 @@ interface ArrowViewProps {
   k: number;
   status: StepStatus;
   selected: boolean;
+  /** The negotiation failed on this message (an error finding names it). */
+  failed: boolean;
   /** Height of a message row on screen (its height at zoom 1 times k). */
   rowHeight: number;
   /** x of the time labels' right edge. */
@@ -35,6 +37,7 @@ export const ArrowView = memo(function ArrowView({
   k,
   status,
   selected,
+  failed,
   rowHeight,
   timeX,
   onSelect,
@@ -66,7 +69,8 @@ export const ArrowView = memo(function ArrowView({
     <g
       role="button"
       tabIndex={0}
-      aria-label={arrow.ariaLabel}
+      aria-label={failed ? `${arrow.ariaLabel}, failed here` : arrow.ariaLabel}
+      data-failed={failed || undefined}
       aria-pressed={selected}
       data-testid={`ladder.arrow.${arrow.name}`}
       data-step={arrow.step}
@@ -130,6 +134,11 @@ export const ArrowView = memo(function ArrowView({
         <text x={middle} y={y - 7} textAnchor="middle" fill="currentColor" className="text-xs font-semibold">
           {label}
           {arrow.lost ? ' (lost)' : ''}
+        </text>
+      )}
+      {showLabel && failed && (
+        <text x={right + 6} y={y - 7} className="fill-red-700 text-xs font-bold dark:fill-red-400">
+          ✕ failed<title>The negotiation failed here: see the findings</title>
         </text>
       )}
       {showLabel && arrow.notAllowed && (

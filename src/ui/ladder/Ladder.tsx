@@ -15,6 +15,8 @@ export interface LadderProps {
   /** Index into `timeline.steps` of the current step; -1 before the first. */
   cursor: number;
   selectedStep: number | null;
+  /** Message steps where the negotiation failed (an error finding names them): marked on their arrows. */
+  failedSteps?: ReadonlySet<number>;
   onSelectStep: (step: number) => void;
 }
 
@@ -49,7 +51,7 @@ function useElementSize(target: RefObject<HTMLElement | null>) {
  * a badge where a router's state changes, times on the left. Only the rows in view are drawn, so a
  * negotiation of 10,000 messages pans as smoothly as the seed's nine.
  */
-export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectStep }: LadderProps) {
+export function Ladder({ negotiation, timeline, cursor, selectedStep, failedSteps, onSelectStep }: LadderProps) {
   const container = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const size = useElementSize(container);
@@ -118,6 +120,7 @@ export function Ladder({ negotiation, timeline, cursor, selectedStep, onSelectSt
                 k={k}
                 status={statusOf(arrow.step, cursor)}
                 selected={arrow.step === selectedStep}
+                failed={failedSteps?.has(arrow.step) ?? false}
                 rowHeight={messageRowHeight * k}
                 timeX={timeX}
                 onSelect={onSelectStep}

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { IkescopePage } from './pages/ikescope-page.ts';
+
+const log10 = 'fixtures/corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log';
+const config10 = 'fixtures/corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.config.txt';
+
+test('choosing a finding selects its message, marks the failure and highlights evidence and config lines', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('load.file').setInputFiles([log10, config10]);
+  await app.analysed();
+  // Corpus 10 holds two negotiations; the second is R2 refusing R1's proposal.
+  const list = page.getByRole('list', { name: 'Negotiations found' });
+  await list.getByRole('button', { name: /R2/ }).click();
+  const finding = page.getByTestId('finding.P1_POLICY_MISMATCH');
+  await expect(finding).toBeVisible();
+  await expect(page.getByTestId('finding.P2_TRANSFORM_MISMATCH')).toBeVisible();
+  // Most severe first: both errors come before any warning or info.
+  await expect(page.getByRole('list', { name: 'Findings, most severe first' }).getByRole('button').first()).toContainText(/\berror\b/);
+
+  await finding.click();
+  await expect(page.getByRole('article', { name: 'Message MM1' })).toBeVisible();
+  await expect(page.locator('[data-testid^="ladder.arrow."][data-failed="true"]').first()).toBeVisible();
+  await expect(app.logPane().locator('.cm-ike-selected').filter({ hasText: 'does not match policy' }).first()).toBeVisible();
+  const config = page.getByRole('figure', { name: /10-p1-keylength.*config/ });
+  await expect(config.locator('[data-related="true"]').filter({ hasText: 'crypto isakmp policy' }).first()).toBeVisible();
+});
+
+test('the seed\'s own weak policy is a warning, not a failure', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await expect(page.getByTestId('finding.WEAK_CRYPTO')).toContainText(/\bwarning\b/);
+  await expect(page.locator('[data-failed="true"]')).toHaveCount(0);
+  await page.getByTestId('finding.WEAK_CRYPTO').click();
+  await expect(page.getByTestId('finding.WEAK_CRYPTO')).toContainText('group 14');
+  await expect(app.logPane().locator('.cm-ike-selected').first()).toBeVisible();
+});

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { Finding, LineRef } from '../../core/analysis.ts';
+import type { Timeline } from '../playback/timeline.ts';
+
+export interface FindingSelection {
+  selected: { finding: Finding; index: number } | null;
+  /** The evidence lines (log) and the lines to change (configs) of the chosen finding, or null. */
+  lines: LineRef[] | null;
+  choose: (finding: Finding, index: number) => void;
+  clear: () => void;
+}
+
+/**
+ * Choosing a finding points every view at it: the ladder moves to the message where it happened, the log
+ * pane highlights its evidence, the config panes the lines to change.
+ */
+export function useFindingSelection(timeline: Timeline | null, seek: (step: number) => void, showFile: (file: number) => void): FindingSelection {
+  const [selected, setSelected] = useState<{ finding: Finding; index: number } | null>(null);
+  const choose = (finding: Finding, index: number) => {
+    setSelected({ finding, index });
+    const step = timeline ? stepOfFinding(timeline, finding) : null;
+    if (step !== null) seek(step);
+    const file = finding.lines[0]?.file;
+    if (file !== undefined) showFile(file);
+  };
+  const lines = selected ? [...selected.finding.lines, ...(selected.finding.configLines ?? [])] : null;
+  return { selected, lines, choose, clear: () => setSelected(null) };
+}
+
+/** The message step where a finding happened: the one named by the finding that holds its first evidence line. */
+export function stepOfFinding(timeline: Timeline, finding: Finding): number | null {
+  const named = timeline.messageSteps.filter((i) => {
+    const step = timeline.steps[i];
+    return step?.kind === 'message' && step.message.name === finding.message;
+  });
+  const evidence = new Set(finding.lines.map((l) => `${l.file}:${l.line}`));
+  const holding = named.find((i) => {
+    const step = timeline.steps[i];
+    return step?.kind === 'message' && step.message.lines.some((l) => evidence.has(`${l.file}:${l.line}`));
+  });
+  return holding ?? named[named.length - 1] ?? null;
+}
