@@ -141,3 +141,22 @@ test('the URL keeps the selected step and reopens it', async ({ page }) => {
   await page.goto(url);
   await expect(page.getByRole('article', { name: 'Message QM1' })).toBeVisible();
 });
+
+test('a step the model does not allow is flagged in the log and in the state view', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  const seed = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');
+  const edited = seed.replace('Old State = IKE_I_MM3  New State = IKE_I_MM4', 'Old State = IKE_I_MM3  New State = IKE_I_MM6');
+  await page.getByTestId('load.file').setInputFiles({ name: 'edited-seed.txt', mimeType: 'text/plain', buffer: Buffer.from(edited) });
+  await app.analysed();
+  await app.scrollLogTo('New State = IKE_I_MM6');
+  const flagged = app.logPane().locator('.cm-ike-disallowed').filter({ hasText: 'Old State = IKE_I_MM3  New State = IKE_I_MM6' });
+  await expect(flagged).toHaveCount(1);
+  await expect(flagged).toHaveAttribute('title', /does not allow IKE_I_MM3 → IKE_I_MM6/);
+  // Step to just after it: the initiator's badge says why.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 60 && !(await page.getByTestId('state.initiator').textContent())?.includes('IKE_I_MM6'); i++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect(page.getByRole('alert').filter({ hasText: 'does not allow IKE_I_MM3 → IKE_I_MM6' })).toBeVisible();
+});

@@ -48,7 +48,7 @@ export class IkescopePage {
     // CodeMirror redraws a little after a scroll: wait for the drawn text to change (or half a second).
     const frames = async () => {
       const before = await content.textContent();
-      await expect.poll(() => content.textContent(), { timeout: 500 }).not.toBe(before).catch(() => undefined);
+      await expect.poll(() => content.textContent(), { timeout: 200, intervals: [20] }).not.toBe(before).catch(() => undefined);
     };
     await scroller.evaluate((element) => element.scrollTo(0, 0));
     await frames();
@@ -115,5 +115,35 @@ export class IkescopePage {
 
   configPane(router: string) {
     return this.page.getByRole('figure', { name: `${router} configuration` });
+  }
+
+  /** Switches the page to the lab, chooses a preset and runs it; waits for its ladder. */
+  async runLab(preset: string) {
+    await this.page.getByRole('button', { name: 'Lab', exact: true }).click();
+    await this.page.getByTestId('lab.preset').selectOption(preset);
+    await this.page.getByTestId('lab.run').click();
+    await this.analysed();
+  }
+
+  /** One router's config editor in the lab. */
+  labEditor(side: 'initiator' | 'responder') {
+    return this.page.getByTestId(`lab.config.${side}`).locator('.cm-content');
+  }
+
+  /** Replaces `from` with `to` on the first line of a lab editor that holds it, typing as a user would. */
+  async editLabLine(side: 'initiator' | 'responder', from: string, to: string) {
+    const line = this.labEditor(side).locator('.cm-line', { hasText: from }).first();
+    const at = (await line.innerText()).indexOf(from);
+    await line.click();
+    await this.page.keyboard.press('Home');
+    for (let i = 0; i < at; i++) await this.page.keyboard.press('ArrowRight');
+    for (let i = 0; i < from.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+    await this.page.keyboard.type(to);
+  }
+
+  /** Both routers' state badges, as shown. */
+  async states(): Promise<[string, string]> {
+    const text = (side: string) => this.page.getByTestId(`state.${side}`).innerText();
+    return [await text('initiator'), await text('responder')];
   }
 }

@@ -6,6 +6,8 @@ import { noLineInfo, type LineInfo } from './line-info.ts';
 export interface LogMarks {
   info: LineInfo;
   selected: ReadonlySet<number>;
+  /** Lines where the log leaves the state machine model, with why. */
+  disallowed?: ReadonlyMap<number, string>;
 }
 
 export const setLogMarks = StateEffect.define<LogMarks>();
@@ -43,7 +45,7 @@ const kindClass: Record<string, string> = {
 
 /** Decorates only the lines in view, so a log of millions of lines costs nothing off screen. */
 function buildDecorations(view: EditorView): DecorationSet {
-  const { info, selected } = view.state.field(logMarksField);
+  const { info, selected, disallowed } = view.state.field(logMarksField);
   const builder = new RangeSetBuilder<Decoration>();
   for (const { from, to } of view.visibleRanges) {
     let position = from;
@@ -53,9 +55,12 @@ function buildDecorations(view: EditorView): DecorationSet {
       const kind = info.kindOf(line.number);
       if (kind && kindClass[kind]) classes.push(kindClass[kind]);
       if (selected.has(line.number)) classes.push('cm-ike-selected');
+      const notAllowed = disallowed?.get(line.number);
+      if (notAllowed) classes.push('cm-ike-disallowed');
       if (classes.length > 0) {
         const attributes: Record<string, string> = { class: classes.join(' ') };
         if (kind === 'unrecognized') attributes.title = 'IKE/IPsec debug output that ikescope did not understand';
+        if (notAllowed) attributes.title = notAllowed;
         builder.add(line.from, line.from, Decoration.line({ attributes }));
       }
       const annotation = info.annotationOf(line.number);
@@ -94,6 +99,7 @@ const theme = EditorView.baseTheme({
   '.cm-ike-prompt': { color: '#6d28d9' },
   '&dark .cm-ike-prompt': { color: '#c4b5fd' },
   '.cm-ike-selected': { backgroundColor: 'rgba(250, 204, 21, 0.28)' },
+  '.cm-ike-disallowed': { boxShadow: 'inset 3px 0 0 #b45309', textDecoration: 'underline wavy #b45309' },
 });
 
 export function logDecorations(): Extension {
