@@ -64,6 +64,15 @@ describe('runLab', () => {
     expect(codes(analysed(setup('psk-mismatch')))).toContain('PSK_MISMATCH');
   });
 
+  test('each log starts with its router\'s prompt, so the analysis names both routers', () => {
+    const run = runLab(setup('psk-mismatch'));
+    if (!run.ok) throw new Error(run.error);
+    expect(run.debug.initiator.split('\n').slice(0, 2)).toEqual(['HQ#debug crypto isakmp', 'HQ#debug crypto ipsec']);
+    const n = analyzeFiles(run.files).negotiations[0];
+    expect([n?.routers.initiator.name, n?.routers.responder.name]).toEqual(['HQ', 'BRANCH']);
+    expect(analyzeFiles(run.files).input.unrecognized).toEqual([]);
+  });
+
   test('the seed preset: messages carry config lines of both routers', () => {
     const a = analysed(setup('seed'));
     const mm1 = a.negotiations[0]?.phase1.messages.find((m) => m.name === 'MM1');

@@ -90,7 +90,9 @@ export function runLab(setup: LabSetup): LabRun {
     faults: setup.faults,
   });
   const style: DebugStyle = platform === 'ios' ? 'ios-15' : 'ios-xe';
-  const debug = { initiator: writeDebug(trace, 'initiator', style), responder: writeDebug(trace, 'responder', style) };
+  // As a real paste starts: the prompt and the debug commands, which also name the router for the analysis.
+  const printed = (side: Side) => `${names[side]}#debug crypto isakmp\n${names[side]}#debug crypto ipsec\n${writeDebug(trace, side, style)}`;
+  const debug = { initiator: printed('initiator'), responder: printed('responder') };
   const files: LabFile[] = [
     { name: `${names.initiator} (simulated).log`, kind: 'log', text: debug.initiator, router: names.initiator },
     { name: `${names.responder} (simulated).log`, kind: 'log', text: debug.responder, router: names.responder },

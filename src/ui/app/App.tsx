@@ -36,7 +36,8 @@ export function App() {
   const { dragging, handlers } = useFileDrop(setWorkspace);
 
   return (
-    <div className={`flex h-full flex-col ${dragging ? 'outline-4 -outline-offset-4 outline-teal-600 outline-dashed' : ''}`} {...handlers}>
+    // In the lab the page scrolls: the editors on top, then the views at the full height of the window.
+    <div className={`flex h-full flex-col ${mode === 'lab' ? 'overflow-y-auto' : ''} ${dragging ? 'outline-4 -outline-offset-4 outline-teal-600 outline-dashed' : ''}`} {...handlers}>
       <Header>
         <ModeSwitch mode={mode} onChange={switchMode} />
         <RegionNav />
@@ -50,7 +51,9 @@ export function App() {
         </div>
       )}
       <ProgressBar state={analysis.state} />
-      <Workbench key={loaded.id} workspace={workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
+      <div className={`flex flex-col ${mode === 'lab' ? 'min-h-screen' : 'min-h-0 flex-1'}`}>
+        <Workbench key={loaded.id} workspace={workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
+      </div>
     </div>
   );
 }

@@ -36,7 +36,7 @@ export default function ConfigEditor({ text, label, onChange, testId }: ConfigEd
           drawSelection(),
           highlightActiveLine(),
           EditorView.darkTheme.of(prefersDark()),
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' }),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false', tabindex: '0' }),
           EditorView.theme({
             '&': { height: '100%', fontSize: '12px' },
             '.cm-scroller': { fontFamily: 'var(--font-mono)' },

@@ -49,7 +49,7 @@ export default function LabPanel({ onRun }: LabPanelProps) {
   const names = { initiator: routerName(setup.initiator, 'R1'), responder: routerName(setup.responder, 'R2') };
 
   return (
-    <section id="lab" aria-labelledby="lab-heading" className="border-b border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
+    <section id="lab" aria-labelledby="lab-heading" className="shrink-0 border-b border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 id="lab-heading" className="text-xs font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300">
           Lab
@@ -87,21 +87,25 @@ export default function LabPanel({ onRun }: LabPanelProps) {
           {outcomeText(result)}
         </p>
       </div>
-      <div className="mt-2 grid h-44 gap-2 md:grid-cols-2">
+      <div className="mt-2 grid gap-2 md:grid-cols-2">
         {(['initiator', 'responder'] as const).map((side) => (
-          <ConfigEditor
-            key={side}
-            text={setup[side]}
-            label={`${side === 'initiator' ? 'Initiator' : 'Responder'} config`}
-            testId={`lab.config.${side}`}
-            onChange={(text) => lab.setConfig(side, text)}
-          />
+          <div key={side} className="flex h-36 min-h-0 min-w-0 flex-col">
+            <p className="text-xs font-semibold text-slate-700 dark:text-slate-300">
+              {names[side]} <span className="font-normal">({side})</span>
+            </p>
+            <div className="min-h-0 flex-1 overflow-hidden">
+              <ConfigEditor
+                text={setup[side]}
+                label={`${side === 'initiator' ? 'Initiator' : 'Responder'} config`}
+                testId={`lab.config.${side}`}
+                onChange={(text) => lab.setConfig(side, text)}
+              />
+            </div>
+          </div>
         ))}
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          {names.initiator} initiates, {names.responder} responds. Edit a line: the simulation runs again.
-        </p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">Edit a line: the simulation runs again.</p>
         {result?.ok && <DebugDownloads files={result.files} />}
         <LabShare setup={setup} />
       </div>
