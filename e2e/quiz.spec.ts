@@ -1,0 +1,92 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { IkescopePage } from './pages/ikescope-page.ts';
+
+const arrows = (page: Page) => page.locator('[data-testid^="ladder.arrow."]');
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+/** Answers the remaining questions with Enter alone (the first choice, then "Next"); returns how many. */
+async function answerAllByKeyboard(page: Page, first = 1): Promise<number> {
+  let asked = 0;
+  for (; asked < 60; asked++) {
+    if (await page.getByTestId('quiz.score').isVisible()) break;
+    await expect(page.getByText(/^Question \d+ of \d+$/)).toHaveText(`Question ${first + asked} of ${await questionCount(page)}`);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: /^(Right\.|Not quite)/ })).toBeVisible();
+    expect(await focusedText(page)).toMatch(/^(Next question|See the score)$/);
+    await page.keyboard.press('Enter');
+  }
+  return asked;
+}
+
+async function questionCount(page: Page): Promise<number> {
+  const text = await page.getByText(/^Question \d+ of \d+$/).innerText();
+  return Number(text.split(' of ')[1]);
+}
+
+test('a quiz on the seed can be completed by keyboard alone, with the score shown', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.tabUntil('[data-testid="quiz.start"]');
+  await page.keyboard.press('Enter');
+  // Before MM1 nothing of the exchange is drawn: not faint, absent. The findings and annotations are hidden.
+  await expect(page.getByText('Question 1 of')).toBeVisible();
+  await expect(arrows(page)).toHaveCount(0);
+  await expect(app.region('Findings')).toContainText('Hidden during the quiz');
+  await expect(page.locator('[data-testid^="finding."]')).toHaveCount(0);
+  await expect(page.locator('.cm-ike-annotation')).toHaveCount(0);
+  const total = await questionCount(page);
+  const asked = await answerAllByKeyboard(page);
+  expect(asked).toBe(total);
+  await expect(page.getByTestId('quiz.score')).toHaveText(new RegExp(`^Score: \\d+ / ${total}$`));
+  await expect(page.getByTestId('quiz.score')).toBeFocused();
+  // At the end the whole negotiation is back.
+  await expect(app.arrow('QM3')).toHaveCount(1);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('each answer gets feedback at once, reveals only its own step, and counts in the score', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('quiz.start').click();
+  const group = page.getByRole('group', { name: /Which message comes next/ });
+  // The right answer to the first question is MM1.
+  await group.getByRole('button', { name: 'MM1', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Right.' })).toContainText('Main Mode 1');
+  await expect(arrows(page)).toHaveCount(1);
+  await expect(app.arrow('MM1')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Next question' }).click();
+
+  // Then a wrong answer: the feedback names the right one, and nothing past it is drawn.
+  const prompt = await page.getByRole('heading', { level: 3 }).innerText();
+  const choices = page.getByRole('group', { name: prompt }).getByRole('button');
+  const labels = await choices.allInnerTexts();
+  expect(labels.length).toBeGreaterThanOrEqual(2);
+  const before = await arrows(page).count();
+  // A wrong answer on purpose.
+  await choices.filter({ hasNotText: /^IKE_R_MM1$/ }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toContainText('Not quite: the answer is IKE_R_MM1.');
+  expect(await arrows(page).count()).toBe(before);
+  await page.getByRole('button', { name: 'End quiz' }).click();
+  await expect(page.getByTestId('quiz.start')).toBeVisible();
+  await expect(app.arrow('QM3')).toHaveCount(1);
+});
+
+test('a quiz on a simulated negotiation: the log shows only what has been printed so far', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.runLab('psk-mismatch');
+  await page.getByTestId('quiz.start').click();
+  await expect(arrows(page)).toHaveCount(0);
+  const total = await questionCount(page);
+  // HQ's log is cut where it stands before MM1 leaves: its state change is there, the packet is not yet.
+  await expect(app.logPane().locator('.cm-content')).toContainText('New State = IKE_I_MM1');
+  await expect(app.logPane().locator('.cm-content')).not.toContainText('sending packet');
+  await page.getByRole('group').getByRole('button', { name: 'MM1', exact: true }).click();
+  await expect(app.logPane().locator('.cm-content')).toContainText('sending packet to 203.0.113.2');
+  const results = await new AxeBuilder({ page }).include('#message').withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await page.getByRole('button', { name: 'Next question' }).click();
+  expect(await answerAllByKeyboard(page, 2)).toBe(total - 1);
+  await expect(page.getByTestId('quiz.score')).toHaveText(new RegExp(`^Score: [1-9]\\d* / ${total}$`));
+});
