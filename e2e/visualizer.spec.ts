@@ -160,3 +160,20 @@ test('a step the model does not allow is flagged in the log and in the state vie
   }
   await expect(page.getByRole('alert').filter({ hasText: 'does not allow IKE_I_MM3 → IKE_I_MM6' })).toBeVisible();
 });
+
+test('choosing an attribute of a message highlights the config lines it comes from', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.keyboard.press('End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('article', { name: 'Message QM1' })).toBeVisible();
+  await page.getByRole('button', { name: 'esp-aes esp-sha-hmac' }).click();
+  for (const router of ['R2', 'R3']) {
+    const related = app.configPane(router).locator('[data-related="true"]');
+    await expect(related.filter({ hasText: 'crypto ipsec transform-set TRA esp-aes esp-sha-hmac' })).toHaveCount(1);
+    await expect(related.filter({ hasText: 'crypto isakmp policy' })).toHaveCount(0);
+  }
+  // The encapsulation comes from the tunnel, not the transform set's `mode transport`.
+  await page.getByRole('button', { name: 'tunnel', exact: true }).click();
+  await expect(app.configPane('R2').locator('[data-related="true"]').filter({ hasText: 'tunnel mode ipsec ipv6' })).toHaveCount(1);
+});

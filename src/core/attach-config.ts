@@ -2,7 +2,7 @@ import type { LineRef, Message, Negotiation, Side } from './analysis.ts';
 import { matchesAddress, parseIp } from './config/address.ts';
 import type { EffectiveConfig } from './config/model.ts';
 import { effectiveConfigFromText } from './config/effective.ts';
-import { messageNames, relatedLines, type MessageName as ConfigMessageName } from './config/relations.ts';
+import { messageNames, relatedLines, type ConfigAttribute, type MessageName as ConfigMessageName } from './config/relations.ts';
 
 /** A router's config given with the logs: its index in `input.files` and its effective model. */
 export interface AttachedConfig {
@@ -75,7 +75,7 @@ export function assignConfigs(negotiation: Negotiation, configs: readonly Attach
 
 const isConfigMessage = (name: string): name is ConfigMessageName => (messageNames as readonly string[]).includes(name);
 
-function linesFor(message: Message, negotiation: Negotiation, sides: SideConfigs): LineRef[] {
+function linesFor(message: Message, negotiation: Negotiation, sides: SideConfigs, attribute?: ConfigAttribute): LineRef[] {
   if (!isConfigMessage(message.name)) return [];
   const name = message.name;
   const out: LineRef[] = [];
@@ -83,9 +83,20 @@ function linesFor(message: Message, negotiation: Negotiation, sides: SideConfigs
     const attached = sides[side];
     if (!attached) continue;
     const peer = negotiation.routers[side === 'initiator' ? 'responder' : 'initiator'].address;
-    for (const line of relatedLines(attached.config, { message: name, peer })) out.push({ file: attached.file, line });
+    const query = attribute ? { message: name, peer, attribute } : { message: name, peer };
+    for (const line of relatedLines(attached.config, query)) out.push({ file: attached.file, line });
   }
   return out;
+}
+
+/** The config lines, on both routers where given, that one attribute of a message depends on. */
+export function attributeConfigLines(
+  negotiation: Negotiation,
+  message: Message,
+  attribute: ConfigAttribute,
+  configs: readonly AttachedConfig[],
+): LineRef[] {
+  return linesFor(message, negotiation, assignConfigs(negotiation, configs), attribute);
 }
 
 /** Gives every message of every negotiation the config lines it depends on, on both routers where given. */

@@ -1,15 +1,20 @@
 import type { Message, Negotiation } from '../../core/analysis.ts';
-import { dhGroupName, messageGuide } from '../../core/ike/message-guide.ts';
+import { messageGuide } from '../../core/ike/message-guide.ts';
 import type { Step } from '../playback/timeline.ts';
 import { formatTime } from './format.ts';
+import { attributeRows } from './attributes.ts';
+import type { ConfigAttribute } from '../../core/config/relations.ts';
 
 interface MessageInspectorProps {
   negotiation: Negotiation;
   step: Extract<Step, { kind: 'message' }>;
+  /** The attribute whose config lines are highlighted, if one was chosen. */
+  attribute: ConfigAttribute | null;
+  onSelectAttribute: (attribute: ConfigAttribute | null) => void;
 }
 
 /** The selected message: its payloads and decoded attributes, what it does, and what each side does with it. */
-export function MessageInspector({ negotiation, step }: MessageInspectorProps) {
+export function MessageInspector({ negotiation, step, attribute, onSelectAttribute }: MessageInspectorProps) {
   const { message, exchange } = step;
   const guide = messageGuide(message.name);
   const sender = negotiation.routers[message.from];
@@ -28,7 +33,13 @@ export function MessageInspector({ negotiation, step }: MessageInspectorProps) {
         </p>
       </header>
       <p>{guide.purpose}</p>
-      <Attributes message={message} negotiation={negotiation} phase2Index={exchange.phase === 'phase2' ? exchange.index : -1} />
+      <Attributes
+        message={message}
+        negotiation={negotiation}
+        phase2Index={exchange.phase === 'phase2' ? exchange.index : -1}
+        selected={attribute}
+        onSelect={onSelectAttribute}
+      />
       {message.payloads.length > 0 && (
         <dl className="grid grid-cols-[6rem_1fr] gap-x-2">
           <dt className="font-semibold">Payloads</dt>
@@ -53,40 +64,38 @@ export function MessageInspector({ negotiation, step }: MessageInspectorProps) {
   );
 }
 
-function Attributes({ message, negotiation, phase2Index }: { message: Message; negotiation: Negotiation; phase2Index: number }) {
-  const rows: [string, string][] = [];
-  const proposal = negotiation.phase1.proposal;
-  if ((message.name === 'MM1' || message.name === 'MM2' || message.name === 'AM1' || message.name === 'AM2') && proposal) {
-    rows.push(['Encryption', `${proposal.encryption}${proposal.keyLength ? ` ${proposal.keyLength}-bit` : ''}`]);
-    rows.push(['Hash', proposal.hash]);
-    if (proposal.group !== null) rows.push(['DH group', `${proposal.group}: ${dhGroupName(proposal.group)}`]);
-    rows.push(['Authentication', proposal.auth]);
-    if (proposal.lifetimeSeconds !== null) rows.push(['Lifetime', `${proposal.lifetimeSeconds} s`]);
-  }
-  const phase2 = negotiation.phase2[phase2Index];
-  if (phase2 && (message.name === 'QM1' || message.name === 'QM2')) {
-    if (phase2.transform) rows.push(['Transform', phase2.transform]);
-    if (phase2.encapsulation) rows.push(['Encapsulation', phase2.encapsulation]);
-    if (phase2.lifetimeSeconds !== null) rows.push(['Lifetime', `${phase2.lifetimeSeconds} s`]);
-    if (phase2.lifetimeKb !== null) rows.push(['Lifetime', `${phase2.lifetimeKb} KB`]);
-    rows.push(['PFS', phase2.pfsGroup === null ? 'none' : `group ${phase2.pfsGroup}: ${dhGroupName(phase2.pfsGroup)}`]);
-    if (phase2.proxies) rows.push(['Proxies', `${phase2.proxies.local} ⇄ ${phase2.proxies.remote}`]);
-  }
-  if (phase2 && (message.name === 'QM2' || message.name === 'QM3')) {
-    for (const sa of phase2.sas) {
-      rows.push([
-        `SPI ${sa.direction}`,
-        `${sa.spi} (${sa.spiDecimal})${sa.lifetimeSeconds !== null ? `, ${sa.lifetimeSeconds} s` : ''}${sa.lifetimeKb !== null ? ` / ${sa.lifetimeKb} KB` : ''}${sa.status ? `, ${sa.status}` : ''}`,
-      ]);
-    }
-  }
+interface AttributesProps {
+  message: Message;
+  negotiation: Negotiation;
+  phase2Index: number;
+  selected: ConfigAttribute | null;
+  onSelect: (attribute: ConfigAttribute | null) => void;
+}
+
+/** The decoded attributes; choosing one highlights the config lines it comes from. */
+function Attributes({ message, negotiation, phase2Index, selected, onSelect }: AttributesProps) {
+  const rows = attributeRows(message, negotiation, phase2Index);
   if (rows.length === 0) return null;
   return (
     <dl className="grid grid-cols-[6rem_1fr] gap-x-2 font-mono" aria-label="Decoded attributes">
-      {rows.map(([name, value], index) => (
+      {rows.map((row, index) => (
         <div key={index} className="contents">
-          <dt className="font-sans font-semibold">{name}</dt>
-          <dd>{value}</dd>
+          <dt className="font-sans font-semibold">{row.name}</dt>
+          <dd>
+            {row.attribute ? (
+              <button
+                type="button"
+                aria-pressed={selected === row.attribute}
+                title="Highlight the config lines this comes from"
+                onClick={() => onSelect(selected === row.attribute ? null : row.attribute)}
+                className={`rounded px-0.5 text-left underline decoration-dotted underline-offset-2 ${selected === row.attribute ? 'bg-yellow-200/70 dark:bg-yellow-700/40' : ''}`}
+              >
+                {row.value}
+              </button>
+            ) : (
+              row.value
+            )}
+          </dd>
         </div>
       ))}
     </dl>

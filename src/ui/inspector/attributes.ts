@@ -1,0 +1,44 @@
+import type { Message, Negotiation } from '../../core/analysis.ts';
+import type { ConfigAttribute } from '../../core/config/relations.ts';
+import { dhGroupName } from '../../core/ike/message-guide.ts';
+
+/** One decoded attribute of a message, with the config attribute it comes from (when a config sets it). */
+export interface AttributeRow {
+  name: string;
+  value: string;
+  attribute: ConfigAttribute | null;
+}
+
+/** The attributes the inspector decodes for a message, each tied to the config attribute that sets it. */
+export function attributeRows(message: Message, negotiation: Negotiation, phase2Index: number): AttributeRow[] {
+  const rows: AttributeRow[] = [];
+  const proposal = negotiation.phase1.proposal;
+  if ((message.name === 'MM1' || message.name === 'MM2' || message.name === 'AM1' || message.name === 'AM2') && proposal) {
+    rows.push({ name: 'Encryption', value: `${proposal.encryption}${proposal.keyLength ? ` ${proposal.keyLength}-bit` : ''}`, attribute: 'encryption' });
+    rows.push({ name: 'Hash', value: proposal.hash, attribute: 'hash' });
+    if (proposal.group !== null) rows.push({ name: 'DH group', value: `${proposal.group}: ${dhGroupName(proposal.group)}`, attribute: 'group' });
+    rows.push({ name: 'Authentication', value: proposal.auth, attribute: 'auth' });
+    if (proposal.lifetimeSeconds !== null) rows.push({ name: 'Lifetime', value: `${proposal.lifetimeSeconds} s`, attribute: 'lifetime' });
+  }
+  const phase2 = negotiation.phase2[phase2Index];
+  if (phase2 && (message.name === 'QM1' || message.name === 'QM2')) {
+    if (phase2.transform) rows.push({ name: 'Transform', value: phase2.transform, attribute: 'transform' });
+    if (phase2.encapsulation) rows.push({ name: 'Encapsulation', value: phase2.encapsulation, attribute: 'encapsulation' });
+    if (phase2.lifetimeSeconds !== null) rows.push({ name: 'Lifetime', value: `${phase2.lifetimeSeconds} s`, attribute: 'sa-lifetime' });
+    if (phase2.lifetimeKb !== null) rows.push({ name: 'Lifetime', value: `${phase2.lifetimeKb} KB`, attribute: 'sa-lifetime' });
+    rows.push({ name: 'PFS', value: phase2.pfsGroup === null ? 'none' : `group ${phase2.pfsGroup}: ${dhGroupName(phase2.pfsGroup)}`, attribute: 'pfs' });
+    if (phase2.proxies) rows.push({ name: 'Proxies', value: `${phase2.proxies.local} ⇄ ${phase2.proxies.remote}`, attribute: 'proxies' });
+  }
+  if (phase2 && (message.name === 'QM2' || message.name === 'QM3')) {
+    for (const sa of phase2.sas) {
+      const life = `${sa.lifetimeSeconds !== null ? `, ${sa.lifetimeSeconds} s` : ''}${sa.lifetimeKb !== null ? ` / ${sa.lifetimeKb} KB` : ''}`;
+      rows.push({ name: `SPI ${sa.direction}`, value: `${sa.spi} (${sa.spiDecimal})${life}${sa.status ? `, ${sa.status}` : ''}`, attribute: null });
+    }
+  }
+  if (message.name === 'MM5' || message.name === 'MM6') rows.push({ name: 'Identity', value: 'ID payload (address unless crypto isakmp identity says otherwise)', attribute: 'identity' });
+  if (message.name === 'MM5' || message.name === 'MM6' || message.name === 'MM3' || message.name === 'MM4') {
+    rows.push({ name: 'Pre-shared key', value: 'keys the hash of MM5/MM6', attribute: 'psk' });
+  }
+  return rows;
+}
+
