@@ -1,19 +1,22 @@
 import { useMemo, useState } from 'react';
-import type { Finding, LineRef, Negotiation } from '../../core/analysis.ts';
+import type { LineRef, Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useSelectedNegotiation } from './use-selected-negotiation.ts';
 import { Region } from './Region.tsx';
 import { configsOf, logsOf, type Workspace } from './workspace.ts';
 import { usePlayback } from './use-playback.ts';
 import { useWorkspaceConfigs } from './use-workspace-configs.ts';
+import { useAttributeSelection } from '../inspector/use-attribute-selection.ts';
 import { buildTimeline } from '../playback/timeline.ts';
 import { messageStepAt } from '../playback/cursor.ts';
 import { LogPane } from '../log-pane/LogPane.tsx';
 import { lineInfoFor, noLineInfo } from '../log-pane/line-info.ts';
+import { disallowedLines } from '../log-pane/disallowed-lines.ts';
 import { ConfigPane } from '../config-pane/ConfigPane.tsx';
 import { NegotiationList } from '../negotiations/NegotiationList.tsx';
 import { StatePanel } from '../machines/StatePanel.tsx';
 import { FindingsPanel } from '../findings/FindingsPanel.tsx';
+import { useFindingSelection } from '../findings/use-finding-selection.ts';
 import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
@@ -40,8 +43,10 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const timeline = useMemo(() => (negotiation ? buildTimeline(negotiation) : null), [negotiation]);
   const playback = usePlayback(timeline, negotiationIndex);
   const [activeLog, setActiveLog] = useState(0);
-  const [finding, setFinding] = useState<{ finding: Finding; index: number } | null>(null);
-  const implicit = useWorkspaceConfigs(configs);
+  const finding = useFindingSelection(timeline, (cursor) => playback.send({ type: 'SEEK', cursor }), (file) => {
+    if (file < logs.length) setActiveLog(file);
+  });
+  const configModels = useWorkspaceConfigs(workspace);
   // While a quiz runs, the views show the negotiation only as far as the learner has got.
   const quiz = useQuiz(negotiation, timeline, workspace);
   const shown = quiz.timeline ?? timeline;
@@ -50,16 +55,21 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const selectedStep = shown ? messageStepAt(shown, cursor) : null;
   const step = selectedStep !== null ? shown?.steps[selectedStep] : undefined;
   const message = step?.kind === 'message' ? step : undefined;
-  const focusLines = finding ? finding.finding.lines : message?.message.lines;
-  const configLines = message?.message.config ?? [];
+  const focusLines = finding.lines ?? message?.message.lines;
+  const attribute = useAttributeSelection(negotiation, message?.message, configModels.attached);
+  const configLines = attribute.configLines;
   const marks = useMemo(
-    () => ({ info: analysis && !quiz.active ? lineInfoFor(analysis, activeLog) : noLineInfo, selected: linesIn(focusLines, activeLog) }),
-    [analysis, activeLog, focusLines, quiz.active],
+    () => ({
+      info: analysis && !quiz.active ? lineInfoFor(analysis, activeLog) : noLineInfo,
+      selected: linesIn(focusLines, activeLog),
+      disallowed: disallowedLines(negotiation, activeLog),
+    }),
+    [analysis, activeLog, focusLines, quiz.active, negotiation],
   );
   const firstFocused = [...marks.selected].sort((a, b) => a - b)[0] ?? null;
 
   const selectStep = (index: number) => {
-    setFinding(null);
+    finding.clear();
     playback.send({ type: 'SEEK', cursor: index });
     const first = timeline?.steps[index];
     const file = first?.kind === 'message' ? first.message.lines[0]?.file : undefined;
@@ -84,13 +94,9 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
             <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Hidden during the quiz.</p>
           ) : negotiation ? (
             <FindingsPanel
-              findings={negotiation.findings}
-              selected={finding?.index ?? null}
-              onSelect={(f, index) => {
-                setFinding({ finding: f, index });
-                const file = f.lines[0]?.file;
-                if (file !== undefined && file < logs.length) setActiveLog(file);
-              }}
+              negotiation={negotiation}
+              selected={finding.selected?.index ?? null}
+              onSelect={finding.choose}
             />
           ) : null}
         </Region>
@@ -109,7 +115,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
         {quiz.active ? (
           <QuizPanel quiz={quiz} />
         ) : negotiation && message ? (
-          <MessageInspector negotiation={negotiation} step={message} />
+          <MessageInspector negotiation={negotiation} step={message} attribute={attribute.attribute} onSelectAttribute={attribute.select} />
         ) : (
           <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Select a message on the ladder, or step to one.</p>
         )}
@@ -127,8 +133,8 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
                 title={file.router ? `${file.router} configuration` : file.name}
                 testId={`config.${file.router ?? file.name}`}
                 text={file.text}
-                implicit={implicit[index] ?? []}
-                highlighted={linesIn(finding ? finding.finding.lines : configLines, fileIndex)}
+                implicit={configModels.implicit[index] ?? []}
+                highlighted={linesIn(finding.lines ?? configLines, fileIndex)}
               />
             );
           })}
