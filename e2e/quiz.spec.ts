@@ -5,18 +5,19 @@ import { IkescopePage } from './pages/ikescope-page.ts';
 const arrows = (page: Page) => page.locator('[data-testid^="ladder.arrow."]');
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
-/** Answers the remaining questions with Enter alone (the first choice, then "Next"); returns how many. */
-async function answerAllByKeyboard(page: Page, first = 1): Promise<number> {
-  let asked = 0;
-  for (; asked < 60; asked++) {
+/** Answers the remaining questions with Enter alone (the first choice, then "Next"); returns the prompts. */
+async function answerAllByKeyboard(page: Page, first = 1): Promise<string[]> {
+  const prompts: string[] = [];
+  for (let asked = 0; asked < 60; asked++) {
     if (await page.getByTestId('quiz.score').isVisible()) break;
+    prompts.push(await page.getByRole('heading', { level: 3 }).innerText());
     await expect(page.getByText(/^Question \d+ of \d+$/)).toHaveText(`Question ${first + asked} of ${await questionCount(page)}`);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: /^(Right\.|Not quite)/ })).toBeVisible();
     expect(await focusedText(page)).toMatch(/^(Next question|See the score)$/);
     await page.keyboard.press('Enter');
   }
-  return asked;
+  return prompts;
 }
 
 async function questionCount(page: Page): Promise<number> {
@@ -36,8 +37,9 @@ test('a quiz on the seed can be completed by keyboard alone, with the score show
   await expect(page.locator('[data-testid^="finding."]')).toHaveCount(0);
   await expect(page.locator('.cm-ike-annotation')).toHaveCount(0);
   const total = await questionCount(page);
-  const asked = await answerAllByKeyboard(page);
-  expect(asked).toBe(total);
+  const prompts = await answerAllByKeyboard(page);
+  expect(prompts).toHaveLength(total);
+  expect(prompts[0]).toBe('Which message comes next, and R2 (initiator) sends it?');
   await expect(page.getByTestId('quiz.score')).toHaveText(new RegExp(`^Score: \\d+ / ${total}$`));
   await expect(page.getByTestId('quiz.score')).toBeFocused();
   // At the end the whole negotiation is back.
@@ -87,6 +89,9 @@ test('a quiz on a simulated negotiation: the log shows only what has been printe
   const results = await new AxeBuilder({ page }).include('#message').withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   await page.getByRole('button', { name: 'Next question' }).click();
-  expect(await answerAllByKeyboard(page, 2)).toBe(total - 1);
+  const prompts = await answerAllByKeyboard(page, 2);
+  expect(prompts).toHaveLength(total - 1);
+  // A failed negotiation ends with the config line at fault.
+  expect(prompts[prompts.length - 1]).toBe('The negotiation failed. Which configuration line is at fault?');
   await expect(page.getByTestId('quiz.score')).toHaveText(new RegExp(`^Score: [1-9]\\d* / ${total}$`));
 });

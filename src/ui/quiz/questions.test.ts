@@ -25,7 +25,7 @@ const cases: { name: string; load: () => { negotiation: Negotiation; timeline: T
   { name: 'the seed document', load: () => fromLogs([{ name: 'seed', text: seed }]), messages: ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'QM1', 'QM2', 'QM3'] },
   { name: 'the simulated seed', load: () => simulated('seed'), messages: ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'QM1', 'QM2', 'QM3'] },
   { name: 'simulated NAT-T', load: () => simulated('nat-t'), messages: ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'QM1', 'QM2', 'QM3'] },
-  { name: 'simulated psk-mismatch', load: () => simulated('psk-mismatch'), messages: ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6'] },
+  { name: 'simulated psk-mismatch', load: () => simulated('psk-mismatch'), messages: ['MM1', 'MM2', 'MM3', 'MM4', 'MM5'] },
 ];
 
 /** What the quiz must hold for any negotiation: never shows the answer, each answer among its choices once. */
@@ -71,32 +71,63 @@ describe('quizQuestions', () => {
     expect(places.size).toBeGreaterThan(1);
   });
 
-  test('a failed negotiation whose finding names a config line ends with the line at fault', () => {
-    const analysis = analyze([{ name: 'seed', text: seed }], { configs: [{ name: 'R2', text: r2 }, { name: 'R3', text: r3 }] });
-    const base = analysis.negotiations[0]!;
-    const keyLine = r3.split('\n').findIndex((l) => l.startsWith('crypto isakmp key')) + 1;
-    const negotiation: Negotiation = {
-      ...base,
-      phase1: { ...base.phase1, outcome: 'failed' },
-      findings: [{ code: 'PSK_MISMATCH', severity: 'error', lines: [{ file: 0, line: 1 }, { file: 2, line: keyLine }], summary: 'The keys differ.', fix: 'Set the same key on both routers.' }],
-    };
-    const configs: QuizConfig[] = [
-      { file: 1, router: 'R2', text: r2 },
-      { file: 2, router: 'R3', text: r3 },
-    ];
-    const timeline = buildTimeline(negotiation);
-    const questions = quizQuestions(negotiation, timeline, configs);
-    const last = questions[questions.length - 1];
-    expect(last?.kind).toBe('config');
-    expect(last?.answer).toBe(`2:${keyLine}`);
-    expect(last?.choices.find((c) => c.id === last.answer)?.label).toBe('R3: crypto isakmp key cisco address ipv6 ::/0');
-    // The other key line is the first distractor of the same kind.
-    expect(last?.choices.map((c) => c.label)).toContain('R2: crypto isakmp key cisco address ipv6 ::/0');
-    expect(last?.explanation).toBe('The keys differ. Fix: Set the same key on both routers.');
-    checkInvariants(questions, timeline);
-    // Without configs, or when the negotiation succeeded, no such question.
-    expect(quizQuestions(negotiation, timeline).some((q) => q.kind === 'config')).toBe(false);
-    expect(quizQuestions(base, buildTimeline(base), configs).some((q) => q.kind === 'config')).toBe(false);
+  const faults: { name: string; side?: 'initiator' | 'responder'; answer: 'R2' | 'R3' }[] = [
+    { name: 'the finding names the responder', side: 'responder', answer: 'R3' },
+    { name: 'the finding names the initiator', side: 'initiator', answer: 'R2' },
+    { name: 'the finding names no side', answer: 'R2' },
+  ];
+  for (const c of faults) {
+    test(`a failed negotiation ends with the config line at fault: ${c.name}`, () => {
+      const analysis = analyze([{ name: 'seed', text: seed }], { configs: [{ name: 'R2', text: r2 }, { name: 'R3', text: r3 }] });
+      const base = analysis.negotiations[0]!;
+      const keyLine = r3.split('\n').findIndex((l) => l.startsWith('crypto isakmp key')) + 1;
+      const negotiation: Negotiation = {
+        ...base,
+        phase1: { ...base.phase1, outcome: 'failed' },
+        findings: [
+          {
+            code: 'PSK_MISMATCH',
+            severity: 'error',
+            lines: [{ file: 0, line: 1 }],
+            configLines: [{ file: 1, line: keyLine }, { file: 2, line: keyLine }],
+            ...(c.side ? { side: c.side } : {}),
+            summary: 'The keys differ.',
+            fix: 'Set the same key on both routers.',
+          },
+        ],
+      };
+      const configs: QuizConfig[] = [
+        { file: 1, router: 'R2', text: r2 },
+        { file: 2, router: 'R3', text: r3 },
+      ];
+      const timeline = buildTimeline(negotiation);
+      const questions = quizQuestions(negotiation, timeline, configs);
+      const last = questions[questions.length - 1];
+      expect(last?.kind).toBe('config');
+      expect(last?.answer).toBe(`${c.answer === 'R2' ? 1 : 2}:${keyLine}`);
+      expect(last?.choices.find((ch) => ch.id === last.answer)?.label).toBe(`${c.answer}: crypto isakmp key cisco address ipv6 ::/0`);
+      // The other router's key line is at fault too, so it is not offered as a wrong answer.
+      expect(last?.choices.filter((ch) => ch.label.includes('crypto isakmp key'))).toHaveLength(1);
+      expect(last?.choices.length).toBe(4);
+      expect(last?.explanation).toBe('The keys differ. Fix: Set the same key on both routers.');
+      checkInvariants(questions, timeline);
+      // Without configs, or when the negotiation succeeded, no such question.
+      expect(quizQuestions(negotiation, timeline).some((q) => q.kind === 'config')).toBe(false);
+      expect(quizQuestions(base, buildTimeline(base), configs).some((q) => q.kind === 'config')).toBe(false);
+    });
+  }
+
+  test('the simulated psk-mismatch, with its configs, asks for a key line last', () => {
+    const run = runLab(labSetupOf('psk-mismatch')!);
+    if (!run.ok) throw new Error(run.error);
+    const logs = run.files.filter((f) => f.kind === 'log');
+    const configFiles = run.files.filter((f) => f.kind === 'config');
+    const negotiation = analyze(logs, { configs: configFiles }).negotiations[0]!;
+    const configs = configFiles.map((f, i) => ({ file: logs.length + i, router: f.router, text: f.text }));
+    const questions = quizQuestions(negotiation, buildTimeline(negotiation), configs);
+    const last = questions[questions.length - 1]!;
+    expect(last.kind).toBe('config');
+    expect(last.choices.find((ch) => ch.id === last.answer)?.label).toMatch(/^(HQ|BRANCH): crypto isakmp key cisco(123|321) address/);
   });
 
   test('scoreOf counts right answers only', () => {

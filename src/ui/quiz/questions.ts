@@ -127,17 +127,23 @@ function configQuestion(negotiation: Negotiation, timeline: Timeline, configs: r
   const failed = negotiation.phase1.outcome === 'failed' || negotiation.phase2.some((p) => p.outcome === 'failed');
   if (!failed) return null;
   for (const finding of negotiation.findings) {
-    const fault = finding.lines.map((l) => lineText(configs, l)).find((c) => c !== null);
+    const refs = [...(finding.configLines ?? []), ...finding.lines];
+    const faults = refs.map((l) => lineText(configs, l)).filter((c) => c !== null);
+    // The line on the router where the cause is, when the finding says which; any of them is at fault.
+    const router = finding.side ? negotiation.routers[finding.side].name : null;
+    const fault = faults.find((c) => router !== null && c.label.startsWith(`${router}: `)) ?? faults[0];
     if (!fault) continue;
+    const atFault = new Set(faults.map((c) => c.id));
     const others = configs.flatMap((c) =>
       c.text.split(/\r\n|\r|\n/).flatMap((_, index) => {
         const choice = lineText(configs, { file: c.file, line: index + 1 });
-        return choice && /^(?:crypto|encryption|hash|group|authentication|set|match|permit)\b/.test(choice.label.split(': ')[1] ?? '') ? [choice] : [];
+        const statement = choice?.label.split(': ')[1] ?? '';
+        return choice && !atFault.has(choice.id) && /^(?:crypto|encryption|hash|group|authentication|set|match|permit)\b/.test(statement) ? [choice] : [];
       }),
     );
-    // The lines of the same kind as the fault first (another `encryption`, another key), then the rest.
+    // Lines of the same kind as the fault first (another `encryption`, another `crypto isakmp`), then the rest.
     const kindOf = (c: Choice) => (c.label.split(': ')[1] ?? '').split(' ')[0];
-    const sameKind = others.filter((c) => kindOf(c) === kindOf(fault) && c.id !== fault.id);
+    const sameKind = others.filter((c) => kindOf(c) === kindOf(fault));
     const last = timeline.steps.length - 1;
     return {
       kind: 'config',
