@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import seedDocument from '../../../fixtures/seed/ios-ikev1-main-mode-debugs.txt?raw';
 import { analyze } from '../../core/analyze.ts';
 import { buildTimeline } from '../playback/timeline.ts';
 import { layoutLadder, visibleRange } from './layout.ts';
+
+const seedDocument = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');
 
 /** The seed document, analysed as the page does on a first visit: both routers' debugs in one paste. */
 describe('the ladder of the seed document', () => {
