@@ -2,7 +2,7 @@
  * Events → one-sided negotiations: group the events of each router (detected by prompts and by addresses
  * that belong to the router already seen) by peer, conn-id and message ID, and name the messages.
  */
-import type { Encapsulation, LineRef, MessageName, PayloadType, RecordInfo, Side } from '../analysis.ts';
+import type { Encapsulation, LineRef, MessageName, PayloadSummary, PayloadType, RecordInfo, Side } from '../analysis.ts';
 import { aggressiveModeMessage, mainModeMessage, sideOfState } from '../ike/vocabulary.ts';
 import type { IkeEvent } from '../log/events.ts';
 import { emptyProposal, type Draft, type DraftMessage, type DraftPhase2, type RouterContext } from './draft.ts';
@@ -145,7 +145,11 @@ export class NegotiationBuilder {
           latest = cur;
         }
       }
-      if (latest === null || this.startsNew(latest, e)) {
+      if (latest !== null && isResentFirstMessage(latest, e)) {
+        // IOS starts a new SA for it, but on the ladder it is the same MM1 again: one negotiation
+        latest.p1Failed = false;
+        draft = latest;
+      } else if (latest === null || this.startsNew(latest, e)) {
         if (e.type === 'ipsec-request' && e.kind !== 'sa_request') return latest;
         draft = this.newDraft(ctx, peer, e.at);
       } else {
@@ -216,7 +220,8 @@ export class NegotiationBuilder {
     if (e.type === 'p1-check') return d.p1Failed || d.p1Complete;
     if (e.type === 'packet') {
       if (e.role === 'N' || e.state === 'NEW SA') return true;
-      if (e.dir === 'out' && (e.state === 'MM_NO_STATE' || e.state === 'AG_NO_STATE')) {
+      // a responder's answer in MM_NO_STATE (a refusal of MM1) never opens a negotiation
+      if (e.dir === 'out' && e.role !== 'R' && (e.state === 'MM_NO_STATE' || e.state === 'AG_NO_STATE')) {
         return !d.retransmitPending && (d.p1Failed || d.p1Complete || d.messages.some((m) => m.name !== 'MM1' && m.name !== 'AM1'));
       }
       return false;
@@ -257,6 +262,7 @@ export class NegotiationBuilder {
       activePhase2: null,
       first: at,
       last: at,
+      lastTime: null,
       notable: [],
       input: null,
     };
@@ -268,6 +274,7 @@ export class NegotiationBuilder {
 
   private apply(d: Draft, e: IkeEvent): void {
     d.last = e.at;
+    if (e.time !== null) d.lastTime = e.time;
     const rec = this.records[e.record];
     if (rec) rec.negotiation = d.index;
     if (NOTABLE.has(e.type) || isNotable(e)) d.notable.push(e);
@@ -300,7 +307,7 @@ export class NegotiationBuilder {
           if (e.node !== null) this.phase2(d, e.node).side = 'initiator';
           d.p1Complete = true;
         } else {
-          d.mode = e.mode === 'aggressive' ? 'aggressive' : d.mode;
+          if (e.mode === 'aggressive') becomeAggressive(d);
           this.setSide(d, 'initiator', 2);
         }
         this.build(d, e.at);
@@ -351,11 +358,21 @@ export class NegotiationBuilder {
         if (e.dir === 'in') {
           this.payload(d, 'NOTIFY', e.notify, e.at);
           d.current?.notifies.push(e.notify);
+          const m = d.current;
+          // a refusal of MM1 comes in an informational exchange, in the state MM2 would have come in
+          if (m && !m.late && m.dir === 'in' && m.payloads.every(isRefusal) && d.messages[d.messages.length - 1] === m) {
+            d.messages.pop();
+            this.informational(d, m);
+          }
         } else {
           this.build(d, e.at);
           this.addPayloadTo(d.pendingPayloads, 'NOTIFY', e.notify, e.at);
         }
-        if (e.notify.indexOf('PROPOSAL_NOT_CHOSEN') >= 0 && d.activePhase2) d.activePhase2.failed = true;
+        if (e.notify.indexOf('PROPOSAL_NOT_CHOSEN') >= 0) {
+          // the refusal travels in an informational exchange of its own: it fails the Quick Mode in progress
+          const refused = d.activePhase2?.quick === true ? d.activePhase2 : openQuickMode(d);
+          if (refused) refused.failed = true;
+        }
         return;
       case 'node':
         if (e.action === 'new') {
@@ -364,6 +381,8 @@ export class NegotiationBuilder {
           return;
         }
         if (e.node !== 0) this.resolveNode(d, e.node);
+        // `deleting node N error TRUE reason "Death by retransmission P2"`: that Quick Mode gave up
+        if (e.action === 'deleted' && e.error === true && d.activePhase2?.quick === true && !d.activePhase2.complete) d.activePhase2.failed = true;
         this.attach(d, e.at);
         return;
       case 'p1-check':
@@ -554,7 +573,9 @@ export class NegotiationBuilder {
       late,
       notifies: [],
     };
-    if (!late) {
+    if (!late && dir === 'out' && m.payloads.some(isRefusal)) {
+      this.informational(d, m);
+    } else if (!late) {
       const side = d.side ?? (dir === 'out' ? 'initiator' : 'responder');
       let name: MessageName | null = null;
       if (state !== null) {
@@ -562,9 +583,11 @@ export class NegotiationBuilder {
           state.startsWith('AG_') || d.mode === 'aggressive'
             ? aggressiveModeMessage(side, dir, state)
             : mainModeMessage(side, dir, state, d.mm5Received);
-        if (state.startsWith('AG_')) d.mode = 'aggressive';
+        if (state.startsWith('AG_')) becomeAggressive(d);
       }
       if (name === null) name = this.nextPhase1Name(d, dir, side);
+      // a timer's resend is the last message this router sent, whatever state it is in by now
+      if (dir === 'out' && d.retransmitPending) name = lastName(d.messages, 'out') ?? name;
       m.name = name;
       const earlier = d.messages.filter((x) => x.name === name);
       if (earlier.length > 0) {
@@ -581,11 +604,24 @@ export class NegotiationBuilder {
       m.messageId = d.pendingQuickNode;
       d.pendingQuickNode = null;
       this.placeLate(d, m);
+    } else if (dir === 'out' && d.retransmitPending && openQuickMode(d) !== null) {
+      // `retransmitting phase 2`: the Quick Mode message this router sent last, not a new exchange
+      m.messageId = openQuickMode(d)?.messageId ?? null;
+      m.retransmission = true;
+      this.placeLate(d, m);
     } else {
       d.informational.push(m);
     }
     d.retransmitPending = false;
     d.current = m;
+  }
+
+  /** A phase 1 packet that is an informational exchange: named by its payloads, numbered among its likes. */
+  private informational(d: Draft, m: DraftMessage): void {
+    m.name = null;
+    m.retransmission = false;
+    m.attempt = 1 + d.informational.filter((x) => x.dir === m.dir && x.messageId === m.messageId && x.payloads.some(isRefusal)).length;
+    d.informational.push(m);
   }
 
   /** Without a printed state, the next Main/Aggressive Mode message in order for this direction. */
@@ -681,7 +717,7 @@ export class NegotiationBuilder {
     if (side !== null) this.setSide(d, side, 3);
     t.side = d.side ?? t.side;
     d.transitions.push(t);
-    if (to.indexOf('_AM') >= 0 || from.indexOf('_AM') >= 0) d.mode = 'aggressive';
+    if (to.indexOf('_AM') >= 0 || from.indexOf('_AM') >= 0) becomeAggressive(d);
     if (to === 'IKE_P1_COMPLETE') d.p1Complete = true;
     if (to === 'IKE_DEST_SA' && !d.p1Complete) d.p1Failed = true;
   }
@@ -785,6 +821,58 @@ function isNotable(e: IkeEvent): boolean {
   }
 }
 
+/**
+ * The exchange turns out to be Aggressive Mode: a responder's `(N) NEW SA` packet is printed before any
+ * state tells the mode, so the first message and its answer were named as Main Mode's.
+ */
+function becomeAggressive(d: Draft): void {
+  if (d.mode === 'aggressive') return;
+  d.mode = 'aggressive';
+  for (const m of d.messages) {
+    if (m.name === 'MM1') m.name = 'AM1';
+    else if (m.name === 'MM2') m.name = 'AM2';
+  }
+}
+
+/** A NOTIFY that refuses the peer's proposal. */
+function isRefusal(p: PayloadSummary): boolean {
+  return p.type === 'NOTIFY' && p.detail !== null && p.detail.indexOf('PROPOSAL_CHOSEN') >= 0;
+}
+
+/** The name of the last message sent (`out`) or received (`in`) in phase 1. */
+function lastName(messages: readonly DraftMessage[], dir: 'out' | 'in'): MessageName | null {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const m = messages[i];
+    if (m && m.dir === dir) return m.name;
+  }
+  return null;
+}
+
+/** The latest Quick Mode of the draft that has not completed. */
+function openQuickMode(d: Draft): DraftPhase2 | null {
+  for (let i = d.phase2.length - 1; i >= 0; i -= 1) {
+    const p = d.phase2[i];
+    if (p && p.quick && !p.complete) return p;
+  }
+  return null;
+}
+
+/** Longest pause between a refused MM1 and its resend: IOS resends phase 1 every 10 s or so. */
+const RESEND_GAP_MS = 30_000;
+
+/**
+ * A responder's `(N) NEW SA` from a peer whose first message it has just refused: the initiator resending
+ * the same MM1 (or AM1) while the refused SA is deleted, not a new negotiation.
+ */
+function isResentFirstMessage(d: Draft, e: IkeEvent): boolean {
+  if (e.type !== 'packet' || e.dir !== 'in' || !(e.role === 'N' || e.state === 'NEW SA')) return false;
+  if (d.side !== 'responder' || !d.p1Failed || d.p1Complete || d.phase2.length > 0) return false;
+  if (!d.messages.every((m) => m.name === 'MM1' || m.name === 'MM2' || m.name === 'AM1' || m.name === 'AM2')) return false;
+  if (!d.messages.some((m) => m.dir === 'in')) return false;
+  const gap = e.time !== null && d.lastTime !== null ? e.time - d.lastTime : null;
+  return gap === null || (gap >= 0 && gap <= RESEND_GAP_MS);
+}
+
 function isFresh(d: Draft): boolean {
   return d.messages.length === 0 && d.phase2.length === 0 && !d.p1Failed && !d.p1Complete;
 }
@@ -793,7 +881,7 @@ function isFresh(d: Draft): boolean {
 function isStart(e: IkeEvent): boolean {
   switch (e.type) {
     case 'packet':
-      return e.role === 'N' || e.state === 'NEW SA' || (e.dir === 'out' && (e.state === 'MM_NO_STATE' || e.state === 'AG_NO_STATE'));
+      return e.role === 'N' || e.state === 'NEW SA' || (e.dir === 'out' && e.role !== 'R' && (e.state === 'MM_NO_STATE' || e.state === 'AG_NO_STATE'));
     case 'begin':
       return e.mode !== 'quick';
     case 'peer':

@@ -108,6 +108,8 @@ export interface Draft {
   activePhase2: DraftPhase2 | null;
   first: LineRef;
   last: LineRef;
+  /** The clock time of the latest timestamped line, to tell a resend from a new attempt. */
+  lastTime: number | null;
   /** Events a diagnosis rule may need: errors, rejections, retransmissions, notifies, deletes, syslog. */
   notable: IkeEvent[];
   /** The input transition whose `Old State` line is still to come. */

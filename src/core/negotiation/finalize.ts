@@ -131,17 +131,17 @@ function message(m: DraftMessage, side: Side | null): Message {
 
 function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
   const qmSide = p.side ?? d.side ?? 'initiator';
-  let outs = 0;
-  let ins = 0;
+  // QM3 answers QM2: until the initiator has QM2, whatever it sends (or the responder receives) is QM1 again
+  let answered = false;
   const messages: Message[] = [];
   for (const m of p.messages) {
+    const sent = m.dir === 'out';
     let name: MessageName;
-    if (m.dir === 'out') {
-      outs += 1;
-      name = qmSide === 'initiator' ? (outs === 1 ? 'QM1' : 'QM3') : 'QM2';
+    if ((qmSide === 'initiator') === sent) {
+      name = answered ? 'QM3' : 'QM1';
     } else {
-      ins += 1;
-      name = qmSide === 'initiator' ? 'QM2' : ins === 1 ? 'QM1' : 'QM3';
+      name = 'QM2';
+      answered = true;
     }
     const earlier = messages.filter((x) => x.name === name).length;
     const msg = message({ ...m, name, retransmission: m.retransmission || earlier > 0, attempt: earlier + 1 }, qmSide);
@@ -202,8 +202,9 @@ function localAddress(d: Draft): string | null {
   return null;
 }
 
-function routerOf(d: Draft, side: Side): Router {
-  const address = localAddress(d);
+/** `known`: the address the other router's log gives this one, when this router's own log never prints it. */
+function routerOf(d: Draft, side: Side, known: string | null = null): Router {
+  const address = localAddress(d) ?? known;
   return { side, name: d.router.name ?? address ?? 'this router', address: address ?? '', logged: true };
 }
 
@@ -272,8 +273,8 @@ function mergeable(a: Sided, b: Sided): boolean {
 function merged(init: Sided, resp: Sided, index: number): Negotiation {
   const i = init.draft;
   const r = resp.draft;
-  const initiator = routerOf(i, 'initiator');
-  const responder = routerOf(r, 'responder');
+  const initiator = routerOf(i, 'initiator', r.peer);
+  const responder = routerOf(r, 'responder', i.peer);
   const phase2: Phase2[] = [];
   for (const p of init.phase2) {
     const q = resp.phase2.find((x) => x.messageId === p.messageId);
