@@ -39,8 +39,8 @@ export function App() {
     // In the lab the page scrolls: the editors on top, then the views at the full height of the window.
     <div className={`flex h-full flex-col ${mode === 'lab' ? 'overflow-y-auto' : ''} ${dragging ? 'outline-4 -outline-offset-4 outline-teal-600 outline-dashed' : ''}`} {...handlers}>
       <Header>
-        <ModeSwitch mode={mode} onChange={switchMode} />
         <RegionNav />
+        <ModeSwitch mode={mode} onChange={switchMode} />
         {mode === 'analyse' && <LoadControls onLoad={setWorkspace} />}
       </Header>
       {labOpened && (

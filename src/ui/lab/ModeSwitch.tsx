@@ -11,7 +11,7 @@ export const initialMode = (hash: string): PageMode => (readLabLink(hash) ? 'lab
 export const labPendingWorkspace: Workspace = { title: 'Lab: simulating the shared exercise…', files: [] };
 
 const modes: readonly { mode: PageMode; label: string }[] = [
-  { mode: 'analyse', label: 'Analyse a log' },
+  { mode: 'analyse', label: 'Log analysis' },
   { mode: 'lab', label: 'Lab' },
 ];
 
