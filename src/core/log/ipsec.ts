@@ -184,6 +184,8 @@ export function legacySaEvent(text: string, ctx: IpsecContext, book: AddressBook
     };
   }
   if (text.startsWith('lifetime of ') || text.startsWith('has client flags')) return { type: 'info', text };
+  // some releases print the crypto map lookup without its `IPSEC(...)` prefix: the proxies match no map entry
+  if (text.startsWith('map_db_find_best did not find matching map')) return { type: 'ipsec-rejected', reason: 'map', text };
   return null;
 }
 

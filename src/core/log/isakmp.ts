@@ -9,7 +9,8 @@ import type { IkeEventBody, P1Attribute, PacketRole } from './events.ts';
 
 const INPUT = /^(?:Node (-?\d+), )?Input = ([A-Z_\d]+), ?([A-Z_\d]+)$/;
 const STATE = /^Old State = ([A-Z_\d]+) +New State = ([A-Z_\d]+)$/;
-const PROCESSING = /^processing ([A-Za-z -]+?) payload\.?(?: message ID = (-?\d+))?$/;
+// a DELETE of the ISAKMP SA also prints the SPI size: 16, its two cookies
+const PROCESSING = /^processing ([A-Za-z -]+?) payload\.?(?: message ID = (-?\d+))?(?:, spi size = \d+)?$/;
 const CHECK_P1 = /^Checking ISAKMP transfor?m? (\d+) against priority (\d+) policy$/;
 const NODE = /^(set new|deleting|purging) node (-?\d+)(?: to [A-Z_]+| error (TRUE|FALSE) reason "([^"]*)")?/;
 const NOTIFY = /^(processing|[Ss]ending) NOTIFY ([A-Z_/\d]+) protocol (\d+)(?:\s+spi (\S+?),? message ID = (-?\d+))?/;

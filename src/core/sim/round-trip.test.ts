@@ -115,6 +115,15 @@ describe('ladder and outcome read back', () => {
     expect(n?.findings.map((f) => f.code)).toContain('P1_POLICY_MISMATCH');
   });
 
+  test('proxy-mismatch: the responder\'s `map_db_find_best did not find matching map` is evidence of the refusal', () => {
+    const { analysis } = roundTrip(preset('proxy-mismatch'));
+    const n = analysis.negotiations[0];
+    const map = n?.evidence.filter((e) => e.type === 'ipsec-rejected' && e.reason === 'map') ?? [];
+    expect(map.length).toBeGreaterThan(0);
+    expect(map.every((e) => e.at.file === 1)).toBe(true);
+    expect(n?.findings.map((f) => f.code)).toContain('P2_PROXY_MISMATCH');
+  });
+
   for (const name of ['transform-mismatch', 'proxy-mismatch', 'pfs-mismatch']) {
     test(`${name}: the resent QM1 stays QM1, and the refusal fails phase 2`, () => {
       const { analysis } = roundTrip(preset(name));
