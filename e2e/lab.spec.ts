@@ -125,6 +125,9 @@ test('a shared link reopens the same exercise at the same step, keys masked unle
   // Stepping on keeps the exercise in the address bar, so a reload reopens it too.
   await other.getByTestId('step.next').click();
   expect(new URL(other.url()).hash).toMatch(/^#lab=/);
+  // Changed, the exercise is no longer the one the link describes: the address bar lets go of it.
+  await other.getByTestId('lab.preset').selectOption('seed');
+  await expect.poll(() => new URL(other.url()).hash).not.toMatch(/lab=/);
   expect(reopened.consoleErrors).toEqual([]);
 });
 

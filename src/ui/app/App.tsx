@@ -9,7 +9,8 @@ import { useFileDrop } from './use-file-drop.ts';
 import type { Workspace } from './workspace.ts';
 import { seedWorkspace } from '../../examples/seed.ts';
 import { LoadControls } from '../load/LoadControls.tsx';
-import { initialMode, labPendingWorkspace, ModeSwitch, type PageMode } from '../lab/ModeSwitch.tsx';
+import { ModeSwitch } from '../lab/ModeSwitch.tsx';
+import { initialMode, labPendingWorkspace, type PageMode } from '../lab/mode.ts';
 
 // The lab (config editors, the simulation) loads when first opened: the first page is the seed's analysis.
 const LabPanel = lazy(() => import('../lab/LabPanel.tsx'));

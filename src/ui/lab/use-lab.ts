@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { labSetupOf, runLab, type LabRun, type LabSetup } from '../../core/sim/lab.ts';
 import { findPreset } from '../../core/sim/presets.ts';
 import type { SimFaults } from '../../core/sim/trace.ts';
+import { readDeepLink, readLabLink, writeDeepLink } from '../app/deep-link.ts';
 import type { Workspace } from '../app/workspace.ts';
 
 /** A what-if edit re-runs the simulation this long after the last key press. */
@@ -12,6 +13,7 @@ export type FaultName = 'lose' | 'unreachable' | 'nat';
 /** The lab's state: the setup being edited, and the last run that the page shows. */
 export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace) => void) {
   const [setup, setSetup] = useState(initial);
+  const [opened] = useState(() => setup);
   // Each run is numbered, so Run shows the same setup again (after another log was loaded meanwhile).
   const [shown, setShown] = useState<{ setup: LabSetup; run: number } | null>(null);
   const result = useMemo<LabRun | null>(() => (shown ? runLab(shown.setup) : null), [shown]);
@@ -28,6 +30,12 @@ export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace) =>
     const timer = setTimeout(() => setShown((s) => ({ setup, run: (s?.run ?? 0) + 1 })), RERUN_DELAY_MS);
     return () => clearTimeout(timer);
   }, [setup, shown]);
+
+  // Once the exercise a link opened has changed, the link in the address bar no longer describes it.
+  useEffect(() => {
+    const hash = window.location.hash;
+    if (setup !== opened && readLabLink(hash) !== null) window.history.replaceState(null, '', writeDeepLink(readDeepLink(hash), ''));
+  }, [setup, opened]);
 
   useEffect(() => {
     if (!result?.ok || !shown) return;

@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import type { SimFaults } from '../../core/sim/trace.ts';
+import { initialMode } from './mode.ts';
+import { withFault, type FaultName } from './use-lab.ts';
+
+describe('fault switches', () => {
+  const cases: { name: string; faults: SimFaults; fault: FaultName; on: boolean; out: SimFaults }[] = [
+    { name: 'NAT on', faults: {}, fault: 'nat', on: true, out: { nat: true } },
+    { name: 'NAT off, unreachable kept', faults: { nat: true, unreachable: true }, fault: 'nat', on: false, out: { unreachable: true } },
+    { name: 'lose on: the initiator MM3, once', faults: { nat: true }, fault: 'lose', on: true, out: { nat: true, lose: [{ from: 'initiator', message: 'MM3' }] } },
+    { name: 'lose off', faults: { lose: [{ from: 'responder', message: 'MM4' }] }, fault: 'lose', on: false, out: {} },
+    { name: 'unreachable on twice stays one switch', faults: { unreachable: true }, fault: 'unreachable', on: true, out: { unreachable: true } },
+  ];
+  for (const c of cases) test(c.name, () => expect(withFault(c.faults, c.fault, c.on)).toEqual(c.out));
+});
+
+describe('the mode a link opens', () => {
+  const cases = [
+    { hash: '', mode: 'analyse' },
+    { hash: '#n=0&s=3', mode: 'analyse' },
+    { hash: '#lab=eJwrSS0u0S0pSgQAGRkEGQ&n=0&s=3', mode: 'lab' },
+    { hash: '#lab=', mode: 'analyse' },
+  ];
+  for (const c of cases) test(`'${c.hash}' opens ${c.mode}`, () => expect(initialMode(c.hash)).toBe(c.mode));
+});
