@@ -234,3 +234,47 @@ describe('failures', () => {
     expect(n.evidence.filter((e) => e.type === 'retransmit').map((e) => (e.type === 'retransmit' ? e.attempt : null))).toEqual([null, 1, null, 2]);
   });
 });
+
+/** A responder refusing MM1 (corpus README: `phase 1 SA policy not acceptable!`), at `seconds` past the minute. */
+function refusedMm1(peer: string, seconds: number): string[] {
+  const at = `*Oct 25 18:${String(53 + Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}.004: `;
+  return [
+    `${at}ISAKMP-PAK: (0):received packet from ${peer} dport 500 sport 500 Global (N) NEW SA`,
+    `${at}ISAKMP: (0):Input = IKE_MESG_FROM_PEER, IKE_MM_EXCH`,
+    `${at}ISAKMP: (0):Old State = IKE_READY  New State = IKE_R_MM1 `,
+    `${at}ISAKMP: (0):processing SA payload. message ID = 0`,
+    `${at}ISAKMP: (0):Checking ISAKMP transform 1 against priority 10 policy`,
+    `${at}ISAKMP: (0):Proposed key length does not match policy`,
+    `${at}ISAKMP: (0):atts are not acceptable. Next payload is 0`,
+    `${at}ISAKMP: (0):no offers accepted!`,
+    `${at}ISAKMP: (0):phase 1 SA policy not acceptable! (local 10.0.0.1 remote ${peer})`,
+    `${at}ISAKMP: (0):sending NOTIFY NO_PROPOSAL_CHOSEN protocol 1`,
+    `${at}ISAKMP-PAK: (0):sending packet to ${peer} my_port 500 peer_port 500 (R) MM_NO_STATE`,
+    `${at}ISAKMP: (0):deleting SA reason "Phase1 SA policy proposal not accepted" state (R) MM_NO_STATE (peer ${peer})`,
+    `${at}ISAKMP: (0):Input = IKE_MESG_INTERNAL, IKE_PHASE1_DEL`,
+    `${at}ISAKMP: (0):Old State = IKE_R_MM1  New State = IKE_DEST_SA `,
+  ];
+}
+
+describe('a responder refusing a resent MM1', () => {
+  const cases: { name: string; times: number[]; negotiations: string[][] }[] = [
+    { name: 'resends 10 s apart are one negotiation', times: [0, 10, 20], negotiations: [['MM1', 'MM1*', 'MM1*']] },
+    { name: 'a minute later it is a new attempt', times: [0, 10, 70], negotiations: [['MM1', 'MM1*'], ['MM1']] },
+    { name: 'IOS sends MM1 six times at most: a seventh opens a new negotiation', times: [0, 5, 10, 15, 20, 25, 30], negotiations: [['MM1', ...Array<string>(5).fill('MM1*')], ['MM1']] },
+    { name: 'another peer is another negotiation', times: [0], negotiations: [['MM1'], ['MM1']] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const lines = c.times.flatMap((t) => refusedMm1('10.0.0.2', t));
+      if (c.name.startsWith('another')) lines.push(...refusedMm1('10.0.0.3', 1));
+      const a = analyze([{ name: 'x', text: lines.join('\n') }]);
+      expect(names(lines.join('\n'))).toEqual(c.negotiations);
+      for (const n of a.negotiations) {
+        expect(n.role).toBe('responder');
+        expect(n.phase1.outcome).toBe('failed');
+        // each refusal is an informational NOTIFY, not an MM2
+        expect(n.informational.map((m) => m.name)).toEqual(n.phase1.messages.map(() => 'NOTIFY'));
+      }
+    });
+  }
+});

@@ -859,6 +859,7 @@ function openQuickMode(d: Draft): DraftPhase2 | null {
 
 /** Longest pause between a refused MM1 and its resend: IOS resends phase 1 every 10 s or so. */
 const RESEND_GAP_MS = 30_000;
+const FIRST_MESSAGE_SENDS = 6;
 
 /**
  * A responder's `(N) NEW SA` from a peer whose first message it has just refused: the initiator resending
@@ -868,7 +869,9 @@ function isResentFirstMessage(d: Draft, e: IkeEvent): boolean {
   if (e.type !== 'packet' || e.dir !== 'in' || !(e.role === 'N' || e.state === 'NEW SA')) return false;
   if (d.side !== 'responder' || !d.p1Failed || d.p1Complete || d.phase2.length > 0) return false;
   if (!d.messages.every((m) => m.name === 'MM1' || m.name === 'MM2' || m.name === 'AM1' || m.name === 'AM2')) return false;
-  if (!d.messages.some((m) => m.dir === 'in')) return false;
+  // IOS sends a first message at most six times (five resends): a seventh is a new negotiation
+  const received = d.messages.reduce((n, m) => (m.dir === 'in' ? n + 1 : n), 0);
+  if (received === 0 || received >= FIRST_MESSAGE_SENDS) return false;
   const gap = e.time !== null && d.lastTime !== null ? e.time - d.lastTime : null;
   return gap === null || (gap >= 0 && gap <= RESEND_GAP_MS);
 }
