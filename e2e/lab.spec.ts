@@ -138,3 +138,20 @@ test('the lab passes axe', async ({ page }) => {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('fault switches: a lost message is drawn lost and resent, an unreachable peer never answers', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.runLab('nat-t');
+  await page.getByRole('checkbox', { name: 'NAT between them' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Lose a message once:' }).check();
+  await page.getByRole('combobox', { name: 'Message to lose' }).selectOption('MM4');
+  await expect(page.getByRole('button', { name: /^MM4, responder BRANCH to initiator HQ, .*lost/ })).toHaveCount(1);
+  await expect(page.getByTestId('lab.outcome')).toHaveText(/phase 1 complete, phase 2 complete/);
+  await expect(app.arrow('QM3')).toHaveCount(1);
+  await page.getByRole('checkbox', { name: 'Lose a message once:' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Peer unreachable' }).check();
+  await expect(page.getByTestId('lab.outcome')).toHaveText(/phase 1 failed/);
+  await expect(app.arrow('MM2')).toHaveCount(0);
+  await expect(page.getByTestId('finding.PEER_UNREACHABLE')).toBeVisible();
+});

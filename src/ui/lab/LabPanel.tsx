@@ -7,7 +7,7 @@ import ConfigEditor from './ConfigEditor.tsx';
 import { DebugDownloads } from './DebugDownloads.tsx';
 import { LabShare } from './LabShare.tsx';
 import { decodeExercise } from './share.ts';
-import { useLab, type FaultName } from './use-lab.ts';
+import { LOSABLE, useLab, type FaultName } from './use-lab.ts';
 
 interface LabPanelProps {
   onRun: (workspace: Workspace) => void;
@@ -17,7 +17,7 @@ const button =
   'rounded border border-teal-700 bg-teal-700 px-3 py-1 text-xs font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600';
 
 const faults: readonly { name: FaultName; label: string }[] = [
-  { name: 'lose', label: "Lose a message (the initiator's MM3, once)" },
+  { name: 'lose', label: 'Lose a message once:' },
   { name: 'unreachable', label: 'Peer unreachable' },
   { name: 'nat', label: 'NAT between them' },
 ];
@@ -46,6 +46,7 @@ export default function LabPanel({ onRun }: LabPanelProps) {
   const lab = useLab(initialSetup, onRun);
   const { setup, result } = lab;
   const presetId = useId();
+  const lost = setup.faults.lose?.[0]?.message ?? 'MM3';
   const names = { initiator: routerName(setup.initiator, 'R1'), responder: routerName(setup.responder, 'R2') };
 
   return (
@@ -74,10 +75,26 @@ export default function LabPanel({ onRun }: LabPanelProps) {
         <fieldset className="flex flex-wrap gap-3 text-xs">
           <legend className="sr-only">Faults between the routers</legend>
           {faults.map((f) => (
-            <label key={f.name} className="flex items-center gap-1">
-              <input type="checkbox" checked={Boolean(setup.faults[f.name])} onChange={(e) => lab.setFault(f.name, e.target.checked)} />
-              {f.label}
-            </label>
+            <span key={f.name} className="flex items-center gap-1">
+              <label className="flex items-center gap-1">
+                <input type="checkbox" checked={Boolean(setup.faults[f.name])} onChange={(e) => lab.setFault(f.name, e.target.checked, lost)} />
+                {f.label}
+              </label>
+              {f.name === 'lose' && (
+                <select
+                  aria-label="Message to lose"
+                  className="rounded border border-slate-300 bg-white px-1 text-xs dark:border-slate-700 dark:bg-slate-900"
+                  value={lost}
+                  onChange={(e) => lab.setFault('lose', true, LOSABLE.find((l) => l.message === e.target.value)?.message)}
+                >
+                  {LOSABLE.map((l) => (
+                    <option key={l.message} value={l.message}>
+                      {l.message} ({l.from})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </span>
           ))}
         </fieldset>
         <button type="button" className={button} data-testid="lab.run" onClick={lab.run}>

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { labSetupOf, runLab, type LabRun, type LabSetup } from '../../core/sim/lab.ts';
 import { findPreset } from '../../core/sim/presets.ts';
-import type { SimFaults } from '../../core/sim/trace.ts';
+import type { IkeMessageName } from '../../core/fsm/messages.ts';
+import type { Side, SimFaults } from '../../core/sim/trace.ts';
 import { readDeepLink, readLabLink, writeDeepLink } from '../app/deep-link.ts';
 import type { Workspace } from '../app/workspace.ts';
 
@@ -55,13 +56,28 @@ export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace) =>
       }
     },
     setConfig: (side: 'initiator' | 'responder', text: string) => setSetup((s) => (s[side] === text ? s : { ...s, [side]: text })),
-    setFault: (fault: FaultName, on: boolean) => setSetup((s) => ({ ...s, faults: withFault(s.faults, fault, on) })),
+    setFault: (fault: FaultName, on: boolean, message?: IkeMessageName) => setSetup((s) => ({ ...s, faults: withFault(s.faults, fault, on, message) })),
   };
 }
 
-/** The faults with one switched on or off; "lose a message" loses the initiator's MM3 once. */
-export function withFault(faults: SimFaults, fault: FaultName, on: boolean): SimFaults {
+/** Messages the "lose a message" switch can drop, each with the side that sends it. */
+export const LOSABLE: readonly { message: IkeMessageName; from: Side }[] = [
+  { message: 'MM1', from: 'initiator' },
+  { message: 'MM2', from: 'responder' },
+  { message: 'MM3', from: 'initiator' },
+  { message: 'MM4', from: 'responder' },
+  { message: 'MM5', from: 'initiator' },
+  { message: 'MM6', from: 'responder' },
+  { message: 'QM1', from: 'initiator' },
+  { message: 'QM2', from: 'responder' },
+  { message: 'QM3', from: 'initiator' },
+];
+
+/** The faults with one switched on or off; "lose a message" loses `message` (MM3 unless told) once. */
+export function withFault(faults: SimFaults, fault: FaultName, on: boolean, message: IkeMessageName = 'MM3'): SimFaults {
   const { [fault]: _dropped, ...rest } = faults;
   if (!on) return rest;
-  return fault === 'lose' ? { ...rest, lose: [{ from: 'initiator', message: 'MM3' }] } : { ...rest, [fault]: true };
+  if (fault !== 'lose') return { ...rest, [fault]: true };
+  const lost = LOSABLE.find((l) => l.message === message) ?? { message: 'MM3', from: 'initiator' };
+  return { ...rest, lose: [lost] };
 }
