@@ -131,13 +131,23 @@ test('a shared link reopens the same exercise at the same step, keys masked unle
   expect(reopened.consoleErrors).toEqual([]);
 });
 
-test('the lab passes axe', async ({ page }) => {
-  const app = new IkescopePage(page);
-  await app.open();
-  await app.runLab('seed');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-});
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the lab and a quiz answered pass axe in ${colorScheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const app = new IkescopePage(page);
+    await app.open();
+    await app.runLab('seed');
+    const violations = async () => {
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    expect(await violations()).toEqual([]);
+    await page.getByTestId('quiz.start').click();
+    await page.getByRole('group', { name: /Which message comes next/ }).getByRole('button', { name: 'MM2', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Not quite' })).toBeVisible();
+    expect(await violations()).toEqual([]);
+  });
+}
 
 test('fault switches: a lost message is drawn lost and resent, an unreachable peer never answers', async ({ page }) => {
   const app = new IkescopePage(page);
