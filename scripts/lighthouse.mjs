@@ -1,9 +1,14 @@
 // Lighthouse (v12) against the production build served by `vite preview`: prints performance and accessibility.
 // Usage: npm run lighthouse   (builds first if dist/ is missing)
+// Desktop form factor by default (ikescope is a desktop tool for engineers at a workstation);
+// LIGHTHOUSE_MOBILE=1 runs Lighthouse's default mobile emulation with its 4x CPU throttling instead.
 import { existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+
+const mobile = process.env.LIGHTHOUSE_MOBILE === '1';
 
 const port = 4174;
 const url = `http://localhost:${port}/`;
@@ -54,7 +59,8 @@ try {
     output: 'json',
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility', 'best-practices'],
-  });
+  }, mobile ? undefined : desktopConfig);
+  console.log(`form factor: ${mobile ? 'mobile (emulated, 4x CPU throttling)' : 'desktop'}`);
   const categories = result.lhr.categories;
   for (const [key, category] of Object.entries(categories)) {
     console.log(`${key.padEnd(16)} ${category.score?.toFixed(2) ?? 'n/a'}`);
@@ -71,7 +77,10 @@ try {
   const failed = Object.values(audits).filter(
     (a) => a.score === 0 && categories.accessibility.auditRefs.some((r) => r.id === a.id),
   );
-  for (const audit of failed) console.log(`  accessibility: ${audit.id}: ${audit.title}`);
+  for (const audit of failed) {
+    console.log(`  accessibility: ${audit.id}: ${audit.title}`);
+    for (const item of audit.details?.items?.slice(0, 5) ?? []) console.log(`    ${item.node?.snippet ?? ''}`);
+  }
 } finally {
   await chrome?.kill();
   stopServer();

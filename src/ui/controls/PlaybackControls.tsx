@@ -11,7 +11,28 @@ interface PlaybackControlsProps {
 }
 
 const button =
-  'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
+  'inline-flex min-h-6 min-w-6 items-center justify-center rounded border border-slate-300 px-2 text-xs hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
+
+interface ControlProps {
+  /** What the button does: its accessible name. */
+  label: string;
+  /** The glyph it shows; screen readers read the label instead. */
+  glyph: string;
+  keyHint: string;
+  onClick: () => void;
+  disabled?: boolean;
+  testId?: string;
+  pressed?: boolean;
+}
+
+function Control({ label, glyph, keyHint, onClick, disabled = false, testId, pressed }: ControlProps) {
+  return (
+    <button type="button" className={button} onClick={onClick} disabled={disabled} data-testid={testId} aria-pressed={pressed} title={`${label} (${keyHint})`}>
+      <span aria-hidden="true">{glyph}</span>
+      <span className="sr-only">{label}</span>
+    </button>
+  );
+}
 
 /** Step, play and jump; the same as the keyboard's arrows, space, Home and End. */
 export function PlaybackControls({ cursor, stepCount, playing, speed, send }: PlaybackControlsProps) {
@@ -19,31 +40,17 @@ export function PlaybackControls({ cursor, stepCount, playing, speed, send }: Pl
   const atEnd = cursor >= stepCount - 1;
   return (
     <div role="toolbar" aria-label="Playback" className="flex flex-wrap items-center gap-1">
-      <button type="button" className={button} onClick={() => send({ type: 'START' })} disabled={atStart} aria-label="Jump to start" title="Home">
-        |◀
-      </button>
-      <button type="button" className={button} onClick={() => send({ type: 'PREV_MESSAGE' })} disabled={atStart} aria-label="Previous message" title="Up arrow">
-        ◀ msg
-      </button>
-      <button type="button" className={button} data-testid="step.prev" onClick={() => send({ type: 'PREV' })} disabled={atStart} aria-label="Previous step" title="Left arrow">
-        ◀
-      </button>
-      <button type="button" className={button} data-testid="step.play" onClick={() => send({ type: 'TOGGLE' })} aria-pressed={playing} aria-label={playing ? 'Pause' : 'Play'} title="Space">
-        {playing ? '❚❚' : 'play'}
-      </button>
-      <button type="button" className={button} data-testid="step.next" onClick={() => send({ type: 'NEXT' })} disabled={atEnd} aria-label="Next step" title="Right arrow">
-        ▶
-      </button>
-      <button type="button" className={button} onClick={() => send({ type: 'NEXT_MESSAGE' })} disabled={atEnd} aria-label="Next message" title="Down arrow">
-        msg ▶
-      </button>
-      <button type="button" className={button} onClick={() => send({ type: 'END' })} disabled={atEnd} aria-label="Jump to end" title="End">
-        ▶|
-      </button>
+      <Control label="Jump to start" glyph="|◀" keyHint="Home" onClick={() => send({ type: 'START' })} disabled={atStart} />
+      <Control label="Previous message" glyph="◀ msg" keyHint="Up arrow" onClick={() => send({ type: 'PREV_MESSAGE' })} disabled={atStart} />
+      <Control label="Previous step" glyph="◀" keyHint="Left arrow" testId="step.prev" onClick={() => send({ type: 'PREV' })} disabled={atStart} />
+      <Control label={playing ? 'Pause' : 'Play'} glyph={playing ? '❚❚' : 'play'} keyHint="Space" testId="step.play" pressed={playing} onClick={() => send({ type: 'TOGGLE' })} />
+      <Control label="Next step" glyph="▶" keyHint="Right arrow" testId="step.next" onClick={() => send({ type: 'NEXT' })} disabled={atEnd} />
+      <Control label="Next message" glyph="msg ▶" keyHint="Down arrow" onClick={() => send({ type: 'NEXT_MESSAGE' })} disabled={atEnd} />
+      <Control label="Jump to end" glyph="▶|" keyHint="End" onClick={() => send({ type: 'END' })} disabled={atEnd} />
       <label className="ml-1 flex items-center gap-1 text-xs">
         Speed
         <select
-          className="rounded border border-slate-300 bg-transparent px-1 dark:border-slate-700"
+          className="min-h-6 rounded border border-slate-300 bg-transparent px-1 dark:border-slate-700"
           value={speed}
           onChange={(event) => send({ type: 'SET_SPEED', speed: Number(event.target.value) })}
         >

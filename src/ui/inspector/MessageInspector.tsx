@@ -88,7 +88,7 @@ function Attributes({ message, negotiation, phase2Index, selected, onSelect }: A
                 aria-pressed={selected === row.attribute}
                 title="Highlight the config lines this comes from"
                 onClick={() => onSelect(selected === row.attribute ? null : row.attribute)}
-                className={`rounded px-0.5 text-left underline decoration-dotted underline-offset-2 ${selected === row.attribute ? 'bg-yellow-200/70 dark:bg-yellow-700/40' : ''}`}
+                className={`inline-flex min-h-6 items-center rounded px-0.5 text-left underline decoration-dotted underline-offset-2 ${selected === row.attribute ? 'bg-yellow-200/70 dark:bg-yellow-700/40' : ''}`}
               >
                 {row.value}
               </button>

@@ -152,12 +152,12 @@ export const ArrowView = memo(function ArrowView({
         </text>
       )}
       {showDetail && arrow.payloads && (
-        <text x={middle} y={y + 15} textAnchor="middle" fill="currentColor" className="text-[11px]">
+        <text x={middle} y={y + 15} textAnchor="middle" fill="currentColor" className="text-[11px]" aria-hidden="true">
           {arrow.payloads}
         </text>
       )}
       {showDetail && arrow.time && (
-        <text x={timeX} y={y + 4} textAnchor="end" fill="currentColor" className="font-mono text-[11px]">
+        <text x={timeX} y={y + 4} textAnchor="end" fill="currentColor" className="font-mono text-[11px]" aria-hidden="true">
           {arrow.time}
         </text>
       )}
