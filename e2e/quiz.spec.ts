@@ -34,6 +34,8 @@ test('a quiz on the seed can be completed by keyboard alone, with the score show
   await expect(page.getByText('Question 1 of')).toBeVisible();
   await expect(arrows(page)).toHaveCount(0);
   await expect(app.region('Findings')).toContainText('Hidden during the quiz');
+  // The negotiations list would show the outcome: hidden too.
+  await expect(app.region('Negotiations')).toContainText('Hidden during the quiz');
   await expect(page.locator('[data-testid^="finding."]')).toHaveCount(0);
   await expect(page.locator('.cm-ike-annotation')).toHaveCount(0);
   const total = await questionCount(page);

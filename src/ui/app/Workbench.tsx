@@ -80,7 +80,10 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
     <main className="grid min-h-0 flex-1 gap-2 overflow-auto p-2 lg:grid-cols-[17rem_minmax(0,1fr)_minmax(0,1fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden">
       <div className="flex min-h-0 flex-col gap-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
         <Region id="negotiations" title="Negotiations" className="h-48 shrink-0" scrolls={false}>
-          {analysis ? (
+          {quiz.active ? (
+            // Its outcome badges would tell how the negotiation ends.
+            <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Hidden during the quiz.</p>
+          ) : analysis ? (
             <NegotiationList negotiations={analysis.negotiations} selected={negotiationIndex} onSelect={setNegotiationIndex} />
           ) : (
             <p className="p-3 text-sm">{workspace.title}</p>
