@@ -65,13 +65,23 @@ function isakmp(body: string, facility: Facility, start: number): Head {
   return { facility, conn, fn: null, text: body.slice(i) };
 }
 
+/** True when `s` has `word` at `i`: a character loop the compiler inlines, cheaper than startsWith on the hot path. */
+function has(s: string, i: number, word: string): boolean {
+  if (i + word.length > s.length) return false;
+  for (let k = 0; k < word.length; k += 1) if (s.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 export function parseHead(body: string): Head | null {
   const c0 = body.charCodeAt(0);
   if (c0 === 73 /* I */) {
-    if (body.startsWith('ISAKMP')) {
-      if (body.startsWith('ISAKMP-PAK', 0)) return isakmp(body, 'ISAKMP-PAK', 10);
-      if (body.startsWith('ISAKMP-ERROR', 0)) return isakmp(body, 'ISAKMP-ERROR', 12);
+    if (has(body, 1, 'SAKMP')) {
       const next = body.charCodeAt(6);
+      if (next === 45 /* - */) {
+        if (has(body, 7, 'PAK')) return isakmp(body, 'ISAKMP-PAK', 10);
+        if (has(body, 7, 'ERROR')) return isakmp(body, 'ISAKMP-ERROR', 12);
+        return null;
+      }
       if (next === 58 || next === 32 || Number.isNaN(next)) return isakmp(body, 'ISAKMP', 6);
       return null;
     }

@@ -164,7 +164,8 @@ export class LogReader {
     cur.time = lexed.time;
     cur.head = head;
     cur.accepts = accepts(head, body, raw);
-    cur.more.length = 0;
+    // a fresh array only when the last record had continuations: setting length to 0 is a runtime call on every line
+    if (cur.more.length > 0) cur.more = [];
     cur.rawFirst = raw;
     this.isOpen = true;
     if (cur.accepts === 'none') this.close();
@@ -353,10 +354,27 @@ function accepts(head: Head | null, body: string, raw: string): Continuation {
     case 'ISAKMP':
     case 'ISAKMP-PAK':
     case 'ISAKMP-ERROR':
-      if (t.startsWith('ID payload')) return 'id';
-      if (t.startsWith('SA authentication status')) return 'auth';
-      if (t.startsWith('processing NOTIFY') || t.startsWith('Sending NOTIFY') || t.startsWith('sending NOTIFY')) return 'notify';
-      if (t.startsWith('Process initial contact')) return 'contact';
+      // dispatch on the first letter: most ISAKMP lines announce no continuation and pay one comparison
+      switch (t.charCodeAt(0)) {
+        case 73 /* I */:
+          if (t.startsWith('ID payload')) return 'id';
+          break;
+        case 83 /* S */:
+          if (t.startsWith('SA authentication status')) return 'auth';
+          if (t.startsWith('Sending NOTIFY')) return 'notify';
+          break;
+        case 112 /* p */:
+          if (t.startsWith('processing NOTIFY')) return 'notify';
+          break;
+        case 115 /* s */:
+          if (t.startsWith('sending NOTIFY')) return 'notify';
+          break;
+        case 80 /* P */:
+          if (t.startsWith('Process initial contact')) return 'contact';
+          break;
+        default:
+          break;
+      }
       return raw.length === 80 ? 'wrap' : 'none';
     default:
       return raw.length === 80 ? 'wrap' : 'none';
