@@ -165,3 +165,17 @@ test('fault switches: a lost message is drawn lost and resent, an unreachable pe
   await expect(app.arrow('MM2')).toHaveCount(0);
   await expect(page.getByTestId('finding.PEER_UNREACHABLE')).toBeVisible();
 });
+
+test('an edit can be undone, and the outcome comes back', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.runLab('seed');
+  await expect(page.getByTestId('lab.outcome')).toHaveText(/phase 1 complete, phase 2 complete/);
+  await app.editLabLine('initiator', 'key cisco', 'key cisc0');
+  await expect(page.getByTestId('lab.outcome')).toHaveText(/phase 1 failed/);
+  await expect(page.getByTestId('finding.PSK_MISMATCH')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(app.labEditor('initiator')).toContainText('crypto isakmp key cisco address');
+  await expect(page.getByTestId('lab.outcome')).toHaveText(/phase 1 complete, phase 2 complete/);
+  await expect(app.arrow('QM3')).toHaveCount(1);
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { EditorState } from '@codemirror/state';
-import { EditorView, drawSelection, highlightActiveLine, lineNumbers } from '@codemirror/view';
+import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 
 export interface ConfigEditorProps {
   text: string;
@@ -12,7 +13,7 @@ export interface ConfigEditorProps {
 const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 
 /**
- * One router's config, editable: a CodeMirror 6 view that reports each edit. A new text from outside (a
+ * One router's config, editable (with undo): a CodeMirror 6 view that reports each edit. A new text from outside (a
  * preset chosen) replaces the document; the editor's own edits come back as the same text and change nothing.
  */
 export default function ConfigEditor({ text, label, onChange, testId }: ConfigEditorProps) {
@@ -33,6 +34,9 @@ export default function ConfigEditor({ text, label, onChange, testId }: ConfigEd
         doc: '',
         extensions: [
           lineNumbers(),
+          history(),
+          // The standard editing keys and undo/redo; Tab is left to move focus, as a keyboard user expects.
+          keymap.of([...defaultKeymap, ...historyKeymap]),
           drawSelection(),
           highlightActiveLine(),
           EditorView.darkTheme.of(prefersDark()),
