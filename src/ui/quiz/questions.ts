@@ -84,11 +84,13 @@ function messageQuestions(negotiation: Negotiation, timeline: Timeline): Questio
 /** After each first sending, the receiver's next change of state. */
 function stateQuestions(negotiation: Negotiation, timeline: Timeline): Question[] {
   const out: Question[] = [];
+  // Each router's states, once: a long log asks many questions.
   const statesOf = (side: Side) => [
     ...new Set(
       timeline.steps.flatMap((s) => (s.kind === 'transition' && s.transition.side === side ? [s.transition.to] : [])),
     ),
   ];
+  const states: Record<Side, string[]> = { initiator: statesOf('initiator'), responder: statesOf('responder') };
   timeline.messageSteps.forEach((stepIndex, order) => {
     const step = timeline.steps[stepIndex];
     if (step?.kind !== 'message' || step.message.retransmission) return;
@@ -98,7 +100,7 @@ function stateQuestions(negotiation: Negotiation, timeline: Timeline): Question[
       const t = timeline.steps[index];
       if (t?.kind !== 'transition' || t.transition.side !== receiver || t.transition.from === t.transition.to) continue;
       const answer = t.transition.to;
-      const known = statesOf(receiver);
+      const known = states[receiver];
       const position = known.indexOf(answer);
       const near = [...known].sort((a, b) => Math.abs(known.indexOf(a) - position) - Math.abs(known.indexOf(b) - position));
       out.push({
