@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Negotiation } from '../../core/analysis.ts';
 import { analyze } from '../../core/analyze.ts';
@@ -137,4 +137,23 @@ describe('quizQuestions', () => {
     expect(scoreOf(questions, answers)).toEqual({ right: Math.ceil(questions.length / 2), total: questions.length });
     expect(scoreOf(questions, [])).toEqual({ right: 0, total: questions.length });
   });
+
+  // Every real log of the corpus, every negotiation in it: the same promises hold.
+  const corpus = readdirSync('fixtures/corpus').filter((f) => f.endsWith('.log'));
+  for (const file of corpus) {
+    test(`corpus ${file}: every negotiation's quiz keeps its answers out of view`, () => {
+      const analysis = analyze([{ name: file, text: readFileSync(`fixtures/corpus/${file}`, 'utf8') }]);
+      for (const negotiation of analysis.negotiations) {
+        const timeline = buildTimeline(negotiation);
+        const questions = quizQuestions(negotiation, timeline);
+        expect(questions.filter((q) => q.kind === 'message').length).toBe(
+          timeline.messageSteps.filter((i) => {
+            const step = timeline.steps[i];
+            return step?.kind === 'message' && !step.message.retransmission;
+          }).length,
+        );
+        checkInvariants(questions, timeline);
+      }
+    });
+  }
 });

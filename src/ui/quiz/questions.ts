@@ -101,6 +101,8 @@ function stateQuestions(negotiation: Negotiation, timeline: Timeline): Question[
       if (t?.kind !== 'transition' || t.transition.side !== receiver || t.transition.from === t.transition.to) continue;
       const answer = t.transition.to;
       const known = states[receiver];
+      // A router seen in one state only leaves nothing to choose between.
+      if (known.length < 2) return;
       const position = known.indexOf(answer);
       const near = [...known].sort((a, b) => Math.abs(known.indexOf(a) - position) - Math.abs(known.indexOf(b) - position));
       out.push({
