@@ -23,6 +23,21 @@ const cases: { name: string; text: string; event: Partial<IkeEventBody> & { type
     event: { type: 'payload', payload: 'DELETE', messageId: 1319368483 },
   },
   {
+    name: 'a resent Quick Mode packet seen again',
+    text: '*Mar  1 10:00:10.032: ISAKMP: (1001):phase 2 packet is a duplicate of a previous packet.',
+    event: { type: 'duplicate' },
+  },
+  {
+    name: 'a resend answering a duplicate names its phase at the end',
+    text: '*Mar  1 10:00:10.032: ISAKMP: (1001):retransmitting due to retransmit phase 2',
+    event: { type: 'retransmit', phase: 2 },
+  },
+  {
+    name: 'the timer resend names its phase first',
+    text: '*Mar  1 10:00:10.016: ISAKMP: (1001):retransmitting phase 1 MM_KEY_EXCH...',
+    event: { type: 'retransmit', phase: 1, state: 'MM_KEY_EXCH' },
+  },
+  {
     name: 'crypto map lookup without its IPSEC prefix: the proxies match no map',
     text: '*Mar  1 10:00:00.028: map_db_find_best did not find matching map',
     event: { type: 'ipsec-rejected', reason: 'map' },

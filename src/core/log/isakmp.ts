@@ -145,13 +145,15 @@ export function isakmpEvent(t: string, book: AddressBook): IkeEventBody | null {
           ? { type: 'p1-rejected', local, peer, text: t }
           : { type: 'p2-rejected', local, peer, error: null, text: t };
       }
-      if (t.startsWith('phase 1 packet is a duplicate')) return { type: 'duplicate' };
+      if (t.startsWith('phase 1 packet is a duplicate') || t.startsWith('phase 2 packet is a duplicate')) return { type: 'duplicate' };
       break;
     case 114: // r
       if (t.startsWith('received packet from ')) return received(t, book);
       if (t.startsWith('retransmitting')) {
         const m = RETRANSMIT.exec(t);
-        return { type: 'retransmit', phase: m?.[1] === '2' ? 2 : 1, state: m?.[2] ?? null, attempt: null, of: null };
+        // `retransmitting due to retransmit phase 2` names its phase at the end
+        const phase = m ? (m[1] === '2' ? 2 : 1) : t.endsWith('phase 2') ? 2 : 1;
+        return { type: 'retransmit', phase, state: m?.[2] ?? null, attempt: null, of: null };
       }
       if (t.startsWith('received payload type 20')) return { type: 'payload', payload: 'NAT-D', messageId: null, detail: null };
       if (t.startsWith('received ke message')) return info(t);

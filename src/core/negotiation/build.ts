@@ -449,7 +449,7 @@ export class NegotiationBuilder {
         this.attach(d, e.at);
         return;
       case 'duplicate':
-        if (d.current) d.current.retransmission = true;
+        this.duplicate(d);
         this.attach(d, e.at);
         return;
       case 'p2-proposal':
@@ -558,7 +558,8 @@ export class NegotiationBuilder {
     d.pending = [];
     d.building = false;
     if (state === 'QM_IDLE') d.p1Complete = true;
-    const late = d.p1Complete;
+    // after completion only a resend of our last phase 1 message still goes out in a Main Mode state
+    const late = d.p1Complete && !(dir === 'out' && d.retransmitPending && state !== null && (state.startsWith('MM_') || state.startsWith('AG_')));
     const m: DraftMessage = {
       name: null,
       dir,
@@ -604,9 +605,9 @@ export class NegotiationBuilder {
       m.messageId = d.pendingQuickNode;
       d.pendingQuickNode = null;
       this.placeLate(d, m);
-    } else if (dir === 'out' && d.retransmitPending && openQuickMode(d) !== null) {
+    } else if (dir === 'out' && d.retransmitPending && latestQuickMode(d) !== null) {
       // `retransmitting phase 2`: the Quick Mode message this router sent last, not a new exchange
-      m.messageId = openQuickMode(d)?.messageId ?? null;
+      m.messageId = latestQuickMode(d)?.messageId ?? null;
       m.retransmission = true;
       this.placeLate(d, m);
     } else {
@@ -614,6 +615,41 @@ export class NegotiationBuilder {
     }
     d.retransmitPending = false;
     d.current = m;
+  }
+
+  /** `phase 1 (or 2) packet is a duplicate of a previous packet`: the packet just received is a resend by the peer. */
+  private duplicate(d: Draft): void {
+    const m = d.current;
+    if (m === null) return;
+    m.retransmission = true;
+    if (m.dir !== 'in') return;
+    const phase1State = m.saState !== null && (m.saState.startsWith('MM_') || m.saState.startsWith('AG_'));
+    if (m.late && phase1State && m.messageId === null) {
+      // phase 1 is complete here, but the peer missed our last message and resends its own (MM5 for a lost MM6)
+      const i = d.informational.indexOf(m);
+      if (i >= 0) d.informational.splice(i, 1);
+      m.late = false;
+      m.messageId = 0;
+      d.messages.push(m);
+    }
+    if (!m.late) {
+      // printed in the state the router is in by now: a copy of what the peer sent last, not the next message
+      const i = d.messages.indexOf(m);
+      const name = i > 0 ? lastName(d.messages.slice(0, i), 'in') : null;
+      if (name !== null) {
+        m.name = name;
+        m.attempt = 1 + d.messages.filter((x) => x !== m && x.name === name).length;
+      }
+      return;
+    }
+    const quick = latestQuickMode(d);
+    const i = d.informational.indexOf(m);
+    // a Quick Mode resend prints no message ID: it belongs to the latest Quick Mode
+    if (m.messageId === null && i >= 0 && quick !== null) {
+      d.informational.splice(i, 1);
+      m.messageId = quick.messageId;
+      this.placeLate(d, m);
+    }
   }
 
   /** A phase 1 packet that is an informational exchange: named by its payloads, numbered among its likes. */
@@ -848,6 +884,15 @@ function lastName(messages: readonly DraftMessage[], dir: 'out' | 'in'): Message
   return null;
 }
 
+/** The latest Quick Mode of the draft. */
+function latestQuickMode(d: Draft): DraftPhase2 | null {
+  for (let i = d.phase2.length - 1; i >= 0; i -= 1) {
+    const p = d.phase2[i];
+    if (p && p.quick) return p;
+  }
+  return null;
+}
+
 /** The latest Quick Mode of the draft that has not completed. */
 function openQuickMode(d: Draft): DraftPhase2 | null {
   for (let i = d.phase2.length - 1; i >= 0; i -= 1) {
@@ -862,12 +907,12 @@ const RESEND_GAP_MS = 30_000;
 const FIRST_MESSAGE_SENDS = 6;
 
 /**
- * A responder's `(N) NEW SA` from a peer whose first message it has just refused: the initiator resending
- * the same MM1 (or AM1) while the refused SA is deleted, not a new negotiation.
+ * A responder's `(N) NEW SA` from a peer whose first message it has just refused or answered, and no more:
+ * the initiator resending the same MM1 (or AM1) because no MM2 reached it, not a new negotiation.
  */
 function isResentFirstMessage(d: Draft, e: IkeEvent): boolean {
   if (e.type !== 'packet' || e.dir !== 'in' || !(e.role === 'N' || e.state === 'NEW SA')) return false;
-  if (d.side !== 'responder' || !d.p1Failed || d.p1Complete || d.phase2.length > 0) return false;
+  if (d.side !== 'responder' || d.p1Complete || d.phase2.length > 0) return false;
   if (!d.messages.every((m) => m.name === 'MM1' || m.name === 'MM2' || m.name === 'AM1' || m.name === 'AM2')) return false;
   // IOS sends a first message at most six times (five resends): a seventh is a new negotiation
   const received = d.messages.reduce((n, m) => (m.dir === 'in' ? n + 1 : n), 0);

@@ -134,15 +134,21 @@ function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
   // QM3 answers QM2: until the initiator has QM2, whatever it sends (or the responder receives) is QM1 again
   let answered = false;
   const messages: Message[] = [];
+  const last: { out: MessageName | null; in: MessageName | null } = { out: null, in: null };
   for (const m of p.messages) {
     const sent = m.dir === 'out';
     let name: MessageName;
-    if ((qmSide === 'initiator') === sent) {
+    const resent = m.retransmission ? last[m.dir] : null;
+    if (resent !== null) {
+      // a resend, ours or the peer's, repeats the last message of its direction
+      name = resent;
+    } else if ((qmSide === 'initiator') === sent) {
       name = answered ? 'QM3' : 'QM1';
     } else {
       name = 'QM2';
       answered = true;
     }
+    last[m.dir] = name;
     const earlier = messages.filter((x) => x.name === name).length;
     const msg = message({ ...m, name, retransmission: m.retransmission || earlier > 0, attempt: earlier + 1 }, qmSide);
     messages.push(msg);
