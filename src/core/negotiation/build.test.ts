@@ -278,3 +278,19 @@ describe('a responder refusing a resent MM1', () => {
     });
   }
 });
+
+describe('a duplicate is named after what it repeats, not after the state it arrives in', () => {
+  // The initiator has sent MM5 (its SA is in MM_KEY_EXCH) when the responder, which could not read MM5,
+  // resends MM4: IOS prints the packet in the receiver's state, then calls it a duplicate.
+  const lines = [
+    ...goodStart('10.0.0.2', 1001, 0),
+    `${stamp(0)}ISAKMP: (1001):Sending an IKE IPv4 Packet.`,
+    `${stamp(1)}ISAKMP: (1001):retransmitting phase 1 MM_KEY_EXCH...`,
+    `${stamp(1)}ISAKMP-PAK: (1001):sending packet to 10.0.0.2 my_port 500 peer_port 500 (I) MM_KEY_EXCH`,
+    `${stamp(1)}ISAKMP-PAK: (1001):received packet from 10.0.0.2 dport 500 sport 500 Global (I) MM_KEY_EXCH`,
+    `${stamp(1)}ISAKMP: (1001):phase 1 packet is a duplicate of a previous packet.`,
+  ];
+  test('the resent MM4 is MM4 again, and the initiator\'s resend is MM5 again', () => {
+    expect(names(lines.join('\n'))).toEqual([['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM5*', 'MM4*']]);
+  });
+});
