@@ -177,3 +177,12 @@ test('choosing an attribute of a message highlights the config lines it comes fr
   await page.getByRole('button', { name: 'tunnel', exact: true }).click();
   await expect(app.configPane('R2').locator('[data-related="true"]').filter({ hasText: 'tunnel mode ipsec ipv6' })).toHaveCount(1);
 });
+
+test('a simulation preset can be picked as an example, with both routers\' output and configs', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.locator('#example-picker').selectOption('psk-mismatch');
+  await expect(page.getByRole('tab', { name: /simulated/ }).first()).toBeVisible();
+  await expect(page.getByTestId('finding.PSK_MISMATCH')).toBeVisible();
+  await expect(page.getByRole('figure', { name: /configuration/ })).toHaveCount(2);
+});

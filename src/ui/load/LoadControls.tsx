@@ -41,7 +41,7 @@ export function LoadControls({ onLoad }: LoadControlsProps) {
           defaultValue=""
           onChange={(event) => {
             const example = examples.find((e) => e.id === event.target.value);
-            if (example) onLoad(example.workspace());
+            if (example) void Promise.resolve(example.workspace()).then(onLoad);
             event.target.value = '';
           }}
         >
