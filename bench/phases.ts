@@ -1,0 +1,69 @@
+/**
+ * `npx tsx --expose-gc bench/phases.ts`: where the full analysis spends its CPU time, on the log `npm run bench`
+ * generated (BENCH_MB, default 20): the log reader alone (lines → records → events, with a sink that drops the
+ * events), the reader feeding the negotiation builder (what `push` costs), and `finish()` (finalize, replay
+ * through the state machines, config relations, diagnosis). Best of RUNS (default 5) per phase, CPU time.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createAnalyzer } from '../src/core/analyze.ts';
+import { AddressBook } from '../src/core/log/addresses.ts';
+import { LineSplitter } from '../src/core/log/lines.ts';
+import { LogReader } from '../src/core/log/records.ts';
+
+const SIZE_MB = Number(process.env.BENCH_MB ?? 20);
+const RUNS = Number(process.env.RUNS ?? 5);
+const file = new URL(`../.bench/generated-${SIZE_MB}mb.log`, import.meta.url);
+const CHUNK = 4 << 20;
+
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function readerAlone(text: string): void {
+  const reader = new LogReader(0, [], [], new AddressBook(), { event: () => undefined });
+  const splitter = new LineSplitter((raw, _ending, number) => reader.line(raw, number));
+  for (let i = 0; i < text.length; i += CHUNK) splitter.push(text.slice(i, i + CHUNK));
+  splitter.finish();
+  reader.finish();
+}
+
+function main(): void {
+  if (!existsSync(file)) {
+    console.log(`no ${file.pathname}: run BENCH_MB=${SIZE_MB} npm run bench first`);
+    return;
+  }
+  const text = readFileSync(file, 'utf8');
+  const mb = text.length / 1e6;
+  let reader = Infinity;
+  let push = Infinity;
+  let finish = Infinity;
+  for (let run = 0; run < RUNS; run += 1) {
+    gc();
+    let t = cpuSeconds();
+    readerAlone(text);
+    reader = Math.min(reader, cpuSeconds() - t);
+    gc();
+    t = cpuSeconds();
+    const analyzer = createAnalyzer();
+    analyzer.beginFile('generated.log');
+    for (let i = 0; i < text.length; i += CHUNK) analyzer.push(text.slice(i, i + CHUNK));
+    analyzer.endFile();
+    const pushed = cpuSeconds();
+    analyzer.finish();
+    push = Math.min(push, pushed - t);
+    finish = Math.min(finish, cpuSeconds() - pushed);
+  }
+  const row = (name: string, s: number): string => `${name.padEnd(36)} ${s.toFixed(3)} s CPU  ${(mb / s).toFixed(1)} MB/s`;
+  console.log(`${mb.toFixed(1)} MB, best of ${RUNS}`);
+  console.log(row('log reader alone', reader));
+  console.log(row('negotiation builder (push - reader)', Math.max(0, push - reader)));
+  console.log(row('finish()', finish));
+  console.log(row('full analysis (push + finish)', push + finish));
+}
+
+main();
