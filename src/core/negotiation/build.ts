@@ -557,9 +557,12 @@ export class NegotiationBuilder {
     const lines = dir === 'out' ? [...d.pending, at] : [at];
     d.pending = [];
     d.building = false;
-    if (state === 'QM_IDLE') d.p1Complete = true;
+    // QM_IDLE means phase 1 is done, unless the router's own states say it is not yet: a Quick Mode packet
+    // that overtook the last phase 1 message, not a phase 1 message itself
+    const early = state === 'QM_IDLE' && phase1Pending(d);
+    if (state === 'QM_IDLE' && !early) d.p1Complete = true;
     // after completion only a resend of our last phase 1 message still goes out in a Main Mode state
-    const late = d.p1Complete && !(dir === 'out' && d.retransmitPending && state !== null && (state.startsWith('MM_') || state.startsWith('AG_')));
+    const late = (d.p1Complete || early) && !(dir === 'out' && d.retransmitPending && state !== null && (state.startsWith('MM_') || state.startsWith('AG_')));
     const m: DraftMessage = {
       name: null,
       dir,
@@ -868,6 +871,12 @@ function becomeAggressive(d: Draft): void {
     if (m.name === 'MM1') m.name = 'AM1';
     else if (m.name === 'MM2') m.name = 'AM2';
   }
+}
+
+/** The router printed phase 1 states and the latest is not yet IKE_P1_COMPLETE. */
+function phase1Pending(d: Draft): boolean {
+  const t = d.transitions[d.transitions.length - 1];
+  return t !== undefined && !d.p1Complete && t.to !== 'IKE_P1_COMPLETE' && t.to !== 'IKE_DEST_SA';
 }
 
 /** A NOTIFY that refuses the peer's proposal. */
