@@ -329,12 +329,29 @@ export class LogReader {
       return;
     }
     info.annotation = this.say(body);
-    if (cacheable && CONTEXT_FREE.has(body.type) && this.seen.size < 50_000) {
+    if (cacheable && CONTEXT_FREE.has(body.type) && this.seen.size < 50_000 && !hasMessageId(head.text)) {
       // a copy of the key: a slice would keep the whole input chunk it came from alive
       this.seen.set(`${head.text}\u0000`.slice(0, -1), { body: { ...body }, annotation: info.annotation });
     }
     this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
   }
+}
+
+/**
+ * True when the text carries a number of 7 or more digits: a message ID or node, which recurs in a few lines of
+ * one exchange at most. Such lines are not kept in the cache of recurring lines: they would fill it with entries
+ * that are never hit and make every lookup slower.
+ */
+function hasMessageId(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      run += 1;
+      if (run >= 7) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Which continuation lines a record's first line announces. */
