@@ -9,6 +9,8 @@ export interface InputFile {
   router?: string;
   /** The file as opened or dropped: the worker streams it rather than receive a copy of its text. */
   blob?: Blob;
+  /** The text in the pieces it was read in, so the log editor can take it in without one giant copy. */
+  pieces?: readonly string[];
 }
 
 export interface Workspace {

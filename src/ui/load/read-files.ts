@@ -2,27 +2,38 @@ import { detectInputKind } from '../../core/input-kind.ts';
 import type { InputFile, Workspace } from '../app/workspace.ts';
 
 /**
- * A file's text, decoded slice by slice as it streams in: decoding a 100 MB file in one call would hold the
- * page for a second.
+ * A file's text, decoded piece by piece as it streams in, and kept in those pieces: decoding a 100 MB file in
+ * one call, or flattening it into one string, would hold the page for a tenth of a second or more.
  */
-async function readText(file: Blob): Promise<string> {
+async function readPieces(file: Blob): Promise<string[]> {
+  // The file is read in slices of our own size: a browser may hand a stream over in one huge chunk.
+  const sliceBytes = 1 << 20;
   const decoder = new TextDecoder('utf-8');
-  const reader = file.stream().getReader();
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
+  const pieces: string[] = [];
+  for (let offset = 0; offset < file.size; offset += sliceBytes) {
+    const bytes = await file.slice(offset, offset + sliceBytes).arrayBuffer();
+    pieces.push(decoder.decode(bytes, { stream: true }));
   }
-  return text + decoder.decode();
+  pieces.push(decoder.decode());
+  return pieces.filter((piece) => piece.length > 0);
+}
+
+/** The first characters of a text held in pieces: enough to tell a log from a config. */
+function head(pieces: readonly string[], chars = 256 * 1024): string {
+  let taken = 0;
+  let count = 0;
+  while (count < pieces.length && taken < chars) taken += pieces[count++]!.length;
+  return pieces.slice(0, count).join('');
 }
 
 /** Reads dropped or opened files into a workspace: each file a log or a config by its name and content. */
 export async function workspaceFromFiles(files: readonly File[]): Promise<Workspace> {
   const read: InputFile[] = await Promise.all(
     files.map(async (file) => {
-      const text = await readText(file);
-      return { name: file.name, kind: detectInputKind(text, file.name), text, blob: file };
+      const pieces = await readPieces(file);
+      // A concatenation V8 keeps as a rope: nothing copies the whole text unless something asks for it whole.
+      const text = pieces.reduce((joined, piece) => joined + piece, '');
+      return { name: file.name, kind: detectInputKind(head(pieces), file.name), text, pieces, blob: file };
     }),
   );
   // Logs first, then configs: the analysis numbers its input files in this order.

@@ -3,23 +3,16 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, lineNumbers, highlightActiveLine, keymap, drawSelection } from '@codemirror/view';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { logDecorations, setLogMarks, type LogMarks } from './decorations.ts';
+import { slicer } from './slicer.ts';
 
 export interface LogEditorProps {
   text: string;
+  /** The same text in the pieces it was read in, when it came from a file. */
+  pieces?: readonly string[] | undefined;
   label: string;
   marks: LogMarks;
   /** A line to bring into view (the selected message's first line), or null. */
   scrollTo: number | null;
-}
-
-/** A large log goes into the editor in slices between frames, so the page never blocks on it. */
-const sliceChars = 128 * 1024;
-
-/** The end of the slice that starts at `from`: the next line break after `from + sliceChars`. */
-function sliceEnd(text: string, from: number): number {
-  if (from + sliceChars >= text.length) return text.length;
-  const lineBreak = text.indexOf('\n', from + sliceChars);
-  return lineBreak < 0 ? text.length : lineBreak + 1;
 }
 
 const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
@@ -36,17 +29,18 @@ function scrollToLine(editor: EditorView, lineNumber: number) {
   editor.dispatch({ effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
 }
 
-export default function LogEditor({ text, label, marks, scrollTo }: LogEditorProps) {
+export default function LogEditor({ text, pieces, label, marks, scrollTo }: LogEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const pendingScroll = useRef<number | null>(null);
 
   useEffect(() => {
     if (!host.current) return undefined;
+    const slices = slicer(pieces ?? [text]);
     const editor = new EditorView({
       parent: host.current,
       state: EditorState.create({
-        doc: text.slice(0, sliceEnd(text, 0)),
+        doc: slices.next(),
         extensions: [
           lineNumbers(),
           drawSelection(),
@@ -68,22 +62,19 @@ export default function LogEditor({ text, label, marks, scrollTo }: LogEditorPro
       }),
     });
     view.current = editor;
-    let loaded = editor.state.doc.length;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const appendSlice = () => {
-      const end = sliceEnd(text, loaded);
-      editor.dispatch({ changes: { from: editor.state.doc.length, insert: text.slice(loaded, end) } });
-      loaded = end;
-      if (loaded < text.length) timer = setTimeout(appendSlice, 0);
+      editor.dispatch({ changes: { from: editor.state.doc.length, insert: slices.next() } });
+      if (!slices.done()) timer = setTimeout(appendSlice, 0);
       else if (pendingScroll.current !== null) scrollToLine(editor, pendingScroll.current);
     };
-    if (loaded < text.length) timer = setTimeout(appendSlice, 0);
+    if (!slices.done()) timer = setTimeout(appendSlice, 0);
     return () => {
       clearTimeout(timer);
       view.current = null;
       editor.destroy();
     };
-  }, [text, label]);
+  }, [text, pieces, label]);
 
   // Runs after the editor is (re)created for a new text too, so the new editor gets the marks at once.
   useEffect(() => {

@@ -7,6 +7,7 @@ const LogEditor = lazy(() => import('./LogEditor.tsx'));
 export interface LogTab {
   name: string;
   text: string;
+  pieces?: readonly string[];
 }
 
 interface LogPaneProps {
@@ -23,7 +24,7 @@ export function LogPane({ tabs, active, onActivate, marks, scrollTo }: LogPanePr
   if (!tab) return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No log loaded.</p>;
   const fallback = (
     <pre className="h-full overflow-auto p-3 font-mono text-xs whitespace-pre-wrap" aria-busy="true">
-      {tab.text.slice(0, 20_000)}
+      {(tab.pieces?.[0] ?? tab.text).slice(0, 20_000)}
     </pre>
   );
   return (
@@ -46,7 +47,7 @@ export function LogPane({ tabs, active, onActivate, marks, scrollTo }: LogPanePr
       )}
       <div className="relative min-h-0 flex-1">
         <Suspense fallback={fallback}>
-          <LogEditor text={tab.text} label={`Log ${tab.name}`} marks={marks} scrollTo={scrollTo} />
+          <LogEditor text={tab.text} pieces={tab.pieces} label={`Log ${tab.name}`} marks={marks} scrollTo={scrollTo} />
         </Suspense>
       </div>
     </div>
