@@ -1,0 +1,85 @@
+// The page's large-log budget, measured in real Chromium against the production build:
+// a generated log (100 MB by default, PAGE_BENCH_MB to change) opened in the page; prints when the progress
+// bar appears, when the first negotiation is drawn, when the analysis is done, and every main-thread frame
+// blocked for more than 50 ms (long animation frames), with the scripts in it.
+// Usage: npm run build && npm run bench:page
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { generateLog } from '../bench/generate.ts';
+
+const megabytes = Number(process.env.PAGE_BENCH_MB ?? 100);
+const port = 4176;
+const path = `.bench/page-${megabytes}mb.log`;
+
+async function writeLog() {
+  mkdirSync('.bench', { recursive: true });
+  if (existsSync(path)) return;
+  const out = createWriteStream(path);
+  generateLog(megabytes * 1024 * 1024, (text) => out.write(text));
+  out.end();
+  await once(out, 'finish');
+}
+
+interface Frame {
+  duration: number;
+  blocking: number;
+  scripts: string;
+}
+
+await writeLog();
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const frames: Frame[] = [];
+    (window as unknown as { frames_: Frame[] }).frames_ = frames;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { duration: number; blockingDuration: number; scripts: { invoker: string; duration: number }[] }[]) {
+        if (entry.blockingDuration > 0) {
+          frames.push({
+            duration: Math.round(entry.duration),
+            blocking: Math.round(entry.blockingDuration),
+            scripts: entry.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`).join(', '),
+          });
+        }
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(`http://localhost:${port}/`);
+      break;
+    } catch (error) {
+      if (attempt > 50) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  await page.locator('[data-testid^="ladder.arrow."]').first().waitFor();
+  await page.evaluate(() => ((window as unknown as { frames_: Frame[] }).frames_.length = 0));
+  const started = Date.now();
+  await page.getByTestId('load.file').setInputFiles(path);
+  await page.getByRole('progressbar').waitFor();
+  const progress = Date.now() - started;
+  await page.getByRole('list', { name: 'Negotiations found' }).getByRole('button').first().waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid^="ladder.arrow."]').first().waitFor();
+  const firstNegotiation = Date.now() - started;
+  await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 600_000 });
+  const done = Date.now() - started;
+  const frames = await page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_);
+  console.log(`${megabytes} MB log opened in the page (production build, Chromium)`);
+  console.log(`  progress bar shown     ${progress} ms`);
+  console.log(`  first negotiation      ${firstNegotiation} ms   (budget 3000 ms)`);
+  console.log(`  analysis complete      ${done} ms`);
+  console.log(`  frames blocked > 50 ms ${frames.length}; longest ${Math.max(0, ...frames.map((f) => f.duration))} ms   (budget: no task over 100 ms)`);
+  for (const frame of frames.slice(0, 10)) console.log(`    ${frame.duration} ms (blocking ${frame.blocking} ms): ${frame.scripts}`);
+} finally {
+  await browser.close();
+  process.kill(-server.pid!);
+}
