@@ -72,7 +72,7 @@ export class LogReader {
   private isOpen = false;
   private readonly text: RecordText = { head: null, first: '', more: [], accepts: 'none', rawFirst: '' };
   /** Events of recurring context-free lines, by the text after the conn-id. */
-  private readonly seen = new Map<string, { body: IkeEventBody; annotation: string }>();
+  private readonly seen = new RecurringLines();
   private show: ShowState | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
@@ -329,11 +329,49 @@ export class LogReader {
       return;
     }
     info.annotation = this.say(body);
-    if (cacheable && CONTEXT_FREE.has(body.type) && this.seen.size < 50_000 && !hasMessageId(head.text)) {
-      // a copy of the key: a slice would keep the whole input chunk it came from alive
-      this.seen.set(`${head.text}\u0000`.slice(0, -1), { body: { ...body }, annotation: info.annotation });
-    }
+    if (cacheable && CONTEXT_FREE.has(body.type) && !hasMessageId(head.text)) this.seen.add(head.text, { ...body }, info.annotation);
     this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
+  }
+}
+
+interface Recurring {
+  text: string;
+  body: IkeEventBody;
+  annotation: string;
+}
+
+/** The length and three characters of a text in one small integer: the key of the recurring-lines table. */
+function shapeKey(text: string): number {
+  const n = text.length;
+  if (n === 0) return 0;
+  return ((n * 128 + (text.charCodeAt(n - 1) & 127)) * 128 + (text.charCodeAt(n >> 1) & 127)) * 128 + (text.charCodeAt(0) & 127);
+}
+
+/**
+ * The events of recurring lines, by their text. A Map keyed by the text would hash all of a fresh slice on every
+ * lookup; keyed by the length and three characters it finds the one or two candidates, and a comparison settles it.
+ */
+class RecurringLines {
+  private readonly byShape = new Map<number, Recurring[]>();
+  private size = 0;
+
+  get(text: string): Recurring | undefined {
+    const candidates = this.byShape.get(shapeKey(text));
+    if (candidates === undefined) return undefined;
+    for (const c of candidates) if (c.text === text) return c;
+    return undefined;
+  }
+
+  add(text: string, body: IkeEventBody, annotation: string): void {
+    if (this.size >= 50_000) return;
+    const key = shapeKey(text);
+    const candidates = this.byShape.get(key);
+    // a copy of the text: a slice would keep the whole input chunk it came from alive
+    const r: Recurring = { text: `${text}\u0000`.slice(0, -1), body, annotation };
+    if (candidates === undefined) this.byShape.set(key, [r]);
+    else if (candidates.length < 8) candidates.push(r);
+    else return;
+    this.size += 1;
   }
 }
 
