@@ -10,6 +10,7 @@ import { AddressBook } from './addresses.ts';
 import { ByteColumn, IntColumn } from './columns.ts';
 import { describe } from './describe.ts';
 import type { IkeEvent, IkeEventBody } from './events.ts';
+import { EMBEDDED_MIN_LENGTH, embeddedRecords, type EmbeddedSpan } from './embedded.ts';
 import { extractRecord, type RecordText } from './extract.ts';
 import { parseHead, type Head } from './head.ts';
 import type { IpsecContext } from './ipsec.ts';
@@ -123,6 +124,14 @@ export class LogReader {
       return;
     }
     this.close();
+    if (raw.length > EMBEDDED_MIN_LENGTH) {
+      const spans = embeddedRecords(raw);
+      if (spans !== null) {
+        this.show = null;
+        this.embedded(raw, spans, number, at);
+        return;
+      }
+    }
     const body = lexed.body;
     if (!lexed.stamped) {
       const prompt = body.indexOf('#') > 0 ? PROMPT.exec(body) : null;
@@ -219,6 +228,37 @@ export class LogReader {
     this.columns.records.set(at, index);
     this.emit(body, awaiting.line, index, info?.time ?? null, head.conn);
     return true;
+  }
+
+  /**
+   * A line holding several records whose line endings were lost (text extracted from a PDF): each record is
+   * read on its own, with the line's number; the text around them (prose, other vendors' lines) stays unused.
+   * The line belongs to its first record.
+   */
+  private embedded(raw: string, spans: readonly EmbeddedSpan[], number: number, at: number): void {
+    let understood = 0;
+    let first: LineRef | null = null;
+    for (const span of spans) {
+      const lexed = lexLine(raw.slice(span.start, span.end));
+      const index = this.newRecord(number, lexed.time);
+      const record = this.records[index];
+      // the records of one line share one LineRef: their events name the same line with the same object
+      if (first === null) {
+        first = record?.first ?? null;
+        this.columns.records.set(at, index);
+      } else if (record) record.first = first;
+      const found = readEmbedded(lexed.body, this.book, this.ipsec);
+      if (found === null) continue;
+      understood += 1;
+      if (record) record.annotation = this.say(found.body);
+      this.emit(found.body, number, index, lexed.time, found.conn);
+    }
+    if (understood > 0) {
+      this.columns.kinds.set(at, KIND.debug);
+    } else {
+      this.columns.kinds.set(at, KIND.unrecognized);
+      this.unrecognized.push({ file: this.file, line: number });
+    }
   }
 
   private continues(open: OpenRecord, lexed: Lexed, raw: string): boolean {
@@ -390,6 +430,25 @@ function hasMessageId(text: string): boolean {
     } else run = 0;
   }
   return false;
+}
+
+/**
+ * The event of a record cut out of a long line. Its end is where the next record's timestamp begins, so prose
+ * between the two may trail it ("New State = IKE_I_MM2 Debugs on IOS show:"): when the whole text is not
+ * understood, the last words are left off one at a time, a few at most, until it is.
+ */
+function readEmbedded(text: string, book: AddressBook, ctx: IpsecContext): { body: IkeEventBody; conn: number | null } | null {
+  let t = text;
+  for (let dropped = 0; dropped <= 12; dropped += 1) {
+    const head = parseHead(t);
+    if (head === null || head.text.length === 0) return null;
+    const body = extractRecord({ head, first: t, more: [], accepts: 'none', rawFirst: t }, book, ctx);
+    if (body !== null) return { body, conn: head.conn };
+    const space = t.lastIndexOf(' ');
+    if (space <= 0) return null;
+    t = t.slice(0, space).trimEnd();
+  }
+  return null;
 }
 
 /** Which continuation lines a record's first line announces. */
