@@ -120,6 +120,14 @@ describe('the reader on a line of embedded records', () => {
     expect(log.records.map((r) => r.first.line)).toEqual([6, 6, 6, 6, 6, 6]);
   });
 
+  test('the line belongs to its first record that is understood', () => {
+    const line = `${PROSE}ISAKMP:(0):zzz qqq *Feb 1 21:44:23.314: ISAKMP:(0):Old State = IKE_I_MM1 New State = IKE_I_MM2`;
+    const r = readLog(line);
+    expect(r.kinds).toEqual(['debug']);
+    expect(r.records.map((x) => x.annotation)).toEqual([null, 'State changes from IKE_I_MM1 to IKE_I_MM2.']);
+    expect(r.lineRecords).toEqual([1]);
+  });
+
   test('a long line of records none of which is understood is unrecognized, not dropped', () => {
     const line = `${PROSE}ISAKMP:(0):zzz qqq ISAKMP:(0):yyy www`;
     const r = readLog(`intro\n${line}\n`);

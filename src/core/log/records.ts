@@ -233,7 +233,7 @@ export class LogReader {
   /**
    * A line holding several records whose line endings were lost (text extracted from a PDF): each record is
    * read on its own, with the line's number; the text around them (prose, other vendors' lines) stays unused.
-   * The line belongs to its first record.
+   * The line belongs to its first record that is understood.
    */
   private embedded(raw: string, spans: readonly EmbeddedSpan[], number: number, at: number): void {
     let understood = 0;
@@ -249,6 +249,7 @@ export class LogReader {
       } else if (record) record.first = first;
       const found = readEmbedded(lexed.body, this.book, this.ipsec);
       if (found === null) continue;
+      if (understood === 0) this.columns.records.set(at, index);
       understood += 1;
       if (record) record.annotation = this.say(found.body);
       this.emit(found.body, number, index, lexed.time, found.conn);
