@@ -1,8 +1,7 @@
 // Before the e2e tests: make sure a Chromium exists, and say how to get one if not.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-
-const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+import { systemChromium as system } from './chromium.mjs';
 let bundled = '';
 try {
   bundled = chromium.executablePath();

@@ -7,12 +7,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { launchArgs, systemChromium as chromePath, waitForServer } from './chromium.mjs';
 
 const mobile = process.env.LIGHTHOUSE_MOBILE === '1';
 
 const port = 4174;
 const url = `http://localhost:${port}/`;
-const chromePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
@@ -27,32 +27,12 @@ const stopServer = () => {
   }
 };
 
-async function waitForServer() {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
-}
-
 let chrome;
 try {
-  await waitForServer();
+  await waitForServer(url);
   chrome = await chromeLauncher.launch({
     ...(chromePath ? { chromePath } : {}),
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    chromeFlags: ['--headless=new', ...launchArgs],
   });
   const result = await lighthouse(url, {
     port: chrome.port,

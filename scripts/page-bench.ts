@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { generateLog } from '../bench/generate.ts';
+import { launchOptions, waitForServer } from './chromium.mjs';
 
 const megabytes = Number(process.env.PAGE_BENCH_MB ?? 100);
 const port = 4176;
@@ -30,11 +31,8 @@ interface Frame {
 
 await writeLog();
 const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-});
+await waitForServer(`http://localhost:${port}/`);
+const browser = await chromium.launch(launchOptions);
 try {
   const page = await browser.newPage();
   await page.addInitScript(() => {
@@ -52,15 +50,7 @@ try {
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await page.goto(`http://localhost:${port}/`);
-      break;
-    } catch (error) {
-      if (attempt > 50) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  await page.goto(`http://localhost:${port}/`);
   await page.locator('[data-testid^="ladder.arrow."]').first().waitFor();
   await page.evaluate(() => ((window as unknown as { frames_: Frame[] }).frames_.length = 0));
   const started = Date.now();

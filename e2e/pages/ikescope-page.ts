@@ -133,11 +133,13 @@ export class IkescopePage {
   /** Replaces `from` with `to` on the first line of a lab editor that holds it, typing as a user would. */
   async editLabLine(side: 'initiator' | 'responder', from: string, to: string) {
     const line = this.labEditor(side).locator('.cm-line', { hasText: from }).first();
-    const at = (await line.innerText()).indexOf(from);
+    const text = await line.innerText();
+    const at = text.indexOf(from);
     await line.click();
-    await this.page.keyboard.press('Home');
-    for (let i = 0; i < at; i++) await this.page.keyboard.press('ArrowRight');
-    for (let i = 0; i < from.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
+    // From the line's end, not its start: Home in CodeMirror stops after the indentation first.
+    await this.page.keyboard.press('End');
+    for (let i = 0; i < text.length - at - from.length; i++) await this.page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < from.length; i++) await this.page.keyboard.press('Shift+ArrowLeft');
     await this.page.keyboard.type(to);
   }
 
