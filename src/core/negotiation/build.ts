@@ -499,26 +499,26 @@ export class NegotiationBuilder {
   /** Lines of a message that is being built: they belong to the next packet sent. */
   private build(d: Draft, at: LineRef): void {
     d.building = true;
-    d.pending.push(at);
+    pushLine(d.pending, at);
   }
 
   private attach(d: Draft, at: LineRef): void {
-    if (d.building) d.pending.push(at);
-    else if (d.current) d.current.lines.push(at);
-    else d.pending.push(at);
+    if (d.building) pushLine(d.pending, at);
+    else if (d.current) pushLine(d.current.lines, at);
+    else pushLine(d.pending, at);
   }
 
   private payload(d: Draft, type: PayloadType, detail: string | null, at: LineRef, merge = false): void {
     if (d.building) {
-      d.pending.push(at);
+      pushLine(d.pending, at);
       return;
     }
     const m = d.current;
     if (!m) {
-      d.pending.push(at);
+      pushLine(d.pending, at);
       return;
     }
-    m.lines.push(at);
+    pushLine(m.lines, at);
     this.addPayloadTo(m.payloads, type, detail, at, merge);
   }
 
@@ -843,6 +843,14 @@ export class NegotiationBuilder {
 }
 
 /** Events of a common type that still matter to a rule: a refusal, a missing key, a lowered lifetime, NAT. */
+/**
+ * Adds a line to a message's lines, once: the records run together in one physical line (a flattened paste)
+ * share one LineRef, and the line belongs to the message once.
+ */
+function pushLine(lines: LineRef[], at: LineRef): void {
+  if (lines[lines.length - 1] !== at) lines.push(at);
+}
+
 function isNotable(e: IkeEvent): boolean {
   switch (e.type) {
     case 'payload':
