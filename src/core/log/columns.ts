@@ -1,4 +1,7 @@
-/** Growable typed-array columns, so that per-line data costs a few bytes per line and no object. */
+/**
+ * Growable typed-array columns, so that per-line data costs a few bytes per line and no object.
+ * Two small classes rather than one generic: each push, called once per input line, stays monomorphic.
+ */
 
 export class ByteColumn {
   private data = new Uint8Array(1024);
