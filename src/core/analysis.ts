@@ -9,6 +9,9 @@
 
 import type { IkeEvent } from './log/events.ts';
 
+import type { ConfigAttribute } from './config/relations.ts';
+import type { ImplicitLine } from './config/implicit-defaults.ts';
+
 export const ANALYSIS_SCHEMA = 'ikescope.analysis/1';
 
 /** A line of one input file; `line` counts from 1 in the file as given. */
@@ -114,6 +117,11 @@ export interface Message {
   lines: LineRef[];
   /** The configuration lines this message depends on (present when configs were given). */
   config?: LineRef[];
+  /**
+   * The same, attribute by attribute (`encryption`, `transform`, `pfs`...): which lines set each value the
+   * message carries (present when configs were given).
+   */
+  configByAttribute?: Partial<Record<ConfigAttribute, LineRef[]>>;
   // page:
   /** 0 for phase 1 messages; the unsigned 32-bit message ID otherwise. */
   messageId: number;
@@ -288,6 +296,8 @@ export interface Analysis {
   /** One per input file, same order as `input.files`. */
   lineTables: LineTable[];
   records: RecordInfo[];
+  /** page: per config file given, the IOS defaults it leaves unsaid, to show inline. */
+  configDefaults: { file: number; implicit: ImplicitLine[] }[];
 }
 
 /** page: what the analysis says about one line: its kind, its record and that record's annotation. */

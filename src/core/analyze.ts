@@ -13,6 +13,7 @@ import { finalizeNegotiations } from './negotiation/finalize.ts';
 import { judgeTransitions } from './negotiation/judge.ts';
 import { assignConfigs, attachConfigRelations, attachedConfig, type AttachedConfig } from './attach-config.ts';
 import { diagnose } from './diagnosis/diagnose.ts';
+import { implicitDefaults } from './config/implicit-defaults.ts';
 
 export interface AnalyzeInput {
   name: string;
@@ -115,7 +116,8 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       // the drafts, maps and address book are not part of the result: let them go
       builder = null;
       if (options.replay !== false) for (const n of result.negotiations) judgeTransitions(n);
-      diagnoseAll(result.negotiations, configs.map((c) => attachedConfig(c.file, c.text.join(''))));
+      const attached = configs.map((c) => attachedConfig(c.file, c.text.join('')));
+      diagnoseAll(result.negotiations, attached);
       let lines = 0;
       for (const f of files) if (f.kind === 'log') lines += f.lines;
       return {
@@ -124,6 +126,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         negotiations: result.negotiations,
         lineTables: tables,
         records,
+        configDefaults: attached.map((c) => ({ file: c.file, implicit: implicitDefaults(c.config) })),
       };
     },
   };

@@ -2,7 +2,7 @@ import type { LineRef, Message, Negotiation, Side } from './analysis.ts';
 import { matchesAddress, parseIp } from './config/address.ts';
 import type { EffectiveConfig } from './config/model.ts';
 import { effectiveConfigFromText } from './config/effective.ts';
-import { messageNames, relatedLines, type ConfigAttribute, type MessageName as ConfigMessageName } from './config/relations.ts';
+import { attributesOf, messageNames, relatedLines, type ConfigAttribute, type MessageName as ConfigMessageName } from './config/relations.ts';
 
 /** A router's config given with the logs: its index in `input.files` and its effective model. */
 export interface AttachedConfig {
@@ -89,16 +89,6 @@ function linesFor(message: Message, negotiation: Negotiation, sides: SideConfigs
   return out;
 }
 
-/** The config lines, on both routers where given, that one attribute of a message depends on. */
-export function attributeConfigLines(
-  negotiation: Negotiation,
-  message: Message,
-  attribute: ConfigAttribute,
-  configs: readonly AttachedConfig[],
-): LineRef[] {
-  return linesFor(message, negotiation, assignConfigs(negotiation, configs), attribute);
-}
-
 /** Gives every message of every negotiation the config lines it depends on, on both routers where given. */
 export function attachConfigRelations(negotiations: readonly Negotiation[], configs: readonly AttachedConfig[]): void {
   if (configs.length === 0) return;
@@ -109,6 +99,12 @@ export function attachConfigRelations(negotiations: readonly Negotiation[], conf
       ...negotiation.phase2.flatMap((p) => p.messages),
       ...negotiation.informational,
     ];
-    for (const message of all) message.config = linesFor(message, negotiation, sides);
+    for (const message of all) {
+      message.config = linesFor(message, negotiation, sides);
+      if (!isConfigMessage(message.name)) continue;
+      const byAttribute: Partial<Record<ConfigAttribute, LineRef[]>> = {};
+      for (const attribute of attributesOf(message.name)) byAttribute[attribute] = linesFor(message, negotiation, sides, attribute);
+      message.configByAttribute = byAttribute;
+    }
   }
 }

@@ -11,6 +11,7 @@ export interface PageAnalysis {
   negotiations: NegotiationSummary[];
   lineTables: LineTable[];
   records: PackedRecords;
+  configDefaults: Analysis['configDefaults'];
   /** The first negotiation in full, so the page can draw it without a round trip. */
   first: Negotiation | null;
   /** True while this is an early look at the start of the input; the full analysis follows. */
@@ -75,6 +76,7 @@ export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalys
     negotiations: analysis.negotiations.map(summarize),
     lineTables: analysis.lineTables,
     records: packRecords(analysis.records),
+    configDefaults: analysis.configDefaults,
     first: analysis.negotiations[0] ?? null,
     partial,
   };

@@ -5,7 +5,6 @@ import { useSelectedNegotiation } from './use-selected-negotiation.ts';
 import { Region } from './Region.tsx';
 import { configsOf, logsOf, type Workspace } from './workspace.ts';
 import { usePlayback } from './use-playback.ts';
-import { useWorkspaceConfigs } from './use-workspace-configs.ts';
 import { useAttributeSelection } from '../inspector/use-attribute-selection.ts';
 import { buildTimeline } from '../playback/timeline.ts';
 import { messageStepAt } from '../playback/cursor.ts';
@@ -46,7 +45,6 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const finding = useFindingSelection(timeline, (cursor) => playback.send({ type: 'SEEK', cursor }), (file) => {
     if (file < logs.length) setActiveLog(file);
   });
-  const configModels = useWorkspaceConfigs(workspace);
   // While a quiz runs, the views show the negotiation only as far as the learner has got.
   const quiz = useQuiz(negotiation, timeline, workspace);
   const shown = quiz.timeline ?? timeline;
@@ -56,7 +54,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const step = selectedStep !== null ? shown?.steps[selectedStep] : undefined;
   const message = step?.kind === 'message' ? step : undefined;
   const focusLines = finding.lines ?? message?.message.lines;
-  const attribute = useAttributeSelection(negotiation, message?.message, configModels.attached);
+  const attribute = useAttributeSelection(message?.message);
   const configLines = attribute.configLines;
   const marks = useMemo(
     () => ({
@@ -136,7 +134,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
                 title={file.router ? `${file.router} configuration` : file.name}
                 testId={`config.${file.router ?? file.name}`}
                 text={file.text}
-                implicit={configModels.implicit[index] ?? []}
+                implicit={analysis?.configDefaults.find((d) => d.file === fileIndex)?.implicit ?? []}
                 highlighted={linesIn(finding.lines ?? configLines, fileIndex)}
               />
             );

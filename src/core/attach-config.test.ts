@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyze } from './analyze.ts';
+
+const read = (path: string) => readFileSync(path, 'utf8');
+const analysis = analyze([{ name: 'seed', text: read('fixtures/seed/ios-ikev1-main-mode-debugs.txt') }], {
+  configs: [
+    { name: 'R2.cfg', text: read('fixtures/configs/seed-R2.config.txt') },
+    { name: 'R3.cfg', text: read('fixtures/configs/seed-R3.config.txt') },
+  ],
+});
+const negotiation = analysis.negotiations[0]!;
+const message = (name: string) => [...negotiation.phase1.messages, ...negotiation.phase2.flatMap((p) => p.messages)].find((m) => m.name === name)!;
+const texts = (file: number) => read(file === 1 ? 'fixtures/configs/seed-R2.config.txt' : 'fixtures/configs/seed-R3.config.txt').split('\n');
+const linesOf = (refs: readonly { file: number; line: number }[] | undefined) =>
+  (refs ?? []).map((r) => `${r.file === 1 ? 'R2' : 'R3'}: ${texts(r.file)[r.line - 1]?.trim()}`);
+
+describe('config lines of each message and attribute (the seed with both configs)', () => {
+  test('MM1 depends on the isakmp policy and the key, on both routers', () => {
+    expect(linesOf(message('MM1').config)).toEqual(
+      expect.arrayContaining(['R2: crypto isakmp policy 10', 'R2: authentication pre-share', 'R3: crypto isakmp policy 10', 'R3: crypto isakmp key cisco address ipv6 ::/0']),
+    );
+  });
+
+  test('QM1 transform comes from the transform set, its encapsulation from the tunnel mode', () => {
+    const qm1 = message('QM1');
+    expect(linesOf(qm1.configByAttribute?.transform)).toEqual(
+      expect.arrayContaining(['R2: crypto ipsec transform-set TRA esp-aes esp-sha-hmac', 'R3: crypto ipsec transform-set TRA esp-aes esp-sha-hmac']),
+    );
+    expect(linesOf(qm1.configByAttribute?.encapsulation)).toEqual(expect.arrayContaining(['R2: tunnel mode ipsec ipv6']));
+    expect(linesOf(qm1.configByAttribute?.transform)).not.toEqual(expect.arrayContaining(['R2: crypto isakmp policy 10']));
+  });
+
+  test('each config gets its implicit defaults', () => {
+    expect(analysis.configDefaults.map((d) => d.file)).toEqual([1, 2]);
+    expect(analysis.configDefaults[0]!.implicit.map((l) => l.text.trim())).toEqual(expect.arrayContaining(['encryption des', 'group 1']));
+  });
+});
