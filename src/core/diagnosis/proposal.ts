@@ -5,20 +5,16 @@
 import type { EffectiveConfig, IsakmpPolicy } from '../config/model.ts';
 import { authWord, encryptionWord, hashWord } from '../config/observed.ts';
 import type { IkeEvent } from '../log/events.ts';
+import { applyProposalAttribute, emptyProposal, type ObservedProposal } from '../negotiation/proposal.ts';
 import { policyLines, settingLine } from './config-fix.ts';
 
-export interface SeenProposal {
-  encryption: string | null;
-  keyLength: number | null;
-  hash: string | null;
-  group: number | null;
-  auth: string | null;
-  lifetimeSeconds: number | null;
-}
+/** The proposal as the log shows it. */
+export type SeenProposal = ObservedProposal;
+
 
 /** The attributes of the last proposal checked at or before event index `upTo`. */
 export function proposalBefore(events: readonly IkeEvent[], upTo: number): SeenProposal {
-  const p: SeenProposal = { encryption: null, keyLength: null, hash: null, group: null, auth: null, lifetimeSeconds: null };
+  const p = emptyProposal();
   let start = 0;
   for (let i = Math.min(upTo, events.length - 1); i >= 0; i -= 1) {
     if (events[i]?.type === 'p1-check') {
@@ -28,13 +24,7 @@ export function proposalBefore(events: readonly IkeEvent[], upTo: number): SeenP
   }
   for (let i = start; i <= upTo && i < events.length; i += 1) {
     const e = events[i];
-    if (e?.type !== 'p1-attr') continue;
-    if (e.attr === 'encryption') p.encryption = e.value;
-    if (e.attr === 'keyLength') p.keyLength = e.number;
-    if (e.attr === 'hash') p.hash = e.value;
-    if (e.attr === 'group') p.group = e.number;
-    if (e.attr === 'auth') p.auth = e.value;
-    if (e.attr === 'lifeDuration') p.lifetimeSeconds = e.number;
+    if (e?.type === 'p1-attr') applyProposalAttribute(p, e);
   }
   return p;
 }

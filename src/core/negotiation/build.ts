@@ -5,7 +5,8 @@
 import type { Encapsulation, LineRef, MessageName, PayloadSummary, PayloadType, RecordInfo, Side } from '../analysis.ts';
 import { aggressiveModeMessage, mainModeMessage, sideOfState } from '../ike/vocabulary.ts';
 import type { IkeEvent } from '../log/events.ts';
-import { emptyProposal, type Draft, type DraftMessage, type DraftPhase2, type RouterContext } from './draft.ts';
+import { type Draft, type DraftMessage, type DraftPhase2, type RouterContext } from './draft.ts';
+import { applyProposalAttribute, emptyProposal } from './proposal.ts';
 
 /** Event types worth keeping for diagnosis rules. */
 /**
@@ -390,29 +391,7 @@ export class NegotiationBuilder {
         this.attach(d, e.at);
         return;
       case 'p1-attr': {
-        const p = d.offered ?? (d.offered = emptyProposal());
-        switch (e.attr) {
-          case 'encryption':
-            p.encryption = e.value;
-            break;
-          case 'keyLength':
-            p.keyLength = e.number;
-            break;
-          case 'hash':
-            p.hash = e.value;
-            break;
-          case 'group':
-            p.group = e.number;
-            break;
-          case 'auth':
-            p.auth = e.value;
-            break;
-          case 'lifeDuration':
-            p.lifetimeSeconds = e.number;
-            break;
-          default:
-            break;
-        }
+        applyProposalAttribute(d.offered ?? (d.offered = emptyProposal()), e);
         this.attach(d, e.at);
         return;
       }

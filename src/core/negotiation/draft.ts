@@ -2,6 +2,7 @@
  * One router's view of a negotiation while the log is being read: what the builder accumulates before the
  * two routers' views are merged and turned into the Analysis types.
  */
+import type { ObservedProposal } from './proposal.ts';
 import type { Encapsulation, IpsecSa, LineRef, MessageName, PayloadSummary, Side, Transition } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
 
@@ -39,14 +40,6 @@ export interface DraftMessage {
   notifies: string[];
 }
 
-export interface DraftProposal {
-  encryption: string | null;
-  keyLength: number | null;
-  hash: string | null;
-  group: number | null;
-  auth: string | null;
-  lifetimeSeconds: number | null;
-}
 
 export interface DraftPhase2 {
   messageId: number;
@@ -85,8 +78,8 @@ export interface Draft {
   mode: 'main' | 'aggressive';
   messages: DraftMessage[];
   transitions: Transition[];
-  offered: DraftProposal | null;
-  accepted: DraftProposal | null;
+  offered: ObservedProposal | null;
+  accepted: ObservedProposal | null;
   actualLifetime: number | null;
   p1Complete: boolean;
   p1Failed: boolean;
@@ -114,8 +107,4 @@ export interface Draft {
   notable: IkeEvent[];
   /** The input transition whose `Old State` line is still to come. */
   input: { text: string; line: LineRef; node: number | null } | null;
-}
-
-export function emptyProposal(): DraftProposal {
-  return { encryption: null, keyLength: null, hash: null, group: null, auth: null, lifetimeSeconds: null };
 }
