@@ -11,7 +11,9 @@ import { LogReader } from './log/records.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
 import { finalizeNegotiations } from './negotiation/finalize.ts';
 import { judgeTransitions } from './negotiation/judge.ts';
-import { assignConfigs, attachConfigRelations, attachedConfig, type AttachedConfig } from './attach-config.ts';
+import { assignConfigs, attachConfigRelations, type AttachedConfig } from './attach-config.ts';
+import { parseConfig } from './config/parse.ts';
+import { effectiveConfig } from './config/effective.ts';
 import { diagnose } from './diagnosis/diagnose.ts';
 import { implicitDefaults } from './config/implicit-defaults.ts';
 
@@ -116,7 +118,8 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       // the drafts, maps and address book are not part of the result: let them go
       builder = null;
       if (options.replay !== false) for (const n of result.negotiations) judgeTransitions(n);
-      const attached = configs.map((c) => attachedConfig(c.file, c.text.join('')));
+      const parsedConfigs = configs.map((c) => ({ file: c.file, parsed: parseConfig(c.text.join('')) }));
+      const attached = parsedConfigs.map((c) => ({ file: c.file, config: effectiveConfig(c.parsed) }));
       diagnoseAll(result.negotiations, attached);
       let lines = 0;
       for (const f of files) if (f.kind === 'log') lines += f.lines;
@@ -126,7 +129,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         negotiations: result.negotiations,
         lineTables: tables,
         records,
-        configDefaults: attached.map((c) => ({ file: c.file, implicit: implicitDefaults(c.config) })),
+        configDefaults: attached.map((c, i) => ({ file: c.file, implicit: implicitDefaults(c.config, parsedConfigs[i]!.parsed) })),
       };
     },
   };

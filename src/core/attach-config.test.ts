@@ -34,5 +34,8 @@ describe('config lines of each message and attribute (the seed with both configs
   test('each config gets its implicit defaults', () => {
     expect(analysis.configDefaults.map((d) => d.file)).toEqual([1, 2]);
     expect(analysis.configDefaults[0]!.implicit.map((l) => l.text.trim())).toEqual(expect.arrayContaining(['encryption des', 'group 1']));
+    // Placed after the last line of their block: policy 10 ends at `authentication pre-share`.
+    const encryption = analysis.configDefaults[0]!.implicit.find((l) => l.text.trim() === 'encryption des')!;
+    expect(texts(1)[encryption.after - 1]).toBe('authentication pre-share');
   });
 });

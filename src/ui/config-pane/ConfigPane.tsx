@@ -17,8 +17,8 @@ export function ConfigPane({ title, text, implicit, highlighted, testId }: Confi
   const list = useRef<HTMLOListElement>(null);
   const implicitAfter = new Map<number, ImplicitLine[]>();
   for (const line of implicit) {
-    // A block's defaults go after its last line: the line before the next unindented statement.
-    const after = line.after === 0 ? lines.length : blockEnd(lines, line.after);
+    // `after` is the last line of the block the default belongs to; 0 means the router as a whole.
+    const after = line.after === 0 ? lines.length : line.after;
     implicitAfter.set(after, [...(implicitAfter.get(after) ?? []), line]);
   }
 
@@ -58,21 +58,4 @@ export function ConfigPane({ title, text, implicit, highlighted, testId }: Confi
       </ol>
     </figure>
   );
-}
-
-/** The last non-blank line of the block that starts at `start`: until the next line that starts a new block. */
-function blockEnd(lines: readonly string[], start: number): number {
-  let end = start;
-  for (let index = start; index < lines.length; index++) {
-    const text = lines[index] ?? '';
-    if (text.trim() === '') continue;
-    if (!/^\s/.test(text) && isBlockStart(text)) break;
-    end = index + 1;
-  }
-  return end;
-}
-
-const blockStarts = ['crypto ', 'interface ', 'ip access-list', 'access-list', 'router ', 'line ', 'end', '!'];
-function isBlockStart(text: string): boolean {
-  return blockStarts.some((start) => text.startsWith(start));
 }
