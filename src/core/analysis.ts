@@ -132,6 +132,11 @@ export interface Message {
   attempt: number;
   /** Milliseconds since midnight of the first line, when it had a timestamp. */
   time: number | null;
+  /**
+   * In a merged two-sided negotiation: which of `lines` each router printed (the initiator's log and the
+   * responder's), so that each side's state changes can be placed around the message.
+   */
+  sideLines?: { initiator: LineRef[]; responder: LineRef[] };
   /** The ISAKMP SA state printed on the packet line (`MM_NO_STATE`, `QM_IDLE`...), if any. */
   saState: string | null;
   /** Ports of the packet line (local router's view), if printed. */

@@ -284,9 +284,9 @@ function merged(init: Sided, resp: Sided, index: number): Negotiation {
   const phase2: Phase2[] = [];
   for (const p of init.phase2) {
     const q = resp.phase2.find((x) => x.messageId === p.messageId);
-    phase2.push(q ? mergePhase2(p, q) : p);
+    phase2.push(q ? mergePhase2(p, q) : loggedByOneSide(p, 'initiator'));
   }
-  for (const q of resp.phase2) if (!init.phase2.some((p) => p.messageId === q.messageId)) phase2.push(flipSpis(q));
+  for (const q of resp.phase2) if (!init.phase2.some((p) => p.messageId === q.messageId)) phase2.push(flipSpis(loggedByOneSide(q, 'responder')));
   const outcome: Outcome =
     init.p1Outcome === 'complete' || resp.p1Outcome === 'complete' ? 'complete' : init.p1Outcome === 'failed' || resp.p1Outcome === 'failed' ? 'failed' : 'incomplete';
   return {
@@ -311,23 +311,29 @@ function merged(init: Sided, resp: Sided, index: number): Negotiation {
   };
 }
 
-/** Each message once: the same name and attempt from both sides becomes one message with both sides' lines. */
+/**
+ * Each message once: the same name and attempt from both sides becomes one message with both sides' lines.
+ * `a` holds the initiator's messages, `b` the responder's; each message keeps which side printed which line.
+ */
 function mergeMessages(a: readonly Message[], b: readonly Message[], order: readonly MessageName[]): Message[] {
   const out: Message[] = [];
   const key = (m: Message): string => `${m.name}#${m.attempt}#${m.messageId}`;
   const index = new Map<string, Message>();
-  for (const m of [...a, ...b]) {
+  const sided = [...a.map((m) => ({ m, side: 'initiator' as const })), ...b.map((m) => ({ m, side: 'responder' as const }))];
+  for (const { m, side } of sided) {
     const k = key(m);
     const existing = index.get(k);
     if (existing && existing.name !== 'UNKNOWN') {
       existing.lines = [...existing.lines, ...m.lines].sort(compareLines);
+      existing.sideLines?.[side].push(...m.lines);
       for (const p of m.payloads) if (!existing.payloads.some((x) => x.type === p.type && x.detail === p.detail)) existing.payloads.push(p);
       existing.retransmission = existing.retransmission || m.retransmission;
       if (existing.time === null) existing.time = m.time;
       continue;
     }
     const { dir: _dir, ...rest } = m;
-    const copy: Message = { ...rest, lines: [...m.lines], payloads: [...m.payloads] };
+    const sideLines = { initiator: side === 'initiator' ? [...m.lines] : [], responder: side === 'responder' ? [...m.lines] : [] };
+    const copy: Message = { ...rest, lines: [...m.lines], payloads: [...m.payloads], sideLines };
     index.set(k, copy);
     out.push(copy);
   }
@@ -360,6 +366,12 @@ function mergePhase2(p: Phase2, q: Phase2): Phase2 {
 }
 
 /** A responder-only phase 2 in a merged negotiation: SPIs seen from the initiator. */
+/** A Quick Mode only one router logged, in a merged negotiation: its lines are that router's. */
+function loggedByOneSide(p: Phase2, side: Side): Phase2 {
+  const order: MessageName[] = ['QM1', 'QM2', 'QM3'];
+  return { ...p, messages: side === 'initiator' ? mergeMessages(p.messages, [], order) : mergeMessages([], p.messages, order) };
+}
+
 function flipSpis(q: Phase2): Phase2 {
   return { ...q, spis: q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null };
 }

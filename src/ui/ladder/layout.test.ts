@@ -12,13 +12,19 @@ const at = (line: number, file = 0): LineRef => ({ file, line });
  * R2's block (initiator) at lines 590-950, the lines and times those routers printed.
  */
 function seedMainMode() {
+  // As in the seed, R3's log (the responder) comes first, R2's (the initiator) from line 500 on.
+  const sided = (spec: Parameters<typeof makeMessage>[0]) =>
+    makeMessage({
+      ...spec,
+      sideLines: { initiator: spec.lines.filter((l) => l.line >= 500), responder: spec.lines.filter((l) => l.line < 500) },
+    });
   const messages = [
-    makeMessage({ name: 'MM1', from: 'initiator', lines: [at(600), at(156)], payloads: ['SA', 'VID', 'VID', 'VID', 'VID'], time: 30_823_245 }),
-    makeMessage({ name: 'MM2', from: 'responder', lines: [at(221), at(618)], payloads: ['SA', 'VID', 'VID', 'VID'], time: 30_823_377 }),
-    makeMessage({ name: 'MM3', from: 'initiator', lines: [at(676), at(237)], payloads: ['KE', 'NONCE', 'VID'], time: 30_823_249 }),
-    makeMessage({ name: 'MM4', from: 'responder', lines: [at(276), at(696)], payloads: ['KE', 'NONCE'], time: 30_823_405 }),
-    makeMessage({ name: 'MM5', from: 'initiator', lines: [at(751), at(292)], payloads: ['ID', 'HASH'], time: 30_823_293 }),
-    makeMessage({ name: 'MM6', from: 'responder', lines: [at(371), at(773)], payloads: ['ID', 'HASH'], time: null }),
+    sided({ name: 'MM1', from: 'initiator', lines: [at(600), at(156)], payloads: ['SA', 'VID', 'VID', 'VID', 'VID'], time: 30_823_245 }),
+    sided({ name: 'MM2', from: 'responder', lines: [at(221), at(618)], payloads: ['SA', 'VID', 'VID', 'VID'], time: 30_823_377 }),
+    sided({ name: 'MM3', from: 'initiator', lines: [at(676), at(237)], payloads: ['KE', 'NONCE', 'VID'], time: 30_823_249 }),
+    sided({ name: 'MM4', from: 'responder', lines: [at(276), at(696)], payloads: ['KE', 'NONCE'], time: 30_823_405 }),
+    sided({ name: 'MM5', from: 'initiator', lines: [at(751), at(292)], payloads: ['ID', 'HASH'], time: 30_823_293 }),
+    sided({ name: 'MM6', from: 'responder', lines: [at(371), at(773)], payloads: ['ID', 'HASH'], time: null }),
   ];
   const r = (from: string, to: string, line: number) => makeTransition({ side: 'responder', from, to, line: at(line) });
   const i = (from: string, to: string, line: number) => makeTransition({ side: 'initiator', from, to, line: at(line) });

@@ -24,6 +24,8 @@ export interface MessageSpec {
   attempt?: number;
   time?: number | null;
   messageId?: number;
+  /** In a two-sided negotiation, which router printed which line (the analysis says so for merged logs). */
+  sideLines?: { initiator: LineRef[]; responder: LineRef[] };
 }
 
 export function makeMessage(spec: MessageSpec): Message {
@@ -39,6 +41,7 @@ export function makeMessage(spec: MessageSpec): Message {
     time: spec.time ?? null,
     saState: null,
     ports: null,
+    ...(spec.sideLines ? { sideLines: spec.sideLines } : {}),
   };
 }
 

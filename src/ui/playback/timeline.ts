@@ -42,27 +42,13 @@ function spanOf(lines: readonly LineRef[]): Span | undefined {
 }
 
 /**
- * Which router printed a line of a merged negotiation. Each router's log is one stretch of the input (a file
- * of its own, or one part of a paste that holds both, as the seed does): the boundary lies between the
- * stretches of their state changes.
+ * The lines of a message that one router printed: in a merged negotiation the analysis says which; in a
+ * one-sided log every line is the local router's.
  */
-function sideOfLineFn(negotiation: Negotiation, transitions: readonly Transition[]): (line: LineRef) => Side {
+function linesOfSide(negotiation: Negotiation, message: Message, side: Side): readonly LineRef[] {
+  if (message.sideLines) return message.sideLines[side];
   const local: Side = negotiation.role === 'responder' ? 'responder' : 'initiator';
-  if (negotiation.role !== 'both') return () => local;
-  const spans: Record<Side, Span | undefined> = {
-    initiator: spanOf(transitions.filter((t) => t.side === 'initiator').map((t) => t.line)),
-    responder: spanOf(transitions.filter((t) => t.side === 'responder').map((t) => t.line)),
-  };
-  const { initiator, responder } = spans;
-  if (!initiator || !responder) return () => (initiator ? 'initiator' : 'responder');
-  const [earlier, later]: [Side, Side] = compareLines(initiator.first, responder.first) <= 0 ? ['initiator', 'responder'] : ['responder', 'initiator'];
-  const earlierSpan = spans[earlier]!;
-  const laterSpan = spans[later]!;
-  return (line) => {
-    if (earlierSpan.first.file !== laterSpan.first.file) return line.file === laterSpan.first.file ? later : earlier;
-    const boundary = (earlierSpan.last.line + laterSpan.first.line) / 2;
-    return line.file !== earlierSpan.last.file || line.line <= boundary ? earlier : later;
-  };
+  return side === local ? message.lines : [];
 }
 
 /** The last index in `sorted` whose key is at or before `line` (sorted by key), or -1. */
@@ -146,11 +132,10 @@ export function buildTimeline(negotiation: Negotiation): Timeline {
       p2.transitions.map((transition) => ({ transition, exchange: { phase: 'phase2', index } as Exchange })),
     ),
   ];
-  const sideOf = sideOfLineFn(negotiation, transitions.map((t) => t.transition));
   const plainMessages = messages.map((m) => m.message);
   const indexes: Record<Side, SideIndex> = {
-    initiator: indexSide('initiator', plainMessages, plainMessages.map((m) => spanOf(m.lines.filter((l) => sideOf(l) === 'initiator')))),
-    responder: indexSide('responder', plainMessages, plainMessages.map((m) => spanOf(m.lines.filter((l) => sideOf(l) === 'responder')))),
+    initiator: indexSide('initiator', plainMessages, plainMessages.map((m) => spanOf(linesOfSide(negotiation, m, 'initiator')))),
+    responder: indexSide('responder', plainMessages, plainMessages.map((m) => spanOf(linesOfSide(negotiation, m, 'responder')))),
   };
 
   const placed: Placed[] = messages.map(({ message, exchange }, index) => ({
