@@ -9,6 +9,7 @@ import { createAnalyzer } from '../src/core/analyze.ts';
 import { AddressBook } from '../src/core/log/addresses.ts';
 import { LineSplitter } from '../src/core/log/lines.ts';
 import { LogReader } from '../src/core/log/records.ts';
+import { RecordTableBuilder } from '../src/core/log/record-table.ts';
 
 const SIZE_MB = Number(process.env.BENCH_MB ?? 20);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -25,7 +26,7 @@ function gc(): void {
 }
 
 function readerAlone(text: string): void {
-  const reader = new LogReader(0, [], [], new AddressBook(), { event: () => undefined });
+  const reader = new LogReader(0, new RecordTableBuilder(), [], new AddressBook(), { event: () => undefined });
   const splitter = new LineSplitter((raw, _ending, number) => reader.line(raw, number));
   for (let i = 0; i < text.length; i += CHUNK) splitter.push(text.slice(i, i + CHUNK));
   splitter.finish();

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const extra = b.peak - before;
   gc();
   const retained = memory() - before;
-  const kept = b.result?.records.length ?? 0;
+  const kept = b.result?.records.line.length ?? 0;
   b.result = null;
 
   const aRate = mb / aSeconds;

@@ -1,6 +1,7 @@
 /** The human-readable report of `analyze`: per negotiation a text ladder, the states, the outcome. */
 import type { Analysis, LineRef, Message, Negotiation, Phase2, Side, Transition } from '../core/analysis.ts';
 import { lineKindName } from '../core/log/records.ts';
+import { annotationOf, isFirstLineOf } from '../core/log/record-table.ts';
 
 const ARROW_WIDTH = 14;
 
@@ -148,10 +149,11 @@ function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
       const record = table.records[i] ?? -1;
       const raw = lines[i] ?? '';
       out.push(`${String(i + 1).padStart(6)} ${MARK[kind] ?? ' '} ${raw}`);
-      const info = record >= 0 ? a.records[record] : undefined;
-      if (info && info.first.line === i + 1 && info.first.file === f) {
-        const where = info.negotiation >= 0 ? ` [${a.negotiations[info.negotiation]?.id ?? ''}]` : '';
-        if (info.annotation !== null) out.push(`${' '.repeat(9)}↳ ${info.annotation}${where}`);
+      if (record >= 0 && isFirstLineOf(a.records, record, f, i + 1)) {
+        const negotiation = a.records.negotiation[record] ?? -1;
+        const where = negotiation >= 0 ? ` [${a.negotiations[negotiation]?.id ?? ''}]` : '';
+        const annotation = annotationOf(a.records, record);
+        if (annotation !== null) out.push(`${' '.repeat(9)}↳ ${annotation}${where}`);
       } else if (kind === 'unrecognized') {
         out.push(`${' '.repeat(9)}↳ not understood`);
       }

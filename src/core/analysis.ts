@@ -63,18 +63,22 @@ export interface LineTable {
   records: Int32Array;
 }
 
-/** page: one debug record (a first line and its continuations) with what it means. */
-export interface RecordInfo {
-  /** The record's first line. */
-  first: LineRef;
+/**
+ * page: the debug records (a first line and its continuations) with what they mean, column-wise: record i is
+ * index i of every column.
+ */
+export interface RecordTable {
+  /** The file and line number of each record's first line. */
+  file: Int32Array;
+  line: Int32Array;
   /** Number of lines it spans in its file, continuations included (lines may be interleaved with others). */
-  lineCount: number;
-  /** A short plain-words explanation, or null when the record was not understood. */
-  annotation: string | null;
+  lineCount: Int32Array;
   /** Index into `Analysis.negotiations`, or -1 when the record belongs to none. */
-  negotiation: number;
-  /** Milliseconds since midnight, when the line had a timestamp with a time of day. */
-  time: number | null;
+  negotiation: Int32Array;
+  /** Index into `annotations` of the record's short plain-words explanation, or -1 when it was not understood. */
+  annotation: Int32Array;
+  /** The distinct explanations: a log repeats the same few hundred. */
+  annotations: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -300,18 +304,19 @@ export interface Analysis {
   // page:
   /** One per input file, same order as `input.files`. */
   lineTables: LineTable[];
-  records: RecordInfo[];
+  records: RecordTable;
   /** page: per config file given, the IOS defaults it leaves unsaid, to show inline. */
   configDefaults: { file: number; implicit: ImplicitLine[] }[];
 }
 
-/** page: what the analysis says about one line: its kind, its record and that record's annotation. */
-export function lineInfo(a: Analysis, ref: LineRef): { kind: LineKind; record: RecordInfo | null; annotation: string | null; negotiation: number } {
+/** page: what the analysis says about one line: its kind, its record (index, or -1) and that record's annotation. */
+export function lineInfo(a: Analysis, ref: LineRef): { kind: LineKind; record: number; annotation: string | null; negotiation: number } {
   const table = a.lineTables[ref.file];
   const i = ref.line - 1;
-  if (!table || i < 0 || i >= table.kinds.length) return { kind: 'blank', record: null, annotation: null, negotiation: -1 };
+  if (!table || i < 0 || i >= table.kinds.length) return { kind: 'blank', record: -1, annotation: null, negotiation: -1 };
   const kind = LINE_KINDS[table.kinds[i] ?? 5] ?? 'unrecognized';
-  const index = table.records[i] ?? -1;
-  const record = index >= 0 ? (a.records[index] ?? null) : null;
-  return { kind, record, annotation: record?.annotation ?? null, negotiation: record?.negotiation ?? -1 };
+  const record = table.records[i] ?? -1;
+  if (record < 0) return { kind, record, annotation: null, negotiation: -1 };
+  const { annotation, annotations, negotiation } = a.records;
+  return { kind, record, annotation: annotations[annotation[record] ?? -1] ?? null, negotiation: negotiation[record] ?? -1 };
 }

@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { Analysis, Negotiation } from './analysis.ts';
 import { analyze, createAnalyzer } from './analyze.ts';
 import { splitLines } from './log/lines.ts';
+import { recordRows } from './log/record-table.ts';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const corpus = readdirSync(new URL('corpus/', fixtures)).filter((f) => f.endsWith('.log')).sort();
@@ -152,7 +153,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase1.transitions.map((t) => [t.from, t.to, t.allowed])).toEqual([['IKE_I_MM1', 'IKE_I_MM2', true], ['IKE_I_MM2', 'IKE_I_MM3', true]]);
     expect(a.lineTables[0]?.kinds[5]).toBe(0); // debug
     // the ASA "[IKEv1 DEBUG]" lines and the show output quoted in the prose are not read
-    expect(a.records).toHaveLength(6);
+    expect(a.records.line).toHaveLength(6);
     expect(a.input.unrecognized).toEqual([]);
   },
   '20-l2l-success-initiator-ios12-annotated-zh-tw-excerpt.log': (a) => {
@@ -163,7 +164,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
     const n = a.negotiations[0]!;
     expect(n).toMatchObject({ peer: '192.1.20.2' });
     expect(n.phase1.outcome).toBe('failed');
-    expect(a.records.filter((r) => r.negotiation === 0)).toHaveLength(1);
+    expect(recordRows(a.records).filter((r) => r.negotiation === 0)).toHaveLength(1);
   },
   '22-p1-lifetime-negotiation-responder-notes-snippet.log': (a) => {
     expect(a.negotiations[0]?.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', keyLength: 256, group: 5, lifetimeSeconds: 600 });
@@ -244,8 +245,8 @@ describe('property: any input is fully accounted for', () => {
         expect(a.input.lines).toBe(count);
         expect(a.lineTables[0]?.kinds.length).toBe(count);
         expect(a.lineTables[0]?.records.length).toBe(count);
-        for (const r of a.lineTables[0]!.records) expect(r).toBeLessThan(a.records.length);
-        for (const r of a.records) expect(r.negotiation).toBeLessThan(a.negotiations.length);
+        for (const r of a.lineTables[0]!.records) expect(r).toBeLessThan(a.records.line.length);
+        for (const n of a.records.negotiation) expect(n).toBeLessThan(a.negotiations.length);
         for (const u of a.input.unrecognized) expect(u.line).toBeLessThanOrEqual(count);
       }),
       { numRuns: 300 },
@@ -272,7 +273,7 @@ describe('lineInfo', () => {
     expect(lineInfo(a, { file: 0, line: packet })).toMatchObject({ kind: 'debug', negotiation: 0, annotation: expect.stringContaining('Sends an IKE packet') });
     const idField = lines.findIndex((l) => l.includes('next-payload : 8')) + 1;
     expect(lineInfo(a, { file: 0, line: idField }).kind).toBe('continuation');
-    expect(lineInfo(a, { file: 0, line: 1 })).toMatchObject({ kind: 'prose', record: null, annotation: null });
-    expect(lineInfo(a, { file: 3, line: 1 }).record).toBeNull();
+    expect(lineInfo(a, { file: 0, line: 1 })).toMatchObject({ kind: 'prose', record: -1, annotation: null });
+    expect(lineInfo(a, { file: 3, line: 1 }).record).toBe(-1);
   });
 });

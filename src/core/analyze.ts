@@ -3,11 +3,12 @@
  * `createAnalyzer` takes them chunk by chunk, so a Web Worker can feed a 100 MB file with progress and no
  * giant string split.
  */
-import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineRef, type LineTable, type RecordInfo } from './analysis.ts';
+import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineRef, type LineTable } from './analysis.ts';
 import { AddressBook } from './log/addresses.ts';
 import { ByteColumn, IntColumn } from './log/columns.ts';
 import { LineSplitter } from './log/lines.ts';
 import { LogReader } from './log/records.ts';
+import { RecordTableBuilder } from './log/record-table.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
 import { finalizeNegotiations } from './negotiation/finalize.ts';
 import { judgeTransitions } from './negotiation/judge.ts';
@@ -52,7 +53,7 @@ const KIND_BLANK = 5;
 export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): Analyzer {
   const files: InputFile[] = [];
   const tables: LineTable[] = [];
-  const records: RecordInfo[] = [];
+  const records = new RecordTableBuilder();
   const unrecognized: LineRef[] = [];
   const book = new AddressBook();
   let builder: NegotiationBuilder | null = new NegotiationBuilder(records);
@@ -128,7 +129,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         input: { files, lines, unrecognized },
         negotiations: result.negotiations,
         lineTables: tables,
-        records,
+        records: records.table(),
         configDefaults: attached.map((c, i) => ({ file: c.file, implicit: implicitDefaults(c.config, parsedConfigs[i]!.parsed) })),
       };
     },

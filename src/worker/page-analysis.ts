@@ -1,4 +1,4 @@
-import type { Analysis, AnalysisInput, Finding, LineTable, Negotiation } from '../core/analysis.ts';
+import type { Analysis, AnalysisInput, Finding, LineTable, Negotiation, RecordTable } from '../core/analysis.ts';
 
 /**
  * What the page holds of an analysis. The full `Analysis` stays in the worker: a 100 MB log has hundreds of
@@ -10,7 +10,7 @@ export interface PageAnalysis {
   input: AnalysisInput;
   negotiations: NegotiationSummary[];
   lineTables: LineTable[];
-  records: PackedRecords;
+  records: PageRecords;
   configDefaults: Analysis['configDefaults'];
   /** The first negotiation in full, so the page can draw it without a round trip. */
   first: Negotiation | null;
@@ -25,14 +25,8 @@ export type NegotiationSummary = Pick<Negotiation, 'id' | 'role' | 'ikeVersion' 
   findings: Pick<Finding, 'code' | 'severity'>[];
 };
 
-/** Analysis.records, column-wise; annotations are interned (a log repeats the same few hundred). */
-export interface PackedRecords {
-  firstFile: Int32Array;
-  firstLine: Int32Array;
-  /** Index into `annotations`, or -1. */
-  annotation: Int32Array;
-  annotations: string[];
-}
+/** The columns of Analysis.records the log pane reads: copies, so the worker's analysis keeps its own. */
+export type PageRecords = Pick<RecordTable, 'file' | 'line' | 'annotation' | 'annotations'>;
 
 export function summarize(negotiation: Negotiation): NegotiationSummary {
   return {
@@ -46,28 +40,8 @@ export function summarize(negotiation: Negotiation): NegotiationSummary {
   };
 }
 
-export function packRecords(records: Analysis['records']): PackedRecords {
-  const firstFile = new Int32Array(records.length);
-  const firstLine = new Int32Array(records.length);
-  const annotation = new Int32Array(records.length);
-  const annotations: string[] = [];
-  const interned = new Map<string, number>();
-  records.forEach((record, index) => {
-    firstFile[index] = record.first.file;
-    firstLine[index] = record.first.line;
-    if (record.annotation === null) {
-      annotation[index] = -1;
-      return;
-    }
-    let id = interned.get(record.annotation);
-    if (id === undefined) {
-      id = annotations.length;
-      annotations.push(record.annotation);
-      interned.set(record.annotation, id);
-    }
-    annotation[index] = id;
-  });
-  return { firstFile, firstLine, annotation, annotations };
+export function pageRecords(records: RecordTable): PageRecords {
+  return { file: records.file.slice(), line: records.line.slice(), annotation: records.annotation.slice(), annotations: records.annotations };
 }
 
 export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalysis {
@@ -75,7 +49,7 @@ export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalys
     input: analysis.input,
     negotiations: analysis.negotiations.map(summarize),
     lineTables: analysis.lineTables,
-    records: packRecords(analysis.records),
+    records: pageRecords(analysis.records),
     configDefaults: analysis.configDefaults,
     first: analysis.negotiations[0] ?? null,
     partial,
@@ -86,8 +60,8 @@ export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalys
 export function transferablesOf(page: PageAnalysis): ArrayBuffer[] {
   const buffers = [
     ...page.lineTables.flatMap((t) => [t.kinds.buffer, t.records.buffer]),
-    page.records.firstFile.buffer,
-    page.records.firstLine.buffer,
+    page.records.file.buffer,
+    page.records.line.buffer,
     page.records.annotation.buffer,
   ];
   return buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);

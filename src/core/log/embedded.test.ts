@@ -4,6 +4,7 @@ import type { IkeEvent } from './events.ts';
 import { EMBEDDED_MIN_LENGTH, embeddedRecords } from './embedded.ts';
 import { rebuild, splitLines } from './lines.ts';
 import { readLog } from './records.ts';
+import { recordRows } from './record-table.ts';
 
 const FLAT = 'corpus/19-flattened-pdf-text-initiator-mm1-mm3-studylib.log';
 const text = readFileSync(new URL(`../../../fixtures/${FLAT}`, import.meta.url), 'utf8');
@@ -117,14 +118,14 @@ describe('the reader on a line of embedded records', () => {
     ]);
     expect(log.events.every((e) => e.at.line === 6 && e.conn === 0)).toBe(true);
     expect(log.events.map((e) => e.time)).toEqual([78263314, 78263314, 78263315, 78263315, 78263315, 78263315]);
-    expect(log.records.map((r) => r.first.line)).toEqual([6, 6, 6, 6, 6, 6]);
+    expect(recordRows(log.records).map((r) => r.first.line)).toEqual([6, 6, 6, 6, 6, 6]);
   });
 
   test('the line belongs to its first record that is understood', () => {
     const line = `${PROSE}ISAKMP:(0):zzz qqq *Feb 1 21:44:23.314: ISAKMP:(0):Old State = IKE_I_MM1 New State = IKE_I_MM2`;
     const r = readLog(line);
     expect(r.kinds).toEqual(['debug']);
-    expect(r.records.map((x) => x.annotation)).toEqual([null, 'State changes from IKE_I_MM1 to IKE_I_MM2.']);
+    expect(recordRows(r.records).map((x) => x.annotation)).toEqual([null, 'State changes from IKE_I_MM1 to IKE_I_MM2.']);
     expect(r.lineRecords).toEqual([1]);
   });
 

@@ -4,7 +4,7 @@
  * lines, wrapped lines, a debug line split in two by ping output and a prompt). Streaming: lines go in one
  * at a time, records come out as soon as they are complete, each with its events.
  */
-import type { LineKind, LineRef, RecordInfo } from '../analysis.ts';
+import type { LineKind, LineRef, RecordTable } from '../analysis.ts';
 import { LINE_KINDS } from '../analysis.ts';
 import { AddressBook } from './addresses.ts';
 import { ByteColumn, IntColumn } from './columns.ts';
@@ -13,6 +13,7 @@ import type { IkeEvent, IkeEventBody } from './events.ts';
 import { EMBEDDED_MIN_LENGTH, embeddedRecords, type EmbeddedSpan } from './embedded.ts';
 import { extractRecord, type RecordText } from './extract.ts';
 import { parseHead, type Head } from './head.ts';
+import { RecordTableBuilder } from './record-table.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { lexLine, type Lexed } from './lex.ts';
 import { splitLines } from './lines.ts';
@@ -82,7 +83,7 @@ export class LogReader {
 
   constructor(
     private readonly file: number,
-    private readonly records: RecordInfo[],
+    private readonly records: RecordTableBuilder,
     private readonly unrecognized: LineRef[],
     private readonly book: AddressBook,
     private readonly sink: RecordSink,
@@ -102,7 +103,7 @@ export class LogReader {
     if (lexed.body.length === 0) {
       if (lexed.stamped) {
         this.close();
-        const index = this.newRecord(number, lexed.time);
+        const index = this.newRecord(number);
         kinds.set(at, KIND.unrecognized);
         records.set(at, index);
         this.unrecognized.push({ file: this.file, line: number });
@@ -163,7 +164,7 @@ export class LogReader {
       if (lexed.ping !== null) this.awaiting = { line: number, record: -1, text: body, time: lexed.time, left: 4 };
       return;
     }
-    const index = this.newRecord(number, lexed.time);
+    const index = this.newRecord(number);
     records.set(at, index);
     kinds.set(at, KIND.debug);
     const cur = this.cur;
@@ -178,7 +179,7 @@ export class LogReader {
     cur.rawFirst = raw;
     this.isOpen = true;
     if (cur.accepts === 'none') this.close();
-    if (lexed.ping !== null && this.records[index]?.annotation === null) {
+    if (lexed.ping !== null && !this.records.hasAnnotation(index)) {
       this.awaiting = { line: number, record: index, text: body, time: lexed.time, left: 4 };
     }
   }
@@ -210,23 +211,21 @@ export class LogReader {
     this.awaiting = null;
     const firstAt = awaiting.line - 1;
     let index = awaiting.record;
+    // the first half's time when it had one (its record was made then), else the rejoined line's
+    const time = index < 0 ? (lexed.time ?? awaiting.time) : (awaiting.time ?? lexed.time);
     if (index < 0) {
-      index = this.newRecord(awaiting.line, lexed.time ?? awaiting.time);
+      index = this.newRecord(awaiting.line);
     } else {
       const last = this.unrecognized[this.unrecognized.length - 1];
       if (last !== undefined && last.file === this.file && last.line === awaiting.line) this.unrecognized.pop();
     }
-    const info = this.records[index];
-    if (info) {
-      info.annotation = this.say(body);
-      info.lineCount = number - awaiting.line + 1;
-      if (info.time === null) info.time = lexed.time;
-    }
+    this.records.setAnnotation(index, this.say(body));
+    this.records.setLineCount(index, number - awaiting.line + 1);
     this.columns.kinds.set(firstAt, KIND.debug);
     this.columns.records.set(firstAt, index);
     this.columns.kinds.set(at, KIND.continuation);
     this.columns.records.set(at, index);
-    this.emit(body, awaiting.line, index, info?.time ?? null, head.conn);
+    this.emit(body, awaiting.line, index, time, head.conn);
     return true;
   }
 
@@ -237,21 +236,15 @@ export class LogReader {
    */
   private embedded(raw: string, spans: readonly EmbeddedSpan[], number: number, at: number): void {
     let understood = 0;
-    let first: LineRef | null = null;
     for (const span of spans) {
       const lexed = lexLine(raw.slice(span.start, span.end));
-      const index = this.newRecord(number, lexed.time);
-      const record = this.records[index];
-      // the records of one line share one LineRef: their events name the same line with the same object
-      if (first === null) {
-        first = record?.first ?? null;
-        this.columns.records.set(at, index);
-      } else if (record) record.first = first;
+      const index = this.newRecord(number);
+      if (span === spans[0]) this.columns.records.set(at, index);
       const found = readEmbedded(lexed.body, this.book, this.ipsec);
       if (found === null) continue;
       if (understood === 0) this.columns.records.set(at, index);
       understood += 1;
-      if (record) record.annotation = this.say(found.body);
+      this.records.setAnnotation(index, this.say(found.body));
       this.emit(found.body, number, index, lexed.time, found.conn);
     }
     if (understood > 0) {
@@ -293,32 +286,28 @@ export class LogReader {
     }
   }
 
-  private say(body: IkeEventBody): string {
-    return describe(body);
+  /** The id of the event's plain-words explanation in the record table. */
+  private say(body: IkeEventBody): number {
+    return this.records.internAnnotation(describe(body));
   }
 
-  private newRecord(line: number, time: number | null): number {
-    const index = this.records.length;
-    this.records.push({ first: { file: this.file, line }, lineCount: 1, annotation: null, negotiation: -1, time });
-    return index;
+  private newRecord(line: number): number {
+    return this.records.add(this.file, line);
   }
 
   /** A record of one line whose event is already known (prompt, show output). */
   private emitSimple(number: number, at: number, kind: number, time: number | null, body: IkeEventBody | null, conn: number | null): void {
-    const index = this.newRecord(number, time);
+    const index = this.newRecord(number);
     this.columns.kinds.set(at, kind);
     this.columns.records.set(at, index);
     if (body === null) return;
-    const info = this.records[index];
-    if (info) info.annotation = this.say(body);
+    this.records.setAnnotation(index, this.say(body));
     this.emit(body, number, index, time, conn);
   }
 
   private emit(body: IkeEventBody, line: number, record: number, time: number | null, conn: number | null): void {
     const e = body as IkeEvent;
-    // the record's first line is the event's line: one LineRef object for both
-    const first = this.records[record]?.first;
-    e.at = first !== undefined && first.line === line ? first : { file: this.file, line };
+    e.at = { file: this.file, line };
     e.record = record;
     e.time = time;
     e.conn = conn;
@@ -329,8 +318,6 @@ export class LogReader {
     if (!this.isOpen) return;
     this.isOpen = false;
     const open = this.cur;
-    const info = this.records[open.index];
-    if (!info) return;
     const lastLine = this.columns.records.length;
     // continuation lines are contiguous apart from blank lines between them
     if (open.more.length > 0) {
@@ -341,7 +328,7 @@ export class LogReader {
           break;
         }
       }
-      info.lineCount = last - open.line + 1;
+      this.records.setLineCount(open.index, last - open.line + 1);
     }
     const head = open.head;
     // a single ISAKMP line whose meaning does not depend on addresses reads the same every time it recurs
@@ -349,7 +336,7 @@ export class LogReader {
     if (cacheable) {
       const hit = this.seen.get(head.text);
       if (hit !== undefined) {
-        info.annotation = hit.annotation;
+        this.records.setAnnotation(open.index, hit.annotation);
         this.emit({ ...hit.body }, open.line, open.index, open.time, head.conn);
         return;
       }
@@ -369,8 +356,9 @@ export class LogReader {
       }
       return;
     }
-    info.annotation = this.say(body);
-    if (cacheable && CONTEXT_FREE.has(body.type) && !hasMessageId(head.text)) this.seen.add(head.text, { ...body }, info.annotation);
+    const annotation = this.say(body);
+    this.records.setAnnotation(open.index, annotation);
+    if (cacheable && CONTEXT_FREE.has(body.type) && !hasMessageId(head.text)) this.seen.add(head.text, { ...body }, annotation);
     this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
   }
 }
@@ -378,7 +366,8 @@ export class LogReader {
 interface Recurring {
   text: string;
   body: IkeEventBody;
-  annotation: string;
+  /** Its id in the record table. */
+  annotation: number;
 }
 
 /** The length and three characters of a text in one small integer: the key of the recurring-lines table. */
@@ -403,7 +392,7 @@ class RecurringLines {
     return undefined;
   }
 
-  add(text: string, body: IkeEventBody, annotation: string): void {
+  add(text: string, body: IkeEventBody, annotation: number): void {
     if (this.size >= 50_000) return;
     const key = shapeKey(text);
     const candidates = this.byShape.get(key);
@@ -517,11 +506,11 @@ export function extractEvents(text: string): IkeEvent[] {
 export function readLog(text: string, file = 0): {
   kinds: LineKind[];
   lineRecords: number[];
-  records: RecordInfo[];
+  records: RecordTable;
   events: IkeEvent[];
   unrecognized: LineRef[];
 } {
-  const records: RecordInfo[] = [];
+  const records = new RecordTableBuilder();
   const unrecognized: LineRef[] = [];
   const events: IkeEvent[] = [];
   const reader = new LogReader(file, records, unrecognized, new AddressBook(), { event: (e) => events.push(e) });
@@ -533,5 +522,5 @@ export function readLog(text: string, file = 0): {
     kinds.push(lineKindName(reader.columns.kinds.get(i)));
     lineRecords.push(reader.columns.records.get(i));
   }
-  return { kinds, lineRecords, records, events, unrecognized };
+  return { kinds, lineRecords, records: records.table(), events, unrecognized };
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../analyze.ts';
+import { recordRows } from '../log/record-table.ts';
 
 const stamp = (s: number): string => `*Oct 25 18:53:${String(10 + s).padStart(2, '0')}.000: `;
 
@@ -66,7 +67,7 @@ describe('negotiations', () => {
     expect(a.negotiations).toHaveLength(1);
     expect(names(goodStart('203.0.113.1', 1001, 0).join('\n'))).toEqual([['MM1', 'MM2', 'MM3', 'MM4', 'MM5']]);
     // every record of the log belongs to it
-    expect(a.records.every((r) => r.negotiation === 0)).toBe(true);
+    expect(recordRows(a.records).every((r) => r.negotiation === 0)).toBe(true);
   });
 
   test('negotiations with two peers interleaved message by message are separated', () => {

@@ -2,9 +2,10 @@
  * Events → one-sided negotiations: group the events of each router (detected by prompts and by addresses
  * that belong to the router already seen) by peer, conn-id and message ID, and name the messages.
  */
-import type { Encapsulation, LineRef, MessageName, PayloadSummary, PayloadType, RecordInfo, Side } from '../analysis.ts';
+import type { Encapsulation, LineRef, MessageName, PayloadSummary, PayloadType, Side } from '../analysis.ts';
 import { aggressiveModeMessage, mainModeMessage, sideOfState } from '../ike/vocabulary.ts';
 import type { IkeEvent } from '../log/events.ts';
+import type { RecordTableBuilder } from '../log/record-table.ts';
 import { type Draft, type DraftMessage, type DraftPhase2, type RouterContext } from './draft.ts';
 import { applyProposalAttribute, emptyProposal } from './proposal.ts';
 
@@ -40,7 +41,7 @@ export class NegotiationBuilder {
   readonly counters: { peer: string | null; encaps: number | null; decaps: number | null; line: LineRef }[] = [];
   readonly mtus: { peer: string | null; mtu: number; line: LineRef }[] = [];
 
-  constructor(private readonly records: RecordInfo[]) {}
+  constructor(private readonly records: RecordTableBuilder) {}
 
   /** Starts a new file: its lines come from another router unless prompts or addresses say otherwise. */
   startFile(file: number): void {
@@ -276,8 +277,7 @@ export class NegotiationBuilder {
   private apply(d: Draft, e: IkeEvent): void {
     d.last = e.at;
     if (e.time !== null) d.lastTime = e.time;
-    const rec = this.records[e.record];
-    if (rec) rec.negotiation = d.index;
+    this.records.setNegotiation(e.record, d.index);
     if (NOTABLE.has(e.type) || isNotable(e)) d.notable.push(e);
     const wasPacketOut = d.lastWasPacketOut;
     d.lastWasPacketOut = false;
@@ -824,10 +824,11 @@ export class NegotiationBuilder {
 /** Events of a common type that still matter to a rule: a refusal, a missing key, a lowered lifetime, NAT. */
 /**
  * Adds a line to a message's lines, once: the records run together in one physical line (a flattened paste)
- * share one LineRef, and the line belongs to the message once.
+ * each name that line, and the line belongs to the message once.
  */
 function pushLine(lines: LineRef[], at: LineRef): void {
-  if (lines[lines.length - 1] !== at) lines.push(at);
+  const last = lines[lines.length - 1];
+  if (last === undefined || last.line !== at.line || last.file !== at.file) lines.push(at);
 }
 
 function isNotable(e: IkeEvent): boolean {

@@ -11,13 +11,13 @@ import type {
   Outcome,
   Phase1Proposal,
   Phase2,
-  RecordInfo,
   Router,
   Side,
   Transition,
 } from '../analysis.ts';
 import { otherSide } from '../ike/vocabulary.ts';
 import type { IkeEvent } from '../log/events.ts';
+import type { RecordTableBuilder } from '../log/record-table.ts';
 import type { NegotiationBuilder } from './build.ts';
 import type { Draft, DraftMessage, DraftPhase2 } from './draft.ts';
 
@@ -57,7 +57,7 @@ function meaningful(d: Draft): boolean {
   return d.requestTransform !== null || d.offered !== null || (d.peer !== null && d.notable.length > 0);
 }
 
-export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordInfo[]): { negotiations: Negotiation[]; notable: IkeEvent[][] } {
+export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[]; notable: IkeEvent[][] } {
   const sided = builder.drafts.filter(meaningful).map(toSided);
   const used = new Set<Sided>();
   const out: { n: Negotiation; drafts: Draft[] }[] = [];
@@ -77,7 +77,7 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   // records point at drafts while the log is read; now at the negotiations the drafts became
   const target = new Int32Array(builder.drafts.length).fill(-1);
   out.forEach((o, i) => o.drafts.forEach((d) => (target[d.index] = i)));
-  for (const rec of records) if (rec.negotiation >= 0) rec.negotiation = target[rec.negotiation] ?? -1;
+  records.renumberNegotiations(target);
   verify(builder, out.map((o) => o.n));
   return { negotiations: out.map((o) => o.n), notable: out.map((o) => o.drafts.flatMap((d) => d.notable)) };
 }

@@ -1,6 +1,7 @@
 import type { LineKind } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { LINE_KINDS } from '../../core/analysis.ts';
+import { annotationOf, isFirstLineOf } from '../../core/log/record-table.ts';
 
 /** What the log pane needs to know about each line of one file, read lazily from the analysis' column tables. */
 export interface LineInfo {
@@ -21,10 +22,9 @@ export function lineInfoFor(analysis: PageAnalysis, file: number): LineInfo {
     annotationOf: (line) => {
       const recordIndex = table.records[line - 1];
       if (recordIndex === undefined || recordIndex < 0) return null;
-      const records = analysis.records;
       // The annotation sits on the record's first line only, not on each continuation.
-      if (records.firstFile[recordIndex] !== file || records.firstLine[recordIndex] !== line) return null;
-      return records.annotations[records.annotation[recordIndex] ?? -1] ?? null;
+      if (!isFirstLineOf(analysis.records, recordIndex, file, line)) return null;
+      return annotationOf(analysis.records, recordIndex);
     },
   };
 }
