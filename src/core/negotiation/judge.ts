@@ -4,15 +4,24 @@
  */
 import type { Negotiation, Side, Transition } from '../analysis.ts';
 import { replayTransitions, type ReplayExchange } from '../fsm/replay.ts';
+import { WordTree } from './word-tree.ts';
 
-/** Judgements by stream: a long log repeats the same few sequences thousands of times. */
-const judged = new Map<string, boolean[]>();
+type Mode = 'main' | 'aggressive';
 
-function judgeStream(side: Side, exchange: ReplayExchange, transitions: Transition[], mode: 'main' | 'aggressive'): void {
+/**
+ * Judgements by stream: a long log repeats the same few sequences thousands of times, and replay is
+ * deterministic, so a stream printed word for word like an earlier one is judged the same. The words are the
+ * model's (side, exchange, mode), then each transition's from, to and input.
+ */
+const judged = new WordTree<boolean[]>();
+/** Streams remembered, at most MAX_STREAMS: a log of ever new sequences must not grow the tree without end. */
+let remembered = 0;
+const MAX_STREAMS = 10_000;
+
+function judgeStream(side: Side, exchange: ReplayExchange, transitions: Transition[], mode: Mode): void {
   const mine = transitions.filter((t) => t.side === side);
   if (mine.length === 0) return;
-  const key = `${side}|${exchange}|${mode}|${mine.map((t) => `${t.from}>${t.to}>${t.input}`).join('|')}`;
-  const cached = judged.get(key);
+  const cached = find(side, exchange, mode, mine)?.value;
   if (cached !== undefined) {
     mine.forEach((t, i) => (t.allowed = cached[i] ?? null));
     return;
@@ -36,10 +45,25 @@ function judgeStream(side: Side, exchange: ReplayExchange, transitions: Transiti
       const step = steps[i];
       if (step) t.allowed = step.allowed;
     });
-    if (judged.size < 10_000) judged.set(key, steps.map((s) => s.allowed));
+    if (remembered < MAX_STREAMS) {
+      grow(side, exchange, mode, mine).value = steps.map((s) => s.allowed);
+      remembered += 1;
+    }
   } catch {
     // a model that cannot judge leaves `allowed` null: unknown, not wrong
   }
+}
+
+function find(side: Side, exchange: ReplayExchange, mode: Mode, stream: readonly Transition[]): WordTree<boolean[]> | undefined {
+  let node = judged.next(side)?.next(exchange)?.next(mode);
+  for (const t of stream) node = node?.next(t.from)?.next(t.to)?.next(t.input);
+  return node;
+}
+
+function grow(side: Side, exchange: ReplayExchange, mode: Mode, stream: readonly Transition[]): WordTree<boolean[]> {
+  let node = judged.grow(side).grow(exchange).grow(mode);
+  for (const t of stream) node = node.grow(t.from).grow(t.to).grow(t.input);
+  return node;
 }
 
 /** Sets `allowed` on every transition of the negotiation, per router side and exchange. */
