@@ -9,17 +9,13 @@ import type { RecordTableBuilder } from '../log/record-table.ts';
 import { type Draft, type DraftMessage, type DraftPhase2, type RouterContext } from './draft.ts';
 import { applyProposalAttribute, emptyProposal } from './proposal.ts';
 
-/** Event types worth keeping for diagnosis rules. */
-/**
- * Events a diagnosis rule reads, kept with the negotiation as its evidence: refusals and errors, and the
- * proposals themselves (which algorithms, which lifetimes), which the weak-crypto and lifetime rules judge.
- */
-const NOTABLE = new Set<IkeEvent['type']>([
-  'error', 'p1-mismatch', 'p1-rejected', 'p2-rejected', 'ipsec-rejected', 'retransmit', 'duplicate', 'syslog',
-  'p1-check', 'p1-attr', 'p1-atts', 'p1-lifetime', 'p2-transform', 'p2-attr', 'p2-atts',
-]);
-
+/** Lines printed while a message is being built: they belong to the next packet sent. */
 const BUILDING_INFO = ['Send initial contact', 'SA is doing', 'pre-shared key authentication', 'Total payload length', 'QM Initiator gets spi'];
+
+function isBuildingInfo(text: string): boolean {
+  for (const start of BUILDING_INFO) if (text.startsWith(start)) return true;
+  return false;
+}
 
 const ENCAPS: Readonly<Record<string, Encapsulation>> = {
   '1': 'tunnel',
@@ -278,7 +274,7 @@ export class NegotiationBuilder {
     d.last = e.at;
     if (e.time !== null) d.lastTime = e.time;
     this.records.setNegotiation(e.record, d.index);
-    if (NOTABLE.has(e.type) || isNotable(e)) d.notable.push(e);
+    if (isNotable(e)) d.notable.push(e);
     const wasPacketOut = d.lastWasPacketOut;
     d.lastWasPacketOut = false;
     switch (e.type) {
@@ -467,7 +463,7 @@ export class NegotiationBuilder {
         this.attach(d, e.at);
         return;
       case 'info':
-        if (BUILDING_INFO.some((p) => e.text.startsWith(p))) this.build(d, e.at);
+        if (isBuildingInfo(e.text)) this.build(d, e.at);
         else this.attach(d, e.at);
         return;
       default:
@@ -533,8 +529,13 @@ export class NegotiationBuilder {
     if (role === 'I') this.setSide(d, 'initiator', 3);
     else if (role === 'R' || role === 'N') this.setSide(d, 'responder', 3);
     if (d.side === null && d.messages.length === 0 && d.phase2.length === 0) this.setSide(d, dir === 'out' ? 'initiator' : 'responder', 1);
-    const lines = dir === 'out' ? [...d.pending, at] : [at];
-    d.pending = [];
+    // a packet sent takes the lines printed while it was built
+    let lines: LineRef[] = [at];
+    if (dir === 'out') {
+      lines = d.pending;
+      lines.push(at);
+      d.pending = [];
+    }
     d.building = false;
     // QM_IDLE means phase 1 is done, unless the router's own states say it is not yet: a Quick Mode packet
     // that overtook the last phase 1 message, not a phase 1 message itself
@@ -572,10 +573,10 @@ export class NegotiationBuilder {
       // a timer's resend is the last message this router sent, whatever state it is in by now
       if (dir === 'out' && d.retransmitPending) name = lastName(d.messages, 'out') ?? name;
       m.name = name;
-      const earlier = d.messages.filter((x) => x.name === name);
-      if (earlier.length > 0) {
+      const earlier = countNamed(d.messages, name);
+      if (earlier > 0) {
         m.retransmission = true;
-        m.attempt = earlier.length + 1;
+        m.attempt = earlier + 1;
       }
       if (name === 'MM5' && dir === 'in') d.mm5Received = true;
       d.messages.push(m);
@@ -821,7 +822,6 @@ export class NegotiationBuilder {
   }
 }
 
-/** Events of a common type that still matter to a rule: a refusal, a missing key, a lowered lifetime, NAT. */
 /**
  * Adds a line to a message's lines, once: the records run together in one physical line (a flattened paste)
  * each name that line, and the line belongs to the message once.
@@ -831,8 +831,29 @@ function pushLine(lines: LineRef[], at: LineRef): void {
   if (last === undefined || last.line !== at.line || last.file !== at.file) lines.push(at);
 }
 
+/**
+ * Events a diagnosis rule reads, kept with the negotiation as its evidence: refusals and errors, the proposals
+ * themselves (which algorithms, which lifetimes, for the weak-crypto and lifetime rules), and events of a
+ * common type that still matter to a rule: a delete, a missing key, a notify, NAT.
+ */
 function isNotable(e: IkeEvent): boolean {
   switch (e.type) {
+    case 'error':
+    case 'p1-mismatch':
+    case 'p1-rejected':
+    case 'p2-rejected':
+    case 'ipsec-rejected':
+    case 'retransmit':
+    case 'duplicate':
+    case 'syslog':
+    case 'p1-check':
+    case 'p1-attr':
+    case 'p1-atts':
+    case 'p1-lifetime':
+    case 'p2-transform':
+    case 'p2-attr':
+    case 'p2-atts':
+      return true;
     case 'payload':
       return e.payload === 'DELETE';
     case 'psk':
@@ -879,6 +900,12 @@ function lastName(messages: readonly DraftMessage[], dir: 'out' | 'in'): Message
     if (m && m.dir === dir) return m.name;
   }
   return null;
+}
+
+function countNamed(messages: readonly DraftMessage[], name: MessageName | null): number {
+  let n = 0;
+  for (const m of messages) if (m.name === name) n += 1;
+  return n;
 }
 
 /** The latest Quick Mode of the draft. */

@@ -16,7 +16,6 @@ import type {
   Transition,
 } from '../analysis.ts';
 import { otherSide } from '../ike/vocabulary.ts';
-import type { IkeEvent } from '../log/events.ts';
 import type { RecordTableBuilder } from '../log/record-table.ts';
 import type { NegotiationBuilder } from './build.ts';
 import type { Draft, DraftMessage, DraftPhase2 } from './draft.ts';
@@ -57,7 +56,7 @@ function meaningful(d: Draft): boolean {
   return d.requestTransform !== null || d.offered !== null || (d.peer !== null && d.notable.length > 0);
 }
 
-export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[]; notable: IkeEvent[][] } {
+export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[] } {
   const sided = builder.drafts.filter(meaningful).map(toSided);
   const used = new Set<Sided>();
   const out: { n: Negotiation; drafts: Draft[] }[] = [];
@@ -79,18 +78,18 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   out.forEach((o, i) => o.drafts.forEach((d) => (target[d.index] = i)));
   records.renumberNegotiations(target);
   verify(builder, out.map((o) => o.n));
-  return { negotiations: out.map((o) => o.n), notable: out.map((o) => o.drafts.flatMap((d) => d.notable)) };
+  return { negotiations: out.map((o) => o.n) };
 }
 
 function toSided(d: Draft): Sided {
   const side = d.side;
   const phase1 = d.messages.map((m) => message(m, side));
-  const informational = d.informational.map((m) => message({ ...m, name: m.name ?? infoName(m) }, side));
+  const informational = d.informational.map((m) => message(m, side, m.name ?? infoName(m)));
   const phase2: Phase2[] = [];
   for (const p of d.phase2) {
     const quick = p.quick || p.messages.some((m) => m.payloads.some((x) => x.type === 'SA'));
     if (!quick) {
-      for (const m of p.messages) informational.push(message({ ...m, name: infoName(m) }, side));
+      for (const m of p.messages) informational.push(message(m, side, infoName(m)));
       continue;
     }
     phase2.push(phase2Of(d, p));
@@ -111,18 +110,19 @@ function infoName(m: DraftMessage): MessageName {
   return 'UNKNOWN';
 }
 
-function message(m: DraftMessage, side: Side | null): Message {
+/** The contract's message; `name`, `retransmission` and `attempt` as finally told, when they differ from the draft's. */
+function message(m: DraftMessage, side: Side | null, name = m.name, retransmission = m.retransmission, attempt = m.attempt): Message {
   const own = side ?? (m.dir === 'out' ? 'initiator' : 'responder');
   return {
-    name: m.name ?? 'UNKNOWN',
+    name: name ?? 'UNKNOWN',
     from: m.dir === 'out' ? own : otherSide(own),
     dir: m.dir,
     // exact-size copies: arrays grown line by line carry spare capacity, a long log holds thousands of them
     lines: m.lines.slice(),
     messageId: m.messageId ?? 0,
     payloads: m.payloads.slice(),
-    retransmission: m.retransmission,
-    attempt: m.attempt,
+    retransmission,
+    attempt,
     time: m.time,
     saState: m.saState,
     ports: m.ports,
@@ -135,6 +135,8 @@ function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
   let answered = false;
   const messages: Message[] = [];
   const last: { out: MessageName | null; in: MessageName | null } = { out: null, in: null };
+  /** How many messages of each name came before: a second QM1 is a resend. */
+  const told: Partial<Record<MessageName, number>> = {};
   for (const m of p.messages) {
     const sent = m.dir === 'out';
     let name: MessageName;
@@ -149,13 +151,15 @@ function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
       answered = true;
     }
     last[m.dir] = name;
-    const earlier = messages.filter((x) => x.name === name).length;
-    const msg = message({ ...m, name, retransmission: m.retransmission || earlier > 0, attempt: earlier + 1 }, qmSide);
-    messages.push(msg);
+    const earlier = told[name] ?? 0;
+    told[name] = earlier + 1;
+    messages.push(message(m, qmSide, name, m.retransmission || earlier > 0, earlier + 1));
   }
   const inbound = lastSa(p.sas, 'inbound');
   const outbound = lastSa(p.sas, 'outbound');
   const complete = p.complete || messages.some((m) => m.name === 'QM3' && !m.retransmission);
+  // every state change of a Quick Mode is told from this router's role in it (the draft is let go after)
+  for (const t of p.transitions) t.side = qmSide;
   return {
     messageId: p.messageId,
     outcome: p.failed && !p.complete ? 'failed' : complete ? 'complete' : 'incomplete',
@@ -164,7 +168,7 @@ function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
     encapsulation: p.encapsulation,
     spis: inbound && outbound ? { inbound: inbound.spi, outbound: outbound.spi } : null,
     pfsGroup: p.pfsGroup,
-    transitions: p.transitions.map((t) => ({ ...t, side: qmSide })),
+    transitions: p.transitions,
     sas: p.sas,
     proxies: p.proxies ?? (d.phase2[0] === p ? d.requestProxies : null),
     lifetimeSeconds: p.lifetimeSeconds,
