@@ -3,7 +3,10 @@
  * .bench/, then in one process measures
  *   (a) plain line splitting plus one anchored regex per line, and
  *   (b) the full analysis (createAnalyzer fed in 4 MB chunks, as the page's worker feeds it),
- * and prints MB/s for both, the ratio b/a (target >= 0.6) and the peak memory of (b) (target < 4x input):
+ * and prints MB/s for both, the ratio b/a (target >= 0.6) and the peak memory of (b) (target < 4x input).
+ * For scale it also measures (c), the first stage of the analysis alone: the line splitter and lexLine
+ * (timestamp, prefixes and body of every line), which any analysis of every line pays before reading it.
+ * Memory:
  * the peak resident set of the process while (b) runs (the kernel's high-water mark, reset just before (b)
  * where Linux allows it), and the peak of the JS heap sampled after every chunk and after `finish()`, both
  * counting the loaded input string, since the analysis cannot run without it.
@@ -13,6 +16,8 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, write
 import { performance } from 'node:perf_hooks';
 import type { Analysis } from '../src/core/analysis.ts';
 import { createAnalyzer } from '../src/core/analyze.ts';
+import { lexLine, type Lexed } from '../src/core/log/lex.ts';
+import { LineSplitter } from '../src/core/log/lines.ts';
 import { generateLog } from './generate.ts';
 
 const SIZE_MB = Number(process.env.BENCH_MB ?? 100);
@@ -46,6 +51,18 @@ function baseline(text: string): number {
     start = nl + 1;
   }
   return matches;
+}
+
+/** (c): the analysis' first stage alone: split into lines (chunk by chunk, as (b)) and lex each one. */
+function lexOnly(text: string): number {
+  const scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null };
+  let stamped = 0;
+  const splitter = new LineSplitter((raw) => {
+    if (lexLine(raw, scratch).stamped) stamped += 1;
+  });
+  for (let i = 0; i < text.length; i += CHUNK) splitter.push(text.slice(i, i + CHUNK));
+  splitter.finish();
+  return stamped;
 }
 
 function memory(): number {
@@ -88,14 +105,33 @@ function analysis(text: string): { negotiations: number; peak: number; lines: nu
   return { negotiations: result.negotiations.length, peak, lines: result.input.lines, result };
 }
 
-async function main(): Promise<void> {
-  await ensureLog();
-  const bytes = statSync(file).size;
-  const mb = bytes / 1e6;
+interface Measured {
+  matches: number;
+  aSeconds: number;
+  aCpu: number;
+  cSeconds: number;
+  cCpu: number;
+  bSeconds: number;
+  bCpu: number;
+  b: ReturnType<typeof analysis>;
+  /** JS heap + external before (b), the loaded input included, and what the input string alone takes. */
+  before: number;
+  inputHeap: number;
+  rssBefore: number;
+  rssPeak: number;
+  windowed: boolean;
+}
+
+/** Loads the log and runs (a), (c) and (b); the input string is let go on return, the Analysis kept. */
+function measure(): Measured {
+  gc();
+  const empty = memory();
   const text = readFileSync(file, 'utf8');
   gc();
+  const inputHeap = memory() - empty;
   // warm-up on a slice so both measurements run optimised code
   baseline(text.slice(0, 4_000_000));
+  lexOnly(text.slice(0, 4_000_000));
   analysis(text.slice(0, 4_000_000));
   gc();
 
@@ -112,6 +148,17 @@ async function main(): Promise<void> {
     aCpu = Math.min(aCpu, (used.user + used.system) / 1e6);
   }
 
+  let cSeconds = Infinity;
+  let cCpu = Infinity;
+  for (let run = 0; run < 3; run += 1) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    lexOnly(text);
+    const used = process.cpuUsage(c);
+    cSeconds = Math.min(cSeconds, (performance.now() - t) / 1000);
+    cCpu = Math.min(cCpu, (used.user + used.system) / 1e6);
+  }
+
   gc();
   const before = memory();
   const rssBefore = process.memoryUsage().rss;
@@ -123,9 +170,18 @@ async function main(): Promise<void> {
   const bSeconds = (performance.now() - t) / 1000;
   const bCpu = (used.user + used.system) / 1e6;
   const rssPeak = peakRss();
+  return { matches, aSeconds, aCpu, cSeconds, cCpu, bSeconds, bCpu, b, before, inputHeap, rssBefore, rssPeak, windowed };
+}
+
+async function main(): Promise<void> {
+  await ensureLog();
+  const bytes = statSync(file).size;
+  const mb = bytes / 1e6;
+  const { matches, aSeconds, aCpu, cSeconds, cCpu, bSeconds, bCpu, b, before, inputHeap, rssBefore, rssPeak, windowed } = measure();
   const extra = b.peak - before;
+  // the input is gone now: what remains is the Analysis, and any part of the input it still holds
   gc();
-  const retained = memory() - before;
+  const retained = memory() - (before - inputHeap);
   const kept = b.result?.records.line.length ?? 0;
   b.result = null;
 
@@ -134,8 +190,9 @@ async function main(): Promise<void> {
   console.log(`input: ${mb.toFixed(1)} MB, ${b.lines} lines, ${matches} ISAKMP lines, ${b.negotiations} negotiations`);
   console.log(`(a) split + one anchored regex per line (best of 3): ${aRate.toFixed(1)} MB/s wall (${aSeconds.toFixed(2)} s), ${(mb / aCpu).toFixed(1)} MB/s CPU`);
   console.log(`(b) full analysis (one run):                         ${bRate.toFixed(1)} MB/s wall (${bSeconds.toFixed(2)} s), ${(mb / bCpu).toFixed(1)} MB/s CPU (GC threads included)`);
+  console.log(`(c) for scale, lines + lexLine alone (best of 3):   ${(mb / cSeconds).toFixed(1)} MB/s wall (${cSeconds.toFixed(2)} s), ratio c/a ${(aSeconds / cSeconds).toFixed(3)} wall, ${(aCpu / cCpu).toFixed(3)} CPU`);
   console.log(`ratio b/a: ${(bRate / aRate).toFixed(3)} wall, ${(aCpu / bCpu).toFixed(3)} CPU (target >= 0.6)`);
-  console.log(`the Analysis object after GC: ${(retained / 1e6).toFixed(0)} MB = ${(retained / bytes).toFixed(2)}x input (${kept} records)`);
+  console.log(`the Analysis after GC, the input string let go: ${(retained / 1e6).toFixed(0)} MB = ${(retained / bytes).toFixed(2)}x input (${kept} records)`);
   console.log(
     `peak JS heap + external during (b), sampled after each chunk and finish(): ${(extra / 1e6).toFixed(0)} MB above the loaded input = ${(extra / bytes).toFixed(2)}x input; with the input string: ${((extra + bytes) / bytes).toFixed(2)}x (target < 4x)`,
   );

@@ -4,6 +4,7 @@
  */
 import type { RecordTable } from '../analysis.ts';
 import { IntColumn } from './columns.ts';
+import { detached } from './owned-strings.ts';
 
 /** Grows one record at a time while the log is read; `table()` hands out the finished columns. */
 export class RecordTableBuilder {
@@ -58,8 +59,10 @@ export class RecordTableBuilder {
     let id = this.annotationId.get(text);
     if (id === undefined) {
       id = this.annotations.length;
-      this.annotations.push(text);
-      this.annotationId.set(text, id);
+      // the explanation quotes the line: a copy, or it would keep the input it was cut from alive
+      const own = detached(text);
+      this.annotations.push(own);
+      this.annotationId.set(own, id);
     }
     return id;
   }

@@ -13,6 +13,7 @@ import type { IkeEvent, IkeEventBody } from './events.ts';
 import { EMBEDDED_MIN_LENGTH, embeddedRecords, type EmbeddedSpan } from './embedded.ts';
 import { extractRecord, type RecordText } from './extract.ts';
 import { parseHead, type Head } from './head.ts';
+import { OwnedStrings, detached } from './owned-strings.ts';
 import { RecordTableBuilder } from './record-table.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { lexLine, type Lexed } from './lex.ts';
@@ -75,6 +76,8 @@ export class LogReader {
   private readonly text: RecordText = { head: null, first: '', more: [], accepts: 'none', rawFirst: '' };
   /** Events of recurring context-free lines, by the text after the conn-id. */
   private readonly seen = new RecurringLines();
+  /** The events' strings, detached from the input: the analysis keeps many of them. */
+  private readonly strings = new OwnedStrings();
   private show: ShowState | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
@@ -286,9 +289,12 @@ export class LogReader {
     }
   }
 
-  /** The id of the event's plain-words explanation in the record table. */
+  /**
+   * The id of the event's plain-words explanation in the record table. Every event read is explained before
+   * it is emitted or cached: this is where its strings are made the analysis' own.
+   */
   private say(body: IkeEventBody): number {
-    return this.records.internAnnotation(describe(body));
+    return this.records.internAnnotation(describe(this.strings.ownFields(body)));
   }
 
   private newRecord(line: number): number {
@@ -397,7 +403,7 @@ class RecurringLines {
     const key = shapeKey(text);
     const candidates = this.byShape.get(key);
     // a copy of the text: a slice would keep the whole input chunk it came from alive
-    const r: Recurring = { text: `${text}\u0000`.slice(0, -1), body, annotation };
+    const r: Recurring = { text: detached(text), body, annotation };
     if (candidates === undefined) this.byShape.set(key, [r]);
     else if (candidates.length < 8) candidates.push(r);
     else return;

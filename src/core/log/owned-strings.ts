@@ -1,0 +1,37 @@
+/**
+ * Strings the analysis keeps, detached from the input. A substring of a line is, in V8, a view into the
+ * chunk of input it was cut from: one such view kept in the analysis (a state name, a transform, an
+ * annotation) keeps the whole chunk alive, and with it, in time, the whole input. Each distinct value is
+ * copied once and shared by every event that carries it.
+ */
+export class OwnedStrings {
+  private readonly byValue = new Map<string, string>();
+
+  /** `text`'s own copy, shared with every earlier string of the same value. */
+  own(text: string): string {
+    let owned = this.byValue.get(text);
+    if (owned === undefined) {
+      owned = detached(text);
+      this.byValue.set(owned, owned);
+    }
+    return owned;
+  }
+
+  /** Replaces every string field of `event` (a flat record of primitives) by its own copy. */
+  ownFields<T extends object>(event: T): T {
+    const fields = event as Record<string, unknown>;
+    for (const key in fields) {
+      const value = fields[key];
+      if (typeof value === 'string') fields[key] = this.own(value);
+    }
+    return event;
+  }
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from: concatenating forces a new
+ * sequential string, and the slice of it points into that copy only.
+ */
+export function detached(text: string): string {
+  return ` ${text}`.slice(1);
+}
