@@ -38,5 +38,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 export function diagnose(ctx: DiagnosisContext): DiagnosedFinding[] {
-  return RULES.flatMap((r) => r.diagnose(ctx)).sort(bySeverity);
+  const out: DiagnosedFinding[] = [];
+  for (const rule of RULES) for (const f of rule.diagnose(ctx)) out.push(f);
+  return out.sort(bySeverity);
 }

@@ -93,7 +93,13 @@ function emptyOffer(): OfferedPhase2 {
 
 export const quickModeRefusals = perContext(computeRefusals);
 
+/** An event a refusal is made of: a reason, a final refusal, a PROPOSAL_NOT_CHOSEN either way. */
+const mayRefuse = (e: IkeEvent): boolean =>
+  e.type === 'notify' || e.type === 'ipsec-rejected' || e.type === 'p2-rejected' || (e.type === 'p2-atts' && !e.acceptable);
+
 function computeRefusals(ctx: DiagnosisContext): Refusal[] {
+  // most negotiations refuse nothing: one look at the events instead of following every offer
+  if (!ctx.events.some(mayRefuse)) return [];
   const p1Up = phase1Completed(ctx);
   const out: Refusal[] = [];
   let offer = emptyOffer();

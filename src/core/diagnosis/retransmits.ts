@@ -52,7 +52,12 @@ function answered(ctx: DiagnosisContext, from: number, side: Side | null, sideOf
 
 export const phase1Retransmits = perContext(computeRetransmits);
 
+/** An event a run is made of. */
+const isResend = (e: IkeEvent): boolean => (e.type === 'retransmit' && e.phase === 1) || e.type === 'duplicate' || isDeath(e);
+
 function computeRetransmits(ctx: DiagnosisContext): RetransmitRun[] {
+  // most negotiations resend nothing: one look at the events instead of following every packet
+  if (!ctx.events.some(isResend)) return [];
   const sideOf = sidesOf(ctx);
   const runs = new Map<string, { run: RetransmitRun; first: number }>();
   const lastState = new Map<Side | null, string>();

@@ -1,5 +1,5 @@
 /** NAT_T: a NAT between the peers (NAT discovery in MM3/MM4): IKE moves to UDP 4500 and ESP goes in UDP. Informational. */
-import type { LineRef, Negotiation } from '../../analysis.ts';
+import type { LineRef, Message, Negotiation } from '../../analysis.ts';
 import { ref } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at } from '../queries.ts';
@@ -11,10 +11,12 @@ const isNatEvidence = (e: IkeEvent): boolean =>
   (e.type === 'packet' && (e.localPort === 4500 || e.peerPort === 4500)) ||
   (e.type === 'p2-attr' && e.attr === 'encaps' && /udp/i.test(e.value));
 
+const isOnNatPort = (m: Message): boolean => m.ports !== null && (m.ports.local === 4500 || m.ports.peer === 4500);
+
 /** The first message of the negotiation sent on UDP 4500, or of a Quick Mode with -UDP encapsulation. */
 function floatedMessage(n: Negotiation): LineRef | null {
-  const all = [...n.phase1.messages, ...n.phase2.flatMap((p) => p.messages)];
-  const onNatPort = all.find((m) => m.ports !== null && (m.ports.local === 4500 || m.ports.peer === 4500));
+  let onNatPort = n.phase1.messages.find(isOnNatPort);
+  for (const p of n.phase2) onNatPort ??= p.messages.find(isOnNatPort);
   if (onNatPort?.lines[0]) return onNatPort.lines[0];
   const udp = n.phase2.find((p) => p.encapsulation === 'tunnel-udp' || p.encapsulation === 'transport-udp');
   return udp?.messages[0]?.lines[0] ?? null;

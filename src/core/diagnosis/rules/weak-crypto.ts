@@ -46,6 +46,18 @@ function weakPhase2(e: IkeEvent): string | null {
   return null;
 }
 
+/** The weak transforms of a transform set as printed; a log repeats the same few sets, each is read once. */
+const weakTransformsRead = new Map<string, readonly string[]>();
+
+function weakTransformsIn(transformSet: string): readonly string[] {
+  let weak = weakTransformsRead.get(transformSet);
+  if (weak === undefined) {
+    weak = transformSet.split(' ').filter((t) => t.startsWith('esp-') || t.startsWith('ah-')).filter(isWeakTransform);
+    weakTransformsRead.set(transformSet, weak);
+  }
+  return weak;
+}
+
 /** The config lines of the policy that matches what was negotiated, on each router given. */
 function policyLines(ctx: DiagnosisContext, index: number): LineRef[] {
   const p = proposalBefore(ctx.events, index);
@@ -80,10 +92,11 @@ function fromNegotiation(ctx: DiagnosisContext, names: Set<string>, lines: LineR
   }
   for (const q of n.phase2) {
     if (q.outcome !== 'complete') continue;
-    const found = (q.transform ?? '').split(' ').filter((t) => t.startsWith('esp-') || t.startsWith('ah-')).filter(isWeakTransform);
-    if (q.pfsGroup !== null && isWeakGroup(q.pfsGroup)) found.push(`PFS group ${q.pfsGroup}`);
-    if (found.length === 0) continue;
+    const found = weakTransformsIn(q.transform ?? '');
+    const weakPfs = q.pfsGroup !== null && isWeakGroup(q.pfsGroup);
+    if (found.length === 0 && !weakPfs) continue;
     for (const f of found) names.add(f);
+    if (weakPfs) names.add(`PFS group ${q.pfsGroup}`);
     const qm1 = q.messages.find((m) => m.name === 'QM1')?.lines[0];
     if (qm1) lines.push(qm1);
   }
