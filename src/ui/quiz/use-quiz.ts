@@ -3,7 +3,7 @@ import type { Negotiation } from '../../core/analysis.ts';
 import type { Timeline } from '../playback/timeline.ts';
 import { configsOf, logsOf, type Workspace } from '../app/workspace.ts';
 import { quizQuestions, scoreOf, type Question, type QuizConfig } from './questions.ts';
-import { firstLines, visibleLines, visibleTimeline } from './visible.ts';
+import { quizText, visibleTimeline } from './visible.ts';
 
 interface QuizState {
   questions: readonly Question[];
@@ -23,7 +23,7 @@ export interface Quiz {
   /** What the views may show: the timeline up to the step in view, and each log file's lines up to it. */
   timeline: Timeline | null;
   cursor: number | null;
-  /** The log files as far as the steps in view have printed them. */
+  /** The log files as far as the steps in view have printed them, the lines of later steps masked. */
   logs: <T extends { text: string }>(files: readonly T[]) => readonly T[];
   start: () => void;
   choose: (id: string) => void;
@@ -52,7 +52,7 @@ export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline
     score: state && !question ? scoreOf(state.questions, state.answers) : null,
     timeline: shown,
     cursor: upTo,
-    logs: (files) => (shown && question ? files.map((f, i) => ({ ...f, text: firstLines(f.text, visibleLines(shown, i)) })) : files),
+    logs: (files) => (shown && timeline && upTo !== null && question ? files.map((f, i) => ({ ...f, text: quizText(f.text, shown, timeline, upTo, i) })) : files),
     start: () => {
       if (!negotiation || !timeline) return;
       setState({ questions: quizQuestions(negotiation, timeline, quizConfigsOf(workspace)), index: 0, answers: [] });

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import { labSetupOf, runLab } from '../../core/sim/lab.ts';
 import { buildTimeline } from '../playback/timeline.ts';
-import { firstLines, visibleLines, visibleTimeline } from './visible.ts';
+import { readFileSync } from 'node:fs';
+import { firstLines, HIDDEN_LINE, quizText, visibleLines, visibleTimeline } from './visible.ts';
 
 const run = runLab(labSetupOf('seed')!);
 if (!run.ok) throw new Error(run.error);
@@ -29,6 +30,26 @@ describe('what a quiz shows', () => {
     }
     // Before anything happened, nothing of either log is shown.
     expect(visibleLines(visibleTimeline(timeline, -1), 0)).toBe(0);
+  });
+
+  test('one paste holding both routers: the lines of later steps are masked, not only those past the cut', () => {
+    // the seed prints R3's whole exchange first, then R2's: R2's MM1 comes after R3's later messages
+    const seed = readFileSync(new URL('../../../fixtures/seed/ios-ikev1-main-mode-debugs.txt', import.meta.url), 'utf8');
+    const seedTimeline = buildTimeline(analyze([{ name: 'seed', text: seed }]).negotiations[0]!);
+    const mm1 = seedTimeline.messageSteps[0]!;
+    const shown = visibleTimeline(seedTimeline, mm1);
+    const linesOf = (steps: typeof seedTimeline.steps): number[] => steps.flatMap((s) => (s.kind === 'message' ? s.message.lines : [s.transition.line])).map((l) => l.line);
+    const seen = new Set(linesOf(shown.steps));
+    const later = linesOf(seedTimeline.steps.slice(mm1 + 1)).filter((l) => !seen.has(l));
+    const lines = seed.split('\n');
+    const cut = firstLines(seed, visibleLines(shown, 0)).split('\n');
+    // the cut alone gives answers away
+    expect(later.filter((l) => l <= cut.length).length).toBeGreaterThan(0);
+    const text = quizText(seed, shown, seedTimeline, mm1, 0).split('\n');
+    for (const l of later) if (l <= text.length) expect(text[l - 1]).toBe(HIDDEN_LINE);
+    const mm1Lines = seedTimeline.steps[mm1]!.kind === 'message' ? seedTimeline.steps[mm1]!.message.lines : [];
+    expect(mm1Lines.length).toBeGreaterThan(0);
+    for (const l of mm1Lines) expect(text[l.line - 1]).toBe(lines[l.line - 1]);
   });
 
   const cuts = [
