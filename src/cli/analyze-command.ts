@@ -72,8 +72,6 @@ async function checkFile(path: string): Promise<string | null> {
   }
 }
 
-let pipeGuarded = false;
-
 /** Above this size, progress goes to stderr so a long run is visibly alive. */
 const PROGRESS_FROM = 20 * 1024 * 1024;
 
@@ -91,14 +89,6 @@ async function streamInto(path: string, push: (chunk: string) => void, io: Comma
 }
 
 export const run: Command = async (args, io: CommandIo) => {
-  // `analyze big.log | head` closes the pipe early: that ends the report, it is not an error
-  if (!pipeGuarded) {
-    pipeGuarded = true;
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(0);
-      throw error;
-    });
-  }
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     io.err(`ikescope analyze: ${parsed}\n${usage}`);

@@ -58,6 +58,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   return module.run(rest, io);
 }
 
+// `analyze big.log | head` closes the pipe early: that ends the output, it is not an error
+stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
