@@ -8,6 +8,7 @@ import type { IkeEvent } from '../log/events.ts';
 import type { RecordTableBuilder } from '../log/record-table.ts';
 import { type Draft, type DraftMessage, type DraftPhase2, type RouterContext } from './draft.ts';
 import { applyProposalAttribute, emptyProposal } from './proposal.ts';
+import { WordTree } from './word-tree.ts';
 
 /** Lines printed while a message is being built: they belong to the next packet sent. */
 const BUILDING_INFO = ['Send initial contact', 'SA is doing', 'pre-shared key authentication', 'Total payload length', 'QM Initiator gets spi'];
@@ -36,6 +37,8 @@ export class NegotiationBuilder {
   readonly shown: { spi: string; direction: 'inbound' | 'outbound' | 'current-outbound'; status: string | null; line: LineRef; statusLine: LineRef | null; peer: string | null }[] = [];
   readonly counters: { peer: string | null; encaps: number | null; decaps: number | null; line: LineRef }[] = [];
   readonly mtus: { peer: string | null; mtu: number; line: LineRef }[] = [];
+  /** Each `SOURCE, EVENT` a transition was printed with, made once: a log prints the same few thousands of times. */
+  private readonly inputTexts = new WordTree<string>();
 
   constructor(private readonly records: RecordTableBuilder) {}
 
@@ -90,6 +93,11 @@ export class NegotiationBuilder {
     const draft = this.route(e, ctx);
     if (draft === null) return;
     this.apply(draft, e);
+  }
+
+  private inputText(source: string, event: string): string {
+    const pair = this.inputTexts.grow(source).grow(event);
+    return (pair.value ??= `${source}, ${event}`);
   }
 
   private ctxNow(): RouterContext {
@@ -290,7 +298,7 @@ export class NegotiationBuilder {
         }
         return;
       case 'fsm-input':
-        d.input = { text: `${e.source}, ${e.event}`, line: e.at, node: e.node };
+        d.input = { text: this.inputText(e.source, e.event), line: e.at, node: e.node };
         if (e.node !== null) this.resolveNode(d, e.node);
         this.attach(d, e.at);
         return;
