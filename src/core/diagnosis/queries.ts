@@ -8,6 +8,20 @@ export type EventOf<T extends IkeEventType> = Extract<IkeEvent, { type: T }>;
 
 export const at = (e: IkeEvent): LineRef => e.at;
 
+/** The types of the context's events, gathered in one look: a rule whose types are missing has nothing to read. */
+const eventTypes = perContext((ctx): ReadonlySet<IkeEventType> => {
+  const types = new Set<IkeEventType>();
+  for (const e of ctx.events) types.add(e.type);
+  return types;
+});
+
+/** Whether the events hold any event of one of these types. */
+export function hasEvents(ctx: DiagnosisContext, types: readonly IkeEventType[]): boolean {
+  const present = eventTypes(ctx);
+  for (const type of types) if (present.has(type)) return true;
+  return false;
+}
+
 /** `Line 12` or `lines 12, 14` in a file-aware way for summaries (file shown only when several are involved). */
 export function lineList(lines: readonly LineRef[]): string {
   const multi = new Set(lines.map((l) => l.file)).size > 1;

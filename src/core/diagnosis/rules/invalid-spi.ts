@@ -1,12 +1,13 @@
 /** INVALID_SPI: ESP for an SA this side no longer has (`%CRYPTO-4-RECVD_PKT_INV_SPI`, NOTIFY INVALID_SPI). */
 import { finding } from '../finding.ts';
-import { at } from '../queries.ts';
+import { at, hasEvents } from '../queries.ts';
 import type { Rule } from '../rule.ts';
 import { sidesOf } from '../sides.ts';
 
 export const rule: Rule = {
   code: 'INVALID_SPI',
   diagnose(ctx) {
+    if (!hasEvents(ctx, ['syslog', 'notify'])) return [];
     const hits = ctx.events.filter((e) => (e.type === 'syslog' && e.mnemonic === 'RECVD_PKT_INV_SPI') || (e.type === 'notify' && e.notify === 'INVALID_SPI'));
     const first = hits[0];
     if (!first) return [];

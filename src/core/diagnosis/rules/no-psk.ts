@@ -2,13 +2,14 @@
 import type { LineRef } from '../../analysis.ts';
 import { addressOf, keyLine, otherSide, ref, routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
-import { at, peerAddress } from '../queries.ts';
+import { at, hasEvents, peerAddress } from '../queries.ts';
 import type { Rule } from '../rule.ts';
 import { sidesOf } from '../sides.ts';
 
 export const rule: Rule = {
   code: 'NO_PSK',
   diagnose(ctx) {
+    if (!hasEvents(ctx, ['psk', 'error'])) return [];
     const missing = ctx.events.filter((e) => (e.type === 'psk' && !e.found) || (e.type === 'error' && e.code === 'no-psk-address'));
     const first = missing[0];
     if (!first) return [];

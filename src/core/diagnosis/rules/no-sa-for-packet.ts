@@ -1,12 +1,13 @@
 /** NO_SA_FOR_PACKET: `%CRYPTO-4-IKMP_NO_SA: IKE message from X has no SA and is not an initialization offer`. */
 import { finding } from '../finding.ts';
-import { at, phase1Completed } from '../queries.ts';
+import { at, hasEvents, phase1Completed } from '../queries.ts';
 import type { Rule } from '../rule.ts';
 import { sidesOf } from '../sides.ts';
 
 export const rule: Rule = {
   code: 'NO_SA_FOR_PACKET',
   diagnose(ctx) {
+    if (!hasEvents(ctx, ['syslog'])) return [];
     const hits = ctx.events.filter((e) => e.type === 'syslog' && e.mnemonic === 'IKMP_NO_SA');
     const first = hits[0];
     if (!first) return [];

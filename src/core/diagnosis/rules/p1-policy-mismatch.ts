@@ -9,7 +9,7 @@ import { checkedFinding, ref, routerName } from '../config-fix.ts';
 import type { DiagnosisContext } from '../context.ts';
 import { finding, mergeRepeats, type DiagnosedFinding } from '../finding.ts';
 import { describeSeen, nearestPolicyEdit, proposalBefore, type SeenProposal } from '../proposal.ts';
-import { at, lineList, phase1CompletedAfter } from '../queries.ts';
+import { at, hasEvents, lineList, phase1CompletedAfter } from '../queries.ts';
 import type { Rule } from '../rule.ts';
 import { phase1Retransmits } from '../retransmits.ts';
 import { sidesOf } from '../sides.ts';
@@ -34,6 +34,8 @@ interface Round {
 
 /** Rounds of policy checks: refusals up to the acceptance or the final rejection that ends them. */
 function rounds(ctx: DiagnosisContext): Round[] {
+  // a round is made of refusals: without any, the checks of each proposal need no following
+  if (!hasEvents(ctx, ['p1-mismatch', 'p1-rejected']) && !ctx.events.some((e) => e.type === 'p1-atts' && !e.acceptable)) return [];
   const out: Round[] = [];
   let cur: Round | null = null;
   let priorities: number[] = [];
@@ -125,7 +127,7 @@ export const rule: Rule = {
     const out: DiagnosedFinding[] = [];
     const all = rounds(ctx).map((r) => judged(ctx, r));
     // The initiator's view: the responder refused everything (NO_PROPOSAL_CHOSEN about phase 1).
-    const told = ctx.events.filter((e) => e.type === 'notify' && e.dir === 'in' && (e.notify === 'NO_PROPOSAL_CHOSEN' || (e.notify === 'PROPOSAL_NOT_CHOSEN' && e.protocol === 1)));
+    const told = !hasEvents(ctx, ['notify']) ? [] : ctx.events.filter((e) => e.type === 'notify' && e.dir === 'in' && (e.notify === 'NO_PROPOSAL_CHOSEN' || (e.notify === 'PROPOSAL_NOT_CHOSEN' && e.protocol === 1)));
     let toldUsed = false;
     const resent = phase1Retransmits(ctx)
       .filter((r) => r.cause === 'refused')

@@ -5,7 +5,7 @@
 import type { LineRef } from '../../analysis.ts';
 import { checkedFinding, keyLine, ref, routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
-import { at, lineList, phase1CompletedAfter } from '../queries.ts';
+import { at, hasEvents, lineList, phase1CompletedAfter } from '../queries.ts';
 import { redHerrings } from '../red-herrings.ts';
 import { phase1Retransmits } from '../retransmits.ts';
 import type { Rule } from '../rule.ts';
@@ -15,7 +15,7 @@ export const rule: Rule = {
   code: 'PSK_MISMATCH',
   diagnose(ctx) {
     const sideOf = sidesOf(ctx);
-    const bad = ctx.events.filter((e) => e.type === 'syslog' && e.mnemonic === 'IKMP_BAD_MESSAGE');
+    const bad = hasEvents(ctx, ['syslog']) ? ctx.events.filter((e) => e.type === 'syslog' && e.mnemonic === 'IKMP_BAD_MESSAGE') : [];
     const runs = phase1Retransmits(ctx).filter((r) => r.cause === 'psk');
     if (bad.length === 0 && runs.length === 0) return [];
     const lastBad = bad[bad.length - 1];

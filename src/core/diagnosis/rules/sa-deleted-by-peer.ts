@@ -5,13 +5,13 @@
 import { routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { quickModeRefusals } from '../quick-mode.ts';
-import { at, comesAfter, lineList, phase1CompletedAfter, phase2CompletedAfter } from '../queries.ts';
+import { at, comesAfter, hasEvents, lineList, phase1CompletedAfter, phase2CompletedAfter } from '../queries.ts';
 import type { DiagnosisContext } from '../context.ts';
 import type { LineRef, Side } from '../../analysis.ts';
 import { redHerrings } from '../red-herrings.ts';
 import type { Rule } from '../rule.ts';
 import { sidesOf } from '../sides.ts';
-import type { IkeEvent } from '../../log/events.ts';
+import type { IkeEvent, IkeEventType } from '../../log/events.ts';
 
 const isDelete = (e: IkeEvent): boolean =>
   (e.type === 'sa' && e.action === 'deleted' && e.reason !== null && e.reason.startsWith('P1 delete notify (in)')) ||
@@ -19,6 +19,9 @@ const isDelete = (e: IkeEvent): boolean =>
   (e.type === 'payload' && e.payload === 'DELETE') ||
   (e.type === 'info' && e.text.indexOf("rec'd delete notify") >= 0) ||
   (e.type === 'notify' && e.dir === 'in' && e.notify === 'DELETE');
+
+/** The types `isDelete` looks at. */
+const DELETE_TYPES: readonly IkeEventType[] = ['sa', 'fsm-input', 'payload', 'info', 'notify'];
 
 const completedAfter = (ctx: DiagnosisContext, from: number) => phase1CompletedAfter(ctx, from) || phase2CompletedAfter(ctx, from);
 
@@ -46,7 +49,7 @@ function deleteMessage(ctx: DiagnosisContext): { lines: LineRef[]; receiver: Sid
 export const rule: Rule = {
   code: 'SA_DELETED_BY_PEER',
   diagnose(ctx) {
-    const deletes = ctx.events.filter(isDelete);
+    const deletes = hasEvents(ctx, DELETE_TYPES) ? ctx.events.filter(isDelete) : [];
     const first = deletes[0];
     const message = deleteMessage(ctx);
     if (!first && !message) return [];
