@@ -7,7 +7,7 @@
 import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 import { perContext } from './memo.ts';
-import { phase1Completed, phase2CompletedAfter } from './queries.ts';
+import { hasEvents, phase1Completed, phase2CompletedAfter } from './queries.ts';
 
 export type RefusalKind = 'transform' | 'proxy' | 'unknown';
 
@@ -188,6 +188,7 @@ function joinReceived(refusals: Refusal[], received: readonly { e: IkeEvent; ind
 
 /** PROPOSAL_NOT_CHOSEN received with no responder reason anywhere in the events. */
 export function unexplainedRejections(ctx: DiagnosisContext, refusals: readonly Refusal[]): IkeEvent[] {
+  if (!hasEvents(ctx, ['notify'])) return [];
   const p1Up = phase1Completed(ctx);
   const joined = new Set(refusals.flatMap((r) => r.received));
   return ctx.events.filter((e) => isPhase2Pnc(e, p1Up) && e.type === 'notify' && e.dir === 'in' && !joined.has(e));

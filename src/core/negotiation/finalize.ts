@@ -385,15 +385,25 @@ export function compareLines(a: LineRef | undefined, b: LineRef | undefined): nu
   return a.file - b.file || a.line - b.line;
 }
 
+type Shown = NegotiationBuilder['shown'][number];
+
 /** show crypto ipsec sa: SPI status and packet counters, tied to the phase 2 that created those SPIs. */
 function verify(builder: NegotiationBuilder, negotiations: readonly Negotiation[]): void {
+  if (builder.shown.length === 0) return;
+  // each SA looks up the show output of its own SPI, not all of it
+  const bySpi = new Map<string, Shown[]>();
+  for (const s of builder.shown) {
+    if (s.direction === 'current-outbound') continue;
+    const same = bySpi.get(s.spi);
+    if (same) same.push(s);
+    else bySpi.set(s.spi, [s]);
+  }
   for (const n of negotiations) {
     for (const p of n.phase2) {
       const lines: LineRef[] = [];
       let found = false;
       for (const sa of p.sas) {
-        for (const s of builder.shown) {
-          if (s.spi !== sa.spi || s.direction === 'current-outbound') continue;
+        for (const s of bySpi.get(sa.spi) ?? []) {
           found = true;
           lines.push(s.line);
           if (s.status !== null) {
