@@ -1,7 +1,7 @@
 /** The human-readable report of `analyze`: per negotiation a text ladder, the states, the outcome. */
 import type { Analysis, LineRef, Message, Negotiation, Phase2, Side, Transition } from '../core/analysis.ts';
 import { lineKindName } from '../core/log/records.ts';
-import { annotationOf, isFirstLineOf } from '../core/log/record-table.ts';
+import { isFirstLineOf, lineAnnotation } from '../core/log/record-table.ts';
 
 const ARROW_WIDTH = 14;
 
@@ -152,7 +152,7 @@ function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
       if (record >= 0 && isFirstLineOf(a.records, record, f, i + 1)) {
         const negotiation = a.records.negotiation[record] ?? -1;
         const where = negotiation >= 0 ? ` [${a.negotiations[negotiation]?.id ?? ''}]` : '';
-        const annotation = annotationOf(a.records, record);
+        const annotation = lineAnnotation(a.records, record);
         if (annotation !== null) out.push(`${' '.repeat(9)}↳ ${annotation}${where}`);
       } else if (kind === 'unrecognized') {
         out.push(`${' '.repeat(9)}↳ not understood`);

@@ -4,7 +4,7 @@ import type { IkeEvent } from './events.ts';
 import { EMBEDDED_MIN_LENGTH, embeddedRecords } from './embedded.ts';
 import { rebuild, splitLines } from './lines.ts';
 import { readLog } from './records.ts';
-import { recordRows } from './record-table.ts';
+import { lineAnnotation, recordRows } from './record-table.ts';
 
 const FLAT = 'corpus/19-flattened-pdf-text-initiator-mm1-mm3-studylib.log';
 const text = readFileSync(new URL(`../../../fixtures/${FLAT}`, import.meta.url), 'utf8');
@@ -119,6 +119,15 @@ describe('the reader on a line of embedded records', () => {
     expect(log.events.every((e) => e.at.line === 6 && e.conn === 0)).toBe(true);
     expect(log.events.map((e) => e.time)).toEqual([78263314, 78263314, 78263315, 78263315, 78263315, 78263315]);
     expect(recordRows(log.records).map((r) => r.first.line)).toEqual([6, 6, 6, 6, 6, 6]);
+  });
+
+  test('the line says what each of its records means, in order', () => {
+    const rows = recordRows(log.records);
+    const said = lineAnnotation(log.records, log.lineRecords[5] ?? -1);
+    expect(rows.every((r) => r.annotation !== null)).toBe(true);
+    expect(said).toBe(rows.map((r) => r.annotation).join(' '));
+    expect(said).toContain('IKE_I_MM1 to IKE_I_MM2');
+    expect(said).toContain('IKE_I_MM2 to IKE_I_MM3');
   });
 
   test('the line belongs to its first record that is understood', () => {

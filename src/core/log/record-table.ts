@@ -120,3 +120,21 @@ export function recordRows(table: RecordTable): RecordRow[] {
   }
   return rows;
 }
+
+/**
+ * What the line whose record is `record` says: that record's annotation or, for a line holding several records
+ * run together (a paste that lost its line endings), each understood one's in order.
+ */
+export function lineAnnotation(table: Pick<RecordTable, 'file' | 'line' | 'annotation' | 'annotations'>, record: number): string | null {
+  const file = table.file[record];
+  const line = table.line[record];
+  if (file === undefined || line === undefined) return null;
+  let first = record;
+  while (first > 0 && table.file[first - 1] === file && table.line[first - 1] === line) first -= 1;
+  let text: string | null = null;
+  for (let i = first; i < table.line.length && table.file[i] === file && table.line[i] === line; i += 1) {
+    const said = annotationOf(table, i);
+    if (said !== null) text = text === null ? said : `${text} ${said}`;
+  }
+  return text;
+}

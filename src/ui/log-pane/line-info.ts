@@ -1,7 +1,7 @@
 import type { LineKind } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { LINE_KINDS } from '../../core/analysis.ts';
-import { annotationOf, isFirstLineOf } from '../../core/log/record-table.ts';
+import { isFirstLineOf, lineAnnotation } from '../../core/log/record-table.ts';
 
 /** What the log pane needs to know about each line of one file, read lazily from the analysis' column tables. */
 export interface LineInfo {
@@ -24,7 +24,7 @@ export function lineInfoFor(analysis: PageAnalysis, file: number): LineInfo {
       if (recordIndex === undefined || recordIndex < 0) return null;
       // The annotation sits on the record's first line only, not on each continuation.
       if (!isFirstLineOf(analysis.records, recordIndex, file, line)) return null;
-      return annotationOf(analysis.records, recordIndex);
+      return lineAnnotation(analysis.records, recordIndex);
     },
   };
 }
