@@ -45,15 +45,13 @@ export function finding(p: FindingParts): DiagnosedFinding {
 
 /** Lines in file then line order, each once. */
 export function uniqueLines(lines: readonly LineRef[]): LineRef[] {
-  const seen = new Set<string>();
+  const sorted = lines.map((l) => ({ file: l.file, line: l.line })).sort((a, b) => a.file - b.file || a.line - b.line);
   const out: LineRef[] = [];
-  for (const l of lines) {
-    const key = `${l.file}:${l.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ file: l.file, line: l.line });
+  for (const l of sorted) {
+    const last = out[out.length - 1];
+    if (last === undefined || last.file !== l.file || last.line !== l.line) out.push(l);
   }
-  return out.sort((a, b) => a.file - b.file || a.line - b.line);
+  return out;
 }
 
 const rank: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -19,8 +19,11 @@ let remembered = 0;
 const MAX_STREAMS = 10_000;
 
 function judgeStream(side: Side, exchange: ReplayExchange, transitions: Transition[], mode: Mode): void {
-  const mine = transitions.filter((t) => t.side === side);
-  if (mine.length === 0) return;
+  let count = 0;
+  for (const t of transitions) if (t.side === side) count += 1;
+  if (count === 0) return;
+  // a one-sided log prints every transition from one side: the stream is the whole list
+  const mine = count === transitions.length ? transitions : transitions.filter((t) => t.side === side);
   const cached = find(side, exchange, mode, mine)?.value;
   if (cached !== undefined) {
     mine.forEach((t, i) => (t.allowed = cached[i] ?? null));
