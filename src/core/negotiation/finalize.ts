@@ -18,7 +18,7 @@ import type {
 import { otherSide } from '../ike/vocabulary.ts';
 import type { RecordTableBuilder } from '../log/record-table.ts';
 import type { NegotiationBuilder } from './build.ts';
-import type { Draft, DraftMessage, DraftPhase2 } from './draft.ts';
+import type { Draft, DraftMessage, DraftPhase2, RouterContext } from './draft.ts';
 
 const PHASE1_ORDER: readonly MessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3'];
 
@@ -60,10 +60,10 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   const sided = builder.drafts.filter(meaningful).map(toSided);
   const used = new Set<Sided>();
   const out: { n: Negotiation; drafts: Draft[] }[] = [];
-  const routers = new Set(sided.map((s) => s.draft.router));
+  const queues = routerQueues(sided);
   for (const a of sided) {
     if (used.has(a)) continue;
-    const b = routers.size < 2 ? undefined : sided.find((x) => x !== a && !used.has(x) && mergeable(a, x));
+    const b = queues.length < 2 ? undefined : partner(a, queues, used);
     used.add(a);
     if (b) {
       used.add(b);
@@ -258,6 +258,46 @@ function oneSided(s: Sided, index: number): Negotiation {
     span: span([d]),
     evidence: d.notable,
   };
+}
+
+/** One router's meaningful drafts in input order; those before `first` are merged already. */
+interface RouterQueue {
+  router: RouterContext;
+  drafts: Sided[];
+  first: number;
+}
+
+function routerQueues(sided: readonly Sided[]): RouterQueue[] {
+  const queues = new Map<RouterContext, RouterQueue>();
+  for (const s of sided) {
+    const q = queues.get(s.draft.router);
+    if (q) q.drafts.push(s);
+    else queues.set(s.draft.router, { router: s.draft.router, drafts: [s], first: 0 });
+  }
+  return [...queues.values()];
+}
+
+/**
+ * The first draft in input order, of another router and not merged yet, that merges with `a`. Each router's
+ * queue is read from its first unmerged draft on, so a long two-router log is paired without reading again,
+ * for every draft, the thousands already paired before it.
+ */
+function partner(a: Sided, queues: readonly RouterQueue[], used: ReadonlySet<Sided>): Sided | undefined {
+  let found: Sided | undefined;
+  for (const q of queues) {
+    if (q.router === a.draft.router) continue;
+    while (q.first < q.drafts.length && used.has(q.drafts[q.first] as Sided)) q.first += 1;
+    for (let i = q.first; i < q.drafts.length; i += 1) {
+      const x = q.drafts[i] as Sided;
+      // a partner found in another queue comes earlier: the rest of this one cannot
+      if (found !== undefined && x.draft.index > found.draft.index) break;
+      if (!used.has(x) && mergeable(a, x)) {
+        found = x;
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** Two routers' drafts of one exchange: each names the other's address, in complementary roles. */
