@@ -127,7 +127,9 @@ export const rule: Rule = {
     const out: DiagnosedFinding[] = [];
     const all = rounds(ctx).map((r) => judged(ctx, r));
     // The initiator's view: the responder refused everything (NO_PROPOSAL_CHOSEN about phase 1).
-    const told = !hasEvents(ctx, ['notify']) ? [] : ctx.events.filter((e) => e.type === 'notify' && e.dir === 'in' && (e.notify === 'NO_PROPOSAL_CHOSEN' || (e.notify === 'PROPOSAL_NOT_CHOSEN' && e.protocol === 1)));
+    const told = hasEvents(ctx, ['notify'])
+      ? ctx.events.filter((e) => e.type === 'notify' && e.dir === 'in' && (e.notify === 'NO_PROPOSAL_CHOSEN' || (e.notify === 'PROPOSAL_NOT_CHOSEN' && e.protocol === 1)))
+      : [];
     let toldUsed = false;
     const resent = phase1Retransmits(ctx)
       .filter((r) => r.cause === 'refused')
