@@ -27,16 +27,25 @@ const ENCAPS: Readonly<Record<string, Encapsulation>> = {
   '61444': 'transport-udp',
 };
 
+/** A figure read from `show crypto ipsec sa` output, with the block it was printed in and that block's peer. */
+export type ShownFigure<T> = T & { block: number; peer: string | null; line: LineRef };
+
 export class NegotiationBuilder {
   readonly drafts: Draft[] = [];
   readonly routers: RouterContext[] = [];
   private ctx: RouterContext | null = null;
   private expectNew = false;
+  /**
+   * Which block of `show crypto ipsec sa` output the lines belong to: a new one at each prompt and at each
+   * `Crypto map tag:` / `current_peer` line. An SA's counters are those of the block that lists its SPI.
+   */
+  private showBlock = 0;
+  /** The peer the current `show crypto ipsec sa` block names (`current_peer`), until the next command. */
   private showPeer: string | null = null;
   /** SPIs seen in show output: spi → status line info, applied at the end. */
-  readonly shown: { spi: string; direction: 'inbound' | 'outbound' | 'current-outbound'; status: string | null; line: LineRef; statusLine: LineRef | null; peer: string | null }[] = [];
-  readonly counters: { peer: string | null; encaps: number | null; decaps: number | null; line: LineRef }[] = [];
-  readonly mtus: { peer: string | null; mtu: number; line: LineRef }[] = [];
+  readonly shown: { spi: string; direction: 'inbound' | 'outbound' | 'current-outbound'; status: string | null; line: LineRef; statusLine: LineRef | null; block: number }[] = [];
+  readonly counters: ShownFigure<{ encaps: number | null; decaps: number | null }>[] = [];
+  readonly mtus: ShownFigure<{ mtu: number }>[] = [];
   /** Each `SOURCE, EVENT` a transition was printed with, made once: a log prints the same few thousands of times. */
   private readonly inputTexts = new WordTree<string>();
 
@@ -46,6 +55,7 @@ export class NegotiationBuilder {
   startFile(file: number): void {
     this.ctx = this.newRouter(file);
     this.expectNew = false;
+    this.showBlock += 1;
     this.showPeer = null;
   }
 
@@ -53,14 +63,17 @@ export class NegotiationBuilder {
     const ctx = this.ctx ?? this.newRouter(e.at.file);
     switch (e.type) {
       case 'prompt':
+        this.showBlock += 1;
+        this.showPeer = null;
         this.prompt(e.name, e.at.file);
         return;
       case 'show-ipsec-peer':
+        this.showBlock += 1;
         if (e.peer) this.showPeer = e.peer;
         if (e.local) this.ctxNow().locals.add(e.local);
         return;
       case 'show-ipsec-spi':
-        this.shown.push({ spi: e.spi, direction: e.direction, status: null, line: e.at, statusLine: null, peer: this.showPeer });
+        this.shown.push({ spi: e.spi, direction: e.direction, status: null, line: e.at, statusLine: null, block: this.showBlock });
         return;
       case 'show-ipsec-status': {
         const last = this.shown[this.shown.length - 1];
@@ -71,10 +84,10 @@ export class NegotiationBuilder {
         return;
       }
       case 'show-ipsec-counters':
-        this.counters.push({ peer: this.showPeer, encaps: e.encaps, decaps: e.decaps, line: e.at });
+        this.counters.push({ block: this.showBlock, peer: this.showPeer, encaps: e.encaps, decaps: e.decaps, line: e.at });
         return;
       case 'show-ipsec-mtu':
-        this.mtus.push({ peer: this.showPeer, mtu: e.pathMtu, line: e.at });
+        this.mtus.push({ block: this.showBlock, peer: this.showPeer, mtu: e.pathMtu, line: e.at });
         return;
       case 'show-isakmp-sa': {
         const ctxNow = this.ctxNow();

@@ -19,6 +19,7 @@ import { otherSide } from '../ike/vocabulary.ts';
 import type { RecordTableBuilder } from '../log/record-table.ts';
 import type { NegotiationBuilder } from './build.ts';
 import type { Draft, DraftMessage, DraftPhase2, RouterContext } from './draft.ts';
+import { verify } from './verify.ts';
 
 const PHASE1_ORDER: readonly MessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3'];
 
@@ -423,70 +424,6 @@ function flipSpis(q: Phase2): Phase2 {
 export function compareLines(a: LineRef | undefined, b: LineRef | undefined): number {
   if (a === undefined || b === undefined) return 0;
   return a.file - b.file || a.line - b.line;
-}
-
-type Shown = NegotiationBuilder['shown'][number];
-
-/** show crypto ipsec sa: SPI status and packet counters, tied to the phase 2 that created those SPIs. */
-function verify(builder: NegotiationBuilder, negotiations: readonly Negotiation[]): void {
-  if (builder.shown.length === 0) return;
-  // each SA looks up the show output of its own SPI, not all of it
-  const bySpi = new Map<string, Shown[]>();
-  for (const s of builder.shown) {
-    if (s.direction === 'current-outbound') continue;
-    const same = bySpi.get(s.spi);
-    if (same) same.push(s);
-    else bySpi.set(s.spi, [s]);
-  }
-  for (const n of negotiations) {
-    for (const p of n.phase2) {
-      const lines: LineRef[] = [];
-      let found = false;
-      for (const sa of p.sas) {
-        for (const s of bySpi.get(sa.spi) ?? []) {
-          found = true;
-          lines.push(s.line);
-          if (s.status !== null) {
-            sa.status = s.status;
-            sa.statusLine = s.statusLine;
-            if (s.statusLine) lines.push(s.statusLine);
-          }
-        }
-      }
-      if (!found) continue;
-      const peers = new Set([n.peer, n.local, n.routers.initiator.address, n.routers.responder.address]);
-      if (!p.sas.some((s) => s.direction === 'outbound')) {
-        // the outbound SPI may be known only from `current outbound spi:` of the same show output
-        const current = builder.shown.find((s) => s.direction === 'current-outbound' && (s.peer === null || peers.has(s.peer)));
-        if (current) {
-          const value = Number.parseInt(current.spi.slice(2), 16);
-          p.sas.push({ direction: 'outbound', spi: current.spi, spiDecimal: value, transform: null, lifetimeKb: null, lifetimeSeconds: null, line: current.line, status: null, statusLine: null });
-          lines.push(current.line);
-        }
-      }
-      const inbound = lastSa(p.sas, 'inbound');
-      const outbound = lastSa(p.sas, 'outbound');
-      if (p.spis === null && inbound && outbound) p.spis = { inbound: inbound.spi, outbound: outbound.spi };
-      let packetsOut: number | null = null;
-      let packetsIn: number | null = null;
-      for (const c of builder.counters) {
-        if (c.peer !== null && !peers.has(c.peer)) continue;
-        if (c.encaps !== null) packetsOut = c.encaps;
-        if (c.decaps !== null) packetsIn = c.decaps;
-        lines.push(c.line);
-      }
-      let pathMtu: number | null = null;
-      for (const m of builder.mtus) {
-        if (m.peer === null || peers.has(m.peer)) {
-          pathMtu = m.mtu;
-          lines.push(m.line);
-        }
-      }
-      const active = (spi: string | undefined): boolean => p.sas.some((s) => s.spi === spi && s.status === 'ACTIVE');
-      const up = p.spis !== null && active(p.spis.inbound) && active(p.spis.outbound) && (packetsOut ?? 0) > 0 && (packetsIn ?? 0) > 0;
-      p.verification = { packetsOut, packetsIn, up, pathMtu, lines: lines.sort(compareLines) };
-    }
-  }
 }
 
 export type { Transition };

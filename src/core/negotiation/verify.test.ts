@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../analyze.ts';
+
+const seed = readFileSync(new URL('../../../fixtures/seed/ios-ikev1-main-mode-debugs.txt', import.meta.url), 'utf8');
+
+describe('show output verifies the phase 2 it is about', () => {
+  test('the seed: the SPIs created in QM2 are ACTIVE, and the counters after the ping say 9 packets each way', () => {
+    const p = analyze([{ name: 'seed', text: seed }]).negotiations[0]!.phase2[0]!;
+    expect(p.verification).toMatchObject({ packetsOut: 9, packetsIn: 9, up: true, pathMtu: 1500 });
+    expect(p.sas.map((s) => s.status)).toEqual(p.sas.map(() => 'ACTIVE'));
+  });
+
+  /** The seed as if negotiated again: the same lines, with SPIs of its own. */
+  const again = (copy: number): string =>
+    seed.replace(/0x([0-9A-F]{8})\((\d+)\)/g, (_, hex: string, decimal: string) => {
+      const spi = (Number.parseInt(hex, 16) + copy) >>> 0;
+      expect(spi).toBe(Number(decimal) + copy);
+      return `0x${spi.toString(16).toUpperCase().padStart(8, '0')}(${spi})`;
+    });
+
+  test('three tunnels to the same peer in one paste: each is verified by its own show output only', () => {
+    const lines = seed.split('\n').length;
+    const once = analyze([{ name: 'seed', text: seed }]).negotiations[0]!.phase2[0]!.verification!;
+    const thrice = analyze([{ name: 'seeds', text: [again(0), again(1), again(2)].join('\n') }]);
+    const verified = thrice.negotiations.flatMap((n) => n.phase2.map((p) => p.verification)).filter((v) => v !== null);
+    expect(verified).toHaveLength(3);
+    verified.forEach((v, copy) => {
+      // every line it cites is in its own copy, at the same place as in the seed alone
+      expect(v.lines.map((l) => l.line - copy * lines)).toEqual(once.lines.map((l) => l.line));
+      expect(v).toMatchObject({ packetsOut: 9, packetsIn: 9, up: true });
+    });
+  });
+});

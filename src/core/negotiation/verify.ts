@@ -1,0 +1,131 @@
+/**
+ * `show crypto ipsec sa` output tied to the phase 2 that created the SAs it shows: each SPI's status, and the
+ * packet counters and path MTU printed with them.
+ */
+import type { LineRef, Negotiation, Phase2 } from '../analysis.ts';
+import type { NegotiationBuilder, ShownFigure } from './build.ts';
+
+type Shown = NegotiationBuilder['shown'][number];
+
+interface Verified {
+  phase2: Phase2;
+  /** Where its SAs were created: show output after this, with no SPIs of its own, is about it. */
+  at: LineRef;
+  peers: ReadonlySet<string>;
+  lines: LineRef[];
+  counters: ShownFigure<{ encaps: number | null; decaps: number | null }>[];
+  mtus: ShownFigure<{ mtu: number }>[];
+}
+
+export function verify(builder: NegotiationBuilder, negotiations: readonly Negotiation[]): void {
+  if (builder.shown.length === 0) return;
+  const bySpi = new Map<string, Shown[]>();
+  for (const s of builder.shown) {
+    if (s.direction === 'current-outbound') continue;
+    const same = bySpi.get(s.spi);
+    if (same) same.push(s);
+    else bySpi.set(s.spi, [s]);
+  }
+  // the phase 2s whose SPIs the show output lists, and the output blocks that list them
+  const verified: Verified[] = [];
+  const ofBlock = new Map<number, Verified[]>();
+  for (const n of negotiations) {
+    const peers = new Set([n.peer, n.local, n.routers.initiator.address, n.routers.responder.address]);
+    for (const p of n.phase2) {
+      const first = p.sas[0];
+      if (first === undefined) continue;
+      const v: Verified = { phase2: p, at: first.line, peers, lines: [], counters: [], mtus: [] };
+      const blocks = new Set<number>();
+      for (const sa of p.sas) {
+        for (const s of bySpi.get(sa.spi) ?? []) {
+          blocks.add(s.block);
+          v.lines.push(s.line);
+          if (s.status !== null) {
+            sa.status = s.status;
+            sa.statusLine = s.statusLine;
+            if (s.statusLine) v.lines.push(s.statusLine);
+          }
+        }
+      }
+      if (blocks.size === 0) continue;
+      verified.push(v);
+      for (const b of blocks) {
+        const list = ofBlock.get(b);
+        if (list) list.push(v);
+        else ofBlock.set(b, [v]);
+      }
+      if (!p.sas.some((s) => s.direction === 'outbound')) {
+        // the outbound SPI may be known only from `current outbound spi:` of the same show output
+        const current = builder.shown.find((s) => s.direction === 'current-outbound' && blocks.has(s.block));
+        if (current) {
+          const value = Number.parseInt(current.spi.slice(2), 16);
+          p.sas.push({ direction: 'outbound', spi: current.spi, spiDecimal: value, transform: null, lifetimeKb: null, lifetimeSeconds: null, line: current.line, status: null, statusLine: null });
+          v.lines.push(current.line);
+        }
+      }
+    }
+  }
+  if (verified.length === 0) return;
+  verified.sort((a, b) => compareLines(a.at, b.at));
+  const about = (figure: ShownFigure<object>): readonly Verified[] => ofBlock.get(figure.block) ?? latestBefore(verified, figure);
+  for (const c of builder.counters) for (const v of about(c)) v.counters.push(c);
+  for (const m of builder.mtus) for (const v of about(m)) v.mtus.push(m);
+  for (const v of verified) conclude(v);
+}
+
+/**
+ * Show output whose block lists no SPI (`show crypto ipsec sa | include caps`, a counter after a ping) is
+ * about the phase 2 created last before it in the same file, of its peer when the output names one.
+ */
+function latestBefore(verified: readonly Verified[], figure: ShownFigure<object>): readonly Verified[] {
+  let lo = 0;
+  let hi = verified.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareLines((verified[mid] as Verified).at, figure.line) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i -= 1) {
+    const v = verified[i] as Verified;
+    if (v.at.file !== figure.line.file) break;
+    if (figure.peer === null || v.peers.has(figure.peer)) return [v];
+  }
+  return [];
+}
+
+function conclude(v: Verified): void {
+  const p = v.phase2;
+  const inbound = lastSa(p, 'inbound');
+  const outbound = lastSa(p, 'outbound');
+  if (p.spis === null && inbound && outbound) p.spis = { inbound, outbound };
+  let packetsOut: number | null = null;
+  let packetsIn: number | null = null;
+  // the last counters printed are the ones to believe
+  v.counters.sort((a, b) => compareLines(a.line, b.line));
+  for (const c of v.counters) {
+    if (c.encaps !== null) packetsOut = c.encaps;
+    if (c.decaps !== null) packetsIn = c.decaps;
+    v.lines.push(c.line);
+  }
+  let pathMtu: number | null = null;
+  v.mtus.sort((a, b) => compareLines(a.line, b.line));
+  for (const m of v.mtus) {
+    pathMtu = m.mtu;
+    v.lines.push(m.line);
+  }
+  const active = (spi: string | undefined): boolean => p.sas.some((s) => s.spi === spi && s.status === 'ACTIVE');
+  const up = p.spis !== null && active(p.spis.inbound) && active(p.spis.outbound) && (packetsOut ?? 0) > 0 && (packetsIn ?? 0) > 0;
+  p.verification = { packetsOut, packetsIn, up, pathMtu, lines: v.lines.sort(compareLines) };
+}
+
+function lastSa(p: Phase2, direction: 'inbound' | 'outbound'): string | null {
+  for (let i = p.sas.length - 1; i >= 0; i -= 1) {
+    const s = p.sas[i];
+    if (s && s.direction === direction) return s.spi;
+  }
+  return null;
+}
+
+function compareLines(a: LineRef, b: LineRef): number {
+  return a.file - b.file || a.line - b.line;
+}
