@@ -11,7 +11,7 @@ export class OwnedStrings {
   own(text: string): string {
     let owned = this.byValue.get(text);
     if (owned === undefined) {
-      owned = detached(text);
+      owned = internalized(text);
       this.byValue.set(owned, owned);
     }
     return owned;
@@ -34,4 +34,13 @@ export class OwnedStrings {
  */
 export function detached(text: string): string {
   return ` ${text}`.slice(1);
+}
+
+/**
+ * `text` as the engine's one copy of that value, the copy property names use: a detached copy too, and one
+ * that compares with the constants in the code (`e.to === 'IKE_P1_COMPLETE'`) by reference, not character by
+ * character.
+ */
+function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0] ?? detached(text);
 }
