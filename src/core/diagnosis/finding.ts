@@ -3,6 +3,7 @@
  * the config lines to change, and the lines that look guilty but are not.
  */
 import type { Finding, FindingCode, LineRef, MessageName, Severity, Side } from '../analysis.ts';
+import { compareLines } from '../log/line-order.ts';
 
 export interface ExplainedLine {
   line: LineRef;
@@ -45,7 +46,7 @@ export function finding(p: FindingParts): DiagnosedFinding {
 
 /** Lines in file then line order, each once. */
 export function uniqueLines(lines: readonly LineRef[]): LineRef[] {
-  const sorted = lines.map((l) => ({ file: l.file, line: l.line })).sort((a, b) => a.file - b.file || a.line - b.line);
+  const sorted = lines.map((l) => ({ file: l.file, line: l.line })).sort(compareLines);
   const out: LineRef[] = [];
   for (const l of sorted) {
     const last = out[out.length - 1];

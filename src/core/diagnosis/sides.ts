@@ -9,6 +9,7 @@ import type { Side, Transition } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 import { perContext } from './memo.ts';
+import { compareLines } from '../log/line-order.ts';
 
 export type SideOf = (e: IkeEvent) => Side | null;
 
@@ -156,7 +157,7 @@ function computeSides(ctx: DiagnosisContext): SideOf {
  */
 function nearestTransition(...lists: (readonly Transition[])[]): SideOf {
   const all = lists.flat().map((t) => ({ file: t.line.file, line: t.line.line, side: t.side }));
-  all.sort((a, b) => a.file - b.file || a.line - b.line);
+  all.sort(compareLines);
   return (e) => {
     // The last transition at or before the event (binary search), else the first after it, same file.
     let lo = 0;

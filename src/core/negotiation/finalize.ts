@@ -20,6 +20,7 @@ import type { RecordTableBuilder } from '../log/record-table.ts';
 import type { NegotiationBuilder } from './build.ts';
 import type { Draft, DraftMessage, DraftPhase2, RouterContext } from './draft.ts';
 import { verify } from './verify.ts';
+import { compareLines } from '../log/line-order.ts';
 
 const PHASE1_ORDER: readonly MessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3'];
 
@@ -95,7 +96,7 @@ function toSided(d: Draft): Sided {
     }
     phase2.push(phase2Of(d, p));
   }
-  informational.sort((x, y) => compareLines(x.lines[0], y.lines[0]));
+  informational.sort((x, y) => compareMaybeLines(x.lines[0], y.lines[0]));
   const p1Outcome: Outcome = d.p1Complete ? 'complete' : d.p1Failed ? 'failed' : 'incomplete';
   // the draft's message arrays have been copied: drop them now rather than after every draft is done
   d.messages = [];
@@ -421,9 +422,9 @@ function flipSpis(q: Phase2): Phase2 {
   return { ...q, spis: q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null };
 }
 
-export function compareLines(a: LineRef | undefined, b: LineRef | undefined): number {
-  if (a === undefined || b === undefined) return 0;
-  return a.file - b.file || a.line - b.line;
+/** Input order, where a message with no lines yet sorts as equal to any. */
+function compareMaybeLines(a: LineRef | undefined, b: LineRef | undefined): number {
+  return a === undefined || b === undefined ? 0 : compareLines(a, b);
 }
 
 export type { Transition };

@@ -4,6 +4,7 @@
  */
 import type { LineRef, Negotiation, Phase2 } from '../analysis.ts';
 import type { NegotiationBuilder, ShownFigure } from './build.ts';
+import { compareLines } from '../log/line-order.ts';
 
 type Shown = NegotiationBuilder['shown'][number];
 
@@ -124,8 +125,4 @@ function lastSa(p: Phase2, direction: 'inbound' | 'outbound'): string | null {
     if (s && s.direction === direction) return s.spi;
   }
   return null;
-}
-
-function compareLines(a: LineRef, b: LineRef): number {
-  return a.file - b.file || a.line - b.line;
 }

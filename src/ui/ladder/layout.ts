@@ -1,6 +1,7 @@
 import { bisector } from 'd3-array';
 import type { LineRef, Message, MessageName, Negotiation, PayloadType, Side, Transition } from '../../core/analysis.ts';
 import type { Timeline } from '../playback/timeline.ts';
+import { compareLines } from '../../core/log/line-order.ts';
 
 /**
  * The ladder's geometry as a pure function of a negotiation, its playback timeline and the drawing's size:
@@ -151,7 +152,6 @@ function laneOf(negotiation: Negotiation, side: Side, x: number): LadderLane {
   return { side, x, name: router.name, address: router.address, label };
 }
 
-const compareLines = (a: LineRef, b: LineRef) => a.file - b.file || a.line - b.line;
 
 /**
  * Which router printed a line, when both routers' logs are in the input: the side of the nearest state change

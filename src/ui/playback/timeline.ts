@@ -1,4 +1,5 @@
 import type { LineRef, Message, Negotiation, Side, Transition } from '../../core/analysis.ts';
+import { compareLines } from '../../core/log/line-order.ts';
 
 /**
  * What playback steps through: a negotiation's messages and both routers' state changes in protocol order.
@@ -33,7 +34,6 @@ interface Span {
   last: LineRef;
 }
 
-const compareLines = (a: LineRef, b: LineRef) => a.file - b.file || a.line - b.line;
 
 function spanOf(lines: readonly LineRef[]): Span | undefined {
   if (lines.length === 0) return undefined;
