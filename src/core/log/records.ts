@@ -15,6 +15,7 @@ import { extractRecord, type RecordText } from './extract.ts';
 import { parseHead, type Head } from './head.ts';
 import { OwnedStrings, detached } from './owned-strings.ts';
 import { RecordTableBuilder } from './record-table.ts';
+import { recurringEvent } from './recurring-event.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { lexLine, type Lexed } from './lex.ts';
 import { splitLines } from './lines.ts';
@@ -343,7 +344,7 @@ export class LogReader {
       const hit = this.seen.get(head.text);
       if (hit !== undefined) {
         this.records.setAnnotation(open.index, hit.annotation);
-        this.emit({ ...hit.body }, open.line, open.index, open.time, head.conn);
+        this.sink.event(recurringEvent(hit.body, { file: this.file, line: open.line }, open.index, open.time, head.conn));
         return;
       }
     }
