@@ -31,4 +31,17 @@ describe('show output verifies the phase 2 it is about', () => {
       expect(v).toMatchObject({ packetsOut: 9, packetsIn: 9, up: true });
     });
   });
+
+  test('show output saved in a file of its own still verifies the phase 2 the debug log created', () => {
+    const cut = seed.indexOf('Tunnel verification');
+    const a = analyze([
+      { name: 'debug.log', text: seed.slice(0, cut) },
+      { name: 'show.txt', text: seed.slice(cut) },
+    ]);
+    const verified = a.negotiations.flatMap((n) => n.phase2).filter((p) => p.verification !== null);
+    expect(verified).toHaveLength(1);
+    // the counters after the ping come from the filtered show, which lists no SPI
+    expect(verified[0]!.verification).toMatchObject({ packetsOut: 9, packetsIn: 9, up: true });
+    expect(verified[0]!.verification!.lines.every((l) => l.file === 1)).toBe(true);
+  });
 });

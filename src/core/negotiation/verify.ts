@@ -8,10 +8,14 @@ import { compareLines } from '../log/line-order.ts';
 
 type Shown = NegotiationBuilder['shown'][number];
 
+/** A line that names a phase 2's SAs (where they were created, where show output lists them), in any file. */
+interface Anchor {
+  at: LineRef;
+  verified: Verified;
+}
+
 interface Verified {
   phase2: Phase2;
-  /** Where its SAs were created: show output after this, with no SPIs of its own, is about it. */
-  at: LineRef;
   peers: ReadonlySet<string>;
   lines: LineRef[];
   counters: ShownFigure<{ encaps: number | null; decaps: number | null }>[];
@@ -29,13 +33,12 @@ export function verify(builder: NegotiationBuilder, negotiations: readonly Negot
   }
   // the phase 2s whose SPIs the show output lists, and the output blocks that list them
   const verified: Verified[] = [];
+  const anchors: Anchor[] = [];
   const ofBlock = new Map<number, Verified[]>();
   for (const n of negotiations) {
     const peers = new Set([n.peer, n.local, n.routers.initiator.address, n.routers.responder.address]);
     for (const p of n.phase2) {
-      const first = p.sas[0];
-      if (first === undefined) continue;
-      const v: Verified = { phase2: p, at: first.line, peers, lines: [], counters: [], mtus: [] };
+      const v: Verified = { phase2: p, peers, lines: [], counters: [], mtus: [] };
       const blocks = new Set<number>();
       for (const sa of p.sas) {
         for (const s of bySpi.get(sa.spi) ?? []) {
@@ -50,6 +53,8 @@ export function verify(builder: NegotiationBuilder, negotiations: readonly Negot
       }
       if (blocks.size === 0) continue;
       verified.push(v);
+      for (const sa of p.sas) anchors.push({ at: sa.line, verified: v });
+      for (const at of v.lines) anchors.push({ at, verified: v });
       for (const b of blocks) {
         const list = ofBlock.get(b);
         if (list) list.push(v);
@@ -67,8 +72,8 @@ export function verify(builder: NegotiationBuilder, negotiations: readonly Negot
     }
   }
   if (verified.length === 0) return;
-  verified.sort((a, b) => compareLines(a.at, b.at));
-  const about = (figure: ShownFigure<object>): readonly Verified[] => ofBlock.get(figure.block) ?? latestBefore(verified, figure);
+  anchors.sort((a, b) => compareLines(a.at, b.at));
+  const about = (figure: ShownFigure<object>): readonly Verified[] => ofBlock.get(figure.block) ?? latestBefore(anchors, figure);
   for (const c of builder.counters) for (const v of about(c)) v.counters.push(c);
   for (const m of builder.mtus) for (const v of about(m)) v.mtus.push(m);
   for (const v of verified) conclude(v);
@@ -76,20 +81,21 @@ export function verify(builder: NegotiationBuilder, negotiations: readonly Negot
 
 /**
  * Show output whose block lists no SPI (`show crypto ipsec sa | include caps`, a counter after a ping) is
- * about the phase 2 created last before it in the same file, of its peer when the output names one.
+ * about the phase 2 named last before it in the same file (created, or listed by show output), of its peer
+ * when the output names one.
  */
-function latestBefore(verified: readonly Verified[], figure: ShownFigure<object>): readonly Verified[] {
+function latestBefore(anchors: readonly Anchor[], figure: ShownFigure<object>): readonly Verified[] {
   let lo = 0;
-  let hi = verified.length;
+  let hi = anchors.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareLines((verified[mid] as Verified).at, figure.line) < 0) lo = mid + 1;
+    if (compareLines((anchors[mid] as Anchor).at, figure.line) < 0) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo - 1; i >= 0; i -= 1) {
-    const v = verified[i] as Verified;
-    if (v.at.file !== figure.line.file) break;
-    if (figure.peer === null || v.peers.has(figure.peer)) return [v];
+    const { at, verified } = anchors[i] as Anchor;
+    if (at.file !== figure.line.file) break;
+    if (figure.peer === null || verified.peers.has(figure.peer)) return [verified];
   }
   return [];
 }
