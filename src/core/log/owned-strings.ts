@@ -17,10 +17,14 @@ export class OwnedStrings {
     return owned;
   }
 
-  /** Replaces every string field of `event` (a flat record of primitives) by its own copy. */
+  /**
+   * Replaces every string field of `event` (a flat record of primitives) by its own copy; not `type`, which
+   * names the kind of event with a constant of the code, never a piece of the input.
+   */
   ownFields<T extends object>(event: T): T {
     const fields = event as Record<string, unknown>;
     for (const key in fields) {
+      if (key === 'type') continue;
       const value = fields[key];
       if (typeof value === 'string') fields[key] = this.own(value);
     }
