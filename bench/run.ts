@@ -17,7 +17,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, write
 import { performance } from 'node:perf_hooks';
 import type { Analysis } from '../src/core/analysis.ts';
 import { createAnalyzer } from '../src/core/analyze.ts';
-import { lexLine, type Lexed } from '../src/core/log/lex.ts';
+import { LastStamp, lexLine, type Lexed } from '../src/core/log/lex.ts';
 import { LineSplitter } from '../src/core/log/lines.ts';
 import { generateLog } from './generate.ts';
 
@@ -57,9 +57,10 @@ function baseline(text: string): number {
 /** (c): the analysis' first stage alone: split into lines (chunk by chunk, as (b)) and lex each one. */
 function lexOnly(text: string): number {
   const scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null };
+  const last = new LastStamp();
   let stamped = 0;
   const splitter = new LineSplitter((raw) => {
-    if (lexLine(raw, scratch).stamped) stamped += 1;
+    if (lexLine(raw, scratch, last).stamped) stamped += 1;
   });
   for (let i = 0; i < text.length; i += CHUNK) splitter.push(text.slice(i, i + CHUNK));
   splitter.finish();

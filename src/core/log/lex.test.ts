@@ -1,5 +1,6 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { lexLine } from './lex.ts';
+import { LastStamp, lexLine } from './lex.ts';
 
 /** Real prefixes from the corpus and the seed: what lexLine strips and what it keeps. */
 const cases: { name: string; raw: string; body: string; time: number | null; stamped?: boolean; ping?: string; note?: string; quoted?: boolean; bulleted?: boolean }[] = [
@@ -36,4 +37,29 @@ describe('lexLine', () => {
       expect(c.raw.slice(l.bodyStart).startsWith(c.body)).toBe(true);
     });
   }
+});
+
+describe('the last timestamp, reused', () => {
+  test('every line of the seed and the corpus lexes the same with it as without it', () => {
+    const dir = new URL('../../../fixtures/', import.meta.url);
+    const files = [new URL('seed/ios-ikev1-main-mode-debugs.txt', dir), ...readdirSync(new URL('corpus/', dir)).filter((f) => f.endsWith('.log')).map((f) => new URL(`corpus/${f}`, dir))];
+    let reused = 0;
+    for (const file of files) {
+      const last = new LastStamp();
+      for (const raw of readFileSync(file, 'utf8').split(/\r\n|\r|\n/)) {
+        const before = last.text;
+        expect(lexLine(raw, undefined, last)).toEqual(lexLine(raw));
+        if (before.length > 0 && last.text === before && raw.includes(before)) reused += 1;
+      }
+    }
+    // the memo is used, not only kept
+    expect(reused).toBeGreaterThan(100);
+  });
+
+  test('a stamp that only starts the same is read again', () => {
+    const last = new LastStamp();
+    lexLine('*Oct 25 18:53:16.485: ISAKMP: a', undefined, last);
+    expect(lexLine('*Oct 25 18:53:16.4859: ISAKMP: b', undefined, last)).toEqual(lexLine('*Oct 25 18:53:16.4859: ISAKMP: b'));
+    expect(lexLine('*Oct 25 18:53:16.48: ISAKMP: c', undefined, last)).toEqual(lexLine('*Oct 25 18:53:16.48: ISAKMP: c'));
+  });
 });

@@ -106,8 +106,20 @@ function monthStamp(s: string, start: number, clock: number[]): number {
 
 const clockScratch = [0];
 
-/** Lexes one raw line; with `out`, fills that object instead of allocating one (the reader's hot path). */
-export function lexLine(raw: string, out?: Lexed): Lexed {
+/**
+ * The last timestamp read: IOS prints many lines in one millisecond, and a line that starts with the same
+ * characters as the last stamp has the same time, so reading it again can be skipped.
+ */
+export class LastStamp {
+  text = '';
+  time = 0;
+}
+
+/**
+ * Lexes one raw line; with `out`, fills that object instead of allocating one, and with `last`, reuses the
+ * previous line's timestamp when this one starts the same (the reader's hot path).
+ */
+export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   const n = raw.length;
   // a byte-order mark before the first line (files saved by Windows editors)
   let i = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -142,11 +154,21 @@ export function lexLine(raw: string, out?: Lexed): Lexed {
   }
   const c1 = raw.charCodeAt(i);
   if (c1 === 42 || c1 === 46 || (c1 >= 65 && c1 <= 90)) {
-    const end = monthStamp(raw, i, clockScratch);
-    if (end > 0) {
+    if (last !== undefined && last.text.length > 0 && raw.startsWith(last.text, i)) {
       stamped = true;
-      time = clockScratch[0] ?? 0;
-      i = end;
+      time = last.time;
+      i += last.text.length;
+    } else {
+      const end = monthStamp(raw, i, clockScratch);
+      if (end > 0) {
+        stamped = true;
+        time = clockScratch[0] ?? 0;
+        if (last !== undefined) {
+          last.text = raw.slice(i, end);
+          last.time = time;
+        }
+        i = end;
+      }
     }
   }
   if (!stamped && ((c1 >= 48 && c1 <= 57) || c1 === 42)) {

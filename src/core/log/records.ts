@@ -17,7 +17,7 @@ import { OwnedStrings, detached } from './owned-strings.ts';
 import { RecordTableBuilder } from './record-table.ts';
 import { recurringEvent } from './recurring-event.ts';
 import type { IpsecContext } from './ipsec.ts';
-import { lexLine, type Lexed } from './lex.ts';
+import { LastStamp, lexLine, type Lexed } from './lex.ts';
 import { splitLines } from './lines.ts';
 import { looksLikeShowLine, showCommand, showEvent, type ShowState } from './show.ts';
 
@@ -83,6 +83,7 @@ export class LogReader {
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
   /** Reused for every line: the lexed fields are read before the next line comes. */
+  private readonly lastStamp = new LastStamp();
   private readonly scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null };
 
   constructor(
@@ -95,7 +96,7 @@ export class LogReader {
 
   /** One line, numbered from 1, without its ending. */
   line(raw: string, number: number): void {
-    const lexed = lexLine(raw, this.scratch);
+    const lexed = lexLine(raw, this.scratch, this.lastStamp);
     const { kinds, records } = this.columns;
     kinds.push(KIND.prose);
     records.push(-1);
