@@ -29,9 +29,12 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
-/** Reads `(digits)` or `(digits:digits)` at i; returns [conn, next index] or null. */
-function readConn(s: string, i: number): [number, number] | null {
-  if (s.charCodeAt(i) !== 40) return null;
+/** The conn-id `readConn` read last: a number kept here, so that no pair is allocated for every line. */
+let connRead = 0;
+
+/** Reads `(digits)` or `(digits:digits)` at i into `connRead`; returns the index after it, or -1. */
+function readConn(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 40) return -1;
   let j = i + 1;
   let value = 0;
   let digits = 0;
@@ -46,18 +49,19 @@ function readConn(s: string, i: number): [number, number] | null {
     } else break;
     j += 1;
   }
-  if (digits === 0 || s.charCodeAt(j) !== 41) return null;
-  return [value, j + 1];
+  if (digits === 0 || s.charCodeAt(j) !== 41) return -1;
+  connRead = value;
+  return j + 1;
 }
 
 function isakmp(body: string, facility: Facility, start: number): Head {
   let i = skipSpaces(body, start);
   if (body.charCodeAt(i) === 58) i = skipSpaces(body, i + 1);
   let conn: number | null = null;
-  const c = readConn(body, i);
-  if (c) {
-    conn = c[0];
-    i = skipSpaces(body, c[1]);
+  const after = readConn(body, i);
+  if (after >= 0) {
+    conn = connRead;
+    i = skipSpaces(body, after);
     if (body.charCodeAt(i) === 58) i += 1;
     if (body.charCodeAt(i) === 58) i += 1;
     i = skipSpaces(body, i);
