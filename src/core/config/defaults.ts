@@ -20,15 +20,18 @@ export const releaseNames: Record<IosRelease, string> = {
   'iosxe-17.11': 'IOS-XE 17.11.1 and later',
 };
 
-/** Defaults of an `crypto isakmp policy` entry (`show crypto isakmp policy`, "Default protection suite"). */
-export const policyDefaults: {
+/** What one `crypto isakmp policy` entry sets, each value as it takes effect. */
+export interface PolicyValues {
   encryption: IkeEncryption;
   keyLength: number | null;
   hash: IkeHash;
   auth: IkeAuth;
   group: number;
   lifetimeSeconds: number;
-} = { encryption: 'des', keyLength: null, hash: 'sha', auth: 'rsa-sig', group: 1, lifetimeSeconds: 86400 };
+}
+
+/** Defaults of an `crypto isakmp policy` entry (`show crypto isakmp policy`, "Default protection suite"). */
+export const policyDefaults: PolicyValues = { encryption: 'des', keyLength: null, hash: 'sha', auth: 'rsa-sig', group: 1, lifetimeSeconds: 86400 };
 
 export const ipsecDefaults: {
   mode: TransformMode;

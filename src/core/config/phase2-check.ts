@@ -195,15 +195,16 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
     const bPfs = sb.policy?.pfsGroup ?? null;
     const aHeader = sa.kind === 'tunnel' ? (sa.profile?.line ?? null) : sa.header;
     const bHeader = sb.kind === 'tunnel' ? (sb.profile?.line ?? null) : sb.header;
-    if (aPfs && bPfs && aPfs.value !== bPfs.value) {
-      const lines = [...settingRef(A, aPfs, aHeader), ...settingRef(B, bPfs, bHeader)];
-      if (aPfs.value === null || (bPfs.value !== null && aPfs.value !== bPfs.value)) {
+    const pfsLines = aPfs ? [...settingRef(A, aPfs, aHeader), ...(bPfs ? settingRef(B, bPfs, bHeader) : [])] : [];
+    const pfsDiffer = aPfs !== null && bPfs !== null && aPfs.value !== bPfs.value;
+    if (pfsDiffer) {
+      if (aPfs.value === null || bPfs.value !== null) {
         phase2Fails ??= 'QM1';
         add({
           code: 'P2_PFS_MISMATCH',
           severity: 'error',
           message: 'QM1',
-          lines,
+          lines: pfsLines,
           summary:
             aPfs.value === null
               ? `${B.name} requires PFS group ${bPfs.value ?? ''} but ${A.name} proposes no PFS: ${B.name} rejects QM1.`
@@ -215,33 +216,23 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
           code: 'P2_PFS_MISMATCH',
           severity: 'warning',
           message: null,
-          lines,
+          lines: pfsLines,
           summary: `Only ${A.name} sets PFS (group ${aPfs.value}): initiated by ${A.name} it works (${B.name} accepts the PFS proposal); initiated by ${B.name} it fails, ${A.name} rejecting a Quick Mode without PFS.`,
           fix: `'set pfs group${aPfs.value}' on ${B.name} too, or remove it from ${A.name}.`,
         });
       }
-      const group = aPfs.value ?? bPfs.value;
-      if (group !== null && isWeakGroup(group)) {
-        const refused = refusesWeak(aCfg) || refusesWeak(bCfg);
-        if (refused) phase2Fails ??= 'QM1';
-        add({
-          code: 'WEAK_CRYPTO',
-          severity: refused ? 'error' : 'warning',
-          message: 'QM1',
-          lines,
-          summary: `PFS group ${group} is weak, and refused by IOS-XE 17.11 and later.`,
-          fix: 'set pfs group14 (or higher) on both routers.',
-        });
-      }
-    } else if (aPfs?.value != null && isWeakGroup(aPfs.value)) {
+    }
+    // the group the Quick Mode would use: the one proposed, or the one required when they differ
+    const pfsGroup = pfsDiffer ? (aPfs?.value ?? bPfs?.value ?? null) : (aPfs?.value ?? null);
+    if (pfsGroup !== null && isWeakGroup(pfsGroup)) {
       const refused = refusesWeak(aCfg) || refusesWeak(bCfg);
       if (refused) phase2Fails ??= 'QM1';
       add({
         code: 'WEAK_CRYPTO',
         severity: refused ? 'error' : 'warning',
         message: 'QM1',
-        lines: [...settingRef(A, aPfs, aHeader), ...(bPfs ? settingRef(B, bPfs, bHeader) : [])],
-        summary: `PFS group ${aPfs.value} is weak, and refused by IOS-XE 17.11 and later.`,
+        lines: pfsLines,
+        summary: `PFS group ${pfsGroup} is weak, and refused by IOS-XE 17.11 and later.`,
         fix: 'set pfs group14 (or higher) on both routers.',
       });
     }

@@ -6,16 +6,11 @@
 import { matchesAddress, parseIp, type AddressMatch } from '../config/address.ts';
 import type { EffectiveConfig, PreSharedKey, TransformSet } from '../config/model.ts';
 import { isVti, phase2Sources, transformSetsOf } from '../config/phase2-sources.ts';
-import type { IkeAuth, IkeEncryption, IkeHash, TransformMode } from '../config/statements.ts';
+import type { PolicyValues } from '../config/defaults.ts';
+import type { TransformMode } from '../config/statements.ts';
 
-export interface Phase1Proposal {
+export interface Phase1Proposal extends PolicyValues {
   priority: number;
-  encryption: IkeEncryption;
-  keyLength: number | null;
-  hash: IkeHash;
-  auth: IkeAuth;
-  group: number;
-  lifetimeSeconds: number;
   /** The `crypto isakmp policy` line, or null for IOS's default suite. */
   line: number | null;
 }
