@@ -16,10 +16,6 @@ export class RecordTableBuilder {
   private readonly annotations: string[] = [];
   private readonly annotationId = new Map<string, number>();
 
-  get length(): number {
-    return this.lines.length;
-  }
-
   /** A new record of one line, not understood yet and in no negotiation; returns its index. */
   add(file: number, line: number): number {
     this.files.push(file);
@@ -28,14 +24,6 @@ export class RecordTableBuilder {
     this.negotiations.push(-1);
     this.annotationIds.push(-1);
     return this.lines.length - 1;
-  }
-
-  fileOf(record: number): number {
-    return this.files.get(record);
-  }
-
-  lineOf(record: number): number {
-    return this.lines.get(record);
   }
 
   setLineCount(record: number, count: number): void {

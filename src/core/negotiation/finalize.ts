@@ -3,7 +3,6 @@
  * exchange into a single two-sided negotiation (role "both"), and tie show-command output to the SAs.
  */
 import type {
-  IpsecSa,
   LineRef,
   Message,
   MessageName,
@@ -19,6 +18,7 @@ import { otherSide } from '../ike/vocabulary.ts';
 import type { RecordTableBuilder } from '../log/record-table.ts';
 import type { NegotiationBuilder } from './build.ts';
 import type { Draft, DraftMessage, DraftPhase2, RouterContext } from './draft.ts';
+import { spiPair } from './spi-pair.ts';
 import { verify } from './verify.ts';
 import { compareLines } from '../log/line-order.ts';
 
@@ -157,8 +157,6 @@ function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
     told[name] = earlier + 1;
     messages.push(message(m, qmSide, name, m.retransmission || earlier > 0, earlier + 1));
   }
-  const inbound = lastSa(p.sas, 'inbound');
-  const outbound = lastSa(p.sas, 'outbound');
   const complete = p.complete || messages.some((m) => m.name === 'QM3' && !m.retransmission);
   // every state change of a Quick Mode is told from this router's role in it (the draft is let go after)
   for (const t of p.transitions) t.side = qmSide;
@@ -168,7 +166,7 @@ function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
     messages,
     transform: p.createdTransform ?? p.requestTransform ?? transformFromAttributes(p) ?? (d.phase2[0] === p ? d.requestTransform : null),
     encapsulation: p.encapsulation,
-    spis: inbound && outbound ? { inbound: inbound.spi, outbound: outbound.spi } : null,
+    spis: spiPair(p.sas),
     pfsGroup: p.pfsGroup,
     transitions: p.transitions,
     sas: p.sas,
@@ -177,14 +175,6 @@ function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
     lifetimeKb: p.lifetimeKb,
     verification: null,
   };
-}
-
-function lastSa(sas: readonly IpsecSa[], direction: 'inbound' | 'outbound'): IpsecSa | null {
-  for (let i = sas.length - 1; i >= 0; i -= 1) {
-    const s = sas[i];
-    if (s && s.direction === direction) return s;
-  }
-  return null;
 }
 
 function transformFromAttributes(p: DraftPhase2): string | null {

@@ -5,6 +5,7 @@
 import type { LineRef, Negotiation, Phase2 } from '../analysis.ts';
 import type { NegotiationBuilder, ShownFigure } from './build.ts';
 import { compareLines } from '../log/line-order.ts';
+import { spiPair } from './spi-pair.ts';
 
 type Shown = NegotiationBuilder['shown'][number];
 
@@ -102,9 +103,8 @@ function latestBefore(anchors: readonly Anchor[], figure: ShownFigure<object>): 
 
 function conclude(v: Verified): void {
   const p = v.phase2;
-  const inbound = lastSa(p, 'inbound');
-  const outbound = lastSa(p, 'outbound');
-  if (p.spis === null && inbound && outbound) p.spis = { inbound, outbound };
+  // `current outbound spi:` may have completed the pair
+  p.spis ??= spiPair(p.sas);
   let packetsOut: number | null = null;
   let packetsIn: number | null = null;
   // the last counters printed are the ones to believe
@@ -123,12 +123,4 @@ function conclude(v: Verified): void {
   const active = (spi: string | undefined): boolean => p.sas.some((s) => s.spi === spi && s.status === 'ACTIVE');
   const up = p.spis !== null && active(p.spis.inbound) && active(p.spis.outbound) && (packetsOut ?? 0) > 0 && (packetsIn ?? 0) > 0;
   p.verification = { packetsOut, packetsIn, up, pathMtu, lines: v.lines.sort(compareLines) };
-}
-
-function lastSa(p: Phase2, direction: 'inbound' | 'outbound'): string | null {
-  for (let i = p.sas.length - 1; i >= 0; i -= 1) {
-    const s = p.sas[i];
-    if (s && s.direction === direction) return s.spi;
-  }
-  return null;
 }
