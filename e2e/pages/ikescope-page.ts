@@ -13,7 +13,7 @@ export class IkescopePage {
     page.on('request', (request: Request) => {
       const url = new URL(request.url());
       if (
-        !['http://localhost:4173'].includes(url.origin) &&
+        url.origin !== `http://localhost:${process.env.E2E_PORT ?? 4173}` &&
         url.protocol !== 'data:' &&
         url.protocol !== 'blob:'
       ) {
