@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createAnalyzer } from '../core/analyze.ts';
-import type { Command, CommandIo } from './main.ts';
+import type { Command, CommandIo } from './command.ts';
 import { jsonReport } from './report-json.ts';
 import { textReport } from './report-text.ts';
 

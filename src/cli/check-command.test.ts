@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from './check-command.ts';
-import type { CommandIo } from './main.ts';
+import type { CommandIo } from './command.ts';
 
 const seedR2 = 'fixtures/configs/seed-R2.config.txt';
 const seedR3 = 'fixtures/configs/seed-R3.config.txt';

@@ -8,7 +8,7 @@ import { releaseNames, type IosRelease } from '../core/config/defaults.ts';
 import { describePolicy, effectiveConfig } from '../core/config/effective.ts';
 import type { EffectiveConfig } from '../core/config/model.ts';
 import { parseConfig, type ParsedConfig } from '../core/config/parse.ts';
-import type { Command, CommandIo } from './main.ts';
+import type { Command, CommandIo } from './command.ts';
 
 export const CHECK_SCHEMA = 'ikescope.check/1';
 

@@ -3,14 +3,7 @@
  * Each command lives in its own module and is loaded only when asked for.
  */
 import { stderr, stdout } from 'node:process';
-
-export interface CommandIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  readStdin: () => Promise<string>;
-}
-
-export type Command = (args: readonly string[], io: CommandIo) => Promise<number>;
+import type { Command, CommandIo } from './command.ts';
 
 const usage = `ikescope: Cisco IOS IKEv1/IPsec negotiation analysis
 

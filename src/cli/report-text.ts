@@ -1,6 +1,8 @@
 /** The human-readable report of `analyze`: per negotiation a text ladder, the states, the outcome. */
-import type { Analysis, LineRef, Message, Negotiation, Phase2, Side, Transition } from '../core/analysis.ts';
-import { lineKindName } from '../core/log/records.ts';
+import type { Analysis, Message, Negotiation, Phase2, Transition } from '../core/analysis.ts';
+import type { LineRef } from '../core/ike/line-ref.ts';
+import type { Side } from '../core/ike/sides.ts';
+import { lineKindName } from '../core/ike/line-kinds.ts';
 import { isFirstLineOf, lineAnnotation } from '../core/log/record-table.ts';
 
 const ARROW_WIDTH = 14;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PRESETS } from '../core/sim/presets.ts';
-import type { CommandIo } from './main.ts';
+import type { CommandIo } from './command.ts';
 import { run } from './simulate-command.ts';
 
 const seedR2 = 'fixtures/configs/seed-R2.config.txt';

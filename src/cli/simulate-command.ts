@@ -13,9 +13,10 @@ import type { Phase1Mode } from '../core/fsm/machines.ts';
 import { writeDebug, type DebugStyle } from '../core/sim/debug-writer.ts';
 import { PRESETS, findPreset, scenarioOf } from '../core/sim/presets.ts';
 import { simulate, type SimRouter, type SimScenario } from '../core/sim/simulate.ts';
-import type { IkeMessageName } from '../core/fsm/messages.ts';
-import type { Side, SimFaults, SimStep, SimTrace } from '../core/sim/trace.ts';
-import type { Command, CommandIo } from './main.ts';
+import { EXCHANGE_MESSAGES, type ExchangeMessageName } from '../core/ike/messages.ts';
+import type { Side } from '../core/ike/sides.ts';
+import type { SimFaults, SimStep, SimTrace } from '../core/sim/trace.ts';
+import type { Command, CommandIo } from './command.ts';
 
 export const SIMULATION_SCHEMA = 'ikescope.simulation/1';
 
@@ -91,13 +92,11 @@ function parseArgs(args: readonly string[]): Options | string {
   return options;
 }
 
-const messages: readonly IkeMessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3', 'QM1', 'QM2', 'QM3', 'NOTIFY', 'DELETE'];
-
 /** `lose:initiator:MM3`: that message is lost once on its way. */
-function lossOf(text: string): { from: Side; message: IkeMessageName } | null {
+function lossOf(text: string): { from: Side; message: ExchangeMessageName } | null {
   const [kind, from, message] = text.split(':');
   if (kind !== 'lose' || (from !== 'initiator' && from !== 'responder')) return null;
-  const name = messages.find((m) => m === message?.toUpperCase());
+  const name = EXCHANGE_MESSAGES.find((m) => m === message?.toUpperCase());
   return name === undefined ? null : { from, message: name };
 }
 

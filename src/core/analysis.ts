@@ -8,33 +8,19 @@
  */
 
 import type { IkeEvent } from './log/events.ts';
+import type { LineRef } from './ike/line-ref.ts';
+import { LINE_KINDS, type LineKind } from './ike/line-kinds.ts';
+import type { MessageName, PayloadType } from './ike/messages.ts';
+import type { Role, Side } from './ike/sides.ts';
 
 import type { ConfigAttribute } from './config/relations.ts';
 import type { ImplicitLine } from './config/implicit-defaults.ts';
 
 export const ANALYSIS_SCHEMA = 'ikescope.analysis/1';
 
-/** A line of one input file; `line` counts from 1 in the file as given. */
-export interface LineRef {
-  file: number;
-  line: number;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Input and the per-line table
 // ---------------------------------------------------------------------------------------------------------
-
-export const LINE_KINDS = ['debug', 'continuation', 'prompt', 'show', 'prose', 'blank', 'unrecognized'] as const;
-/**
- * debug: a debug or syslog record's first line (ISAKMP, ISAKMP-PAK, ISAKMP-ERROR, IPSEC(...), KMI, %CRYPTO-*, %LINEPROTO-*...)
- * continuation: a further line of the record above (ID payload block, IPSEC(...) block, wrapped line...)
- * prompt: a router prompt, with or without a typed command (`R3(config-if)#`, `HQ#clear crypto sa`)
- * show: output of a show command (`show crypto ipsec sa`, `show crypto isakmp sa`)
- * prose: anything else a person wrote (document text, ping output, author's notes, `#` headers)
- * blank: empty or whitespace only
- * unrecognized: looks like IKE/IPsec debug output but was not understood
- */
-export type LineKind = (typeof LINE_KINDS)[number];
 
 export interface InputFile {
   name: string;
@@ -85,25 +71,7 @@ export interface RecordTable {
 // Negotiations
 // ---------------------------------------------------------------------------------------------------------
 
-/** The protocol role that sent a message, or that a router played. */
-export type Side = 'initiator' | 'responder';
-export type Role = Side | 'both' | 'unknown';
 export type Outcome = 'complete' | 'failed' | 'incomplete';
-
-export type MessageName =
-  | 'MM1' | 'MM2' | 'MM3' | 'MM4' | 'MM5' | 'MM6'
-  | 'AM1' | 'AM2' | 'AM3'
-  | 'QM1' | 'QM2' | 'QM3'
-  /** informational exchange carrying a NOTIFY payload */
-  | 'NOTIFY'
-  /** informational exchange carrying a DELETE payload */
-  | 'DELETE'
-  /** DPD R-U-THERE or its ACK */
-  | 'DPD'
-  /** a packet that could not be placed in the exchange */
-  | 'UNKNOWN';
-
-export type PayloadType = 'SA' | 'KE' | 'NONCE' | 'NAT-D' | 'ID' | 'HASH' | 'VID' | 'NOTIFY' | 'DELETE';
 
 /** page: one payload of a message, as the log shows it processed or built. */
 export interface PayloadSummary {

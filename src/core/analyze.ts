@@ -3,7 +3,9 @@
  * `createAnalyzer` takes them chunk by chunk, so a Web Worker can feed a 100 MB file with progress and no
  * giant string split.
  */
-import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineRef, type LineTable } from './analysis.ts';
+import type { LineRef } from './ike/line-ref.ts';
+import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineTable } from './analysis.ts';
+import { LINE_KIND_CODE } from './ike/line-kinds.ts';
 import { AddressBook } from './log/addresses.ts';
 import { ByteColumn, IntColumn } from './log/columns.ts';
 import { LineSplitter } from './log/lines.ts';
@@ -46,9 +48,6 @@ export interface Analyzer {
   /** Ends the input and returns the analysis; the analyzer keeps nothing of it afterwards. */
   finish(): Analysis;
 }
-
-const KIND_PROSE = 4;
-const KIND_BLANK = 5;
 
 export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): Analyzer {
   const files: InputFile[] = [];
@@ -101,7 +100,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         config = c;
         configs.push({ file: index, text: c.text });
         splitter = new LineSplitter((raw, ending) => {
-          c.kinds.push(raw.trim().length === 0 ? KIND_BLANK : KIND_PROSE);
+          c.kinds.push(raw.trim().length === 0 ? LINE_KIND_CODE.blank : LINE_KIND_CODE.prose);
           c.records.push(-1);
           c.text.push(raw + ending);
         });

@@ -1,8 +1,11 @@
-import type { LineRef, Message, Negotiation, Side } from './analysis.ts';
+import { EXCHANGE_MESSAGES, type ExchangeMessageName } from './ike/messages.ts';
+import type { Side } from './ike/sides.ts';
+import type { LineRef } from './ike/line-ref.ts';
+import type { Message, Negotiation } from './analysis.ts';
 import { matchesAddress, parseIp } from './config/address.ts';
 import type { EffectiveConfig } from './config/model.ts';
 import { effectiveConfigFromText } from './config/effective.ts';
-import { attributesOf, messageNames, relatedLines, type ConfigAttribute, type MessageName as ConfigMessageName } from './config/relations.ts';
+import { attributesOf, relatedLines, type ConfigAttribute } from './config/relations.ts';
 
 /** A router's config given with the logs: its index in `input.files` and its effective model. */
 export interface AttachedConfig {
@@ -73,7 +76,7 @@ export function assignConfigs(negotiation: Negotiation, configs: readonly Attach
   };
 }
 
-const isConfigMessage = (name: string): name is ConfigMessageName => (messageNames as readonly string[]).includes(name);
+const isConfigMessage = (name: string): name is ExchangeMessageName => (EXCHANGE_MESSAGES as readonly string[]).includes(name);
 
 function linesFor(message: Message, negotiation: Negotiation, sides: SideConfigs, attribute?: ConfigAttribute): LineRef[] {
   if (!isConfigMessage(message.name)) return [];

@@ -1,15 +1,16 @@
 /**
  * What the compatibility check's stages share: the finding shape and how a side's lines are referenced.
  */
-import type { FindingCode, LineRef, Severity } from '../analysis.ts';
+import type { FindingCode, Severity } from '../analysis.ts';
 import type { EffectiveConfig, Setting } from './model.ts';
-import type { MessageName } from './relations.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
 
 export interface CheckFinding {
   code: FindingCode;
   severity: Severity;
   /** The message where the negotiation would stop (or the finding shows), null for advice. */
-  message: MessageName | null;
+  message: ExchangeMessageName | null;
   /** Config lines to change (file 0 is router A, file 1 router B unless `files` says otherwise). */
   lines: LineRef[];
   summary: string;

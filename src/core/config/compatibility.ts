@@ -9,7 +9,7 @@ import { ikeAddresses, pairSources } from './peer-view.ts';
 import { checkPhase1 } from './phase1-check.ts';
 import { checkPhase2 } from './phase2-check.ts';
 import { sourcePeer } from './phase2-sources.ts';
-import type { MessageName } from './relations.ts';
+import { MAIN_MODE, QUICK_MODE, type ExchangeMessageName } from '../ike/messages.ts';
 
 export type { CheckFinding } from './check-common.ts';
 
@@ -18,7 +18,7 @@ export type Agreement = 'agree' | 'disagree';
 export interface CompatibilityResult {
   phase1: Agreement;
   phase2: Agreement;
-  failsAt: MessageName | null;
+  failsAt: ExchangeMessageName | null;
   findings: CheckFinding[];
   /** The policies that would be agreed (A's proposal, B's policy), when phase 1 agrees. */
   agreedPolicy: { initiator: number; responder: number } | null;
@@ -33,7 +33,7 @@ export interface CheckOptions {
   files?: readonly [number, number];
 }
 
-const order: MessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'QM1', 'QM2', 'QM3'];
+const order: readonly ExchangeMessageName[] = [...MAIN_MODE, ...QUICK_MODE];
 
 /** Predicts the negotiation between router A (initiator) and router B (responder) from their configs. */
 export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig, options: CheckOptions = {}): CompatibilityResult {
@@ -78,7 +78,7 @@ export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig,
   const phase2Fails = p2.fails;
   const agreedTransformSet = p2.agreedTransformSet;
 
-  const fails: MessageName[] = [];
+  const fails: ExchangeMessageName[] = [];
   if (phase1Fails !== null) fails.push(phase1Fails);
   if (phase2Fails !== null) fails.push(phase2Fails);
   fails.sort((x, y) => order.indexOf(x) - order.indexOf(y));

@@ -214,7 +214,8 @@ describe('property: config-like text through every stage', () => {
   ];
   test('parse, effective config, relations, explanations and the check never throw', async () => {
     const { effectiveConfig } = await import('./effective.ts');
-    const { configRelations, messageNames } = await import('./relations.ts');
+    const { configRelations } = await import('./relations.ts');
+    const { EXCHANGE_MESSAGES } = await import('../ike/messages.ts');
     const { explainObserved } = await import('./explain.ts');
     const { checkCompatibility } = await import('./compatibility.ts');
     const config = fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((l) => l.join('\n'));
@@ -224,7 +225,7 @@ describe('property: config-like text through every stage', () => {
         expect(pa.lines.map((l) => l.raw)).toEqual(splitLines(a));
         const ca = effectiveConfig(pa, { release });
         const cb = effectiveConfig(parseConfig(b), { release });
-        for (const message of messageNames) configRelations(ca, { message, peer: '10.0.0.2' });
+        for (const message of EXCHANGE_MESSAGES) configRelations(ca, { message, peer: '10.0.0.2' });
         explainObserved(ca, { peer: '10.0.0.2', encapsulation: 'tunnel-udp', transform: 'esp-aes 256 esp-sha-hmac', pfsGroup: 14, saLifetimeSeconds: 100, proposal: { encryption: 'AES-CBC', keyLength: 256 } });
         const r = checkCompatibility(ca, cb);
         expect(['agree', 'disagree']).toContain(r.phase1);

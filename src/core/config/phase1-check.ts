@@ -4,11 +4,11 @@
  */
 import { isWeakPhase1, releaseNames } from './defaults.ts';
 import { describePolicy } from './effective.ts';
-import type { LineRef } from '../analysis.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
 import { ref, settingRef, type AddFinding, type Side } from './check-common.ts';
 import type { IsakmpPolicy, Setting } from './model.ts';
 import { keyFor } from './peer-view.ts';
-import type { MessageName } from './relations.ts';
 
 export interface Phase1Context {
   A: Side;
@@ -20,7 +20,7 @@ export interface Phase1Context {
 }
 
 export interface Phase1Result {
-  fails: MessageName | null;
+  fails: ExchangeMessageName | null;
   agreedPolicy: { initiator: number; responder: number } | null;
 }
 
@@ -52,7 +52,7 @@ export function checkPhase1(ctx: Phase1Context): Phase1Result {
   const { A, B, aAddress, bAddress, add } = ctx;
   const aCfg = A.cfg;
   const bCfg = B.cfg;
-  let phase1Fails: MessageName | null = null;
+  let phase1Fails: ExchangeMessageName | null = null;
   let agreedPolicy: Phase1Result['agreedPolicy'] = null;
   const aKey = keyFor(aCfg, bAddress);
   const bKey = keyFor(bCfg, aAddress);

@@ -9,7 +9,7 @@ import type { AccessList, EffectiveConfig, TransformSet } from './model.ts';
 import { sameTransforms } from './observed.ts';
 import { aclPermits, proposedMode } from './peer-view.ts';
 import { isVti, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
-import type { MessageName } from './relations.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
 
 export interface Phase2Context {
   A: Side;
@@ -22,7 +22,7 @@ export interface Phase2Context {
 }
 
 export interface Phase2Result {
-  fails: MessageName | null;
+  fails: ExchangeMessageName | null;
   agreedTransformSet: { initiator: string; responder: string } | null;
 }
 
@@ -63,7 +63,7 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
   const { A, B, sa, sb, aAddress, bAddress, add } = ctx;
   const aCfg = A.cfg;
   const bCfg = B.cfg;
-  let phase2Fails: MessageName | null = null;
+  let phase2Fails: ExchangeMessageName | null = null;
   let agreedTransformSet: Phase2Result['agreedTransformSet'] = null;
   if (!sa || !sb) {
     phase2Fails = 'QM1';

@@ -1,15 +1,16 @@
+import { EXCHANGE_MESSAGES, type ExchangeMessageName } from '../ike/messages.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { effectiveConfigFromText } from './effective.ts';
 import { parseConfig } from './parse.ts';
-import { configRelations, messageNames, relatedLines, type MessageName } from './relations.ts';
+import { configRelations, relatedLines } from './relations.ts';
 
 const root = new URL('../../../fixtures/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
 interface SeedSection {
   router: 'R2' | 'R3';
-  message: MessageName;
+  message: ExchangeMessageName;
   lines: string[];
 }
 
@@ -21,7 +22,7 @@ function seedSections(): SeedSection[] {
   const text = read('seed/ios-ikev1-main-mode-debugs.txt').split('\n');
   const out: SeedSection[] = [];
   let router: 'R2' | 'R3' | null = null;
-  let message: MessageName | null = null;
+  let message: ExchangeMessageName | null = null;
   let collecting: SeedSection | null = null;
   for (const raw of text) {
     const line = raw.trim();
@@ -30,7 +31,7 @@ function seedSections(): SeedSection[] {
     const heading = /^(Main|Quick) mode message (\d)/i.exec(line);
     if (heading) {
       collecting = null;
-      message = `${heading[1]?.toLowerCase() === 'main' ? 'MM' : 'QM'}${heading[2] ?? ''}` as MessageName;
+      message = `${heading[1]?.toLowerCase() === 'main' ? 'MM' : 'QM'}${heading[2] ?? ''}` as ExchangeMessageName;
       continue;
     }
     if (/^Rel(?:ated|evant) configuration:$/.test(line)) {
@@ -101,6 +102,6 @@ describe('relations by attribute', () => {
   });
 
   test('every message name has relations in the seed config', () => {
-    for (const message of messageNames) expect(configRelations(r2, { message }).length, message).toBeGreaterThan(0);
+    for (const message of EXCHANGE_MESSAGES) expect(configRelations(r2, { message }).length, message).toBeGreaterThan(0);
   });
 });

@@ -3,12 +3,10 @@
  * systematic. Plain inputs (a message name, an attribute, the peer address) so the log analysis can call it
  * without this module knowing its types.
  */
+import type { ExchangeMessageName } from '../ike/messages.ts';
 import { parseIp, matchesAddress } from './address.ts';
 import type { EffectiveConfig, IsakmpPolicy, Setting } from './model.ts';
 import { phase2Sources, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
-
-export const messageNames = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3', 'QM1', 'QM2', 'QM3', 'NOTIFY', 'DELETE'] as const;
-export type MessageName = (typeof messageNames)[number];
 
 export const configAttributes = [
   'encryption',
@@ -38,13 +36,13 @@ export interface ConfigRelation {
 }
 
 export interface RelationQuery {
-  message: MessageName;
+  message: ExchangeMessageName;
   attribute?: ConfigAttribute;
   /** The peer's address as the log prints it; narrows keys, crypto map entries and tunnels to that peer. */
   peer?: string | null;
 }
 
-const byMessage: Record<MessageName, readonly ConfigAttribute[]> = {
+const byMessage: Record<ExchangeMessageName, readonly ConfigAttribute[]> = {
   MM1: ['encryption', 'hash', 'group', 'auth', 'lifetime', 'psk'],
   MM2: ['encryption', 'hash', 'group', 'auth', 'lifetime', 'psk'],
   MM3: ['group', 'psk', 'nat'],
@@ -62,7 +60,7 @@ const byMessage: Record<MessageName, readonly ConfigAttribute[]> = {
 };
 
 /** The attributes a message carries or depends on. */
-export function attributesOf(message: MessageName): readonly ConfigAttribute[] {
+export function attributesOf(message: ExchangeMessageName): readonly ConfigAttribute[] {
   return byMessage[message];
 }
 

@@ -3,7 +3,9 @@
  * are loaded (its wording and lines are reused, not re-derived), and the lines of one router's config that a
  * finding points at.
  */
-import type { FindingCode, LineRef, Side } from '../analysis.ts';
+import type { Side } from '../ike/sides.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { FindingCode } from '../analysis.ts';
 import type { AttachedConfig } from '../attach-config.ts';
 import { checkCompatibility, type CheckFinding } from '../config/compatibility.ts';
 import type { EffectiveConfig, IsakmpPolicy, Setting } from '../config/model.ts';
@@ -11,8 +13,6 @@ import { keyFor } from '../config/peer-view.ts';
 import { phase2Sources, sourcePeer, transformSetsOf } from '../config/phase2-sources.ts';
 import type { DiagnosisContext } from './context.ts';
 import { perContext } from './memo.ts';
-
-export const otherSide = (s: Side): Side => (s === 'initiator' ? 'responder' : 'initiator');
 
 /** The config's hostname, the name the negotiation gives (a prompt's, or the address), or "the responder". */
 export function routerName(ctx: DiagnosisContext, side: Side | null): string {

@@ -2,8 +2,10 @@
  * A finding as the diagnosis rules make it: the contract's `Finding` plus where it happened (message, side),
  * the config lines to change, and the lines that look guilty but are not.
  */
-import type { Finding, FindingCode, LineRef, MessageName, Severity, Side } from '../analysis.ts';
-import { compareLines } from '../log/line-order.ts';
+import type { Finding, FindingCode, Severity } from '../analysis.ts';
+import { type LineRef, compareLines } from '../ike/line-ref.ts';
+import type { MessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
 
 export interface ExplainedLine {
   line: LineRef;

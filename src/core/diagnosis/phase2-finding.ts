@@ -1,5 +1,6 @@
 /** What the three Quick Mode refusal rules share: evidence, the joined PROPOSAL_NOT_CHOSEN, the wording. */
-import type { FindingCode, LineRef } from '../analysis.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { FindingCode } from '../analysis.ts';
 import type { DiagnosisContext } from './context.ts';
 import { checkedFinding, routerName } from './config-fix.ts';
 import { finding, sentence, type DiagnosedFinding } from './finding.ts';

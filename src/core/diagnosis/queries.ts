@@ -1,5 +1,7 @@
 /** Questions the rules ask of a negotiation's events: did a phase finish after this line, which lines, which peer. */
-import type { LineRef, Negotiation } from '../analysis.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { Side } from '../ike/sides.ts';
+import type { Negotiation } from '../analysis.ts';
 import type { IkeEvent, IkeEventType } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 import { perContext } from './memo.ts';
@@ -110,7 +112,7 @@ export function phase2CompletedAfter(ctx: DiagnosisContext, from = 0): boolean {
 }
 
 /** The peer address the events name, for summaries and config look-ups. */
-export function peerAddress(ctx: DiagnosisContext, side: 'initiator' | 'responder' | null): string | null {
+export function peerAddress(ctx: DiagnosisContext, side: Side | null): string | null {
   const n = ctx.negotiation;
   if (n) {
     if (side === 'initiator') return n.routers.responder.address;

@@ -3,7 +3,8 @@
  * likely means: MM1 never answered (peer unreachable), MM5/MM6 never read (pre-shared keys differ), or a
  * slow or lossy path that the exchange survived or died of.
  */
-import type { MessageName, Side } from '../analysis.ts';
+import type { MessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 import { phase1CompletedAfter, type EventOf } from './queries.ts';

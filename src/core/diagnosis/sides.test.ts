@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import type { Side } from '../analysis.ts';
+import type { Side } from '../ike/sides.ts';
 import { contextFromText } from './context.ts';
 import { sidesOf } from './sides.ts';
 

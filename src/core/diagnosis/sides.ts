@@ -5,11 +5,12 @@
  * marked `(R)`, the negotiation's transitions); other events take the side of the anchors around them,
  * within one router's stretch of output (a file, or the lines between two prompts of different routers).
  */
-import type { Side, Transition } from '../analysis.ts';
+import type { Transition } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 import { perContext } from './memo.ts';
-import { compareLines } from '../log/line-order.ts';
+import type { Side } from '../ike/sides.ts';
+import { compareLines } from '../ike/line-ref.ts';
 
 export type SideOf = (e: IkeEvent) => Side | null;
 

@@ -8,7 +8,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { IkeEvent } from './events.ts';
-import type { IkeMessageName } from './messages.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
 
 /** IOS-XE waits for IPsec to install the SAs before finishing Quick Mode; 12.4 and 15.x do not. */
 export type Platform = 'ios-xe' | 'ios';
@@ -24,7 +24,7 @@ export interface ExchangeInput {
 export interface ExchangeContext {
   platform: Platform;
   /** The last message this side sent: what a retransmission repeats. */
-  lastSent: IkeMessageName | null;
+  lastSent: ExchangeMessageName | null;
   /** Retransmissions of `lastSent` so far. */
   retransmits: number;
   maxRetransmits: number;
@@ -39,8 +39,8 @@ export const exchangeSetup = setup({
     input: {} as ExchangeInput,
   },
   actions: {
-    remember: assign((_, params: { message: IkeMessageName }) => ({ lastSent: params.message, retransmits: 0 })),
-    send: (_, _params: { message: IkeMessageName }) => {},
+    remember: assign((_, params: { message: ExchangeMessageName }) => ({ lastSent: params.message, retransmits: 0 })),
+    send: (_, _params: { message: ExchangeMessageName }) => {},
     countRetransmission: assign(({ context }) => ({ retransmits: context.retransmits + 1 })),
     resend: () => {},
     recordDeletion: assign(({ event }, params: { reason: string | null }) => ({
@@ -67,7 +67,7 @@ export function initialContext(input: ExchangeInput | undefined): ExchangeContex
 }
 
 /** The actions of a transition that puts `message` on the wire. */
-export function sends(message: IkeMessageName) {
+export function sends(message: ExchangeMessageName) {
   return [
     { type: 'remember', params: { message } },
     { type: 'send', params: { message } },

@@ -8,9 +8,10 @@ import { type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { describe, expect, test } from 'vitest';
 import { IKE_EVENT_TYPES, ikeInput, printInput, type IkeEvent } from './events.ts';
 import type { ExchangeContext, Platform } from './exchange-setup.ts';
-import { ALL_MACHINES } from './machines.ts';
-import type { IkeMessageName } from './messages.ts';
-import { replayTransitions, type ObservedTransition, type ReplayExchange, type ReplayRole } from './replay.ts';
+import { ALL_MACHINES, type Exchange } from './machines.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
+import { replayTransitions, type ObservedTransition } from './replay.ts';
 
 const events: IkeEvent[] = [
   ...IKE_EVENT_TYPES.map((type) => ({ type }) as IkeEvent),
@@ -21,13 +22,13 @@ const serializeState = (s: AnyMachineSnapshot) => JSON.stringify([s.value, s.con
 
 interface Case {
   name: keyof typeof ALL_MACHINES;
-  role: ReplayRole;
-  exchange: ReplayExchange;
+  role: Side;
+  exchange: Exchange;
   mode: 'main' | 'aggressive';
   /** Both platforms where the machine's paths differ between them. */
   platforms: Platform[];
   /** The shortest way to the completed state, as IOS inputs, and the messages sent on the way. */
-  happy: { to: string; inputs: string[]; sends: IkeMessageName[]; platform: Platform }[];
+  happy: { to: string; inputs: string[]; sends: ExchangeMessageName[]; platform: Platform }[];
 }
 
 const cases: Case[] = [
@@ -189,9 +190,9 @@ function takenTransitions(machine: AnyStateMachine, platforms: Platform[]): Set<
 }
 
 /** The messages a path sends, read from each step's context (what the machine remembered sending). */
-function sentAlong(steps: { state: AnyMachineSnapshot }[]): IkeMessageName[] {
-  const sent: IkeMessageName[] = [];
-  let last: IkeMessageName | null = null;
+function sentAlong(steps: { state: AnyMachineSnapshot }[]): ExchangeMessageName[] {
+  const sent: ExchangeMessageName[] = [];
+  let last: ExchangeMessageName | null = null;
   for (const { state } of steps) {
     const context = state.context as ExchangeContext;
     if (context.lastSent !== last && context.lastSent !== null) sent.push(context.lastSent);

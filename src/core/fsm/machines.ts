@@ -1,4 +1,5 @@
 /** Which machine models which side of which exchange. */
+import type { Side } from '../ike/sides.ts';
 import { aggressiveModeInitiator } from './aggressive-mode-initiator.ts';
 import { aggressiveModeResponder } from './aggressive-mode-responder.ts';
 import { mainModeInitiator } from './main-mode-initiator.ts';
@@ -6,7 +7,6 @@ import { mainModeResponder } from './main-mode-responder.ts';
 import { quickModeInitiator } from './quick-mode-initiator.ts';
 import { quickModeResponder } from './quick-mode-responder.ts';
 
-export type Role = 'initiator' | 'responder';
 export type Exchange = 'phase1' | 'quickmode';
 export type Phase1Mode = 'main' | 'aggressive';
 
@@ -18,7 +18,7 @@ export type IkeMachine =
   | typeof quickModeInitiator
   | typeof quickModeResponder;
 
-export function machineFor(role: Role, exchange: Exchange, mode: Phase1Mode = 'main'): IkeMachine {
+export function machineFor(role: Side, exchange: Exchange, mode: Phase1Mode = 'main'): IkeMachine {
   if (exchange === 'quickmode') return role === 'initiator' ? quickModeInitiator : quickModeResponder;
   if (mode === 'aggressive') return role === 'initiator' ? aggressiveModeInitiator : aggressiveModeResponder;
   return role === 'initiator' ? mainModeInitiator : mainModeResponder;

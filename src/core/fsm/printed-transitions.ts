@@ -4,10 +4,11 @@
  * the phase 1 stream and one stream per Quick Mode node. It scans the whole text rather than lines,
  * because pastes flatten and wrap lines. Used to replay logs and simulated output through the machines.
  */
-import type { ObservedTransition, ReplayExchange } from './replay.ts';
+import type { Exchange } from './machines.ts';
+import type { ObservedTransition } from './replay.ts';
 
 export interface PrintedStream {
-  exchange: ReplayExchange;
+  exchange: Exchange;
   /** 'phase1', or the Quick Mode node (message ID) as printed; 'node?' when no `Node` was printed. */
   key: string;
   transitions: ObservedTransition[];

@@ -3,10 +3,12 @@
  * machines, and of the paths the corpus README lists, plus hand-made departures from the model to
  * check that they are flagged, explained, and that replay picks up again after them.
  */
+import type { Side } from '../ike/sides.ts';
+import type { Exchange } from './machines.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { printedTransitions as extractStreams } from './printed-transitions.ts';
-import { replayTransitions, type ObservedTransition, type ReplayExchange, type ReplayRole } from './replay.ts';
+import { replayTransitions, type ObservedTransition } from './replay.ts';
 
 const fixtures = new URL('../../../fixtures/', import.meta.url);
 
@@ -29,7 +31,7 @@ interface LogCase {
   file: string;
   /** 1-based inclusive line range of one router's output, when the file holds more than one router. */
   lines?: [number, number];
-  role: ReplayRole;
+  role: Side;
   /** Expected streams: how many transitions each holds and where each ends. */
   streams: { key: string; count: number; last: string }[];
 }
@@ -140,8 +142,8 @@ const t = (from: string, to: string, input = ''): ObservedTransition => {
 
 interface PathCase {
   name: string;
-  role: ReplayRole;
-  exchange: ReplayExchange;
+  role: Side;
+  exchange: Exchange;
   options?: Parameters<typeof replayTransitions>[3];
   transitions: ObservedTransition[];
   /** Indexes of the steps the model must refuse, with a fragment of each explanation. */

@@ -6,11 +6,10 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { IKE_EVENT_TYPES, ikeEvent, printInput, type IkeEvent } from './events.ts';
 import type { Platform } from './exchange-setup.ts';
-import { machineFor, type Phase1Mode } from './machines.ts';
+import { machineFor, type Exchange, type Phase1Mode } from './machines.ts';
+import type { Side } from '../ike/sides.ts';
 import { contextOf, initialSnapshot, snapshotAt, stateDescription, stateNames, stateOf, step } from './snapshots.ts';
 
-export type ReplayRole = 'initiator' | 'responder';
-export type ReplayExchange = 'phase1' | 'quickmode';
 
 /** One printed transition. `source`/`event` are empty strings when the log has no `Input =` line for it. */
 export interface ObservedTransition {
@@ -35,8 +34,8 @@ export interface ReplayOptions {
 }
 
 export function replayTransitions(
-  role: ReplayRole,
-  exchange: ReplayExchange,
+  role: Side,
+  exchange: Exchange,
   transitions: readonly ObservedTransition[],
   options: ReplayOptions = {},
 ): ReplayStep[] {
@@ -67,7 +66,7 @@ function guessPlatform(transitions: readonly ObservedTransition[]): Platform {
   return installAwait ? 'ios-xe' : 'ios';
 }
 
-function machineLabel(role: ReplayRole, exchange: ReplayExchange, mode: Phase1Mode): string {
+function machineLabel(role: Side, exchange: Exchange, mode: Phase1Mode): string {
   const name = exchange === 'quickmode' ? 'Quick Mode' : mode === 'aggressive' ? 'Aggressive Mode' : 'Main Mode';
   return `${name} ${role}`;
 }

@@ -1,4 +1,4 @@
-import type { MessageName } from '../analysis.ts';
+import type { MessageName } from './messages.ts';
 
 /** What a message does in IKEv1, and what each side does with it: the text of the message inspector. */
 export interface MessageGuide {

@@ -1,5 +1,6 @@
 /** IKEv1 vocabulary as IOS prints it: message names, state names, payloads. */
-import type { MessageName, PayloadType, Side } from '../analysis.ts';
+import type { MessageName, PayloadType } from './messages.ts';
+import type { Side } from './sides.ts';
 
 /** Main Mode message for a packet, from the ISAKMP SA state IOS prints on the packet line. */
 const MM_STATES = ['MM_NO_STATE', 'MM_SA_SETUP', 'MM_KEY_EXCH'];
@@ -56,8 +57,3 @@ export const PAYLOAD_NAMES: Readonly<Record<string, PayloadType>> = {
   DELETE: 'DELETE',
   'NAT-D': 'NAT-D',
 };
-
-/** The opposite protocol role. */
-export function otherSide(side: Side): Side {
-  return side === 'initiator' ? 'responder' : 'initiator';
-}

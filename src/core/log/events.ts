@@ -3,7 +3,8 @@
  * came from. Addresses are normalised (damaged IPv6 repaired where unambiguous), message IDs are unsigned
  * 32-bit, SPIs are `0x` + upper-case hex.
  */
-import type { LineRef, PayloadType } from '../analysis.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { PayloadType } from '../ike/messages.ts';
 
 export interface EventBase {
   /** The record's first line. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { LineKind } from '../analysis.ts';
+import type { LineKind } from '../ike/line-kinds.ts';
 import { readLog } from './records.ts';
 
 /** Each case: real lines (corpus/seed) and the kind every line must get. */

@@ -4,8 +4,9 @@
  * lines, wrapped lines, a debug line split in two by ping output and a prompt). Streaming: lines go in one
  * at a time, records come out as soon as they are complete, each with its events.
  */
-import type { LineKind, LineRef, RecordTable } from '../analysis.ts';
-import { LINE_KINDS } from '../analysis.ts';
+import type { RecordTable } from '../analysis.ts';
+import { LINE_KIND_CODE as KIND, lineKindName, type LineKind } from '../ike/line-kinds.ts';
+import type { LineRef } from '../ike/line-ref.ts';
 import { AddressBook } from './addresses.ts';
 import { ByteColumn, IntColumn } from './columns.ts';
 import { describe } from './describe.ts';
@@ -20,20 +21,6 @@ import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
 import { splitLines } from './lines.ts';
 import { looksLikeShowLine, showCommand, showEvent, type ShowState } from './show.ts';
-
-const KIND: Readonly<Record<LineKind, number>> = {
-  debug: 0,
-  continuation: 1,
-  prompt: 2,
-  show: 3,
-  prose: 4,
-  blank: 5,
-  unrecognized: 6,
-};
-
-export function lineKindName(code: number): LineKind {
-  return LINE_KINDS[code] ?? 'unrecognized';
-}
 
 /** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
 const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);

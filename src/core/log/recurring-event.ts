@@ -3,7 +3,7 @@
  * One object literal per event type, so that each copy site sees one shape: a spread over the dozen and
  * more shapes of cached events is a generic copy, several times slower, and it runs for most lines of a log.
  */
-import type { LineRef } from '../analysis.ts';
+import type { LineRef } from '../ike/line-ref.ts';
 import type { IkeEvent, IkeEventBody } from './events.ts';
 
 export function recurringEvent(b: IkeEventBody, at: LineRef, record: number, time: number | null, conn: number | null): IkeEvent {

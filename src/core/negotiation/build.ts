@@ -2,7 +2,10 @@
  * Events → one-sided negotiations: group the events of each router (detected by prompts and by addresses
  * that belong to the router already seen) by peer, conn-id and message ID, and name the messages.
  */
-import type { Encapsulation, LineRef, MessageName, PayloadSummary, PayloadType, Side } from '../analysis.ts';
+import type { Side } from '../ike/sides.ts';
+import type { MessageName, PayloadType } from '../ike/messages.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { Encapsulation, PayloadSummary } from '../analysis.ts';
 import { aggressiveModeMessage, mainModeMessage, sideOfState } from '../ike/vocabulary.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { RecordTableBuilder } from '../log/record-table.ts';

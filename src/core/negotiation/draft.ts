@@ -2,8 +2,11 @@
  * One router's view of a negotiation while the log is being read: what the builder accumulates before the
  * two routers' views are merged and turned into the Analysis types.
  */
+import type { Side } from '../ike/sides.ts';
+import type { MessageName } from '../ike/messages.ts';
+import type { LineRef } from '../ike/line-ref.ts';
 import type { ObservedProposal } from './proposal.ts';
-import type { Encapsulation, IpsecSa, LineRef, MessageName, PayloadSummary, Side, Transition } from '../analysis.ts';
+import type { Encapsulation, IpsecSa, PayloadSummary, Transition } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
 
 /** One router's console in the input: a file, or a stretch of a paste that holds two routers' logs. */

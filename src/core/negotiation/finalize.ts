@@ -2,25 +2,15 @@
  * Drafts → Negotiations: name the Quick Mode and informational messages, merge the two routers' views of one
  * exchange into a single two-sided negotiation (role "both"), and tie show-command output to the SAs.
  */
-import type {
-  LineRef,
-  Message,
-  MessageName,
-  Negotiation,
-  Outcome,
-  Phase1Proposal,
-  Phase2,
-  Router,
-  Side,
-  Transition,
-} from '../analysis.ts';
-import { otherSide } from '../ike/vocabulary.ts';
+import type { Message, Negotiation, Outcome, Phase1Proposal, Phase2, Router, Transition } from '../analysis.ts';
+import { type LineRef, compareLines } from '../ike/line-ref.ts';
+import type { MessageName } from '../ike/messages.ts';
+import { type Side, otherSide } from '../ike/sides.ts';
 import type { RecordTableBuilder } from '../log/record-table.ts';
 import type { NegotiationBuilder } from './build.ts';
 import type { Draft, DraftMessage, DraftPhase2, RouterContext } from './draft.ts';
 import { spiPair } from './spi-pair.ts';
 import { verify } from './verify.ts';
-import { compareLines } from '../log/line-order.ts';
 
 const PHASE1_ORDER: readonly MessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3'];
 

@@ -2,8 +2,10 @@
  * The hook where the state machines judge the log: every printed transition of each router is replayed
  * through the XState model of its role (src/core/fsm/replay.ts), which sets `allowed`.
  */
-import type { Negotiation, Side, Transition } from '../analysis.ts';
-import { replayTransitions, type ReplayExchange } from '../fsm/replay.ts';
+import type { Exchange } from '../fsm/machines.ts';
+import type { Side } from '../ike/sides.ts';
+import type { Negotiation, Transition } from '../analysis.ts';
+import { replayTransitions } from '../fsm/replay.ts';
 import { WordTree } from './word-tree.ts';
 
 type Mode = 'main' | 'aggressive';
@@ -18,7 +20,7 @@ const judged = new WordTree<boolean[]>();
 let remembered = 0;
 const MAX_STREAMS = 10_000;
 
-function judgeStream(side: Side, exchange: ReplayExchange, transitions: Transition[], mode: Mode): void {
+function judgeStream(side: Side, exchange: Exchange, transitions: Transition[], mode: Mode): void {
   let count = 0;
   for (const t of transitions) if (t.side === side) count += 1;
   if (count === 0) return;
@@ -57,13 +59,13 @@ function judgeStream(side: Side, exchange: ReplayExchange, transitions: Transiti
   }
 }
 
-function find(side: Side, exchange: ReplayExchange, mode: Mode, stream: readonly Transition[]): WordTree<boolean[]> | undefined {
+function find(side: Side, exchange: Exchange, mode: Mode, stream: readonly Transition[]): WordTree<boolean[]> | undefined {
   let node = judged.next(side)?.next(exchange)?.next(mode);
   for (const t of stream) node = node?.next(t.from)?.next(t.to)?.next(t.input);
   return node;
 }
 
-function grow(side: Side, exchange: ReplayExchange, mode: Mode, stream: readonly Transition[]): WordTree<boolean[]> {
+function grow(side: Side, exchange: Exchange, mode: Mode, stream: readonly Transition[]): WordTree<boolean[]> {
   let node = judged.grow(side).grow(exchange).grow(mode);
   for (const t of stream) node = node.grow(t.from).grow(t.to).grow(t.input);
   return node;

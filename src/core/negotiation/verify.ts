@@ -2,9 +2,9 @@
  * `show crypto ipsec sa` output tied to the phase 2 that created the SAs it shows: each SPI's status, and the
  * packet counters and path MTU printed with them.
  */
-import type { LineRef, Negotiation, Phase2 } from '../analysis.ts';
+import type { Negotiation, Phase2 } from '../analysis.ts';
 import type { NegotiationBuilder, ShownFigure } from './build.ts';
-import { compareLines } from '../log/line-order.ts';
+import { type LineRef, compareLines } from '../ike/line-ref.ts';
 import { spiPair } from './spi-pair.ts';
 
 type Shown = NegotiationBuilder['shown'][number];

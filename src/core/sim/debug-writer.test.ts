@@ -3,6 +3,7 @@
  * refused step and gives back the simulation's own state changes and messages, for every preset and
  * both output styles.
  */
+import type { Side } from '../ike/sides.ts';
 import { describe, expect, test } from 'vitest';
 import { printInput } from '../fsm/events.ts';
 import { printedTransitions } from '../fsm/printed-transitions.ts';
@@ -10,7 +11,7 @@ import { replayTransitions } from '../fsm/replay.ts';
 import { writeDebug, writeDebugOutput, type DebugStyle } from './debug-writer.ts';
 import { PRESETS, findPreset, scenarioOf } from './presets.ts';
 import { simulate } from './simulate.ts';
-import type { Side, SimTrace } from './trace.ts';
+import type { SimTrace } from './trace.ts';
 
 /** The state lines IOS prints for a trace: a retransmission prints none, giving up prints IKE_PHASE1_DEL. */
 function expectedStateLines(trace: SimTrace, side: Side): string[] {

@@ -4,6 +4,7 @@
  * changes are printed the IOS way: a message sent by a step comes before its `Input =` / `Old State`
  * lines, a retransmission prints no state line, and giving up prints IKE_PHASE1_DEL.
  */
+import type { Side } from '../ike/sides.ts';
 import { parseIp } from '../config/address.ts';
 import { ikeInput } from '../fsm/events.ts';
 import type { PolicyCheck } from './decide.ts';
@@ -21,7 +22,7 @@ import {
   vpi,
 } from './ios-print.ts';
 import type { Phase1Proposal, Phase2Offer } from './offers.ts';
-import type { Side, SimEvent, SimStep, SimTrace } from './trace.ts';
+import type { SimEvent, SimStep, SimTrace } from './trace.ts';
 
 /** IOS-XE (`ISAKMP: (1001):`, `ISAKMP-PAK:`) by default; 15.x (`ISAKMP:(1001):`) on request. */
 export type DebugStyle = 'ios-xe' | 'ios-15';

@@ -4,9 +4,9 @@
  * makes up (message IDs, SPIs, pointers).
  */
 import { formatIp, type AddressMatch } from '../config/address.ts';
-import type { IkeMessageName } from '../fsm/messages.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
 import type { PolicyCheck } from './decide.ts';
-import type { Side } from './trace.ts';
 
 /** Deterministic stand-ins for the numbers a router makes up: message IDs, SPIs, pointers. */
 export function numberFrom(text: string, bits = 31): number {
@@ -76,7 +76,7 @@ export function transformWords(transforms: readonly string[]): { cipher: string;
 }
 
 /** The ISAKMP SA state a packet line shows, by message and side. */
-export function saState(side: Side, message: IkeMessageName, phase1: string): string {
+export function saState(side: Side, message: ExchangeMessageName, phase1: string): string {
   switch (message) {
     case 'MM1':
       return side === 'responder' ? 'NEW SA' : 'MM_NO_STATE';
@@ -106,7 +106,7 @@ export function saState(side: Side, message: IkeMessageName, phase1: string): st
   }
 }
 
-export function roleLetter(side: Side, message: IkeMessageName, incoming: boolean): string {
+export function roleLetter(side: Side, message: ExchangeMessageName, incoming: boolean): string {
   if (incoming && side === 'responder' && (message === 'MM1' || message === 'AM1')) return 'N';
   return side === 'initiator' ? 'I' : 'R';
 }

@@ -3,6 +3,7 @@
  * negotiation and each router's debug output out, as files the page analyses exactly like a real paste
  * (two logs, then the two configs). No React and no DOM here, so the CLI and the tests see the same run.
  */
+import type { Side } from '../ike/sides.ts';
 import { normalizeAddress } from '../config/address.ts';
 import { effectiveConfigFromText } from '../config/effective.ts';
 import type { EffectiveConfig } from '../config/model.ts';
@@ -12,7 +13,7 @@ import type { Phase1Mode } from '../fsm/machines.ts';
 import { writeDebug, type DebugStyle } from './debug-writer.ts';
 import { findPreset } from './presets.ts';
 import { simulate, type SimRouter } from './simulate.ts';
-import type { Side, SimFaults, SimTrace } from './trace.ts';
+import type { SimFaults, SimTrace } from './trace.ts';
 
 /** What the lab's controls hold: the preset it started from (if any), both configs, the mode and the faults. */
 export interface LabSetup {

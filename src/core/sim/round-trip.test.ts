@@ -9,8 +9,9 @@ import type { Analysis } from '../analysis.ts';
 import { writeDebug, type DebugStyle } from './debug-writer.ts';
 import { PRESETS, findPreset, scenarioOf, type SimPreset } from './presets.ts';
 import { simulate } from './simulate.ts';
-import type { Side, SimTrace } from './trace.ts';
-import type { IkeMessageName } from '../fsm/messages.ts';
+import type { SimTrace } from './trace.ts';
+import type { Side } from '../ike/sides.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
 
 function roundTrip(p: SimPreset, styleAsked?: DebugStyle): { trace: SimTrace; analysis: Analysis } {
   const trace = simulate(scenarioOf(p));
@@ -140,7 +141,7 @@ describe('ladder and outcome read back', () => {
 });
 
 describe('a message lost on the way reads back with the resends it caused', () => {
-  const lost: { preset: string; from: Side; message: IkeMessageName }[] = [
+  const lost: { preset: string; from: Side; message: ExchangeMessageName }[] = [
     ...(['MM1', 'MM3', 'MM5', 'QM1', 'QM3'] as const).map((message) => ({ preset: 'seed', from: 'initiator' as const, message })),
     ...(['MM2', 'MM4', 'MM6', 'QM2'] as const).map((message) => ({ preset: 'seed', from: 'responder' as const, message })),
     ...(['MM2', 'MM6', 'QM2'] as const).map((message) => ({ preset: 'nat-t', from: 'responder' as const, message })),

@@ -2,12 +2,13 @@
  * The simulation over every preset and a few faults: outcomes, retransmission and giving up, an
  * immutable and deterministic trace, and every state change it makes replayed through the machines.
  */
+import type { Side } from '../ike/sides.ts';
 import { describe, expect, test } from 'vitest';
 import { printInput } from '../fsm/events.ts';
 import { replayTransitions, type ObservedTransition } from '../fsm/replay.ts';
 import { PRESETS, findPreset, scenarioOf } from './presets.ts';
 import { simulate, SIM_TIMING } from './simulate.ts';
-import type { Side, SimExchange, SimTrace } from './trace.ts';
+import type { SimExchange, SimTrace } from './trace.ts';
 
 function transitionsOf(trace: SimTrace, side: Side, exchange: SimExchange): ObservedTransition[] {
   return trace.steps.flatMap((s) => {

@@ -10,11 +10,12 @@ import type { EffectiveConfig } from '../config/model.ts';
 import { relatedLines } from '../config/relations.ts';
 import type { IkeEvent } from '../fsm/events.ts';
 import { machineFor, type Phase1Mode } from '../fsm/machines.ts';
-import type { IkeMessageName } from '../fsm/messages.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
 import { contextOf, initialSnapshot, stateOf, step } from '../fsm/snapshots.ts';
 import { choosePhase1, choosePhase2 } from './decide.ts';
 import { phase1Proposals, phase2Offer, presharedKey } from './offers.ts';
-import type { Side, SimEvent, SimExchange, SimFaults, SimNote, SimOutcome, SimPeerInfo, SimStep, SimTrace } from './trace.ts';
+import type { SimEvent, SimExchange, SimFaults, SimNote, SimOutcome, SimPeerInfo, SimStep, SimTrace } from './trace.ts';
 
 export interface SimRouter extends SimPeerInfo {
   config: EffectiveConfig;
@@ -34,7 +35,7 @@ export const SIM_TIMING = { latencyMs: 4, retransmitMs: 10_000 } as const;
 const MAX_STEPS = 2_000;
 
 /** Which message a reply answers: a duplicate of it makes IOS resend the reply. */
-const answers: Partial<Record<IkeMessageName, IkeMessageName>> = {
+const answers: Partial<Record<ExchangeMessageName, ExchangeMessageName>> = {
   MM2: 'MM1',
   MM3: 'MM2',
   MM4: 'MM3',
@@ -47,14 +48,14 @@ const answers: Partial<Record<IkeMessageName, IkeMessageName>> = {
 };
 
 /** Messages that wait for a reply, so a timer retransmits them. */
-const awaitsReply: ReadonlySet<IkeMessageName> = new Set(['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'AM1', 'AM2', 'QM1', 'QM2']);
+const awaitsReply: ReadonlySet<ExchangeMessageName> = new Set(['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'AM1', 'AM2', 'QM1', 'QM2']);
 
 /** From MM5 on (and for everything under the phase 1 SA) NAT-T floats IKE to UDP 4500. */
-const floated: ReadonlySet<IkeMessageName> = new Set(['MM5', 'MM6', 'AM3', 'QM1', 'QM2', 'QM3', 'NOTIFY', 'DELETE']);
+const floated: ReadonlySet<ExchangeMessageName> = new Set(['MM5', 'MM6', 'AM3', 'QM1', 'QM2', 'QM3', 'NOTIFY', 'DELETE']);
 
 type Agenda =
   | { kind: 'start' }
-  | { kind: 'deliver'; to: Side; message: IkeMessageName }
+  | { kind: 'deliver'; to: Side; message: ExchangeMessageName }
   | { kind: 'timer'; side: Side; exchange: SimExchange; generation: number; state: string };
 
 interface Scheduled {
@@ -106,7 +107,7 @@ export function simulate(scenario: SimScenario): SimTrace {
   };
   const note = (side: Side, n: SimNote) => record(side, { kind: 'note', note: n });
   const relations = new Map<string, readonly number[]>();
-  const configLines = (side: Side, message: IkeMessageName): readonly number[] => {
+  const configLines = (side: Side, message: ExchangeMessageName): readonly number[] => {
     const key = `${side}:${message}`;
     let lines = relations.get(key);
     if (lines === undefined) {
@@ -116,7 +117,7 @@ export function simulate(scenario: SimScenario): SimTrace {
     return lines;
   };
 
-  const send = (side: Side, message: IkeMessageName, retransmission: boolean, exchange: SimExchange) => {
+  const send = (side: Side, message: ExchangeMessageName, retransmission: boolean, exchange: SimExchange) => {
     const lossIndex = losses.findIndex((l) => l.from === side && l.message === message);
     const lost = (faults.unreachable === true && side === 'initiator') || lossIndex >= 0;
     if (lossIndex >= 0) losses.splice(lossIndex, 1);
@@ -152,7 +153,7 @@ export function simulate(scenario: SimScenario): SimTrace {
       retransmitted,
     });
     for (const action of actions) {
-      if (action.type === 'send') send(side, (action.params as { message: IkeMessageName }).message, false, exchange);
+      if (action.type === 'send') send(side, (action.params as { message: ExchangeMessageName }).message, false, exchange);
       if (action.type === 'resend') {
         const last = contextOf(after).lastSent;
         if (last !== null) send(side, last, true, exchange);
@@ -192,13 +193,13 @@ export function simulate(scenario: SimScenario): SimTrace {
    * A packet that arrives where the machine does not expect it: a duplicate of what our last message
    * answered means that answer was lost, so it is sent again (unless it has just gone out).
    */
-  const duplicate = (side: Side, message: IkeMessageName, exchange: SimExchange) => {
+  const duplicate = (side: Side, message: ExchangeMessageName, exchange: SimExchange) => {
     note(side, { kind: 'duplicate', message });
     const last = contextOf(routers[side].snapshots[exchange]).lastSent;
     if (last !== null && answers[last] === message && routers[side].sentAt[exchange] !== now) send(side, last, true, exchange);
   };
 
-  const receive = (side: Side, message: IkeMessageName) => {
+  const receive = (side: Side, message: ExchangeMessageName) => {
     const port = faults.nat === true && floated.has(message) ? 4500 : 500;
     record(side, { kind: 'receive', message, port, config: configLines(side, message) });
     const state = phase1(side);

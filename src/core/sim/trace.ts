@@ -6,11 +6,11 @@
 import type { Phase1Mode } from '../fsm/machines.ts';
 import type { IkeEvent } from '../fsm/events.ts';
 import type { Platform } from '../fsm/exchange-setup.ts';
-import type { IkeMessageName } from '../fsm/messages.ts';
+import type { ExchangeMessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
 import type { Phase1Choice, Phase2Choice } from './decide.ts';
 import type { Phase2Offer } from './offers.ts';
 
-export type Side = 'initiator' | 'responder';
 export type SimExchange = 'phase1' | 'quickmode';
 
 export interface SimFaults {
@@ -19,7 +19,7 @@ export interface SimFaults {
   /** A NAT device between the peers: NAT discovery in MM3/MM4, then UDP 4500 from MM5 on. */
   nat?: boolean;
   /** Messages lost on the way, each entry once: `{ from: 'initiator', message: 'MM3' }`. */
-  lose?: readonly { from: Side; message: IkeMessageName }[];
+  lose?: readonly { from: Side; message: ExchangeMessageName }[];
 }
 
 export interface RouterStates {
@@ -36,7 +36,7 @@ export type SimNote =
   /** The peer's packet could not be decrypted: the keys differ (`%CRYPTO-4-IKMP_BAD_MESSAGE`). */
   | { kind: 'bad-message'; peer: string }
   /** A packet seen before: IOS answers by retransmitting its own last message. */
-  | { kind: 'duplicate'; message: IkeMessageName }
+  | { kind: 'duplicate'; message: ExchangeMessageName }
   | { kind: 'nat-detected' }
   | { kind: 'authenticated'; peer: string }
   | { kind: 'phase2-check'; offer: Phase2Offer; choice: Phase2Choice }
@@ -55,8 +55,8 @@ export type SimEvent =
       retransmitted: boolean;
     }
   /** `config`: the lines of this router's config the message depends on (core/config relations). */
-  | { kind: 'send'; message: IkeMessageName; retransmission: boolean; lost: boolean; port: number; config: readonly number[] }
-  | { kind: 'receive'; message: IkeMessageName; port: number; config: readonly number[] }
+  | { kind: 'send'; message: ExchangeMessageName; retransmission: boolean; lost: boolean; port: number; config: readonly number[] }
+  | { kind: 'receive'; message: ExchangeMessageName; port: number; config: readonly number[] }
   | { kind: 'note'; note: SimNote };
 
 export interface SimStep {

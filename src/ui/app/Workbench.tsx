@@ -1,5 +1,6 @@
+import type { LineRef } from '../../core/ike/line-ref.ts';
 import { useMemo, useState } from 'react';
-import type { LineRef, Negotiation } from '../../core/analysis.ts';
+import type { Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useSelectedNegotiation } from './use-selected-negotiation.ts';
 import { Region } from './Region.tsx';

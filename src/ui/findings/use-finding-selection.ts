@@ -1,5 +1,6 @@
+import type { LineRef } from '../../core/ike/line-ref.ts';
 import { useState } from 'react';
-import type { Finding, LineRef } from '../../core/analysis.ts';
+import type { Finding } from '../../core/analysis.ts';
 import type { Timeline } from '../playback/timeline.ts';
 
 export interface FindingSelection {

@@ -1,5 +1,6 @@
+import type { LineRef } from '../../core/ike/line-ref.ts';
 import { useState } from 'react';
-import type { LineRef, Message } from '../../core/analysis.ts';
+import type { Message } from '../../core/analysis.ts';
 import type { ConfigAttribute } from '../../core/config/relations.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { IkeMessageName } from '../../core/fsm/messages.ts';
+import type { ExchangeMessageName } from '../../core/ike/messages.ts';
 import type { SimFaults } from '../../core/sim/trace.ts';
 import { initialMode } from './mode.ts';
 import { withFault, type FaultName } from './use-lab.ts';
 
 describe('fault switches', () => {
-  const cases: { name: string; faults: SimFaults; fault: FaultName; on: boolean; message?: IkeMessageName; out: SimFaults }[] = [
+  const cases: { name: string; faults: SimFaults; fault: FaultName; on: boolean; message?: ExchangeMessageName; out: SimFaults }[] = [
     { name: 'NAT on', faults: {}, fault: 'nat', on: true, out: { nat: true } },
     { name: 'NAT off, unreachable kept', faults: { nat: true, unreachable: true }, fault: 'nat', on: false, out: { unreachable: true } },
     { name: 'lose on: the initiator MM3, once', faults: { nat: true }, fault: 'lose', on: true, out: { nat: true, lose: [{ from: 'initiator', message: 'MM3' }] } },

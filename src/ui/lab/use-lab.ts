@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { labSetupOf, runLab, type LabRun, type LabSetup } from '../../core/sim/lab.ts';
 import { findPreset } from '../../core/sim/presets.ts';
-import type { IkeMessageName } from '../../core/fsm/messages.ts';
-import type { Side, SimFaults } from '../../core/sim/trace.ts';
+import type { ExchangeMessageName } from '../../core/ike/messages.ts';
+import type { Side } from '../../core/ike/sides.ts';
+import type { SimFaults } from '../../core/sim/trace.ts';
 import { readDeepLink, readLabLink, writeDeepLink } from '../app/deep-link.ts';
 import type { Workspace } from '../app/workspace.ts';
 
@@ -55,13 +56,13 @@ export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace) =>
         show(next);
       }
     },
-    setConfig: (side: 'initiator' | 'responder', text: string) => setSetup((s) => (s[side] === text ? s : { ...s, [side]: text })),
-    setFault: (fault: FaultName, on: boolean, message?: IkeMessageName) => setSetup((s) => ({ ...s, faults: withFault(s.faults, fault, on, message) })),
+    setConfig: (side: Side, text: string) => setSetup((s) => (s[side] === text ? s : { ...s, [side]: text })),
+    setFault: (fault: FaultName, on: boolean, message?: ExchangeMessageName) => setSetup((s) => ({ ...s, faults: withFault(s.faults, fault, on, message) })),
   };
 }
 
 /** Messages the "lose a message" switch can drop, each with the side that sends it. */
-export const LOSABLE: readonly { message: IkeMessageName; from: Side }[] = [
+export const LOSABLE: readonly { message: ExchangeMessageName; from: Side }[] = [
   { message: 'MM1', from: 'initiator' },
   { message: 'MM2', from: 'responder' },
   { message: 'MM3', from: 'initiator' },
@@ -74,7 +75,7 @@ export const LOSABLE: readonly { message: IkeMessageName; from: Side }[] = [
 ];
 
 /** The faults with one switched on or off; "lose a message" loses `message` (MM3 unless told) once. */
-export function withFault(faults: SimFaults, fault: FaultName, on: boolean, message: IkeMessageName = 'MM3'): SimFaults {
+export function withFault(faults: SimFaults, fault: FaultName, on: boolean, message: ExchangeMessageName = 'MM3'): SimFaults {
   const { [fault]: _dropped, ...rest } = faults;
   if (!on) return rest;
   if (fault !== 'lose') return { ...rest, [fault]: true };

@@ -1,4 +1,4 @@
-import type { Side } from '../../core/analysis.ts';
+import type { Side } from '../../core/ike/sides.ts';
 import type { LadderLayout } from './layout.ts';
 
 interface LanesProps {

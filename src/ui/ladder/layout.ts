@@ -1,7 +1,9 @@
 import { bisector } from 'd3-array';
-import type { LineRef, Message, MessageName, Negotiation, PayloadType, Side, Transition } from '../../core/analysis.ts';
+import type { Message, Negotiation, Transition } from '../../core/analysis.ts';
 import type { Timeline } from '../playback/timeline.ts';
-import { compareLines } from '../../core/log/line-order.ts';
+import { type LineRef, compareLines } from '../../core/ike/line-ref.ts';
+import type { MessageName, PayloadType } from '../../core/ike/messages.ts';
+import type { Side } from '../../core/ike/sides.ts';
 
 /**
  * The ladder's geometry as a pure function of a negotiation, its playback timeline and the drawing's size:

@@ -1,6 +1,5 @@
-import type { LineKind } from '../../core/analysis.ts';
+import { type LineKind, LINE_KINDS } from '../../core/ike/line-kinds.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
-import { LINE_KINDS } from '../../core/analysis.ts';
 import { isFirstLineOf, lineAnnotation } from '../../core/log/record-table.ts';
 
 /** What the log pane needs to know about each line of one file, read lazily from the analysis' column tables. */

@@ -1,4 +1,5 @@
-import type { Negotiation, Side } from '../../core/analysis.ts';
+import type { Side } from '../../core/ike/sides.ts';
+import type { Negotiation } from '../../core/analysis.ts';
 import { stateAt } from '../playback/cursor.ts';
 import type { Timeline } from '../playback/timeline.ts';
 

@@ -1,4 +1,5 @@
-import type { Side, Transition } from '../../core/analysis.ts';
+import type { Side } from '../../core/ike/sides.ts';
+import type { Transition } from '../../core/analysis.ts';
 import type { Timeline } from './timeline.ts';
 
 /** A router's state as of the cursor: the last state change it logged, and the way it got there. */

@@ -1,5 +1,6 @@
-import type { LineRef, Message, Negotiation, Side, Transition } from '../../core/analysis.ts';
-import { compareLines } from '../../core/log/line-order.ts';
+import type { Message, Negotiation, Transition } from '../../core/analysis.ts';
+import { type LineRef, compareLines } from '../../core/ike/line-ref.ts';
+import type { Side } from '../../core/ike/sides.ts';
 
 /**
  * What playback steps through: a negotiation's messages and both routers' state changes in protocol order.

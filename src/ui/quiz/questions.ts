@@ -1,4 +1,7 @@
-import type { LineRef, MessageName, Negotiation, Side } from '../../core/analysis.ts';
+import type { Side } from '../../core/ike/sides.ts';
+import { AGGRESSIVE_MODE, MAIN_MODE, QUICK_MODE, type MessageName } from '../../core/ike/messages.ts';
+import type { LineRef } from '../../core/ike/line-ref.ts';
+import type { Negotiation } from '../../core/analysis.ts';
 import { messageGuide } from '../../core/ike/message-guide.ts';
 import type { Timeline } from '../playback/timeline.ts';
 
@@ -36,11 +39,7 @@ export interface QuizConfig {
 /** At most this many choices: the answer and the nearest wrong ones. */
 const CHOICES = 4;
 
-const families: readonly (readonly MessageName[])[] = [
-  ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6'],
-  ['AM1', 'AM2', 'AM3'],
-  ['QM1', 'QM2', 'QM3'],
-];
+const families: readonly (readonly MessageName[])[] = [MAIN_MODE, AGGRESSIVE_MODE, QUICK_MODE];
 
 /** A stable order that does not put the answer in the same place every time. */
 function arrange(answer: Choice, others: readonly Choice[], salt: number): Choice[] {

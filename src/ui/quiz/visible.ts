@@ -1,4 +1,4 @@
-import type { LineRef } from '../../core/analysis.ts';
+import type { LineRef } from '../../core/ike/line-ref.ts';
 import type { Timeline } from '../playback/timeline.ts';
 
 /** The timeline up to and including step `upTo`: what a learner may see while answering. */

@@ -3,7 +3,7 @@
  * `Acceptable atts:actual life: 600`), or the responder said so (NOTIFY RESPONDER_LIFETIME). Lifetimes need
  * not match: the shorter one is used.
  */
-import type { LineRef } from '../../analysis.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
 import { ref, settingLine } from '../config-fix.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
 import { at } from '../queries.ts';

@@ -1,5 +1,6 @@
 /** NAT_T: a NAT between the peers (NAT discovery in MM3/MM4): IKE moves to UDP 4500 and ESP goes in UDP. Informational. */
-import type { LineRef, Message, Negotiation } from '../../analysis.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
+import type { Message, Negotiation } from '../../analysis.ts';
 import { ref } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at } from '../queries.ts';

@@ -1,6 +1,7 @@
 /** NO_PSK: `No pre-shared key with X!` / `No Cert or pre-shared address key.`: Main Mode never starts. */
-import type { LineRef } from '../../analysis.ts';
-import { addressOf, keyLine, otherSide, ref, routerName } from '../config-fix.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
+import { otherSide } from '../../ike/sides.ts';
+import { addressOf, keyLine, ref, routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at, hasEvents, peerAddress } from '../queries.ts';
 import type { Rule } from '../rule.ts';

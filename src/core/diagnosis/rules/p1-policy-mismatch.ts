@@ -3,7 +3,8 @@
  * acceptable`). Harmless when a later policy matched; an error when nothing did (`no offers accepted!`,
  * `phase 1 SA policy not acceptable!`) or when the peer says so (NO_PROPOSAL_CHOSEN received).
  */
-import type { LineRef, Severity } from '../../analysis.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
+import type { Severity } from '../../analysis.ts';
 import type { IkeEvent } from '../../log/events.ts';
 import { checkedFinding, ref, routerName } from '../config-fix.ts';
 import type { DiagnosisContext } from '../context.ts';

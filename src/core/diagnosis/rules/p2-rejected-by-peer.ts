@@ -2,7 +2,7 @@
  * P2_REJECTED_BY_PEER: PROPOSAL_NOT_CHOSEN received for a Quick Mode, with no responder reason in view: the
  * cause is in the peer's log. Also a refusal whose own log does not say which check failed.
  */
-import type { LineRef } from '../../analysis.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
 import { addressOf, checkedFinding, phase2Lines, ref, routerName } from '../config-fix.ts';
 import type { DiagnosisContext } from '../context.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';

@@ -2,7 +2,7 @@
  * P2_TRANSFORM_MISMATCH: `transform proposal not supported for identity`, `IPSec policy invalidated proposal
  * with error 256`: no transform set of the responder equals the offered one (mode included).
  */
-import type { LineRef } from '../../analysis.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
 import { addressOf, phase2Lines, ref, routerName } from '../config-fix.ts';
 import type { DiagnosisContext } from '../context.ts';
 import { phase2Finding, refusalsWith } from '../phase2-finding.ts';

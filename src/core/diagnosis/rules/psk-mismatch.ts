@@ -2,7 +2,7 @@
  * PSK_MISMATCH: the peer cannot read MM5 (or this side MM6): `%CRYPTO-4-IKMP_BAD_MESSAGE ... failed its sanity
  * check or is malformed`, MM5/MM6 retransmitted in MM_KEY_EXCH, `Death by retransmission P1`.
  */
-import type { LineRef } from '../../analysis.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
 import { checkedFinding, keyLine, ref, routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at, hasEvents, lineList, phase1CompletedAfter } from '../queries.ts';

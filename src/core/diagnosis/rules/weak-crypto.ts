@@ -3,7 +3,7 @@
  * SHA / group 1, is one), or IOS-XE flags a configured policy as not CSDL compliant. A warning: it works
  * today, IOS-XE 17.11 and later refuse it.
  */
-import type { LineRef } from '../../analysis.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
 import { explainObserved } from '../../config/explain.ts';
 import { isWeakGroup, isWeakPhase1, isWeakTransform } from '../../config/defaults.ts';
 import { encryptionWord, hashWord } from '../../config/observed.ts';
