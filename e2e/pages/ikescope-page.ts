@@ -98,6 +98,22 @@ export class IkescopePage {
     throw new Error(`no element matching ${selector} within ${limit} tabs`);
   }
 
+  /** How far the page scrolls sideways (0 when it fits the window's width). */
+  sidewaysOverflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
+  /** Where each region lies on the page, by region id. */
+  async regionBoxes(): Promise<Map<string, { x: number; y: number; width: number; height: number }>> {
+    const boxes = await this.page.locator('main section[id]').evaluateAll((sections) =>
+      sections.map((s) => {
+        const r = s.getBoundingClientRect();
+        return [s.id, { x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height }] as const;
+      }),
+    );
+    return new Map(boxes);
+  }
+
   arrow(name: string) {
     return this.page.getByTestId(`ladder.arrow.${name}`);
   }

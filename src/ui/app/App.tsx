@@ -38,7 +38,7 @@ export function App() {
 
   return (
     // In the lab the page scrolls: the editors on top, then the views at the full height of the window.
-    <div className={`flex h-full flex-col ${mode === 'lab' ? 'overflow-y-auto' : ''} ${dragging ? 'outline-4 -outline-offset-4 outline-teal-600 outline-dashed' : ''}`} {...handlers}>
+    <div className={`flex min-h-full flex-col lg:h-full ${mode === 'lab' ? 'lg:overflow-y-auto' : ''} ${dragging ? 'outline-4 -outline-offset-4 outline-teal-600 outline-dashed' : ''}`} {...handlers}>
       <Header>
         <RegionNav />
         <ModeSwitch mode={mode} onChange={switchMode} />
@@ -52,7 +52,7 @@ export function App() {
         </div>
       )}
       <ProgressBar state={analysis.state} />
-      <div className={`flex flex-col ${mode === 'lab' ? 'min-h-screen' : 'min-h-0 flex-1'}`}>
+      <div className={`flex flex-col ${mode === 'lab' ? 'lg:min-h-screen' : 'lg:min-h-0 lg:flex-1'}`}>
         <Workbench key={loaded.id} workspace={workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
       </div>
     </div>

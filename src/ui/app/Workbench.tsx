@@ -76,9 +76,11 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   };
 
   return (
-    <main className="grid min-h-0 flex-1 gap-2 overflow-auto p-2 lg:grid-cols-[17rem_minmax(0,1fr)_minmax(0,1fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden">
+    // Narrow screens stack the regions in reading order and the page scrolls; wide ones fit them in the window,
+    // the ladder's column the widest, and a short window gives the ladder most of the height.
+    <main className="grid grid-cols-[minmax(0,1fr)] gap-2 p-2 lg:min-h-0 lg:flex-1 lg:grid-cols-[16rem_minmax(0,5fr)_minmax(0,4fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden lg:[@media(max-height:50rem)]:grid-rows-[minmax(0,2fr)_minmax(0,1fr)]">
       <div className="flex min-h-0 flex-col gap-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-        <Region id="negotiations" title="Negotiations" className="h-48 shrink-0" scrolls={false}>
+        <Region id="negotiations" title="Negotiations" className="h-36 shrink-0 lg:h-48" scrolls={false}>
           {quiz.active ? (
             // Its outcome badges would tell how the negotiation ends.
             <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Hidden during the quiz.</p>
@@ -88,10 +90,10 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
             <p className="p-3 text-sm">{workspace.title}</p>
           )}
         </Region>
-        <Region id="state" title="State">
+        <Region id="state" title="State" className="shrink-0">
           {negotiation && shown ? <StatePanel negotiation={negotiation} timeline={shown} cursor={cursor} /> : null}
         </Region>
-        <Region id="findings" title="Findings" className="flex-1">
+        <Region id="findings" title="Findings" className="lg:flex-1">
           {quiz.active ? (
             <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Hidden during the quiz.</p>
           ) : negotiation ? (
@@ -103,17 +105,16 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
           ) : null}
         </Region>
       </div>
-      <Region id="ladder" title="Ladder" className="min-h-96 lg:col-start-2 lg:row-start-1" scrolls={false}
-        actions={timeline ? (
-          <div className="flex flex-wrap items-center gap-2">
-            <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} />
-            {!quiz.active && <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />}
-          </div>
+      <Region id="ladder" title="Ladder" className="h-[75svh] lg:col-start-2 lg:row-start-1 lg:h-auto" scrolls={false}
+        actions={timeline && !quiz.active ? (
+          <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />
         ) : null}
       >
         <LadderView negotiation={negotiation} timeline={shown} cursor={cursor} selectedStep={selectedStep} onSelectStep={selectStep} />
       </Region>
-      <Region id="message" title={quiz.active ? 'Quiz' : 'Message'} className="min-h-64 lg:col-start-2 lg:row-start-2">
+      <Region id="message" title={quiz.active ? 'Quiz' : 'Message'} className="lg:col-start-2 lg:row-start-2"
+        actions={timeline ? <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} /> : null}
+      >
         {quiz.active ? (
           <QuizPanel quiz={quiz} />
         ) : negotiation && message ? (
@@ -122,11 +123,13 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
           <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Select a message on the ladder, or step to one.</p>
         )}
       </Region>
-      <Region id="log" title="Log" className="min-h-80 lg:col-start-3 lg:row-start-1" scrolls={false}>
+      <Region id="log" title="Log" className="h-[75svh] lg:col-start-3 lg:row-start-1 lg:h-auto" scrolls={false}>
         <LogPane tabs={quiz.logs(logs)} active={activeLog} onActivate={setActiveLog} marks={marks} scrollTo={firstFocused} />
       </Region>
-      <Region id="configs" title="Configuration" className="min-h-64 lg:col-start-3 lg:row-start-2">
-        <div className="flex flex-col gap-2 xl:flex-row">
+      <Region id="configs" title="Configuration" className="lg:col-start-3 lg:row-start-2">
+        {/* Side by side only when each router's lines still fit without wrapping every other word. */}
+        <div className="@container">
+        <div className="flex flex-col gap-2 @2xl:flex-row">
           {configs.map((file, index) => {
             const fileIndex = logs.length + index;
             return (
@@ -141,6 +144,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
             );
           })}
           {configs.length === 0 && <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No configuration loaded: open or drop the routers&apos; configs with their logs.</p>}
+        </div>
         </div>
       </Region>
     </main>

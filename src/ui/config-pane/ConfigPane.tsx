@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useRef } from 'react';
 import type { ImplicitLine } from '../../core/config/implicit-defaults.ts';
+import { revealWithin } from '../dom/reveal-within.ts';
 
 interface ConfigPaneProps {
   title: string;
@@ -23,7 +24,8 @@ export function ConfigPane({ title, text, implicit, highlighted, testId }: Confi
   }
 
   useEffect(() => {
-    list.current?.querySelector('[data-related="true"]')?.scrollIntoView({ block: 'nearest' });
+    const first = list.current?.querySelector<HTMLElement>('[data-related="true"]');
+    if (first) revealWithin(first);
   }, [highlighted]);
 
   return (
@@ -42,12 +44,12 @@ export function ConfigPane({ title, text, implicit, highlighted, testId }: Confi
                 <span className="w-6 shrink-0 text-right text-slate-500 select-none dark:text-slate-400" aria-hidden="true">
                   {number}
                 </span>
-                <span className="min-w-0 break-all whitespace-pre-wrap">{line || ' '}</span>
+                <span className="min-w-0 break-words whitespace-pre-wrap">{line || ' '}</span>
               </li>
               {implicitAfter.get(number)?.map((d, i) => (
                 <li key={`d${i}`} className="flex gap-3 px-1 text-teal-800 italic dark:text-teal-300" title={d.why}>
                   <span className="w-6 shrink-0" aria-hidden="true" />
-                  <span className="min-w-0 break-all whitespace-pre-wrap">
+                  <span className="min-w-0 break-words whitespace-pre-wrap">
                     {d.text} <span className="not-italic">(default)</span>
                   </span>
                 </li>

@@ -39,7 +39,7 @@ export function PlaybackControls({ cursor, stepCount, playing, speed, send }: Pl
   const atStart = cursor < 0;
   const atEnd = cursor >= stepCount - 1;
   return (
-    <div role="toolbar" aria-label="Playback" className="flex flex-wrap items-center gap-1">
+    <div role="toolbar" aria-label="Playback" className="flex flex-wrap items-center justify-end gap-1">
       <Control label="Jump to start" glyph="|◀" keyHint="Home" onClick={() => send({ type: 'START' })} disabled={atStart} />
       <Control label="Previous message" glyph="◀ msg" keyHint="Up arrow" onClick={() => send({ type: 'PREV_MESSAGE' })} disabled={atStart} />
       <Control label="Previous step" glyph="◀" keyHint="Left arrow" testId="step.prev" onClick={() => send({ type: 'PREV' })} disabled={atStart} />
@@ -48,7 +48,7 @@ export function PlaybackControls({ cursor, stepCount, playing, speed, send }: Pl
       <Control label="Next message" glyph="msg ▶" keyHint="Down arrow" onClick={() => send({ type: 'NEXT_MESSAGE' })} disabled={atEnd} />
       <Control label="Jump to end" glyph="▶|" keyHint="End" onClick={() => send({ type: 'END' })} disabled={atEnd} />
       <label className="ml-1 flex items-center gap-1 text-xs">
-        Speed
+        <span className="sr-only 2xl:not-sr-only">Speed</span>
         <select
           className="min-h-6 rounded border border-slate-300 bg-transparent px-1 dark:border-slate-700"
           value={speed}
@@ -61,7 +61,7 @@ export function PlaybackControls({ cursor, stepCount, playing, speed, send }: Pl
           ))}
         </select>
       </label>
-      <span className="ml-1 text-xs text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
+      <span className="ml-1 text-xs whitespace-nowrap text-slate-600 tabular-nums dark:text-slate-400" aria-live="polite">
         step {cursor + 1} of {stepCount}
       </span>
     </div>

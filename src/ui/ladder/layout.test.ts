@@ -267,12 +267,13 @@ describe('layoutLadder geometry', () => {
     // asked width, initiator lane, responder lane, drawing width
     [800, 150, 650, 800],
     [1200, 150, 1050, 1200],
-    // narrower: the insets shrink first, keeping the lanes 260 apart
-    [500, 120, 380, 500],
-    [452, 96, 356, 452],
-    // narrower still: the drawing stays 452 wide and scrolls sideways
-    [300, 96, 356, 452],
-    [0, 96, 356, 452],
+    [500, 150, 350, 500],
+    // narrower: the insets shrink first, keeping the lanes 190 apart (a phone's 390 px fits)
+    [420, 115, 305, 420],
+    [366, 88, 278, 366],
+    // narrower still: the drawing stays 366 wide and scrolls sideways
+    [300, 88, 278, 366],
+    [0, 88, 278, 366],
   ];
   for (const [width, initiatorX, responderX, drawingWidth] of widths) {
     test(`width ${width}: lanes at ${initiatorX} and ${responderX}, drawing ${drawingWidth} wide`, () => {

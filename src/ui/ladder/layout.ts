@@ -37,8 +37,8 @@ export interface LadderConfig {
 
 export const defaultLadderConfig: LadderConfig = {
   laneInset: 150,
-  minLaneInset: 96,
-  minLaneGap: 260,
+  minLaneInset: 88,
+  minLaneGap: 190,
   headerHeight: 56,
   messageRowHeight: 52,
   badgeRowHeight: 28,

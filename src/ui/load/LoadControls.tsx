@@ -37,7 +37,7 @@ export function LoadControls({ onLoad }: LoadControlsProps) {
         Example
         <select
           id="example-picker"
-          className="rounded border border-slate-300 bg-transparent px-1 py-1 dark:border-slate-700"
+          className="w-40 rounded border border-slate-300 bg-transparent px-1 py-1 dark:border-slate-700"
           defaultValue=""
           onChange={(event) => {
             const example = examples.find((e) => e.id === event.target.value);

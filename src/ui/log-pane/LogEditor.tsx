@@ -55,7 +55,10 @@ export default function LogEditor({ text, pieces, label, marks, scrollTo }: LogE
           EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.theme({
             '&': { height: '100%', fontSize: '12px' },
-            '.cm-scroller': { fontFamily: 'var(--font-mono)' },
+            // Sticky with no offset sits where relative would; CodeMirror stops scrolling ancestors at a sticky
+            // element, so bringing a line into view moves the editor only, never the page (on a phone, where the
+            // regions stack, the page would jump to the log on every step).
+            '.cm-scroller': { fontFamily: 'var(--font-mono)', position: 'sticky' },
           }),
           logDecorations(),
         ],
