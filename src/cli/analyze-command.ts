@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createAnalyzer } from '../core/analyze.ts';
 import type { Command, CommandIo } from './command.ts';
-import { jsonReport } from './report-json.ts';
+import { analysisJsonText } from '../core/analysis-json.ts';
 import { textReport } from './report-text.ts';
 
 const usage = 'usage: analyze [--json] [--annotate] [--config FILE]... FILE... (- reads stdin)\n';
@@ -145,6 +145,6 @@ export const run: Command = async (args, io: CommandIo) => {
     io.out(textReport(analysis, false, null));
     return 0;
   }
-  io.out(parsed.json ? jsonReport(analysis) : textReport(analysis, parsed.annotate, keepTexts ? texts : null));
+  io.out(parsed.json ? analysisJsonText(analysis) : textReport(analysis, parsed.annotate, keepTexts ? texts : null));
   return 0;
 };
