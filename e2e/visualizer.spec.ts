@@ -135,7 +135,7 @@ test('the URL keeps the selected step and reopens it', async ({ page }) => {
   await page.keyboard.press('End');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('article', { name: 'Message QM1' })).toBeVisible();
-  await expect(page).toHaveURL(/#n=0&s=\d+/);
+  await expect(page).toHaveURL(/#w=example\.seed&n=0&s=\d+/);
   const url = page.url();
   await page.goto('about:blank');
   await page.goto(url);

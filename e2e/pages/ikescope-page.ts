@@ -114,6 +114,13 @@ export class IkescopePage {
     return new Map(boxes);
   }
 
+  /** Selects a message's arrow by keyboard (focus, Enter): the ladder pans to it first, wherever it is drawn. */
+  async selectArrow(name: string) {
+    await this.arrow(name).first().focus();
+    await this.page.keyboard.press('Enter');
+    await expect.poll(() => this.selectedMessage()).toBe(name);
+  }
+
   arrow(name: string) {
     return this.page.getByTestId(`ladder.arrow.${name}`);
   }
@@ -139,6 +146,16 @@ export class IkescopePage {
     await this.page.getByTestId('lab.preset').selectOption(preset);
     await this.page.getByTestId('lab.run').click();
     await this.analysed();
+  }
+
+  /** Switches between the analysis of the loaded case and the lab. */
+  async switchTo(mode: 'Log analysis' | 'Lab') {
+    await this.page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: mode, exact: true }).click();
+  }
+
+  /** Opens a file from the fixtures with the file picker, as a user would. */
+  async openFixture(path: string) {
+    await this.page.getByTestId('load.file').setInputFiles(path);
   }
 
   /** One router's config editor in the lab. */

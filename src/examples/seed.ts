@@ -1,4 +1,4 @@
-import type { Workspace } from '../ui/app/workspace.ts';
+import { exampleWorkspaceId, type Workspace } from '../ui/app/workspace.ts';
 import seedDocument from '../../fixtures/seed/ios-ikev1-main-mode-debugs.txt?raw';
 import r2Config from '../../fixtures/configs/seed-R2.config.txt?raw';
 import r3Config from '../../fixtures/configs/seed-R3.config.txt?raw';
@@ -8,6 +8,7 @@ import r3Config from '../../fixtures/configs/seed-R3.config.txt?raw';
  * initiator), with the two routers' crypto configs it lists. The first visit shows this.
  */
 export const seedWorkspace: Workspace = {
+  id: exampleWorkspaceId('seed'),
   title: 'Example: IPv6 VTI, Main Mode + Quick Mode, PSK (Cisco document 113594)',
   files: [
     { name: 'ios-ikev1-main-mode-debugs.txt', kind: 'log', text: seedDocument },

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Header } from './Header.tsx';
 import { RegionNav } from './RegionNav.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -6,11 +6,16 @@ import { Workbench } from './Workbench.tsx';
 import { useAnalysis, type AnalysisState } from './use-analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useFileDrop } from './use-file-drop.ts';
-import type { Workspace } from './workspace.ts';
+import { LAB_WORKSPACE, type Workspace } from './workspace.ts';
+import { linkedWorkspace, writeDeepLink } from './deep-link.ts';
 import { seedWorkspace } from '../../examples/seed.ts';
+import type { LabSetup } from '../../core/sim/lab.ts';
 import { LoadControls } from '../load/LoadControls.tsx';
 import { ModeSwitch } from '../lab/ModeSwitch.tsx';
 import { initialMode, labPendingWorkspace, type PageMode } from '../lab/mode.ts';
+import { useWorkspaces } from '../workspaces/use-workspaces.ts';
+import { WorkspaceControls } from '../workspaces/WorkspaceControls.tsx';
+import { CaseNotice, StorageNotice } from '../workspaces/CaseNotice.tsx';
 
 // The lab (config editors, the simulation) loads when first opened: the first page is the seed's analysis.
 const LabPanel = lazy(() => import('../lab/LabPanel.tsx'));
@@ -21,20 +26,47 @@ function shownAnalysis(state: AnalysisState): PageAnalysis | null {
   return state.status === 'running' ? state.preview : null;
 }
 
-/** The one page: load controls on top, the workbench of views below, the analysis running in a worker. */
+const freshHash = (workspace: string) => writeDeepLink({ workspace, negotiation: 0, step: -1 }, '');
+
+/**
+ * The one page: load controls on top, the workbench of views below, the analysis running in a worker. The
+ * loaded case and the lab are workspaces of their own: switching between them shows each as it was left.
+ */
 export function App() {
   const [mode, setMode] = useState<PageMode>(() => initialMode(window.location.hash));
   const [labOpened, setLabOpened] = useState(mode === 'lab');
-  // Each load gets a new id, so every view starts afresh even when the same example is loaded again.
-  const [loaded, setLoaded] = useState(() => ({ workspace: mode === 'lab' ? labPendingWorkspace : seedWorkspace, id: 0 }));
-  const setWorkspace = (workspace: Workspace) => setLoaded((previous) => ({ workspace, id: previous.id + 1 }));
-  const { workspace } = loaded;
+  const workspaces = useWorkspaces(linkedWorkspace(window.location.hash), mode === 'lab');
+  // Each run of the lab gets a new number, so every view starts afresh even when the same setup runs again.
+  const [labRun, setLabRun] = useState({ workspace: labPendingWorkspace, run: 0 });
+  // The hash each mode had when left: its workspace, negotiation and step, restored on the way back.
+  const hashes = useRef<Record<PageMode, string | null>>({ analyse: null, lab: null });
+
+  const current = workspaces.current;
+  const caseId = current.status === 'open' ? current.workspace.id : current.id;
   const switchMode = (next: PageMode) => {
+    if (next === mode) return;
+    hashes.current[mode] = window.location.hash;
+    window.history.replaceState(null, '', hashes.current[next] ?? freshHash(next === 'lab' ? LAB_WORKSPACE : caseId));
     setMode(next);
     if (next === 'lab') setLabOpened(true);
   };
-  const analysis = useAnalysis(workspace);
-  const { dragging, handlers } = useFileDrop(setWorkspace);
+  const openCase = (workspace: Workspace) => {
+    hashes.current.analyse = null;
+    if (mode === 'lab') {
+      hashes.current.lab = window.location.hash;
+      setMode('analyse');
+    }
+    window.history.replaceState(null, '', freshHash(workspace.id));
+    workspaces.open(workspace);
+  };
+  const labRan = (workspace: Workspace, setup: LabSetup) => {
+    setLabRun((previous) => ({ workspace, run: previous.run + 1 }));
+    workspaces.saveLab(setup);
+  };
+
+  const shown = mode === 'lab' ? { workspace: labRun.workspace, key: `lab:${labRun.run}` } : current.status === 'open' ? { workspace: current.workspace, key: `case:${current.load}` } : null;
+  const analysis = useAnalysis(shown?.workspace ?? labPendingWorkspace);
+  const { dragging, handlers } = useFileDrop(openCase);
 
   return (
     // In the lab the page scrolls: the editors on top, then the views at the full height of the window.
@@ -42,18 +74,24 @@ export function App() {
       <Header>
         <RegionNav />
         <ModeSwitch mode={mode} onChange={switchMode} />
-        {mode === 'analyse' && <LoadControls onLoad={setWorkspace} />}
+        {mode === 'analyse' && <LoadControls onLoad={openCase} />}
+        {mode === 'analyse' && <WorkspaceControls workspaces={workspaces} />}
       </Header>
-      {labOpened && (
+      <StorageNotice problem={workspaces.problem} />
+      {labOpened && workspaces.lab !== undefined && (
         <div hidden={mode !== 'lab'}>
           <Suspense fallback={<p className="px-3 py-2 text-xs">Loading the lab…</p>}>
-            <LabPanel onRun={setWorkspace} />
+            <LabPanel kept={workspaces.lab} onRun={labRan} />
           </Suspense>
         </div>
       )}
-      <ProgressBar state={analysis.state} />
+      {shown && <ProgressBar state={analysis.state} />}
       <div className={`flex flex-col ${mode === 'lab' ? 'lg:min-h-screen' : 'lg:min-h-0 lg:flex-1'}`}>
-        <Workbench key={loaded.id} workspace={workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
+        {shown ? (
+          <Workbench key={shown.key} workspace={shown.workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
+        ) : (
+          current.status !== 'open' && <CaseNotice view={current} onOpenExample={() => openCase(seedWorkspace)} />
+        )}
       </div>
     </div>
   );

@@ -20,7 +20,7 @@ import { useFindingSelection } from '../findings/use-finding-selection.ts';
 import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
-import { readDeepLink } from './deep-link.ts';
+import { linkFor } from './deep-link.ts';
 import { useQuiz } from '../quiz/use-quiz.ts';
 import { QuizPanel, QuizStart } from '../quiz/QuizPanel.tsx';
 
@@ -38,10 +38,10 @@ const linesIn = (refs: readonly LineRef[] | undefined, file: number) =>
 export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchProps) {
   const logs = logsOf(workspace);
   const configs = configsOf(workspace);
-  const [negotiationIndex, setNegotiationIndex] = useState(() => readDeepLink(window.location.hash).negotiation);
+  const [negotiationIndex, setNegotiationIndex] = useState(() => linkFor(workspace.id).negotiation);
   const negotiation = useSelectedNegotiation(analysis, negotiationIndex, fetchNegotiation);
   const timeline = useMemo(() => (negotiation ? buildTimeline(negotiation) : null), [negotiation]);
-  const playback = usePlayback(timeline, negotiationIndex);
+  const playback = usePlayback(timeline, workspace.id, negotiationIndex);
   const [activeLog, setActiveLog] = useState(0);
   const finding = useFindingSelection(timeline, (cursor) => playback.send({ type: 'SEEK', cursor }), (file) => {
     if (file < logs.length) setActiveLog(file);

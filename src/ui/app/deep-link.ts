@@ -1,11 +1,19 @@
+import { exampleWorkspaceId, LAB_WORKSPACE } from './workspace.ts';
+
 /**
- * The URL hash keeps the selected negotiation and step (never the log itself): `#n=0&s=12`. A shared lab
- * exercise adds its own part, `#lab=<compressed>&n=0&s=12`, which moving through the steps keeps.
+ * The URL hash names the workspace, the selected negotiation and the step (never the log itself):
+ * `#w=example.seed&n=0&s=12`. A shared lab exercise adds its own part, `#lab=<compressed>&n=0&s=12`, which
+ * moving through the steps keeps. A hash without a workspace is an older link to the built-in example.
  */
 export interface DeepLink {
+  /** The workspace's id (see workspace.ts), or null when the hash names none. */
+  workspace: string | null;
   negotiation: number;
   step: number;
 }
+
+/** Ids are made by the page (workspace.ts): letters, digits, dots and dashes. Anything else is not one. */
+const WORKSPACE_ID = /^[\w.-]{1,64}$/;
 
 export function readDeepLink(hash: string): DeepLink {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -13,7 +21,12 @@ export function readDeepLink(hash: string): DeepLink {
     const value = Number.parseInt(params.get(key) ?? '', 10);
     return Number.isFinite(value) ? value : fallback;
   };
-  return { negotiation: Math.max(0, number('n', 0)), step: Math.max(-1, number('s', -1)) };
+  const workspace = params.get('w');
+  return {
+    workspace: workspace !== null && WORKSPACE_ID.test(workspace) ? workspace : null,
+    negotiation: Math.max(0, number('n', 0)),
+    step: Math.max(-1, number('s', -1)),
+  };
 }
 
 /** The lab exercise the hash holds (see ui/lab/share.ts), or null. */
@@ -24,5 +37,20 @@ export function readLabLink(hash: string): string | null {
 /** The hash for `link`; a lab exercise in `current` (the page's hash by default) is kept. */
 export function writeDeepLink(link: DeepLink, current: string = globalThis.location?.hash ?? ''): string {
   const lab = readLabLink(current);
-  return `#${lab ? `lab=${lab}&` : ''}n=${link.negotiation}&s=${link.step}`;
+  // A shared exercise names the lab already.
+  const workspace = link.workspace === null || (lab && link.workspace === LAB_WORKSPACE) ? '' : `w=${link.workspace}&`;
+  return `#${workspace}${lab ? `lab=${lab}&` : ''}n=${link.negotiation}&s=${link.step}`;
+}
+
+/**
+ * Which workspace a hash opens: the one it names; else a shared exercise's lab, or (an older link) the
+ * built-in example.
+ */
+export function linkedWorkspace(hash: string): string {
+  return readDeepLink(hash).workspace ?? (readLabLink(hash) ? LAB_WORKSPACE : exampleWorkspaceId('seed'));
+}
+
+/** The negotiation and step the hash names for `workspace`: a hash naming another workspace says nothing of it. */
+export function linkFor(workspace: string, hash: string = globalThis.location?.hash ?? ''): DeepLink {
+  return linkedWorkspace(hash) === workspace ? { ...readDeepLink(hash), workspace } : { workspace, negotiation: 0, step: -1 };
 }

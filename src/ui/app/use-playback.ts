@@ -3,18 +3,19 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { playbackMachine } from '../playback/playback-machine.ts';
 import { usePlaybackKeys } from '../controls/use-playback-keys.ts';
 import type { Timeline } from '../playback/timeline.ts';
-import { readDeepLink, writeDeepLink } from './deep-link.ts';
+import { linkFor, writeDeepLink } from './deep-link.ts';
 
 /**
  * The playback actor for the chosen negotiation's timeline. The first timeline starts at the step the URL
- * names (a deep link), or at the first message; the cursor is written back to the URL as it moves.
+ * names for this workspace (a deep link), or at the first message; the cursor is written back to the URL as
+ * it moves.
  */
-export function usePlayback(timeline: Timeline | null, negotiation: number) {
+export function usePlayback(timeline: Timeline | null, workspace: string, negotiation: number) {
   const actor = useActorRef(playbackMachine, { input: {} });
   const cursor = useSelector(actor, (s) => s.context.cursor);
   const playing = useSelector(actor, (s) => s.matches('playing'));
   const speed = useSelector(actor, (s) => s.context.speed);
-  const fromUrl = useRef<number | null>(readDeepLink(window.location.hash).step);
+  const fromUrl = useRef<number | null>(linkFor(workspace).step);
 
   useEffect(() => {
     if (!timeline) return;
@@ -26,8 +27,8 @@ export function usePlayback(timeline: Timeline | null, negotiation: number) {
 
   useEffect(() => {
     if (!timeline) return;
-    window.history.replaceState(null, '', writeDeepLink({ negotiation, step: cursor }));
-  }, [timeline, negotiation, cursor]);
+    window.history.replaceState(null, '', writeDeepLink({ workspace, negotiation, step: cursor }));
+  }, [timeline, workspace, negotiation, cursor]);
 
   usePlaybackKeys(actor.send);
   return { cursor, playing, speed, send: actor.send };

@@ -14,9 +14,28 @@ export interface InputFile {
 }
 
 export interface Workspace {
+  /**
+   * What a link names (`#w=...`): `example.<name>` for a built-in example (any browser can rebuild it), `lab`
+   * for the lab's own run, `case.<random>` for what the user loaded (kept in this browser's storage only).
+   */
+  id: string;
   title: string;
   files: readonly InputFile[];
 }
+
+export const LAB_WORKSPACE = 'lab';
+export const exampleWorkspaceId = (example: string) => `example.${example}`;
+
+/** The example a workspace id names, or null when it names a case or the lab. */
+export const exampleOf = (id: string): string | null => (id.startsWith('example.') ? id.slice('example.'.length) : null);
+
+/** A new id for a loaded case: random, so two cases never share one and the id tells nothing of the log. */
+export function newCaseId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `case.${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+export const isCase = (id: string) => id.startsWith('case.');
 
 export const logsOf = (workspace: Workspace) => workspace.files.filter((f) => f.kind === 'log');
 export const configsOf = (workspace: Workspace) => workspace.files.filter((f) => f.kind === 'config');

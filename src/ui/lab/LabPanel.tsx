@@ -10,7 +10,9 @@ import { decodeExercise } from './share.ts';
 import { LOSABLE, useLab, type FaultName } from './use-lab.ts';
 
 interface LabPanelProps {
-  onRun: (workspace: Workspace) => void;
+  /** The setup this browser kept from the last visit, if any. */
+  kept: LabSetup | null;
+  onRun: (workspace: Workspace, setup: LabSetup) => void;
 }
 
 const button =
@@ -22,11 +24,11 @@ const faults: readonly { name: FaultName; label: string }[] = [
   { name: 'nat', label: 'NAT between them' },
 ];
 
-/** The exercise a shared link holds, else the seed's two routers. */
-function initialSetup(): LabSetup {
+/** The exercise a shared link holds, else the one this browser kept, else the seed's two routers. */
+function initialSetup(kept: LabSetup | null): LabSetup {
   const shared = readLabLink(window.location.hash);
   const decoded = shared === null ? null : decodeExercise(shared);
-  return decoded ?? labSetupOf('seed') ?? { preset: null, initiator: '', responder: '', mode: 'main', faults: {} };
+  return decoded ?? kept ?? labSetupOf('seed') ?? { preset: null, initiator: '', responder: '', mode: 'main', faults: {} };
 }
 
 const routerName = (text: string, fallback: string) => /^hostname (\S+)/m.exec(text)?.[1] ?? fallback;
@@ -42,8 +44,8 @@ function outcomeText(result: LabRun | null): string {
  * The lab: one editable config per router, a preset picker, fault switches and Run. The simulation's debug
  * output and the two configs load into the same views as a pasted log; edits re-run it a moment later.
  */
-export default function LabPanel({ onRun }: LabPanelProps) {
-  const lab = useLab(initialSetup, onRun);
+export default function LabPanel({ kept, onRun }: LabPanelProps) {
+  const lab = useLab(() => initialSetup(kept), onRun);
   const { setup, result } = lab;
   const presetId = useId();
   const lost = setup.faults.lose?.[0]?.message ?? 'MM3';

@@ -60,12 +60,12 @@ describe('a shared exercise', () => {
     const url = exerciseUrl('http://localhost:4173/#n=0&s=3', setup('nat-t'), false, 12);
     const hash = url.slice(url.indexOf('#'));
     expect(url.startsWith('http://localhost:4173/#lab=')).toBe(true);
-    expect(readDeepLink(hash)).toEqual({ negotiation: 0, step: 12 });
+    expect(readDeepLink(hash)).toEqual({ workspace: null, negotiation: 0, step: 12 });
     expect(decodeExercise(readLabLink(hash) ?? '')?.preset).toBe('nat-t');
   });
 
   test('stepping keeps the exercise in the hash', () => {
-    expect(writeDeepLink({ negotiation: 0, step: 5 }, '#lab=abc_-1&n=0&s=1')).toBe('#lab=abc_-1&n=0&s=5');
-    expect(writeDeepLink({ negotiation: 1, step: 2 }, '#n=0&s=1')).toBe('#n=1&s=2');
+    expect(writeDeepLink({ workspace: null, negotiation: 0, step: 5 }, '#lab=abc_-1&n=0&s=1')).toBe('#lab=abc_-1&n=0&s=5');
+    expect(writeDeepLink({ workspace: null, negotiation: 1, step: 2 }, '#n=0&s=1')).toBe('#n=1&s=2');
   });
 });

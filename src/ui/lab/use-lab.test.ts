@@ -22,6 +22,8 @@ describe('the mode a link opens', () => {
     { hash: '#n=0&s=3', mode: 'analyse' },
     { hash: '#lab=eJwrSS0u0S0pSgQAGRkEGQ&n=0&s=3', mode: 'lab' },
     { hash: '#lab=', mode: 'analyse' },
+    { hash: '#w=lab&n=0&s=3', mode: 'lab' },
+    { hash: '#w=case.0a1b2c3d4e5f&n=0&s=3', mode: 'analyse' },
   ];
   for (const c of cases) test(`'${c.hash}' opens ${c.mode}`, () => expect(initialMode(c.hash)).toBe(c.mode));
 });

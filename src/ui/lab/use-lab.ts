@@ -5,7 +5,7 @@ import type { ExchangeMessageName } from '../../core/ike/messages.ts';
 import type { Side } from '../../core/ike/sides.ts';
 import type { SimFaults } from '../../core/sim/trace.ts';
 import { readDeepLink, readLabLink, writeDeepLink } from '../app/deep-link.ts';
-import type { Workspace } from '../app/workspace.ts';
+import { LAB_WORKSPACE, type Workspace } from '../app/workspace.ts';
 
 /** A what-if edit re-runs the simulation this long after the last key press. */
 export const RERUN_DELAY_MS = 400;
@@ -13,7 +13,7 @@ export const RERUN_DELAY_MS = 400;
 export type FaultName = 'lose' | 'unreachable' | 'nat';
 
 /** The lab's state: the setup being edited, and the last run that the page shows. */
-export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace) => void) {
+export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace, setup: LabSetup) => void) {
   const [setup, setSetup] = useState(initial);
   const [opened] = useState(() => setup);
   // Each run is numbered, so Run shows the same setup again (after another log was loaded meanwhile).
@@ -42,7 +42,7 @@ export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace) =>
   useEffect(() => {
     if (!result?.ok || !shown) return;
     const preset = shown.setup.preset === null ? undefined : findPreset(shown.setup.preset);
-    loaded.current({ title: `Lab: ${preset?.title ?? 'your two routers'}`, files: result.files });
+    loaded.current({ id: LAB_WORKSPACE, title: `Lab: ${preset?.title ?? 'your two routers'}`, files: result.files }, shown.setup);
   }, [result, shown]);
 
   return {

@@ -1,11 +1,11 @@
 import { detectInputKind } from '../../core/input-kind.ts';
-import type { InputFile, Workspace } from '../app/workspace.ts';
+import { newCaseId, type InputFile, type Workspace } from '../app/workspace.ts';
 
 /**
  * A file's text, decoded piece by piece as it streams in, and kept in those pieces: decoding a 100 MB file in
  * one call, or flattening it into one string, would hold the page for a tenth of a second or more.
  */
-async function readPieces(file: Blob): Promise<string[]> {
+export async function readPieces(file: Blob): Promise<string[]> {
   // The file is read in slices of our own size: a browser may hand a stream over in one huge chunk.
   const sliceBytes = 1 << 20;
   const decoder = new TextDecoder('utf-8');
@@ -38,9 +38,9 @@ export async function workspaceFromFiles(files: readonly File[]): Promise<Worksp
   );
   // Logs first, then configs: the analysis numbers its input files in this order.
   const ordered = [...read.filter((f) => f.kind === 'log'), ...read.filter((f) => f.kind === 'config')];
-  return { title: files.map((f) => f.name).join(', '), files: ordered };
+  return { id: newCaseId(), title: files.map((f) => f.name).join(', '), files: ordered };
 }
 
 export function workspaceFromPaste(text: string): Workspace {
-  return { title: 'Pasted text', files: [{ name: 'pasted', kind: detectInputKind(text), text }] };
+  return { id: newCaseId(), title: 'Pasted text', files: [{ name: 'pasted', kind: detectInputKind(text), text }] };
 }
