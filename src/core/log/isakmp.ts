@@ -2,10 +2,12 @@
  * The meaning of one ISAKMP debug message text (the part after `ISAKMP: (1011):`). Keyword dispatch on the
  * first characters, then an anchored regex for the few shapes that carry values.
  */
-import { decodeVpiBytes, toUnsigned32 } from '../ike/numbers.ts';
+import { toUnsigned32 } from '../ike/numbers.ts';
 import { PAYLOAD_NAMES } from '../ike/vocabulary.ts';
 import type { AddressBook } from './addresses.ts';
-import type { IkeEventBody, P1Attribute, PacketRole } from './events.ts';
+import type { IkeEventBody, P1Attribute } from './events.ts';
+import { lifeDuration, lifetime, num, p1Attribute, p2Attribute } from './isakmp-attributes.ts';
+import { received, sending } from './isakmp-packet.ts';
 
 const INPUT = /^(?:Node (-?\d+), )?Input = ([A-Z_\d]+), ?([A-Z_\d]+)$/;
 const STATE = /^Old State = ([A-Z_\d]+) +New State = ([A-Z_\d]+)$/;
@@ -17,79 +19,9 @@ const NOTIFY = /^(processing|[Ss]ending) NOTIFY ([A-Z_/\d]+) protocol (\d+)(?:\s
 const REJECTED = /^phase [12] SA policy not acceptable! \(local (\S+) remote (\S+)\)/;
 const RETRANSMIT = /^retransmitting phase ([12]) ?([A-Z_]+)?/;
 const ATTEMPT = /attempt (\d+) of (\d+)/;
-const VPI = /^(SA )?life duration \(VPI\) of +((?:0x[\da-f]{1,2} ?){1,6})$/i;
-const BASIC = /^(SA )?life duration \(basic\) of (\d+)$/;
-
-function num(s: string | undefined): number | null {
-  if (s === undefined) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
 
 function info(text: string): IkeEventBody {
   return { type: 'info', text };
-}
-
-/** Phase 1 proposal attribute lines (`encryption AES-CBC`, `keylength of 256`, `default group 14`...). */
-function p1Attribute(t: string): IkeEventBody | null {
-  const space = t.indexOf(' ');
-  if (space < 0) return null;
-  const word = t.slice(0, space);
-  const rest = t.slice(space + 1).trim();
-  const attr = (a: P1Attribute, value: string, n: number | null): IkeEventBody => ({ type: 'p1-attr', attr: a, value, number: n });
-  switch (word) {
-    case 'encryption':
-      return attr('encryption', rest, null);
-    case 'hash':
-      return attr('hash', rest, null);
-    case 'auth':
-      return attr('auth', rest, null);
-    case 'keylength':
-      return rest.startsWith('of ') ? attr('keyLength', rest.slice(3), num(rest.slice(3))) : null;
-    case 'default':
-    case 'group':
-      if (word === 'default' && !rest.startsWith('group ')) return null;
-      {
-        const g = word === 'default' ? rest.slice(6) : rest;
-        const n = num(g);
-        return n === null ? null : attr('group', g, n);
-      }
-    case 'life':
-      if (rest.startsWith('type in ')) return attr('lifeType', rest.slice(8), null);
-      return null;
-    default:
-      return null;
-  }
-}
-
-function p2Attribute(t: string): IkeEventBody | null {
-  if (t.startsWith('encaps is ')) {
-    const v = t.slice(10);
-    return { type: 'p2-attr', attr: 'encaps', value: v, number: num(v.split(' ')[0]) };
-  }
-  if (t.startsWith('SA life type in ')) return { type: 'p2-attr', attr: 'lifeType', value: t.slice(16), number: null };
-  if (t.startsWith('authenticator is ')) return { type: 'p2-attr', attr: 'authenticator', value: t.slice(17), number: null };
-  if (t.startsWith('key length is ')) return { type: 'p2-attr', attr: 'keyLength', value: t.slice(14), number: num(t.slice(14)) };
-  if (t.startsWith('group is ')) return { type: 'p2-attr', attr: 'group', value: t.slice(9), number: num(t.slice(9)) };
-  return null;
-}
-
-function lifeDuration(t: string): IkeEventBody | null {
-  let m = VPI.exec(t);
-  if (m) {
-    const value = decodeVpiBytes((m[2] ?? '').trim().split(/ +/));
-    return m[1]
-      ? { type: 'p2-attr', attr: 'lifeDuration', value: (m[2] ?? '').trim(), number: value }
-      : { type: 'p1-attr', attr: 'lifeDuration', value: (m[2] ?? '').trim(), number: value };
-  }
-  m = BASIC.exec(t);
-  if (m) {
-    const value = num(m[2]);
-    return m[1]
-      ? { type: 'p2-attr', attr: 'lifeDuration', value: m[2] ?? '', number: value }
-      : { type: 'p1-attr', attr: 'lifeDuration', value: m[2] ?? '', number: value };
-  }
-  return null;
 }
 
 const P1_MISMATCH: readonly [string, P1Attribute][] = [
@@ -318,11 +250,6 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   return null;
 }
 
-function lifetime(kind: 'actual' | 'offered' | 'returned' | 'timer' | 'basic' | 'fill', text: string): IkeEventBody | null {
-  const n = num(text.replace(/\.$/, '').trim());
-  return n === null ? null : { type: 'p1-lifetime', kind, seconds: n };
-}
-
 function input(t: string): IkeEventBody | null {
   const m = INPUT.exec(t);
   if (!m) return null;
@@ -363,47 +290,4 @@ function processing(t: string, book: AddressBook): IkeEventBody | null {
   const payload = PAYLOAD_NAMES[m[1] ?? ''];
   if (!payload) return null;
   return { type: 'payload', payload, messageId: m[2] ? toUnsigned32(m[2]) : null, detail: null };
-}
-
-/**
- * `sending packet to X my_port 500 peer_port 500 (I) MM_NO_STATE`, `received packet from X dport 500 sport 500
- * Global (N) NEW SA`, and the older forms without ports or role: read token by token. Anything after the
- * state (an author's note) is ignored; a token out of place (a line re-joined inside a word) gives null.
- */
-function packetLine(t: string, dir: 'out' | 'in', book: AddressBook): IkeEventBody | null {
-  const tokens = t.split(' ').filter((x) => x.length > 0);
-  const address = tokens[3];
-  if (address === undefined) return null;
-  let i = 4;
-  let localPort: number | null = null;
-  let peerPort: number | null = null;
-  const [first, second] = dir === 'out' ? ['my_port', 'peer_port'] : ['dport', 'sport'];
-  if (tokens[i] === first) {
-    if (tokens[i + 2] !== second) return null;
-    localPort = num(tokens[i + 1]);
-    peerPort = num(tokens[i + 3]);
-    if (localPort === null || peerPort === null) return null;
-    i += 4;
-  }
-  // a VRF name (`Global`) before the role on received packets
-  if (dir === 'in' && tokens[i] !== undefined && tokens[i]?.charCodeAt(0) !== 40 && tokens[i + 1]?.charCodeAt(0) === 40) i += 1;
-  let role: PacketRole | null = null;
-  const r = tokens[i];
-  if (r === '(I)' || r === '(R)' || r === '(N)') {
-    role = r.charCodeAt(1) === 73 ? 'I' : r.charCodeAt(1) === 82 ? 'R' : 'N';
-    i += 1;
-  } else if (r !== undefined && /^[A-Z_]{4,}$/.test(r) === false) {
-    return null;
-  }
-  const state: string | null =
-    tokens[i] === 'NEW' && tokens[i + 1] === 'SA' ? 'NEW SA' : /^[A-Z][A-Z_]{3,}$/.test(tokens[i] ?? '') ? (tokens[i] ?? null) : null;
-  return { type: 'packet', dir, peer: book.address(address), localPort, peerPort, role, state };
-}
-
-function received(t: string, book: AddressBook): IkeEventBody | null {
-  return packetLine(t, 'in', book);
-}
-
-function sending(t: string, book: AddressBook): IkeEventBody | null {
-  return packetLine(t, 'out', book);
 }

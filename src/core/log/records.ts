@@ -13,10 +13,12 @@ import { describe } from './describe.ts';
 import type { IkeEvent, IkeEventBody } from './events.ts';
 import { EMBEDDED_MIN_LENGTH, embeddedRecords, type EmbeddedSpan } from './embedded.ts';
 import { extractRecord, type RecordText } from './extract.ts';
-import { parseHead, type Head } from './head.ts';
-import { OwnedStrings, detached } from './owned-strings.ts';
+import { accepts, continues, idText, PROMPT, type OpenRecord } from './continuation.ts';
+import { parseHead } from './head.ts';
+import { OwnedStrings } from './owned-strings.ts';
 import { RecordTableBuilder } from './record-table.ts';
 import { recurringEvent } from './recurring-event.ts';
+import { hasMessageId, RecurringLines } from './recurring-lines.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
 import { splitLines } from './lines.ts';
@@ -25,24 +27,6 @@ import { looksLikeShowLine, showCommand, showEvent, type ShowState } from './sho
 /** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
 const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
 
-/** What kind of continuation lines an open record accepts. */
-type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap';
-
-interface OpenRecord {
-  index: number;
-  line: number;
-  body: string;
-  time: number | null;
-  head: Head | null;
-  accepts: Continuation;
-  /** bodies of the continuation lines */
-  more: string[];
-  rawFirst: string;
-}
-
-const PROMPT = /^([a-z][\w.-]{0,62})(?:\([\w-]{1,40}\))?#(.*)$/i;
-const ID_FIELD = /^(?:next-payload|type|address|protocol|port|length)\s*:/;
-const MAPDB_FIELD = /^(?:(?:src|dst) (?:addr|port)|protocol)\s*:/;
 const COMMAND_WORDS = /^\s*(?:do |sh|clear|debug|un|no |ping|conf|end|exit|int|crypto|ip |ipv6|tunnel|set|match|copy|wr|term|logging|access-list|permit|deny|remark|router|line|enable|disable|reload)/i;
 
 /** Receives what the reader produces: every event in order, and the number of each record's first line. */
@@ -107,7 +91,7 @@ export class LogReader {
       return;
     }
     const open = this.isOpen ? this.cur : null;
-    if (open !== null && open.accepts !== 'none' && this.continues(open, lexed, raw)) {
+    if (open !== null && open.accepts !== 'none' && continues(open, lexed, raw)) {
       open.more.push(open.accepts === 'id' ? idText(lexed.body) : lexed.body);
       kinds.set(at, KIND.continuation);
       records.set(at, open.index);
@@ -247,37 +231,6 @@ export class LogReader {
     }
   }
 
-  private continues(open: OpenRecord, lexed: Lexed, raw: string): boolean {
-    const body = lexed.body;
-    switch (open.accepts) {
-      case 'id': {
-        if (ID_FIELD.test(body)) return true;
-        const head = parseHead(body);
-        return head !== null && head.facility === 'ISAKMP' && ID_FIELD.test(head.text);
-      }
-      case 'ipsec':
-        if (lexed.stamped) return false;
-        if (body.charCodeAt(0) === 40) return !body.startsWith('(ipsec_');
-        return body.indexOf('=') > 0 && parseHead(body) === null && !PROMPT.test(body);
-      case 'auth':
-        return !lexed.stamped && (body.startsWith('authenticated') || body.startsWith('not authenticated'));
-      case 'notify':
-        return !lexed.stamped && body.startsWith('spi ');
-      case 'contact':
-        return !lexed.stamped && body.startsWith('bring down');
-      case 'identity':
-        return !lexed.stamped && body.charCodeAt(0) === 123;
-      case 'mapdb':
-        return !lexed.stamped && MAPDB_FIELD.test(body);
-      case 'legacy':
-        return !lexed.stamped && body.startsWith('(proxy');
-      case 'wrap':
-        return !lexed.stamped && lexed.indent === 0 && raw.length > 0 && raw.charCodeAt(0) !== 32 && parseHead(body) === null && !PROMPT.test(body) && open.more.length === 0;
-      default:
-        return false;
-    }
-  }
-
   /**
    * The id of the event's plain-words explanation in the record table. Every event read is explained before
    * it is emitted or cached: this is where its strings are made the analysis' own.
@@ -358,65 +311,6 @@ export class LogReader {
   }
 }
 
-interface Recurring {
-  text: string;
-  body: IkeEventBody;
-  /** Its id in the record table. */
-  annotation: number;
-}
-
-/** The length and three characters of a text in one small integer: the key of the recurring-lines table. */
-function shapeKey(text: string): number {
-  const n = text.length;
-  if (n === 0) return 0;
-  return ((n * 128 + (text.charCodeAt(n - 1) & 127)) * 128 + (text.charCodeAt(n >> 1) & 127)) * 128 + (text.charCodeAt(0) & 127);
-}
-
-/**
- * The events of recurring lines, by their text. A Map keyed by the text would hash all of a fresh slice on every
- * lookup; keyed by the length and three characters it finds the one or two candidates, and a comparison settles it.
- */
-class RecurringLines {
-  private readonly byShape = new Map<number, Recurring[]>();
-  private size = 0;
-
-  get(text: string): Recurring | undefined {
-    const candidates = this.byShape.get(shapeKey(text));
-    if (candidates === undefined) return undefined;
-    for (const c of candidates) if (c.text === text) return c;
-    return undefined;
-  }
-
-  add(text: string, body: IkeEventBody, annotation: number): void {
-    if (this.size >= 50_000) return;
-    const key = shapeKey(text);
-    const candidates = this.byShape.get(key);
-    // a copy of the text: a slice would keep the whole input chunk it came from alive
-    const r: Recurring = { text: detached(text), body, annotation };
-    if (candidates === undefined) this.byShape.set(key, [r]);
-    else if (candidates.length < 8) candidates.push(r);
-    else return;
-    this.size += 1;
-  }
-}
-
-/**
- * True when the text carries a number of 7 or more digits: a message ID or node, which recurs in a few lines of
- * one exchange at most. Such lines are not kept in the cache of recurring lines: they would fill it with entries
- * that are never hit and make every lookup slower.
- */
-function hasMessageId(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      run += 1;
-      if (run >= 7) return true;
-    } else run = 0;
-  }
-  return false;
-}
-
 /**
  * The event of a record cut out of a long line. Its end is where the next record's timestamp begins, so prose
  * between the two may trail it ("New State = IKE_I_MM2 Debugs on IOS show:"): when the whole text is not
@@ -434,56 +328,6 @@ function readEmbedded(text: string, book: AddressBook, ctx: IpsecContext): { bod
     t = t.slice(0, space).trimEnd();
   }
   return null;
-}
-
-/** Which continuation lines a record's first line announces. */
-function accepts(head: Head | null, body: string, raw: string): Continuation {
-  if (head === null) {
-    if (body.startsWith('inbound SA from') || body.startsWith('outbound SA from')) return 'legacy';
-    return raw.length === 80 ? 'wrap' : 'none';
-  }
-  const t = head.text;
-  switch (head.facility) {
-    case 'IPSEC':
-      if (t.endsWith(',') || t.endsWith(', ')) return 'ipsec';
-      if (t.endsWith('identity:') || t.endsWith('idenitty:')) return 'identity';
-      return raw.length === 80 ? 'wrap' : 'none';
-    case 'MAPDB':
-      return 'mapdb';
-    case 'ISAKMP':
-    case 'ISAKMP-PAK':
-    case 'ISAKMP-ERROR':
-      // dispatch on the first letter: most ISAKMP lines announce no continuation and pay one comparison
-      switch (t.charCodeAt(0)) {
-        case 73 /* I */:
-          if (t.startsWith('ID payload')) return 'id';
-          break;
-        case 83 /* S */:
-          if (t.startsWith('SA authentication status')) return 'auth';
-          if (t.startsWith('Sending NOTIFY')) return 'notify';
-          break;
-        case 112 /* p */:
-          if (t.startsWith('processing NOTIFY')) return 'notify';
-          break;
-        case 115 /* s */:
-          if (t.startsWith('sending NOTIFY')) return 'notify';
-          break;
-        case 80 /* P */:
-          if (t.startsWith('Process initial contact')) return 'contact';
-          break;
-        default:
-          break;
-      }
-      return raw.length === 80 ? 'wrap' : 'none';
-    default:
-      return raw.length === 80 ? 'wrap' : 'none';
-  }
-}
-
-/** An ID block line as `field: value`, whether printed bare or behind an `ISAKMP: (1001):` prefix. */
-function idText(body: string): string {
-  const head = parseHead(body);
-  return head === null ? body : head.text.trim();
 }
 
 /** parseRecords: each line's kind and record, and the records, of one text. */

@@ -3,11 +3,9 @@
  * packet counters and path MTU printed with them.
  */
 import type { Negotiation, Phase2 } from '../analysis.ts';
-import type { NegotiationBuilder, ShownFigure } from './build.ts';
-import { type LineRef, compareLines } from '../ike/line-ref.ts';
+import type { ShowOutput, ShownFigure, ShownSpi } from './show-output.ts';
+import { compareLines, type LineRef } from '../ike/line-ref.ts';
 import { spiPair } from './spi-pair.ts';
-
-type Shown = NegotiationBuilder['shown'][number];
 
 /** A line that names a phase 2's SAs (where they were created, where show output lists them), in any file. */
 interface Anchor {
@@ -23,9 +21,9 @@ interface Verified {
   mtus: ShownFigure<{ mtu: number }>[];
 }
 
-export function verify(builder: NegotiationBuilder, negotiations: readonly Negotiation[]): void {
+export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]): void {
   if (builder.shown.length === 0) return;
-  const bySpi = new Map<string, Shown[]>();
+  const bySpi = new Map<string, ShownSpi[]>();
   for (const s of builder.shown) {
     if (s.direction === 'current-outbound') continue;
     const same = bySpi.get(s.spi);

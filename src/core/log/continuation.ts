@@ -1,0 +1,106 @@
+/**
+ * Continuation lines: which ones a record's first line announces (an ID payload's fields, an IPSEC(...) block,
+ * `authenticated`, a NOTIFY's `spi ...`, a line wrapped at 80 columns), and whether the next line is one.
+ */
+import { parseHead, type Head } from './head.ts';
+import type { Lexed } from './lex.ts';
+
+/** What kind of continuation lines an open record accepts. */
+export type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap';
+
+export interface OpenRecord {
+  index: number;
+  line: number;
+  body: string;
+  time: number | null;
+  head: Head | null;
+  accepts: Continuation;
+  /** bodies of the continuation lines */
+  more: string[];
+  rawFirst: string;
+}
+
+export const PROMPT = /^([a-z][\w.-]{0,62})(?:\([\w-]{1,40}\))?#(.*)$/i;
+const ID_FIELD = /^(?:next-payload|type|address|protocol|port|length)\s*:/;
+const MAPDB_FIELD = /^(?:(?:src|dst) (?:addr|port)|protocol)\s*:/;
+
+export function continues(open: OpenRecord, lexed: Lexed, raw: string): boolean {
+  const body = lexed.body;
+  switch (open.accepts) {
+    case 'id': {
+      if (ID_FIELD.test(body)) return true;
+      const head = parseHead(body);
+      return head !== null && head.facility === 'ISAKMP' && ID_FIELD.test(head.text);
+    }
+    case 'ipsec':
+      if (lexed.stamped) return false;
+      if (body.charCodeAt(0) === 40) return !body.startsWith('(ipsec_');
+      return body.indexOf('=') > 0 && parseHead(body) === null && !PROMPT.test(body);
+    case 'auth':
+      return !lexed.stamped && (body.startsWith('authenticated') || body.startsWith('not authenticated'));
+    case 'notify':
+      return !lexed.stamped && body.startsWith('spi ');
+    case 'contact':
+      return !lexed.stamped && body.startsWith('bring down');
+    case 'identity':
+      return !lexed.stamped && body.charCodeAt(0) === 123;
+    case 'mapdb':
+      return !lexed.stamped && MAPDB_FIELD.test(body);
+    case 'legacy':
+      return !lexed.stamped && body.startsWith('(proxy');
+    case 'wrap':
+      return !lexed.stamped && lexed.indent === 0 && raw.length > 0 && raw.charCodeAt(0) !== 32 && parseHead(body) === null && !PROMPT.test(body) && open.more.length === 0;
+    default:
+      return false;
+  }
+}
+
+/** Which continuation lines a record's first line announces. */
+export function accepts(head: Head | null, body: string, raw: string): Continuation {
+  if (head === null) {
+    if (body.startsWith('inbound SA from') || body.startsWith('outbound SA from')) return 'legacy';
+    return raw.length === 80 ? 'wrap' : 'none';
+  }
+  const t = head.text;
+  switch (head.facility) {
+    case 'IPSEC':
+      if (t.endsWith(',') || t.endsWith(', ')) return 'ipsec';
+      if (t.endsWith('identity:') || t.endsWith('idenitty:')) return 'identity';
+      return raw.length === 80 ? 'wrap' : 'none';
+    case 'MAPDB':
+      return 'mapdb';
+    case 'ISAKMP':
+    case 'ISAKMP-PAK':
+    case 'ISAKMP-ERROR':
+      // dispatch on the first letter: most ISAKMP lines announce no continuation and pay one comparison
+      switch (t.charCodeAt(0)) {
+        case 73 /* I */:
+          if (t.startsWith('ID payload')) return 'id';
+          break;
+        case 83 /* S */:
+          if (t.startsWith('SA authentication status')) return 'auth';
+          if (t.startsWith('Sending NOTIFY')) return 'notify';
+          break;
+        case 112 /* p */:
+          if (t.startsWith('processing NOTIFY')) return 'notify';
+          break;
+        case 115 /* s */:
+          if (t.startsWith('sending NOTIFY')) return 'notify';
+          break;
+        case 80 /* P */:
+          if (t.startsWith('Process initial contact')) return 'contact';
+          break;
+        default:
+          break;
+      }
+      return raw.length === 80 ? 'wrap' : 'none';
+    default:
+      return raw.length === 80 ? 'wrap' : 'none';
+  }
+}
+
+/** An ID block line as `field: value`, whether printed bare or behind an `ISAKMP: (1001):` prefix. */
+export function idText(body: string): string {
+  const head = parseHead(body);
+  return head === null ? body : head.text.trim();
+}

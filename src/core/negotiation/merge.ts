@@ -1,0 +1,173 @@
+/**
+ * Merging two routers' views of one exchange: which of the other router's drafts is the same negotiation,
+ * and the two-sided negotiation (role "both") they make, each message once with the lines each side printed.
+ */
+import type { Message, Negotiation, Outcome, Phase2 } from '../analysis.ts';
+import type { MessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
+import { compareLines } from '../ike/line-ref.ts';
+import { localAddress, proposal, routerOf, span } from './contract-view.ts';
+import type { RouterContext } from './draft.ts';
+import type { Sided } from './one-sided.ts';
+
+const PHASE1_ORDER: readonly MessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3'];
+
+/** One router's meaningful drafts in input order; those before `first` are merged already. */
+export interface RouterQueue {
+  router: RouterContext;
+  drafts: Sided[];
+  first: number;
+}
+
+export function routerQueues(sided: readonly Sided[]): RouterQueue[] {
+  const queues = new Map<RouterContext, RouterQueue>();
+  for (const s of sided) {
+    const q = queues.get(s.draft.router);
+    if (q) q.drafts.push(s);
+    else queues.set(s.draft.router, { router: s.draft.router, drafts: [s], first: 0 });
+  }
+  return [...queues.values()];
+}
+
+/**
+ * The first draft in input order, of another router and not merged yet, that merges with `a`. Each router's
+ * queue is read from its first unmerged draft on, so a long two-router log is paired without reading again,
+ * for every draft, the thousands already paired before it.
+ */
+export function partner(a: Sided, queues: readonly RouterQueue[], used: ReadonlySet<Sided>): Sided | undefined {
+  let found: Sided | undefined;
+  for (const q of queues) {
+    if (q.router === a.draft.router) continue;
+    while (q.first < q.drafts.length && used.has(q.drafts[q.first] as Sided)) q.first += 1;
+    for (let i = q.first; i < q.drafts.length; i += 1) {
+      const x = q.drafts[i] as Sided;
+      // a partner found in another queue comes earlier: the rest of this one cannot
+      if (found !== undefined && x.draft.index > found.draft.index) break;
+      if (!used.has(x) && mergeable(a, x)) {
+        found = x;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Two routers' drafts of one exchange: each names the other's address, in complementary roles. */
+function mergeable(a: Sided, b: Sided): boolean {
+  if (a.draft.router === b.draft.router) return false;
+  if (a.side !== null && b.side !== null && a.side === b.side) return false;
+  const aLocal = localAddress(a.draft);
+  const bLocal = localAddress(b.draft);
+  const aPeer = a.draft.peer;
+  const bPeer = b.draft.peer;
+  if (aPeer === null || bPeer === null) return false;
+  const ab = aPeer === bLocal || b.draft.router.locals.has(aPeer);
+  const ba = bPeer === aLocal || a.draft.router.locals.has(bPeer);
+  if (!(ab && ba) && !(ab && aLocal === null) && !(ba && bLocal === null)) return false;
+  const outcomes = new Set([a.p1Outcome, b.p1Outcome]);
+  if (outcomes.has('complete') && outcomes.has('failed')) return false;
+  if (a.phase2.length > 0 && b.phase2.length > 0) {
+    return a.phase2.some((p) => b.phase2.some((q) => q.messageId === p.messageId));
+  }
+  return a.phase1.length > 0 || b.phase1.length > 0;
+}
+
+export function merged(init: Sided, resp: Sided, index: number): Negotiation {
+  const i = init.draft;
+  const r = resp.draft;
+  const initiator = routerOf(i, 'initiator', r.peer);
+  const responder = routerOf(r, 'responder', i.peer);
+  const phase2: Phase2[] = [];
+  for (const p of init.phase2) {
+    const q = resp.phase2.find((x) => x.messageId === p.messageId);
+    phase2.push(q ? mergePhase2(p, q) : loggedByOneSide(p, 'initiator'));
+  }
+  for (const q of resp.phase2) if (!init.phase2.some((p) => p.messageId === q.messageId)) phase2.push(flipSpis(loggedByOneSide(q, 'responder')));
+  const outcome: Outcome =
+    init.p1Outcome === 'complete' || resp.p1Outcome === 'complete' ? 'complete' : init.p1Outcome === 'failed' || resp.p1Outcome === 'failed' ? 'failed' : 'incomplete';
+  return {
+    id: `n${index + 1}`,
+    local: initiator.address || initiator.name,
+    peer: responder.address || (i.peer ?? ''),
+    role: 'both',
+    ikeVersion: 1,
+    phase1: {
+      mode: i.mode === 'aggressive' || r.mode === 'aggressive' ? 'aggressive' : 'main',
+      outcome,
+      messages: mergeMessages(init.phase1, resp.phase1, PHASE1_ORDER),
+      transitions: [...i.transitions, ...r.transitions],
+      proposal: proposal(r) ?? proposal(i),
+    },
+    phase2,
+    findings: [],
+    routers: { initiator, responder },
+    informational: mergeMessages(init.informational, resp.informational, []),
+    span: span([i, r]),
+    evidence: [...i.notable, ...r.notable].sort((x, y) => compareLines(x.at, y.at)),
+  };
+}
+
+/**
+ * Each message once: the same name and attempt from both sides becomes one message with both sides' lines.
+ * `a` holds the initiator's messages, `b` the responder's; each message keeps which side printed which line.
+ */
+function mergeMessages(a: readonly Message[], b: readonly Message[], order: readonly MessageName[]): Message[] {
+  const out: Message[] = [];
+  const key = (m: Message): string => `${m.name}#${m.attempt}#${m.messageId}`;
+  const index = new Map<string, Message>();
+  const sided = [...a.map((m) => ({ m, side: 'initiator' as const })), ...b.map((m) => ({ m, side: 'responder' as const }))];
+  for (const { m, side } of sided) {
+    const k = key(m);
+    const existing = index.get(k);
+    if (existing && existing.name !== 'UNKNOWN') {
+      existing.lines = [...existing.lines, ...m.lines].sort(compareLines);
+      existing.sideLines?.[side].push(...m.lines);
+      for (const p of m.payloads) if (!existing.payloads.some((x) => x.type === p.type && x.detail === p.detail)) existing.payloads.push(p);
+      existing.retransmission = existing.retransmission || m.retransmission;
+      if (existing.time === null) existing.time = m.time;
+      continue;
+    }
+    const { dir: _dir, ...rest } = m;
+    const sideLines = { initiator: side === 'initiator' ? [...m.lines] : [], responder: side === 'responder' ? [...m.lines] : [] };
+    const copy: Message = { ...rest, lines: [...m.lines], payloads: [...m.payloads], sideLines };
+    index.set(k, copy);
+    out.push(copy);
+  }
+  if (order.length > 0) {
+    const rank = (m: Message): number => {
+      const i = order.indexOf(m.name);
+      return i < 0 ? order.length : i;
+    };
+    out.sort((x, y) => rank(x) - rank(y) || x.attempt - y.attempt);
+  }
+  return out;
+}
+
+function mergePhase2(p: Phase2, q: Phase2): Phase2 {
+  const outcome: Outcome = p.outcome === 'complete' || q.outcome === 'complete' ? 'complete' : p.outcome === 'failed' || q.outcome === 'failed' ? 'failed' : 'incomplete';
+  return {
+    ...p,
+    outcome,
+    messages: mergeMessages(p.messages, q.messages, ['QM1', 'QM2', 'QM3']),
+    transform: p.transform ?? q.transform,
+    encapsulation: p.encapsulation ?? q.encapsulation,
+    spis: p.spis ?? (q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null),
+    pfsGroup: p.pfsGroup ?? q.pfsGroup,
+    transitions: [...p.transitions, ...q.transitions],
+    sas: [...p.sas, ...q.sas],
+    proxies: p.proxies ?? q.proxies,
+    lifetimeSeconds: p.lifetimeSeconds ?? q.lifetimeSeconds,
+    lifetimeKb: p.lifetimeKb ?? q.lifetimeKb,
+  };
+}
+
+/** A Quick Mode only one router logged, in a merged negotiation: its lines are that router's. */
+function loggedByOneSide(p: Phase2, side: Side): Phase2 {
+  const order: MessageName[] = ['QM1', 'QM2', 'QM3'];
+  return { ...p, messages: side === 'initiator' ? mergeMessages(p.messages, [], order) : mergeMessages([], p.messages, order) };
+}
+
+/** A responder-only phase 2 in a merged negotiation: SPIs seen from the initiator. */
+function flipSpis(q: Phase2): Phase2 {
+  return { ...q, spis: q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null };
+}

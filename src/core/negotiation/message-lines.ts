@@ -1,0 +1,70 @@
+/**
+ * Which message a line belongs to: lines printed while a message is being built go to the next packet sent,
+ * the others to the message the router handled last. Also the payloads a line adds and the side it tells.
+ */
+import type { LineRef } from '../ike/line-ref.ts';
+import type { PayloadType } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
+import type { Draft, DraftMessage } from './draft.ts';
+
+/** Lines printed while a message is being built: they belong to the next packet sent. */
+const BUILDING_INFO = ['Send initial contact', 'SA is doing', 'pre-shared key authentication', 'Total payload length', 'QM Initiator gets spi'];
+
+export function isBuildingInfo(text: string): boolean {
+  for (const start of BUILDING_INFO) if (text.startsWith(start)) return true;
+  return false;
+}
+
+/** Lines of a message that is being built: they belong to the next packet sent. */
+export function buildLine(d: Draft, at: LineRef): void {
+  d.building = true;
+  pushLine(d.pending, at);
+}
+
+export function attach(d: Draft, at: LineRef): void {
+  if (d.building) pushLine(d.pending, at);
+  else if (d.current) pushLine(d.current.lines, at);
+  else pushLine(d.pending, at);
+}
+
+export function payload(d: Draft, type: PayloadType, detail: string | null, at: LineRef, merge = false): void {
+  if (d.building) {
+    pushLine(d.pending, at);
+    return;
+  }
+  const m = d.current;
+  if (!m) {
+    pushLine(d.pending, at);
+    return;
+  }
+  pushLine(m.lines, at);
+  addPayloadTo(m.payloads, type, detail, at, merge);
+}
+
+export function addPayloadTo(list: DraftMessage['payloads'], type: PayloadType, detail: string | null, at: LineRef, merge = false): void {
+  if (merge && detail !== null) {
+    const same = list.find((p) => p.type === type && p.detail === null);
+    if (same) {
+      same.detail = detail;
+      return;
+    }
+  }
+  list.push({ type, detail, line: at });
+}
+
+export function setSide(d: Draft, side: Side, weight: number): void {
+  if (weight >= d.sideWeight) {
+    if (d.side !== side && weight === d.sideWeight && d.side !== null) return;
+    d.side = side;
+    d.sideWeight = weight;
+  }
+}
+
+/**
+ * Adds a line to a message's lines, once: the records run together in one physical line (a flattened paste)
+ * each name that line, and the line belongs to the message once.
+ */
+function pushLine(lines: LineRef[], at: LineRef): void {
+  const last = lines[lines.length - 1];
+  if (last === undefined || last.line !== at.line || last.file !== at.file) lines.push(at);
+}

@@ -1,0 +1,74 @@
+/** A draft told as a one-sided negotiation: what one router's log shows of it, before any merging. */
+import type { Message, Negotiation, Outcome, Phase2 } from '../analysis.ts';
+import type { MessageName } from '../ike/messages.ts';
+import { otherSide, type Side } from '../ike/sides.ts';
+import { compareMaybeLines, message, peerRouter, proposal, routerOf, span } from './contract-view.ts';
+import type { Draft, DraftMessage } from './draft.ts';
+import { phase2Of } from './quick-mode-names.ts';
+
+/** A one-sided negotiation with what merging needs to know about it. */
+export interface Sided {
+  draft: Draft;
+  side: Side | null;
+  phase1: Message[];
+  phase2: Phase2[];
+  informational: Message[];
+  p1Outcome: Outcome;
+}
+
+export function toSided(d: Draft): Sided {
+  const side = d.side;
+  const phase1 = d.messages.map((m) => message(m, side));
+  const informational = d.informational.map((m) => message(m, side, m.name ?? infoName(m)));
+  const phase2: Phase2[] = [];
+  for (const p of d.phase2) {
+    const quick = p.quick || p.messages.some((m) => m.payloads.some((x) => x.type === 'SA'));
+    if (!quick) {
+      for (const m of p.messages) informational.push(message(m, side, infoName(m)));
+      continue;
+    }
+    phase2.push(phase2Of(d, p));
+  }
+  informational.sort((x, y) => compareMaybeLines(x.lines[0], y.lines[0]));
+  const p1Outcome: Outcome = d.p1Complete ? 'complete' : d.p1Failed ? 'failed' : 'incomplete';
+  // the draft's message arrays have been copied: drop them now rather than after every draft is done
+  d.messages = [];
+  d.informational = [];
+  for (const p of d.phase2) p.messages = [];
+  return { draft: d, side, phase1, phase2, informational, p1Outcome };
+}
+
+function infoName(m: DraftMessage): MessageName {
+  if (m.payloads.some((p) => p.type === 'DELETE')) return 'DELETE';
+  if (m.notifies.some((n) => n.indexOf('R_U_THERE') >= 0) || m.payloads.some((p) => p.type === 'NOTIFY' && (p.detail ?? '').indexOf('R_U_THERE') >= 0)) return 'DPD';
+  if (m.payloads.some((p) => p.type === 'NOTIFY')) return 'NOTIFY';
+  return 'UNKNOWN';
+}
+
+export function oneSided(s: Sided, index: number): Negotiation {
+  const d = s.draft;
+  const side = s.side;
+  const own = side ?? 'initiator';
+  const local = routerOf(d, own);
+  const remote = peerRouter(d, otherSide(own));
+  return {
+    id: `n${index + 1}`,
+    local: local.address || (d.router.name ?? ''),
+    peer: d.peer ?? '',
+    role: side ?? 'unknown',
+    ikeVersion: 1,
+    phase1: {
+      mode: d.mode,
+      outcome: s.p1Outcome,
+      messages: s.phase1,
+      transitions: d.transitions,
+      proposal: proposal(d),
+    },
+    phase2: s.phase2,
+    findings: [],
+    routers: own === 'initiator' ? { initiator: local, responder: remote } : { initiator: remote, responder: local },
+    informational: s.informational,
+    span: span([d]),
+    evidence: d.notable,
+  };
+}

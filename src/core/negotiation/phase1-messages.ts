@@ -1,0 +1,191 @@
+/**
+ * Packets become messages: a packet sent or received is named as its phase 1 message (from the state it was
+ * printed in, or the next in order), told as a resend, or set aside for Quick Mode and informational exchanges.
+ */
+import type { PayloadSummary } from '../analysis.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { MessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
+import { aggressiveModeMessage, mainModeMessage } from '../ike/vocabulary.ts';
+import type { Draft, DraftMessage } from './draft.ts';
+import { setSide } from './message-lines.ts';
+import { latestQuickMode, placeLate } from './quick-mode.ts';
+
+export function packet(
+  d: Draft,
+  dir: 'out' | 'in',
+  at: LineRef,
+  time: number | null,
+  state: string | null,
+  role: 'I' | 'R' | 'N' | null,
+  localPort: number | null,
+  peerPort: number | null,
+): void {
+  if (role === 'I') setSide(d, 'initiator', 3);
+  else if (role === 'R' || role === 'N') setSide(d, 'responder', 3);
+  if (d.side === null && d.messages.length === 0 && d.phase2.length === 0) setSide(d, dir === 'out' ? 'initiator' : 'responder', 1);
+  // a packet sent takes the lines printed while it was built
+  let lines: LineRef[] = [at];
+  if (dir === 'out') {
+    lines = d.pending;
+    lines.push(at);
+    d.pending = [];
+  }
+  d.building = false;
+  // QM_IDLE means phase 1 is done, unless the router's own states say it is not yet: a Quick Mode packet
+  // that overtook the last phase 1 message, not a phase 1 message itself
+  const early = state === 'QM_IDLE' && phase1Pending(d);
+  if (state === 'QM_IDLE' && !early) d.p1Complete = true;
+  // after completion only a resend of our last phase 1 message still goes out in a Main Mode state
+  const late = (d.p1Complete || early) && !(dir === 'out' && d.retransmitPending && state !== null && (state.startsWith('MM_') || state.startsWith('AG_')));
+  const m: DraftMessage = {
+    name: null,
+    dir,
+    lines,
+    payloads: dir === 'out' ? d.pendingPayloads.splice(0) : [],
+    time,
+    saState: state,
+    ports: localPort !== null && peerPort !== null ? { local: localPort, peer: peerPort } : null,
+    messageId: late ? null : 0,
+    retransmission: false,
+    attempt: 1,
+    late,
+    notifies: [],
+  };
+  if (!late && dir === 'out' && m.payloads.some(isRefusal)) {
+    informational(d, m);
+  } else if (!late) {
+    const side = d.side ?? (dir === 'out' ? 'initiator' : 'responder');
+    let name: MessageName | null = null;
+    if (state !== null) {
+      name =
+        state.startsWith('AG_') || d.mode === 'aggressive'
+          ? aggressiveModeMessage(side, dir, state)
+          : mainModeMessage(side, dir, state, d.mm5Received);
+      if (state.startsWith('AG_')) becomeAggressive(d);
+    }
+    if (name === null) name = nextPhase1Name(d, dir, side);
+    // a timer's resend is the last message this router sent, whatever state it is in by now
+    if (dir === 'out' && d.retransmitPending) name = lastName(d.messages, 'out') ?? name;
+    m.name = name;
+    const earlier = countNamed(d.messages, name);
+    if (earlier > 0) {
+      m.retransmission = true;
+      m.attempt = earlier + 1;
+    }
+    if (name === 'MM5' && dir === 'in') d.mm5Received = true;
+    d.messages.push(m);
+    if ((name === 'MM6' || name === 'AM3') && !m.retransmission && ((side === 'initiator') === (dir === 'in') || name === 'AM3')) {
+      // phase 1 is complete once the last message went through, even without FSM lines
+      d.p1Complete = d.p1Complete || d.transitions.length === 0;
+    }
+  } else if (dir === 'out' && d.pendingQuickNode !== null) {
+    m.messageId = d.pendingQuickNode;
+    d.pendingQuickNode = null;
+    placeLate(d, m);
+  } else if (dir === 'out' && d.retransmitPending && latestQuickMode(d) !== null) {
+    // `retransmitting phase 2`: the Quick Mode message this router sent last, not a new exchange
+    m.messageId = latestQuickMode(d)?.messageId ?? null;
+    m.retransmission = true;
+    placeLate(d, m);
+  } else {
+    d.informational.push(m);
+  }
+  d.retransmitPending = false;
+  d.current = m;
+}
+
+/** `phase 1 (or 2) packet is a duplicate of a previous packet`: the packet just received is a resend by the peer. */
+export function duplicate(d: Draft): void {
+  const m = d.current;
+  if (m === null) return;
+  m.retransmission = true;
+  if (m.dir !== 'in') return;
+  const phase1State = m.saState !== null && (m.saState.startsWith('MM_') || m.saState.startsWith('AG_'));
+  if (m.late && phase1State && m.messageId === null) {
+    // phase 1 is complete here, but the peer missed our last message and resends its own (MM5 for a lost MM6)
+    const i = d.informational.indexOf(m);
+    if (i >= 0) d.informational.splice(i, 1);
+    m.late = false;
+    m.messageId = 0;
+    d.messages.push(m);
+  }
+  if (!m.late) {
+    // printed in the state the router is in by now: a copy of what the peer sent last, not the next message
+    const i = d.messages.indexOf(m);
+    const name = i > 0 ? lastName(d.messages.slice(0, i), 'in') : null;
+    if (name !== null) {
+      m.name = name;
+      m.attempt = 1 + d.messages.filter((x) => x !== m && x.name === name).length;
+    }
+    return;
+  }
+  const quick = latestQuickMode(d);
+  const i = d.informational.indexOf(m);
+  // a Quick Mode resend prints no message ID: it belongs to the latest Quick Mode
+  if (m.messageId === null && i >= 0 && quick !== null) {
+    d.informational.splice(i, 1);
+    m.messageId = quick.messageId;
+    placeLate(d, m);
+  }
+}
+
+/** A phase 1 packet that is an informational exchange: named by its payloads, numbered among its likes. */
+export function informational(d: Draft, m: DraftMessage): void {
+  m.name = null;
+  m.retransmission = false;
+  m.attempt = 1 + d.informational.filter((x) => x.dir === m.dir && x.messageId === m.messageId && x.payloads.some(isRefusal)).length;
+  d.informational.push(m);
+}
+
+/** Without a printed state, the next Main/Aggressive Mode message in order for this direction. */
+export function nextPhase1Name(d: Draft, dir: 'out' | 'in', side: Side): MessageName | null {
+  const names: MessageName[] = d.mode === 'aggressive' ? ['AM1', 'AM2', 'AM3'] : ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6'];
+  const sent = (i: number): boolean => (i % 2 === 0) === (side === 'initiator');
+  for (let i = 0; i < names.length; i += 1) {
+    const n = names[i];
+    if (n === undefined) continue;
+    if ((dir === 'out') !== sent(i)) continue;
+    if (!d.messages.some((m) => m.name === n)) return n;
+  }
+  return null;
+}
+
+/**
+ * The exchange turns out to be Aggressive Mode: a responder's `(N) NEW SA` packet is printed before any
+ * state tells the mode, so the first message and its answer were named as Main Mode's.
+ */
+export function becomeAggressive(d: Draft): void {
+  if (d.mode === 'aggressive') return;
+  d.mode = 'aggressive';
+  for (const m of d.messages) {
+    if (m.name === 'MM1') m.name = 'AM1';
+    else if (m.name === 'MM2') m.name = 'AM2';
+  }
+}
+
+/** The router printed phase 1 states and the latest is not yet IKE_P1_COMPLETE. */
+function phase1Pending(d: Draft): boolean {
+  const t = d.transitions[d.transitions.length - 1];
+  return t !== undefined && !d.p1Complete && t.to !== 'IKE_P1_COMPLETE' && t.to !== 'IKE_DEST_SA';
+}
+
+/** A NOTIFY that refuses the peer's proposal. */
+export function isRefusal(p: PayloadSummary): boolean {
+  return p.type === 'NOTIFY' && p.detail !== null && p.detail.indexOf('PROPOSAL_CHOSEN') >= 0;
+}
+
+/** The name of the last message sent (`out`) or received (`in`) in phase 1. */
+function lastName(messages: readonly DraftMessage[], dir: 'out' | 'in'): MessageName | null {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const m = messages[i];
+    if (m && m.dir === dir) return m.name;
+  }
+  return null;
+}
+
+function countNamed(messages: readonly DraftMessage[], name: MessageName | null): number {
+  let n = 0;
+  for (const m of messages) if (m.name === name) n += 1;
+  return n;
+}

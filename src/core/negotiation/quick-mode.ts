@@ -1,0 +1,163 @@
+/**
+ * Quick Mode while the log is read: each phase 2 by its message ID, the late packets placed in it, and what
+ * its lines tell of the proposal, the IPsec request and the SAs created.
+ */
+import type { Encapsulation } from '../analysis.ts';
+import type { IkeEvent } from '../log/events.ts';
+import type { Draft, DraftMessage, DraftPhase2 } from './draft.ts';
+import { setSide } from './message-lines.ts';
+
+const ENCAPS: Readonly<Record<string, Encapsulation>> = {
+  '1': 'tunnel',
+  '2': 'transport',
+  '3': 'tunnel-udp',
+  '4': 'transport-udp',
+  '61443': 'tunnel-udp',
+  '61444': 'transport-udp',
+};
+
+/** A late packet's message ID became known from the lines after it. */
+export function resolveNode(d: Draft, node: number): void {
+  const m = d.current;
+  if (m !== null && m.late && m.messageId === null) {
+    m.messageId = node;
+    const i = d.informational.indexOf(m);
+    if (i >= 0) d.informational.splice(i, 1);
+    placeLate(d, m);
+  }
+  d.activePhase2 = phase2ById(d, node);
+}
+
+export function placeLate(d: Draft, m: DraftMessage): void {
+  const p = phase2ById(d, m.messageId ?? 0);
+  p.messages.push(m);
+  if (p.side === null) p.side = m.dir === 'out' ? 'initiator' : 'responder';
+  d.activePhase2 = p;
+}
+
+export function phase2ById(d: Draft, node: number): DraftPhase2 {
+  let p = d.phase2.find((x) => x.messageId === node);
+  if (!p) {
+    p = {
+      messageId: node,
+      messages: [],
+      transitions: [],
+      side: null,
+      cipher: null,
+      keyLength: null,
+      authenticator: null,
+      encapsulation: null,
+      pfsGroup: null,
+      lifetimeSeconds: null,
+      lifetimeKb: null,
+      requestTransform: null,
+      createdTransform: null,
+      proxies: null,
+      sas: [],
+      complete: false,
+      failed: false,
+      informational: false,
+      quick: false,
+    };
+    d.phase2.push(p);
+  }
+  return p;
+}
+
+export function quickAttribute(d: Draft, e: IkeEvent): void {
+  const p = d.activePhase2;
+  if (!p) return;
+  p.quick = true;
+  switch (e.type) {
+    case 'p2-transform':
+      p.cipher = e.name;
+      break;
+    case 'p2-attr':
+      switch (e.attr) {
+        case 'encaps': {
+          const code = e.value.split(' ')[0] ?? '';
+          p.encapsulation = ENCAPS[code] ?? null;
+          break;
+        }
+        case 'authenticator':
+          p.authenticator = e.value;
+          break;
+        case 'keyLength':
+          p.keyLength = e.number;
+          break;
+        case 'group':
+          p.pfsGroup = e.number;
+          break;
+        case 'lifeDuration':
+          // seconds come first in IOS output; kilobytes follow their own `life type in kilobytes` line
+          if (p.lifetimeSeconds === null) p.lifetimeSeconds = e.number;
+          else p.lifetimeKb = e.number;
+          break;
+        default:
+          break;
+      }
+      break;
+    case 'p2-atts':
+      if (!e.acceptable) p.failed = true;
+      break;
+    default:
+      break;
+  }
+}
+
+export function ipsecRequest(d: Draft, e: Extract<IkeEvent, { type: 'ipsec-request' }>): void {
+  if (e.local !== null && d.local === null) d.local = e.local;
+  if (e.kind === 'sa_request') {
+    if (d.side === null) setSide(d, 'initiator', 1);
+    if (e.transform !== null) d.requestTransform = e.transform;
+    if (e.localProxy && e.remoteProxy) d.requestProxies = { local: e.localProxy, remote: e.remoteProxy };
+    return;
+  }
+  const p = d.activePhase2;
+  if (!p) return;
+  if (e.transform !== null && p.requestTransform === null) p.requestTransform = e.transform;
+  if (e.localProxy && e.remoteProxy) p.proxies = { local: e.localProxy, remote: e.remoteProxy };
+}
+
+export function ipsecSa(d: Draft, e: Extract<IkeEvent, { type: 'ipsec-sa' }>): void {
+  const p = d.activePhase2 ?? d.phase2[d.phase2.length - 1];
+  if (!p) return;
+  let direction = e.direction;
+  if (direction === null && e.dest !== null) {
+    if (e.dest === d.local || d.router.locals.has(e.dest)) direction = 'inbound';
+    else if (e.dest === d.peer) direction = 'outbound';
+  }
+  if (direction === null) direction = p.sas.some((s) => s.direction === 'inbound') ? 'outbound' : 'inbound';
+  if (e.transform !== null) p.createdTransform = e.transform;
+  if (e.lifetimeSeconds !== null) p.lifetimeSeconds = e.lifetimeSeconds;
+  if (e.lifetimeKb !== null) p.lifetimeKb = e.lifetimeKb;
+  p.sas.push({
+    direction,
+    spi: e.spi,
+    spiDecimal: e.spiDecimal,
+    transform: e.transform,
+    lifetimeKb: e.lifetimeKb,
+    lifetimeSeconds: e.lifetimeSeconds,
+    line: e.at,
+    status: null,
+    statusLine: null,
+  });
+}
+
+/** The latest Quick Mode of the draft. */
+export function latestQuickMode(d: Draft): DraftPhase2 | null {
+  for (let i = d.phase2.length - 1; i >= 0; i -= 1) {
+    const p = d.phase2[i];
+    if (p && p.quick) return p;
+  }
+  return null;
+}
+
+/** The latest Quick Mode of the draft that has not completed. */
+export function openQuickMode(d: Draft): DraftPhase2 | null {
+  for (let i = d.phase2.length - 1; i >= 0; i -= 1) {
+    const p = d.phase2[i];
+    if (p && p.quick && !p.complete) return p;
+  }
+  return null;
+}
