@@ -44,9 +44,62 @@ test('a quiz on the seed can be completed by keyboard alone, with the score show
   expect(prompts[0]).toBe('Which message comes next, and R2 (initiator) sends it?');
   await expect(page.getByTestId('quiz.score')).toHaveText(new RegExp(`^Score: \\d+ / ${total}$`));
   await expect(page.getByTestId('quiz.score')).toBeFocused();
-  // At the end the whole negotiation is back.
+  // At the end the whole negotiation is back, and every view with it.
   await expect(app.arrow('QM3')).toHaveCount(1);
+  for (const region of ['Findings', 'Negotiations']) await expect(app.region(region)).not.toContainText('Hidden during the quiz');
+  await expect(page.getByTestId('finding.WEAK_CRYPTO')).toBeVisible();
+  await expect(page.locator('.cm-ike-annotation').first()).toBeVisible();
+  await expect(page.getByTestId('step.next')).toBeVisible();
+  // The review: every question with the answer given and its explanation.
+  const review = page.getByRole('list', { name: 'Your answers' }).getByRole('listitem');
+  await expect(review).toHaveCount(total);
+  await expect(review.first()).toContainText(prompts[0]!);
+  await expect(review.first()).toContainText('Main Mode 1');
   expect(app.consoleErrors).toEqual([]);
+});
+
+test('the review shows a wrong answer beside the right one', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('quiz.start').click();
+  // MM2 is wrong: the first message is MM1.
+  await page.getByRole('group', { name: /Which message comes next/ }).getByRole('button', { name: 'MM2', exact: true }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await answerAllByKeyboard(page, 2);
+  const first = page.getByRole('list', { name: 'Your answers' }).getByRole('listitem').first();
+  await expect(first).toContainText('Your answer: MM2; the answer: MM1');
+});
+
+test('the arrow keys move between the choices, round the ends, and leave the playback alone', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('quiz.start').click();
+  const choices = page.getByRole('group', { name: /Which message comes next/ }).getByRole('button');
+  const labels = await choices.allInnerTexts();
+  await expect(choices.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(choices.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(choices.nth(2)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(choices.nth(labels.length - 1)).toBeFocused();
+  // Nothing was revealed by the arrows: still no arrow on the ladder, still the first question.
+  await expect(arrows(page)).toHaveCount(0);
+  await expect(page.getByText(/^Question 1 of/)).toBeVisible();
+});
+
+test('started in the lab at 1440×900, the question and its choices are in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.runLab('psk-mismatch');
+  await page.getByTestId('quiz.start').click();
+  await expect(page.getByRole('heading', { level: 3 })).toBeInViewport({ ratio: 1 });
+  for (const choice of await page.getByRole('group', { name: /Which message comes next/ }).getByRole('button').all()) {
+    await expect(choice).toBeInViewport({ ratio: 1 });
+  }
 });
 
 test('each answer gets feedback at once, reveals only its own step, and counts in the score', async ({ page }) => {

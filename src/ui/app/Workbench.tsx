@@ -112,10 +112,10 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
       >
         <LadderView negotiation={negotiation} timeline={shown} cursor={cursor} selectedStep={selectedStep} onSelectStep={selectStep} />
       </Region>
-      <Region id="message" title={quiz.active ? 'Quiz' : 'Message'} className="lg:col-start-2 lg:row-start-2"
+      <Region id="message" title={quiz.open ? 'Quiz' : 'Message'} className="lg:col-start-2 lg:row-start-2"
         actions={timeline ? <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} /> : null}
       >
-        {quiz.active ? (
+        {quiz.open ? (
           <QuizPanel quiz={quiz} />
         ) : negotiation && message ? (
           <MessageInspector negotiation={negotiation} step={message} attribute={attribute.attribute} onSelectAttribute={attribute.select} />

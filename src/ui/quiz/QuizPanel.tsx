@@ -1,14 +1,14 @@
-import { useEffect, useRef } from 'react';
-import type { Quiz } from './use-quiz.ts';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Answered, Quiz } from './use-quiz.ts';
 
 const button =
   'rounded border border-slate-300 px-2 py-1 text-left text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 disabled:cursor-default dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Starts a quiz on the negotiation in view: the message region's action, the quiz taking its place. */
 export function QuizStart({ quiz, disabled, onStart }: { quiz: Quiz; disabled: boolean; onStart: () => void }) {
-  return quiz.active ? (
+  return quiz.open ? (
     <button type="button" className={button} onClick={quiz.stop}>
-      End quiz
+      {quiz.finished ? 'Close the quiz' : 'End quiz'}
     </button>
   ) : (
     <button type="button" className={button} data-testid="quiz.start" onClick={() => {
@@ -26,23 +26,27 @@ export function QuizStart({ quiz, disabled, onStart }: { quiz: Quiz; disabled: b
  */
 export function QuizPanel({ quiz }: { quiz: Quiz }) {
   const { question, chosen, score } = quiz;
+  const panel = useRef<HTMLDivElement>(null);
   const firstChoice = useRef<HTMLButtonElement>(null);
   const next = useRef<HTMLButtonElement>(null);
   const scoreRef = useRef<HTMLOutputElement>(null);
 
   useEffect(() => {
-    if (score) scoreRef.current?.focus();
-    else if (chosen === undefined) firstChoice.current?.focus();
-    else next.current?.focus();
+    // The question with its choices in view, not only the focused choice (the lab's editors sit above).
+    panel.current?.scrollIntoView({ block: 'nearest' });
+    if (score) scoreRef.current?.focus({ preventScroll: true });
+    else if (chosen === undefined) firstChoice.current?.focus({ preventScroll: true });
+    else next.current?.focus({ preventScroll: true });
   }, [question, chosen, score]);
 
   if (score) {
     return (
-      <div className="grid gap-2 p-3 text-sm">
+      <div ref={panel} className="grid gap-2 p-3 text-sm">
         <output ref={scoreRef} tabIndex={-1} data-testid="quiz.score" className="text-base font-semibold" aria-live="polite">
           Score: {score.right} / {score.total}
         </output>
         <p className="text-slate-600 dark:text-slate-400">The whole negotiation is shown again, annotations and findings included.</p>
+        <QuizReview review={quiz.review} />
         <button type="button" className={button} onClick={quiz.stop}>
           Close the quiz
         </button>
@@ -53,14 +57,16 @@ export function QuizPanel({ quiz }: { quiz: Quiz }) {
   const right = chosen === question.answer;
   const answerLabel = question.choices.find((c) => c.id === question.answer)?.label ?? question.answer;
   return (
-    <section aria-labelledby="quiz-question" className="grid gap-2 p-3 text-sm">
+    <section ref={panel} aria-labelledby="quiz-question" className="grid gap-2 p-3 text-sm">
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Question {quiz.index + 1} of {quiz.count}
       </p>
       <h3 id="quiz-question" className="font-semibold">
         {question.prompt}
       </h3>
-      <div role="group" aria-labelledby="quiz-question" className="grid gap-1 sm:grid-cols-2">
+      {/* The arrows move between the choices, as in a radio group; Tab still reaches each one. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      <div role="group" aria-labelledby="quiz-question" className="grid gap-1 sm:grid-cols-2" onKeyDown={moveBetweenChoices}>
         {question.choices.map((choice, index) => {
           const mark = chosen === undefined ? '' : choice.id === question.answer ? 'border-teal-600 bg-teal-50 dark:bg-teal-950' : choice.id === chosen ? 'border-red-600 bg-red-50 dark:bg-red-950' : '';
           return (
@@ -90,5 +96,49 @@ export function QuizPanel({ quiz }: { quiz: Quiz }) {
         </button>
       )}
     </section>
+  );
+}
+
+const arrowSteps: Readonly<Record<string, number>> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+
+/** Moves the focus to the next or previous choice, round the ends; the page's playback keys stay out of it. */
+function moveBetweenChoices(event: KeyboardEvent<HTMLDivElement>) {
+  const step = arrowSteps[event.key];
+  if (step === undefined) return;
+  const choices = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const at = choices.indexOf(document.activeElement as HTMLButtonElement);
+  if (choices.length === 0 || at < 0) return;
+  event.preventDefault();
+  event.stopPropagation();
+  choices[(at + step + choices.length) % choices.length]?.focus();
+}
+
+/** Each question again, with the learner's answer, the right one when it differs, and why. */
+function QuizReview({ review }: { review: readonly Answered[] }) {
+  const labelOf = (entry: Answered, id: string | undefined) => entry.question.choices.find((c) => c.id === id)?.label ?? id ?? 'no answer';
+  return (
+    <ol aria-label="Your answers" className="grid gap-2">
+      {review.map((entry, index) => {
+        const right = entry.chosen === entry.question.answer;
+        return (
+          <li key={index} className={`rounded border-l-4 px-2 py-1 ${right ? 'border-teal-600 bg-teal-50 dark:bg-teal-950' : 'border-red-600 bg-red-50 dark:bg-red-950'}`}>
+            <p className="font-semibold">
+              {index + 1}. {entry.question.prompt}
+            </p>
+            <p>
+              {right ? 'Right: ' : 'Your answer: '}
+              <span className="font-mono">{labelOf(entry, entry.chosen)}</span>
+              {!right && (
+                <>
+                  {'; the answer: '}
+                  <span className="font-mono">{labelOf(entry, entry.question.answer)}</span>
+                </>
+              )}
+            </p>
+            <p className="text-slate-700 dark:text-slate-300">{entry.question.explanation}</p>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -43,6 +43,13 @@ function checkInvariants(questions: readonly Question[], timeline: Timeline) {
     expect(q.reveals).toBeGreaterThan(q.at);
     const step = timeline.steps[q.reveals];
     expect(step?.kind === 'message' ? step.message.name : step?.transition.to).toBe(q.answer);
+    if (step?.kind !== 'transition') continue;
+    // Never two right answers: no wrong choice is a state the router also reaches before the next message.
+    const nextMessage = timeline.messageSteps.find((m) => m > q.reveals) ?? timeline.steps.length;
+    const reached = timeline.steps
+      .slice(q.reveals, nextMessage)
+      .flatMap((s) => (s.kind === 'transition' && s.transition.side === step.transition.side ? [s.transition.to] : []));
+    expect(q.choices.filter((c) => c.id !== q.answer && reached.includes(c.id)), q.prompt).toEqual([]);
   }
 }
 

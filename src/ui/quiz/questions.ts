@@ -80,6 +80,15 @@ function messageQuestions(negotiation: Negotiation, timeline: Timeline): Questio
   return out;
 }
 
+/** The states `side` moves to in the steps from `from` up to (not including) `to`. */
+function reachedBetween(timeline: Timeline, side: Side, from: number, to: number): Set<string> {
+  const reached = new Set<string>();
+  for (const step of timeline.steps.slice(from, to)) {
+    if (step.kind === 'transition' && step.transition.side === side) reached.add(step.transition.to);
+  }
+  return reached;
+}
+
 /** After each first sending, the receiver's next change of state. */
 function stateQuestions(negotiation: Negotiation, timeline: Timeline): Question[] {
   const out: Question[] = [];
@@ -99,7 +108,10 @@ function stateQuestions(negotiation: Negotiation, timeline: Timeline): Question[
       const t = timeline.steps[index];
       if (t?.kind !== 'transition' || t.transition.side !== receiver || t.transition.from === t.transition.to) continue;
       const answer = t.transition.to;
-      const known = states[receiver];
+      // Every state the receiver passes through before the next message is a right answer too (IKE_I_MM6, then
+      // IKE_P1_COMPLETE at once): none of them may be offered as a wrong one.
+      const alsoReached = reachedBetween(timeline, receiver, index + 1, nextMessage);
+      const known = states[receiver].filter((state) => state === answer || !alsoReached.has(state));
       // A router seen in one state only leaves nothing to choose between.
       if (known.length < 2) return;
       const position = known.indexOf(answer);

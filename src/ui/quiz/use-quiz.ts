@@ -11,8 +11,20 @@ interface QuizState {
   answers: readonly (string | undefined)[];
 }
 
+/** One question as the learner answered it, for the review at the end. */
+export interface Answered {
+  question: Question;
+  chosen: string | undefined;
+}
+
 export interface Quiz {
+  /** A question is in view: the views show the negotiation only as far as the learner has got. */
   active: boolean;
+  /** Every question answered: the score and the review are in view, and the views are whole again. */
+  finished: boolean;
+  /** Running or finished: the quiz panel is in view. */
+  open: boolean;
+  review: readonly Answered[];
   /** The question in view, or null once the last has been answered and passed. */
   question: Question | null;
   index: number;
@@ -39,12 +51,15 @@ export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline
   const [state, setState] = useState<QuizState | null>(null);
   const question = state?.questions[state.index] ?? null;
   const chosen = state?.answers[state.index];
-  // Answered: the answer's step is shown; finished: the whole negotiation.
-  const upTo = !state || !timeline ? null : question ? (chosen === undefined ? question.at : question.reveals) : timeline.steps.length - 1;
+  // Answered: the answer's step is shown; finished: nothing is held back, the views follow playback again.
+  const upTo = !question || !timeline ? null : chosen === undefined ? question.at : question.reveals;
   const shown = useMemo(() => (timeline && upTo !== null ? visibleTimeline(timeline, upTo) : null), [timeline, upTo]);
 
   return {
-    active: state !== null,
+    active: question !== null,
+    finished: state !== null && question === null,
+    open: state !== null,
+    review: state && !question ? state.questions.map((q, i) => ({ question: q, chosen: state.answers[i] })) : [],
     question,
     index: state?.index ?? 0,
     count: state?.questions.length ?? 0,
@@ -52,7 +67,7 @@ export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline
     score: state && !question ? scoreOf(state.questions, state.answers) : null,
     timeline: shown,
     cursor: upTo,
-    logs: (files) => (shown && timeline && upTo !== null && question ? files.map((f, i) => ({ ...f, text: quizText(f.text, shown, timeline, upTo, i) })) : files),
+    logs: (files) => (shown && timeline && upTo !== null ? files.map((f, i) => ({ ...f, text: quizText(f.text, shown, timeline, upTo, i) })) : files),
     start: () => {
       if (!negotiation || !timeline) return;
       setState({ questions: quizQuestions(negotiation, timeline, quizConfigsOf(workspace)), index: 0, answers: [] });
