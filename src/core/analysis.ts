@@ -94,6 +94,11 @@ export interface Message {
    * message carries (present when configs were given).
    */
   configByAttribute?: Partial<Record<ConfigAttribute, LineRef[]>>;
+  /**
+   * Attributes whose value an unsaid IOS default decides: the config file and the header line of the block the
+   * implicit default belongs to (0: the router as a whole), matching `configDefaults`' implicit lines.
+   */
+  configDefaultsByAttribute?: Partial<Record<ConfigAttribute, { file: number; block: number }[]>>;
   // page:
   /** 0 for phase 1 messages; the unsigned 32-bit message ID otherwise. */
   messageId: number;
@@ -273,8 +278,11 @@ export interface Analysis {
   /** One per input file, same order as `input.files`. */
   lineTables: LineTable[];
   records: RecordTable;
-  /** page: per config file given, the IOS defaults it leaves unsaid, to show inline. */
-  configDefaults: { file: number; implicit: ImplicitLine[] }[];
+  /**
+   * page: per config file given, the routers it names (hostname or prompt, in order) for its title, and the IOS
+   * defaults it leaves unsaid, to show inline.
+   */
+  configDefaults: { file: number; routers: string[]; implicit: ImplicitLine[] }[];
 }
 
 /** page: what the analysis says about one line: its kind, its record (index, or -1) and that record's annotation. */

@@ -129,7 +129,11 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         negotiations: result.negotiations,
         lineTables: tables,
         records: records.table(),
-        configDefaults: attached.map((c, i) => ({ file: c.file, implicit: implicitDefaults(c.config, parsedConfigs[i]!.parsed) })),
+        configDefaults: attached.map((c, i) => ({
+          file: c.file,
+          routers: parsedConfigs[i]!.parsed.routers,
+          implicit: implicitDefaults(c.config, parsedConfigs[i]!.parsed),
+        })),
       };
     },
   };

@@ -22,6 +22,21 @@ describe('config lines of each message and attribute (the seed with both configs
     );
   });
 
+  test('an attribute an unsaid default decides points at the implicit line, one that is set at its own line', () => {
+    const mm1 = message('MM1');
+    // `encryption des` is IOS's default in policy 10 (line 1): no line sets it, not even the policy's header.
+    expect(mm1.configByAttribute?.encryption).toEqual([]);
+    expect(mm1.configDefaultsByAttribute?.encryption).toEqual([
+      { file: 1, block: 1 },
+      { file: 2, block: 1 },
+    ]);
+    const implicit = analysis.configDefaults[0]!.implicit.find((l) => l.attribute === 'encryption')!;
+    expect([implicit.block, implicit.text.trim()]).toEqual([1, 'encryption des']);
+    // `authentication pre-share` is said: that line decides, and no default does.
+    expect(linesOf(mm1.configByAttribute?.auth)).toEqual(['R2: authentication pre-share', 'R3: authentication pre-share']);
+    expect(mm1.configDefaultsByAttribute?.auth).toBeUndefined();
+  });
+
   test('QM1 transform comes from the transform set, its encapsulation from the tunnel mode', () => {
     const qm1 = message('QM1');
     expect(linesOf(qm1.configByAttribute?.transform)).toEqual(

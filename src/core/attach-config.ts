@@ -5,7 +5,7 @@ import type { Message, Negotiation } from './analysis.ts';
 import { matchesAddress, parseIp } from './config/address.ts';
 import type { EffectiveConfig } from './config/model.ts';
 import { effectiveConfigFromText } from './config/effective.ts';
-import { attributesOf, relatedLines, type ConfigAttribute } from './config/relations.ts';
+import { attributesOf, decidingLines, relatedLines, type ConfigAttribute } from './config/relations.ts';
 
 /** A router's config given with the logs: its index in `input.files` and its effective model. */
 export interface AttachedConfig {
@@ -78,18 +78,32 @@ export function assignConfigs(negotiation: Negotiation, configs: readonly Attach
 
 const isConfigMessage = (name: string): name is ExchangeMessageName => (EXCHANGE_MESSAGES as readonly string[]).includes(name);
 
-function linesFor(message: Message, negotiation: Negotiation, sides: SideConfigs, attribute?: ConfigAttribute): LineRef[] {
-  if (!isConfigMessage(message.name)) return [];
-  const name = message.name;
-  const out: LineRef[] = [];
+/** Each side's config with the peer it talks to, for the relation queries. */
+function eachSide(negotiation: Negotiation, sides: SideConfigs, visit: (attached: AttachedConfig, peer: string) => void) {
   for (const side of ['initiator', 'responder'] as const) {
     const attached = sides[side];
-    if (!attached) continue;
-    const peer = negotiation.routers[side === 'initiator' ? 'responder' : 'initiator'].address;
-    const query = attribute ? { message: name, peer, attribute } : { message: name, peer };
-    for (const line of relatedLines(attached.config, query)) out.push({ file: attached.file, line });
+    if (attached) visit(attached, negotiation.routers[side === 'initiator' ? 'responder' : 'initiator'].address);
   }
+}
+
+function linesFor(message: ExchangeMessageName, negotiation: Negotiation, sides: SideConfigs): LineRef[] {
+  const out: LineRef[] = [];
+  eachSide(negotiation, sides, (attached, peer) => {
+    for (const line of relatedLines(attached.config, { message, peer })) out.push({ file: attached.file, line });
+  });
   return out;
+}
+
+/** What decides one attribute on both routers: the lines that set it, and the blocks whose default does. */
+function decidingFor(message: ExchangeMessageName, negotiation: Negotiation, sides: SideConfigs, attribute: ConfigAttribute) {
+  const lines: LineRef[] = [];
+  const defaults: { file: number; block: number }[] = [];
+  eachSide(negotiation, sides, (attached, peer) => {
+    const deciding = decidingLines(attached.config, { message, peer, attribute });
+    for (const line of deciding.lines) lines.push({ file: attached.file, line });
+    for (const block of deciding.defaultsIn) defaults.push({ file: attached.file, block });
+  });
+  return { lines, defaults };
 }
 
 /** Gives every message of every negotiation the config lines it depends on, on both routers where given. */
@@ -103,11 +117,20 @@ export function attachConfigRelations(negotiations: readonly Negotiation[], conf
       ...negotiation.informational,
     ];
     for (const message of all) {
-      message.config = linesFor(message, negotiation, sides);
-      if (!isConfigMessage(message.name)) continue;
+      if (!isConfigMessage(message.name)) {
+        message.config = [];
+        continue;
+      }
+      message.config = linesFor(message.name, negotiation, sides);
       const byAttribute: Partial<Record<ConfigAttribute, LineRef[]>> = {};
-      for (const attribute of attributesOf(message.name)) byAttribute[attribute] = linesFor(message, negotiation, sides, attribute);
+      const defaultsByAttribute: NonNullable<Message['configDefaultsByAttribute']> = {};
+      for (const attribute of attributesOf(message.name)) {
+        const deciding = decidingFor(message.name, negotiation, sides, attribute);
+        byAttribute[attribute] = deciding.lines;
+        if (deciding.defaults.length > 0) defaultsByAttribute[attribute] = deciding.defaults;
+      }
       message.configByAttribute = byAttribute;
+      message.configDefaultsByAttribute = defaultsByAttribute;
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { EffectiveConfig, Setting } from './model.ts';
 import type { ParsedConfig } from './parse.ts';
+import type { ConfigAttribute } from './relations.ts';
 
 /**
  * The IOS defaults a config leaves unsaid, as the lines IOS would show for them, each placed after the line of
@@ -11,7 +12,13 @@ export interface ImplicitLine {
   /** Indented as IOS shows it under its block, e.g. ` encryption des`. */
   text: string;
   why: string;
+  /** The attribute it decides, and the header line of its block (0: the router as a whole). */
+  attribute: ConfigAttribute;
+  block: number;
 }
+
+/** What names one implicit line among a config's: the header line of its block and the attribute it decides. */
+export const implicitLineKey = (block: number, attribute: ConfigAttribute) => `${block}:${attribute}`;
 
 const unsaid = <T>(setting: Setting<T>) => setting.isDefault;
 
@@ -32,26 +39,27 @@ export function implicitDefaults(config: EffectiveConfig, parsed: ParsedConfig):
   const endOf = (header: number) => ends.get(header) ?? header;
   for (const policy of config.policies) {
     if (policy.line === null) continue;
-    const after = endOf(policy.line);
-    if (unsaid(policy.encryption)) lines.push({ after, text: ` encryption ${policy.encryption.value}`, why: 'default encryption of an isakmp policy' });
-    if (unsaid(policy.hash)) lines.push({ after, text: ` hash ${policy.hash.value}`, why: 'default hash of an isakmp policy' });
-    if (unsaid(policy.auth)) lines.push({ after, text: ` authentication ${policy.auth.value}`, why: 'default authentication of an isakmp policy' });
-    if (unsaid(policy.group)) lines.push({ after, text: ` group ${policy.group.value}`, why: 'default Diffie-Hellman group of an isakmp policy' });
-    if (unsaid(policy.lifetimeSeconds)) lines.push({ after, text: ` lifetime ${policy.lifetimeSeconds.value}`, why: 'default IKE SA lifetime (seconds)' });
+    const block = policy.line;
+    const after = endOf(block);
+    if (unsaid(policy.encryption)) lines.push({ after, block, attribute: 'encryption', text: ` encryption ${policy.encryption.value}`, why: 'default encryption of an isakmp policy' });
+    if (unsaid(policy.hash)) lines.push({ after, block, attribute: 'hash', text: ` hash ${policy.hash.value}`, why: 'default hash of an isakmp policy' });
+    if (unsaid(policy.auth)) lines.push({ after, block, attribute: 'auth', text: ` authentication ${policy.auth.value}`, why: 'default authentication of an isakmp policy' });
+    if (unsaid(policy.group)) lines.push({ after, block, attribute: 'group', text: ` group ${policy.group.value}`, why: 'default Diffie-Hellman group of an isakmp policy' });
+    if (unsaid(policy.lifetimeSeconds)) lines.push({ after, block, attribute: 'lifetime', text: ` lifetime ${policy.lifetimeSeconds.value}`, why: 'default IKE SA lifetime (seconds)' });
   }
   for (const set of config.transformSets) {
-    if (unsaid(set.mode)) lines.push({ after: endOf(set.line), text: ` mode ${set.mode.value}`, why: 'default encapsulation of a transform set' });
+    if (unsaid(set.mode)) lines.push({ after: endOf(set.line), block: set.line, attribute: 'encapsulation', text: ` mode ${set.mode.value}`, why: 'default encapsulation of a transform set' });
   }
   const phase2 = [...config.ipsecProfiles, ...config.cryptoMaps];
   for (const entry of phase2) {
-    if (unsaid(entry.pfsGroup)) lines.push({ after: endOf(entry.line), text: ' ! no set pfs: no PFS', why: 'PFS is off unless set pfs is configured' });
+    if (unsaid(entry.pfsGroup)) lines.push({ after: endOf(entry.line), block: entry.line, attribute: 'pfs', text: ' ! no set pfs: no PFS', why: 'PFS is off unless set pfs is configured' });
     if (unsaid(entry.lifetimeSeconds)) {
-      lines.push({ after: endOf(entry.line), text: ` set security-association lifetime seconds ${entry.lifetimeSeconds.value}`, why: 'global IPsec SA lifetime (seconds)' });
+      lines.push({ after: endOf(entry.line), block: entry.line, attribute: 'sa-lifetime', text: ` set security-association lifetime seconds ${entry.lifetimeSeconds.value}`, why: 'global IPsec SA lifetime (seconds)' });
     }
     if (unsaid(entry.lifetimeKilobytes)) {
-      lines.push({ after: endOf(entry.line), text: ` set security-association lifetime kilobytes ${entry.lifetimeKilobytes.value}`, why: 'global IPsec SA lifetime (kilobytes)' });
+      lines.push({ after: endOf(entry.line), block: entry.line, attribute: 'sa-lifetime', text: ` set security-association lifetime kilobytes ${entry.lifetimeKilobytes.value}`, why: 'global IPsec SA lifetime (kilobytes)' });
     }
   }
-  if (unsaid(config.identity)) lines.push({ after: 0, text: `crypto isakmp identity ${config.identity.value}`, why: 'default phase 1 identity' });
+  if (unsaid(config.identity)) lines.push({ after: 0, block: 0, attribute: 'identity', text: `crypto isakmp identity ${config.identity.value}`, why: 'default phase 1 identity' });
   return lines;
 }

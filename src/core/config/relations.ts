@@ -33,6 +33,8 @@ export interface ConfigRelation {
   line: number | null;
   isDefault: boolean;
   why: string;
+  /** The header of the block the setting sits in (`crypto isakmp policy 10`): context, not what decides it. */
+  context?: true;
 }
 
 export interface RelationQuery {
@@ -69,7 +71,7 @@ type PolicyField = 'encryption' | 'hash' | 'group' | 'auth' | 'lifetimeSeconds';
 function policyRelations(cfg: EffectiveConfig, attribute: ConfigAttribute, field: PolicyField): ConfigRelation[] {
   const out: ConfigRelation[] = [];
   for (const p of cfg.policies) {
-    out.push({ attribute, line: p.line, isDefault: p.line === null, why: p.line === null ? "IOS's default protection suite (no policy configured)" : `ISAKMP policy ${p.priority}` });
+    out.push({ attribute, line: p.line, isDefault: p.line === null, why: p.line === null ? "IOS's default protection suite (no policy configured)" : `ISAKMP policy ${p.priority}`, context: true });
     const setting: Setting<unknown> = p[field];
     out.push(fromSetting(attribute, setting, p.line, `${attrLabel[attribute]} ${settingText(p, field)}`));
   }
@@ -246,4 +248,23 @@ export function relatedLines(cfg: EffectiveConfig, query: RelationQuery): number
   const lines = new Set<number>();
   for (const r of configRelations(cfg, query)) if (r.line !== null) lines.add(r.line);
   return [...lines].sort((a, b) => a - b);
+}
+
+/** Where an attribute's value is decided: the lines that set it, and the blocks whose unsaid IOS default does. */
+export interface DecidingLines {
+  lines: number[];
+  /** Header lines of the blocks (0: the router as a whole) whose implicit default line decides it. */
+  defaultsIn: number[];
+}
+
+/** The lines that decide one attribute, without the block headers around them. */
+export function decidingLines(cfg: EffectiveConfig, query: RelationQuery & { attribute: ConfigAttribute }): DecidingLines {
+  const lines = new Set<number>();
+  const defaultsIn = new Set<number>();
+  for (const r of configRelations(cfg, query)) {
+    if (r.context) continue;
+    if (r.isDefault) defaultsIn.add(r.line ?? 0);
+    else if (r.line !== null) lines.add(r.line);
+  }
+  return { lines: [...lines].sort((a, b) => a - b), defaultsIn: [...defaultsIn].sort((a, b) => a - b) };
 }

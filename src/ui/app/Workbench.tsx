@@ -12,7 +12,7 @@ import { messageStepAt } from '../playback/cursor.ts';
 import { LogPane } from '../log-pane/LogPane.tsx';
 import { lineInfoFor, noLineInfo } from '../log-pane/line-info.ts';
 import { disallowedLines } from '../log-pane/disallowed-lines.ts';
-import { ConfigPane } from '../config-pane/ConfigPane.tsx';
+import { ConfigPanes } from '../config-pane/ConfigPanes.tsx';
 import { NegotiationList } from '../negotiations/NegotiationList.tsx';
 import { StatePanel } from '../machines/StatePanel.tsx';
 import { FindingsPanel } from '../findings/FindingsPanel.tsx';
@@ -127,25 +127,14 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
         <LogPane tabs={quiz.logs(logs)} active={activeLog} onActivate={setActiveLog} marks={marks} scrollTo={firstFocused} />
       </Region>
       <Region id="configs" title="Configuration" className="lg:col-start-3 lg:row-start-2">
-        {/* Side by side only when each router's lines still fit without wrapping every other word. */}
-        <div className="@container">
-        <div className="flex flex-col gap-2 @2xl:flex-row">
-          {configs.map((file, index) => {
-            const fileIndex = logs.length + index;
-            return (
-              <ConfigPane
-                key={file.name + index}
-                title={file.router ? `${file.router} configuration` : file.name}
-                testId={`config.${file.router ?? file.name}`}
-                text={file.text}
-                implicit={analysis?.configDefaults.find((d) => d.file === fileIndex)?.implicit ?? []}
-                highlighted={linesIn(finding.lines ?? configLines, fileIndex)}
-              />
-            );
-          })}
-          {configs.length === 0 && <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No configuration loaded: open or drop the routers&apos; configs with their logs.</p>}
-        </div>
-        </div>
+        <ConfigPanes
+          configs={configs}
+          logCount={logs.length}
+          configDefaults={analysis?.configDefaults}
+          lines={finding.lines ?? configLines}
+          attribute={finding.lines ? null : attribute.attribute}
+          defaults={attribute.configDefaults}
+        />
       </Region>
     </main>
   );
