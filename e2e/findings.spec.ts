@@ -22,7 +22,8 @@ test('choosing a finding selects its message, marks the failure and highlights e
   await expect(page.getByRole('article', { name: 'Message MM1' })).toBeVisible();
   await expect(page.locator('[data-testid^="ladder.arrow."][data-failed="true"]').first()).toBeVisible();
   await expect(app.logPane().locator('.cm-ike-selected').filter({ hasText: 'does not match policy' }).first()).toBeVisible();
-  const config = page.getByRole('figure', { name: /10-p1-keylength.*config/ });
+  // One file holds both routers' configs: titled by their hostnames.
+  const config = page.getByRole('figure', { name: 'R1 and R2 configuration' });
   await expect(config.locator('[data-related="true"]').filter({ hasText: 'crypto isakmp policy' }).first()).toBeVisible();
 });
 

@@ -19,7 +19,7 @@ export function Region({ id, title, className = '', actions, scrolls = true, chi
       id={id}
       aria-labelledby={headingId}
       tabIndex={-1}
-      className={`flex min-h-0 min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm focus:outline-2 focus:outline-teal-600 dark:border-slate-800 dark:bg-slate-900 ${className}`}
+      className={`flex min-h-0 min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm focus:outline-2 focus:outline-focus dark:border-slate-800 dark:bg-slate-900 ${className}`}
     >
       <header className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-1.5 dark:border-slate-800">
         <h2

@@ -8,7 +8,7 @@ export function RegionNav() {
         <a
           key={region.id}
           href={`#${region.id}`}
-          className="rounded px-2 py-1 text-slate-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-teal-600 dark:text-slate-300"
+          className="rounded px-2 py-1 text-slate-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-focus dark:text-slate-300"
           onClick={(event) => {
             const target = document.getElementById(region.id);
             if (!target) return;

@@ -19,9 +19,12 @@ interface ConfigPanesProps {
   defaults: readonly { file: number; block: number }[];
 }
 
-/** The name a router's config is shown by: the hostname it states, else the name it was given, else its file's. */
+/**
+ * The name a config is shown by: the hostnames it states (one paste may hold two routers'), else the router
+ * name it was given with, else none (its file's name then).
+ */
 function routerName(file: InputFile, routers: readonly string[] | undefined): string | null {
-  return routers?.[0] ?? file.router ?? null;
+  return routers && routers.length > 0 ? routers.join(' and ') : (file.router ?? null);
 }
 
 /** Every router's configuration, side by side when there is room for their lines. */

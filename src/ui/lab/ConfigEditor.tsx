@@ -43,6 +43,8 @@ export default function ConfigEditor({ text, label, onChange, testId }: ConfigEd
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false', tabindex: '0' }),
           EditorView.theme({
             '&': { height: '100%', fontSize: '12px' },
+            // The page's focus ring, inside the editor's box (its pane clips anything outside).
+            '&.cm-focused': { outline: '2px solid var(--color-focus)', outlineOffset: '-2px' },
             '.cm-scroller': { fontFamily: 'var(--font-mono)' },
           }),
           EditorView.updateListener.of((update) => {

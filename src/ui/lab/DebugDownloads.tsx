@@ -1,7 +1,7 @@
 import type { LabFile } from '../../core/sim/lab.ts';
 
 const button =
-  'rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-700 dark:hover:bg-slate-800';
+  'rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-focus dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Saves a text as a file from the page itself (a Blob URL): nothing leaves the browser. */
 function save(name: string, text: string) {

@@ -16,7 +16,7 @@ interface LabPanelProps {
 }
 
 const button =
-  'rounded border border-teal-700 bg-teal-700 px-3 py-1 text-xs font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600';
+  'rounded border border-teal-700 bg-teal-700 px-3 py-1 text-xs font-semibold text-white hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus';
 
 const faults: readonly { name: FaultName; label: string }[] = [
   { name: 'lose', label: 'Lose a message once:' },

@@ -4,7 +4,7 @@ import { readDeepLink } from '../app/deep-link.ts';
 import { exerciseUrl, hasKeys } from './share.ts';
 
 const button =
-  'rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-700 dark:hover:bg-slate-800';
+  'rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-focus dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** A link to this exercise (configs, preset, faults and the current step), made in the page: no server. */
 export function LabShare({ setup }: { setup: LabSetup }) {

@@ -16,7 +16,7 @@ export function ModeSwitch({ mode, onChange }: { mode: PageMode; onChange: (mode
           aria-pressed={mode === m.mode}
           data-testid={`mode.${m.mode}`}
           onClick={() => onChange(m.mode)}
-          className={`px-2 py-1 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600 ${
+          className={`px-2 py-1 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-focus ${
             mode === m.mode ? 'bg-teal-700 font-semibold text-white' : 'text-teal-800 hover:bg-teal-50 dark:text-teal-300 dark:hover:bg-teal-950'
           }`}
         >

@@ -87,10 +87,20 @@ export const ArrowView = memo(function ArrowView({
         width={right - left + 8}
         height={hitHeight}
         rx={6}
-        className={`${
-          selected ? 'fill-teal-50 stroke-teal-600 dark:fill-teal-950 dark:stroke-teal-400' : 'fill-transparent stroke-transparent'
-        } group-focus-visible:stroke-teal-600 dark:group-focus-visible:stroke-teal-400`}
+        className={selected ? 'fill-teal-50 stroke-teal-600 dark:fill-teal-950 dark:stroke-teal-400' : 'fill-transparent stroke-transparent'}
         strokeWidth={2}
+      />
+      {/* Keyboard focus: a dashed ring outside the selection's frame, in the page's focus colour. */}
+      <rect
+        x={left - 8}
+        y={y - hitHeight / 2 - 4}
+        width={right - left + 16}
+        height={hitHeight + 8}
+        rx={8}
+        data-focus-ring
+        className="fill-none stroke-focus opacity-0 group-focus-visible:opacity-100"
+        strokeWidth={2}
+        strokeDasharray="5 3"
       />
       <line
         x1={arrow.x1}

@@ -9,7 +9,7 @@ interface LadderToolbarProps {
 }
 
 const BUTTON =
-  'inline-flex min-h-6 min-w-6 items-center justify-center rounded border border-slate-300 px-2 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800';
+  'inline-flex min-h-6 min-w-6 items-center justify-center rounded border border-slate-300 px-2 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-focus dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800';
 
 /** Zoom controls for keyboard and mouse users alike; the wheel pans, Ctrl/⌘ + wheel zooms. */
 export function LadderToolbar({ zoom, onZoomIn, onZoomOut, onReset, messages, drawn }: LadderToolbarProps) {

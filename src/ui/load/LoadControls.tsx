@@ -8,7 +8,7 @@ interface LoadControlsProps {
 }
 
 const control =
-  'rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-700 dark:hover:bg-slate-800';
+  'rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-focus dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Open files, paste text, or pick a built-in example. Nothing is uploaded: files are read in the page. */
 export function LoadControls({ onLoad }: LoadControlsProps) {
@@ -16,7 +16,7 @@ export function LoadControls({ onLoad }: LoadControlsProps) {
   const [pasted, setPasted] = useState('');
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label className={`${control} cursor-pointer focus-within:outline-2 focus-within:outline-teal-600`}>
+      <label className={`${control} cursor-pointer focus-within:outline-2 focus-within:outline-focus`}>
         Open files…
         <input
           type="file"

@@ -55,6 +55,8 @@ export default function LogEditor({ text, pieces, label, marks, scrollTo }: LogE
           EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.theme({
             '&': { height: '100%', fontSize: '12px' },
+            // The page's focus ring, inside the editor's box (its pane clips anything outside).
+            '&.cm-focused': { outline: '2px solid var(--color-focus)', outlineOffset: '-2px' },
             // Sticky with no offset sits where relative would; CodeMirror stops scrolling ancestors at a sticky
             // element, so bringing a line into view moves the editor only, never the page (on a phone, where the
             // regions stack, the page would jump to the log on every step).
