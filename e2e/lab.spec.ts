@@ -179,3 +179,20 @@ test('an edit can be undone, and the outcome comes back', async ({ page }) => {
   await expect(page.getByTestId('lab.outcome')).toHaveText(/phase 1 complete, phase 2 complete/);
   await expect(app.arrow('QM3')).toHaveCount(1);
 });
+
+test('a config line the model cannot read is marked in the editor, with the values it accepts', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.runLab('psk-mismatch');
+  const editor = app.labEditor('responder');
+  await expect(editor.locator('.cm-config-lint')).toHaveCount(0);
+  await app.editLabLine('responder', 'hash sha256', 'hash sha999');
+  const marked = editor.locator('.cm-config-lint');
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText('hash sha999');
+  await expect(marked).toContainText('unknown hash value "sha999": accepts md5, sha, sha256, sha384, sha512; the default applies');
+  // Undone, the mark goes.
+  for (let i = 0; i < 3 && (await editor.locator('.cm-config-lint').count()) > 0; i++) await page.keyboard.press('Control+z');
+  await expect(editor.locator('.cm-config-lint')).toHaveCount(0);
+  await expect(editor).toContainText('hash sha256');
+});

@@ -52,6 +52,15 @@ function lower(tokens: readonly string[]): string[] {
 const encryptions: Record<string, IkeEncryption> = { des: 'des', '3des': '3des', aes: 'aes' };
 const hashes: Record<string, IkeHash> = { md5: 'md5', sha: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
 const auths: Record<string, IkeAuth> = { 'pre-share': 'pre-share', 'rsa-sig': 'rsa-sig', 'rsa-encr': 'rsa-encr' };
+/** The values an isakmp policy's keywords accept, as the parser reads them: what a lint offers instead. */
+export const acceptedPolicyValues: ReadonlyMap<string, readonly string[]> = new Map([
+  ['encryption', ['des', '3des', 'aes', 'aes 192', 'aes 256']],
+  ['hash', Object.keys(hashes)],
+  ['authentication', Object.keys(auths)],
+  ['group', ['a DH group number (1, 2, 5, 14, 15, 16, 19, 20, 21, 24)']],
+  ['lifetime', ['seconds, 60 to 86400']],
+]);
+
 const identities: Record<string, IdentityKind> = { address: 'address', hostname: 'hostname', dn: 'dn', fqdn: 'hostname' };
 
 /** `A [MASK]` or `ipv6 P/len` at tokens[i]; returns the match and the index after it. */

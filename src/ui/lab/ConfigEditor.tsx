@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { configLint } from './config-lint.ts';
 
 export interface ConfigEditorProps {
   text: string;
@@ -47,6 +48,7 @@ export default function ConfigEditor({ text, label, onChange, testId }: ConfigEd
             '&.cm-focused': { outline: '2px solid var(--color-focus)', outlineOffset: '-2px' },
             '.cm-scroller': { fontFamily: 'var(--font-mono)' },
           }),
+          configLint,
           EditorView.updateListener.of((update) => {
             if (update.docChanged) changed.current(update.state.doc.toString());
           }),
