@@ -36,3 +36,13 @@ test('the seed\'s own weak policy is a warning, not a failure', async ({ page })
   await expect(page.getByTestId('finding.WEAK_CRYPTO')).toContainText('group 14');
   await expect(app.logPane().locator('.cm-ike-selected').first()).toBeVisible();
 });
+
+test('finding texts name the router and whose log or config a line is in', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.runLab('psk-mismatch');
+  const finding = page.getByTestId('finding.PSK_MISMATCH');
+  await expect(finding).toContainText("BRANCH's log, line 36");
+  await expect(finding).toContainText('(HQ, line 7; BRANCH, line 7)');
+  await expect(finding).not.toContainText(/\b\d+:\d+\b/);
+});

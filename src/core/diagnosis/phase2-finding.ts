@@ -5,7 +5,8 @@ import type { DiagnosisContext } from './context.ts';
 import { checkedFinding, routerName } from './config-fix.ts';
 import { finding, sentence, type DiagnosedFinding } from './finding.ts';
 import { quickModeRefusals, type Refusal } from './quick-mode.ts';
-import { at, lineList } from './queries.ts';
+import { at } from './queries.ts';
+import { lineWords } from './line-words.ts';
 import { redHerrings } from './red-herrings.ts';
 import { recoveryNote, refusalCauses, refusalSeverity, type RefusalCause } from './refusal-cause.ts';
 
@@ -16,7 +17,7 @@ export function refusalsWith(ctx: DiagnosisContext, cause: RefusalCause): Refusa
 /** "R2 got PROPOSAL_NOT_CHOSEN (line 40); the reason is R3's refusal (lines 88, 90)." */
 function joinedNote(ctx: DiagnosisContext, r: Refusal): string {
   if (r.received.length === 0) return '';
-  return ` ${sentence(routerName(ctx, 'initiator'))} was told with PROPOSAL_NOT_CHOSEN (${lineList(r.received.map(at))}); the reason is this refusal in ${routerName(ctx, 'responder')}'s log (${lineList(r.reasons.map(at))}).`;
+  return ` ${sentence(routerName(ctx, 'initiator'))} was told with PROPOSAL_NOT_CHOSEN (${lineWords(r.received.map(at), ctx)}); the reason is this refusal in ${routerName(ctx, 'responder')}'s log (${lineWords(r.reasons.map(at), ctx)}).`;
 }
 
 export interface Phase2FindingParts {

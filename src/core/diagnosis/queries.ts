@@ -24,13 +24,6 @@ export function hasEvents(ctx: DiagnosisContext, types: readonly IkeEventType[])
   return false;
 }
 
-/** `Line 12` or `lines 12, 14` in a file-aware way for summaries (file shown only when several are involved). */
-export function lineList(lines: readonly LineRef[]): string {
-  const multi = new Set(lines.map((l) => l.file)).size > 1;
-  const words = lines.map((l) => (multi ? `${l.file}:${l.line}` : `${l.line}`));
-  return `${words.length === 1 ? 'line' : 'lines'} ${words.join(', ')}`;
-}
-
 const isPhase1Proof = (e: IkeEvent): boolean =>
   (e.type === 'fsm-state' && e.to === 'IKE_P1_COMPLETE') ||
   (e.type === 'sa' && e.action === 'authenticated') ||

@@ -10,7 +10,8 @@ import { checkedFinding, ref, routerName } from '../config-fix.ts';
 import type { DiagnosisContext } from '../context.ts';
 import { finding, mergeRepeats, type DiagnosedFinding } from '../finding.ts';
 import { describeSeen, nearestPolicyEdit, proposalBefore, type SeenProposal } from '../proposal.ts';
-import { at, hasEvents, lineList, phase1CompletedAfter } from '../queries.ts';
+import { at, hasEvents, phase1CompletedAfter } from '../queries.ts';
+import { lineWords } from '../line-words.ts';
 import type { Rule } from '../rule.ts';
 import { phase1Retransmits } from '../retransmits.ts';
 import { sidesOf } from '../sides.ts';
@@ -142,11 +143,11 @@ export const rule: Rule = {
       const checkedPolicies = r.priorities.length > 0 ? ` (checked against priority ${r.priorities.join(', ')})` : '';
       let summary: string;
       if (r.outcome === 'accepted') {
-        summary = `${responder} refused a proposal${offered ? ` (${offered})` : ''} on its ${refusedAttributes(r)}, then accepted another${r.end ? ` (${lineList([r.end.at])})` : ''}: not a failure, IOS tries each proposal against each policy in turn.`;
+        summary = `${responder} refused a proposal${offered ? ` (${offered})` : ''} on its ${refusedAttributes(r)}, then accepted another${r.end ? ` (${lineWords([r.end.at], ctx)})` : ''}: not a failure, IOS tries each proposal against each policy in turn.`;
       } else if (r.outcome === 'rejected') {
         summary = `${responder} refused every phase 1 proposal${offered ? ` (${offered})` : ''}${checkedPolicies}: the ${refusedAttributes(r)} matched none of its policies ("phase 1 SA policy not acceptable"). Main Mode stops at MM1.`;
         if (told.length > 0) {
-          summary += ` The initiator was told with NO_PROPOSAL_CHOSEN (${lineList(told.map(at))}).`;
+          summary += ` The initiator was told with NO_PROPOSAL_CHOSEN (${lineWords(told.map(at), ctx)}).`;
           toldUsed = true;
         }
         if (resent) summary += ` The initiator's MM1 resends that follow (${resent} of them) are a consequence, not a second problem.`;

@@ -7,7 +7,8 @@ import { addressOf, checkedFinding, phase2Lines, ref, routerName } from '../conf
 import type { DiagnosisContext } from '../context.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
 import { quickModeRefusals, unexplainedRejections } from '../quick-mode.ts';
-import { at, lineList, phase2CompletedAfter } from '../queries.ts';
+import { at, phase2CompletedAfter } from '../queries.ts';
+import { lineWords } from '../line-words.ts';
 import { redHerrings } from '../red-herrings.ts';
 import { refusalCauses } from '../refusal-cause.ts';
 import type { Rule } from '../rule.ts';
@@ -47,7 +48,7 @@ export const rule: Rule = {
           code: 'P2_REJECTED_BY_PEER',
           severity: later ? 'warning' : 'error',
           lines: told.map(at),
-          summary: `${peer} refused ${routerName(ctx, 'initiator')}'s Quick Mode proposal (PROPOSAL_NOT_CHOSEN received, ${lineList(told.map(at))}): the reason (transform set, proxy identities or PFS) is in ${peer}'s own log, not in this one.${later ? ' A later Quick Mode succeeded.' : ''}`,
+          summary: `${peer} refused ${routerName(ctx, 'initiator')}'s Quick Mode proposal (PROPOSAL_NOT_CHOSEN received, ${lineWords(told.map(at), ctx)}): the reason (transform set, proxy identities or PFS) is in ${peer}'s own log, not in this one.${later ? ' A later Quick Mode succeeded.' : ''}`,
           ...likelyCause(ctx),
           message: 'QM1',
           // The refusal, and its reason, belong to the responder.

@@ -5,7 +5,8 @@
 import type { LineRef } from '../../ike/line-ref.ts';
 import { checkedFinding, keyLine, ref, routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
-import { at, hasEvents, lineList, phase1CompletedAfter } from '../queries.ts';
+import { at, hasEvents, phase1CompletedAfter } from '../queries.ts';
+import { lineWords } from '../line-words.ts';
 import { redHerrings } from '../red-herrings.ts';
 import { phase1Retransmits } from '../retransmits.ts';
 import type { Rule } from '../rule.ts';
@@ -25,7 +26,7 @@ export const rule: Rule = {
     if (badFirst) {
       const who = routerName(ctx, sideOf(badFirst) ?? 'responder');
       const from = badFirst.type === 'syslog' && badFirst.peer ? badFirst.peer : 'the peer';
-      parts.push(`${who} could not read a message from ${from} ("failed its sanity check or is malformed", ${lineList([badFirst.at])}): it was encrypted with a key derived from a different pre-shared key`);
+      parts.push(`${who} could not read a message from ${from} ("failed its sanity check or is malformed", ${lineWords([badFirst.at], ctx)}): it was encrypted with a key derived from a different pre-shared key`);
     }
     for (const r of runs) {
       const who = routerName(ctx, r.side);
@@ -54,7 +55,7 @@ export const rule: Rule = {
 function keyFix(ctx: Parameters<Rule['diagnose']>[0]): { fix: string; configLines: LineRef[] } {
   const { initiator, responder } = ctx.configs;
   const checked = checkedFinding(ctx, 'PSK_MISMATCH');
-  if (checked) return { fix: `${checked.fix} (${routerName(ctx, 'initiator')} and ${routerName(ctx, 'responder')}: ${lineList(checked.lines)})`, configLines: checked.lines };
+  if (checked) return { fix: `${checked.fix} (${lineWords(checked.lines, ctx)})`, configLines: checked.lines };
   const lines: LineRef[] = [];
   const named: string[] = [];
   for (const [side, attached] of [['initiator', initiator], ['responder', responder]] as const) {

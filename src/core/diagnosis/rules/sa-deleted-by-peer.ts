@@ -5,7 +5,8 @@
 import { routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { quickModeRefusals } from '../quick-mode.ts';
-import { at, comesAfter, hasEvents, lineList, phase1CompletedAfter, phase2CompletedAfter } from '../queries.ts';
+import { at, comesAfter, hasEvents, phase1CompletedAfter, phase2CompletedAfter } from '../queries.ts';
+import { lineWords } from '../line-words.ts';
 import type { DiagnosisContext } from '../context.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
 import type { Side } from '../../ike/sides.ts';
@@ -62,12 +63,12 @@ export const rule: Rule = {
     const last = deletes[deletes.length - 1];
     const renewed = last ? completedAfter(ctx, ctx.events.indexOf(last) + 1) : message !== null && completedAfterLine(ctx, message.lines[0]);
     const herrings = redHerrings(ctx);
-    let summary = `${peer === 'this router' ? 'The peer' : peer} deleted the SA it shared with ${name} (${lineList(evidence)}).`;
+    let summary = `${peer === 'this router' ? 'The peer' : peer} deleted the SA it shared with ${name} (${lineWords(evidence, ctx)}).`;
     if (refused) summary += ' It follows the refused Quick Mode: a consequence of that refusal, not a cause of its own.';
     else if (renewed) summary += ' The negotiation completed after it: the peer was clearing an SA of an earlier session (a stale SPI) or rekeying, not a failure.';
     else summary += ' Traffic stops until the SA is negotiated again.';
     const paranoid = ctx.events.filter((e) => e.type === 'info' && e.text.startsWith('peer does not do paranoid keepalives'));
-    if (paranoid.length > 0) summary += ` "peer does not do paranoid keepalives" (${lineList(paranoid.map(at))}) is a red herring: printed on every teardown with a peer without DPD.`;
+    if (paranoid.length > 0) summary += ` "peer does not do paranoid keepalives" (${lineWords(paranoid.map(at), ctx)}) is a red herring: printed on every teardown with a peer without DPD.`;
     return [
       finding({
         code: 'SA_DELETED_BY_PEER',

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../analyze.ts';
+import { labSetupOf, runLab } from '../sim/lab.ts';
+import { lineWords } from './line-words.ts';
+
+/** The lab's psk-mismatch exercise analysed as the page does: both routers' logs and configs. */
+function pskMismatch() {
+  const run = runLab(labSetupOf('psk-mismatch')!);
+  if (!run.ok) throw new Error(run.error);
+  const analysis = analyze(
+    run.files.filter((f) => f.kind === 'log'),
+    { configs: run.files.filter((f) => f.kind !== 'log') },
+  );
+  return analysis.negotiations[0]!.findings.find((f) => f.code === 'PSK_MISMATCH')!;
+}
+
+describe('line references in finding texts', () => {
+  test('a fix names each router and its config line, not file:line pairs', () => {
+    expect(pskMismatch().fix).toMatch(/\(HQ, line 7; BRANCH, line 7\)$/);
+  });
+
+  test('evidence says whose log it is in', () => {
+    expect(pskMismatch().summary).toContain("(\"failed its sanity check or is malformed\", BRANCH's log, line 36)");
+  });
+
+  const cases: { name: string; lines: { file: number; line: number }[]; words: string }[] = [
+    { name: 'one line of one unnamed file', lines: [{ file: 0, line: 12 }], words: 'line 12' },
+    { name: 'two lines of one unnamed file', lines: [{ file: 0, line: 12 }, { file: 0, line: 14 }], words: 'lines 12, 14' },
+    { name: 'two unnamed files, counted from 1', lines: [{ file: 0, line: 3 }, { file: 1, line: 3 }], words: 'file 1, line 3; file 2, line 3' },
+  ];
+  for (const c of cases) test(`without a context: ${c.name}`, () => expect(lineWords(c.lines)).toBe(c.words));
+});
