@@ -153,12 +153,12 @@ test('a step the model does not allow is flagged in the log and in the state vie
   const flagged = app.logPane().locator('.cm-ike-disallowed').filter({ hasText: 'Old State = IKE_I_MM3  New State = IKE_I_MM6' });
   await expect(flagged).toHaveCount(1);
   await expect(flagged).toHaveAttribute('title', /does not allow IKE_I_MM3 → IKE_I_MM6/);
-  // Step to just after it: the initiator's badge says why.
+  // Step to just after it: the initiator's badge says why, in the model's words.
   await page.keyboard.press('Home');
   for (let i = 0; i < 60 && !(await page.getByTestId('state.initiator').textContent())?.includes('IKE_I_MM6'); i++) {
     await page.keyboard.press('ArrowRight');
   }
-  await expect(page.getByRole('alert').filter({ hasText: 'does not allow IKE_I_MM3 → IKE_I_MM6' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'IKE_I_MM6 does not follow IKE_I_MM3 on IKE_MESG_FROM_PEER, IKE_MM_EXCH. On that input the model goes to IKE_I_MM4' })).toBeVisible();
 });
 
 test('choosing an attribute of a message highlights the config lines it comes from', async ({ page }) => {

@@ -141,6 +141,8 @@ export interface Transition {
   time: number | null;
   /** Quick Mode node (message ID), unsigned; null in phase 1. */
   node: number | null;
+  /** When the model does not allow the step: why, in the model's words (what it expects from `from`). */
+  explanation?: string;
 }
 
 export interface Phase1Proposal {

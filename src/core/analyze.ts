@@ -2,6 +2,15 @@
  * The one entry point: debug logs (and router configs) in, an Analysis out. `analyze` takes whole texts;
  * `createAnalyzer` takes them chunk by chunk, so a Web Worker can feed a 100 MB file with progress and no
  * giant string split.
+ *
+ * The analysis is a pipeline, each stage reading the ones before it and changing none of them:
+ *   read (lines → records → events, routed to drafts while the text streams in)
+ *   → negotiations (drafts finalized, two routers merged)
+ *   → replay verdicts (each printed transition judged by the state machines)
+ *   → config relations (whose config is whose, the lines each message depends on)
+ *   → diagnosis (findings per negotiation)
+ *   → the Analysis, assembled once from all of them.
+ * What a stage remembers to go faster (the judged streams, the diagnosis' answers) belongs to the analyzer.
  */
 import type { LineRef } from './ike/line-ref.ts';
 import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineTable } from './analysis.ts';
@@ -13,11 +22,13 @@ import { LogReader } from './log/records.ts';
 import { RecordTableBuilder } from './log/record-table.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
 import { finalizeNegotiations } from './negotiation/finalize.ts';
-import { judgeTransitions } from './negotiation/judge.ts';
-import { assignConfigs, attachConfigRelations, type AttachedConfig } from './attach-config.ts';
+import { TransitionJudge } from './negotiation/judge.ts';
+import { relateConfigs } from './attach-config.ts';
+import { assembleNegotiation } from './assemble.ts';
 import { parseConfig } from './config/parse.ts';
 import { effectiveConfig } from './config/effective.ts';
 import { diagnose } from './diagnosis/diagnose.ts';
+import { DiagnosisMemo } from './diagnosis/memo.ts';
 import { implicitDefaults } from './config/implicit-defaults.ts';
 
 export interface AnalyzeInput {
@@ -114,19 +125,22 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
     endFile,
     finish() {
       endFile();
-      const result = finalizeNegotiations(builder ?? new NegotiationBuilder(records), records);
+      const built = finalizeNegotiations(builder ?? new NegotiationBuilder(records), records).negotiations;
       // the drafts, maps and address book are not part of the result: let them go
       builder = null;
-      if (options.replay !== false) for (const n of result.negotiations) judgeTransitions(n);
+      const judge = options.replay === false ? null : new TransitionJudge();
+      const verdicts = built.map((n) => judge?.verdicts(n) ?? null);
       const parsedConfigs = configs.map((c) => ({ file: c.file, parsed: parseConfig(c.text.join('')) }));
       const attached = parsedConfigs.map((c) => ({ file: c.file, config: effectiveConfig(c.parsed) }));
-      diagnoseAll(result.negotiations, attached);
+      const relations = built.map((n) => relateConfigs(n, attached));
+      const memo = new DiagnosisMemo();
+      const findings = built.map((n, i) => diagnose({ negotiation: n, events: n.evidence, configs: relations[i]!.sides, memo }));
       let lines = 0;
       for (const f of files) if (f.kind === 'log') lines += f.lines;
       return {
         schema: ANALYSIS_SCHEMA,
         input: { files, lines, unrecognized },
-        negotiations: result.negotiations,
+        negotiations: built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })),
         lineTables: tables,
         records: records.table(),
         configDefaults: attached.map((c, i) => ({
@@ -137,14 +151,6 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       };
     },
   };
-}
-
-/** Relates each message to the config lines it depends on, then runs the diagnosis rules on each negotiation. */
-function diagnoseAll(negotiations: Analysis['negotiations'], configs: readonly AttachedConfig[]): void {
-  attachConfigRelations(negotiations, configs);
-  for (const negotiation of negotiations) {
-    negotiation.findings = diagnose({ negotiation, events: negotiation.evidence, configs: assignConfigs(negotiation, configs) });
-  }
 }
 
 export function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeOptions = {}): Analysis {

@@ -106,31 +106,44 @@ function decidingFor(message: ExchangeMessageName, negotiation: Negotiation, sid
   return { lines, defaults };
 }
 
-/** Gives every message of every negotiation the config lines it depends on, on both routers where given. */
-export function attachConfigRelations(negotiations: readonly Negotiation[], configs: readonly AttachedConfig[]): void {
-  if (configs.length === 0) return;
-  for (const negotiation of negotiations) {
-    const sides = assignConfigs(negotiation, configs);
-    const all = [
-      ...negotiation.phase1.messages,
-      ...negotiation.phase2.flatMap((p) => p.messages),
-      ...negotiation.informational,
-    ];
-    for (const message of all) {
-      if (!isConfigMessage(message.name)) {
-        message.config = [];
-        continue;
-      }
-      message.config = linesFor(message.name, negotiation, sides);
-      const byAttribute: Partial<Record<ConfigAttribute, LineRef[]>> = {};
-      const defaultsByAttribute: NonNullable<Message['configDefaultsByAttribute']> = {};
-      for (const attribute of attributesOf(message.name)) {
-        const deciding = decidingFor(message.name, negotiation, sides, attribute);
-        byAttribute[attribute] = deciding.lines;
-        if (deciding.defaults.length > 0) defaultsByAttribute[attribute] = deciding.defaults;
-      }
-      message.configByAttribute = byAttribute;
-      message.configDefaultsByAttribute = defaultsByAttribute;
-    }
+/** The config lines one message depends on: all of them, and attribute by attribute for an exchange message. */
+export interface MessageConfig {
+  config: LineRef[];
+  configByAttribute?: Partial<Record<ConfigAttribute, LineRef[]>>;
+  configDefaultsByAttribute?: NonNullable<Message['configDefaultsByAttribute']>;
+}
+
+/** What the configs given say about one negotiation: whose config is whose, and each message's lines. */
+export interface NegotiationConfigs {
+  sides: SideConfigs;
+  /** Index for index with the negotiation's messages; null when no config was given. */
+  phase1: readonly MessageConfig[] | null;
+  phase2: readonly (readonly MessageConfig[])[] | null;
+  informational: readonly MessageConfig[] | null;
+}
+
+function messageConfig(message: Message, negotiation: Negotiation, sides: SideConfigs): MessageConfig {
+  if (!isConfigMessage(message.name)) return { config: [] };
+  const config = linesFor(message.name, negotiation, sides);
+  const byAttribute: Partial<Record<ConfigAttribute, LineRef[]>> = {};
+  const defaultsByAttribute: NonNullable<Message['configDefaultsByAttribute']> = {};
+  for (const attribute of attributesOf(message.name)) {
+    const deciding = decidingFor(message.name, negotiation, sides, attribute);
+    byAttribute[attribute] = deciding.lines;
+    if (deciding.defaults.length > 0) defaultsByAttribute[attribute] = deciding.defaults;
   }
+  return { config, configByAttribute: byAttribute, configDefaultsByAttribute: defaultsByAttribute };
+}
+
+/** The stage that relates a negotiation to the configs given: which router's each is, which lines each message depends on. */
+export function relateConfigs(negotiation: Negotiation, configs: readonly AttachedConfig[]): NegotiationConfigs {
+  if (configs.length === 0) return { sides: {}, phase1: null, phase2: null, informational: null };
+  const sides = assignConfigs(negotiation, configs);
+  const of = (m: Message) => messageConfig(m, negotiation, sides);
+  return {
+    sides,
+    phase1: negotiation.phase1.messages.map(of),
+    phase2: negotiation.phase2.map((p) => p.messages.map(of)),
+    informational: negotiation.informational.map(of),
+  };
 }

@@ -35,7 +35,7 @@ export function checkedFinding(ctx: DiagnosisContext, code: FindingCode): CheckF
   return findings.find((f) => f.code === code && f.severity === 'error') ?? findings.find((f) => f.code === code) ?? null;
 }
 
-const checked = perContext((ctx): readonly CheckFinding[] => {
+const checked = perContext((ctx: DiagnosisContext): readonly CheckFinding[] => {
   const { initiator, responder } = ctx.configs;
   if (!initiator || !responder) return [];
   return checkCompatibility(initiator.config, responder.config, { files: [initiator.file, responder.file] }).findings;

@@ -1,3 +1,4 @@
+import { DiagnosisMemo } from './memo.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Severity } from '../analysis.ts';
@@ -105,7 +106,7 @@ describe('through analyze()', () => {
   for (const c of analyzed) {
     test(c.file, () => {
       const analysis = analyze([{ name: c.file, text: read(c.file) }]);
-      const found = analysis.negotiations.map((n) => brief(diagnose({ negotiation: n, events: n.evidence, configs: {} })));
+      const found = analysis.negotiations.map((n) => brief(diagnose({ negotiation: n, events: n.evidence, configs: {}, memo: new DiagnosisMemo() })));
       expect(found).toEqual(c.findings);
     });
   }
@@ -121,7 +122,7 @@ function analyzedPreset(name: string): { findings: ReturnType<typeof diagnose>[]
     { name: 'responder.log', text: writeDebug(trace, 'responder') },
   ]);
   const configs = { initiator: attachedConfig(2, preset.initiator.config), responder: attachedConfig(3, preset.responder.config) };
-  return { findings: analysis.negotiations.map((n) => diagnose({ negotiation: n, events: n.evidence, configs })) };
+  return { findings: analysis.negotiations.map((n) => diagnose({ negotiation: n, events: n.evidence, configs, memo: new DiagnosisMemo() })) };
 }
 
 describe('two logs merged by analyze(), with both configs', () => {

@@ -11,7 +11,7 @@ export type EventOf<T extends IkeEventType> = Extract<IkeEvent, { type: T }>;
 export const at = (e: IkeEvent): LineRef => e.at;
 
 /** The types of the context's events, gathered in one look: a rule whose types are missing has nothing to read. */
-const eventTypes = perContext((ctx): ReadonlySet<IkeEventType> => {
+const eventTypes = perContext((ctx: DiagnosisContext): ReadonlySet<IkeEventType> => {
   const types = new Set<IkeEventType>();
   for (const e of ctx.events) types.add(e.type);
   return types;
@@ -41,7 +41,7 @@ const isPhase2Proof = (e: IkeEvent): boolean =>
   (e.type === 'node' && e.action === 'deleted' && e.reason !== null && e.reason.startsWith('QM done'));
 
 /** Index of the last event proving each phase finished (-1 for none): "after index i" is then one comparison. */
-const lastProofs = perContext((ctx): { phase1: number; phase2: number } => {
+const lastProofs = perContext((ctx: DiagnosisContext): { phase1: number; phase2: number } => {
   let phase1 = -1;
   let phase2 = -1;
   ctx.events.forEach((e, i) => {

@@ -9,7 +9,10 @@ interface StatePanelProps {
   cursor: number;
 }
 
-/** Both routers' IKE state at the cursor, from the replay through the state machines, with the path so far. */
+/**
+ * Both routers' IKE state at the cursor, from the replay through the state machines, with the path so far; a
+ * step the model does not allow is explained in the model's own words, as replay judged it.
+ */
 export function StatePanel({ negotiation, timeline, cursor }: StatePanelProps) {
   return (
     <div className="grid gap-2 p-2 text-xs">
@@ -44,7 +47,7 @@ function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { 
       </div>
       {disallowed && (
         <p role="alert" className="mt-1 text-amber-800 dark:text-amber-300">
-          The model does not allow {disallowed.from} → {disallowed.to} on {disallowed.input}.
+          {disallowed.explanation ?? `The model does not allow ${disallowed.from} → ${disallowed.to} on ${disallowed.input}.`}
         </p>
       )}
       {changes.length > 0 && (

@@ -1,3 +1,4 @@
+import { DiagnosisMemo } from '../memo.ts';
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { contextFromText, type DiagnosisContext } from '../context.ts';
@@ -19,7 +20,7 @@ const cases: { name: string; ctx: () => DiagnosisContext; severities: string[] }
   { name: "initiator's log only: the cause is in the peer's log", ctx: () => contextFromText(initiator), severities: ['error'] },
   {
     name: "both logs: joined to the responder's error 256, not reported here",
-    ctx: () => ({ negotiation: null, events: [...readLog(initiator, 0).events, ...readLog(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log'), 1).events], configs: {} }),
+    ctx: () => ({ negotiation: null, events: [...readLog(initiator, 0).events, ...readLog(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log'), 1).events], configs: {}, memo: new DiagnosisMemo() }),
     severities: [],
   },
   // Realistic responder line alone: refused without a reason printed.

@@ -1,3 +1,4 @@
+import { DiagnosisMemo } from '../memo.ts';
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { contextFromText, type DiagnosisContext } from '../context.ts';
@@ -63,7 +64,7 @@ test("two logs: the initiator's PROPOSAL_NOT_CHOSEN is joined to the responder's
     '*Mar  1 00:05:00.300: ISAKMP:(1001): processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3',
   ].join('\n');
   const events = [...readLog(initiator, 0).events, ...readLog(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log'), 1).events];
-  const [f] = rule.diagnose({ negotiation: null, events, configs: {} });
+  const [f] = rule.diagnose({ negotiation: null, events, configs: {}, memo: new DiagnosisMemo() });
   expect(f?.lines).toContainEqual({ file: 0, line: 2 });
   expect(f?.lines).toContainEqual({ file: 1, line: 77 });
   expect(f?.summary).toMatch(/told with PROPOSAL_NOT_CHOSEN.*the reason is this refusal/);

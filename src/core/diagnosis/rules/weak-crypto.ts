@@ -47,13 +47,12 @@ function weakPhase2(e: IkeEvent): string | null {
 }
 
 /** The weak transforms of a transform set as printed; a log repeats the same few sets, each is read once. */
-const weakTransformsRead = new Map<string, readonly string[]>();
-
-function weakTransformsIn(transformSet: string): readonly string[] {
-  let weak = weakTransformsRead.get(transformSet);
+function weakTransformsIn(ctx: DiagnosisContext, transformSet: string): readonly string[] {
+  const read = ctx.memo.table<readonly string[]>(weakTransformsIn);
+  let weak = read.get(transformSet);
   if (weak === undefined) {
     weak = transformSet.split(' ').filter((t) => t.startsWith('esp-') || t.startsWith('ah-')).filter(isWeakTransform);
-    weakTransformsRead.set(transformSet, weak);
+    read.set(transformSet, weak);
   }
   return weak;
 }
@@ -92,7 +91,7 @@ function fromNegotiation(ctx: DiagnosisContext, names: Set<string>, lines: LineR
   }
   for (const q of n.phase2) {
     if (q.outcome !== 'complete') continue;
-    const found = weakTransformsIn(q.transform ?? '');
+    const found = weakTransformsIn(ctx, q.transform ?? '');
     const weakPfs = q.pfsGroup !== null && isWeakGroup(q.pfsGroup);
     if (found.length === 0 && !weakPfs) continue;
     for (const f of found) names.add(f);
