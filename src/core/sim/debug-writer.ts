@@ -8,20 +8,9 @@ import type { Side } from '../ike/sides.ts';
 import { parseIp } from '../config/address.ts';
 import { ikeInput } from '../fsm/events.ts';
 import type { PolicyCheck } from './decide.ts';
-import {
-  encryptionWords,
-  hashWords,
-  hex8,
-  mismatchLines,
-  numberFrom,
-  proxy,
-  roleLetter,
-  saState,
-  timestamp,
-  transformWords,
-  vpi,
-} from './ios-print.ts';
-import type { Phase1Proposal, Phase2Offer } from './offers.ts';
+import { DebugLines } from './debug-lines.ts';
+import { hex8, numberFrom, roleLetter, saState, timestamp } from './ios-print.ts';
+import type { Phase2Offer } from './offers.ts';
 import type { SimEvent, SimStep, SimTrace } from './trace.ts';
 
 /** IOS-XE (`ISAKMP: (1001):`, `ISAKMP-PAK:`) by default; 15.x (`ISAKMP:(1001):`) on request. */
@@ -58,88 +47,15 @@ export function writeDebugOutput(trace: SimTrace, side: Side, style: DebugStyle 
   const spiOut = numberFrom(`${peer.address}:in`, 32);
   const pointer = hex8(numberFrom(me.name, 32));
   const xe = style === 'ios-xe';
-  const out: string[] = [];
-  let connId = 0;
-  let at = 0;
 
-  const isakmp = (text: string, id: number | null = connId) => {
-    const head = id === null ? 'ISAKMP: ' : xe ? `ISAKMP: (${id}):` : `ISAKMP:(${id}):`;
-    out.push(`${timestamp(at)} ${head}${text}`);
-  };
-  const pak = (text: string) => out.push(`${timestamp(at)} ${xe ? `ISAKMP-PAK: (${connId}):` : `ISAKMP:(${connId}): `}${text}`);
-  const error = (text: string) => out.push(`${timestamp(at)} ${xe ? `ISAKMP-ERROR: (${connId}):` : `ISAKMP:(${connId}):`}${text}`);
-  const attr = (text: string) => out.push(`${timestamp(at)} ISAKMP:      ${text}`);
-  const raw = (text: string) => out.push(text.startsWith(' ') ? text : `${timestamp(at)} ${text}`);
+  const w = new DebugLines(style, { side, me, peer, family, spiIn, spiOut });
+  const { out, isakmp, pak, error, raw, checkLines, transformLines, keyEngineBlock, createSaBlocks } = w;
 
-  const policyAttrs = (p: Phase1Proposal) => {
-    attr(`encryption ${encryptionWords[p.encryption] ?? p.encryption.toUpperCase()}`);
-    if (p.keyLength !== null) attr(`keylength of ${p.keyLength}`);
-    attr(`hash ${hashWords[p.hash] ?? p.hash.toUpperCase()}`);
-    attr(`default group ${p.group}`);
-    attr(`auth ${p.auth}`);
-    attr('life type in seconds');
-    attr(`life duration (VPI) of  ${vpi(p.lifetimeSeconds)}`);
-  };
-  const checkLines = (check: PolicyCheck) => {
-    isakmp(`Checking ISAKMP transform ${check.transform} against priority ${check.local.priority} policy`);
-    policyAttrs(check.offered);
-    if (check.mismatch !== null) {
-      isakmp(mismatchLines[check.mismatch]);
-      isakmp('atts are not acceptable. Next payload is 0');
-    } else {
-      isakmp('atts are acceptable. Next payload is 0');
-      isakmp(`Acceptable atts:actual life: ${Math.min(check.offered.lifetimeSeconds, check.local.lifetimeSeconds)}`);
-    }
-  };
   const chosenCheck = (): PolicyCheck | null => {
     for (const s of trace.steps) {
       if (s.event.kind === 'note' && s.event.note.kind === 'policy-checks') return s.event.note.choice.chosen;
     }
     return null;
-  };
-  const transformLines = (offer: Phase2Offer) => {
-    const set = offer.transformSets[0];
-    if (!set) return;
-    const words = transformWords(set.transforms);
-    isakmp('Checking IPSec proposal 1');
-    isakmp(`transform 1, ${words.cipher}`, null);
-    out.push(`${timestamp(at)} ISAKMP:   attributes in transform:`);
-    attr(`encaps is ${set.mode === 'tunnel' ? '1 (Tunnel)' : '2 (Transport)'}`);
-    attr('SA life type in seconds');
-    attr(`SA life duration (basic) of ${offer.lifetimeSeconds}`);
-    attr('SA life type in kilobytes');
-    attr(`SA life duration (VPI) of  ${vpi(offer.lifetimeKilobytes)}`);
-    attr(`authenticator is ${words.authenticator}`);
-    attr(`key length is ${words.keyLength}`);
-    if (offer.pfsGroup !== null) attr(`group is ${offer.pfsGroup}`);
-  };
-  const keyEngineBlock = (kind: 'sa_request' | 'validate_proposal_request', offer: Phase2Offer, direction: 'OUTBOUND' | 'INBOUND') => {
-    const set = offer.transformSets[0];
-    const words = transformWords(set?.transforms ?? []);
-    const mode = set?.mode === 'transport' ? 'Transport' : 'Tunnel';
-    const local = side === 'initiator' ? offer.localProxy : offer.remoteProxy;
-    const remote = side === 'initiator' ? offer.remoteProxy : offer.localProxy;
-    raw(`IPSEC(${kind}): ${kind === 'sa_request' ? ',' : 'proposal part #1,'}`);
-    raw(`  (key eng. msg.) ${direction} local= ${me.address}:${kind === 'sa_request' ? 500 : 0}, remote= ${peer.address}:${kind === 'sa_request' ? 500 : 0},`);
-    raw(`    local_proxy= ${proxy(local, family)},`);
-    raw(`    remote_proxy= ${proxy(remote, family)},`);
-    raw(`    protocol= ESP, transform= ${kind === 'sa_request' ? (set?.transforms.join(' ') ?? 'NONE') : 'NONE'}  (${mode}),`);
-    raw(kind === 'sa_request' ? `    lifedur= ${offer.lifetimeSeconds}s and ${offer.lifetimeKilobytes}kb,` : '    lifedur= 0s and 0kb,');
-    raw(`    spi= 0x0(0), conn_id= 0, keysize= ${words.keyLength}, flags= 0x0`);
-  };
-  const createSaBlocks = (offer: Phase2Offer | null) => {
-    const set = offer?.transformSets[0];
-    const transforms = set?.transforms.join(' ') ?? 'esp-aes esp-sha-hmac';
-    raw('IPSEC(key_engine): got a queue event with 1 KMI message(s)');
-    for (const [dest, spi] of [
-      [me.address, spiIn],
-      [peer.address, spiOut],
-    ] as const) {
-      raw('IPSEC(create_sa): sa created,');
-      raw(`  (sa) sa_dest= ${dest}, sa_proto= 50,`);
-      raw(`    sa_spi= 0x${hex8(spi).replace(/^0+(?=.)/, '')}(${spi}),`);
-      raw(`    sa_trans= ${transforms} , sa_conn_id= ${2000 + (spi % 1000)}`);
-    }
   };
   const offerOf = (): Phase2Offer | null => {
     for (const s of trace.steps) {
@@ -154,7 +70,7 @@ export function writeDebugOutput(trace: SimTrace, side: Side, style: DebugStyle 
     // Under an established SA a NOTIFY travels in an informational exchange of its own node.
     const informational = event.message === 'NOTIFY' && phase1 === 'IKE_P1_COMPLETE';
     if (informational) {
-      isakmp(`set new node ${infoId} to QM_IDLE`, xe ? connId : null);
+      isakmp(`set new node ${infoId} to QM_IDLE`, xe ? w.connId : null);
       isakmp(`sending NOTIFY PROPOSAL_NOT_CHOSEN protocol 3`);
       raw(`        spi ${spiIn}, message ID = ${infoId}`);
     } else if (event.message === 'NOTIFY') {
@@ -254,9 +170,9 @@ export function writeDebugOutput(trace: SimTrace, side: Side, style: DebugStyle 
     const letter = roleLetter(side, event.message, true);
     const text = `received packet from ${peer.address} dport ${event.port} sport ${event.port} Global (${letter}) ${state}`;
     if (xe) pak(text);
-    else out.push(`${timestamp(at)} ISAKMP (${connId}): ${text}`);
+    else out.push(`${timestamp(w.at)} ISAKMP (${w.connId}): ${text}`);
     if (event.message === 'NOTIFY' && step.states[side].phase1 === 'IKE_P1_COMPLETE') {
-      isakmp(`set new node ${infoId} to QM_IDLE`, xe ? connId : null);
+      isakmp(`set new node ${infoId} to QM_IDLE`, xe ? w.connId : null);
       isakmp(`processing HASH payload. message ID = ${infoId}`);
       isakmp('processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3');
       isakmp(`deleting node ${infoId} error FALSE reason "Informational (in) state 1"`);
@@ -347,11 +263,11 @@ export function writeDebugOutput(trace: SimTrace, side: Side, style: DebugStyle 
       isakmp('processing NONCE payload. message ID = 0');
     }
     // The conn-id is known once the keys are: IOS switches from (0) after this step.
-    if (event.to === 'IKE_I_MM4' || event.to === 'IKE_R_MM3' || event.to === 'IKE_I_AM2' || event.to === 'IKE_R_AM1') connId = CONN_ID;
+    if (event.to === 'IKE_I_MM4' || event.to === 'IKE_R_MM3' || event.to === 'IKE_I_AM2' || event.to === 'IKE_R_AM1') w.connId = CONN_ID;
     if (event.to === 'IKE_QM_PHASE2_COMPLETE') createSaBlocks(offerOf());
     if (event.to === 'IKE_DEST_SA') {
-      isakmp(`Unlocking peer struct 0x${pointer} for isadb_mark_sa_deleted(), count 0`, xe ? connId : null);
-      isakmp(`Deleting peer node by peer_reap for ${peer.address}: ${pointer}`, xe ? connId : null);
+      isakmp(`Unlocking peer struct 0x${pointer} for isadb_mark_sa_deleted(), count 0`, xe ? w.connId : null);
+      isakmp(`Deleting peer node by peer_reap for ${peer.address}: ${pointer}`, xe ? w.connId : null);
     }
   };
 
@@ -360,7 +276,7 @@ export function writeDebugOutput(trace: SimTrace, side: Side, style: DebugStyle 
   for (let i = 0; i < mine.length; i++) {
     const step = mine[i];
     if (!step) continue;
-    at = step.at;
+    w.at = step.at;
     const before = out.length;
     const group = [step];
     const event = step.event;

@@ -12,7 +12,8 @@ import type { Platform } from '../fsm/exchange-setup.ts';
 import type { Phase1Mode } from '../fsm/machines.ts';
 import { writeDebug, type DebugStyle } from './debug-writer.ts';
 import { findPreset } from './presets.ts';
-import { simulate, type SimRouter } from './simulate.ts';
+import type { SimRouter } from './routers.ts';
+import { simulate } from './simulate.ts';
 import type { SimFaults, SimTrace } from './trace.ts';
 
 /** What the lab's controls hold: the preset it started from (if any), both configs, the mode and the faults. */

@@ -6,7 +6,8 @@
 import { effectiveConfigFromText } from '../config/effective.ts';
 import type { Phase1Mode } from '../fsm/machines.ts';
 import type { Platform } from '../fsm/exchange-setup.ts';
-import type { SimRouter, SimScenario } from './simulate.ts';
+import type { SimRouter } from './routers.ts';
+import type { SimScenario } from './simulate.ts';
 import type { SimFaults, SimOutcome } from './trace.ts';
 
 export interface PresetRouter {

@@ -5,21 +5,17 @@
  * retransmission timer fires when a message goes unanswered. The routers' decisions (policy, key,
  * transform set, proxies, PFS) come from their effective configurations. No clock, no randomness.
  */
-import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { EffectiveConfig } from '../config/model.ts';
 import { relatedLines } from '../config/relations.ts';
 import type { IkeEvent } from '../fsm/events.ts';
-import { machineFor, type Phase1Mode } from '../fsm/machines.ts';
+import type { Phase1Mode } from '../fsm/machines.ts';
 import type { ExchangeMessageName } from '../ike/messages.ts';
-import type { Side } from '../ike/sides.ts';
-import { contextOf, initialSnapshot, stateOf, step } from '../fsm/snapshots.ts';
+import { otherSide, type Side } from '../ike/sides.ts';
+import { contextOf, stateOf, step } from '../fsm/snapshots.ts';
 import { choosePhase1, choosePhase2 } from './decide.ts';
 import { phase1Proposals, phase2Offer, presharedKey } from './offers.ts';
-import type { SimEvent, SimExchange, SimFaults, SimNote, SimOutcome, SimPeerInfo, SimStep, SimTrace } from './trace.ts';
-
-export interface SimRouter extends SimPeerInfo {
-  config: EffectiveConfig;
-}
+import { freshSa, infoOf, newRouter, outcomeOf, statesOf, type Router, type SimRouter } from './routers.ts';
+import type { SimEvent, SimExchange, SimFaults, SimNote, SimStep, SimTrace } from './trace.ts';
+import { answers, awaitsReply, floated } from './wire.ts';
 
 export interface SimScenario {
   initiator: SimRouter;
@@ -34,25 +30,6 @@ export const SIM_TIMING = { latencyMs: 4, retransmitMs: 10_000 } as const;
 /** A generous bound: a negotiation that has not settled by then is reported as it stands. */
 const MAX_STEPS = 2_000;
 
-/** Which message a reply answers: a duplicate of it makes IOS resend the reply. */
-const answers: Partial<Record<ExchangeMessageName, ExchangeMessageName>> = {
-  MM2: 'MM1',
-  MM3: 'MM2',
-  MM4: 'MM3',
-  MM5: 'MM4',
-  MM6: 'MM5',
-  AM2: 'AM1',
-  AM3: 'AM2',
-  QM2: 'QM1',
-  QM3: 'QM2',
-};
-
-/** Messages that wait for a reply, so a timer retransmits them. */
-const awaitsReply: ReadonlySet<ExchangeMessageName> = new Set(['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'AM1', 'AM2', 'QM1', 'QM2']);
-
-/** From MM5 on (and for everything under the phase 1 SA) NAT-T floats IKE to UDP 4500. */
-const floated: ReadonlySet<ExchangeMessageName> = new Set(['MM5', 'MM6', 'AM3', 'QM1', 'QM2', 'QM3', 'NOTIFY', 'DELETE']);
-
 type Agenda =
   | { kind: 'start' }
   | { kind: 'deliver'; to: Side; message: ExchangeMessageName }
@@ -64,18 +41,6 @@ interface Scheduled {
   item: Agenda;
 }
 
-interface Router {
-  info: SimRouter;
-  peer: SimRouter;
-  machines: Record<SimExchange, AnyStateMachine>;
-  snapshots: Record<SimExchange, AnyMachineSnapshot>;
-  /** Bumped by every send that waits for a reply: only the timer of the latest one may fire. */
-  timers: Record<SimExchange, number>;
-  /** When this router last sent on each exchange. */
-  sentAt: Record<SimExchange, number>;
-}
-
-const other = (side: Side): Side => (side === 'initiator' ? 'responder' : 'initiator');
 
 export function simulate(scenario: SimScenario): SimTrace {
   const mode = scenario.mode ?? 'main';
@@ -124,7 +89,7 @@ export function simulate(scenario: SimScenario): SimTrace {
     const port = faults.nat === true && floated.has(message) ? 4500 : 500;
     record(side, { kind: 'send', message, retransmission, lost, port, config: configLines(side, message) });
     routers[side].sentAt[exchange] = now;
-    if (!lost) schedule(now + SIM_TIMING.latencyMs, { kind: 'deliver', to: other(side), message });
+    if (!lost) schedule(now + SIM_TIMING.latencyMs, { kind: 'deliver', to: otherSide(side), message });
     if (awaitsReply.has(message)) {
       const timers = routers[side].timers;
       timers[exchange] += 1;
@@ -367,46 +332,4 @@ export function simulate(scenario: SimScenario): SimTrace {
     steps: Object.freeze(steps),
     outcome: Object.freeze(outcomeOf(routers, initiatorKey === null)),
   });
-}
-
-function newRouter(side: Side, info: SimRouter, peer: SimRouter, mode: Phase1Mode): Router {
-  const machines = { phase1: machineFor(side, 'phase1', mode), quickmode: machineFor(side, 'quickmode') } as Record<SimExchange, AnyStateMachine>;
-  const input = { platform: info.platform };
-  return {
-    info,
-    peer,
-    machines,
-    snapshots: { phase1: initialSnapshot(machines.phase1, input), quickmode: initialSnapshot(machines.quickmode, input) },
-    timers: { phase1: 0, quickmode: 0 },
-    sentAt: { phase1: -1, quickmode: -1 },
-  };
-}
-
-/** A new ISAKMP SA in place of a deleted one: both machines start over. */
-function freshSa(router: Router): void {
-  const input = { platform: router.info.platform };
-  router.snapshots = { phase1: initialSnapshot(router.machines.phase1, input), quickmode: initialSnapshot(router.machines.quickmode, input) };
-}
-
-function statesOf(router: Router): { phase1: string; quickmode: string } {
-  return { phase1: stateOf(router.snapshots.phase1), quickmode: stateOf(router.snapshots.quickmode) };
-}
-
-function infoOf(router: SimRouter): SimPeerInfo {
-  return { name: router.name, address: router.address, platform: router.platform };
-}
-
-function outcomeOf(routers: Record<Side, Router>, noKey: boolean): { phase1: SimOutcome; phase2: SimOutcome } {
-  const p1 = (side: Side) => stateOf(routers[side].snapshots.phase1);
-  const qm = (side: Side) => routers[side].snapshots.quickmode;
-  const phase1: SimOutcome =
-    p1('initiator') === 'IKE_P1_COMPLETE' && p1('responder') === 'IKE_P1_COMPLETE'
-      ? 'complete'
-      : noKey || p1('initiator') === 'IKE_DEST_SA' || p1('responder') === 'IKE_DEST_SA'
-        ? 'failed'
-        : 'incomplete';
-  const done = (side: Side) => stateOf(qm(side)) === 'IKE_QM_PHASE2_COMPLETE';
-  const dead = (side: Side) => contextOf(qm(side)).deleteReason !== null;
-  const phase2: SimOutcome = done('initiator') && done('responder') ? 'complete' : dead('initiator') || dead('responder') ? 'failed' : 'incomplete';
-  return { phase1, phase2 };
 }
