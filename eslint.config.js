@@ -47,6 +47,12 @@ export const coreBoundary = {
   },
 };
 
+/** Log text is data, never markup. */
+const markupRules = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Log text is data, never markup.' },
+  { selector: "MemberExpression[property.name='innerHTML']", message: 'Log text is data, never markup.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'fixtures', '.bench'] },
   js.configs.recommended,
@@ -60,17 +66,7 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Log text is data, never markup.',
-        },
-        {
-          selector: "MemberExpression[property.name='innerHTML']",
-          message: 'Log text is data, never markup.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...markupRules],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -83,4 +79,23 @@ export default tseslint.config(
     },
   },
   coreBoundary,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.ts', 'src/core/negotiation/build.ts', 'src/core/negotiation/finalize.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...markupRules,
+        {
+          // A plain object literal keyed by any string answers 'constructor' and '__proto__' from its prototype.
+          // (Record<string, V> or Readonly<Record<string, V>> as the declared type)
+          selector: [
+            "VariableDeclarator[init.type='ObjectExpression'] > Identifier > TSTypeAnnotation > TSTypeReference[typeName.name='Record'] > TSTypeParameterInstantiation > TSStringKeyword.params:first-child",
+            "VariableDeclarator[init.type='ObjectExpression'] > Identifier > TSTypeAnnotation > TSTypeReference[typeName.name='Readonly'] > TSTypeParameterInstantiation > TSTypeReference[typeName.name='Record'] > TSTypeParameterInstantiation > TSStringKeyword.params:first-child",
+          ].join(', '),
+          message: 'A table that text is looked up in is a Map or lookupTable({...}) (src/core/ike/lookup-table.ts): a plain object reads inherited keys.',
+        },
+      ],
+    },
+  },
 );

@@ -4,6 +4,7 @@
  */
 import { stderr, stdout } from 'node:process';
 import type { Command, CommandIo } from './command.ts';
+import { lookupTable } from '../core/ike/lookup-table.ts';
 
 const usage = `ikescope: Cisco IOS IKEv1/IPsec negotiation analysis
 
@@ -17,11 +18,11 @@ Several log files given to 'analyze' are read together, so two routers' logs of 
 Exit status: 0 on success, 1 when the input could not be analysed, 2 on a usage error.
 `;
 
-const commands: Record<string, () => Promise<{ run: Command }>> = {
+const commands = lookupTable<() => Promise<{ run: Command }>>({
   analyze: () => import('./analyze-command.ts'),
   check: () => import('./check-command.ts'),
   simulate: () => import('./simulate-command.ts'),
-};
+});
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -4,6 +4,7 @@ import type { LineRef } from '../core/ike/line-ref.ts';
 import type { Side } from '../core/ike/sides.ts';
 import { lineKindName } from '../core/ike/line-kinds.ts';
 import { isFirstLineOf, lineAnnotation } from '../core/log/record-table.ts';
+import { lookupTable } from '../core/ike/lookup-table.ts';
 
 const ARROW_WIDTH = 14;
 
@@ -128,7 +129,7 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
   return out.join('\n');
 }
 
-const MARK: Readonly<Record<string, string>> = {
+const MARK = lookupTable<string>({
   debug: ' ',
   continuation: '+',
   prompt: '#',
@@ -136,7 +137,7 @@ const MARK: Readonly<Record<string, string>> = {
   prose: '·',
   blank: ' ',
   unrecognized: '?',
-};
+});
 
 function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
   a.input.files.forEach((file, f) => {

@@ -3,6 +3,7 @@
  * observed values and configured ones can be compared.
  */
 import type { IkeAuth, IkeEncryption, IkeHash } from './statements.ts';
+import { lookupTable } from '../ike/lookup-table.ts';
 
 /** `DES-CBC`, `3DES`, `AES-CBC`, `aes` → the config's encryption keyword. */
 export function encryptionWord(text: string): IkeEncryption | null {
@@ -54,14 +55,14 @@ export function sameTransforms(a: readonly string[], b: readonly string[]): bool
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-const espCiphers: Record<string, string> = { ESP_AES: 'esp-aes', ESP_3DES: 'esp-3des', ESP_DES: 'esp-des', ESP_GCM: 'esp-gcm', ESP_GMAC: 'esp-gmac', ESP_NULL: 'esp-null', ESP_SEAL: 'esp-seal' };
-const authenticators: Record<string, string> = {
+const espCiphers = lookupTable<string>({ ESP_AES: 'esp-aes', ESP_3DES: 'esp-3des', ESP_DES: 'esp-des', ESP_GCM: 'esp-gcm', ESP_GMAC: 'esp-gmac', ESP_NULL: 'esp-null', ESP_SEAL: 'esp-seal' });
+const authenticators = lookupTable<string>({
   'HMAC-SHA': 'esp-sha-hmac',
   'HMAC-MD5': 'esp-md5-hmac',
   'HMAC-SHA256': 'esp-sha256-hmac',
   'HMAC-SHA384': 'esp-sha384-hmac',
   'HMAC-SHA512': 'esp-sha512-hmac',
-};
+});
 
 /**
  * A Quick Mode transform as the log prints it (`transform 1, ESP_AES`, `key length is 256`,

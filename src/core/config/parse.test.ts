@@ -235,3 +235,15 @@ describe('property: config-like text through every stage', () => {
     );
   });
 });
+
+describe('words an object inherits', () => {
+  const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+  for (const word of inherited) {
+    test(`'${word}' as a policy's encryption, hash, authentication or identity is a line not understood`, () => {
+      const text = `crypto isakmp policy 10\n encryption ${word}\n hash ${word}\n authentication ${word}\ncrypto isakmp identity ${word}\n`;
+      const parsed = parseConfig(text);
+      expect(parsed.lines.map((l) => l.kind)).toEqual(['statement', 'unrecognized', 'unrecognized', 'unrecognized', 'unrecognized']);
+      expect(parsed.statements.map((s) => s.kind)).toEqual(['isakmp-policy']);
+    });
+  }
+});

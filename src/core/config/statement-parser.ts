@@ -5,6 +5,7 @@
 import { parseAddressMatch, type AddressMatch } from './address.ts';
 import { parseAce } from './acl.ts';
 import type { IdentityKind, IkeAuth, IkeEncryption, IkeHash, PeerMatch, StatementBody } from './statements.ts';
+import { lookupTable } from '../ike/lookup-table.ts';
 
 export type SectionKind =
   | 'isakmp-policy'
@@ -49,9 +50,9 @@ function lower(tokens: readonly string[]): string[] {
   return tokens.map((t) => t.toLowerCase());
 }
 
-const encryptions: Record<string, IkeEncryption> = { des: 'des', '3des': '3des', aes: 'aes' };
-const hashes: Record<string, IkeHash> = { md5: 'md5', sha: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
-const auths: Record<string, IkeAuth> = { 'pre-share': 'pre-share', 'rsa-sig': 'rsa-sig', 'rsa-encr': 'rsa-encr' };
+const encryptions = lookupTable<IkeEncryption>({ des: 'des', '3des': '3des', aes: 'aes' });
+const hashes = lookupTable<IkeHash>({ md5: 'md5', sha: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' });
+const auths = lookupTable<IkeAuth>({ 'pre-share': 'pre-share', 'rsa-sig': 'rsa-sig', 'rsa-encr': 'rsa-encr' });
 /** The values an isakmp policy's keywords accept, as the parser reads them: what a lint offers instead. */
 export const acceptedPolicyValues: ReadonlyMap<string, readonly string[]> = new Map([
   ['encryption', ['des', '3des', 'aes', 'aes 192', 'aes 256']],
@@ -61,7 +62,7 @@ export const acceptedPolicyValues: ReadonlyMap<string, readonly string[]> = new 
   ['lifetime', ['seconds, 60 to 86400']],
 ]);
 
-const identities: Record<string, IdentityKind> = { address: 'address', hostname: 'hostname', dn: 'dn', fqdn: 'hostname' };
+const identities = lookupTable<IdentityKind>({ address: 'address', hostname: 'hostname', dn: 'dn', fqdn: 'hostname' });
 
 /** `A [MASK]` or `ipv6 P/len` at tokens[i]; returns the match and the index after it. */
 function addressAt(tokens: readonly string[], i: number): { match: AddressMatch; next: number } | null {

@@ -5,6 +5,7 @@
  */
 import type { MessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
+import { lookupTable } from '../ike/lookup-table.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 import { phase1CompletedAfter, type EventOf } from './queries.ts';
@@ -30,9 +31,9 @@ export interface RetransmitRun {
   cause: RetransmitCause;
 }
 
-const MESSAGES: Readonly<Record<Side, Readonly<Record<string, MessageName>>>> = {
-  initiator: { MM_NO_STATE: 'MM1', MM_SA_SETUP: 'MM3', MM_KEY_EXCH: 'MM5', AG_INIT_EXCH: 'AM1', AG_NO_STATE: 'AM1' },
-  responder: { MM_NO_STATE: 'MM2', MM_SA_SETUP: 'MM2', MM_KEY_EXCH: 'MM4', AG_INIT_EXCH: 'AM2' },
+const MESSAGES: Readonly<Record<Side, Readonly<Record<string, MessageName | undefined>>>> = {
+  initiator: lookupTable<MessageName>({ MM_NO_STATE: 'MM1', MM_SA_SETUP: 'MM3', MM_KEY_EXCH: 'MM5', AG_INIT_EXCH: 'AM1', AG_NO_STATE: 'AM1' }),
+  responder: lookupTable<MessageName>({ MM_NO_STATE: 'MM2', MM_SA_SETUP: 'MM2', MM_KEY_EXCH: 'MM4', AG_INIT_EXCH: 'AM2' }),
 };
 
 export const isDeath = (e: IkeEvent): boolean => e.type === 'sa' && e.action === 'deleted' && e.reason !== null && e.reason.startsWith('Death by retransmission P1');

@@ -1,6 +1,7 @@
 /** IKEv1 vocabulary as IOS prints it: message names, state names, payloads. */
 import type { MessageName, PayloadType } from './messages.ts';
 import type { Side } from './sides.ts';
+import { lookupTable } from './lookup-table.ts';
 
 /** Main Mode message for a packet, from the ISAKMP SA state IOS prints on the packet line. */
 const MM_STATES = ['MM_NO_STATE', 'MM_SA_SETUP', 'MM_KEY_EXCH'];
@@ -45,7 +46,7 @@ export function sideOfState(state: string): Side | null {
   return null;
 }
 
-export const PAYLOAD_NAMES: Readonly<Record<string, PayloadType>> = {
+export const PAYLOAD_NAMES = lookupTable<PayloadType>({
   SA: 'SA',
   KE: 'KE',
   NONCE: 'NONCE',
@@ -56,4 +57,4 @@ export const PAYLOAD_NAMES: Readonly<Record<string, PayloadType>> = {
   NOTIFY: 'NOTIFY',
   DELETE: 'DELETE',
   'NAT-D': 'NAT-D',
-};
+});

@@ -1,7 +1,8 @@
 /** describe: one event in plain words, for the log pane and `analyze --annotate`. */
 import type { IkeEventBody } from './events.ts';
+import { lookupTable } from '../ike/lookup-table.ts';
 
-const STATE_WORDS: Readonly<Record<string, string>> = {
+const STATE_WORDS = lookupTable<string>({
   MM_NO_STATE: 'Main Mode, nothing agreed yet',
   MM_SA_SETUP: 'Main Mode, policy agreed',
   MM_KEY_EXCH: 'Main Mode, keys exchanged',
@@ -9,7 +10,7 @@ const STATE_WORDS: Readonly<Record<string, string>> = {
   'NEW SA': 'a new ISAKMP SA',
   AG_NO_STATE: 'Aggressive Mode, nothing agreed yet',
   AG_INIT_EXCH: 'Aggressive Mode, first exchange done',
-};
+});
 
 const INFO_WORDS: readonly [string, string][] = [
   ['SA is doing', 'Authentication method and identity type for MM5/MM6.'],

@@ -114,3 +114,16 @@ describe('runLab', () => {
     expect(run).toEqual({ ok: false, error: expect.stringContaining('R3: no IOS crypto configuration') });
   });
 });
+
+describe('a config word an object inherits', () => {
+  const A = 'hostname A\ncrypto isakmp policy 10\n hash constructor\n encryption __proto__\ncrypto isakmp key k address 10.0.0.2\ninterface e0\n ip address 10.0.0.1 255.255.255.0\ncrypto map M 10 ipsec-isakmp\n set peer 10.0.0.2\n';
+  const B = 'hostname B\ncrypto isakmp policy 10\ncrypto isakmp key k address 10.0.0.1\ninterface e0\n ip address 10.0.0.2 255.255.255.0\ncrypto map M 10 ipsec-isakmp\n set peer 10.0.0.1\n';
+
+  test('is not an algorithm: the policy keeps its defaults and the simulation runs', () => {
+    const run = runLab({ preset: null, initiator: A, responder: B, mode: 'main', faults: {} });
+    expect(run.ok).toBe(true);
+    if (!run.ok) return;
+    expect(run.trace.outcome.phase1).toBe('complete');
+    expect(`${run.debug.initiator}\n${run.debug.responder}`).not.toMatch(/constructor|__proto__|native code/);
+  });
+});

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { PlaybackEvent } from '../playback/playback-machine.ts';
+import { lookupTable } from '../../core/ike/lookup-table.ts';
 
-const keyEvents: Record<string, PlaybackEvent> = {
+const keyEvents = lookupTable<PlaybackEvent>({
   ArrowRight: { type: 'NEXT' },
   ArrowLeft: { type: 'PREV' },
   ArrowDown: { type: 'NEXT_MESSAGE' },
@@ -9,7 +10,7 @@ const keyEvents: Record<string, PlaybackEvent> = {
   Home: { type: 'START' },
   End: { type: 'END' },
   ' ': { type: 'TOGGLE' },
-};
+});
 
 /** Whether a key press belongs to the focused element (typing, a list, the editor) rather than to playback. */
 function ownedByFocus(target: EventTarget | null): boolean {

@@ -1,6 +1,7 @@
 import { RangeSetBuilder, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { noLineInfo, type LineInfo } from './line-info.ts';
+import { lookupTable } from '../../core/ike/lookup-table.ts';
 
 /** The per-line facts and the selected lines the editor decorates; replaced as a whole when they change. */
 export interface LogMarks {
@@ -36,12 +37,12 @@ class AnnotationWidget extends WidgetType {
   }
 }
 
-const kindClass: Record<string, string> = {
+const kindClass = lookupTable<string>({
   unrecognized: 'cm-ike-unrecognized',
   prose: 'cm-ike-prose',
   prompt: 'cm-ike-prompt',
   show: 'cm-ike-show',
-};
+});
 
 /** Decorates only the lines in view, so a log of millions of lines costs nothing off screen. */
 function buildDecorations(view: EditorView): DecorationSet {
@@ -58,7 +59,7 @@ function buildDecorations(view: EditorView): DecorationSet {
       const notAllowed = disallowed?.get(line.number);
       if (notAllowed) classes.push('cm-ike-disallowed');
       if (classes.length > 0) {
-        const attributes: Record<string, string> = { class: classes.join(' ') };
+        const attributes: { class: string; title?: string } = { class: classes.join(' ') };
         if (kind === 'unrecognized') attributes.title = 'IKE/IPsec debug output that ikescope did not understand';
         if (notAllowed) attributes.title = notAllowed;
         builder.add(line.from, line.from, Decoration.line({ attributes }));

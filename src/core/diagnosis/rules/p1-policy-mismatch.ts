@@ -15,8 +15,9 @@ import { lineWords } from '../line-words.ts';
 import type { Rule } from '../rule.ts';
 import { phase1Retransmits } from '../retransmits.ts';
 import { sidesOf } from '../sides.ts';
+import { lookupTable } from '../../ike/lookup-table.ts';
 
-const ATTRIBUTE_WORDS: Readonly<Record<string, string>> = {
+const ATTRIBUTE_WORDS = lookupTable<string>({
   encryption: 'encryption',
   keyLength: 'AES key length',
   hash: 'hash',
@@ -24,7 +25,7 @@ const ATTRIBUTE_WORDS: Readonly<Record<string, string>> = {
   auth: 'authentication method',
   lifeType: 'life type',
   other: 'an attribute',
-};
+});
 
 interface Round {
   refused: IkeEvent[];
