@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { labSetupOf, type LabRun, type LabSetup } from '../../core/sim/lab.ts';
 import { PRESETS } from '../../core/sim/presets.ts';
 import { readLabLink } from '../app/deep-link.ts';
@@ -24,11 +24,18 @@ const faults: readonly { name: FaultName; label: string }[] = [
   { name: 'nat', label: 'NAT between them' },
 ];
 
-/** The exercise a shared link holds, else the one this browser kept, else the seed's two routers. */
-function initialSetup(kept: LabSetup | null): LabSetup {
+const defaultSetup = (kept: LabSetup | null): LabSetup => kept ?? labSetupOf('seed') ?? { preset: null, initiator: '', responder: '', mode: 'main', faults: {} };
+
+/**
+ * The exercise a shared link holds, else the one this browser kept, else the seed's two routers; with a word on
+ * a link that holds none.
+ */
+function openingExercise(kept: LabSetup | null): { setup: LabSetup; notice: string | null } {
   const shared = readLabLink(window.location.hash);
-  const decoded = shared === null ? null : decodeExercise(shared);
-  return decoded ?? kept ?? labSetupOf('seed') ?? { preset: null, initiator: '', responder: '', mode: 'main', faults: {} };
+  if (shared === null) return { setup: defaultSetup(kept), notice: null };
+  const decoded = decodeExercise(shared);
+  if (decoded.ok) return { setup: decoded.setup, notice: null };
+  return { setup: defaultSetup(kept), notice: `This link's exercise cannot be opened (${decoded.reason}): the lab shows ${kept ? 'the exercise this browser kept' : "the seed's routers"} instead.` };
 }
 
 const routerName = (text: string, fallback: string) => /^hostname (\S+)/m.exec(text)?.[1] ?? fallback;
@@ -45,7 +52,9 @@ function outcomeText(result: LabRun | null): string {
  * output and the two configs load into the same views as a pasted log; edits re-run it a moment later.
  */
 export default function LabPanel({ kept, onRun }: LabPanelProps) {
-  const lab = useLab(() => initialSetup(kept), onRun);
+  const [opening] = useState(() => openingExercise(kept));
+  const [notice, setNotice] = useState(opening.notice);
+  const lab = useLab(() => opening.setup, onRun);
   const { setup, result } = lab;
   const presetId = useId();
   const lost = setup.faults.lose?.[0]?.message ?? 'MM3';
@@ -53,6 +62,14 @@ export default function LabPanel({ kept, onRun }: LabPanelProps) {
 
   return (
     <section id="lab" aria-labelledby="lab-heading" className="shrink-0 border-b border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
+      {notice && (
+        <div role="alert" className="mb-2 flex items-center gap-2 rounded border border-amber-400 bg-amber-50 px-2 py-1 text-xs text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
+          <p>{notice}</p>
+          <button type="button" className="underline" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 id="lab-heading" className="text-xs font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300">
           Lab

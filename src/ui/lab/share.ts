@@ -1,5 +1,6 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { LabSetup } from '../../core/sim/lab.ts';
+import { readLabSetup } from '../../core/sim/lab-setup-schema.ts';
 
 /**
  * A lab exercise in the URL: configs, preset, mode and faults as JSON, deflated and base64url-encoded, so a
@@ -62,27 +63,60 @@ export function encodeExercise(setup: LabSetup, includeKeys: boolean): string {
   return toBase64Url(deflateSync(strToU8(JSON.stringify(shared)), { level: 9 }));
 }
 
-const isSetup = (value: unknown): value is LabSetup => {
-  if (typeof value !== 'object' || value === null) return false;
-  const s = value as Record<string, unknown>;
-  return (
-    typeof s.initiator === 'string' &&
-    typeof s.responder === 'string' &&
-    (s.preset === null || typeof s.preset === 'string') &&
-    (s.mode === 'main' || s.mode === 'aggressive') &&
-    typeof s.faults === 'object' &&
-    s.faults !== null
-  );
-};
+/** The most text a link may inflate to: two configs of several thousand lines each fit many times over. */
+export const MAX_EXERCISE_BYTES = 1 << 20;
+/** Deflated text is never much longer than the text itself, so a longer link is refused before decoding. */
+export const MAX_LINK_CHARS = Math.ceil((MAX_EXERCISE_BYTES * 4) / 3) + 1024;
+/** Deflate expands a byte to at most about a thousand: fed this much at a time, the output overshoots the cap little. */
+const INFLATE_SLICE = 1024;
 
-/** The exercise a link holds, or null when the text is not one (cut short, edited, another version). */
-export function decodeExercise(text: string): LabSetup | null {
-  try {
-    const shared = JSON.parse(strFromU8(inflateSync(fromBase64Url(text)))) as Partial<Shared>;
-    return shared.v === VERSION && isSetup(shared.setup) ? shared.setup : null;
-  } catch {
-    return null;
+/** The inflated bytes, or null once they pass `limit`: inflation stops there instead of filling the memory. */
+function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  const inflate = new Inflate((chunk, final) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    ended ||= final;
+  });
+  for (let offset = 0; offset < data.length && size <= limit && !ended; offset += INFLATE_SLICE) {
+    inflate.push(data.subarray(offset, offset + INFLATE_SLICE), offset + INFLATE_SLICE >= data.length);
   }
+  if (size > limit || !ended) return null;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+export type DecodedExercise = { ok: true; setup: LabSetup } | { ok: false; reason: string };
+
+/** The exercise a link holds, or why it holds none (too large, cut short, edited, another version). */
+export function decodeExercise(text: string): DecodedExercise {
+  if (text.length > MAX_LINK_CHARS) return { ok: false, reason: `the link is longer than ${MAX_LINK_CHARS} characters` };
+  let json: string;
+  try {
+    const inflated = inflateBounded(fromBase64Url(text), MAX_EXERCISE_BYTES);
+    if (inflated === null) return { ok: false, reason: `the exercise is larger than ${MAX_EXERCISE_BYTES / (1 << 20)} MB, or cut short` };
+    json = strFromU8(inflated);
+  } catch {
+    return { ok: false, reason: 'the link is not a compressed exercise (cut short or edited?)' };
+  }
+  let shared: unknown;
+  try {
+    shared = JSON.parse(json);
+  } catch {
+    return { ok: false, reason: 'the link does not hold an exercise' };
+  }
+  const version = typeof shared === 'object' && shared !== null && Object.hasOwn(shared, 'v') ? (shared as { v: unknown }).v : undefined;
+  if (version !== VERSION) return { ok: false, reason: 'the link is of another version of ikescope' };
+  const keys = Object.keys(shared as object);
+  const setup = keys.length === 2 && keys.includes('setup') ? readLabSetup((shared as { setup: unknown }).setup) : null;
+  return setup ? { ok: true, setup } : { ok: false, reason: 'the exercise in the link is not one this lab can run' };
 }
 
 /** The whole link: this page, the exercise, and the step to open it at. */
