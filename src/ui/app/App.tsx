@@ -3,6 +3,7 @@ import { Header } from './Header.tsx';
 import { RegionNav } from './RegionNav.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { Workbench } from './Workbench.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useAnalysis, type AnalysisState } from './use-analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useFileDrop } from './use-file-drop.ts';
@@ -27,6 +28,12 @@ function shownAnalysis(state: AnalysisState): PageAnalysis | null {
 }
 
 const freshHash = (workspace: string) => writeDeepLink({ workspace, negotiation: 0, step: -1 }, '');
+
+/** The page as on a first visit: no link in the address bar, the built-in example. */
+function startAfresh() {
+  window.history.replaceState(null, '', window.location.pathname);
+  window.location.reload();
+}
 
 /**
  * The one page: load controls on top, the workbench of views below, the analysis running in a worker. The
@@ -81,14 +88,18 @@ export function App() {
       {labOpened && workspaces.lab !== undefined && (
         <div hidden={mode !== 'lab'}>
           <Suspense fallback={<p className="px-3 py-2 text-xs">Loading the lab…</p>}>
-            <LabPanel kept={workspaces.lab} onRun={labRan} />
+            <ErrorBoundary what="The lab" back={{ label: 'Start again from the built-in example', onClick: startAfresh }}>
+              <LabPanel kept={workspaces.lab} onRun={labRan} />
+            </ErrorBoundary>
           </Suspense>
         </div>
       )}
       {shown && <ProgressBar state={analysis.state} />}
       <div className={`flex flex-col ${mode === 'lab' ? 'lg:min-h-screen' : 'lg:min-h-0 lg:flex-1'}`}>
         {shown ? (
-          <Workbench key={shown.key} workspace={shown.workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
+          <ErrorBoundary key={shown.key} what="This input" back={{ label: 'Show the built-in example', onClick: () => openCase(seedWorkspace) }}>
+            <Workbench workspace={shown.workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
+          </ErrorBoundary>
         ) : (
           current.status !== 'open' && <CaseNotice view={current} onOpenExample={() => openCase(seedWorkspace)} />
         )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 interface RegionProps {
   /** Stable id: the region's heading id and the anchor that keyboard users and tests reach it by. */
@@ -34,10 +35,12 @@ export function Region({ id, title, className = '', actions, scrolls = true, chi
         // Focusable so that keyboard users can scroll a region that holds nothing else to focus (WCAG 2.1.1).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         <div className="min-h-0 flex-1 overflow-auto" tabIndex={0} role="group" aria-labelledby={headingId}>
-          {children}
+          <ErrorBoundary what={title}>{children}</ErrorBoundary>
         </div>
       ) : (
-        <div className="relative min-h-0 flex-1 overflow-hidden">{children}</div>
+        <div className="relative min-h-0 flex-1 overflow-hidden">
+          <ErrorBoundary what={title}>{children}</ErrorBoundary>
+        </div>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import type { Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../../worker/protocol.ts';
 import type { Workspace } from './workspace.ts';
+import { startWorker } from './start-worker.ts';
 
 export type AnalysisState =
   | { status: 'running'; done: number; total: number; preview: PageAnalysis | null }
@@ -25,7 +26,7 @@ export function useAnalysis(workspace: Workspace): AnalysisHandle {
   const connection = useRef<{ worker: Worker; id: number; waiting: Map<number, (n: Negotiation | null) => void> } | null>(null);
 
   useEffect(() => {
-    const worker = new Worker(new URL('../../worker/analysis-worker.ts', import.meta.url), { type: 'module' });
+    const worker = startWorker('analysis');
     const id = nextRequestId++;
     const waiting = new Map<number, (n: Negotiation | null) => void>();
     connection.current = { worker, id, waiting };

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { labSetupOf, runLab, type LabRun, type LabSetup } from '../../core/sim/lab.ts';
+import { useEffect, useRef, useState } from 'react';
+import { labSetupOf, type LabSetup } from '../../core/sim/lab.ts';
 import { findPreset } from '../../core/sim/presets.ts';
 import type { ExchangeMessageName } from '../../core/ike/messages.ts';
 import type { Side } from '../../core/ike/sides.ts';
 import type { SimFaults } from '../../core/sim/trace.ts';
 import { readDeepLink, readLabLink, writeDeepLink } from '../app/deep-link.ts';
 import { LAB_WORKSPACE, type Workspace } from '../app/workspace.ts';
+import { useLabRun, type Shown } from './use-lab-run.ts';
 
 /** A what-if edit re-runs the simulation this long after the last key press. */
 export const RERUN_DELAY_MS = 400;
@@ -17,8 +18,10 @@ export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace, se
   const [setup, setSetup] = useState(initial);
   const [opened] = useState(() => setup);
   // Each run is numbered, so Run shows the same setup again (after another log was loaded meanwhile).
-  const [shown, setShown] = useState<{ setup: LabSetup; run: number } | null>(null);
-  const result = useMemo<LabRun | null>(() => (shown ? runLab(shown.setup) : null), [shown]);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const ran = useLabRun(shown);
+  // The last run finished; while a newer one runs, the page keeps showing it.
+  const result = ran?.run ?? null;
   const show = (next: LabSetup) => setShown((s) => ({ setup: next, run: (s?.run ?? 0) + 1 }));
   const loaded = useRef(onRun);
 
@@ -40,10 +43,10 @@ export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace, se
   }, [setup, opened]);
 
   useEffect(() => {
-    if (!result?.ok || !shown) return;
-    const preset = shown.setup.preset === null ? undefined : findPreset(shown.setup.preset);
-    loaded.current({ id: LAB_WORKSPACE, title: `Lab: ${preset?.title ?? 'your two routers'}`, files: result.files }, shown.setup);
-  }, [result, shown]);
+    if (!ran?.run.ok) return;
+    const preset = ran.shown.setup.preset === null ? undefined : findPreset(ran.shown.setup.preset);
+    loaded.current({ id: LAB_WORKSPACE, title: `Lab: ${preset?.title ?? 'your two routers'}`, files: ran.run.files }, ran.shown.setup);
+  }, [ran]);
 
   return {
     setup,
