@@ -3,13 +3,15 @@
  * `LabSetup` has, so a crafted value never reaches the simulation. Anything else, extra keys included, is
  * not a setup.
  */
-import type { IkeMessageName } from '../fsm/messages.ts';
+import { MAIN_MODE, AGGRESSIVE_MODE, QUICK_MODE, type ExchangeMessageName } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
 import type { LabSetup } from './lab.ts';
 import { findPreset } from './presets.ts';
-import type { Side, SimFaults } from './trace.ts';
+import type { SimFaults } from './trace.ts';
 
 const SIDES: readonly Side[] = ['initiator', 'responder'];
-const MESSAGES: readonly IkeMessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3', 'QM1', 'QM2', 'QM3'];
+/** The messages a fault can lose: those of the exchanges. */
+const MESSAGES: readonly ExchangeMessageName[] = [...MAIN_MODE, ...AGGRESSIVE_MODE, ...QUICK_MODE];
 /** More losses than messages in an exchange mean nothing more: the switch loses one. */
 const MAX_LOSSES = MESSAGES.length;
 
@@ -24,7 +26,7 @@ function record(value: unknown, keys: readonly string[], required: readonly stri
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T => typeof value === 'string' && (allowed as readonly string[]).includes(value);
 
-function readLoss(value: unknown): { from: Side; message: IkeMessageName } | null {
+function readLoss(value: unknown): { from: Side; message: ExchangeMessageName } | null {
   const fields = record(value, ['from', 'message'], ['from', 'message']);
   if (!fields || !oneOf(fields.from, SIDES) || !oneOf(fields.message, MESSAGES)) return null;
   return { from: fields.from, message: fields.message };
@@ -44,7 +46,7 @@ function readFaults(value: unknown): SimFaults | null {
     if (!Array.isArray(lose) || lose.length > MAX_LOSSES) return null;
     const losses = lose.map(readLoss);
     if (losses.some((l) => l === null)) return null;
-    faults.lose = losses as { from: Side; message: IkeMessageName }[];
+    faults.lose = losses as { from: Side; message: ExchangeMessageName }[];
   }
   return faults;
 }
