@@ -40,3 +40,15 @@ test("seed with its routers' configs: the policy lines (IOS defaults fall on the
   expect(f?.configLines).toContainEqual({ file: 1, line: 2 });
   expect(f?.configLines).toContainEqual({ file: 2, line: 2 });
 });
+
+test('a proposal of 200,000 weak attribute lines, then many acceptances: each line is evidence once, no stack overflow', () => {
+  const head = '*Oct 25 18:53:16.490: ISAKMP: (0):';
+  const text = [
+    `${head}Checking ISAKMP transform 1 against priority 10 policy`,
+    ...Array.from({ length: 200_000 }, () => `${head}      encryption DES-CBC`),
+    ...Array.from({ length: 1_000 }, () => `${head}atts are acceptable. Next payload is 0`),
+  ].join('\n');
+  const [f] = rule.diagnose(contextFromText(text));
+  expect(f?.summary).toContain('DES');
+  expect(f?.lines).toHaveLength(200_000);
+});

@@ -10,33 +10,50 @@ import { encryptionWord, hashWord } from '../../config/observed.ts';
 import type { IkeEvent } from '../../log/events.ts';
 import type { DiagnosisContext } from '../context.ts';
 import { finding } from '../finding.ts';
-import { proposalBefore } from '../proposal.ts';
+import { applyProposalAttribute, emptyProposal, type ObservedProposal } from '../../negotiation/proposal.ts';
 import type { Rule } from '../rule.ts';
 
 const ADVICE =
   'Use AES-256 (encryption aes 256), SHA-256 or stronger (hash sha256 / sha384), DH group 14, or better 19 / 20 (elliptic curve), in the ISAKMP policy on both routers; esp-aes 256 esp-sha256-hmac (or esp-gcm 256) in the transform set; set pfs group14 or higher.';
 
-/** Weak values of one accepted phase 1 proposal: the attribute lines and their names. */
-function weakPhase1(events: readonly IkeEvent[], acceptedAt: number): { names: string[]; lines: LineRef[] } {
-  const names: string[] = [];
-  const lines: LineRef[] = [];
-  let start = 0;
-  for (let i = acceptedAt; i >= 0; i -= 1) {
-    if (events[i]?.type === 'p1-check') {
-      start = i;
-      break;
+/** The weak name of one printed phase 1 attribute (`DES`, `MD5`, `DH group 1`), or null. */
+function weakAttribute(e: Extract<IkeEvent, { type: 'p1-attr' }>): string | null {
+  const word = e.attr === 'encryption' ? encryptionWord(e.value) : e.attr === 'hash' ? hashWord(e.value) : e.attr === 'group' ? `group${e.number ?? ''}` : null;
+  if (word === null || !isWeakPhase1(word)) return null;
+  return e.attr === 'group' ? `DH group ${e.number ?? ''}` : word.toUpperCase();
+}
+
+/**
+ * The weak attributes of every accepted phase 1 proposal, in one pass: the attributes printed since the last
+ * `Checking ISAKMP transform` count when `atts are acceptable` follows. Each attribute line and each distinct
+ * proposal is taken once, however many acceptances repeat it.
+ */
+function weakPhase1(ctx: DiagnosisContext, names: Set<string>, lines: LineRef[], configLines: LineRef[]): void {
+  let proposal = emptyProposal();
+  let weakSinceCheck: { name: string; at: LineRef }[] = [];
+  let reported = 0;
+  let proposalChanged = true;
+  for (const e of ctx.events) {
+    if (e.type === 'p1-check') {
+      proposal = emptyProposal();
+      weakSinceCheck = [];
+      reported = 0;
+      proposalChanged = true;
+    } else if (e.type === 'p1-attr') {
+      applyProposalAttribute(proposal, e);
+      proposalChanged = true;
+      const name = weakAttribute(e);
+      if (name !== null) weakSinceCheck.push({ name, at: e.at });
+    } else if (e.type === 'p1-atts' && e.acceptable && weakSinceCheck.length > 0) {
+      for (; reported < weakSinceCheck.length; reported += 1) {
+        const weak = weakSinceCheck[reported]!;
+        names.add(weak.name);
+        lines.push(weak.at);
+      }
+      if (proposalChanged) for (const line of policyLines(ctx, proposal)) configLines.push(line);
+      proposalChanged = false;
     }
   }
-  for (let i = start; i < acceptedAt; i += 1) {
-    const e = events[i];
-    if (e?.type !== 'p1-attr') continue;
-    const word = e.attr === 'encryption' ? encryptionWord(e.value) : e.attr === 'hash' ? hashWord(e.value) : e.attr === 'group' ? `group${e.number ?? ''}` : null;
-    if (word !== null && isWeakPhase1(word)) {
-      names.push(e.attr === 'group' ? `DH group ${e.number ?? ''}` : word.toUpperCase());
-      lines.push(e.at);
-    }
-  }
-  return { names, lines };
 }
 
 function weakPhase2(e: IkeEvent): string | null {
@@ -58,13 +75,12 @@ function weakTransformsIn(ctx: DiagnosisContext, transformSet: string): readonly
 }
 
 /** The config lines of the policy that matches what was negotiated, on each router given. */
-function policyLines(ctx: DiagnosisContext, index: number): LineRef[] {
-  const p = proposalBefore(ctx.events, index);
+function policyLines(ctx: DiagnosisContext, proposal: ObservedProposal): LineRef[] {
   const out: LineRef[] = [];
   for (const attached of [ctx.configs.initiator, ctx.configs.responder]) {
     if (!attached) continue;
-    const [explained] = explainObserved(attached.config, { proposal: p });
-    if (explained?.agrees) out.push(...explained.lines.map((line) => ({ file: attached.file, line })));
+    const [explained] = explainObserved(attached.config, { proposal });
+    if (explained?.agrees) for (const line of explained.lines) out.push({ file: attached.file, line });
   }
   return out;
 }
@@ -107,21 +123,14 @@ export const rule: Rule = {
     const names = new Set<string>();
     const lines: LineRef[] = [];
     const configLines: LineRef[] = [];
-    ctx.events.forEach((e, index) => {
-      if (e.type === 'p1-atts' && e.acceptable) {
-        const weak = weakPhase1(ctx.events, index);
-        if (weak.names.length > 0) {
-          for (const n of weak.names) names.add(n);
-          lines.push(...weak.lines);
-          configLines.push(...policyLines(ctx, index));
-        }
-      }
+    weakPhase1(ctx, names, lines, configLines);
+    for (const e of ctx.events) {
       const p2 = weakPhase2(e);
       if (p2 !== null) {
         names.add(p2);
         lines.push(e.at);
       }
-    });
+    }
     if (names.size === 0) fromNegotiation(ctx, names, lines);
     const csdl = ctx.events.filter((e) => e.type === 'error' && e.code === 'csdl');
     for (const e of csdl) {
