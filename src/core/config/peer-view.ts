@@ -66,7 +66,7 @@ export function ikeAddresses(cfg: EffectiveConfig, source: Phase2Source): string
   for (const i of source.interfaces) {
     const found = addressesOf(i.name);
     if (!found) return null;
-    all.push(...found);
+    for (const address of found) all.push(address);
   }
   return all;
 }

@@ -121,7 +121,8 @@ export function checkPhase1(ctx: Phase1Context): Phase1Result {
       let fix = `Make one policy on both routers use the same encryption, hash, DH group and authentication`;
       if (nearest) {
         for (const field of nearest.diff) {
-          lines.push(...settingRef(A, fieldSetting(nearest.pa, field), nearest.pa.line), ...settingRef(B, fieldSetting(nearest.pb, field), nearest.pb.line));
+          for (const ref of settingRef(A, fieldSetting(nearest.pa, field), nearest.pa.line)) lines.push(ref);
+          for (const ref of settingRef(B, fieldSetting(nearest.pb, field), nearest.pb.line)) lines.push(ref);
         }
         const commands = nearest.diff.map((f) => fieldCommand(nearest.pa, f)).join(', ');
         fix =

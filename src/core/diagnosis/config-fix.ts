@@ -45,6 +45,11 @@ export function ref(attached: AttachedConfig, line: number | null | undefined): 
   return line === null || line === undefined ? [] : [{ file: attached.file, line }];
 }
 
+/** Adds line `line` of `attached` to `lines`, when there is one. */
+export function addRef(lines: LineRef[], attached: AttachedConfig, line: number | null | undefined): void {
+  if (line !== null && line !== undefined) lines.push({ file: attached.file, line });
+}
+
 /** The line of a setting, or of the section header it would go under when it is an IOS default. */
 export function settingLine(setting: Setting<unknown>, header: number | null): number | null {
   return setting.isDefault ? header : setting.line;

@@ -129,7 +129,7 @@ function computeRetransmits(ctx: DiagnosisContext): RetransmitRun[] {
 function resends(events: readonly EventOf<'retransmit'>[]): number {
   const counters = events.filter((e) => e.state === null);
   if (counters.length === 0) return events.length;
-  return Math.max(counters.length, ...counters.map((e) => e.attempt ?? 0));
+  return counters.reduce((most, e) => Math.max(most, e.attempt ?? 0), counters.length);
 }
 
 /** The SA state of the last message a side sent before an event, from the negotiation's messages. */

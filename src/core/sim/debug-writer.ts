@@ -313,7 +313,7 @@ export function writeDebugOutput(trace: SimTrace, side: Side, style: DebugStyle 
             lastState.set(event.exchange, saState(side, s.event.message, s.states[side].phase1));
           }
         };
-        group.push(...sends);
+        for (const send of sends) group.push(send);
         beforeSends(event);
         if (!startsExchange) printSends();
         stateLines(event);

@@ -4,7 +4,7 @@
  * not match: the shorter one is used.
  */
 import type { LineRef } from '../../ike/line-ref.ts';
-import { ref, settingLine } from '../config-fix.ts';
+import { addRef, settingLine } from '../config-fix.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
 import { at } from '../queries.ts';
 import type { DiagnosisContext } from '../context.ts';
@@ -35,7 +35,7 @@ export const rule: Rule = {
       for (const attached of [ctx.configs.initiator, ctx.configs.responder]) {
         for (const p of attached?.config.policies ?? []) {
           const line = settingLine(p.lifetimeSeconds, p.line);
-          if (attached && line !== null && p.lifetimeSeconds.value === e.seconds) configLines.push(...ref(attached, line));
+          if (attached && line !== null && p.lifetimeSeconds.value === e.seconds) addRef(configLines, attached, line);
         }
       }
       out.push(

@@ -1,7 +1,7 @@
 /** NAT_T: a NAT between the peers (NAT discovery in MM3/MM4): IKE moves to UDP 4500 and ESP goes in UDP. Informational. */
 import type { LineRef } from '../../ike/line-ref.ts';
 import type { Message, Negotiation } from '../../analysis.ts';
-import { ref } from '../config-fix.ts';
+import { addRef } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at } from '../queries.ts';
 import type { Rule } from '../rule.ts';
@@ -36,7 +36,7 @@ export const rule: Rule = {
     if (floated && !hits.some((e) => e.type === 'packet')) lines.push(floated);
     const configLines: LineRef[] = [];
     for (const attached of [ctx.configs.initiator, ctx.configs.responder]) {
-      if (attached) configLines.push(...ref(attached, attached.config.natKeepalive.line));
+      if (attached) addRef(configLines, attached, attached.config.natKeepalive.line);
     }
     return [
       finding({

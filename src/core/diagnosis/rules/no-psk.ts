@@ -1,7 +1,7 @@
 /** NO_PSK: `No pre-shared key with X!` / `No Cert or pre-shared address key.`: Main Mode never starts. */
 import type { LineRef } from '../../ike/line-ref.ts';
 import { otherSide } from '../../ike/sides.ts';
-import { addressOf, keyLine, ref, routerName } from '../config-fix.ts';
+import { addressOf, keyLine, addRef, routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at, hasEvents, peerAddress } from '../queries.ts';
 import type { Rule } from '../rule.ts';
@@ -27,14 +27,14 @@ export const rule: Rule = {
     let fix = `On ${name}: crypto isakmp key KEY address ${peer} (or 'pre-shared-key address ${peer} key KEY' in the keyring its ISAKMP profile uses), with the same KEY as on the peer. Check with 'show running-config | include crypto isakmp key|keyring'.`;
     if (own) {
       const keys = own.config.keys;
-      for (const k of keys) configLines.push(...ref(own, k.line));
+      for (const k of keys) addRef(configLines, own, k.line);
       const existing = keys.length > 0 ? ` Its keys (${keys.map((k) => `line ${k.line}`).join(', ')}) are for other addresses: one may be a typo of ${peer}.` : ' Its config has no key at all.';
       fix = `On ${name} (config file ${own.file}): add 'crypto isakmp key KEY address ${peer}'.${existing}`;
     }
     if (theirs) {
       const line = keyLine(theirs.config, addressOf(ctx, side));
       if (line !== null) {
-        configLines.push(...ref(theirs, line));
+        addRef(configLines, theirs, line);
         fix += ` Use the same KEY as ${routerName(ctx, otherSide(side))}'s line ${line}.`;
       }
     }

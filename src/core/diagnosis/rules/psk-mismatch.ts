@@ -3,7 +3,7 @@
  * check or is malformed`, MM5/MM6 retransmitted in MM_KEY_EXCH, `Death by retransmission P1`.
  */
 import type { LineRef } from '../../ike/line-ref.ts';
-import { checkedFinding, keyLine, ref, routerName } from '../config-fix.ts';
+import { checkedFinding, keyLine, addRef, routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at, hasEvents, phase1CompletedAfter } from '../queries.ts';
 import { lineWords } from '../line-words.ts';
@@ -63,7 +63,7 @@ function keyFix(ctx: Parameters<Rule['diagnose']>[0]): { fix: string; configLine
     const peer = ctx.negotiation?.routers[side === 'initiator' ? 'responder' : 'initiator'].address ?? null;
     const line = keyLine(attached.config, peer);
     if (line !== null) {
-      lines.push(...ref(attached, line));
+      addRef(lines, attached, line);
       named.push(`${routerName(ctx, side)} line ${line}`);
     }
   }
