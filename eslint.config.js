@@ -81,7 +81,7 @@ export default tseslint.config(
   coreBoundary,
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/**/*.test.ts', 'src/core/negotiation/build.ts', 'src/core/negotiation/finalize.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

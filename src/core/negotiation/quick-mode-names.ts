@@ -4,23 +4,24 @@ import type { MessageName } from '../ike/messages.ts';
 import { message } from './contract-view.ts';
 import type { Draft, DraftPhase2 } from './draft.ts';
 import { spiPair } from './spi-pair.ts';
+import { lookupTable } from '../ike/lookup-table.ts';
 
-const CIPHERS: Readonly<Record<string, string>> = {
+const CIPHERS = lookupTable<string>({
   ESP_DES: 'esp-des',
   ESP_3DES: 'esp-3des',
   ESP_AES: 'esp-aes',
   ESP_NULL: 'esp-null',
   ESP_GCM: 'esp-gcm',
   ESP_SEAL: 'esp-seal',
-};
+});
 
-const AUTHENTICATORS: Readonly<Record<string, string>> = {
+const AUTHENTICATORS = lookupTable<string>({
   'HMAC-SHA': 'esp-sha-hmac',
   'HMAC-MD5': 'esp-md5-hmac',
   'HMAC-SHA256': 'esp-sha256-hmac',
   'HMAC-SHA384': 'esp-sha384-hmac',
   'HMAC-SHA512': 'esp-sha512-hmac',
-};
+});
 
 export function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
   const qmSide = p.side ?? d.side ?? 'initiator';

@@ -6,15 +6,16 @@ import type { Encapsulation } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { Draft, DraftMessage, DraftPhase2 } from './draft.ts';
 import { setSide } from './message-lines.ts';
+import { lookupTable } from '../ike/lookup-table.ts';
 
-const ENCAPS: Readonly<Record<string, Encapsulation>> = {
+const ENCAPS = lookupTable<Encapsulation>({
   '1': 'tunnel',
   '2': 'transport',
   '3': 'tunnel-udp',
   '4': 'transport-udp',
   '61443': 'tunnel-udp',
   '61444': 'transport-udp',
-};
+});
 
 /** A late packet's message ID became known from the lines after it. */
 export function resolveNode(d: Draft, node: number): void {
