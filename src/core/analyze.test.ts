@@ -284,3 +284,13 @@ describe('lineInfo', () => {
     expect(lineInfo(a, { file: 3, line: 1 }).record).toBe(-1);
   });
 });
+
+describe('a word an object inherits, where the log prints a value', () => {
+  const seedLine = '*Oct 25 18:53:16.543: ISAKMP: (1001):transform 1, ';
+  for (const word of ['constructor', '__proto__', 'toString', 'esp_aes']) {
+    test(`'transform 1, ${word}' is no phase 2 transform`, () => {
+      const a = analyze([{ name: 'crafted.log', text: `${seedLine}${word}\n${seedLine}ESP_AES\n` }]);
+      expect(a.input.unrecognized).toEqual([{ file: 0, line: 1 }]);
+    });
+  }
+});

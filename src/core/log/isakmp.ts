@@ -144,7 +144,8 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   }
   if (t.startsWith('Checking IPSec proposal ')) return { type: 'p2-proposal', proposal: Number(t.slice(24)) || 0 };
   if (t.startsWith('transform ')) {
-    const m = /^transform (\d+), (\S+)$/.exec(t);
+    // An IOS transform name (ESP_AES, ESP_3DES, AH_SHA, IPPCP_LZS); any other word is not a transform.
+    const m = /^transform (\d+), ((?:ESP|AH|IPPCP)_[A-Z\d_]{1,24})$/.exec(t);
     return m ? { type: 'p2-transform', transform: Number(m[1]), name: m[2] ?? '' } : null;
   }
   if (t.startsWith('attributes in transform')) return info(t);
