@@ -294,3 +294,11 @@ describe('a word an object inherits, where the log prints a value', () => {
     });
   }
 });
+
+test("the seed with its line 211 repeated 150,000 times merges its two routers' messages without overflowing the stack", () => {
+  const lines = readFileSync(new URL('../../fixtures/seed/ios-ikev1-main-mode-debugs.txt', import.meta.url), 'utf8').split('\n');
+  const repeated = [...lines.slice(0, 210), ...Array.from({ length: 150_000 }, () => lines[210] ?? ''), ...lines.slice(211)];
+  const a = analyze([{ name: 'seed.txt', text: repeated.join('\n') }]);
+  expect(a.input.lines).toBe(lines.length + 150_000 - 1);
+  expect(a.negotiations.length).toBeGreaterThan(0);
+});

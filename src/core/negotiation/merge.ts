@@ -116,12 +116,15 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
   const key = (m: Message): string => `${m.name}#${m.attempt}#${m.messageId}`;
   const index = new Map<string, Message>();
   const sided = [...a.map((m) => ({ m, side: 'initiator' as const })), ...b.map((m) => ({ m, side: 'responder' as const }))];
+  // Lines are appended as messages merge and each merged message sorted once at the end, not once per merge.
+  const merged = new Set<Message>();
   for (const { m, side } of sided) {
     const k = key(m);
     const existing = index.get(k);
     if (existing && existing.name !== 'UNKNOWN') {
-      existing.lines = [...existing.lines, ...m.lines].sort(compareLines);
-      existing.sideLines?.[side].push(...m.lines);
+      for (const line of m.lines) existing.lines.push(line);
+      for (const line of m.lines) existing.sideLines?.[side].push(line);
+      merged.add(existing);
       for (const p of m.payloads) if (!existing.payloads.some((x) => x.type === p.type && x.detail === p.detail)) existing.payloads.push(p);
       existing.retransmission = existing.retransmission || m.retransmission;
       if (existing.time === null) existing.time = m.time;
@@ -133,6 +136,7 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
     index.set(k, copy);
     out.push(copy);
   }
+  for (const message of merged) message.lines.sort(compareLines);
   if (order.length > 0) {
     const rank = (m: Message): number => {
       const i = order.indexOf(m.name);
