@@ -95,6 +95,11 @@ export default tseslint.config(
           ].join(', '),
           message: 'A table that text is looked up in is a Map or lookupTable({...}) (src/core/ike/lookup-table.ts): a plain object reads inherited keys.',
         },
+        {
+          // Each spread element is one argument, and arguments live on the stack: 100,000 of them overflow it.
+          selector: ":matches(CallExpression, NewExpression) > SpreadElement:not([argument.type='ArrayExpression'])",
+          message: 'No spread into a call: an array that grows with the input overflows the stack. Loop over it (or spread a literal [a, b]).',
+        },
       ],
     },
   },
