@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Answered, Quiz } from './use-quiz.ts';
+import { lookupTable } from '../../core/ike/lookup-table.ts';
 
 const button =
   'rounded border border-slate-300 px-2 py-1 text-left text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-focus disabled:cursor-default dark:border-slate-700 dark:hover:bg-slate-800';
@@ -99,7 +100,7 @@ export function QuizPanel({ quiz }: { quiz: Quiz }) {
   );
 }
 
-const arrowSteps: Readonly<Record<string, number>> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+const arrowSteps = lookupTable<number>({ ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 });
 
 /** Moves the focus to the next or previous choice, round the ends; the page's playback keys stay out of it. */
 function moveBetweenChoices(event: KeyboardEvent<HTMLDivElement>) {
