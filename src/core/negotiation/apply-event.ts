@@ -105,7 +105,7 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
         d.current?.notifies.push(e.notify);
         const m = d.current;
         // a refusal of MM1 comes in an informational exchange, in the state MM2 would have come in
-        if (m && !m.late && m.dir === 'in' && m.payloads.every(isRefusal) && d.messages[d.messages.length - 1] === m) {
+        if (m && !m.late && m.dir === 'in' && m.payloads.every(isRefusal) && d.messages.last() === m) {
           d.messages.pop();
           informational(d, m);
         }

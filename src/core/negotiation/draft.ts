@@ -5,6 +5,7 @@
 import type { Side } from '../ike/sides.ts';
 import type { MessageName } from '../ike/messages.ts';
 import type { LineRef } from '../ike/line-ref.ts';
+import type { Phase1List } from './phase1-list.ts';
 import type { ObservedProposal } from './proposal.ts';
 import type { Encapsulation, IpsecSa, PayloadSummary, Transition } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
@@ -41,6 +42,8 @@ export interface DraftMessage {
   late: boolean;
   /** Notify types seen in it. */
   notifies: string[];
+  /** Every payload before this index has its detail: where the search for an unnamed one starts. */
+  firstUnnamed: number;
 }
 
 
@@ -79,7 +82,7 @@ export interface Draft {
   /** How sure `side` is: 3 FSM state or packet (I)/(R)/(N), 2 begin/sa request, 1 who sent first. */
   sideWeight: number;
   mode: 'main' | 'aggressive';
-  messages: DraftMessage[];
+  messages: Phase1List<DraftMessage>;
   transitions: Transition[];
   offered: ObservedProposal | null;
   accepted: ObservedProposal | null;
@@ -87,6 +90,8 @@ export interface Draft {
   p1Complete: boolean;
   p1Failed: boolean;
   phase2: DraftPhase2[];
+  /** The same Quick Modes by message ID. */
+  phase2ByNode: Map<number, DraftPhase2>;
   informational: DraftMessage[];
   /** Lines of a message being built, shown before its `sending packet` line. */
   pending: LineRef[];

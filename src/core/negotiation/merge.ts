@@ -2,7 +2,7 @@
  * Merging two routers' views of one exchange: which of the other router's drafts is the same negotiation,
  * and the two-sided negotiation (role "both") they make, each message once with the lines each side printed.
  */
-import type { Message, Negotiation, Outcome, Phase2 } from '../analysis.ts';
+import type { Message, Negotiation, Outcome, PayloadSummary, Phase2 } from '../analysis.ts';
 import type { MessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
 import { compareLines } from '../ike/line-ref.ts';
@@ -67,7 +67,9 @@ function mergeable(a: Sided, b: Sided): boolean {
   const outcomes = new Set([a.p1Outcome, b.p1Outcome]);
   if (outcomes.has('complete') && outcomes.has('failed')) return false;
   if (a.phase2.length > 0 && b.phase2.length > 0) {
-    return a.phase2.some((p) => b.phase2.some((q) => q.messageId === p.messageId));
+    const ids = new Set<number>();
+    for (const q of b.phase2) ids.add(q.messageId);
+    return a.phase2.some((p) => ids.has(p.messageId));
   }
   return a.phase1.length > 0 || b.phase1.length > 0;
 }
@@ -125,7 +127,14 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
       for (const line of m.lines) existing.lines.push(line);
       for (const line of m.lines) existing.sideLines?.[side].push(line);
       merged.add(existing);
-      for (const p of m.payloads) if (!existing.payloads.some((x) => x.type === p.type && x.detail === p.detail)) existing.payloads.push(p);
+      const held = new Set<string>();
+      for (const p of existing.payloads) held.add(payloadKey(p));
+      for (const p of m.payloads) {
+        const k = payloadKey(p);
+        if (held.has(k)) continue;
+        held.add(k);
+        existing.payloads.push(p);
+      }
       existing.retransmission = existing.retransmission || m.retransmission;
       if (existing.time === null) existing.time = m.time;
       continue;
@@ -174,4 +183,9 @@ function loggedByOneSide(p: Phase2, side: Side): Phase2 {
 /** A responder-only phase 2 in a merged negotiation: SPIs seen from the initiator. */
 function flipSpis(q: Phase2): Phase2 {
   return { ...q, spis: q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null };
+}
+
+/** A payload's type and detail as one key (a null detail apart from an empty one). */
+function payloadKey(p: PayloadSummary): string {
+  return p.detail === null ? p.type : `${p.type}:${p.detail}`;
 }

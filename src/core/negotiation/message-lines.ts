@@ -38,17 +38,28 @@ export function payload(d: Draft, type: PayloadType, detail: string | null, at: 
     return;
   }
   pushLine(m.lines, at);
-  addPayloadTo(m.payloads, type, detail, at, merge);
+  if (merge && detail !== null && nameFirstUnnamed(m, type, detail)) return;
+  addPayloadTo(m.payloads, type, detail, at);
 }
 
-export function addPayloadTo(list: DraftMessage['payloads'], type: PayloadType, detail: string | null, at: LineRef, merge = false): void {
-  if (merge && detail !== null) {
-    const same = list.find((p) => p.type === type && p.detail === null);
-    if (same) {
-      same.detail = detail;
-      return;
+/**
+ * `vendor ID is DPD` after `processing vendor id payload`: the detail of the first payload of its type still
+ * without one. The search starts where the unnamed payloads start, so a long run of named ones is passed once.
+ */
+function nameFirstUnnamed(m: DraftMessage, type: PayloadType, detail: string): boolean {
+  const list = m.payloads;
+  while (m.firstUnnamed < list.length && list[m.firstUnnamed]?.detail !== null) m.firstUnnamed += 1;
+  for (let i = m.firstUnnamed; i < list.length; i += 1) {
+    const p = list[i];
+    if (p && p.type === type && p.detail === null) {
+      p.detail = detail;
+      return true;
     }
   }
+  return false;
+}
+
+export function addPayloadTo(list: DraftMessage['payloads'], type: PayloadType, detail: string | null, at: LineRef): void {
   list.push({ type, detail, line: at });
 }
 

@@ -18,7 +18,7 @@ export interface Sided {
 
 export function toSided(d: Draft): Sided {
   const side = d.side;
-  const phase1 = d.messages.map((m) => message(m, side));
+  const phase1 = d.messages.all.map((m) => message(m, side));
   const informational = d.informational.map((m) => message(m, side, m.name ?? infoName(m)));
   const phase2: Phase2[] = [];
   for (const p of d.phase2) {
@@ -32,7 +32,7 @@ export function toSided(d: Draft): Sided {
   informational.sort((x, y) => compareMaybeLines(x.lines[0], y.lines[0]));
   const p1Outcome: Outcome = d.p1Complete ? 'complete' : d.p1Failed ? 'failed' : 'incomplete';
   // the draft's message arrays have been copied: drop them now rather than after every draft is done
-  d.messages = [];
+  d.messages.clear();
   d.informational = [];
   for (const p of d.phase2) p.messages = [];
   return { draft: d, side, phase1, phase2, informational, p1Outcome };

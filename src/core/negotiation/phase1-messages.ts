@@ -51,6 +51,7 @@ export function packet(
     attempt: 1,
     late,
     notifies: [],
+    firstUnnamed: 0,
   };
   if (!late && dir === 'out' && m.payloads.some(isRefusal)) {
     informational(d, m);
@@ -66,9 +67,9 @@ export function packet(
     }
     if (name === null) name = nextPhase1Name(d, dir, side);
     // a timer's resend is the last message this router sent, whatever state it is in by now
-    if (dir === 'out' && d.retransmitPending) name = lastName(d.messages, 'out') ?? name;
+    if (dir === 'out' && d.retransmitPending) name = d.messages.lastName('out') ?? name;
     m.name = name;
-    const earlier = countNamed(d.messages, name);
+    const earlier = d.messages.count(name);
     if (earlier > 0) {
       m.retransmission = true;
       m.attempt = earlier + 1;
@@ -104,7 +105,7 @@ export function duplicate(d: Draft): void {
   const phase1State = m.saState !== null && (m.saState.startsWith('MM_') || m.saState.startsWith('AG_'));
   if (m.late && phase1State && m.messageId === null) {
     // phase 1 is complete here, but the peer missed our last message and resends its own (MM5 for a lost MM6)
-    const i = d.informational.indexOf(m);
+    const i = d.informational.lastIndexOf(m);
     if (i >= 0) d.informational.splice(i, 1);
     m.late = false;
     m.messageId = 0;
@@ -112,16 +113,17 @@ export function duplicate(d: Draft): void {
   }
   if (!m.late) {
     // printed in the state the router is in by now: a copy of what the peer sent last, not the next message
-    const i = d.messages.indexOf(m);
-    const name = i > 0 ? lastName(d.messages.slice(0, i), 'in') : null;
+    const i = d.messages.lastIndexOf(m);
+    const name = i > 0 ? d.messages.lastName('in', i) : null;
     if (name !== null) {
-      m.name = name;
-      m.attempt = 1 + d.messages.filter((x) => x !== m && x.name === name).length;
+      d.messages.rename(m, name);
+      // the others of its name, and itself
+      m.attempt = d.messages.count(name);
     }
     return;
   }
   const quick = latestQuickMode(d);
-  const i = d.informational.indexOf(m);
+  const i = d.informational.lastIndexOf(m);
   // a Quick Mode resend prints no message ID: it belongs to the latest Quick Mode
   if (m.messageId === null && i >= 0 && quick !== null) {
     d.informational.splice(i, 1);
@@ -146,7 +148,7 @@ export function nextPhase1Name(d: Draft, dir: 'out' | 'in', side: Side): Message
     const n = names[i];
     if (n === undefined) continue;
     if ((dir === 'out') !== sent(i)) continue;
-    if (!d.messages.some((m) => m.name === n)) return n;
+    if (d.messages.count(n) === 0) return n;
   }
   return null;
 }
@@ -158,9 +160,9 @@ export function nextPhase1Name(d: Draft, dir: 'out' | 'in', side: Side): Message
 export function becomeAggressive(d: Draft): void {
   if (d.mode === 'aggressive') return;
   d.mode = 'aggressive';
-  for (const m of d.messages) {
-    if (m.name === 'MM1') m.name = 'AM1';
-    else if (m.name === 'MM2') m.name = 'AM2';
+  for (const m of d.messages.all) {
+    if (m.name === 'MM1') d.messages.rename(m, 'AM1');
+    else if (m.name === 'MM2') d.messages.rename(m, 'AM2');
   }
 }
 
@@ -173,19 +175,4 @@ function phase1Pending(d: Draft): boolean {
 /** A NOTIFY that refuses the peer's proposal. */
 export function isRefusal(p: PayloadSummary): boolean {
   return p.type === 'NOTIFY' && p.detail !== null && p.detail.indexOf('PROPOSAL_CHOSEN') >= 0;
-}
-
-/** The name of the last message sent (`out`) or received (`in`) in phase 1. */
-function lastName(messages: readonly DraftMessage[], dir: 'out' | 'in'): MessageName | null {
-  for (let i = messages.length - 1; i >= 0; i -= 1) {
-    const m = messages[i];
-    if (m && m.dir === dir) return m.name;
-  }
-  return null;
-}
-
-function countNamed(messages: readonly DraftMessage[], name: MessageName | null): number {
-  let n = 0;
-  for (const m of messages) if (m.name === name) n += 1;
-  return n;
 }

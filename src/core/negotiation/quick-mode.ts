@@ -22,7 +22,7 @@ export function resolveNode(d: Draft, node: number): void {
   const m = d.current;
   if (m !== null && m.late && m.messageId === null) {
     m.messageId = node;
-    const i = d.informational.indexOf(m);
+    const i = d.informational.lastIndexOf(m);
     if (i >= 0) d.informational.splice(i, 1);
     placeLate(d, m);
   }
@@ -37,7 +37,7 @@ export function placeLate(d: Draft, m: DraftMessage): void {
 }
 
 export function phase2ById(d: Draft, node: number): DraftPhase2 {
-  let p = d.phase2.find((x) => x.messageId === node);
+  let p = d.phase2ByNode.get(node);
   if (!p) {
     p = {
       messageId: node,
@@ -61,6 +61,7 @@ export function phase2ById(d: Draft, node: number): DraftPhase2 {
       quick: false,
     };
     d.phase2.push(p);
+    d.phase2ByNode.set(node, p);
   }
   return p;
 }

@@ -5,6 +5,7 @@
 import type { LineRef } from '../ike/line-ref.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { Draft, RouterContext } from './draft.ts';
+import { Phase1List } from './phase1-list.ts';
 
 export class DraftRouter {
   readonly drafts: Draft[] = [];
@@ -151,7 +152,7 @@ export class DraftRouter {
       if (e.role === 'N' || e.state === 'NEW SA') return true;
       // a responder's answer in MM_NO_STATE (a refusal of MM1) never opens a negotiation
       if (e.dir === 'out' && e.role !== 'R' && (e.state === 'MM_NO_STATE' || e.state === 'AG_NO_STATE')) {
-        return !d.retransmitPending && (d.p1Failed || d.p1Complete || d.messages.some((m) => m.name !== 'MM1' && m.name !== 'AM1'));
+        return !d.retransmitPending && (d.p1Failed || d.p1Complete || d.messages.length > d.messages.count('MM1') + d.messages.count('AM1'));
       }
       return false;
     }
@@ -169,7 +170,7 @@ export class DraftRouter {
       side: null,
       sideWeight: 0,
       mode: 'main',
-      messages: [],
+      messages: new Phase1List(),
       transitions: [],
       offered: null,
       accepted: null,
@@ -177,6 +178,7 @@ export class DraftRouter {
       p1Complete: false,
       p1Failed: false,
       phase2: [],
+      phase2ByNode: new Map(),
       informational: [],
       pending: [],
       pendingPayloads: [],
@@ -214,9 +216,10 @@ const FIRST_MESSAGE_SENDS = 6;
 function isResentFirstMessage(d: Draft, e: IkeEvent): boolean {
   if (e.type !== 'packet' || e.dir !== 'in' || !(e.role === 'N' || e.state === 'NEW SA')) return false;
   if (d.side !== 'responder' || d.p1Complete || d.phase2.length > 0) return false;
-  if (!d.messages.every((m) => m.name === 'MM1' || m.name === 'MM2' || m.name === 'AM1' || m.name === 'AM2')) return false;
+  const m = d.messages;
+  if (m.count('MM1') + m.count('MM2') + m.count('AM1') + m.count('AM2') !== m.length) return false;
   // IOS sends a first message at most six times (five resends): a seventh is a new negotiation
-  const received = d.messages.reduce((n, m) => (m.dir === 'in' ? n + 1 : n), 0);
+  const received = m.received;
   if (received === 0 || received >= FIRST_MESSAGE_SENDS) return false;
   const gap = e.time !== null && d.lastTime !== null ? e.time - d.lastTime : null;
   return gap === null || (gap >= 0 && gap <= RESEND_GAP_MS);
