@@ -114,11 +114,19 @@ export interface Message {
    * responder's), so that each side's state changes can be placed around the message.
    */
   sideLines?: { initiator: LineRef[]; responder: LineRef[] };
+  /**
+   * What the logs show of the message's way, when it went wrong: `lost` when the receiver's log is present and
+   * shows it never arrived (the receiver printed later messages of the exchange, not this one); `unanswered`
+   * when only the sender's log tells of it and no new message of the peer followed. Absent otherwise.
+   */
+  delivery?: Delivery;
   /** The ISAKMP SA state printed on the packet line (`MM_NO_STATE`, `QM_IDLE`...), if any. */
   saState: string | null;
   /** Ports of the packet line (local router's view), if printed. */
   ports: { local: number; peer: number } | null;
 }
+
+export type Delivery = 'lost' | 'unanswered';
 
 /** A state change printed as `Input = ...` then `Old State = X  New State = Y`. */
 export interface Transition {

@@ -7,6 +7,7 @@ import type { MessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
 import { compareLines } from '../ike/line-ref.ts';
 import { localAddress, proposal, routerOf, span } from './contract-view.ts';
+import { markDelivery, printedInMerge } from './delivery.ts';
 import type { RouterContext } from './draft.ts';
 import type { Sided } from './one-sided.ts';
 
@@ -80,11 +81,18 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
   const initiator = routerOf(i, 'initiator', r.peer);
   const responder = routerOf(r, 'responder', i.peer);
   const phase2: Phase2[] = [];
+  const respById = new Map<number, Phase2>();
+  for (const q of resp.phase2) if (!respById.has(q.messageId)) respById.set(q.messageId, q);
+  const initIds = new Set<number>();
   for (const p of init.phase2) {
-    const q = resp.phase2.find((x) => x.messageId === p.messageId);
+    initIds.add(p.messageId);
+    const q = respById.get(p.messageId);
     phase2.push(q ? mergePhase2(p, q) : loggedByOneSide(p, 'initiator'));
   }
-  for (const q of resp.phase2) if (!init.phase2.some((p) => p.messageId === q.messageId)) phase2.push(flipSpis(loggedByOneSide(q, 'responder')));
+  for (const q of resp.phase2) if (!initIds.has(q.messageId)) phase2.push(flipSpis(loggedByOneSide(q, 'responder')));
+  const phase1 = mergeMessages(init.phase1, resp.phase1, PHASE1_ORDER);
+  markDelivery(phase1, printedInMerge);
+  for (const p of phase2) markDelivery(p.messages, printedInMerge);
   const outcome: Outcome =
     init.p1Outcome === 'complete' || resp.p1Outcome === 'complete' ? 'complete' : init.p1Outcome === 'failed' || resp.p1Outcome === 'failed' ? 'failed' : 'incomplete';
   return {
@@ -96,7 +104,7 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
     phase1: {
       mode: i.mode === 'aggressive' || r.mode === 'aggressive' ? 'aggressive' : 'main',
       outcome,
-      messages: mergeMessages(init.phase1, resp.phase1, PHASE1_ORDER),
+      messages: phase1,
       transitions: [...i.transitions, ...r.transitions],
       proposal: proposal(r) ?? proposal(i),
     },
@@ -115,13 +123,16 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
  */
 function mergeMessages(a: readonly Message[], b: readonly Message[], order: readonly MessageName[]): Message[] {
   const out: Message[] = [];
-  const key = (m: Message): string => `${m.name}#${m.attempt}#${m.messageId}`;
+  const offset = receivedCopyOffsets(a, b);
+  const chain = (m: Message): string => `${m.name}#${m.messageId}#${m.from}`;
+  const attemptOf = (m: Message, side: Side): number => m.attempt + (side === m.from ? 0 : (offset.get(chain(m)) ?? 0));
+  const key = (m: Message, side: Side): string => `${m.name}#${attemptOf(m, side)}#${m.messageId}`;
   const index = new Map<string, Message>();
   const sided = [...a.map((m) => ({ m, side: 'initiator' as const })), ...b.map((m) => ({ m, side: 'responder' as const }))];
   // Lines are appended as messages merge and each merged message sorted once at the end, not once per merge.
   const merged = new Set<Message>();
   for (const { m, side } of sided) {
-    const k = key(m);
+    const k = key(m, side);
     const existing = index.get(k);
     if (existing && existing.name !== 'UNKNOWN') {
       for (const line of m.lines) existing.lines.push(line);
@@ -141,7 +152,7 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
     }
     const { dir: _dir, ...rest } = m;
     const sideLines = { initiator: side === 'initiator' ? [...m.lines] : [], responder: side === 'responder' ? [...m.lines] : [] };
-    const copy: Message = { ...rest, lines: [...m.lines], payloads: [...m.payloads], sideLines };
+    const copy: Message = { ...rest, attempt: attemptOf(m, side), lines: [...m.lines], payloads: [...m.payloads], sideLines };
     index.set(k, copy);
     out.push(copy);
   }
@@ -154,6 +165,29 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
     out.sort((x, y) => rank(x) - rank(y) || x.attempt - y.attempt);
   }
   return out;
+}
+
+/**
+ * When the receiver printed fewer copies of a message than its sender sent, the copies it printed are the
+ * sender's last ones: a sender sends again only while no answer comes, so the copies that never arrived are
+ * the first. For each chain of copies (name, message ID, sender), how far the receiver's count runs behind.
+ */
+function receivedCopyOffsets(a: readonly Message[], b: readonly Message[]): Map<string, number> {
+  const counts = new Map<string, { sent: number; received: number }>();
+  const count = (list: readonly Message[], side: Side): void => {
+    for (const m of list) {
+      const k = `${m.name}#${m.messageId}#${m.from}`;
+      const c = counts.get(k) ?? { sent: 0, received: 0 };
+      if (m.from === side) c.sent += 1;
+      else c.received += 1;
+      counts.set(k, c);
+    }
+  };
+  count(a, 'initiator');
+  count(b, 'responder');
+  const offsets = new Map<string, number>();
+  for (const [k, c] of counts) if (c.received > 0 && c.received < c.sent) offsets.set(k, c.sent - c.received);
+  return offsets;
 }
 
 function mergePhase2(p: Phase2, q: Phase2): Phase2 {

@@ -3,6 +3,7 @@ import type { Message, Negotiation, Outcome, Phase2 } from '../analysis.ts';
 import type { MessageName } from '../ike/messages.ts';
 import { otherSide, type Side } from '../ike/sides.ts';
 import { compareMaybeLines, message, peerRouter, proposal, routerOf, span } from './contract-view.ts';
+import { markDelivery, printedInOneLog, refusedInOneLog } from './delivery.ts';
 import type { Draft, DraftMessage } from './draft.ts';
 import { phase2Of } from './quick-mode-names.ts';
 
@@ -51,6 +52,9 @@ export function oneSided(s: Sided, index: number): Negotiation {
   const own = side ?? 'initiator';
   const local = routerOf(d, own);
   const remote = peerRouter(d, otherSide(own));
+  const refused = refusedInOneLog(s.informational);
+  markDelivery(s.phase1, printedInOneLog, refused);
+  for (const p of s.phase2) markDelivery(p.messages, printedInOneLog, refused);
   return {
     id: `n${index + 1}`,
     local: local.address || (d.router.name ?? ''),

@@ -145,14 +145,17 @@ export const ArrowView = memo(function ArrowView({
       ) : (
         <path
           d={`M${tip},${y}L${tip - direction * HEAD},${y - 5}L${tip - direction * HEAD},${y + 5}Z`}
-          fill="currentColor"
+          // an open head: the log does not show the message arriving, nor that it did not
+          fill={arrow.unanswered ? 'none' : 'currentColor'}
+          stroke={arrow.unanswered ? 'currentColor' : undefined}
+          data-unanswered={arrow.unanswered || undefined}
           aria-hidden="true"
         />
       )}
       {showLabel && (
         <text x={middle} y={y - 7} textAnchor="middle" fill="currentColor" className="text-xs font-semibold">
           {label}
-          {arrow.lost ? ' (lost)' : ''}
+          {arrow.lost ? ' (lost)' : arrow.unanswered ? ' (unanswered)' : ''}
         </text>
       )}
       {showLabel && failed && (
@@ -162,7 +165,7 @@ export const ArrowView = memo(function ArrowView({
       )}
       {showLabel && arrow.notAllowed && (
         <text
-          x={middle + label.length * 4 + (arrow.lost ? 28 : 0) + 14}
+          x={middle + label.length * 4 + (arrow.lost ? 28 : arrow.unanswered ? 52 : 0) + 14}
           y={y - 7}
           textAnchor="middle"
           className="fill-amber-700 text-sm font-bold dark:fill-amber-400"

@@ -158,81 +158,43 @@ describe('layoutLadder on a two-sided Main Mode', () => {
 });
 
 describe('layoutLadder flags', () => {
-  test('two-sided: a message only its sender logged is lost and stops short of the other lane', () => {
+  test('a message the core calls lost stops short of the other lane, with a cross and its label', () => {
     const negotiation = seedMainMode();
-    // MM6 never reached R2: keep only R3's line of it.
-    negotiation.phase1.messages[5] = makeMessage({ name: 'MM6', from: 'responder', lines: [at(371)], retransmission: false });
+    negotiation.phase1.messages[5] = makeMessage({ name: 'MM6', from: 'responder', lines: [at(371)], retransmission: false, delivery: 'lost' });
     const layout = layoutLadder(negotiation, buildTimeline(negotiation), size);
     const mm6 = layout.arrows.find((a) => a.name === 'MM6')!;
     expect(mm6.lost).toBe(true);
+    expect(mm6.unanswered).toBe(false);
     expect(mm6.xEnd).toBeCloseTo(650 - 500 * defaultLadderConfig.lostFraction);
     expect(mm6.ariaLabel).toContain('lost');
     expect(layout.arrows.filter((a) => a.lost).map((a) => a.name)).toEqual(['MM6']);
   });
 
-  // `retransmitting phase 1 MM_NO_STATE...` five times, then "Death by retransmission P1": MM1 never answered.
-  const unanswered = () => {
-    const messages = [1, 2, 3, 4, 5, 6].map((attempt) =>
-      makeMessage({ name: 'MM1', from: 'initiator', lines: [at(10 * attempt)], retransmission: attempt > 1, attempt }),
+  test('an unanswered message reaches the other lane and says so, not lost', () => {
+    const messages = [1, 2].map((attempt) =>
+      makeMessage({ name: 'MM1', from: 'initiator', lines: [at(10 * attempt)], retransmission: attempt > 1, attempt, delivery: 'unanswered' }),
     );
-    const transitions = [makeTransition({ side: 'initiator', from: 'IKE_READY', to: 'IKE_I_MM1', line: at(5) })];
-    return makeNegotiation({ role: 'initiator', phase1: { messages, transitions } });
-  };
-
-  test('one-sided: a message resent and never answered is lost, every attempt of it', () => {
-    const negotiation = unanswered();
+    const negotiation = makeNegotiation({ role: 'initiator', phase1: { messages, transitions: [] } });
     const layout = layoutLadder(negotiation, buildTimeline(negotiation), size);
-    expect(layout.arrows.map((a) => [a.attempt, a.retransmission, a.lost])).toEqual([
-      [1, false, true],
-      [2, true, true],
-      [3, true, true],
-      [4, true, true],
-      [5, true, true],
-      [6, true, true],
+    expect(layout.arrows.map((a) => [a.lost, a.unanswered, a.xEnd === a.x2])).toEqual([
+      [false, true, true],
+      [false, true, true],
     ]);
-    expect(layout.arrows[2]?.ariaLabel).toContain('retransmission, attempt 3');
+    expect(layout.arrows[1]?.ariaLabel).toMatch(/retransmission, attempt 2, unanswered/);
+    expect(layout.arrows[1]?.ariaLabel).not.toContain('lost');
   });
 
-  test('one-sided: resent then answered is not lost', () => {
-    const negotiation = unanswered();
-    negotiation.phase1.messages.push(makeMessage({ name: 'MM2', from: 'responder', lines: [at(70)] }));
-    const layout = layoutLadder(negotiation, buildTimeline(negotiation), size);
-    expect(layout.arrows.filter((a) => a.lost)).toEqual([]);
-  });
-
-  test('one-sided: the peer resending its last message is no answer', () => {
-    const negotiation = unanswered();
-    negotiation.phase1.messages.splice(
-      3,
-      0,
-      makeMessage({ name: 'MM2', from: 'responder', lines: [at(33)], retransmission: true, attempt: 2 }),
-    );
-    const layout = layoutLadder(negotiation, buildTimeline(negotiation), size);
-    expect(layout.arrows.map((a) => [a.name, a.lost])).toEqual([
-      ['MM1', true],
-      ['MM1', true],
-      ['MM1', true],
-      ['MM2', false],
-      ['MM1', true],
-      ['MM1', true],
-      ['MM1', true],
-    ]);
-  });
-
-  test('one-sided: a message sent once and not answered (yet) is not called lost', () => {
-    const negotiation = unanswered();
-    negotiation.phase1.messages.splice(1);
-    const layout = layoutLadder(negotiation, buildTimeline(negotiation), size);
-    expect(layout.arrows.map((a) => a.lost)).toEqual([false]);
-  });
-
-  test('one-sided responder log: the peer resending to us is not lost', () => {
+  test('a message without a delivery is drawn whole, whatever its resends', () => {
     const messages = [1, 2, 3].map((attempt) =>
       makeMessage({ name: 'MM5', from: 'initiator', lines: [at(10 * attempt)], retransmission: attempt > 1, attempt }),
     );
     const negotiation = makeNegotiation({ role: 'responder', phase1: { messages, transitions: [] } });
     const layout = layoutLadder(negotiation, buildTimeline(negotiation), size);
-    expect(layout.arrows.map((a) => a.lost)).toEqual([false, false, false]);
+    expect(layout.arrows.map((a) => [a.lost, a.unanswered])).toEqual([
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
   });
 
   test('a state change the model rejects flags its badge and the message it followed', () => {

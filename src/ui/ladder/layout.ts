@@ -1,7 +1,6 @@
 import { bisector } from 'd3-array';
 import type { Message, Negotiation, Transition } from '../../core/analysis.ts';
 import type { Timeline } from '../playback/timeline.ts';
-import { type LineRef, compareLines } from '../../core/ike/line-ref.ts';
 import type { MessageName, PayloadType } from '../../core/ike/messages.ts';
 import type { Side } from '../../core/ike/sides.ts';
 
@@ -78,8 +77,10 @@ export interface LadderArrow {
   payloads: string;
   retransmission: boolean;
   attempt: number;
-  /** Sent, but the other side never logged it (or, with one side's log only, resent and never answered). */
+  /** The receiver's log shows it never arrived (the message's `delivery`, decided in core). */
   lost: boolean;
+  /** Only the sender's log tells of it: sent again, and the peer sent nothing new after it. */
+  unanswered: boolean;
   /** A state change the model rejects belongs to this message. */
   notAllowed: boolean;
   /** "08:33:43.377", when the message's first line had a time of day. */
@@ -155,66 +156,8 @@ function laneOf(negotiation: Negotiation, side: Side, x: number): LadderLane {
 }
 
 
-/**
- * Which router printed a line, when both routers' logs are in the input: the side of the nearest state change
- * in the same file. The two logs are separate blocks (two files, or one after the other in one paste), and
- * every message a router handles sits among its own state changes.
- */
-function lineAttribution(transitions: readonly Transition[]): (line: LineRef) => Side | undefined {
-  const marks = transitions
-    .flatMap((t) => (t.inputLine ? [t.line, t.inputLine] : [t.line]).map((line) => ({ line, side: t.side })))
-    .sort((a, b) => compareLines(a.line, b.line));
-  const byLine = bisector((mark: { line: LineRef }, line: LineRef) => compareLines(mark.line, line));
-  return (line) => {
-    const at = byLine.left(marks, line);
-    let best: { line: LineRef; side: Side } | undefined;
-    for (const c of [marks[at - 1], marks[at]]) {
-      if (c === undefined || c.line.file !== line.file) continue;
-      if (!best || Math.abs(c.line.line - line.line) < Math.abs(best.line.line - line.line)) best = c;
-    }
-    return best?.side;
-  };
-}
-
-function allTransitions(negotiation: Negotiation): Transition[] {
-  return [...negotiation.phase1.transitions, ...negotiation.phase2.flatMap((p2) => p2.transitions)];
-}
-
-/** For each message (in timeline order), whether it was lost on the way. */
-function lostMessages(negotiation: Negotiation, messages: readonly Message[]): boolean[] {
-  const transitions = allTransitions(negotiation);
-  const sidesLogged = new Set(transitions.map((t) => t.side));
-
-  if (negotiation.role === 'both' && sidesLogged.size === 2) {
-    const sideOf = lineAttribution(transitions);
-    return messages.map((message) => {
-      const sides = new Set(message.lines.map(sideOf));
-      return sides.has(message.from) && !sides.has(other(message.from));
-    });
-  }
-
-  // One router's log: a message it sent, sent again, and never answered: the peer sent nothing new after it
-  // (its own resends are no answer: they say it did not get what came next).
-  const local: Side | undefined =
-    negotiation.role === 'initiator' || negotiation.role === 'responder'
-      ? negotiation.role
-      : sidesLogged.size === 1
-        ? [...sidesLogged][0]
-        : undefined;
-  const chainKey = (m: Message) => `${m.name}|${m.messageId}|${m.from}`;
-  const resent = new Set(messages.filter((m) => m.retransmission || m.attempt > 1).map(chainKey));
-  const lastNewFrom: Record<Side, number> = { initiator: -1, responder: -1 };
-  messages.forEach((m, index) => {
-    if (!m.retransmission) lastNewFrom[m.from] = index;
-  });
-  return messages.map(
-    (m, index) =>
-      (local === undefined || m.from === local) && resent.has(chainKey(m)) && lastNewFrom[other(m.from)] < index,
-  );
-}
-
 function ariaLabelOf(
-  arrow: Pick<LadderArrow, 'name' | 'from' | 'to' | 'message' | 'payloads' | 'retransmission' | 'attempt' | 'lost' | 'notAllowed' | 'time'>,
+  arrow: Pick<LadderArrow, 'name' | 'from' | 'to' | 'message' | 'payloads' | 'retransmission' | 'attempt' | 'lost' | 'unanswered' | 'notAllowed' | 'time'>,
   negotiation: Negotiation,
 ): string {
   const router = (side: Side) => negotiation.routers[side].name || negotiation.routers[side].address;
@@ -222,6 +165,7 @@ function ariaLabelOf(
   if (arrow.payloads) parts.push(summarizePayloads(arrow.message, ', '));
   if (arrow.retransmission) parts.push(`retransmission, attempt ${arrow.attempt}`);
   if (arrow.lost) parts.push('lost');
+  if (arrow.unanswered) parts.push('unanswered');
   if (arrow.notAllowed) parts.push('not allowed by the state model');
   if (arrow.time) parts.push(`at ${arrow.time}`);
   return parts.join(', ');
@@ -238,12 +182,6 @@ interface Rows {
 
 function rowsOf(negotiation: Negotiation, timeline: Timeline, c: LadderConfig): Rows {
   const { steps } = timeline;
-  const messages = timeline.messageSteps.map((i) => {
-    const step = steps[i];
-    if (step?.kind !== 'message') throw new Error(`timeline step ${i} is not a message`);
-    return step.message;
-  });
-  const lost = lostMessages(negotiation, messages);
 
   // A state change the model rejects belongs to the message its router handled just before it (or, before
   // any, to the first one after it): the message it received, or the one it sent.
@@ -280,7 +218,8 @@ function rowsOf(negotiation: Negotiation, timeline: Timeline, c: LadderConfig): 
         payloads: summarizePayloads(message),
         retransmission: message.retransmission,
         attempt: message.attempt,
-        lost: lost[index] ?? false,
+        lost: message.delivery === 'lost',
+        unanswered: message.delivery === 'unanswered',
         notAllowed: notAllowed.has(index),
         time: message.time === null ? null : formatTime(message.time),
       };

@@ -1,7 +1,7 @@
 import type { Side } from '../../core/ike/sides.ts';
 import type { MessageName, PayloadType } from '../../core/ike/messages.ts';
 import type { LineRef } from '../../core/ike/line-ref.ts';
-import type { Message, Negotiation, Phase2, Transition } from '../../core/analysis.ts';
+import type { Delivery, Message, Negotiation, Phase2, Transition } from '../../core/analysis.ts';
 
 /**
  * Negotiations made by hand, for the ladder's tests and its performance check: the shape the analysis gives,
@@ -20,6 +20,7 @@ export interface MessageSpec {
   messageId?: number;
   /** In a two-sided negotiation, which router printed which line (the analysis says so for merged logs). */
   sideLines?: { initiator: LineRef[]; responder: LineRef[] };
+  delivery?: Delivery;
 }
 
 export function makeMessage(spec: MessageSpec): Message {
@@ -36,6 +37,7 @@ export function makeMessage(spec: MessageSpec): Message {
     saState: null,
     ports: null,
     ...(spec.sideLines ? { sideLines: spec.sideLines } : {}),
+    ...(spec.delivery ? { delivery: spec.delivery } : {}),
   };
 }
 
