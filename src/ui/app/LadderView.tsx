@@ -1,5 +1,5 @@
 import type { Negotiation } from '../../core/analysis.ts';
-import type { Timeline } from '../playback/timeline.ts';
+import type { Timeline } from '../../core/timeline/timeline.ts';
 import { Ladder } from '../ladder/Ladder.tsx';
 import { stepOfFinding } from '../findings/use-finding-selection.ts';
 

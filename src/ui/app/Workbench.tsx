@@ -7,7 +7,7 @@ import { Region } from './Region.tsx';
 import { configsOf, logsOf, type Workspace } from './workspace.ts';
 import { usePlayback } from './use-playback.ts';
 import { useAttributeSelection } from '../inspector/use-attribute-selection.ts';
-import { buildTimeline } from '../playback/timeline.ts';
+import { buildTimeline } from '../../core/timeline/timeline.ts';
 import { messageStepAt } from '../playback/cursor.ts';
 import { LogPane } from '../log-pane/LogPane.tsx';
 import { lineInfoFor, noLineInfo } from '../log-pane/line-info.ts';

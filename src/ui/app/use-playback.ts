@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { playbackMachine } from '../playback/playback-machine.ts';
 import { usePlaybackKeys } from '../controls/use-playback-keys.ts';
-import type { Timeline } from '../playback/timeline.ts';
+import type { Timeline } from '../../core/timeline/timeline.ts';
 import { linkFor, writeDeepLink } from './deep-link.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { LineRef } from '../../core/ike/line-ref.ts';
 import { useState } from 'react';
 import type { Finding } from '../../core/analysis.ts';
-import type { Timeline } from '../playback/timeline.ts';
+import type { Timeline } from '../../core/timeline/timeline.ts';
 
 export interface FindingSelection {
   selected: { finding: Finding; index: number } | null;

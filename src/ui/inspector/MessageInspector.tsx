@@ -1,6 +1,6 @@
 import type { Message, Negotiation } from '../../core/analysis.ts';
 import { messageGuide } from '../../core/ike/message-guide.ts';
-import type { Step } from '../playback/timeline.ts';
+import type { Step } from '../../core/timeline/timeline.ts';
 import { formatTime } from './format.ts';
 import { attributeRows } from './attributes.ts';
 import type { ConfigAttribute } from '../../core/config/relations.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
-import { buildTimeline } from '../playback/timeline.ts';
+import { buildTimeline } from '../../core/timeline/timeline.ts';
 import { layoutLadder, visibleRange } from './layout.ts';
 
 const seedDocument = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');

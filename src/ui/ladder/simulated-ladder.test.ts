@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import { labSetupOf, runLab } from '../../core/sim/lab.ts';
-import { buildTimeline } from '../playback/timeline.ts';
+import { buildTimeline } from '../../core/timeline/timeline.ts';
 import { layoutLadder, type LadderArrow } from './layout.ts';
 
 /**
@@ -69,5 +69,34 @@ describe('retransmissions, lost and unanswered messages in the lab\'s logs', () 
     const layout = ladderOf('seed', 'initiator');
     expect(layout.arrows.map((a) => a.name)).toEqual(expect.arrayContaining(['MM1', 'MM6', 'QM1']));
     expect(layout.arrows.filter((a) => a.lost || a.unanswered || a.retransmission)).toEqual([]);
+  });
+});
+
+/** Both simulated routers' logs together, as the Lab gives them to the page. */
+function mergedLadderOf(preset: string) {
+  const run = runLab(labSetupOf(preset)!);
+  if (!run.ok) throw new Error(run.error);
+  const negotiation = analyze(run.files.filter((f) => f.kind === 'log')).negotiations[0]!;
+  return layoutLadder(negotiation, buildTimeline(negotiation), { width: 800, height: 600 });
+}
+
+const drawn = (arrows: readonly LadderArrow[]) => arrows.map((a) => `${a.name}${a.retransmission ? '*' : ''}`);
+
+describe('both routers\' logs: the ladder draws the timeline\'s order', () => {
+  test('p1-policy-mismatch: each NOTIFY right under the MM1 it refuses, the responder\'s state between them', () => {
+    const layout = mergedLadderOf('p1-policy-mismatch');
+    expect(drawn(layout.arrows)).toEqual(['MM1', 'NOTIFY', ...Array.from({ length: 5 }, () => ['MM1*', 'NOTIFY']).flat()]);
+    const entered = layout.badges.filter((b) => b.side === 'responder' && b.text === 'IKE_R_MM1' && b.transition.from === 'IKE_READY');
+    expect(entered).toHaveLength(6);
+    entered.forEach((badge, k) => {
+      expect(badge.y).toBeGreaterThan(layout.arrows[2 * k]!.y);
+      expect(badge.y).toBeLessThan(layout.arrows[2 * k + 1]!.y);
+    });
+  });
+
+  test('psk-mismatch: MM4 resent after each MM5, none lost (both logs show each arriving)', () => {
+    const layout = mergedLadderOf('psk-mismatch');
+    expect(drawn(layout.arrows)).toEqual(['MM1', 'MM2', 'MM3', 'MM4', 'MM5', ...Array.from({ length: 5 }, () => ['MM4*', 'MM5*']).flat()]);
+    expect(layout.arrows.filter((a) => a.lost)).toEqual([]);
   });
 });

@@ -131,8 +131,8 @@ export function makeNegotiation(spec: NegotiationSpec): Negotiation {
 }
 
 /**
- * Both routers' logs in one file, one block after the other as in the seed (a paste of both): the
- * timeline tells the two apart by the span of each router's state changes.
+ * Both routers' logs in one file, one block after the other as in the seed (a paste of both); each message
+ * says which router printed which of its lines, as the analysis does for a merged negotiation.
  */
 const FIRST_LINE: Record<Side, number> = { initiator: 1, responder: 10_000_001 };
 
@@ -152,7 +152,9 @@ export function syntheticNegotiation(messageCount: number): Negotiation {
   const send = (name: MessageName, from: Side, payloads: PayloadType[], messageId = 0): Message => {
     time += 4;
     const to: Side = from === 'initiator' ? 'responder' : 'initiator';
-    return makeMessage({ name, from, lines: [line(from), line(to)], payloads, time, messageId });
+    const [sent, received] = [line(from), line(to)];
+    const sideLines = from === 'initiator' ? { initiator: [sent], responder: [received] } : { initiator: [received], responder: [sent] };
+    return makeMessage({ name, from, lines: [sent, received], payloads, time, messageId, sideLines });
   };
   const change = (side: Side, from: string, to: string, node: number | null = null): Transition =>
     makeTransition({ side, from, to, line: line(side), node, time, allowed: true });

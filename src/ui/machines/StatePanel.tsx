@@ -1,7 +1,7 @@
 import type { Side } from '../../core/ike/sides.ts';
 import type { Negotiation } from '../../core/analysis.ts';
 import { stateAt } from '../playback/cursor.ts';
-import type { Timeline } from '../playback/timeline.ts';
+import type { Timeline } from '../../core/timeline/timeline.ts';
 
 interface StatePanelProps {
   negotiation: Negotiation;

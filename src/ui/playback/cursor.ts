@@ -1,6 +1,6 @@
 import type { Side } from '../../core/ike/sides.ts';
 import type { Transition } from '../../core/analysis.ts';
-import type { Timeline } from './timeline.ts';
+import type { Timeline } from '../../core/timeline/timeline.ts';
 
 /** A router's state as of the cursor: the last state change it logged, and the way it got there. */
 export interface SideState {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Negotiation } from '../../core/analysis.ts';
 import { analyze } from '../../core/analyze.ts';
 import { labSetupOf, runLab } from '../../core/sim/lab.ts';
-import { buildTimeline, type Timeline } from '../playback/timeline.ts';
+import { buildTimeline, type Timeline } from '../../core/timeline/timeline.ts';
 import { quizQuestions, scoreOf, type Question, type QuizConfig } from './questions.ts';
 
 const seed = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');

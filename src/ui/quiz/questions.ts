@@ -3,7 +3,7 @@ import { AGGRESSIVE_MODE, MAIN_MODE, QUICK_MODE, type MessageName } from '../../
 import type { LineRef } from '../../core/ike/line-ref.ts';
 import type { Negotiation } from '../../core/analysis.ts';
 import { messageGuide } from '../../core/ike/message-guide.ts';
-import type { Timeline } from '../playback/timeline.ts';
+import type { Timeline } from '../../core/timeline/timeline.ts';
 
 /**
  * A quiz over one negotiation, generated from its timeline: before each message the learner says which

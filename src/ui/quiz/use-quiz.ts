@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
-import type { Timeline } from '../playback/timeline.ts';
+import { timelineUpTo, type Timeline } from '../../core/timeline/timeline.ts';
 import { configsOf, logsOf, type Workspace } from '../app/workspace.ts';
 import { quizQuestions, scoreOf, type Question, type QuizConfig } from './questions.ts';
-import { quizText, visibleTimeline } from './visible.ts';
+import { quizText } from './visible.ts';
 
 interface QuizState {
   questions: readonly Question[];
@@ -53,7 +53,7 @@ export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline
   const chosen = state?.answers[state.index];
   // Answered: the answer's step is shown; finished: nothing is held back, the views follow playback again.
   const upTo = !question || !timeline ? null : chosen === undefined ? question.at : question.reveals;
-  const shown = useMemo(() => (timeline && upTo !== null ? visibleTimeline(timeline, upTo) : null), [timeline, upTo]);
+  const shown = useMemo(() => (timeline && upTo !== null ? timelineUpTo(timeline, upTo) : null), [timeline, upTo]);
 
   return {
     active: question !== null,

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import { labSetupOf, runLab } from '../../core/sim/lab.ts';
-import { buildTimeline } from '../playback/timeline.ts';
+import { buildTimeline, timelineUpTo } from '../../core/timeline/timeline.ts';
 import { readFileSync } from 'node:fs';
-import { firstLines, HIDDEN_LINE, quizText, visibleLines, visibleTimeline } from './visible.ts';
+import { firstLines, HIDDEN_LINE, quizText, visibleLines } from './visible.ts';
 
 const run = runLab(labSetupOf('seed')!);
 if (!run.ok) throw new Error(run.error);
@@ -13,15 +13,15 @@ const timeline = buildTimeline(analyze(logs).negotiations[0]!);
 describe('what a quiz shows', () => {
   test('the timeline is cut after the step in view, messages and all', () => {
     const mm3 = timeline.messageSteps[2]!;
-    const shown = visibleTimeline(timeline, mm3 - 1);
+    const shown = timelineUpTo(timeline, mm3 - 1);
     expect(shown.steps).toHaveLength(mm3);
     expect(shown.messageSteps).toEqual(timeline.messageSteps.slice(0, 2));
-    expect(visibleTimeline(timeline, -1).steps).toEqual([]);
+    expect(timelineUpTo(timeline, -1).steps).toEqual([]);
   });
 
   test('each log shows only the lines printed so far, and more as steps are revealed', () => {
-    const early = visibleTimeline(timeline, timeline.messageSteps[1]!);
-    const all = visibleTimeline(timeline, timeline.steps.length - 1);
+    const early = timelineUpTo(timeline, timeline.messageSteps[1]!);
+    const all = timelineUpTo(timeline, timeline.steps.length - 1);
     for (const file of [0, 1]) {
       const total = logs[file]!.text.split('\n').length;
       expect(visibleLines(early, file)).toBeGreaterThan(0);
@@ -29,7 +29,7 @@ describe('what a quiz shows', () => {
       expect(visibleLines(all, file)).toBeLessThanOrEqual(total);
     }
     // Before anything happened, nothing of either log is shown.
-    expect(visibleLines(visibleTimeline(timeline, -1), 0)).toBe(0);
+    expect(visibleLines(timelineUpTo(timeline, -1), 0)).toBe(0);
   });
 
   test('one paste holding both routers: the lines of later steps are masked, not only those past the cut', () => {
@@ -37,7 +37,7 @@ describe('what a quiz shows', () => {
     const seed = readFileSync(new URL('../../../fixtures/seed/ios-ikev1-main-mode-debugs.txt', import.meta.url), 'utf8');
     const seedTimeline = buildTimeline(analyze([{ name: 'seed', text: seed }]).negotiations[0]!);
     const mm1 = seedTimeline.messageSteps[0]!;
-    const shown = visibleTimeline(seedTimeline, mm1);
+    const shown = timelineUpTo(seedTimeline, mm1);
     const linesOf = (steps: typeof seedTimeline.steps): number[] => steps.flatMap((s) => (s.kind === 'message' ? s.message.lines : [s.transition.line])).map((l) => l.line);
     const seen = new Set(linesOf(shown.steps));
     const later = linesOf(seedTimeline.steps.slice(mm1 + 1)).filter((l) => !seen.has(l));

@@ -1,19 +1,9 @@
-import type { LineRef } from '../../core/ike/line-ref.ts';
-import type { Timeline } from '../playback/timeline.ts';
-
-/** The timeline up to and including step `upTo`: what a learner may see while answering. */
-export function visibleTimeline(timeline: Timeline, upTo: number): Timeline {
-  return { steps: timeline.steps.slice(0, upTo + 1), messageSteps: timeline.messageSteps.filter((s) => s <= upTo) };
-}
-
-function stepLines(step: Timeline['steps'][number]): readonly LineRef[] {
-  return step.kind === 'message' ? step.message.lines : [step.transition.line, ...(step.transition.inputLine ? [step.transition.inputLine] : [])];
-}
+import { linesOfStep, type Timeline } from '../../core/timeline/timeline.ts';
 
 /** The last line of `file` that the visible steps have printed (0: none yet). */
 export function visibleLines(shown: Timeline, file: number): number {
   let last = 0;
-  for (const step of shown.steps) for (const l of stepLines(step)) if (l.file === file && l.line > last) last = l.line;
+  for (const step of shown.steps) for (const l of linesOfStep(step)) if (l.file === file && l.line > last) last = l.line;
   return last;
 }
 
@@ -24,8 +14,8 @@ export function visibleLines(shown: Timeline, file: number): number {
  */
 export function futureLines(timeline: Timeline, upTo: number, file: number): Set<number> {
   const future = new Set<number>();
-  for (const step of timeline.steps.slice(upTo + 1)) for (const l of stepLines(step)) if (l.file === file) future.add(l.line);
-  for (const step of timeline.steps.slice(0, upTo + 1)) for (const l of stepLines(step)) if (l.file === file) future.delete(l.line);
+  for (const step of timeline.steps.slice(upTo + 1)) for (const l of linesOfStep(step)) if (l.file === file) future.add(l.line);
+  for (const step of timeline.steps.slice(0, upTo + 1)) for (const l of linesOfStep(step)) if (l.file === file) future.delete(l.line);
   return future;
 }
 
