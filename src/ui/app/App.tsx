@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { Header } from './Header.tsx';
 import { RegionNav } from './RegionNav.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -12,6 +12,9 @@ import { linkedWorkspace, writeDeepLink } from './deep-link.ts';
 import { seedWorkspace } from '../../examples/seed.ts';
 import type { LabSetup } from '../../core/sim/lab.ts';
 import { LoadControls } from '../load/LoadControls.tsx';
+import { InputAnswerNotice } from '../load/InputAnswerNotice.tsx';
+import { inputFacts } from '../load/input-facts.ts';
+import { answerInput } from '../../core/input-answer.ts';
 import { ModeSwitch } from '../lab/ModeSwitch.tsx';
 import { initialMode, labPendingWorkspace, type PageMode } from '../lab/mode.ts';
 import { useWorkspaces } from '../workspaces/use-workspaces.ts';
@@ -74,6 +77,9 @@ export function App() {
   const shown = mode === 'lab' ? { workspace: labRun.workspace, key: `lab:${labRun.run}` } : current.status === 'open' ? { workspace: current.workspace, key: `case:${current.load}` } : null;
   const analysis = useAnalysis(shown?.workspace ?? labPendingWorkspace);
   const { dragging, handlers } = useFileDrop(openCase);
+  const done = analysis.state.status === 'done' ? analysis.state.analysis : null;
+  const answered = shown && shown.workspace !== labPendingWorkspace ? shown.workspace : null;
+  const answer = useMemo(() => (done && answered ? answerInput(inputFacts(answered, done)) : null), [done, answered]);
 
   return (
     // In the lab the page scrolls: the editors on top, then the views at the full height of the window.
@@ -95,6 +101,7 @@ export function App() {
         </div>
       )}
       {shown && <ProgressBar state={analysis.state} />}
+      {answer && <InputAnswerNotice answer={answer} />}
       <div className={`flex flex-col ${mode === 'lab' ? 'lg:min-h-screen' : 'lg:min-h-0 lg:flex-1'}`}>
         {shown ? (
           <ErrorBoundary key={shown.key} what="This input" back={{ label: 'Show the built-in example', onClick: () => openCase(seedWorkspace) }}>

@@ -1,6 +1,7 @@
 import type { Negotiation } from '../../core/analysis.ts';
 import type { Timeline } from '../../core/timeline/timeline.ts';
 import { Ladder } from '../ladder/Ladder.tsx';
+import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
 import { stepOfFinding } from '../findings/use-finding-selection.ts';
 
 /** The messages an error finding names: where the negotiation failed. */
@@ -16,6 +17,8 @@ function failedSteps(negotiation: Negotiation, timeline: Timeline): Set<number> 
 
 interface LadderViewProps {
   negotiation: Negotiation | undefined;
+  /** The analysis is complete and holds no negotiation. */
+  nothingToDraw: boolean;
   timeline: Timeline | null;
   cursor: number;
   selectedStep: number | null;
@@ -23,9 +26,13 @@ interface LadderViewProps {
 }
 
 /** The ladder once there is a negotiation to draw; a word on why not otherwise. */
-export function LadderView({ negotiation, timeline, cursor, selectedStep, onSelectStep }: LadderViewProps) {
+export function LadderView({ negotiation, nothingToDraw, timeline, cursor, selectedStep, onSelectStep }: LadderViewProps) {
   if (!negotiation || !timeline) {
-    return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Initiator and responder lifelines appear here once the log is analysed.</p>;
+    return (
+      <p className="p-3 text-sm text-slate-600 dark:text-slate-400">
+        {nothingToDraw ? NO_NEGOTIATION : 'Initiator and responder lifelines appear here once the log is analysed.'}
+      </p>
+    );
   }
   return (
     <Ladder

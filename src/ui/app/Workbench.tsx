@@ -20,6 +20,7 @@ import { useFindingSelection } from '../findings/use-finding-selection.ts';
 import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
+import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
 import { linkFor } from './deep-link.ts';
 import { useQuiz } from '../quiz/use-quiz.ts';
 import { QuizPanel, QuizStart } from '../quiz/QuizPanel.tsx';
@@ -31,6 +32,9 @@ interface WorkbenchProps {
   fetchNegotiation: (index: number) => Promise<Negotiation | null>;
 }
 
+/** A region's word when the input has no negotiation: the page-level note says why. */
+const Empty = () => <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{NO_NEGOTIATION}</p>;
+
 const linesIn = (refs: readonly LineRef[] | undefined, file: number) =>
   new Set((refs ?? []).filter((r) => r.file === file).map((r) => r.line));
 
@@ -39,6 +43,8 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const logs = logsOf(workspace);
   const configs = configsOf(workspace);
   const [negotiationIndex, setNegotiationIndex] = useState(() => linkFor(workspace.id).negotiation);
+  // The analysis is complete and found none: each view says so rather than stay blank.
+  const nothingToDraw = analysis !== null && !analysis.partial && analysis.negotiations.length === 0;
   const negotiation = useSelectedNegotiation(analysis, negotiationIndex, fetchNegotiation);
   const timeline = useMemo(() => (negotiation ? buildTimeline(negotiation) : null), [negotiation]);
   const playback = usePlayback(timeline, workspace.id, negotiationIndex);
@@ -91,7 +97,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
           )}
         </Region>
         <Region id="state" title="State" className="shrink-0">
-          {negotiation && shown ? <StatePanel negotiation={negotiation} timeline={shown} cursor={cursor} /> : null}
+          {negotiation && shown ? <StatePanel negotiation={negotiation} timeline={shown} cursor={cursor} /> : nothingToDraw && <Empty />}
         </Region>
         <Region id="findings" title="Findings" className="lg:flex-1">
           {quiz.active ? (
@@ -102,7 +108,9 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
               selected={finding.selected?.index ?? null}
               onSelect={finding.choose}
             />
-          ) : null}
+          ) : (
+            nothingToDraw && <Empty />
+          )}
         </Region>
       </div>
       <Region id="ladder" title="Ladder" className="h-[75svh] lg:col-start-2 lg:row-start-1 lg:h-auto" scrolls={false}
@@ -110,7 +118,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
           <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />
         ) : null}
       >
-        <LadderView negotiation={negotiation} timeline={shown} cursor={cursor} selectedStep={selectedStep} onSelectStep={selectStep} />
+        <LadderView negotiation={negotiation} nothingToDraw={nothingToDraw} timeline={shown} cursor={cursor} selectedStep={selectedStep} onSelectStep={selectStep} />
       </Region>
       <Region id="message" title={quiz.open ? 'Quiz' : 'Message'} className="lg:col-start-2 lg:row-start-2"
         actions={timeline ? <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} /> : null}

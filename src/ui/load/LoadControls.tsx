@@ -14,6 +14,7 @@ const control =
 export function LoadControls({ onLoad }: LoadControlsProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [pasted, setPasted] = useState('');
+  const empty = pasted.trim() === '';
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label className={`${control} cursor-pointer focus-within:outline-2 focus-within:outline-focus`}>
@@ -64,7 +65,7 @@ export function LoadControls({ onLoad }: LoadControlsProps) {
           method="dialog"
           className="flex flex-col gap-2"
           onSubmit={() => {
-            if (pasted.trim() !== '') onLoad(workspaceFromPaste(pasted));
+            if (!empty) onLoad(workspaceFromPaste(pasted));
             setPasted('');
           }}
         >
@@ -77,13 +78,22 @@ export function LoadControls({ onLoad }: LoadControlsProps) {
             onChange={(event) => setPasted(event.target.value)}
             rows={16}
             spellCheck={false}
+            aria-describedby="paste-hint"
             className="rounded border border-slate-300 bg-transparent p-2 font-mono text-xs dark:border-slate-700"
           />
-          <div className="flex justify-end gap-2">
+          <div className="flex items-center justify-end gap-2">
+            <p id="paste-hint" className="mr-auto text-xs text-slate-600 dark:text-slate-400">
+              {empty ? 'Nothing pasted yet: paste the router’s output above to analyse it.' : 'Read in this page: nothing is uploaded.'}
+            </p>
             <button type="button" className={control} onClick={() => dialog.current?.close()}>
               Cancel
             </button>
-            <button type="submit" className={`${control} bg-teal-700 text-white hover:bg-teal-800 dark:hover:bg-teal-600`}>
+            <button
+              type="submit"
+              disabled={empty}
+              aria-describedby="paste-hint"
+              className={`${control} bg-teal-700 text-white hover:bg-teal-800 disabled:cursor-not-allowed disabled:opacity-50 dark:hover:bg-teal-600`}
+            >
               Analyse
             </button>
           </div>

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { IkescopePage } from './pages/ikescope-page.ts';
+
+const answer = (page: Page) => page.getByRole('region', { name: 'About this input' });
+const noNegotiation = 'No negotiation to draw in this input';
+
+async function paste(page: Page, text: string) {
+  await page.getByRole('button', { name: 'Paste…' }).click();
+  await page.getByRole('textbox', { name: /Paste debug output/ }).fill(text);
+  await page.getByRole('button', { name: 'Analyse' }).click();
+}
+
+test('prose gets a page-level answer saying what to paste, and no pane is left blank', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await paste(page, 'Hi all,\nmy tunnel to the branch is down since this morning.\nAny idea what to check?\n');
+  await expect(answer(page)).toHaveAttribute('data-kind', 'not-ike');
+  await expect(answer(page)).toContainText('No IKE or IPsec debug output was recognized in 3 lines');
+  await expect(answer(page)).toContainText('debug crypto isakmp');
+  await expect(answer(page)).toContainText('debug crypto ipsec');
+  for (const region of ['Ladder', 'State', 'Findings']) await expect(app.region(region)).toContainText(noNegotiation);
+  // Every line is still there to read.
+  await expect(app.logPane().locator('.cm-content')).toContainText('Any idea what to check?');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a binary file is said to be one', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+  await page.getByTestId('load.file').setInputFiles({ name: 'capture.pcap', mimeType: 'application/octet-stream', buffer: bytes });
+  await expect(answer(page)).toHaveAttribute('data-kind', 'binary');
+  await expect(answer(page)).toContainText('not text');
+  await expect(app.region('Ladder')).toContainText(noNegotiation);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('an IKEv2 log is said to be IKEv2, not read yet, rather than left blank', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('load.file').setInputFiles('fixtures/corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log');
+  await expect(answer(page)).toHaveAttribute('data-kind', 'ikev2');
+  await expect(answer(page)).toContainText('IKEv2 debug output');
+  await expect(answer(page)).toContainText('IKEv1 only');
+  await expect(app.region('Findings')).toContainText(noNegotiation);
+});
+
+test('an empty paste cannot be analysed, and the dialog says why', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Paste…' }).click();
+  const analyse = page.getByRole('button', { name: 'Analyse' });
+  await expect(analyse).toBeDisabled();
+  await expect(analyse).toHaveAccessibleDescription(/Nothing pasted yet/);
+  await page.getByRole('textbox', { name: /Paste debug output/ }).fill('  \n\t\n');
+  await expect(analyse).toBeDisabled();
+  await page.getByRole('textbox', { name: /Paste debug output/ }).fill(readFileSync('fixtures/corpus/02-no-psk-configured-initiator-iosxe.log', 'utf8'));
+  await expect(analyse).toBeEnabled();
+  await analyse.click();
+  await expect(app.logPane()).toContainText('No pre-shared key');
+  // A log with a negotiation gets no such answer.
+  await expect(answer(page)).toHaveCount(0);
+});

@@ -1,0 +1,52 @@
+import type { InputAnswer } from '../../core/input-answer.ts';
+
+/** What to run on the router to get output ikescope reads. */
+function DebugCommands() {
+  return (
+    <p>
+      Paste the output of <code className="font-mono">debug crypto isakmp</code>, <code className="font-mono">debug crypto ipsec</code>{' '}
+      (and, on IOS-XE, <code className="font-mono">debug crypto kmi</code>) from one or both routers, captured while the tunnel comes up
+      (<code className="font-mono">clear crypto session</code>, then send traffic across), or the output of{' '}
+      <code className="font-mono">show crypto isakmp sa</code> and <code className="font-mono">show crypto ipsec sa</code>.
+    </p>
+  );
+}
+
+const what = (answer: InputAnswer): string => {
+  switch (answer.kind) {
+    case 'empty':
+      return 'The input is empty: there is nothing to analyse.';
+    case 'binary':
+      return 'This is not text: it looks like a binary file (an archive, a capture or an image), which ikescope cannot read.';
+    case 'ikev2':
+      return `This is IKEv2 debug output (${answer.lines} IKEv2 line${answer.lines === 1 ? '' : 's'} seen). ikescope reads IKEv1 only for now, so no negotiation is drawn; every line is still shown in the log pane.`;
+    case 'no-negotiation':
+      return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output were read, but they hold no negotiation: no exchange of messages, no state change, no SA. Each is annotated in the log pane.`;
+    case 'config-only':
+      return `${answer.configs === 1 ? 'A configuration was' : `${answer.configs} configurations were`} loaded, but no debug log: there is no negotiation to draw. The lab can simulate one between two routers' configs.`;
+    case 'not-ike':
+      return `No IKE or IPsec debug output was recognized in ${answer.lines} line${answer.lines === 1 ? '' : 's'}: ikescope reads Cisco IOS and IOS-XE IKEv1 debug output. The text is shown as it is in the log pane.`;
+    default:
+      return answer satisfies never;
+  }
+};
+
+/** The page's answer to an input that gives nothing to draw: what was recognized, and what to paste instead. */
+export function InputAnswerNotice({ answer }: { answer: InputAnswer }) {
+  return (
+    <section
+      aria-label="About this input"
+      data-testid="input.answer"
+      data-kind={answer.kind}
+      className="space-y-1 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <p role="status" className="font-semibold">
+        {what(answer)}
+      </p>
+      {answer.kind !== 'config-only' && <DebugCommands />}
+    </section>
+  );
+}
+
+/** What the empty views say once the input's answer is known. */
+export const NO_NEGOTIATION = 'No negotiation to draw in this input: see the note above the views.';
