@@ -12,6 +12,7 @@ import { linkedWorkspace, writeDeepLink } from './deep-link.ts';
 import { seedWorkspace } from '../../examples/seed.ts';
 import type { LabSetup } from '../../core/sim/lab.ts';
 import { LoadControls } from '../load/LoadControls.tsx';
+import { HelpDialog } from '../help/HelpDialog.tsx';
 import { InputAnswerNotice } from '../load/InputAnswerNotice.tsx';
 import { inputFacts } from '../load/input-facts.ts';
 import { answerInput } from '../../core/input-answer.ts';
@@ -87,6 +88,7 @@ export function App() {
       <Header>
         <RegionNav />
         <ModeSwitch mode={mode} onChange={switchMode} />
+        <HelpDialog />
         {mode === 'analyse' && <LoadControls onLoad={openCase} />}
         {mode === 'analyse' && <WorkspaceControls workspaces={workspaces} />}
       </Header>

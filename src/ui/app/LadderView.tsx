@@ -2,18 +2,6 @@ import type { Negotiation } from '../../core/analysis.ts';
 import type { Timeline } from '../../core/timeline/timeline.ts';
 import { Ladder } from '../ladder/Ladder.tsx';
 import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
-import { stepOfFinding } from '../findings/use-finding-selection.ts';
-
-/** The messages an error finding names: where the negotiation failed. */
-function failedSteps(negotiation: Negotiation, timeline: Timeline): Set<number> {
-  const steps = new Set<number>();
-  for (const finding of negotiation.findings) {
-    if (finding.severity !== 'error' || !finding.message) continue;
-    const step = stepOfFinding(timeline, finding);
-    if (step !== null) steps.add(step);
-  }
-  return steps;
-}
 
 interface LadderViewProps {
   negotiation: Negotiation | undefined;
@@ -22,11 +10,13 @@ interface LadderViewProps {
   timeline: Timeline | null;
   cursor: number;
   selectedStep: number | null;
+  /** Message steps where the negotiation failed. */
+  failedSteps: ReadonlySet<number>;
   onSelectStep: (step: number) => void;
 }
 
 /** The ladder once there is a negotiation to draw; a word on why not otherwise. */
-export function LadderView({ negotiation, nothingToDraw, timeline, cursor, selectedStep, onSelectStep }: LadderViewProps) {
+export function LadderView({ negotiation, nothingToDraw, timeline, cursor, selectedStep, failedSteps, onSelectStep }: LadderViewProps) {
   if (!negotiation || !timeline) {
     return (
       <p className="p-3 text-sm text-slate-600 dark:text-slate-400">
@@ -40,7 +30,7 @@ export function LadderView({ negotiation, nothingToDraw, timeline, cursor, selec
       timeline={timeline}
       cursor={cursor}
       selectedStep={selectedStep}
-      failedSteps={failedSteps(negotiation, timeline)}
+      failedSteps={failedSteps}
       onSelectStep={onSelectStep}
     />
   );

@@ -9,6 +9,7 @@ import { usePlayback } from './use-playback.ts';
 import { useAttributeSelection } from '../inspector/use-attribute-selection.ts';
 import { buildTimeline } from '../../core/timeline/timeline.ts';
 import { messageStepAt } from '../playback/cursor.ts';
+import { indexLineSteps, stepOfLine } from '../playback/line-steps.ts';
 import { LogPane } from '../log-pane/LogPane.tsx';
 import { lineInfoFor, noLineInfo } from '../log-pane/line-info.ts';
 import { disallowedLines } from '../log-pane/disallowed-lines.ts';
@@ -17,6 +18,7 @@ import { NegotiationList } from '../negotiations/NegotiationList.tsx';
 import { StatePanel } from '../machines/StatePanel.tsx';
 import { FindingsPanel } from '../findings/FindingsPanel.tsx';
 import { useFindingSelection } from '../findings/use-finding-selection.ts';
+import { failedSteps, firstFailedStep } from '../findings/failed-steps.ts';
 import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
@@ -35,6 +37,8 @@ interface WorkbenchProps {
 /** A region's word when the input has no negotiation: the page-level note says why. */
 const Empty = () => <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{NO_NEGOTIATION}</p>;
 
+const noSteps: ReadonlySet<number> = new Set();
+
 const linesIn = (refs: readonly LineRef[] | undefined, file: number) =>
   new Set((refs ?? []).filter((r) => r.file === file).map((r) => r.line));
 
@@ -47,7 +51,9 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const nothingToDraw = analysis !== null && !analysis.partial && analysis.negotiations.length === 0;
   const negotiation = useSelectedNegotiation(analysis, negotiationIndex, fetchNegotiation);
   const timeline = useMemo(() => (negotiation ? buildTimeline(negotiation) : null), [negotiation]);
-  const playback = usePlayback(timeline, workspace.id, negotiationIndex);
+  const failed = useMemo(() => (negotiation && timeline ? failedSteps(negotiation, timeline) : noSteps), [negotiation, timeline]);
+  // A failed negotiation opens at its failing message: that is what the engineer came to see.
+  const playback = usePlayback(timeline, workspace.id, negotiationIndex, firstFailedStep(failed));
   const [activeLog, setActiveLog] = useState(0);
   const finding = useFindingSelection(timeline, (cursor) => playback.send({ type: 'SEEK', cursor }), (file) => {
     if (file < logs.length) setActiveLog(file);
@@ -79,6 +85,17 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
     const first = timeline?.steps[index];
     const file = first?.kind === 'message' ? first.message.lines[0]?.file : undefined;
     if (file !== undefined && file < logs.length) setActiveLog(file);
+  };
+
+  const lineSteps = useMemo(() => (timeline ? indexLineSteps(timeline) : null), [timeline]);
+  // A log line selects its message (or state change): the reader found it in the log, the ladder follows.
+  const selectLine = (line: number) => {
+    if (!lineSteps || !analysis || quiz.active) return;
+    const record = analysis.lineTables[activeLog]?.records[line - 1] ?? -1;
+    const step = stepOfLine(lineSteps, activeLog, line, record >= 0 ? (analysis.records.line[record] ?? null) : null);
+    if (step === null) return;
+    finding.clear();
+    playback.send({ type: 'SEEK', cursor: step });
   };
 
   return (
@@ -118,7 +135,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
           <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />
         ) : null}
       >
-        <LadderView negotiation={negotiation} nothingToDraw={nothingToDraw} timeline={shown} cursor={cursor} selectedStep={selectedStep} onSelectStep={selectStep} />
+        <LadderView negotiation={negotiation} nothingToDraw={nothingToDraw} timeline={shown} cursor={cursor} selectedStep={selectedStep} failedSteps={failed} onSelectStep={selectStep} />
       </Region>
       <Region id="message" title={quiz.open ? 'Quiz' : 'Message'} className="lg:col-start-2 lg:row-start-2"
         actions={timeline ? <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} /> : null}
@@ -132,7 +149,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
         )}
       </Region>
       <Region id="log" title="Log" className="h-[75svh] lg:col-start-3 lg:row-start-1 lg:h-auto" scrolls={false}>
-        <LogPane tabs={quiz.logs(logs)} active={activeLog} onActivate={setActiveLog} marks={marks} scrollTo={firstFocused} />
+        <LogPane tabs={quiz.logs(logs)} active={activeLog} onActivate={setActiveLog} marks={marks} scrollTo={firstFocused} onSelectLine={selectLine} />
       </Region>
       <Region id="configs" title="Configuration" className="lg:col-start-3 lg:row-start-2">
         <ConfigPanes

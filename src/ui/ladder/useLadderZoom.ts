@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { clampView, MAX_ZOOM, MIN_ZOOM, revealY, zoomAbout, type LadderView, type ViewBounds } from './view.ts';
+import { clampView, MAX_ZOOM, MIN_ZOOM, revealY, wheelZoomStep, zoomAbout, type LadderView, type ViewBounds } from './view.ts';
 
 const LINE_HEIGHT = 16;
 
@@ -31,6 +31,8 @@ export function useLadderZoom(target: RefObject<SVGSVGElement | null>, bounds: V
     const selection = select(svg);
     const z = zoom<SVGSVGElement, unknown>()
       .scaleExtent([MIN_ZOOM, MAX_ZOOM])
+      // Small steps about the pointer (d3-zoom keeps the point under the pointer where it is).
+      .wheelDelta((event: WheelEvent) => wheelZoomStep(event.deltaY, event.deltaMode))
       // The wheel alone pans (below); with Ctrl or ⌘ (and a trackpad pinch, which sets ctrlKey) it zooms.
       .filter((event: MouseEvent | WheelEvent | TouchEvent) =>
         event.type === 'wheel' ? event.ctrlKey || event.metaKey : !('button' in event && event.button),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clampView, MAX_ZOOM, MIN_ZOOM, revealY, zoomAbout, type LadderView } from './view.ts';
+import { clampView, MAX_WHEEL_STEP, MAX_ZOOM, MIN_ZOOM, revealY, wheelZoomStep, zoomAbout, type LadderView } from './view.ts';
 
 // A drawing 2000 px tall seen through a 500 px view.
 const bounds = { content: 2000, view: 500 };
@@ -57,4 +57,20 @@ describe('revealY', () => {
   for (const [name, view, y, expected] of cases) {
     test(name, () => expect(revealY(view, y, 60, bounds)).toEqual(expected));
   }
+});
+
+describe('Ctrl + wheel zoom', () => {
+  const cases = [
+    { name: 'one mouse notch in zooms one small step', deltaY: -100, deltaMode: 0, step: MAX_WHEEL_STEP },
+    { name: 'one notch out zooms one small step out', deltaY: 100, deltaMode: 0, step: -MAX_WHEEL_STEP },
+    { name: 'a notch in lines (Firefox) is the same step', deltaY: -3, deltaMode: 1, step: MAX_WHEEL_STEP },
+    { name: 'a small pinch zooms a little', deltaY: -4, deltaMode: 0, step: 0.04 },
+    { name: 'no movement, no zoom', deltaY: 0, deltaMode: 0, step: 0 },
+  ];
+  for (const c of cases) test(c.name, () => expect(wheelZoomStep(c.deltaY, c.deltaMode)).toBeCloseTo(c.step));
+
+  test('one notch from 100% stays under 125%, where it used to jump to 400%', () => {
+    expect(2 ** wheelZoomStep(-100, 0)).toBeLessThan(1.25);
+    expect(2 ** wheelZoomStep(-100, 0)).toBeGreaterThan(1.1);
+  });
 });

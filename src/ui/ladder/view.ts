@@ -40,3 +40,17 @@ export function revealY(view: LadderView, y: number, margin: number, bounds: Vie
   if (screenY >= margin && screenY <= bounds.view - margin) return view;
   return clampView({ k: view.k, ty: bounds.view / 2 - view.k * y }, bounds);
 }
+
+/** The most one wheel event zooms, in powers of two: 2^0.25, about 19%. */
+export const MAX_WHEEL_STEP = 0.25;
+
+/**
+ * How far one Ctrl/⌘ + wheel event zooms, in powers of two (d3-zoom's wheelDelta). d3's own reading
+ * multiplies by 10 when Ctrl is held, so one mouse notch (100 pixels) jumped from 100% to 400%; capped, a
+ * notch is a small step and a trackpad pinch, whose events are small, stays smooth.
+ */
+export function wheelZoomStep(deltaY: number, deltaMode: number): number {
+  const pixels = deltaMode === 1 ? deltaY * 16 : deltaMode === 2 ? deltaY * 400 : deltaY;
+  const step = -pixels * 0.01;
+  return Math.max(-MAX_WHEEL_STEP, Math.min(MAX_WHEEL_STEP, step));
+}

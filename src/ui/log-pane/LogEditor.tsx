@@ -13,6 +13,8 @@ export interface LogEditorProps {
   marks: LogMarks;
   /** A line to bring into view (the selected message's first line), or null. */
   scrollTo: number | null;
+  /** The reader put the cursor on a line: a click, or landing on a search (Ctrl-F) hit. */
+  onSelectLine?: ((line: number) => void) | undefined;
 }
 
 const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
@@ -29,10 +31,14 @@ function scrollToLine(editor: EditorView, lineNumber: number) {
   editor.dispatch({ effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
 }
 
-export default function LogEditor({ text, pieces, label, marks, scrollTo }: LogEditorProps) {
+export default function LogEditor({ text, pieces, label, marks, scrollTo, onSelectLine }: LogEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const pendingScroll = useRef<number | null>(null);
+  const selectLine = useRef(onSelectLine);
+  useEffect(() => {
+    selectLine.current = onSelectLine;
+  }, [onSelectLine]);
 
   useEffect(() => {
     if (!host.current) return undefined;
@@ -63,6 +69,11 @@ export default function LogEditor({ text, pieces, label, marks, scrollTo }: LogE
             '.cm-scroller': { fontFamily: 'var(--font-mono)', position: 'sticky' },
           }),
           logDecorations(),
+          EditorView.updateListener.of((update) => {
+            // Only the reader's own moves (pointer, search): not the page scrolling the editor to a message.
+            if (!update.selectionSet || !update.transactions.some((t) => t.isUserEvent('select'))) return;
+            selectLine.current?.(update.state.doc.lineAt(update.state.selection.main.head).number);
+          }),
         ],
       }),
     });

@@ -16,10 +16,11 @@ interface LogPaneProps {
   onActivate: (index: number) => void;
   marks: LogMarks;
   scrollTo: number | null;
+  onSelectLine?: (line: number) => void;
 }
 
 /** The pasted logs, one tab per file, every line kept; shown as plain text until the editor has loaded. */
-export function LogPane({ tabs, active, onActivate, marks, scrollTo }: LogPaneProps) {
+export function LogPane({ tabs, active, onActivate, marks, scrollTo, onSelectLine }: LogPaneProps) {
   const tab = tabs[active];
   if (!tab) return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No log loaded.</p>;
   const fallback = (
@@ -47,7 +48,7 @@ export function LogPane({ tabs, active, onActivate, marks, scrollTo }: LogPanePr
       )}
       <div className="relative min-h-0 flex-1">
         <Suspense fallback={fallback}>
-          <LogEditor text={tab.text} pieces={tab.pieces} label={`Log ${tab.name}`} marks={marks} scrollTo={scrollTo} />
+          <LogEditor text={tab.text} pieces={tab.pieces} label={`Log ${tab.name}`} marks={marks} scrollTo={scrollTo} onSelectLine={onSelectLine} />
         </Suspense>
       </div>
     </div>
