@@ -24,8 +24,15 @@ export function HelpDialog() {
 
   return (
     <>
-      <button type="button" className={control} aria-keyshortcuts="?" onClick={() => dialog.current?.showModal()}>
-        Keys and legend
+      <button
+        type="button"
+        className={`${control} font-semibold`}
+        aria-label="Keys and legend"
+        title="Keyboard shortcuts and legend (?)"
+        aria-keyshortcuts="?"
+        onClick={() => dialog.current?.showModal()}
+      >
+        ?
       </button>
       <dialog
         ref={dialog}

@@ -14,9 +14,9 @@ export function WorkspaceControls({ workspaces }: { workspaces: Workspaces }) {
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs">
       <label className="flex items-center gap-1">
-        Kept here
+        <span className="sr-only">Kept here</span>
         <select
-          className="max-w-48 rounded border border-slate-300 bg-transparent px-1 py-1 dark:border-slate-700"
+          className="max-w-36 rounded border border-slate-300 bg-transparent px-1 py-1 dark:border-slate-700"
           value={stored.some((s) => s.id === shown) ? shown : ''}
           disabled={stored.length === 0}
           onChange={(event) => {
@@ -24,7 +24,7 @@ export function WorkspaceControls({ workspaces }: { workspaces: Workspaces }) {
           }}
         >
           <option value="" disabled>
-            {stored.length === 0 ? 'no cases' : `${stored.length} case${stored.length === 1 ? '' : 's'}…`}
+            {stored.length === 0 ? 'no kept cases' : `${stored.length} kept case${stored.length === 1 ? '' : 's'}…`}
           </option>
           {stored.map((s) => (
             <option key={s.id} value={s.id}>
@@ -37,9 +37,10 @@ export function WorkspaceControls({ workspaces }: { workspaces: Workspaces }) {
         type="button"
         className={control}
         title="Forget every case and the lab's setup kept in this browser"
+        aria-label="Clear kept cases"
         onClick={() => void workspaces.clear().then(() => setCleared(true))}
       >
-        Clear kept cases
+        Clear
       </button>
       {cleared && stored.length === 0 && (
         <span role="status" className="text-slate-600 dark:text-slate-400">
