@@ -1,5 +1,5 @@
 import type { Negotiation } from '../../core/analysis.ts';
-import type { Timeline } from '../playback/timeline.ts';
+import type { Timeline } from '../../core/timeline/timeline.ts';
 import { stepOfFinding } from './use-finding-selection.ts';
 
 /** The message steps an error finding names: where the negotiation failed. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import { readFileSync } from 'node:fs';
-import { buildTimeline } from './timeline.ts';
+import { buildTimeline } from '../../core/timeline/timeline.ts';
 import { indexLineSteps, stepOfLine } from './line-steps.ts';
 
 const seed = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');

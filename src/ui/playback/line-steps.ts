@@ -1,5 +1,5 @@
 import type { LineRef } from '../../core/ike/line-ref.ts';
-import type { Timeline } from './timeline.ts';
+import type { Timeline } from '../../core/timeline/timeline.ts';
 
 /** For each file, the step each of its lines belongs to: a message's lines, or a state change's two lines. */
 export type LineSteps = ReadonlyMap<number, ReadonlyMap<number, number>>;
