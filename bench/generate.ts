@@ -1,3 +1,4 @@
+import { rng } from '../scripts/seeded-random.ts';
 /**
  * Deterministic generator of a large IOS-XE debug log: many negotiations (initiator and responder views,
  * successes and failures) interleaved line by line, built from the line shapes of the corpus.
@@ -161,18 +162,6 @@ ISAKMP: (0):Sending an IKE IPv4 Packet.
 ISAKMP: (0):deleting SA reason "Death by retransmission P1" state (I) MM_NO_STATE (peer {P})
 %CRYPTO-5-IKMP_SETUP_FAILURE: IKE SETUP FAILED for local:{L} local_id:{L} remote:{P} remote_id:{P} IKE profile:None fvrf:None fvalue:0 VRF:None status:Retransmission exceeded`;
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hex8(n: number): string {
   return `0x${n.toString(16).toUpperCase()}(${n})`;
 }
@@ -191,7 +180,7 @@ function stamp(ms: number): string {
 
 /** Writes about `targetBytes` of log text through `write`, deterministically. */
 export function generateLog(targetBytes: number, write: (text: string) => void): { bytes: number; negotiations: number } {
-  const random = prng(20261127);
+  const random = rng(20261127);
   const initiator = INITIATOR.split('\n');
   const failure = FAILURE.split('\n');
   interface Active {

@@ -4,17 +4,7 @@
  * (cut, repeated, glued, wrapped) plus the words crafted input uses (prototype keys, huge numbers, long words).
  */
 
-/** mulberry32: small, fast, and good enough to pick mutations. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../seeded-random.ts';
 
 export type Random = () => number;
 

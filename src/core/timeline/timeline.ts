@@ -1,6 +1,6 @@
 import type { Message, Negotiation, Transition } from '../analysis.ts';
 import { type LineRef, compareLines } from '../ike/line-ref.ts';
-import type { Side } from '../ike/sides.ts';
+import { SIDES, type Side } from '../ike/sides.ts';
 import { causalOrder } from './message-order.ts';
 import { linesPrintedBy } from './printed-by.ts';
 import { placeTransition, rankInGap, sideView } from './state-placement.ts';
@@ -23,8 +23,6 @@ export interface Timeline {
   /** Index into `steps` of each message step, in order: the ladder's arrows. */
   messageSteps: readonly number[];
 }
-
-const SIDES: readonly Side[] = ['initiator', 'responder'];
 
 const PHASE1: Exchange = { phase: 'phase1' };
 const INFORMATIONAL: Exchange = { phase: 'informational' };
