@@ -278,6 +278,12 @@ export interface Negotiation {
    * lifetimes, NAT detected, syslog messages. Each carries its line.
    */
   evidence: IkeEvent[];
+  /**
+   * diagnosis: the protocol side of the router that printed each `evidence` event (same index), decided by the
+   * builder from the draft the event was routed to; null where the log does not say (one router's log that
+   * shows no role).
+   */
+  evidenceSides: (Side | null)[];
 }
 
 export interface Analysis {

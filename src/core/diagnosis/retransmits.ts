@@ -10,7 +10,7 @@ import type { IkeEvent } from '../log/events.ts';
 import type { DiagnosisContext } from './context.ts';
 import { phase1CompletedAfter, type EventOf } from './queries.ts';
 import { perContext } from './memo.ts';
-import { sidesOf, type SideOf } from './sides.ts';
+import { sidesOf, type SideOf } from './printed-by.ts';
 
 /** `refused`: resending after the peer refused the proposal; the refusal is the finding (P1_POLICY_MISMATCH). */
 export type RetransmitCause = 'unreachable' | 'psk' | 'path' | 'refused';

@@ -93,6 +93,9 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
   const phase1 = mergeMessages(init.phase1, resp.phase1, PHASE1_ORDER);
   markDelivery(phase1, printedInMerge);
   for (const p of phase2) markDelivery(p.messages, printedInMerge);
+  // each router's evidence is the side it plays here; one list in input order
+  const evidence = [...i.notable.map((event) => ({ event, side: 'initiator' as const })), ...r.notable.map((event) => ({ event, side: 'responder' as const }))];
+  evidence.sort((x, y) => compareLines(x.event.at, y.event.at));
   const outcome: Outcome =
     init.p1Outcome === 'complete' || resp.p1Outcome === 'complete' ? 'complete' : init.p1Outcome === 'failed' || resp.p1Outcome === 'failed' ? 'failed' : 'incomplete';
   return {
@@ -113,7 +116,8 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
     routers: { initiator, responder },
     informational: mergeMessages(init.informational, resp.informational, []),
     span: span([i, r]),
-    evidence: [...i.notable, ...r.notable].sort((x, y) => compareLines(x.at, y.at)),
+    evidence: evidence.map((x) => x.event),
+    evidenceSides: evidence.map((x) => x.side),
   };
 }
 

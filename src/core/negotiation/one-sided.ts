@@ -74,5 +74,6 @@ export function oneSided(s: Sided, index: number): Negotiation {
     informational: s.informational,
     span: span([d]),
     evidence: d.notable,
+    evidenceSides: d.notable.map(() => side),
   };
 }

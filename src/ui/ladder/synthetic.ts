@@ -94,7 +94,7 @@ export function makeNegotiation(spec: NegotiationSpec): Negotiation {
     lifetimeKb: null,
     verification: null,
   }));
-  const negotiation: Omit<Negotiation, 'evidence'> = {
+  const negotiation: Omit<Negotiation, 'evidence' | 'evidenceSides'> = {
     id: `${initiator.address}-${responder.address}`,
     local: role === 'responder' ? responder.address : initiator.address,
     peer: role === 'responder' ? initiator.address : responder.address,
@@ -127,7 +127,7 @@ export function makeNegotiation(spec: NegotiationSpec): Negotiation {
     span: { first: { file: 0, line: 1 }, last: { file: 0, line: 1 } },
   };
   // No diagnosis evidence: the ladder does not read it.
-  return { evidence: [], ...negotiation } as Negotiation;
+  return { evidence: [], evidenceSides: [], ...negotiation } as Negotiation;
 }
 
 /**

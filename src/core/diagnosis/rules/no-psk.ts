@@ -5,7 +5,7 @@ import { addressOf, keyLine, addRef, routerName } from '../config-fix.ts';
 import { finding } from '../finding.ts';
 import { at, hasEvents, peerAddress } from '../queries.ts';
 import type { Rule } from '../rule.ts';
-import { sidesOf } from '../sides.ts';
+import { sidesOf } from '../printed-by.ts';
 
 export const rule: Rule = {
   code: 'NO_PSK',

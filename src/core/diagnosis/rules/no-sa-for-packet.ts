@@ -2,7 +2,7 @@
 import { finding } from '../finding.ts';
 import { at, hasEvents, phase1Completed } from '../queries.ts';
 import type { Rule } from '../rule.ts';
-import { sidesOf } from '../sides.ts';
+import { sidesOf } from '../printed-by.ts';
 
 export const rule: Rule = {
   code: 'NO_SA_FOR_PACKET',

@@ -14,7 +14,7 @@ import { at, hasEvents, phase1CompletedAfter } from '../queries.ts';
 import { lineWords } from '../line-words.ts';
 import type { Rule } from '../rule.ts';
 import { phase1Retransmits } from '../retransmits.ts';
-import { sidesOf } from '../sides.ts';
+import { sidesOf } from '../printed-by.ts';
 import { lookupTable } from '../../ike/lookup-table.ts';
 
 const ATTRIBUTE_WORDS = lookupTable<string>({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { analyzedContext } from '../analyzed-context.ts';
 import { contextFromText } from '../context.ts';
 import { rule } from './p1-retransmit.ts';
 
@@ -32,7 +33,7 @@ for (const c of cases) {
 }
 
 test('the responder resent MM2', () => {
-  const [f] = rule.diagnose(contextFromText(recovered.join('\n')));
+  const [f] = rule.diagnose(analyzedContext(recovered.join('\n')));
   expect(f?.side).toBe('responder');
   expect(f?.message).toBe('MM2');
   expect(f?.summary).toContain('not a failure');

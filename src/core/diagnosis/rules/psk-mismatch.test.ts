@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { analyzedContext } from '../analyzed-context.ts';
 import { contextFromText } from '../context.ts';
 import { attachedConfig } from '../../attach-config.ts';
 import { PRESETS } from '../../sim/presets.ts';
@@ -33,11 +34,15 @@ for (const c of cases) {
   });
 }
 
-test('retransmissions: MM5, counted once per resend, with the red herring explained', () => {
-  const [f] = rule.diagnose(contextFromText(retransmitted));
+test('retransmissions: MM5, counted once per resend', () => {
+  const [f] = rule.diagnose(analyzedContext(retransmitted));
   expect(f?.message).toBe('MM5');
   expect(f?.summary).toContain('resent MM5 2 times');
   expect(f?.summary).toContain('Death by retransmission P1');
+});
+
+test('retransmissions: the red herring explained', () => {
+  const [f] = rule.diagnose(contextFromText(retransmitted));
   expect(f?.explained?.map((e) => e.line.line)).toEqual([6]);
 });
 

@@ -10,7 +10,7 @@ import { lineWords } from '../line-words.ts';
 import { redHerrings } from '../red-herrings.ts';
 import { phase1Retransmits } from '../retransmits.ts';
 import type { Rule } from '../rule.ts';
-import { sidesOf } from '../sides.ts';
+import { sidesOf } from '../printed-by.ts';
 
 export const rule: Rule = {
   code: 'PSK_MISMATCH',
@@ -24,7 +24,8 @@ export const rule: Rule = {
     const parts: string[] = [];
     const badFirst = bad[0];
     if (badFirst) {
-      const who = routerName(ctx, sideOf(badFirst) ?? 'responder');
+      // the router that printed it could not read it: which side that is, the builder says (or no one)
+      const who = routerName(ctx, sideOf(badFirst));
       const from = badFirst.type === 'syslog' && badFirst.peer ? badFirst.peer : 'the peer';
       parts.push(`${who} could not read a message from ${from} ("failed its sanity check or is malformed", ${lineWords([badFirst.at], ctx)}): it was encrypted with a key derived from a different pre-shared key`);
     }
@@ -44,7 +45,7 @@ export const rule: Rule = {
         summary,
         fix,
         message: 'MM5',
-        side: runs[0]?.side ?? (badFirst ? sideOf(badFirst) : null) ?? 'responder',
+        side: runs[0]?.side ?? (badFirst ? sideOf(badFirst) : null),
         configLines,
         explained: redHerrings(ctx),
       }),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { analyzedContext } from '../analyzed-context.ts';
 import { contextFromText } from '../context.ts';
 import { rule } from './sa-deleted-by-peer.ts';
 
@@ -37,7 +38,7 @@ test('the paranoid keepalives line is explained as a red herring', () => {
 });
 
 test('corpus 06: the side is the router that sent the DELETE', () => {
-  const [f] = rule.diagnose(contextFromText(read('corpus/06-nat-t-mm-qm-initiator-behind-nat-iosxe.log')));
+  const [f] = rule.diagnose(analyzedContext(read('corpus/06-nat-t-mm-qm-initiator-behind-nat-iosxe.log')));
   expect(f?.side).toBe('responder');
   expect(f?.fix).toBe('Nothing to fix.');
 });

@@ -12,7 +12,7 @@ import type { LineRef } from '../../ike/line-ref.ts';
 import type { Side } from '../../ike/sides.ts';
 import { redHerrings } from '../red-herrings.ts';
 import type { Rule } from '../rule.ts';
-import { sidesOf } from '../sides.ts';
+import { sidesOf } from '../printed-by.ts';
 import type { IkeEvent, IkeEventType } from '../../log/events.ts';
 
 const isDelete = (e: IkeEvent): boolean =>
