@@ -45,10 +45,13 @@ export function markDelivery(messages: readonly Message[], printed: PrintedBy, r
   const resent = new Set<string>();
   for (let i = 0; i < messages.length; i += 1) {
     const m = messages[i] as Message;
-    for (const side of ['initiator', 'responder'] as const) if (printed(m, side)) lastPrinted[side] = i;
+    if (printed(m, 'initiator')) lastPrinted.initiator = i;
+    if (printed(m, 'responder')) lastPrinted.responder = i;
     if (!m.retransmission) lastNew[m.from] = i;
     if (m.retransmission || m.attempt > 1) resent.add(chainKey(m));
   }
+  // unanswered needs a resend, lost the receiver's log: with neither, every message stays as it is
+  if (resent.size === 0 && (lastPrinted.initiator < 0 || lastPrinted.responder < 0)) return;
   for (let i = 0; i < messages.length; i += 1) {
     const m = messages[i] as Message;
     const receiver = otherSide(m.from);

@@ -129,7 +129,7 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
   const out: Message[] = [];
   const offset = receivedCopyOffsets(a, b);
   const chain = (m: Message): string => `${m.name}#${m.messageId}#${m.from}`;
-  const attemptOf = (m: Message, side: Side): number => m.attempt + (side === m.from ? 0 : (offset.get(chain(m)) ?? 0));
+  const attemptOf = (m: Message, side: Side): number => m.attempt + (side === m.from || offset.size === 0 ? 0 : (offset.get(chain(m)) ?? 0));
   const key = (m: Message, side: Side): string => `${m.name}#${attemptOf(m, side)}#${m.messageId}`;
   const index = new Map<string, Message>();
   const sided = [...a.map((m) => ({ m, side: 'initiator' as const })), ...b.map((m) => ({ m, side: 'responder' as const }))];
@@ -142,14 +142,7 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
       for (const line of m.lines) existing.lines.push(line);
       for (const line of m.lines) existing.sideLines?.[side].push(line);
       merged.add(existing);
-      const held = new Set<string>();
-      for (const p of existing.payloads) held.add(payloadKey(p));
-      for (const p of m.payloads) {
-        const k = payloadKey(p);
-        if (held.has(k)) continue;
-        held.add(k);
-        existing.payloads.push(p);
-      }
+      if (m.payloads.length > 0) addPayloads(existing.payloads, m.payloads);
       existing.retransmission = existing.retransmission || m.retransmission;
       if (existing.time === null) existing.time = m.time;
       continue;
@@ -177,6 +170,9 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
  * the first. For each chain of copies (name, message ID, sender), how far the receiver's count runs behind.
  */
 function receivedCopyOffsets(a: readonly Message[], b: readonly Message[]): Map<string, number> {
+  const offsets = new Map<string, number>();
+  // a receiver's copies are counted in the other side's list: with one list empty, nothing runs behind
+  if (a.length === 0 || b.length === 0) return offsets;
   const counts = new Map<string, { sent: number; received: number }>();
   const count = (list: readonly Message[], side: Side): void => {
     for (const m of list) {
@@ -189,7 +185,6 @@ function receivedCopyOffsets(a: readonly Message[], b: readonly Message[]): Map<
   };
   count(a, 'initiator');
   count(b, 'responder');
-  const offsets = new Map<string, number>();
   for (const [k, c] of counts) if (c.received > 0 && c.received < c.sent) offsets.set(k, c.sent - c.received);
   return offsets;
 }
@@ -221,6 +216,18 @@ function loggedByOneSide(p: Phase2, side: Side): Phase2 {
 /** A responder-only phase 2 in a merged negotiation: SPIs seen from the initiator. */
 function flipSpis(q: Phase2): Phase2 {
   return { ...q, spis: q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null };
+}
+
+/** Adds to `held` the payloads of `more` it does not hold yet. */
+function addPayloads(held: PayloadSummary[], more: readonly PayloadSummary[]): void {
+  const keys = new Set<string>();
+  for (const p of held) keys.add(payloadKey(p));
+  for (const p of more) {
+    const k = payloadKey(p);
+    if (keys.has(k)) continue;
+    keys.add(k);
+    held.push(p);
+  }
 }
 
 /** A payload's type and detail as one key (a null detail apart from an empty one). */
