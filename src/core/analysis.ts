@@ -59,6 +59,11 @@ export interface RecordTable {
   line: Int32Array;
   /** Number of lines it spans in its file, continuations included (lines may be interleaved with others). */
   lineCount: Int32Array;
+  /**
+   * The time of day its first line was stamped with, in milliseconds since midnight (the clock of the router
+   * that printed it), or -1 when it had no clock timestamp.
+   */
+  time: Int32Array;
   /** Index into `Analysis.negotiations`, or -1 when the record belongs to none. */
   negotiation: Int32Array;
   /** Index into `annotations` of the record's short plain-words explanation, or -1 when it was not understood. */

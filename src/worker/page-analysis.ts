@@ -25,8 +25,11 @@ export type NegotiationSummary = Pick<Negotiation, 'id' | 'role' | 'ikeVersion' 
   findings: Pick<Finding, 'code' | 'severity'>[];
 };
 
-/** The columns of Analysis.records the log pane reads: copies, so the worker's analysis keeps its own. */
-export type PageRecords = Pick<RecordTable, 'file' | 'line' | 'annotation' | 'annotations'>;
+/**
+ * The columns of Analysis.records the page reads (the log pane's annotations, a line's negotiation, a line's
+ * time for the ladder's time deltas): copies, so the worker's analysis keeps its own.
+ */
+export type PageRecords = Pick<RecordTable, 'file' | 'line' | 'annotation' | 'annotations' | 'negotiation' | 'time'>;
 
 export function summarize(negotiation: Negotiation): NegotiationSummary {
   return {
@@ -41,7 +44,14 @@ export function summarize(negotiation: Negotiation): NegotiationSummary {
 }
 
 export function pageRecords(records: RecordTable): PageRecords {
-  return { file: records.file.slice(), line: records.line.slice(), annotation: records.annotation.slice(), annotations: records.annotations };
+  return {
+    file: records.file.slice(),
+    line: records.line.slice(),
+    annotation: records.annotation.slice(),
+    annotations: records.annotations,
+    negotiation: records.negotiation.slice(),
+    time: records.time.slice(),
+  };
 }
 
 export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalysis {
@@ -63,6 +73,8 @@ export function transferablesOf(page: PageAnalysis): ArrayBuffer[] {
     page.records.file.buffer,
     page.records.line.buffer,
     page.records.annotation.buffer,
+    page.records.negotiation.buffer,
+    page.records.time.buffer,
   ];
   return buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

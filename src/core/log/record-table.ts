@@ -11,16 +11,18 @@ export class RecordTableBuilder {
   private readonly files = new IntColumn();
   private readonly lines = new IntColumn();
   private readonly lineCounts = new IntColumn();
+  private readonly times = new IntColumn();
   private readonly negotiations = new IntColumn();
   private readonly annotationIds = new IntColumn();
   private readonly annotations: string[] = [];
   private readonly annotationId = new Map<string, number>();
 
   /** A new record of one line, not understood yet and in no negotiation; returns its index. */
-  add(file: number, line: number): number {
+  add(file: number, line: number, time: number | null = null): number {
     this.files.push(file);
     this.lines.push(line);
     this.lineCounts.push(1);
+    this.times.push(time ?? -1);
     this.negotiations.push(-1);
     this.annotationIds.push(-1);
     return this.lines.length - 1;
@@ -28,6 +30,10 @@ export class RecordTableBuilder {
 
   setLineCount(record: number, count: number): void {
     this.lineCounts.set(record, count);
+  }
+
+  setTime(record: number, time: number | null): void {
+    this.times.set(record, time ?? -1);
   }
 
   setNegotiation(record: number, negotiation: number): void {
@@ -70,6 +76,7 @@ export class RecordTableBuilder {
       file: this.files.toArray().slice(0, n),
       line: this.lines.toArray().slice(0, n),
       lineCount: this.lineCounts.toArray().slice(0, n),
+      time: this.times.toArray().slice(0, n),
       negotiation: this.negotiations.toArray().slice(0, n),
       annotation: this.annotationIds.toArray().slice(0, n),
       annotations: this.annotations,
@@ -80,6 +87,12 @@ export class RecordTableBuilder {
 /** Record `i`'s plain-words explanation, or null when it was not understood (or there is no such record). */
 export function annotationOf(table: Pick<RecordTable, 'annotation' | 'annotations'>, record: number): string | null {
   return table.annotations[table.annotation[record] ?? -1] ?? null;
+}
+
+/** The time of day record `i` was stamped with (milliseconds since midnight), or null. */
+export function timeOf(table: Pick<RecordTable, 'time'>, record: number): number | null {
+  const time = table.time[record] ?? -1;
+  return time < 0 ? null : time;
 }
 
 /** True when `line` of `file` is record `i`'s first line: where its annotation is shown. */

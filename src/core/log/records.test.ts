@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LineKind } from '../ike/line-kinds.ts';
 import { readLog } from './records.ts';
+import { timeOf } from './record-table.ts';
 
 /** Each case: real lines (corpus/seed) and the kind every line must get. */
 const cases: { name: string; lines: string[]; kinds: LineKind[] }[] = [
@@ -146,5 +147,18 @@ describe('readLog line kinds', () => {
   test('unrecognized lines are listed, prose is not', () => {
     const r = readLog('Main Mode message 1\n00:27:07: ISAKMP (0\n');
     expect(r.unrecognized).toEqual([{ file: 0, line: 2 }]);
+  });
+
+  test("each record keeps its first line's time of day, and none when the line had no clock", () => {
+    const r = readLog(
+      [
+        '*Oct 25 18:53:16.489: ISAKMP-PAK: (0):received packet from 203.0.113.1 dport 500 sport 500 Global (I) MM_NO_STATE',
+        'Oct 12 14:25:33.123: ISAKMP: (0):Old State = IKE_I_MM1  New State = IKE_I_MM2',
+        '000123: *Mar  1 00:00:19.047: ISAKMP: (0):beginning Main Mode exchange',
+        'ISAKMP: (0):beginning Main Mode exchange',
+      ].join('\n'),
+    );
+    const times = r.lineRecords.map((record) => timeOf(r.records, record));
+    expect(times).toEqual([(18 * 3600 + 53 * 60 + 16) * 1000 + 489, (14 * 3600 + 25 * 60 + 33) * 1000 + 123, 19_047, null]);
   });
 });

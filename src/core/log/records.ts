@@ -79,7 +79,7 @@ export class LogReader {
     if (lexed.body.length === 0) {
       if (lexed.stamped) {
         this.close();
-        const index = this.newRecord(number);
+        const index = this.newRecord(number, lexed.time);
         kinds.set(at, KIND.unrecognized);
         records.set(at, index);
         this.unrecognized.push({ file: this.file, line: number });
@@ -140,7 +140,7 @@ export class LogReader {
       if (lexed.ping !== null) this.awaiting = { line: number, record: -1, text: body, time: lexed.time, left: 4 };
       return;
     }
-    const index = this.newRecord(number);
+    const index = this.newRecord(number, lexed.time);
     records.set(at, index);
     kinds.set(at, KIND.debug);
     const cur = this.cur;
@@ -190,8 +190,9 @@ export class LogReader {
     // the first half's time when it had one (its record was made then), else the rejoined line's
     const time = index < 0 ? (lexed.time ?? awaiting.time) : (awaiting.time ?? lexed.time);
     if (index < 0) {
-      index = this.newRecord(awaiting.line);
+      index = this.newRecord(awaiting.line, time);
     } else {
+      this.records.setTime(index, time);
       const last = this.unrecognized[this.unrecognized.length - 1];
       if (last !== undefined && last.file === this.file && last.line === awaiting.line) this.unrecognized.pop();
     }
@@ -214,7 +215,7 @@ export class LogReader {
     let understood = 0;
     for (const span of spans) {
       const lexed = lexLine(raw.slice(span.start, span.end));
-      const index = this.newRecord(number);
+      const index = this.newRecord(number, lexed.time);
       if (span === spans[0]) this.columns.records.set(at, index);
       const found = readEmbedded(lexed.body, this.book, this.ipsec);
       if (found === null) continue;
@@ -239,13 +240,13 @@ export class LogReader {
     return this.records.internAnnotation(describe(this.strings.ownFields(body)));
   }
 
-  private newRecord(line: number): number {
-    return this.records.add(this.file, line);
+  private newRecord(line: number, time: number | null): number {
+    return this.records.add(this.file, line, time);
   }
 
   /** A record of one line whose event is already known (prompt, show output). */
   private emitSimple(number: number, at: number, kind: number, time: number | null, body: IkeEventBody | null, conn: number | null): void {
-    const index = this.newRecord(number);
+    const index = this.newRecord(number, time);
     this.columns.kinds.set(at, kind);
     this.columns.records.set(at, index);
     if (body === null) return;
