@@ -26,6 +26,8 @@ import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
 import { linkFor } from './deep-link.ts';
 import { useQuiz } from '../quiz/use-quiz.ts';
 import { QuizPanel, QuizStart } from '../quiz/QuizPanel.tsx';
+import { messageTimings } from '../../core/clock/deltas.ts';
+import { lineClockOf } from '../../core/clock/printed-at.ts';
 
 interface WorkbenchProps {
   workspace: Workspace;
@@ -62,6 +64,12 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const quiz = useQuiz(negotiation, timeline, workspace);
   const shown = quiz.timeline ?? timeline;
   const cursor = quiz.cursor ?? playback.cursor;
+
+  // Time deltas from the log's timestamps, of what is shown (a quiz's timeline tells nothing ahead of it).
+  const timings = useMemo(
+    () => (analysis && negotiation && shown ? messageTimings(negotiation, shown, lineClockOf(analysis.lineTables, analysis.records)) : undefined),
+    [analysis, negotiation, shown],
+  );
 
   const selectedStep = shown ? messageStepAt(shown, cursor) : null;
   const step = selectedStep !== null ? shown?.steps[selectedStep] : undefined;
@@ -135,7 +143,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
           <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />
         ) : null}
       >
-        <LadderView negotiation={negotiation} nothingToDraw={nothingToDraw} timeline={shown} cursor={cursor} selectedStep={selectedStep} failedSteps={failed} onSelectStep={selectStep} />
+        <LadderView negotiation={negotiation} nothingToDraw={nothingToDraw} timeline={shown} cursor={cursor} selectedStep={selectedStep} failedSteps={failed} onSelectStep={selectStep} timings={timings} />
       </Region>
       <Region id="message" title={quiz.open ? 'Quiz' : 'Message'} className="lg:col-start-2 lg:row-start-2"
         actions={timeline ? <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} /> : null}
@@ -143,7 +151,14 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
         {quiz.open ? (
           <QuizPanel quiz={quiz} />
         ) : negotiation && message ? (
-          <MessageInspector negotiation={negotiation} step={message} attribute={attribute.attribute} onSelectAttribute={attribute.select} />
+          <MessageInspector
+            negotiation={negotiation}
+            step={message}
+            timeline={shown}
+            timings={timings}
+            attribute={attribute.attribute}
+            onSelectAttribute={attribute.select}
+          />
         ) : (
           <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Select a message on the ladder, or step to one.</p>
         )}

@@ -1,21 +1,39 @@
 import type { Message, Negotiation } from '../../core/analysis.ts';
 import { messageGuide } from '../../core/ike/message-guide.ts';
-import type { Step } from '../../core/timeline/timeline.ts';
+import type { Step, Timeline } from '../../core/timeline/timeline.ts';
+import type { MessageTiming } from '../../core/clock/deltas.ts';
+import { SIDES } from '../../core/ike/sides.ts';
 import { formatTime } from './format.ts';
+import { timingSentences } from './timing-text.ts';
 import { attributeRows } from './attributes.ts';
 import type { ConfigAttribute } from '../../core/config/relations.ts';
 
 interface MessageInspectorProps {
   negotiation: Negotiation;
   step: Extract<Step, { kind: 'message' }>;
+  /** The timeline the step is in, and what the timestamps say of each of its messages. */
+  timeline: Timeline | null;
+  timings: readonly MessageTiming[] | undefined;
   /** The attribute whose config lines are highlighted, if one was chosen. */
   attribute: ConfigAttribute | null;
   onSelectAttribute: (attribute: ConfigAttribute | null) => void;
 }
 
 /** The selected message: its payloads and decoded attributes, what it does, and what each side does with it. */
-export function MessageInspector({ negotiation, step, attribute, onSelectAttribute }: MessageInspectorProps) {
+export function MessageInspector({ negotiation, step, timeline, timings, attribute, onSelectAttribute }: MessageInspectorProps) {
   const { message, exchange } = step;
+  const index = timeline ? timeline.messageSteps.findIndex((s) => timeline.steps[s] === step) : -1;
+  const timing = index >= 0 ? timings?.[index] : undefined;
+  const nameOf = (i: number) => {
+    const other = timeline?.steps[timeline.messageSteps[i] ?? -1];
+    return other?.kind === 'message' ? (other.message.retransmission ? `${other.message.name} ×${other.message.attempt}` : other.message.name) : '';
+  };
+  const said = timingSentences(negotiation, timing, nameOf);
+  // Each router's time on its own clock when the log has them; the message's first time otherwise.
+  const times = SIDES.flatMap((side) => {
+    const at = timing?.at[side];
+    return at === null || at === undefined ? [] : [`${negotiation.routers[side].name} ${formatTime(at)}`];
+  });
   const guide = messageGuide(message.name);
   const sender = negotiation.routers[message.from];
   const receiver = negotiation.routers[message.from === 'initiator' ? 'responder' : 'initiator'];
@@ -26,11 +44,16 @@ export function MessageInspector({ negotiation, step, attribute, onSelectAttribu
         <h3 className="text-sm font-semibold">{guide.title}</h3>
         <p className="text-slate-700 dark:text-slate-300">
           {sender.name} → {receiver.name}
-          {message.time !== null && ` · ${formatTime(message.time)}`}
+          {times.length > 0 ? ` · ${times.join(', ')}` : message.time !== null && ` · ${formatTime(message.time)}`}
           {message.retransmission && ` · retransmission, attempt ${message.attempt}`}
           {message.saState && ` · ${message.saState}`}
           {message.messageId !== 0 && ` · message ID ${message.messageId}`}
         </p>
+        {said.length > 0 && (
+          <p data-testid="inspector.timing" className="text-slate-700 dark:text-slate-300">
+            {said.join(' · ')}
+          </p>
+        )}
       </header>
       <p>{guide.purpose}</p>
       <Attributes

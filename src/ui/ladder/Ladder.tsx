@@ -7,6 +7,8 @@ import { ArrowView, type StepStatus } from './ArrowView.tsx';
 import { BadgeView } from './BadgeView.tsx';
 import { LaneHeader, Lifelines } from './LanesView.tsx';
 import { LadderToolbar } from './LadderToolbar.tsx';
+import { ClockGapLabels } from './ClockGapLabels.tsx';
+import type { MessageTiming } from '../../core/clock/deltas.ts';
 import './ladder.css';
 
 export interface LadderProps {
@@ -18,6 +20,8 @@ export interface LadderProps {
   /** Message steps where the negotiation failed (an error finding names them): marked on their arrows. */
   failedSteps?: ReadonlySet<number>;
   onSelectStep: (step: number) => void;
+  /** What the timestamps say of each message (per arrow index), drawn in the lanes' gutters. */
+  timings?: readonly MessageTiming[] | undefined;
 }
 
 /** Up to this many arrows and badges, all are drawn; beyond it only those in view. */
@@ -51,7 +55,7 @@ function useElementSize(target: RefObject<HTMLElement | null>) {
  * a badge where a router's state changes, times on the left. Only the rows in view are drawn, so a
  * negotiation of 10,000 messages pans as smoothly as the seed's nine.
  */
-export function Ladder({ negotiation, timeline, cursor, selectedStep, failedSteps, onSelectStep }: LadderProps) {
+export function Ladder({ negotiation, timeline, cursor, selectedStep, failedSteps, onSelectStep, timings }: LadderProps) {
   const container = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const size = useElementSize(container);
@@ -127,6 +131,7 @@ export function Ladder({ negotiation, timeline, cursor, selectedStep, failedStep
                 onFocusArrow={onFocusArrow}
               />
             ))}
+            {timings && <ClockGapLabels layout={layout} negotiation={negotiation} arrows={drawn.arrows} timings={timings} k={k} />}
           </g>
           <LaneHeader layout={layout} />
         </svg>
