@@ -1,7 +1,9 @@
 /**
  * Phase 1 retransmissions grouped into runs (one router resending one message), each with what it most
  * likely means: MM1 never answered (peer unreachable), MM5/MM6 never read (pre-shared keys differ), or a
- * slow or lossy path that the exchange survived or died of.
+ * slow or lossy path that the exchange survived or died of. Which message was resent, how many times, and
+ * whether its last copy went unanswered are what the negotiation's messages say (resent-messages.ts), as
+ * the ladder draws them; the events name the message only where the negotiation shows none.
  */
 import type { MessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
@@ -11,6 +13,7 @@ import type { DiagnosisContext } from './context.ts';
 import { phase1CompletedAfter, type EventOf } from './queries.ts';
 import { perContext } from './memo.ts';
 import { sidesOf, type SideOf } from './printed-by.ts';
+import { lastCopyWentUnanswered, resentBefore, type ResentMessage } from './resent-messages.ts';
 
 /** `refused`: resending after the peer refused the proposal; the refusal is the finding (P1_POLICY_MISMATCH). */
 export type RetransmitCause = 'unreachable' | 'psk' | 'path' | 'refused';
@@ -31,6 +34,7 @@ export interface RetransmitRun {
   cause: RetransmitCause;
 }
 
+/** For events read without a negotiation: the message a router resends in each state it waits in. */
 const MESSAGES: Readonly<Record<Side, Readonly<Record<string, MessageName | undefined>>>> = {
   initiator: lookupTable<MessageName>({ MM_NO_STATE: 'MM1', MM_SA_SETUP: 'MM3', MM_KEY_EXCH: 'MM5', AG_INIT_EXCH: 'AM1', AG_NO_STATE: 'AM1' }),
   responder: lookupTable<MessageName>({ MM_NO_STATE: 'MM2', MM_SA_SETUP: 'MM2', MM_KEY_EXCH: 'MM4', AG_INIT_EXCH: 'AM2' }),
@@ -103,15 +107,21 @@ function computeRetransmits(ctx: DiagnosisContext): RetransmitRun[] {
     (e) => e.type === 'p1-rejected' || (e.type === 'notify' && (e.notify === 'NO_PROPOSAL_CHOSEN' || (e.notify === 'PROPOSAL_NOT_CHOSEN' && e.protocol === 1))),
   );
   for (const { run, first } of order) {
-    run.retransmissions = resends(counts.get(run) ?? []);
+    const told = counts.get(run) ?? [];
+    const resent = resentMessageOf(ctx, run, told);
+    if (resent !== null) run.message = resent.name;
+    // the resends the ladder draws; where it draws none (the resent packets' lines not printed), the events' count
+    run.retransmissions = resent !== null && resent.resends > 0 ? resent.resends : resends(told);
     if (refused && (run.state === 'MM_NO_STATE' || run.state === 'AG_INIT_EXCH' || run.state === 'AG_NO_STATE') && !phase1CompletedAfter(ctx, first + 1)) {
       run.cause = 'refused';
       continue;
     }
     if (run.retransmissions === 0 && run.duplicates === 0 && run.death === null) continue;
     if (run.state === 'MM_NO_STATE' || run.state === 'AG_INIT_EXCH' || run.state === 'AG_NO_STATE' || run.state === null) {
-      run.recovered = answered(ctx, first + 1, run.side, sideOf);
-      if (!run.recovered && run.side !== 'responder' && run.duplicates === 0) run.cause = 'unreachable';
+      // answered by the events, and not what the ladder marks unanswered or lost
+      const unanswered = resent !== null && lastCopyWentUnanswered(resent);
+      run.recovered = !unanswered && answered(ctx, first + 1, run.side, sideOf);
+      if (!run.recovered && run.side !== 'responder' && run.duplicates === 0 && (resent === null || unanswered)) run.cause = 'unreachable';
     } else {
       run.recovered = phase1CompletedAfter(ctx, first + 1);
       if (!run.recovered && run.state === 'MM_KEY_EXCH') run.cause = 'psk';
@@ -119,6 +129,13 @@ function computeRetransmits(ctx: DiagnosisContext): RetransmitRun[] {
     if (run.recovered) run.death = null;
   }
   return order.map((r) => r.run).filter((r) => r.retransmissions > 0 || r.duplicates > 0 || r.death !== null);
+}
+
+/** The message a run's retransmissions resent, as the negotiation holds it; null when it holds none. */
+function resentMessageOf(ctx: DiagnosisContext, run: RetransmitRun, told: readonly EventOf<'retransmit'>[]): ResentMessage | null {
+  const first = told[0];
+  if (ctx.negotiation === null || run.side === null || first === undefined) return null;
+  return resentBefore(ctx.negotiation, run.side, first.at);
 }
 
 /**
