@@ -1,6 +1,7 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import type { LabSetup } from '../../core/sim/lab.ts';
 import { readLabSetup } from '../../core/sim/lab-setup-schema.ts';
+import { hasKey, keyMasker } from '../../core/config/key-mask.ts';
 
 /**
  * A lab exercise in the URL: configs, preset, mode and faults as JSON, deflated and base64url-encoded, so a
@@ -13,38 +14,19 @@ interface Shared {
   setup: LabSetup;
 }
 
-const KEY_LINE = /^(\s*crypto isakmp key (?:[06] )?)(\S+)( .*)?$/;
-const KEYRING_LINE = /^(\s*pre-shared-key (?:address|hostname) \S+(?: \S+)? key (?:[06] )?)(\S+)$/;
-
 /**
- * Replaces each pre-shared key with asterisks. Different keys get different masks (`*****`, `*****-2`), so a
+ * Replaces each pre-shared key with asterisks (config/key-mask.ts): different keys get different masks, so a
  * masked exercise still fails, or succeeds, as the original does.
  */
 export function maskKeys(setup: LabSetup): LabSetup {
-  const masks = new Map<string, string>();
-  const maskOf = (key: string) => {
-    const known = masks.get(key);
-    if (known) return known;
-    const mask = masks.size === 0 ? '*****' : `*****-${masks.size + 1}`;
-    masks.set(key, mask);
-    return mask;
-  };
-  const maskText = (text: string) =>
-    text
-      .split('\n')
-      .map((line) => {
-        const isakmp = KEY_LINE.exec(line);
-        if (isakmp) return `${isakmp[1] ?? ''}${maskOf(isakmp[2] ?? '')}${isakmp[3] ?? ''}`;
-        const keyring = KEYRING_LINE.exec(line);
-        return keyring ? `${keyring[1] ?? ''}${maskOf(keyring[2] ?? '')}` : line;
-      })
-      .join('\n');
+  const mask = keyMasker();
+  const maskText = (text: string) => text.split('\n').map(mask).join('\n');
   return { ...setup, initiator: maskText(setup.initiator), responder: maskText(setup.responder) };
 }
 
 /** True when a config holds a key that masking would hide. */
 export function hasKeys(setup: LabSetup): boolean {
-  return [setup.initiator, setup.responder].some((text) => text.split('\n').some((l) => KEY_LINE.test(l) || KEYRING_LINE.test(l)));
+  return [setup.initiator, setup.responder].some((text) => text.split('\n').some(hasKey));
 }
 
 function toBase64Url(bytes: Uint8Array): string {
