@@ -23,7 +23,7 @@ import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
 import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
-import { linkFor } from './deep-link.ts';
+import { linkFor, writeDeepLink } from './deep-link.ts';
 import { useQuiz } from '../quiz/use-quiz.ts';
 import { QuizPanel, QuizStart } from '../quiz/QuizPanel.tsx';
 import { messageTimings } from '../../core/clock/deltas.ts';
@@ -72,6 +72,12 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   );
 
   const selectedStep = shown ? messageStepAt(shown, cursor) : null;
+  // The files as the analysis numbers them (logs, then configs), to copy a message's lines from.
+  const sources = useMemo(
+    () => [...logsOf(workspace), ...configsOf(workspace)].map((f) => ({ name: f.name, pieces: f.pieces ?? [f.text] })),
+    [workspace],
+  );
+  const messageLink = `${window.location.origin}${window.location.pathname}${writeDeepLink({ workspace: workspace.id, negotiation: negotiationIndex, step: selectedStep ?? -1 })}`;
   const step = selectedStep !== null ? shown?.steps[selectedStep] : undefined;
   const message = step?.kind === 'message' ? step : undefined;
   const focusLines = finding.lines ?? message?.message.lines;
@@ -156,6 +162,8 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
             step={message}
             timeline={shown}
             timings={timings}
+            sources={sources}
+            link={messageLink}
             attribute={attribute.attribute}
             onSelectAttribute={attribute.select}
           />

@@ -5,6 +5,8 @@ import type { MessageTiming } from '../../core/clock/deltas.ts';
 import { SIDES } from '../../core/ike/sides.ts';
 import { formatTime } from './format.ts';
 import { timingSentences } from './timing-text.ts';
+import { MessageActions } from './MessageActions.tsx';
+import type { SourceText } from './message-copy.ts';
 import { attributeRows } from './attributes.ts';
 import type { ConfigAttribute } from '../../core/config/relations.ts';
 
@@ -14,13 +16,16 @@ interface MessageInspectorProps {
   /** The timeline the step is in, and what the timestamps say of each of its messages. */
   timeline: Timeline | null;
   timings: readonly MessageTiming[] | undefined;
+  /** The input files, to copy the message's lines from, and a link to this message. */
+  sources: readonly SourceText[];
+  link: string;
   /** The attribute whose config lines are highlighted, if one was chosen. */
   attribute: ConfigAttribute | null;
   onSelectAttribute: (attribute: ConfigAttribute | null) => void;
 }
 
 /** The selected message: its payloads and decoded attributes, what it does, and what each side does with it. */
-export function MessageInspector({ negotiation, step, timeline, timings, attribute, onSelectAttribute }: MessageInspectorProps) {
+export function MessageInspector({ negotiation, step, timeline, timings, sources, link, attribute, onSelectAttribute }: MessageInspectorProps) {
   const { message, exchange } = step;
   const index = timeline ? timeline.messageSteps.findIndex((s) => timeline.steps[s] === step) : -1;
   const timing = index >= 0 ? timings?.[index] : undefined;
@@ -54,6 +59,7 @@ export function MessageInspector({ negotiation, step, timeline, timings, attribu
             {said.join(' · ')}
           </p>
         )}
+        <MessageActions negotiation={negotiation} message={message} sources={sources} link={link} />
       </header>
       <p>{guide.purpose}</p>
       <Attributes
