@@ -14,13 +14,28 @@ const SAMPLES: readonly { name: string; means: string; sample: ReactNode }[] = [
   },
   {
     name: '✕ lost',
-    means: "with both routers' logs: sent and never received; with one router's log: resent and never answered",
+    means: "the receiver's log is there and shows it never arrived: that router printed later messages of the exchange, not this one",
     sample: (
       <>
-        <path d="M4,10H48" stroke="currentColor" strokeWidth={1.5} />
-        <path d="M42,4L54,16M42,16L54,4" className="stroke-red-700 dark:stroke-red-400" strokeWidth={2.5} />
+        <path d="M4,10H40" stroke="currentColor" strokeWidth={1.5} />
+        <path d="M34,4L46,16M34,16L46,4" className="stroke-red-700 dark:stroke-red-400" strokeWidth={2.5} />
       </>
     ),
+  },
+  {
+    name: 'Open head, (unanswered)',
+    means: "only the sender's log tells of it: sent again, and the peer sent nothing new after it; whether it arrived, the log does not say",
+    sample: (
+      <>
+        <path d="M4,10H44" stroke="currentColor" strokeWidth={1.5} />
+        <path d="M53,10L44,5L44,15Z" fill="none" stroke="currentColor" data-unanswered />
+      </>
+    ),
+  },
+  {
+    name: '+24 ms',
+    means: "beside a router's lane: how long after the message before it that router printed this one, on its own clock (the initiator's on the left, the responder's on the right); shown only when the log has timestamps",
+    sample: <text x={4} y={14} fill="currentColor" className="font-mono text-[10px]">+24 ms</text>,
   },
   {
     name: '✕ failed',
