@@ -75,6 +75,11 @@ export function ikeInput(event: IkeEvent | IkeEventType): { source: IkeSource; e
   return { source: type.slice(0, dot) as IkeSource, event: type.slice(dot + 1) };
 }
 
+/** An input raised by a packet from the peer: the machine receives a message. */
+export function isFromPeer(eventType: string): boolean {
+  return eventType.startsWith('IKE_MESG_FROM_PEER.');
+}
+
 /** `IKE_MESG_FROM_PEER, IKE_MM_EXCH`: the input as the log shows it. */
 export function printInput(event: IkeEvent | IkeEventType): string {
   const { source, event: name } = ikeInput(event);

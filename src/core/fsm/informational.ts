@@ -25,6 +25,7 @@ export const phase1InProgress = {
 /** IKE_P1_COMPLETE: the ISAKMP SA is up (QM_IDLE); Quick Mode and informational exchanges run under it. */
 export const phase1Complete = {
   description: 'phase 1 complete: the ISAKMP SA is up, QM_IDLE',
+  tags: ['complete'],
   on: {
     // Printed once Quick Mode has started under the new SA.
     'IKE_MESG_INTERNAL.IKE_PHASE1_COMPLETE': { actions: [] },

@@ -34,6 +34,7 @@ export const quickModeInitiator = exchangeSetup.createMachine({
     IKE_QM_PHASE2_COMPLETE: {
       description: 'QM3 sent: the IPsec SAs are up',
       type: 'final',
+      tags: ['complete'],
     },
   },
 });

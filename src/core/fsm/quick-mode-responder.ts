@@ -54,6 +54,7 @@ export const quickModeResponder = exchangeSetup.createMachine({
     IKE_QM_PHASE2_COMPLETE: {
       description: 'QM3 received: the IPsec SAs are up',
       type: 'final',
+      tags: ['complete'],
     },
   },
 });

@@ -104,7 +104,8 @@ export interface Draft {
   current: DraftMessage | null;
   retransmitPending: boolean;
   lastWasPacketOut: boolean;
-  mm5Received: boolean;
+  /** The phase 1 messages this router received, by name. */
+  received: Set<MessageName>;
   pendingQuickNode: number | null;
   activePhase2: DraftPhase2 | null;
   first: LineRef;

@@ -3,15 +3,13 @@
  * and the two-sided negotiation (role "both") they make, each message once with the lines each side printed.
  */
 import type { Message, Negotiation, Outcome, PayloadSummary, Phase2 } from '../analysis.ts';
-import type { MessageName } from '../ike/messages.ts';
+import { PHASE1_MESSAGES, QUICK_MODE, type MessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
 import { compareLines } from '../ike/line-ref.ts';
 import { localAddress, proposal, routerOf, span } from './contract-view.ts';
 import { markDelivery, printedInMerge } from './delivery.ts';
 import type { RouterContext } from './draft.ts';
 import type { Sided } from './one-sided.ts';
-
-const PHASE1_ORDER: readonly MessageName[] = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'AM1', 'AM2', 'AM3'];
 
 /** One router's meaningful drafts in input order; those before `first` are merged already. */
 export interface RouterQueue {
@@ -90,7 +88,7 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
     phase2.push(q ? mergePhase2(p, q) : loggedByOneSide(p, 'initiator'));
   }
   for (const q of resp.phase2) if (!initIds.has(q.messageId)) phase2.push(flipSpis(loggedByOneSide(q, 'responder')));
-  const phase1 = mergeMessages(init.phase1, resp.phase1, PHASE1_ORDER);
+  const phase1 = mergeMessages(init.phase1, resp.phase1, PHASE1_MESSAGES);
   markDelivery(phase1, printedInMerge);
   for (const p of phase2) markDelivery(p.messages, printedInMerge);
   // each router's evidence is the side it plays here; one list in input order
@@ -194,7 +192,7 @@ function mergePhase2(p: Phase2, q: Phase2): Phase2 {
   return {
     ...p,
     outcome,
-    messages: mergeMessages(p.messages, q.messages, ['QM1', 'QM2', 'QM3']),
+    messages: mergeMessages(p.messages, q.messages, QUICK_MODE),
     transform: p.transform ?? q.transform,
     encapsulation: p.encapsulation ?? q.encapsulation,
     spis: p.spis ?? (q.spis ? { inbound: q.spis.outbound, outbound: q.spis.inbound } : null),
@@ -209,8 +207,7 @@ function mergePhase2(p: Phase2, q: Phase2): Phase2 {
 
 /** A Quick Mode only one router logged, in a merged negotiation: its lines are that router's. */
 function loggedByOneSide(p: Phase2, side: Side): Phase2 {
-  const order: MessageName[] = ['QM1', 'QM2', 'QM3'];
-  return { ...p, messages: side === 'initiator' ? mergeMessages(p.messages, [], order) : mergeMessages([], p.messages, order) };
+  return { ...p, messages: side === 'initiator' ? mergeMessages(p.messages, [], QUICK_MODE) : mergeMessages([], p.messages, QUICK_MODE) };
 }
 
 /** A responder-only phase 2 in a merged negotiation: SPIs seen from the initiator. */

@@ -4,12 +4,11 @@
  */
 import type { PayloadSummary } from '../analysis.ts';
 import type { LineRef } from '../ike/line-ref.ts';
-import type { MessageName } from '../ike/messages.ts';
-import type { Side } from '../ike/sides.ts';
-import { aggressiveModeMessage, mainModeMessage } from '../ike/vocabulary.ts';
+import { AGGRESSIVE_MODE, MAIN_MODE, type MessageName } from '../ike/messages.ts';
 import type { Draft, DraftMessage } from './draft.ts';
 import { setSide } from './message-lines.ts';
 import { latestQuickMode, placeLate } from './quick-mode.ts';
+import { nextUnseen, printedMessage } from './step-names.ts';
 
 export function packet(
   d: Draft,
@@ -59,13 +58,11 @@ export function packet(
     const side = d.side ?? (dir === 'out' ? 'initiator' : 'responder');
     let name: MessageName | null = null;
     if (state !== null) {
-      name =
-        state.startsWith('AG_') || d.mode === 'aggressive'
-          ? aggressiveModeMessage(side, dir, state)
-          : mainModeMessage(side, dir, state, d.mm5Received);
+      const mode = state.startsWith('AG_') || d.mode === 'aggressive' ? 'aggressive' : 'main';
+      name = printedMessage(mode, side, dir, state, (n) => d.received.has(n));
       if (state.startsWith('AG_')) becomeAggressive(d);
     }
-    if (name === null) name = nextPhase1Name(d, dir, side);
+    if (name === null) name = nextUnseen(d.mode, side, dir, (n) => d.messages.count(n) > 0);
     // a timer's resend is the last message this router sent, whatever state it is in by now
     if (dir === 'out' && d.retransmitPending) name = d.messages.lastName('out') ?? name;
     m.name = name;
@@ -74,7 +71,7 @@ export function packet(
       m.retransmission = true;
       m.attempt = earlier + 1;
     }
-    if (name === 'MM5' && dir === 'in') d.mm5Received = true;
+    if (dir === 'in' && name !== null) d.received.add(name);
     d.messages.push(m);
     if ((name === 'MM6' || name === 'AM3') && !m.retransmission && ((side === 'initiator') === (dir === 'in') || name === 'AM3')) {
       // phase 1 is complete once the last message went through, even without FSM lines
@@ -140,19 +137,6 @@ export function informational(d: Draft, m: DraftMessage): void {
   d.informational.push(m);
 }
 
-/** Without a printed state, the next Main/Aggressive Mode message in order for this direction. */
-export function nextPhase1Name(d: Draft, dir: 'out' | 'in', side: Side): MessageName | null {
-  const names: MessageName[] = d.mode === 'aggressive' ? ['AM1', 'AM2', 'AM3'] : ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6'];
-  const sent = (i: number): boolean => (i % 2 === 0) === (side === 'initiator');
-  for (let i = 0; i < names.length; i += 1) {
-    const n = names[i];
-    if (n === undefined) continue;
-    if ((dir === 'out') !== sent(i)) continue;
-    if (d.messages.count(n) === 0) return n;
-  }
-  return null;
-}
-
 /**
  * The exchange turns out to be Aggressive Mode: a responder's `(N) NEW SA` packet is printed before any
  * state tells the mode, so the first message and its answer were named as Main Mode's.
@@ -161,8 +145,9 @@ export function becomeAggressive(d: Draft): void {
   if (d.mode === 'aggressive') return;
   d.mode = 'aggressive';
   for (const m of d.messages.all) {
-    if (m.name === 'MM1') d.messages.rename(m, 'AM1');
-    else if (m.name === 'MM2') d.messages.rename(m, 'AM2');
+    const at = m.name === 'MM1' || m.name === 'MM2' ? MAIN_MODE.indexOf(m.name) : -1;
+    const renamed = AGGRESSIVE_MODE[at];
+    if (renamed !== undefined) d.messages.rename(m, renamed);
   }
 }
 

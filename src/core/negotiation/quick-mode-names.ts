@@ -4,6 +4,7 @@ import type { MessageName } from '../ike/messages.ts';
 import { message } from './contract-view.ts';
 import type { Draft, DraftPhase2 } from './draft.ts';
 import { spiPair } from './spi-pair.ts';
+import { reachedMessage } from './step-names.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 
 const CIPHERS = lookupTable<string>({
@@ -25,25 +26,16 @@ const AUTHENTICATORS = lookupTable<string>({
 
 export function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
   const qmSide = p.side ?? d.side ?? 'initiator';
-  // QM3 answers QM2: until the initiator has QM2, whatever it sends (or the responder receives) is QM1 again
-  let answered = false;
   const messages: Message[] = [];
   const last: { out: MessageName | null; in: MessageName | null } = { out: null, in: null };
   /** How many messages of each name came before: a second QM1 is a resend. */
   const told: Partial<Record<MessageName, number>> = {};
+  const seen = (name: MessageName): boolean => (told[name] ?? 0) > 0;
   for (const m of p.messages) {
-    const sent = m.dir === 'out';
-    let name: MessageName;
+    // a resend, ours or the peer's, repeats the last message of its direction; QM3 answers QM2, so until the
+    // initiator has QM2, whatever it sends (or the responder receives) is QM1 again
     const resent = m.retransmission ? last[m.dir] : null;
-    if (resent !== null) {
-      // a resend, ours or the peer's, repeats the last message of its direction
-      name = resent;
-    } else if ((qmSide === 'initiator') === sent) {
-      name = answered ? 'QM3' : 'QM1';
-    } else {
-      name = 'QM2';
-      answered = true;
-    }
+    const name = resent ?? reachedMessage('quick', qmSide, m.dir, seen) ?? 'UNKNOWN';
     last[m.dir] = name;
     const earlier = told[name] ?? 0;
     told[name] = earlier + 1;

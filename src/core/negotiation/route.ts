@@ -188,7 +188,7 @@ export class DraftRouter {
       current: null,
       retransmitPending: false,
       lastWasPacketOut: false,
-      mm5Received: false,
+      received: new Set(),
       pendingQuickNode: null,
       activePhase2: null,
       first: at,

@@ -15,7 +15,8 @@ import { choosePhase1, choosePhase2 } from './decide.ts';
 import { phase1Proposals, phase2Offer, presharedKey } from './offers.ts';
 import { freshSa, infoOf, newRouter, outcomeOf, statesOf, type Router, type SimRouter } from './routers.ts';
 import type { SimEvent, SimExchange, SimFaults, SimNote, SimStep, SimTrace } from './trace.ts';
-import { answers, awaitsReply, floated } from './wire.ts';
+import { answers, awaitsAnswer } from '../fsm/message-steps.ts';
+import { floated } from './wire.ts';
 
 export interface SimScenario {
   initiator: SimRouter;
@@ -90,7 +91,7 @@ export function simulate(scenario: SimScenario): SimTrace {
     record(side, { kind: 'send', message, retransmission, lost, port, config: configLines(side, message) });
     routers[side].sentAt[exchange] = now;
     if (!lost) schedule(now + SIM_TIMING.latencyMs, { kind: 'deliver', to: otherSide(side), message });
-    if (awaitsReply.has(message)) {
+    if (awaitsAnswer(message)) {
       const timers = routers[side].timers;
       timers[exchange] += 1;
       const state = stateOf(routers[side].snapshots[exchange]);
@@ -161,7 +162,7 @@ export function simulate(scenario: SimScenario): SimTrace {
   const duplicate = (side: Side, message: ExchangeMessageName, exchange: SimExchange) => {
     note(side, { kind: 'duplicate', message });
     const last = contextOf(routers[side].snapshots[exchange]).lastSent;
-    if (last !== null && answers[last] === message && routers[side].sentAt[exchange] !== now) send(side, last, true, exchange);
+    if (last !== null && answers(last) === message && routers[side].sentAt[exchange] !== now) send(side, last, true, exchange);
   };
 
   const receive = (side: Side, message: ExchangeMessageName) => {
