@@ -72,6 +72,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   );
 
   const selectedStep = shown ? messageStepAt(shown, cursor) : null;
+  const fileNames = useMemo(() => analysis?.input.files.map((f) => f.name) ?? [], [analysis]);
   // The files as the analysis numbers them (logs, then configs), to copy a message's lines from.
   const sources = useMemo(
     () => [...logsOf(workspace), ...configsOf(workspace)].map((f) => ({ name: f.name, pieces: f.pieces ?? [f.text] })),
@@ -138,6 +139,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
               negotiation={negotiation}
               selected={finding.selected?.index ?? null}
               onSelect={finding.choose}
+              fileNames={fileNames}
             />
           ) : (
             nothingToDraw && <Empty />

@@ -1,4 +1,5 @@
 import type { Finding, Negotiation, Severity } from '../../core/analysis.ts';
+import { lineOwnerWords } from './line-owner.ts';
 
 const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const styles: Record<Severity, string> = {
@@ -11,10 +12,12 @@ interface FindingsPanelProps {
   negotiation: Negotiation;
   selected: number | null;
   onSelect: (finding: Finding, index: number) => void;
+  /** The input files' names, by the analysis' file number: a line no router is known to have printed is named by its file. */
+  fileNames: readonly string[];
 }
 
 /** What went wrong (or is worth knowing), most severe first; choosing one points the other views at it. */
-export function FindingsPanel({ negotiation, selected, onSelect }: FindingsPanelProps) {
+export function FindingsPanel({ negotiation, selected, onSelect, fileNames }: FindingsPanelProps) {
   const { findings } = negotiation;
   if (findings.length === 0) {
     return <p className="p-3 text-sm text-slate-600 dark:text-slate-400">No findings for this negotiation.</p>;
@@ -43,7 +46,7 @@ export function FindingsPanel({ negotiation, selected, onSelect }: FindingsPanel
               </span>
               {finding.explained?.map((e, i) => (
                 <span key={i} className="block text-slate-700 italic dark:text-slate-300">
-                  Line {e.line.line}: {e.text}
+                  {lineOwnerWords(negotiation, e.line, fileNames[e.line.file])}: {e.text}
                 </span>
               ))}
             </button>
