@@ -190,7 +190,7 @@ test('a config line the model cannot read is marked in the editor, with the valu
   const marked = editor.locator('.cm-config-lint');
   await expect(marked).toHaveCount(1);
   await expect(marked).toContainText('hash sha999');
-  await expect(marked).toContainText('unknown hash value "sha999": accepts md5, sha, sha256, sha384, sha512; the default applies');
+  await expect(marked).toContainText(`unknown hash value "sha999": accepts md5, sha, sha256, sha384, sha512; kept as a line not understood, it sets no hash (sha, IOS's default, unless another line sets one)`);
   // Undone, the mark goes.
   for (let i = 0; i < 3 && (await editor.locator('.cm-config-lint').count()) > 0; i++) await page.keyboard.press('Control+z');
   await expect(editor.locator('.cm-config-lint')).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { parseConfig } from './parse.ts';
 import { acceptedPolicyValues } from './statement-parser.ts';
+import { policyDefaults } from './defaults.ts';
 
 /** A config line the model cannot read, with what it would accept instead. */
 export interface ConfigLint {
@@ -14,9 +15,19 @@ const keywordAliases: ReadonlyMap<string, string> = new Map([
   ['auth', 'authentication'],
 ]);
 
+/** IOS's default of each policy keyword the lint names the accepted values of, as the model writes it. */
+const keywordDefaults: ReadonlyMap<string, string> = new Map([
+  ['encryption', policyDefaults.encryption],
+  ['hash', policyDefaults.hash],
+  ['authentication', policyDefaults.auth],
+  ['group', String(policyDefaults.group)],
+  ['lifetime', String(policyDefaults.lifetimeSeconds)],
+]);
+
 /**
- * Every line of a config that ikescope does not understand, in order. Such a line sets nothing: the setting it
- * meant keeps its IOS default, which is what the simulation then uses (`hash sha999` leaves the hash at sha).
+ * Every line of a config that ikescope does not understand, in order. The model keeps such a line as one not
+ * understood, and it sets nothing: the policy's value is what its other lines set, else IOS's default, and
+ * that is what the simulation uses (`hash sha999` alone leaves the hash at sha).
  */
 export function lintConfig(text: string): ConfigLint[] {
   const out: ConfigLint[] = [];
@@ -29,7 +40,7 @@ export function lintConfig(text: string): ConfigLint[] {
     out.push({
       line: line.line,
       message: accepted
-        ? `unknown ${keyword} ${value ? `value "${value}"` : '(no value)'}: accepts ${accepted.join(', ')}; the default applies`
+        ? `unknown ${keyword} ${value ? `value "${value}"` : '(no value)'}: accepts ${accepted.join(', ')}; kept as a line not understood, it sets no ${keyword} (${keywordDefaults.get(keyword) ?? 'the default'}, IOS's default, unless another line sets one)`
         : `not understood: this line sets nothing here`,
     });
   }
