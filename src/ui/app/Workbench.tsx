@@ -1,5 +1,5 @@
 import type { LineRef } from '../../core/ike/line-ref.ts';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useSelectedNegotiation } from './use-selected-negotiation.ts';
@@ -103,15 +103,35 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   };
 
   const lineSteps = useMemo(() => (timeline ? indexLineSteps(timeline) : null), [timeline]);
+  // A line of another negotiation than the one shown: that negotiation opens, then the line's step is selected.
+  const pendingLine = useRef<{ negotiation: number; file: number; line: number; record: number } | null>(null);
+  const seekLine = (file: number, line: number, record: number): boolean => {
+    if (!lineSteps || !analysis) return false;
+    const step = stepOfLine(lineSteps, file, line, record >= 0 ? (analysis.records.line[record] ?? null) : null);
+    if (step === null) return false;
+    finding.clear();
+    playback.send({ type: 'SEEK', cursor: step });
+    return true;
+  };
   // A log line selects its message (or state change): the reader found it in the log, the ladder follows.
   const selectLine = (line: number) => {
     if (!lineSteps || !analysis || quiz.active) return;
     const record = analysis.lineTables[activeLog]?.records[line - 1] ?? -1;
-    const step = stepOfLine(lineSteps, activeLog, line, record >= 0 ? (analysis.records.line[record] ?? null) : null);
-    if (step === null) return;
-    finding.clear();
-    playback.send({ type: 'SEEK', cursor: step });
+    if (seekLine(activeLog, line, record)) return;
+    const owner = record >= 0 ? (analysis.records.negotiation[record] ?? -1) : -1;
+    if (owner >= 0 && owner !== negotiationIndex && owner < analysis.negotiations.length) {
+      pendingLine.current = { negotiation: owner, file: activeLog, line, record };
+      setNegotiationIndex(owner);
+    }
   };
+  useEffect(() => {
+    const pending = pendingLine.current;
+    if (!pending || pending.negotiation !== negotiationIndex || !lineSteps) return;
+    pendingLine.current = null;
+    seekLine(pending.file, pending.line, pending.record);
+    // seekLine reads the timeline this effect waits for (lineSteps); it runs once per pending line.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [negotiationIndex, lineSteps]);
 
   return (
     // Narrow screens stack the regions in reading order and the page scrolls; wide ones fit them in the window,
