@@ -39,6 +39,9 @@ function startAfresh() {
   window.location.reload();
 }
 
+/** After the lab failed: its kept setup is forgotten first, so the reload does not open the lab on it again. */
+const startLabAfresh = (forgetLab: () => Promise<void>) => () => void forgetLab().finally(startAfresh);
+
 /**
  * The one page: load controls on top, the workbench of views below, the analysis running in a worker. The
  * loaded case and the lab are workspaces of their own: switching between them shows each as it was left.
@@ -76,7 +79,10 @@ export function App() {
   };
 
   const shown = mode === 'lab' ? { workspace: labRun.workspace, key: `lab:${labRun.run}` } : current.status === 'open' ? { workspace: current.workspace, key: `case:${current.load}` } : null;
-  const analysis = useAnalysis(shown?.workspace ?? labPendingWorkspace);
+  // The case and the lab each keep their own analysis: going from one to the other and back analyses nothing again.
+  const caseAnalysis = useAnalysis(current.status === 'open' ? current.workspace : labPendingWorkspace);
+  const labAnalysis = useAnalysis(labRun.workspace);
+  const analysis = mode === 'lab' ? labAnalysis : caseAnalysis;
   const { dragging, handlers } = useFileDrop(openCase);
   const done = analysis.state.status === 'done' ? analysis.state.analysis : null;
   const answered = shown && shown.workspace !== labPendingWorkspace ? shown.workspace : null;
@@ -96,7 +102,7 @@ export function App() {
       {labOpened && workspaces.lab !== undefined && (
         <div hidden={mode !== 'lab'}>
           <Suspense fallback={<p className="px-3 py-2 text-xs">Loading the lab…</p>}>
-            <ErrorBoundary what="The lab" back={{ label: 'Start again from the built-in example', onClick: startAfresh }}>
+            <ErrorBoundary what="The lab" back={{ label: 'Start again from the built-in example', onClick: startLabAfresh(workspaces.forgetLab) }}>
               <LabPanel kept={workspaces.lab} onRun={labRan} />
             </ErrorBoundary>
           </Suspense>

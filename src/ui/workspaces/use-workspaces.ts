@@ -23,6 +23,8 @@ export interface Workspaces {
   open: (workspace: Workspace) => void;
   reopen: (id: string) => void;
   saveLab: (setup: LabSetup) => void;
+  /** Forgets the lab's kept setup (one that broke the lab, say), keeping the cases. */
+  forgetLab: () => Promise<void>;
   clear: () => Promise<void>;
 }
 
@@ -136,10 +138,14 @@ export function useWorkspaces(linked: string, inLab: boolean): Workspaces {
 
   const saveLab = useCallback((setup: LabSetup) => void withStore((s) => s.putLab(setup)).then(report), [report]);
 
+  const forgetLab = useCallback(async () => {
+    report(await withStore((s) => s.forgetLab()));
+  }, [report]);
+
   const clear = useCallback(async () => {
     report(await withStore((s) => s.clear()));
     await refreshList();
   }, [report, refreshList]);
 
-  return { current, stored, problem, lab, open, reopen, saveLab, clear };
+  return { current, stored, problem, lab, open, reopen, saveLab, forgetLab, clear };
 }

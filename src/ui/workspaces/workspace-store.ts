@@ -1,3 +1,4 @@
+import { readLabSetup } from '../../core/sim/lab-setup-schema.ts';
 import type { LabSetup } from '../../core/sim/lab.ts';
 import type { InputKind } from '../app/workspace.ts';
 
@@ -37,6 +38,8 @@ export interface WorkspaceStore {
   listCases: () => Promise<CaseSummary[]>;
   putLab: (setup: LabSetup) => Promise<void>;
   getLab: () => Promise<LabSetup | null>;
+  /** Forgets the lab's setup alone: the lab then opens at the seed's routers. */
+  forgetLab: () => Promise<void>;
   /** The case the analysis showed last, so that a page opened in the lab goes back to it. */
   putLastCase: (id: string) => Promise<void>;
   getLastCase: () => Promise<string | null>;
@@ -114,10 +117,11 @@ export async function openWorkspaceStore(): Promise<WorkspaceStore> {
     },
     putLab: (setup) => write(STATE, (store) => store.put(setup, LAB_KEY)),
     getLab: async () => {
+      // Read back like a shared link: storage written by another version, or by hand, is checked field by field.
       const value: unknown = await read(STATE, (store) => store.get(LAB_KEY));
-      const setup = value as Partial<LabSetup> | undefined;
-      return typeof setup?.initiator === 'string' && typeof setup.responder === 'string' ? (setup as LabSetup) : null;
+      return value === undefined ? null : readLabSetup(value);
     },
+    forgetLab: () => write(STATE, (store) => store.delete(LAB_KEY)),
     putLastCase: (id) => write(STATE, (store) => store.put(id, LAST_CASE_KEY)),
     getLastCase: async () => {
       const value: unknown = await read(STATE, (store) => store.get(LAST_CASE_KEY));
