@@ -26,6 +26,18 @@ export function isIpv6(token: string): boolean {
   return double >= 0 ? groups.length <= 9 : groups.length === 8;
 }
 
+/**
+ * Whether a printed token can be an address: an IPv4 or IPv6 address, a hostname, or the mask a publication put
+ * in its place (`x.x.x.x`, `<peer-ip>`, `[REDACTED]`). Longer than a hostname can be (253 characters), or made of
+ * other characters, it is text: a multi-megabyte word never becomes a peer's name.
+ */
+const ADDRESS_LIKE = /^[\w.:%/<>[\]*-]{1,253}$/;
+const HAS_ALNUM = /[\da-z]/i;
+
+export function isAddressLike(token: string): boolean {
+  return token.length <= 253 && ADDRESS_LIKE.test(token) && HAS_ALNUM.test(token);
+}
+
 /** Removes one contiguous run of 1-4 characters from `long` and compares with `short`. */
 function lostRun(long: string, short: string): boolean {
   const d = long.length - short.length;
@@ -43,11 +55,13 @@ export class AddressBook {
   private readonly known = new Set<string>();
   private readonly repaired = new Map<string, string>();
 
-  /** The address a printed token stands for (trailing punctuation removed, damage repaired). */
-  address(token: string): string {
+  /** The address a printed token stands for (trailing punctuation removed, damage repaired); null if it is none. */
+  address(token: string): string | null {
+    if (token.length > 254) return null;
     let t = token;
     const last = t.charCodeAt(t.length - 1);
     if (last === 44 || last === 46 || last === 33 || last === 58) t = t.slice(0, -1); // , . ! :
+    if (!isAddressLike(t)) return null;
     if (t.indexOf(':') < 0) return t;
     if (isIpv6(t)) {
       if (!this.known.has(t)) this.known.add(t);
@@ -67,8 +81,9 @@ export class AddressBook {
     return found;
   }
 
-  /** `2001:DB8::2:500`, `15.1.1.1:500` (IPSEC key-engine form) → the address without the port. */
-  addressWithPort(token: string): string {
+  /** `2001:DB8::2:500`, `15.1.1.1:500` (IPSEC key-engine form) → the address without the port; null if none. */
+  addressWithPort(token: string): string | null {
+    if (token.length > 260) return null;
     const t = token.endsWith(',') ? token.slice(0, -1) : token;
     const colon = t.lastIndexOf(':');
     if (colon < 0) return this.address(t);
@@ -78,7 +93,7 @@ export class AddressBook {
     const head = t.slice(0, colon);
     if (head.endsWith(':')) return this.address(t); // `2001:DB8::` + group: no port
     const bare = this.address(head);
-    if (this.known.has(bare) || port === '0' || port === '500' || port === '4500') return bare;
+    if (bare !== null && (this.known.has(bare) || port === '0' || port === '500' || port === '4500')) return bare;
     return this.address(t);
   }
 }

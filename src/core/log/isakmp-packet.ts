@@ -35,7 +35,9 @@ function packetLine(t: string, dir: 'out' | 'in', book: AddressBook): IkeEventBo
   }
   const state: string | null =
     tokens[i] === 'NEW' && tokens[i + 1] === 'SA' ? 'NEW SA' : /^[A-Z][A-Z_]{3,}$/.test(tokens[i] ?? '') ? (tokens[i] ?? null) : null;
-  return { type: 'packet', dir, peer: book.address(address), localPort, peerPort, role, state };
+  const peer = book.address(address);
+  if (peer === null) return null;
+  return { type: 'packet', dir, peer, localPort, peerPort, role, state };
 }
 
 export function received(t: string, book: AddressBook): IkeEventBody | null {

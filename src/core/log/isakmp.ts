@@ -34,6 +34,13 @@ const P1_MISMATCH: readonly [string, P1Attribute][] = [
   ['Life type', 'lifeType'],
 ];
 
+/** Both ends of a negotiation, when both printed words are addresses. */
+function endpoints(local: string | undefined, peer: string | undefined, book: AddressBook): IkeEventBody | null {
+  const l = book.address(local ?? '');
+  const p = book.address(peer ?? '');
+  return l === null || p === null ? null : { type: 'endpoints', local: l, peer: p };
+}
+
 /** The peer address at the end of `... matching X`, `... with X!`. */
 function tail(t: string, prefix: string, book: AddressBook): string | null {
   const rest = t.slice(prefix.length).trim();
@@ -184,7 +191,8 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   if (t.startsWith('Can not start Aggressive mode')) return { type: 'begin', mode: 'main', node: null };
   if (t.startsWith('Created a peer struct for ')) {
     const m = /^Created a peer struct for (\S+), peer port \d+$/.exec(t);
-    return m ? { type: 'peer', action: 'created', peer: book.address(m[1] ?? ''), local: null } : null;
+    const peer = m ? book.address(m[1] ?? '') : null;
+    return peer === null ? null : { type: 'peer', action: 'created', peer, local: null };
   }
   if (t.startsWith('New peer created')) return info(t);
   if (t.startsWith('Locking peer struct')) return { type: 'peer', action: 'locked', peer: null, local: null };
@@ -195,8 +203,7 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   }
   if (t.startsWith('Trying to insert a peer ')) {
     const m = /^Trying to insert a peer ([^/\s]+)\/([^/\s]+)\//.exec(t);
-    if (m) return { type: 'endpoints', local: book.address(m[1] ?? ''), peer: book.address(m[2] ?? '') };
-    return null;
+    return m ? endpoints(m[1], m[2], book) : null;
   }
   if (t.startsWith('and inserted successfully')) return { type: 'peer', action: 'inserted', peer: null, local: null };
   if (t.startsWith('local port ')) return info(t);
@@ -212,8 +219,7 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   if (t.startsWith('Basic life_in_seconds:')) return lifetime('basic', t.slice(22));
   if (t.startsWith('Process initial contact')) {
     const m = /local (\S+) remote (\S+)/.exec(t);
-    if (m) return { type: 'endpoints', local: book.address(m[1] ?? ''), peer: book.address(m[2] ?? '') };
-    return info(t);
+    return (m && endpoints(m[1], m[2], book)) ?? info(t);
   }
   if (t.startsWith('QM Responder gets spi') || t.startsWith('QM Initiator gets spi')) return info(t);
   if (t.startsWith('IPSec policy invalidated proposal')) {

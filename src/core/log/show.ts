@@ -44,11 +44,13 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     if (t.endsWith('Crypto ISAKMP SA')) return { type: 'info', text: t };
     if (t.startsWith('dst ')) return { type: 'info', text: t };
     const m = ISAKMP_ROW.exec(t);
-    if (m) {
+    const dst = m ? book.address(m[1] ?? '') : null;
+    const src = m ? book.address(m[2] ?? '') : null;
+    if (m && dst !== null && src !== null) {
       return {
         type: 'show-isakmp-sa',
-        dst: book.address(m[1] ?? ''),
-        src: book.address(m[2] ?? ''),
+        dst,
+        src,
         state: m[3] ?? '',
         connId: number(m[4]),
         status: m[5] ?? null,
@@ -58,7 +60,8 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   }
   if (t.startsWith('current_peer ')) {
     const peer = t.slice(13).split(' ')[0] ?? '';
-    return { type: 'show-ipsec-peer', peer: book.address(peer), local: null };
+    const address = book.address(peer);
+    return address === null ? null : { type: 'show-ipsec-peer', peer: address, local: null };
   }
   if (t.startsWith('#pkts encaps:')) return { type: 'show-ipsec-counters', encaps: number(/^#pkts encaps: (\d+)/.exec(t)?.[1]), decaps: null };
   if (t.startsWith('#pkts decaps:')) return { type: 'show-ipsec-counters', encaps: null, decaps: number(/^#pkts decaps: (\d+)/.exec(t)?.[1]) };
@@ -88,7 +91,8 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   }
   if (t.startsWith('Crypto map tag:')) {
     const m = /local addr (\S+)$/.exec(t);
-    if (m) return { type: 'show-ipsec-peer', peer: '', local: book.address(m[1] ?? '') };
+    const local = m ? book.address(m[1] ?? '') : null;
+    if (local !== null) return { type: 'show-ipsec-peer', peer: '', local };
   }
   const known = [
     'interface:', 'protected vrf', 'local  ident', 'local ident', 'remote ident', 'PERMIT', '#pkts', '#send errors',
