@@ -1,4 +1,4 @@
-import { RangeSetBuilder, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { RangeSetBuilder, StateEffect, StateField, type Extension, type Range, type Text } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { noLineInfo, type LineInfo } from './line-info.ts';
 import { lookupTable } from '../../core/ike/lookup-table.ts';
@@ -36,6 +36,62 @@ class AnnotationWidget extends WidgetType {
     return span;
   }
 }
+
+/**
+ * How much of one line the editor draws. Browsers take hundreds of milliseconds to lay out a line of megabytes;
+ * the rest of such a line stays in the document (search, copy and the analysis see all of it) and a note says
+ * how much is not drawn.
+ */
+export const drawnLineChars = 2_000;
+
+class UndrawnTailWidget extends WidgetType {
+  constructor(readonly chars: number) {
+    super();
+  }
+  override eq(other: UndrawnTailWidget) {
+    return other.chars === this.chars;
+  }
+  toDOM() {
+    const span = document.createElement('span');
+    span.className = 'cm-ike-undrawn';
+    span.textContent = `… ${this.chars.toLocaleString('en-US')} more characters on this line, not drawn (the analysis reads them all)`;
+    return span;
+  }
+}
+
+/** The undrawn tails of the long lines from `from` to `to`. */
+function undrawnTails(doc: Text, from: number, to: number): Range<Decoration>[] {
+  const tails: Range<Decoration>[] = [];
+  for (let position = from; position <= to; ) {
+    const line = doc.lineAt(position);
+    if (line.length > drawnLineChars) {
+      tails.push(Decoration.replace({ widget: new UndrawnTailWidget(line.length - drawnLineChars) }).range(line.from + drawnLineChars, line.to));
+    }
+    position = line.to + 1;
+  }
+  return tails;
+}
+
+/**
+ * Every long line's tail, kept for the whole document (not just the lines in view) so the editor's height
+ * estimate of a line it has not drawn yet is that of its drawn part. The log only grows by appended slices:
+ * each change rescans the lines it touched, so the work is linear in the text.
+ */
+const undrawnTailsField = StateField.define<DecorationSet>({
+  create: (state) => Decoration.set(undrawnTails(state.doc, 0, state.doc.length)),
+  update: (tails, transaction) => {
+    if (!transaction.docChanged) return tails;
+    let next = tails.map(transaction.changes);
+    const doc = transaction.newDoc;
+    transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+      const from = doc.lineAt(fromB).from;
+      const to = doc.lineAt(toB).to;
+      next = next.update({ filter: (start, end) => end < from || start > to, filterFrom: from, filterTo: to, add: undrawnTails(doc, from, to) });
+    });
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
 
 const kindClass = lookupTable<string>({
   unrecognized: 'cm-ike-unrecognized',
@@ -94,6 +150,7 @@ const theme = EditorView.baseTheme({
     color: '#0f5e57',
   },
   '&dark .cm-ike-annotation': { color: '#5eead4' },
+  '.cm-ike-undrawn': { fontFamily: 'ui-sans-serif, system-ui, sans-serif', fontSize: '11px', fontStyle: 'italic' },
   '.cm-ike-unrecognized': { boxShadow: 'inset 3px 0 0 #b91c1c', backgroundColor: 'rgba(185, 28, 28, 0.06)' },
   '.cm-ike-prose': { color: '#475569' },
   '&dark .cm-ike-prose': { color: '#94a3b8' },
@@ -104,5 +161,5 @@ const theme = EditorView.baseTheme({
 });
 
 export function logDecorations(): Extension {
-  return [logMarksField, decorationsPlugin, theme];
+  return [logMarksField, undrawnTailsField, decorationsPlugin, theme];
 }
