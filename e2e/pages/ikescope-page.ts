@@ -93,7 +93,13 @@ export class IkescopePage {
   async tabUntil(selector: string, limit = 120) {
     for (let i = 0; i < limit; i++) {
       await this.page.keyboard.press('Tab');
-      if (await this.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      const focused = await this.page.evaluate((s) => {
+        // The editors live in shadow roots: the focused element is the innermost active element.
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.matches(s) ?? false;
+      }, selector);
+      if (focused) return;
     }
     throw new Error(`no element matching ${selector} within ${limit} tabs`);
   }

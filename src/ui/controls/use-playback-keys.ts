@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { PlaybackEvent } from '../playback/playback-machine.ts';
 import { lookupTable } from '../../core/ike/lookup-table.ts';
+import { keyOwnedByFocus } from '../dom/key-owner.ts';
 
 const keyEvents = lookupTable<PlaybackEvent>({
   ArrowRight: { type: 'NEXT' },
@@ -12,18 +13,12 @@ const keyEvents = lookupTable<PlaybackEvent>({
   ' ': { type: 'TOGGLE' },
 });
 
-/** Whether a key press belongs to the focused element (typing, a list, the editor) rather than to playback. */
-function ownedByFocus(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.closest('input, textarea, select, [contenteditable="true"], .cm-editor, dialog')) return true;
-  return false;
-}
 
 /** Arrows step, Up/Down jump by message, space plays or pauses, Home and End jump: anywhere on the page. */
 export function usePlaybackKeys(send: (event: PlaybackEvent) => void) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || ownedByFocus(event.target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || keyOwnedByFocus(event)) return;
       const playbackEvent = keyEvents[event.key];
       if (!playbackEvent) return;
       // Space on a focused button activates it; leave that to the button.

@@ -1,20 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { Legend } from './Legend.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
+import { keyOwnedByFocus } from '../dom/key-owner.ts';
 
 const control =
   'rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-700 dark:hover:bg-slate-800';
-
-/** Whether a key press is typing (a field, the editor) rather than a command to the page. */
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"], .cm-editor') !== null;
 
 /** The keyboard shortcuts and the ladder's legend, opened by its button or by `?` anywhere on the page. */
 export function HelpDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || keyOwnedByFocus(event, false)) return;
       event.preventDefault();
       if (!dialog.current?.open) dialog.current?.showModal();
     };

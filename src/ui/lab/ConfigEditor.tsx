@@ -3,6 +3,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { configLint } from './config-lint.ts';
+import { editorParent } from '../dom/editor-root.ts';
 
 export interface ConfigEditorProps {
   text: string;
@@ -29,7 +30,7 @@ export default function ConfigEditor({ text, label, onChange, testId }: ConfigEd
   useEffect(() => {
     if (!host.current) return undefined;
     const editor = new EditorView({
-      parent: host.current,
+      parent: editorParent(host.current),
       state: EditorState.create({
         // Read once: later texts arrive through the effect below.
         doc: '',

@@ -4,6 +4,7 @@ import { EditorView, lineNumbers, highlightActiveLine, keymap, drawSelection } f
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { logDecorations, setLogMarks, type LogMarks } from './decorations.ts';
 import { slicer } from './slicer.ts';
+import { editorParent } from '../dom/editor-root.ts';
 
 export interface LogEditorProps {
   text: string;
@@ -44,7 +45,7 @@ export default function LogEditor({ text, pieces, label, marks, scrollTo, onSele
     if (!host.current) return undefined;
     const slices = slicer(pieces ?? [text]);
     const editor = new EditorView({
-      parent: host.current,
+      parent: editorParent(host.current),
       state: EditorState.create({
         doc: slices.next(),
         extensions: [
