@@ -3,7 +3,7 @@ import { messageGuide } from '../../core/ike/message-guide.ts';
 import type { Step, Timeline } from '../../core/timeline/timeline.ts';
 import type { MessageTiming } from '../../core/clock/deltas.ts';
 import { SIDES } from '../../core/ike/sides.ts';
-import { formatTime } from './format.ts';
+import { formatTime, messageLabel } from './format.ts';
 import { timingSentences } from './timing-text.ts';
 import { MessageActions } from './MessageActions.tsx';
 import type { SourceText } from './message-copy.ts';
@@ -31,13 +31,13 @@ export function MessageInspector({ negotiation, step, timeline, timings, sources
   const timing = index >= 0 ? timings?.[index] : undefined;
   const nameOf = (i: number) => {
     const other = timeline?.steps[timeline.messageSteps[i] ?? -1];
-    return other?.kind === 'message' ? (other.message.retransmission ? `${other.message.name} ×${other.message.attempt}` : other.message.name) : '';
+    return other?.kind === 'message' ? messageLabel(other.message) : '';
   };
   const said = timingSentences(negotiation, timing, nameOf);
   // Each router's time on its own clock when the log has them; the message's first time otherwise.
   const times = SIDES.flatMap((side) => {
     const at = timing?.at[side];
-    return at === null || at === undefined ? [] : [`${negotiation.routers[side].name} ${formatTime(at)}`];
+    return at === null || at === undefined ? [] : [`${negotiation.routers[side].name || negotiation.routers[side].address} ${formatTime(at)}`];
   });
   const guide = messageGuide(message.name);
   const sender = negotiation.routers[message.from];

@@ -6,3 +6,8 @@ export function formatTime(ms: number): string {
   const s = Math.floor(ms / 1000) % 60;
   return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
 }
+
+/** A message as the ladder labels it: its name, and for a resend the attempt ("MM5 ×3"). */
+export function messageLabel(message: { name: string; retransmission: boolean; attempt: number }): string {
+  return message.retransmission ? `${message.name} ×${message.attempt}` : message.name;
+}

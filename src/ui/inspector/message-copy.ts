@@ -4,6 +4,7 @@ import type { LineRef } from '../../core/ike/line-ref.ts';
 import { SIDES } from '../../core/ike/sides.ts';
 import { pickLines } from '../../core/log/pick-lines.ts';
 import { linesPrintedBy } from '../../core/timeline/printed-by.ts';
+import { messageLabel } from './format.ts';
 
 /** An input file as the analysis numbers them (logs, then configs): its name and its text in pieces. */
 export interface SourceText {
@@ -44,7 +45,7 @@ export function messageCopyText(negotiation: Negotiation, message: Message, file
   const mask = includeKeys ? (line: string) => line : keyMasker();
   const from = routerName(negotiation, message.from);
   const to = routerName(negotiation, message.from === 'initiator' ? 'responder' : 'initiator');
-  const name = message.retransmission ? `${message.name} ×${message.attempt}` : message.name;
+  const name = messageLabel(message);
   const out = [`${name}: ${from} → ${to}${message.messageId !== 0 ? `, message ID ${message.messageId}` : ''}`];
   for (const side of SIDES) {
     const lines = linesPrintedBy(negotiation, message, side);

@@ -3,6 +3,7 @@ import type { Negotiation } from '../../core/analysis.ts';
 import type { MessageTiming } from '../../core/clock/deltas.ts';
 import { formatDelta } from '../../core/clock/duration.ts';
 import type { LadderArrow, LadderLayout } from './layout.ts';
+import { messageLabel } from '../inspector/format.ts';
 
 interface ClockGapLabelsProps {
   layout: LadderLayout;
@@ -25,7 +26,7 @@ export const ClockGapLabels = memo(function ClockGapLabels({ layout, negotiation
   if (k < DETAIL_MIN_ZOOM) return null;
   const name = (index: number) => {
     const arrow = layout.arrows[index];
-    return arrow ? (arrow.retransmission ? `${arrow.name} ×${arrow.attempt}` : arrow.name) : '';
+    return arrow ? messageLabel(arrow) : '';
   };
   return (
     <g aria-hidden="true" className="text-slate-600 dark:text-slate-400">
