@@ -27,6 +27,20 @@ describe('line references in finding texts', () => {
     { name: 'one line of one unnamed file', lines: [{ file: 0, line: 12 }], words: 'line 12' },
     { name: 'two lines of one unnamed file', lines: [{ file: 0, line: 12 }, { file: 0, line: 14 }], words: 'lines 12, 14' },
     { name: 'two unnamed files, counted from 1', lines: [{ file: 0, line: 3 }, { file: 1, line: 3 }], words: 'file 1, line 3; file 2, line 3' },
+    {
+      name: 'many lines of one file: the first twenty, and how many more',
+      lines: Array.from({ length: 25_000 }, (_, i) => ({ file: 0, line: i + 1 })),
+      words: `lines ${Array.from({ length: 20 }, (_, i) => i + 1).join(', ')} and 24,980 more`,
+    },
   ];
   for (const c of cases) test(`without a context: ${c.name}`, () => expect(lineWords(c.lines)).toBe(c.words));
+
+  test('a DELETE repeated 25,000 times gets one finding whose words stay short; its evidence keeps every line', () => {
+    const text = 'ISAKMP: (1003):processing DELETE payload. message ID = 1319368483\n'.repeat(25_000);
+    const findings = analyze([{ name: 'deletes.log', text }]).negotiations.flatMap((n) => n.findings);
+    const deleted = findings.find((f) => f.code === 'SA_DELETED_BY_PEER');
+    expect(deleted?.lines).toHaveLength(25_000);
+    expect(deleted?.summary.length).toBeLessThan(400);
+    expect(deleted?.summary).toContain('and 24,980 more');
+  });
 });

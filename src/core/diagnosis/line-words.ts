@@ -23,7 +23,14 @@ function fileOwners(ctx: DiagnosisContext): Map<number, string> {
   return owners;
 }
 
-const numbers = (lines: readonly LineRef[]) => `${lines.length === 1 ? 'line' : 'lines'} ${lines.map((l) => l.line).join(', ')}`;
+/** Past this many lines of one file the words name the first ones and count the rest (the finding lists them all). */
+const NAMED_LINES = 20;
+
+function numbers(lines: readonly LineRef[]): string {
+  const named = lines.slice(0, NAMED_LINES).map((l) => l.line).join(', ');
+  const more = lines.length - NAMED_LINES;
+  return `${lines.length === 1 ? 'line' : 'lines'} ${named}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
+}
 
 /**
  * `HQ, line 7; BRANCH, line 7` for config lines, `HQ's log, line 36` for a log's: each file named by its router
@@ -31,7 +38,11 @@ const numbers = (lines: readonly LineRef[]) => `${lines.length === 1 ? 'line' : 
  */
 export function lineWords(lines: readonly LineRef[], ctx: DiagnosisContext | null = null): string {
   const byFile = new Map<number, LineRef[]>();
-  for (const l of lines) byFile.set(l.file, [...(byFile.get(l.file) ?? []), l]);
+  for (const l of lines) {
+    const refs = byFile.get(l.file);
+    if (refs) refs.push(l);
+    else byFile.set(l.file, [l]);
+  }
   const owners = ctx ? fileOwners(ctx) : new Map<number, string>();
   const several = byFile.size > 1;
   return [...byFile]
