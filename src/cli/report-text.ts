@@ -5,6 +5,7 @@ import type { Side } from '../core/ike/sides.ts';
 import { lineKindName } from '../core/ike/line-kinds.ts';
 import { isFirstLineOf, lineAnnotation } from '../core/log/record-table.ts';
 import { lookupTable } from '../core/ike/lookup-table.ts';
+import { buildTimeline, type Step } from '../core/timeline/timeline.ts';
 
 const ARROW_WIDTH = 14;
 
@@ -30,7 +31,7 @@ function lineList(lines: readonly LineRef[], files: number): string {
 }
 
 function arrow(m: Message, left: string, right: string): string {
-  const label = `${m.name}${m.retransmission ? ` (resent #${m.attempt})` : ''}`;
+  const label = `${m.name}${m.retransmission ? ` (resent #${m.attempt})` : ''}${m.delivery ? ` (${m.delivery})` : ''}`;
   const pad = Math.max(2, ARROW_WIDTH - label.length);
   const a = Math.floor(pad / 2);
   const b = pad - a;
@@ -39,14 +40,25 @@ function arrow(m: Message, left: string, right: string): string {
     : `${left} ◄${'─'.repeat(a)}${label}${'─'.repeat(b)} ${right}`;
 }
 
-function ladder(messages: readonly Message[], n: Negotiation, files: number, out: string[]): void {
+/**
+ * Every message of the negotiation, in the order of the core timeline (the order the page's ladder draws):
+ * each router's log order, tied across the two logs by causality. A Quick Mode's messages are named by its
+ * message ID when there are several.
+ */
+function ladder(n: Negotiation, files: number, out: string[]): void {
   const left = n.routers.initiator.name;
   const right = n.routers.responder.name;
   const width = Math.max(left.length, 2);
-  for (const m of messages) {
+  const timeline = buildTimeline(n);
+  if (timeline.messageSteps.length === 0) return;
+  out.push('  Messages, in the order they happened:');
+  for (const index of timeline.messageSteps) {
+    const step = timeline.steps[index] as Extract<Step, { kind: 'message' }>;
+    const m = step.message;
     const where = lineList(m.lines, files);
     const payloads = m.payloads.length > 0 ? `  [${[...new Set(m.payloads.map((p) => p.type))].join(' ')}]` : '';
-    out.push(`    ${arrow(m, left.padStart(width), right)}${payloads}${where ? `   lines ${where}` : ''}`);
+    const exchange = step.exchange.phase === 'phase2' && n.phase2.length > 1 ? `  (phase 2 ${n.phase2[step.exchange.index]?.messageId ?? ''})` : '';
+    out.push(`    ${arrow(m, left.padStart(width), right)}${payloads}${exchange}${where ? `   lines ${where}` : ''}`);
   }
 }
 
@@ -74,11 +86,10 @@ function proposalText(n: Negotiation): string {
   return `  Proposal: ${parts.join(', ')}`;
 }
 
-function phase2Text(p: Phase2, n: Negotiation, files: number, out: string[]): void {
+function phase2Text(p: Phase2, n: Negotiation, out: string[]): void {
   const bits = [p.transform, p.encapsulation, p.pfsGroup !== null ? `PFS group ${p.pfsGroup}` : null].filter((x) => x !== null);
   out.push(`  Phase 2 (message ID ${p.messageId}): ${p.outcome}${bits.length ? ` — ${bits.join(', ')}` : ''}`);
   if (p.proxies) out.push(`    Proxies: ${p.proxies.local} ↔ ${p.proxies.remote}`);
-  ladder(p.messages, n, files, out);
   for (const side of ['initiator', 'responder'] as const) {
     const s = states(p.transitions, side);
     if (s) out.push(`    ${side} states: ${s}`);
@@ -106,16 +117,12 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
     out.push(`  Phase 1 (${n.phase1.mode === 'main' ? 'Main Mode' : 'Aggressive Mode'}): ${n.phase1.outcome}`);
     const proposal = proposalText(n);
     if (proposal) out.push(proposal);
-    ladder(n.phase1.messages, n, files, out);
     for (const side of ['initiator', 'responder'] as const) {
       const s = states(n.phase1.transitions, side);
       if (s) out.push(`    ${side} states: ${s}`);
     }
-    for (const p of n.phase2) phase2Text(p, n, files, out);
-    if (n.informational.length > 0) {
-      out.push('  Informational:');
-      ladder(n.informational, n, files, out);
-    }
+    for (const p of n.phase2) phase2Text(p, n, out);
+    ladder(n, files, out);
     const refused = [...n.phase1.transitions, ...n.phase2.flatMap((p) => p.transitions)].filter((t) => t.allowed === false);
     if (refused.length > 0) out.push(`  The state machine model does not allow ${refused.length} step(s): lines ${lineList(refused.map((t) => t.line), files)}`);
     for (const f of n.findings) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${f.summary} Fix: ${f.fix}`);
