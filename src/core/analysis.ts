@@ -84,6 +84,11 @@ export interface PayloadSummary {
   /** e.g. the vendor ("DPD", "Unity", "NAT-T RFC 3947"), the notify type, the ID address; null if none shown. */
   detail: string | null;
   line: LineRef;
+  /**
+   * Not in the log: the protocol requires the message to carry it and no log lists it (a router prints the
+   * payloads it processes, not those it builds). `line` is then the message's packet line.
+   */
+  implied?: true;
 }
 
 export interface Message {
@@ -119,6 +124,12 @@ export interface Message {
    * responder's), so that each side's state changes can be placed around the message.
    */
   sideLines?: { initiator: LineRef[]; responder: LineRef[] };
+  /**
+   * page: the line of each router's log where the message left or arrived (`sending packet`, `received
+   * packet`), for the routers that printed it: what the router printed before it is the building of the
+   * message, what it printed after comes once it had left or arrived.
+   */
+  packetLines?: Partial<Record<Side, LineRef>>;
   /**
    * What the logs show of the message's way, when it went wrong: `lost` when the receiver's log is present and
    * shows it never arrived (the receiver printed later messages of the exchange, not this one); `unanswered`

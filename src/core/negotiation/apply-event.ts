@@ -5,7 +5,7 @@
 import type { IkeEvent } from '../log/events.ts';
 import type { Draft, RouterContext } from './draft.ts';
 import { isNotable } from './evidence.ts';
-import { addPayloadTo, attach, buildLine, isBuildingInfo, payload, setSide } from './message-lines.ts';
+import { addPayloadTo, attach, buildLine, isBuildingInfo, payload, setSide, vendorNamed } from './message-lines.ts';
 import { becomeAggressive, duplicate, informational, isRefusal, packet } from './phase1-messages.ts';
 import { applyProposalAttribute, emptyProposal } from './proposal.ts';
 import { ipsecRequest, ipsecSa, openQuickMode, phase2ById, quickAttribute, resolveNode } from './quick-mode.ts';
@@ -84,7 +84,7 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
         addPayloadTo(d.pendingPayloads, 'VID', e.vendor, e.at);
         return;
       }
-      payload(d, 'VID', e.vendor, e.at, true);
+      vendorNamed(d, e.vendor, e.at, e.mismatch);
       return;
     case 'id':
       if (d.building) {

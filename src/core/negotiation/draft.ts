@@ -30,6 +30,8 @@ export interface DraftMessage {
   name: MessageName | null;
   dir: 'out' | 'in';
   lines: LineRef[];
+  /** The `sending packet` or `received packet` line: when the message left or arrived. */
+  packet: LineRef;
   payloads: PayloadSummary[];
   time: number | null;
   saState: string | null;
@@ -44,6 +46,8 @@ export interface DraftMessage {
   notifies: string[];
   /** Every payload before this index has its detail: where the search for an unnamed one starts. */
   firstUnnamed: number;
+  /** The vendor ID last named by what it seems to be (`vendor ID seems ...`), until a line says what it is. */
+  seemingVendor: PayloadSummary | null;
 }
 
 

@@ -5,10 +5,11 @@
 import type { Message, Negotiation, Outcome, PayloadSummary, Phase2 } from '../analysis.ts';
 import { PHASE1_MESSAGES, QUICK_MODE, type MessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
-import { compareLines } from '../ike/line-ref.ts';
+import { compareLines, type LineRef } from '../ike/line-ref.ts';
 import { localAddress, proposal, routerOf, span } from './contract-view.ts';
 import { markDelivery, printedInMerge } from './delivery.ts';
 import type { RouterContext } from './draft.ts';
+import { withImpliedPayloads } from './implied-payloads.ts';
 import type { Sided } from './one-sided.ts';
 
 /** One router's meaningful drafts in input order; those before `first` are merged already. */
@@ -91,6 +92,8 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
   const phase1 = mergeMessages(init.phase1, resp.phase1, PHASE1_MESSAGES);
   markDelivery(phase1, printedInMerge);
   for (const p of phase2) markDelivery(p.messages, printedInMerge);
+  withImpliedPayloads(phase1);
+  for (const p of phase2) withImpliedPayloads(p.messages);
   // each router's evidence is the side it plays here; one list in input order
   const evidence = [...i.notable.map((event) => ({ event, side: 'initiator' as const })), ...r.notable.map((event) => ({ event, side: 'responder' as const }))];
   evidence.sort((x, y) => compareLines(x.event.at, y.event.at));
@@ -139,6 +142,8 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
     if (existing && existing.name !== 'UNKNOWN') {
       for (const line of m.lines) existing.lines.push(line);
       for (const line of m.lines) existing.sideLines?.[side].push(line);
+      const packet = packetOf(m);
+      if (packet !== undefined) existing.packetLines = { ...existing.packetLines, [side]: packet };
       merged.add(existing);
       if (m.payloads.length > 0) addPayloads(existing.payloads, m.payloads);
       existing.retransmission = existing.retransmission || m.retransmission;
@@ -147,7 +152,9 @@ function mergeMessages(a: readonly Message[], b: readonly Message[], order: read
     }
     const { dir: _dir, ...rest } = m;
     const sideLines = { initiator: side === 'initiator' ? [...m.lines] : [], responder: side === 'responder' ? [...m.lines] : [] };
-    const copy: Message = { ...rest, attempt: attemptOf(m, side), lines: [...m.lines], payloads: [...m.payloads], sideLines };
+    const packet = packetOf(m);
+    const packetLines = packet === undefined ? {} : { [side]: packet };
+    const copy: Message = { ...rest, attempt: attemptOf(m, side), lines: [...m.lines], payloads: [...m.payloads], sideLines, packetLines };
     index.set(k, copy);
     out.push(copy);
   }
@@ -225,6 +232,11 @@ function addPayloads(held: PayloadSummary[], more: readonly PayloadSummary[]): v
     keys.add(k);
     held.push(p);
   }
+}
+
+/** The packet line of a message one router's log holds, whichever side that router was given. */
+function packetOf(m: Message): LineRef | undefined {
+  return m.packetLines?.initiator ?? m.packetLines?.responder;
 }
 
 /** A payload's type and detail as one key (a null detail apart from an empty one). */

@@ -3,6 +3,7 @@
  * the others to the message the router handled last. Also the payloads a line adds and the side it tells.
  */
 import type { LineRef } from '../ike/line-ref.ts';
+import type { PayloadSummary } from '../analysis.ts';
 import type { PayloadType } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
 import type { Draft, DraftMessage } from './draft.ts';
@@ -38,25 +39,48 @@ export function payload(d: Draft, type: PayloadType, detail: string | null, at: 
     return;
   }
   pushLine(m.lines, at);
-  if (merge && detail !== null && nameFirstUnnamed(m, type, detail)) return;
+  if (merge && detail !== null && nameFirstUnnamed(m, type, detail) !== null) return;
   addPayloadTo(m.payloads, type, detail, at);
+}
+
+/**
+ * A vendor ID named: `vendor ID is DPD` right after the `processing vendor id payload` it names. IOS may
+ * first say what the payload seems to be (`vendor ID seems Unity/DPD but major 69 mismatch`) and then what it is (`vendor ID is
+ * NAT-T RFC 3947`): two lines about one payload, the second name replacing the first, not a second payload.
+ */
+export function vendorNamed(d: Draft, vendor: string, at: LineRef, seems: boolean): void {
+  const m = d.building ? null : d.current;
+  if (m === null) {
+    pushLine(d.pending, at);
+    return;
+  }
+  pushLine(m.lines, at);
+  // IOS names a vendor ID right after the line that processed it: the message's latest payload
+  const latest = m.payloads[m.payloads.length - 1];
+  if (latest !== undefined && latest.type === 'VID' && (latest.detail === null || latest === m.seemingVendor)) {
+    latest.detail = vendor;
+    m.seemingVendor = seems ? latest : null;
+    return;
+  }
+  addPayloadTo(m.payloads, 'VID', vendor, at);
+  m.seemingVendor = seems ? (m.payloads[m.payloads.length - 1] ?? null) : null;
 }
 
 /**
  * `vendor ID is DPD` after `processing vendor id payload`: the detail of the first payload of its type still
  * without one. The search starts where the unnamed payloads start, so a long run of named ones is passed once.
  */
-function nameFirstUnnamed(m: DraftMessage, type: PayloadType, detail: string): boolean {
+function nameFirstUnnamed(m: DraftMessage, type: PayloadType, detail: string): PayloadSummary | null {
   const list = m.payloads;
   while (m.firstUnnamed < list.length && list[m.firstUnnamed]?.detail !== null) m.firstUnnamed += 1;
   for (let i = m.firstUnnamed; i < list.length; i += 1) {
     const p = list[i];
     if (p && p.type === type && p.detail === null) {
       p.detail = detail;
-      return true;
+      return p;
     }
   }
-  return false;
+  return null;
 }
 
 export function addPayloadTo(list: DraftMessage['payloads'], type: PayloadType, detail: string | null, at: LineRef): void {

@@ -5,6 +5,7 @@ import { otherSide, type Side } from '../ike/sides.ts';
 import { compareMaybeLines, message, peerRouter, proposal, routerOf, span } from './contract-view.ts';
 import { markDelivery, printedInOneLog, refusedInOneLog } from './delivery.ts';
 import type { Draft, DraftMessage } from './draft.ts';
+import { withImpliedPayloads } from './implied-payloads.ts';
 import { phase2Of } from './quick-mode-names.ts';
 
 /** A one-sided negotiation with what merging needs to know about it. */
@@ -55,6 +56,8 @@ export function oneSided(s: Sided, index: number): Negotiation {
   const refused = refusedInOneLog(s.informational);
   markDelivery(s.phase1, printedInOneLog, refused);
   for (const p of s.phase2) markDelivery(p.messages, printedInOneLog, refused);
+  withImpliedPayloads(s.phase1);
+  for (const p of s.phase2) withImpliedPayloads(p.messages);
   return {
     id: `n${index + 1}`,
     local: local.address || (d.router.name ?? ''),

@@ -41,6 +41,7 @@ export function packet(
     name: null,
     dir,
     lines,
+    packet: at,
     payloads: dir === 'out' ? d.pendingPayloads.splice(0) : [],
     time,
     saState: state,
@@ -51,6 +52,7 @@ export function packet(
     late,
     notifies: [],
     firstUnnamed: 0,
+    seemingVendor: null,
   };
   if (!late && dir === 'out' && m.payloads.some(isRefusal)) {
     informational(d, m);

@@ -25,10 +25,12 @@ describe('the seed negotiation as a timeline', () => {
     ['MM2', 'i:IKE_I_MM2'],
     ['MM5', 'r:IKE_R_MM5'],
     ['MM6', 'i:IKE_I_MM6'],
-    ['i:IKE_QM_I_QM1', 'QM1'],
+    // The initiator's IKE_QM_I_QM1 is printed once QM1 has left (its packet line first); the same for QM2, QM3.
+    ['QM1', 'i:IKE_QM_I_QM1'],
     ['QM1', 'r:IKE_QM_SPI_STARVE'],
-    ['r:IKE_QM_R_QM2', 'QM2'],
+    ['QM2', 'r:IKE_QM_R_QM2'],
     ['QM2', 'i:IKE_QM_PHASE2_COMPLETE'],
+    ['QM3', 'i:IKE_QM_PHASE2_COMPLETE'],
     ['QM3', 'r:IKE_QM_PHASE2_COMPLETE'],
   ];
   for (const [before, after] of causality) {
@@ -43,7 +45,7 @@ describe('the seed negotiation as a timeline', () => {
     expect(timeline.steps.length).toBe(transitions + timeline.messageSteps.length);
   });
 
-  test('the whole order, state changes with their lines, as the ladder has always drawn the seed', () => {
+  test('the whole order, state changes with their lines, each after the last packet its router printed before it', () => {
     const steps = timeline.steps.map((step) =>
       step.kind === 'message' ? step.message.name : `${step.transition.side[0]}:${step.transition.to} ${step.transition.line.line}`,
     );
@@ -51,9 +53,9 @@ describe('the seed negotiation as a timeline', () => {
       'i:IKE_I_MM1 595', 'MM1', 'r:IKE_R_MM1 170', 'r:IKE_R_MM1 211', 'MM2', 'r:IKE_R_MM2 227', 'i:IKE_I_MM2 622',
       'i:IKE_I_MM2 664', 'MM3', 'i:IKE_I_MM3 682', 'r:IKE_R_MM3 241', 'r:IKE_R_MM3 266', 'MM4', 'r:IKE_R_MM4 282',
       'i:IKE_I_MM4 700', 'i:IKE_I_MM4 723', 'MM5', 'i:IKE_I_MM5 757', 'r:IKE_R_MM5 296', 'r:IKE_R_MM5 341', 'MM6',
-      'r:IKE_P1_COMPLETE 377', 'i:IKE_I_MM6 805', 'i:IKE_I_MM6 810', 'i:IKE_P1_COMPLETE 815', 'i:IKE_QM_I_QM1 839',
-      'i:IKE_P1_COMPLETE 843', 'QM1', 'r:IKE_QM_SPI_STARVE 441', 'r:IKE_QM_R_QM2 461', 'QM2',
-      'i:IKE_QM_PHASE2_COMPLETE 946', 'QM3', 'r:IKE_QM_PHASE2_COMPLETE 517',
+      'r:IKE_P1_COMPLETE 377', 'i:IKE_I_MM6 805', 'i:IKE_I_MM6 810', 'i:IKE_P1_COMPLETE 815', 'QM1',
+      'i:IKE_QM_I_QM1 839', 'i:IKE_P1_COMPLETE 843', 'r:IKE_QM_SPI_STARVE 441', 'QM2', 'r:IKE_QM_R_QM2 461',
+      'QM3', 'i:IKE_QM_PHASE2_COMPLETE 946', 'r:IKE_QM_PHASE2_COMPLETE 517',
     ]);
   });
 });

@@ -68,7 +68,7 @@ export function buildTimeline(negotiation: Negotiation): Timeline {
 
   // Each state change in the gap after message `after`; within a gap by rank, then by its line.
   const gaps = transitions.map(({ transition, exchange }) => {
-    const after = placeTransition(transition, ordered, views[transition.side], (i) => messages[i]!.exchange.phase !== 'informational');
+    const after = placeTransition(transition, views[transition.side]);
     return { transition, exchange, after, rank: rankInGap(transition, ordered[after]) };
   });
   gaps.sort((a, b) => a.after - b.after || a.rank - b.rank || compareLines(a.transition.line, b.transition.line));

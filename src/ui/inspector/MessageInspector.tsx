@@ -72,7 +72,7 @@ export function MessageInspector({ negotiation, step, timeline, timings, sources
       {message.payloads.length > 0 && (
         <dl className="grid grid-cols-[6rem_1fr] gap-x-2">
           <dt className="font-semibold">Payloads</dt>
-          <dd>{message.payloads.map((p) => (p.detail ? `${p.type} (${p.detail})` : p.type)).join(' · ')}</dd>
+          <dd>{message.payloads.map((p) => (p.implied ? `${p.type} (implied: not in the log)` : p.detail ? `${p.type} (${p.detail})` : p.type)).join(' · ')}</dd>
         </dl>
       )}
       <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1">

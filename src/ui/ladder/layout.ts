@@ -133,14 +133,18 @@ export function formatTime(ms: number): string {
   return `${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(total % 1000, 3)}`;
 }
 
-/** Payload types in the order first seen, repeats counted: "SA · VID×4". */
-export function summarizePayloads(message: Message, separator = ' · '): string {
-  const types: PayloadType[] = [];
+/**
+ * Payload types in the order first seen, repeats counted: "SA · VID×4"; one the log does not list but the
+ * protocol requires (implied, decided in core) in parentheses: "(SA) · VID×4".
+ */
+export function summarizePayloads(message: Message, separator = ' · ', implied = (type: PayloadType) => `(${type})`): string {
+  const types: string[] = [];
   const counts: number[] = [];
   for (const payload of message.payloads) {
-    const at = types.indexOf(payload.type);
+    const type = payload.implied ? implied(payload.type) : payload.type;
+    const at = types.indexOf(type);
     if (at === -1) {
-      types.push(payload.type);
+      types.push(type);
       counts.push(1);
     } else {
       counts[at]! += 1;
@@ -162,7 +166,7 @@ function ariaLabelOf(
 ): string {
   const router = (side: Side) => negotiation.routers[side].name || negotiation.routers[side].address;
   const parts = [arrow.name, `${arrow.from} ${router(arrow.from)} to ${arrow.to} ${router(arrow.to)}`];
-  if (arrow.payloads) parts.push(summarizePayloads(arrow.message, ', '));
+  if (arrow.payloads) parts.push(summarizePayloads(arrow.message, ', ', (type) => `${type} (implied by the protocol)`));
   if (arrow.retransmission) parts.push(`retransmission, attempt ${arrow.attempt}`);
   if (arrow.lost) parts.push('lost');
   if (arrow.unanswered) parts.push('unanswered');
