@@ -17,6 +17,7 @@ import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineTable } from '
 import { LINE_KIND_CODE } from './ike/line-kinds.ts';
 import { AddressBook } from './log/addresses.ts';
 import { ByteColumn, IntColumn } from './log/columns.ts';
+import { Annotator } from './log/describe.ts';
 import { LineSplitter } from './log/lines.ts';
 import { LogReader } from './log/records.ts';
 import { RecordTableBuilder } from './log/record-table.ts';
@@ -66,6 +67,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
   const records = new RecordTableBuilder();
   const unrecognized: LineRef[] = [];
   const book = new AddressBook();
+  const annotator = new Annotator();
   let builder: NegotiationBuilder | null = new NegotiationBuilder(records);
   const progress: AnalyzerProgress = { files: 0, lines: 0, chars: 0 };
   let splitter: LineSplitter | null = null;
@@ -100,7 +102,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       if (kind === 'log') {
         const b = builder ?? (builder = new NegotiationBuilder(records));
         b.startFile(index);
-        const r = new LogReader(index, records, unrecognized, book, b);
+        const r = new LogReader(index, records, unrecognized, book, b, annotator);
         reader = r;
         splitter = new LineSplitter((raw, _ending, number) => {
           progress.lines += 1;

@@ -8,7 +8,7 @@ import { IKE_EVENT_TYPES, ikeEvent, printInput, type IkeEvent } from './events.t
 import type { Platform } from './exchange-setup.ts';
 import { machineFor, type Exchange, type Phase1Mode } from './machines.ts';
 import type { Side } from '../ike/sides.ts';
-import { contextOf, initialSnapshot, snapshotAt, stateDescription, stateNames, stateOf, step } from './snapshots.ts';
+import { contextOf, MachineSteps, stateDescription, stateNames, stateOf } from './snapshots.ts';
 
 
 /** One printed transition. `source`/`event` are empty strings when the log has no `Input =` line for it. */
@@ -31,6 +31,15 @@ export interface ReplayOptions {
   mode?: Phase1Mode;
   /** IOS-XE prints IKE_QM_IPSEC_INSTALL_AWAIT, 12.4/15.x do not; guessed from the transitions when left out. */
   platform?: Platform;
+  /** The steps remembered across calls: the judge of one analysis passes its own; left out, a fresh one. */
+  steps?: MachineSteps;
+}
+
+/** The machine one replay judges by, its name in explanations, and the steps remembered for it. */
+interface Model {
+  machine: AnyStateMachine;
+  label: string;
+  steps: MachineSteps;
 }
 
 export function replayTransitions(
@@ -41,11 +50,11 @@ export function replayTransitions(
 ): ReplayStep[] {
   const mode = options.mode ?? guessMode(transitions);
   const machine: AnyStateMachine = machineFor(role, exchange, mode);
-  const label = machineLabel(role, exchange, mode);
-  let snapshot = initialSnapshot(machine, { platform: options.platform ?? guessPlatform(transitions) });
+  const model: Model = { machine, label: machineLabel(role, exchange, mode), steps: options.steps ?? new MachineSteps() };
+  let snapshot = model.steps.initial(machine, { platform: options.platform ?? guessPlatform(transitions) });
   const steps: ReplayStep[] = [];
   for (const observed of transitions) {
-    const judged = judge(machine, label, snapshot, observed);
+    const judged = judge(model, snapshot, observed);
     snapshot = judged.next;
     steps.push(judged.step);
   }
@@ -87,16 +96,17 @@ interface Judged {
   next: AnyMachineSnapshot;
 }
 
-function judge(machine: AnyStateMachine, label: string, current: AnyMachineSnapshot, observed: ObservedTransition): Judged {
+function judge(model: Model, current: AnyMachineSnapshot, observed: ObservedTransition): Judged {
+  const { machine, label, steps } = model;
   const states = stateNames(machine);
   const unknown = [observed.from, observed.to].find((name) => !states.has(name));
   if (unknown !== undefined) {
-    const next = states.has(observed.to) ? snapshotAt(machine, observed.to, contextOf(current)) : current;
+    const next = states.has(observed.to) ? steps.at(machine, observed.to, contextOf(current)) : current;
     return refused(next, `${unknown} is not a state of the ${label} model.`);
   }
   // Judge the step from the state the log says it left: a gap in the paste is not this line's fault.
-  const start = stateOf(current) === observed.from ? current : snapshotAt(machine, observed.from, contextOf(current));
-  const resync = () => snapshotAt(machine, observed.to, contextOf(start));
+  const start = stateOf(current) === observed.from ? current : steps.at(machine, observed.from, contextOf(current));
+  const resync = () => steps.at(machine, observed.to, contextOf(start));
 
   const inputMissing = observed.source === '' || observed.event === '';
   const event = inputMissing ? undefined : ikeEvent(observed.source, observed.event);
@@ -105,12 +115,12 @@ function judge(machine: AnyStateMachine, label: string, current: AnyMachineSnaps
   }
   const candidates = event === undefined ? everyEvent : variants(event);
   for (const candidate of candidates) {
-    for (const from of startingPoints(machine, start, candidate)) {
-      const next = step(machine, from, candidate)?.snapshot;
+    for (const from of startingPoints(model, start, candidate)) {
+      const next = steps.step(machine, from, candidate)?.snapshot;
       if (next !== undefined && stateOf(next) === observed.to) return { step: { allowed: true, state: observed.to }, next };
     }
   }
-  return refused(resync(), explain(machine, start, observed, event));
+  return refused(resync(), explain(model, start, observed, event));
 }
 
 /**
@@ -118,10 +128,10 @@ function judge(machine: AnyStateMachine, label: string, current: AnyMachineSnaps
  * timer expires the log cannot tell how many retransmissions went before: the timer is tried both as
  * one more retransmission and as the last one, after which the exchange gives up.
  */
-function startingPoints(machine: AnyStateMachine, start: AnyMachineSnapshot, event: IkeEvent): AnyMachineSnapshot[] {
+function startingPoints(model: Model, start: AnyMachineSnapshot, event: IkeEvent): AnyMachineSnapshot[] {
   if (event.type !== 'IKE_MESG_FROM_TIMER.IKE_TIMER_EXPIRED') return [start];
   const context = contextOf(start);
-  return [start, snapshotAt(machine, stateOf(start), { ...context, retransmits: context.maxRetransmits })];
+  return [start, model.steps.at(model.machine, stateOf(start), { ...context, retransmits: context.maxRetransmits })];
 }
 
 function refused(next: AnyMachineSnapshot, explanation: string): Judged {
@@ -129,24 +139,25 @@ function refused(next: AnyMachineSnapshot, explanation: string): Judged {
 }
 
 function explain(
-  machine: AnyStateMachine,
+  model: Model,
   start: AnyMachineSnapshot,
   observed: ObservedTransition,
   event: IkeEvent | undefined,
 ): string {
+  const { machine } = model;
   const { from, to } = observed;
   const described = (state: string) => `${state} (${stateDescription(machine, state)})`;
   const lead =
     event === undefined
       ? `${to} does not follow ${from} on any input (the log prints none for this step).`
       : `${to} does not follow ${from} on ${printInput(event)}.`;
-  const taken = event === undefined ? null : step(machine, start, event);
+  const taken = event === undefined ? null : model.steps.step(machine, start, event);
   if (taken !== null) {
     const target = stateOf(taken.snapshot);
     const where = target === from ? `stays in ${from}` : `goes to ${described(target)}`;
     return `${lead} On that input the model ${where}.`;
   }
-  const onward = forwardSteps(machine, start);
+  const onward = forwardSteps(model, start);
   if (onward.length === 0) return `${lead} ${described(from)} ends the exchange: nothing follows it.`;
   const expected = onward
     .map((s) => `${printInput(s.event)} first, leading to ${s.target}: ${stateDescription(machine, s.target)}`)
@@ -155,11 +166,11 @@ function explain(
 }
 
 /** The inputs that move a state forward: not self-loops, not the informational ones that end the SA. */
-function forwardSteps(machine: AnyStateMachine, start: AnyMachineSnapshot): { event: IkeEvent; target: string }[] {
+function forwardSteps(model: Model, start: AnyMachineSnapshot): { event: IkeEvent; target: string }[] {
   const from = stateOf(start);
   const steps: { event: IkeEvent; target: string }[] = [];
   for (const event of IKE_EVENT_TYPES.map((type) => ({ type }) as IkeEvent)) {
-    const taken = step(machine, start, event);
+    const taken = model.steps.step(model.machine, start, event);
     if (taken === null) continue;
     const target = stateOf(taken.snapshot);
     if (target !== from && target !== 'IKE_DEST_SA') steps.push({ event, target });

@@ -3,8 +3,8 @@
  * All machines are flat, so a snapshot's value is the IOS state name.
  *
  * The machines are deterministic and their context is a handful of small values, so each step is
- * computed by xstate once and remembered: a 100 MB log replays the same few hundred steps over and
- * over, and xstate's `transition()` costs about a hundred microseconds a call.
+ * computed by xstate once and remembered (MachineSteps): a 100 MB log replays the same few hundred steps
+ * over and over, and xstate's `transition()` costs about a hundred microseconds a call.
  */
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { IkeEvent } from './events.ts';
@@ -27,30 +27,8 @@ interface Memo {
   steps: Map<string, Step | null>;
 }
 
-const memos = new WeakMap<AnyStateMachine, Memo>();
-
-function memoOf(machine: AnyStateMachine): Memo {
-  let memo = memos.get(machine);
-  if (memo === undefined) {
-    memo = { initial: new Map(), at: new Map(), steps: new Map() };
-    memos.set(machine, memo);
-  }
-  return memo;
-}
-
 function contextKey(c: ExchangeContext): string {
   return `${c.platform}|${c.lastSent ?? ''}|${c.retransmits}|${c.maxRetransmits}|${c.deleteReason ?? ''}`;
-}
-
-const snapshotKeys = new WeakMap<AnyMachineSnapshot, string>();
-
-function snapshotKey(snapshot: AnyMachineSnapshot): string {
-  let key = snapshotKeys.get(snapshot);
-  if (key === undefined) {
-    key = `${stateOf(snapshot)}#${contextKey(contextOf(snapshot))}`;
-    snapshotKeys.set(snapshot, key);
-  }
-  return key;
 }
 
 function eventKey(event: IkeEvent): string {
@@ -59,34 +37,73 @@ function eventKey(event: IkeEvent): string {
   return event.type;
 }
 
-export function initialSnapshot(machine: AnyStateMachine, input: ExchangeInput): AnyMachineSnapshot {
-  const memo = memoOf(machine);
-  const key = `${input.platform ?? ''}|${input.maxRetransmits ?? ''}`;
-  let snapshot = memo.initial.get(key);
-  if (snapshot === undefined) {
-    snapshot = initialTransition(machine, input)[0] as AnyMachineSnapshot;
-    memo.initial.set(key, snapshot);
-  }
-  return snapshot;
-}
+/**
+ * The machines' steps remembered by one analysis or one simulation: the keys hold what the log printed (a
+ * delete reason), so a memo that outlived its analysis would grow with every log the page is given.
+ */
+export class MachineSteps {
+  private readonly memos = new Map<AnyStateMachine, Memo>();
+  private readonly snapshotKeys = new WeakMap<AnyMachineSnapshot, string>();
 
-/** The machine's step on `event`, or null when the state has no transition for it. */
-export function step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: IkeEvent): Step | null {
-  const memo = memoOf(machine);
-  const key = `${snapshotKey(snapshot)}#${eventKey(event)}`;
-  let known = memo.steps.get(key);
-  if (known === undefined) {
-    const handled = (machine.getTransitionData(snapshot, event) ?? []).length > 0;
-    if (handled) {
-      const [next, actions] = transition(machine, snapshot, event);
-      const plain = (actions as readonly StepAction[]).map((a) => Object.freeze({ type: a.type, params: a.params }));
-      known = { snapshot: next as AnyMachineSnapshot, actions: Object.freeze(plain) };
-    } else {
-      known = null;
+  initial(machine: AnyStateMachine, input: ExchangeInput): AnyMachineSnapshot {
+    const memo = this.memoOf(machine);
+    const key = `${input.platform ?? ''}|${input.maxRetransmits ?? ''}`;
+    let snapshot = memo.initial.get(key);
+    if (snapshot === undefined) {
+      snapshot = initialTransition(machine, input)[0] as AnyMachineSnapshot;
+      memo.initial.set(key, snapshot);
     }
-    memo.steps.set(key, known);
+    return snapshot;
   }
-  return known;
+
+  /** The machine's step on `event`, or null when the state has no transition for it. */
+  step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: IkeEvent): Step | null {
+    const memo = this.memoOf(machine);
+    const key = `${this.snapshotKey(snapshot)}#${eventKey(event)}`;
+    let known = memo.steps.get(key);
+    if (known === undefined) {
+      const handled = (machine.getTransitionData(snapshot, event) ?? []).length > 0;
+      if (handled) {
+        const [next, actions] = transition(machine, snapshot, event);
+        const plain = (actions as readonly StepAction[]).map((a) => Object.freeze({ type: a.type, params: a.params }));
+        known = { snapshot: next as AnyMachineSnapshot, actions: Object.freeze(plain) };
+      } else {
+        known = null;
+      }
+      memo.steps.set(key, known);
+    }
+    return known;
+  }
+
+  /** A snapshot in `state` with `context`: where replay re-synchronises on what the log says. */
+  at(machine: AnyStateMachine, state: string, context: ExchangeContext): AnyMachineSnapshot {
+    const memo = this.memoOf(machine);
+    const key = `${state}#${contextKey(context)}`;
+    let snapshot = memo.at.get(key);
+    if (snapshot === undefined) {
+      snapshot = machine.resolveState({ value: state, context }) as AnyMachineSnapshot;
+      memo.at.set(key, snapshot);
+    }
+    return snapshot;
+  }
+
+  private memoOf(machine: AnyStateMachine): Memo {
+    let memo = this.memos.get(machine);
+    if (memo === undefined) {
+      memo = { initial: new Map(), at: new Map(), steps: new Map() };
+      this.memos.set(machine, memo);
+    }
+    return memo;
+  }
+
+  private snapshotKey(snapshot: AnyMachineSnapshot): string {
+    let key = this.snapshotKeys.get(snapshot);
+    if (key === undefined) {
+      key = `${stateOf(snapshot)}#${contextKey(contextOf(snapshot))}`;
+      this.snapshotKeys.set(snapshot, key);
+    }
+    return key;
+  }
 }
 
 export function stateOf(snapshot: AnyMachineSnapshot): string {
@@ -95,18 +112,6 @@ export function stateOf(snapshot: AnyMachineSnapshot): string {
 
 export function contextOf(snapshot: AnyMachineSnapshot): ExchangeContext {
   return snapshot.context as ExchangeContext;
-}
-
-/** A snapshot in `state` with `context`: where replay re-synchronises on what the log says. */
-export function snapshotAt(machine: AnyStateMachine, state: string, context: ExchangeContext): AnyMachineSnapshot {
-  const memo = memoOf(machine);
-  const key = `${state}#${contextKey(context)}`;
-  let snapshot = memo.at.get(key);
-  if (snapshot === undefined) {
-    snapshot = machine.resolveState({ value: state, context }) as AnyMachineSnapshot;
-    memo.at.set(key, snapshot);
-  }
-  return snapshot;
 }
 
 const names = new WeakMap<AnyStateMachine, ReadonlySet<string>>();

@@ -95,24 +95,31 @@ function state(s: string | null): string {
 }
 
 /**
- * One string per distinct meaning: a long log says the same few things a million times, and every record
- * then shares its annotation instead of holding a copy. Keys are short; the cache is bounded.
+ * Puts events in plain words for one analysis. It keeps one string per distinct meaning: a long log says
+ * the same few things a million times, and every record then shares its annotation instead of holding a
+ * copy. Keys are short; the memo is bounded, and it goes with its analysis.
  */
-const memo = new Map<string, string>();
+export class Annotator {
+  private readonly memo = new Map<string, string>();
 
-function once(key: string, make: () => string): string {
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const text = make();
-  if (memo.size < 20_000) memo.set(key, text);
-  return text;
+  describe(e: IkeEventBody): string {
+    return describeEvent(e, this);
+  }
+
+  once(key: string, make: () => string): string {
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const text = make();
+    if (this.memo.size < 20_000) this.memo.set(key, text);
+    return text;
+  }
 }
 
-export function describe(e: IkeEventBody): string {
+function describeEvent(e: IkeEventBody, memo: Annotator): string {
   switch (e.type) {
     case 'packet':
       // the peer is on the line itself and in the negotiation: leaving it out lets every such line share one text
-      return once(`p${e.dir}${e.role ?? ''}${e.state ?? ''}`, () =>
+      return memo.once(`p${e.dir}${e.role ?? ''}${e.state ?? ''}`, () =>
         e.dir === 'out'
           ? `Sends an IKE packet to the peer${e.role ? ` as ${roleWord(e.role)}` : ''}${state(e.state)}.`
           : `Receives an IKE packet from the peer${e.role ? ` as ${roleWord(e.role)}` : ''}${state(e.state)}.`,
@@ -120,17 +127,17 @@ export function describe(e: IkeEventBody): string {
     case 'packet-sent':
       return e.ipVersion === 6 ? 'The packet goes out over IPv6.' : 'The packet goes out over IPv4.';
     case 'fsm-input':
-      return once(`i${e.source}${e.event}${e.node !== null ? 'q' : ''}`, () => `State machine input: ${e.event} from ${sourceWord(e.source)}${e.node !== null ? ' (Quick Mode exchange)' : ''}.`);
+      return memo.once(`i${e.source}${e.event}${e.node !== null ? 'q' : ''}`, () => `State machine input: ${e.event} from ${sourceWord(e.source)}${e.node !== null ? ' (Quick Mode exchange)' : ''}.`);
     case 'fsm-state':
-      return once(`s${e.from}>${e.to}`, () => (e.from === e.to ? `Stays in ${e.to}.` : `State changes from ${e.from} to ${e.to}.`));
+      return memo.once(`s${e.from}>${e.to}`, () => (e.from === e.to ? `Stays in ${e.to}.` : `State changes from ${e.from} to ${e.to}.`));
     case 'payload':
       if (e.payload === 'NAT-D') return 'NAT discovery payload: hashes of addresses and ports, to detect NAT.';
       if (e.payload === 'NAT-OA') return `NAT original address of the peer: ${e.detail ?? '?'}.`;
-      return once(`y${e.payload}${e.messageId !== null && e.messageId !== 0 ? 'q' : ''}`, () => `Reads the ${e.payload} payload${e.messageId !== null && e.messageId !== 0 ? ' (Quick Mode or informational exchange)' : ''}.`);
+      return memo.once(`y${e.payload}${e.messageId !== null && e.messageId !== 0 ? 'q' : ''}`, () => `Reads the ${e.payload} payload${e.messageId !== null && e.messageId !== 0 ? ' (Quick Mode or informational exchange)' : ''}.`);
     case 'vendor':
-      if (e.dir === 'out') return once(`v${e.vendor}`, () => `Adds a vendor ID: ${e.vendor}.`);
+      if (e.dir === 'out') return memo.once(`v${e.vendor}`, () => `Adds a vendor ID: ${e.vendor}.`);
       if (e.vendor === 'IOS') return 'The peer is a Cisco IOS router.';
-      return once(`V${e.mismatch ? 'm' : ''}${e.vendor}`, () => (e.mismatch ? `Vendor ID not fully recognised (${e.vendor}).` : `The peer supports ${e.vendor}.`));
+      return memo.once(`V${e.mismatch ? 'm' : ''}${e.vendor}`, () => (e.mismatch ? `Vendor ID not fully recognised (${e.vendor}).` : `The peer supports ${e.vendor}.`));
     case 'nat':
       return e.detected ? `NAT detection: ${e.text}.` : 'NAT detection: no NAT between the peers.';
     case 'id':
@@ -140,7 +147,7 @@ export function describe(e: IkeEventBody): string {
     case 'p1-check':
       return `Compares the peer's proposal ${e.transform} with local ISAKMP policy ${e.priority}.`;
     case 'p1-attr':
-      return once(`a${e.attr}${e.value}`, () => `Phase 1 proposal: ${p1AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? `${e.number} s` : e.value}.`);
+      return memo.once(`a${e.attr}${e.value}`, () => `Phase 1 proposal: ${p1AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? `${e.number} s` : e.value}.`);
     case 'p1-atts':
       return e.acceptable ? 'This phase 1 proposal matches the policy.' : 'This phase 1 proposal does not match this policy.';
     case 'p1-mismatch':
@@ -148,13 +155,13 @@ export function describe(e: IkeEventBody): string {
     case 'p1-rejected':
       return 'No phase 1 policy matches the proposal: Main Mode fails.';
     case 'p1-lifetime':
-      return once(`l${e.kind}${e.seconds}`, () => p1Lifetime(e.kind, e.seconds));
+      return memo.once(`l${e.kind}${e.seconds}`, () => p1Lifetime(e.kind, e.seconds));
     case 'p2-proposal':
       return `Checks the peer's IPsec proposal ${e.proposal}.`;
     case 'p2-transform':
-      return once(`t${e.name}`, () => `Phase 2 proposal: transform ${e.name}.`);
+      return memo.once(`t${e.name}`, () => `Phase 2 proposal: transform ${e.name}.`);
     case 'p2-attr':
-      return once(`b${e.attr}${e.value}`, () => `Phase 2 proposal: ${p2AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? String(e.number) : e.value}.`);
+      return memo.once(`b${e.attr}${e.value}`, () => `Phase 2 proposal: ${p2AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? String(e.number) : e.value}.`);
     case 'p2-atts':
       return e.acceptable ? 'The phase 2 attributes are acceptable to ISAKMP.' : 'The phase 2 attributes are not acceptable.';
     case 'p2-rejected':
@@ -190,7 +197,7 @@ export function describe(e: IkeEventBody): string {
     case 'node':
       return e.action === 'new'
         ? 'New exchange (Quick Mode or informational).'
-        : once(`n${e.action}${e.reason ?? ''}${e.error ? 'e' : ''}`, () => `Exchange ${e.action === 'deleted' ? 'finished' : 'freed'}${e.reason !== null ? `: ${e.reason || 'no reason'}` : ''}${e.error ? ' (with an error)' : ''}.`);
+        : memo.once(`n${e.action}${e.reason ?? ''}${e.error ? 'e' : ''}`, () => `Exchange ${e.action === 'deleted' ? 'finished' : 'freed'}${e.reason !== null ? `: ${e.reason || 'no reason'}` : ''}${e.error ? ' (with an error)' : ''}.`);
     case 'begin':
       return e.mode === 'quick'
         ? 'Starts Quick Mode (phase 2): a new exchange.'

@@ -29,10 +29,10 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
-/** The conn-id `readConn` read last: a number kept here, so that no pair is allocated for every line. */
-let connRead = 0;
-
-/** Reads `(digits)` or `(digits:digits)` at i into `connRead`; returns the index after it, or -1. */
+/**
+ * Reads `(digits)` or `(digits:digits)` at i; returns the conn-id (the last number), or -1. Its end is the
+ * `)` after i: the digits and colon hold none, and returning only the number allocates no pair per line.
+ */
 function readConn(s: string, i: number): number {
   if (s.charCodeAt(i) !== 40) return -1;
   let j = i + 1;
@@ -50,18 +50,17 @@ function readConn(s: string, i: number): number {
     j += 1;
   }
   if (digits === 0 || s.charCodeAt(j) !== 41) return -1;
-  connRead = value;
-  return j + 1;
+  return value;
 }
 
 function isakmp(body: string, facility: Facility, start: number): Head {
   let i = skipSpaces(body, start);
   if (body.charCodeAt(i) === 58) i = skipSpaces(body, i + 1);
   let conn: number | null = null;
-  const after = readConn(body, i);
-  if (after >= 0) {
-    conn = connRead;
-    i = skipSpaces(body, after);
+  const read = readConn(body, i);
+  if (read >= 0) {
+    conn = read;
+    i = skipSpaces(body, body.indexOf(')', i) + 1);
     if (body.charCodeAt(i) === 58) i += 1;
     if (body.charCodeAt(i) === 58) i += 1;
     i = skipSpaces(body, i);

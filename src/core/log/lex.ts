@@ -46,9 +46,9 @@ function digit(c: number): boolean {
 
 /**
  * `*Sep 21 08:33:43.377:` / `Mar  1 00:55:40.767:` / `Apr 20 11:06:55:` / `Mar 13 10:00:00 UTC:` at i, read by
- * hand on the hot path. Returns the index after the colon (and stores the time in `clock[0]`), or -1.
+ * hand on the hot path. Returns the index after the colon (and stores the time in `clock.time`), or -1.
  */
-function monthStamp(s: string, start: number, clock: number[]): number {
+function monthStamp(s: string, start: number, clock: { time: number }): number {
   let i = start;
   const n = s.length;
   let c = s.charCodeAt(i);
@@ -100,11 +100,9 @@ function monthStamp(s: string, start: number, clock: number[]): number {
     if (j - i - 1 >= 2 && s.charCodeAt(j) === 58) i = j;
   }
   if (s.charCodeAt(i) !== 58) return -1;
-  clock[0] = timeOfDay(h, m, sec, ms);
+  clock.time = timeOfDay(h, m, sec, ms);
   return i + 1;
 }
-
-const clockScratch = [0];
 
 /**
  * The last timestamp read: IOS prints many lines in one millisecond, and a line that starts with the same
@@ -159,14 +157,13 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
       time = last.time;
       i += last.text.length;
     } else {
-      const end = monthStamp(raw, i, clockScratch);
+      // the reader's LastStamp takes the time read; a caller without one gets a stamp of its own
+      const read = last ?? new LastStamp();
+      const end = monthStamp(raw, i, read);
       if (end > 0) {
         stamped = true;
-        time = clockScratch[0] ?? 0;
-        if (last !== undefined) {
-          last.text = raw.slice(i, end);
-          last.time = time;
-        }
+        time = read.time;
+        if (last !== undefined) last.text = raw.slice(i, end);
         i = end;
       }
     }

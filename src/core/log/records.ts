@@ -9,7 +9,7 @@ import { LINE_KIND_CODE as KIND, lineKindName, type LineKind } from '../ike/line
 import type { LineRef } from '../ike/line-ref.ts';
 import { AddressBook } from './addresses.ts';
 import { ByteColumn, IntColumn } from './columns.ts';
-import { describe } from './describe.ts';
+import { Annotator } from './describe.ts';
 import type { IkeEvent, IkeEventBody } from './events.ts';
 import { EMBEDDED_MIN_LENGTH, embeddedRecords, type EmbeddedSpan } from './embedded.ts';
 import { extractRecord, type RecordText } from './extract.ts';
@@ -63,6 +63,8 @@ export class LogReader {
     private readonly unrecognized: LineRef[],
     private readonly book: AddressBook,
     private readonly sink: RecordSink,
+    /** The analysis' annotator: its memo is shared by every file of one analysis and goes with it. */
+    private readonly annotator = new Annotator(),
   ) {}
 
   /** One line, numbered from 1, without its ending. */
@@ -237,7 +239,7 @@ export class LogReader {
    * it is emitted or cached: this is where its strings are made the analysis' own.
    */
   private say(body: IkeEventBody): number {
-    return this.records.internAnnotation(describe(this.strings.ownFields(body)));
+    return this.records.internAnnotation(this.annotator.describe(this.strings.ownFields(body)));
   }
 
   private newRecord(line: number, time: number | null): number {

@@ -7,6 +7,7 @@ import type { Exchange } from '../fsm/machines.ts';
 import type { Side } from '../ike/sides.ts';
 import type { Negotiation, Transition } from '../analysis.ts';
 import { replayTransitions } from '../fsm/replay.ts';
+import { MachineSteps } from '../fsm/snapshots.ts';
 import { WordTree } from './word-tree.ts';
 
 type Mode = 'main' | 'aggressive';
@@ -38,6 +39,7 @@ const MAX_STREAMS = 10_000;
 export class TransitionJudge {
   private readonly judged = new WordTree<readonly Verdict[]>();
   private remembered = 0;
+  private readonly steps = new MachineSteps();
 
   /** The verdicts on every transition of the negotiation, per router side and exchange. */
   verdicts(n: Negotiation): NegotiationVerdicts {
@@ -83,7 +85,7 @@ export class TransitionJudge {
             event: comma < 0 ? '' : t.input.slice(comma + 2),
           };
         }),
-        exchange === 'phase1' ? { mode } : {},
+        exchange === 'phase1' ? { mode, steps: this.steps } : { steps: this.steps },
       );
       const verdicts = steps.map((s): Verdict => (s.explanation === undefined ? { allowed: s.allowed } : { allowed: s.allowed, explanation: s.explanation }));
       if (this.remembered < MAX_STREAMS) {

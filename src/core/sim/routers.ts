@@ -2,7 +2,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { EffectiveConfig } from '../config/model.ts';
 import { machineFor, type Phase1Mode } from '../fsm/machines.ts';
-import { contextOf, initialSnapshot, stateOf } from '../fsm/snapshots.ts';
+import { contextOf, MachineSteps, stateOf } from '../fsm/snapshots.ts';
 import type { Side } from '../ike/sides.ts';
 import type { SimExchange, SimOutcome, SimPeerInfo } from './trace.ts';
 
@@ -15,20 +15,23 @@ export interface Router {
   peer: SimRouter;
   machines: Record<SimExchange, AnyStateMachine>;
   snapshots: Record<SimExchange, AnyMachineSnapshot>;
+  /** The machines' steps remembered by this simulation (both routers share one). */
+  steps: MachineSteps;
   /** Bumped by every send that waits for a reply: only the timer of the latest one may fire. */
   timers: Record<SimExchange, number>;
   /** When this router last sent on each exchange. */
   sentAt: Record<SimExchange, number>;
 }
 
-export function newRouter(side: Side, info: SimRouter, peer: SimRouter, mode: Phase1Mode): Router {
+export function newRouter(side: Side, info: SimRouter, peer: SimRouter, mode: Phase1Mode, steps: MachineSteps): Router {
   const machines = { phase1: machineFor(side, 'phase1', mode), quickmode: machineFor(side, 'quickmode') } as Record<SimExchange, AnyStateMachine>;
   const input = { platform: info.platform };
   return {
     info,
     peer,
     machines,
-    snapshots: { phase1: initialSnapshot(machines.phase1, input), quickmode: initialSnapshot(machines.quickmode, input) },
+    snapshots: { phase1: steps.initial(machines.phase1, input), quickmode: steps.initial(machines.quickmode, input) },
+    steps,
     timers: { phase1: 0, quickmode: 0 },
     sentAt: { phase1: -1, quickmode: -1 },
   };
@@ -37,7 +40,8 @@ export function newRouter(side: Side, info: SimRouter, peer: SimRouter, mode: Ph
 /** A new ISAKMP SA in place of a deleted one: both machines start over. */
 export function freshSa(router: Router): void {
   const input = { platform: router.info.platform };
-  router.snapshots = { phase1: initialSnapshot(router.machines.phase1, input), quickmode: initialSnapshot(router.machines.quickmode, input) };
+  const { machines, steps } = router;
+  router.snapshots = { phase1: steps.initial(machines.phase1, input), quickmode: steps.initial(machines.quickmode, input) };
 }
 
 export function statesOf(router: Router): { phase1: string; quickmode: string } {

@@ -10,7 +10,7 @@ import type { IkeEvent } from '../fsm/events.ts';
 import type { Phase1Mode } from '../fsm/machines.ts';
 import type { ExchangeMessageName } from '../ike/messages.ts';
 import { otherSide, type Side } from '../ike/sides.ts';
-import { contextOf, stateOf, step } from '../fsm/snapshots.ts';
+import { contextOf, MachineSteps, stateOf } from '../fsm/snapshots.ts';
 import { choosePhase1, choosePhase2 } from './decide.ts';
 import { phase1Proposals, phase2Offer, presharedKey } from './offers.ts';
 import { freshSa, infoOf, newRouter, outcomeOf, statesOf, type Router, type SimRouter } from './routers.ts';
@@ -46,9 +46,10 @@ interface Scheduled {
 export function simulate(scenario: SimScenario): SimTrace {
   const mode = scenario.mode ?? 'main';
   const faults = scenario.faults ?? {};
+  const machineSteps = new MachineSteps();
   const routers: Record<Side, Router> = {
-    initiator: newRouter('initiator', scenario.initiator, scenario.responder, mode),
-    responder: newRouter('responder', scenario.responder, scenario.initiator, mode),
+    initiator: newRouter('initiator', scenario.initiator, scenario.responder, mode, machineSteps),
+    responder: newRouter('responder', scenario.responder, scenario.initiator, mode, machineSteps),
   };
   const initiatorKey = presharedKey(scenario.initiator.config, scenario.responder.address);
   const responderKey = presharedKey(scenario.responder.config, scenario.initiator.address);
@@ -103,7 +104,7 @@ export function simulate(scenario: SimScenario): SimTrace {
   const input = (side: Side, exchange: SimExchange, event: IkeEvent): boolean => {
     const router = routers[side];
     const before = router.snapshots[exchange];
-    const taken = step(router.machines[exchange], before, event);
+    const taken = router.steps.step(router.machines[exchange], before, event);
     if (taken === null) return false;
     const { snapshot: after, actions } = taken;
     router.snapshots[exchange] = after;
