@@ -59,7 +59,7 @@ function answered(ctx: DiagnosisContext, from: number, side: Side | null, sideOf
 export const phase1Retransmits = perContext(computeRetransmits);
 
 /** An event a run is made of. */
-const isResend = (e: IkeEvent): boolean => (e.type === 'retransmit' && e.phase === 1) || e.type === 'duplicate' || isDeath(e);
+const isResend = (e: IkeEvent): boolean => (e.type === 'retransmit' && e.phase === 1) || (e.type === 'duplicate' && e.phase === 1) || isDeath(e);
 
 function computeRetransmits(ctx: DiagnosisContext): RetransmitRun[] {
   // most negotiations resend nothing: one look at the events instead of following every packet
@@ -92,7 +92,7 @@ function computeRetransmits(ctx: DiagnosisContext): RetransmitRun[] {
       const told = counts.get(run);
       if (told) told.push(e);
       else counts.set(run, [e]);
-    } else if (e.type === 'duplicate') {
+    } else if (e.type === 'duplicate' && e.phase === 1) {
       const run = runFor(side, lastState.get(side) ?? lastSentState(ctx, side, e) ?? null, index);
       run.events.push(e);
       run.duplicates += 1;

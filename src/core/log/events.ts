@@ -79,7 +79,7 @@ export type IkeEventBody =
   /** `retransmitting phase 1 MM_KEY_EXCH...`, `incrementing error counter on sa, attempt 3 of 5: retransmit phase 1` */
   | { type: 'retransmit'; phase: 1 | 2; state: string | null; attempt: number | null; of: number | null }
   /** `phase 1 packet is a duplicate of a previous packet.` */
-  | { type: 'duplicate' }
+  | { type: 'duplicate'; phase: 1 | 2 }
   /** `IPSEC(sa_request)`, `IPSEC(validate_proposal_request)`, `IPSEC(initialize_sas)` key-engine messages */
   | {
       type: 'ipsec-request';

@@ -84,7 +84,8 @@ export function isakmpEvent(t: string, book: AddressBook): IkeEventBody | null {
           ? { type: 'p1-rejected', local, peer, text: t }
           : { type: 'p2-rejected', local, peer, error: null, text: t };
       }
-      if (t.startsWith('phase 1 packet is a duplicate') || t.startsWith('phase 2 packet is a duplicate')) return { type: 'duplicate' };
+      if (t.startsWith('phase 1 packet is a duplicate')) return { type: 'duplicate', phase: 1 };
+      if (t.startsWith('phase 2 packet is a duplicate')) return { type: 'duplicate', phase: 2 };
       break;
     case 114: // r
       if (t.startsWith('received packet from ')) return received(t, book);

@@ -97,6 +97,12 @@ export interface Draft {
   /** The same Quick Modes by message ID. */
   phase2ByNode: Map<number, DraftPhase2>;
   informational: DraftMessage[];
+  /**
+   * Copies of the peer's phase 2 packet received before this router has any Quick Mode to put them in (the
+   * peer's QM1 overtook a lost AM3 or MM5 resend): printed without a message ID, they join the Quick Mode
+   * this router takes up next. Until then they are listed among the informational packets too.
+   */
+  earlyPhase2: DraftMessage[];
   /** Lines of a message being built, shown before its `sending packet` line. */
   pending: LineRef[];
   /** Payloads of the message being built. */

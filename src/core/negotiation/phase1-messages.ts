@@ -128,6 +128,9 @@ export function duplicate(d: Draft): void {
     d.informational.splice(i, 1);
     m.messageId = quick.messageId;
     placeLate(d, m);
+  } else if (m.messageId === null && i >= 0 && m.saState === 'QM_IDLE') {
+    // no Quick Mode yet: a copy of the peer's first phase 2 packet, which the Quick Mode to come answers
+    d.earlyPhase2.push(m);
   }
 }
 

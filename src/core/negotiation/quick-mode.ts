@@ -31,9 +31,27 @@ export function resolveNode(d: Draft, node: number): void {
 
 export function placeLate(d: Draft, m: DraftMessage): void {
   const p = phase2ById(d, m.messageId ?? 0);
+  if (p.messages.length === 0 && m.dir === 'in' && p.messageId !== 0) takeEarlyCopies(d, p);
   p.messages.push(m);
   if (p.side === null) p.side = m.dir === 'out' ? 'initiator' : 'responder';
   d.activePhase2 = p;
+}
+
+/**
+ * The copies of the peer's phase 2 packet received before any Quick Mode (`Draft.earlyPhase2`) open the
+ * first Quick Mode this router receives: the first is the peer's first sending, the rest its resends.
+ */
+function takeEarlyCopies(d: Draft, p: DraftPhase2): void {
+  const early = d.earlyPhase2;
+  if (early.length === 0) return;
+  const moved = new Set(early);
+  d.informational = d.informational.filter((x) => !moved.has(x));
+  early.forEach((m, k) => {
+    m.messageId = p.messageId;
+    m.retransmission = k > 0;
+    p.messages.push(m);
+  });
+  d.earlyPhase2 = [];
 }
 
 export function phase2ById(d: Draft, node: number): DraftPhase2 {

@@ -180,6 +180,7 @@ export class DraftRouter {
       phase2: [],
       phase2ByNode: new Map(),
       informational: [],
+      earlyPhase2: [],
       pending: [],
       pendingPayloads: [],
       requestTransform: null,
