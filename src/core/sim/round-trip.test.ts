@@ -177,4 +177,14 @@ describe('a message lost on the way reads back with the resends it caused', () =
     expect(quick.filter((m) => m.name === 'QM1').map((m) => m.delivery)).not.toContain('lost');
     expect(analysis.negotiations[0]?.informational).toEqual([]);
   });
+
+  test('aggressive, AM3 from the initiator lost: the responder\'s log alone puts the early copies in its Quick Mode', () => {
+    const p = preset('aggressive');
+    const trace = simulate(scenarioOf({ ...p, faults: { lose: [{ from: 'initiator', message: 'AM3' }] } }));
+    const style = p.initiator.platform === 'ios' ? 'ios-15' : 'ios-xe';
+    const analysis = analyze([{ name: 'responder.log', text: writeDebug(trace, 'responder', style) }]);
+    const n = analysis.negotiations[0];
+    expect(n?.informational).toEqual([]);
+    expect(n?.phase2.map((q) => q.messages.map((m) => `${m.name}#${m.attempt}`))).toEqual([['QM1#1', 'QM1#2', 'QM1#3', 'QM2#1', 'QM3#1']]);
+  });
 });
