@@ -30,6 +30,20 @@ describe('analyze command', () => {
     expect(r.out).toContain('ACTIVE, 9 packets out, 9 in: the tunnel passes traffic both ways.');
   });
 
+  test('--summary prints the whole log as one table, the failing peer first', async () => {
+    const corpus02 = new URL('corpus/02-no-psk-configured-initiator-iosxe.log', fixtures).pathname;
+    const corpus06 = new URL('corpus/06-nat-t-mm-qm-initiator-behind-nat-iosxe.log', fixtures).pathname;
+    const r = await cli(['--summary', corpus06, corpus01, corpus02]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^3 negotiations, 1 failed\n/);
+    expect(r.out).toContain('  Phase 1: complete 2, failed 1\n');
+    expect(r.out).toMatch(/ {4}NO_PSK +1\n/);
+    const peers = r.out.split('\n').filter((l) => /^ {4}\d/.test(l));
+    expect(peers[0]).toMatch(/^ {4}203\.0\.113\.1 +2 +1 +NO_PSK$/);
+    expect(peers[1]).toMatch(/^ {4}61\.128\.1\.1 +1 +0 +NAT_T SA_DELETED_BY_PEER WEAK_CRYPTO$/);
+    expect((await cli(['--summary', '--json', corpus01])).code).toBe(2);
+  });
+
   test('--json prints the ikescope.analysis/1 object', async () => {
     const r = await cli(['--json', seed]);
     expect(r.code).toBe(0);
@@ -37,7 +51,7 @@ describe('analyze command', () => {
     expect(json.schema).toBe('ikescope.analysis/1');
     expect(json.negotiations.map((n) => n.role)).toEqual(['both']);
     expect(json.input.lines).toBe(1096);
-    expect(Object.keys(json)).toEqual(['schema', 'input', 'negotiations']);
+    expect(Object.keys(json)).toEqual(['schema', 'input', 'summary', 'negotiations']);
   });
 
   test('--annotate lists every line with its meaning', async () => {

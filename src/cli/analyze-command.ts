@@ -1,5 +1,5 @@
 /**
- * `analyze [--json] [--annotate] [--config FILE]... FILE...` ('-' reads stdin): streams each file into the
+ * `analyze [--json | --summary] [--annotate] [--config FILE]... FILE...` ('-' reads stdin): streams each file into the
  * analyzer chunk by chunk, so a very large log is never held as one string; refuses binary input clearly.
  */
 import { createReadStream } from 'node:fs';
@@ -8,23 +8,27 @@ import { createAnalyzer } from '../core/analyze.ts';
 import type { Command, CommandIo } from './command.ts';
 import { analysisJsonText } from '../core/analysis-json.ts';
 import { textReport } from './report-text.ts';
+import { summarizeAnalysis } from '../core/summary/summary.ts';
+import { summaryText } from '../core/summary/summary-text.ts';
 
-const usage = 'usage: analyze [--json] [--annotate] [--config FILE]... FILE... (- reads stdin)\n';
+const usage = 'usage: analyze [--json | --summary] [--annotate] [--config FILE]... FILE... (- reads stdin)\n';
 /** Above this size the annotated listing is not printed: it would repeat the whole file. */
 const ANNOTATE_LIMIT = 20 * 1024 * 1024;
 
 interface Options {
   json: boolean;
+  summary: boolean;
   annotate: boolean;
   configs: string[];
   files: string[];
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { json: false, annotate: false, configs: [], files: [] };
+  const o: Options = { json: false, summary: false, annotate: false, configs: [], files: [] };
   for (let i = 0; i < args.length; i += 1) {
     const a = args[i] ?? '';
     if (a === '--json') o.json = true;
+    else if (a === '--summary') o.summary = true;
     else if (a === '--annotate') o.annotate = true;
     else if (a === '--config') {
       const f = args[i + 1];
@@ -36,6 +40,7 @@ function parseArgs(args: readonly string[]): Options | string {
     else return `unknown option ${a}`;
   }
   if (o.files.length === 0) return 'no log file given';
+  if (o.json && o.summary) return '--json already carries the summary: give one of --json and --summary';
   return o;
 }
 
@@ -145,6 +150,7 @@ export const run: Command = async (args, io: CommandIo) => {
     io.out(textReport(analysis, false, null));
     return 0;
   }
-  io.out(parsed.json ? analysisJsonText(analysis) : textReport(analysis, parsed.annotate, keepTexts ? texts : null));
+  if (parsed.summary) io.out(summaryText(summarizeAnalysis(analysis), analysis.input.files));
+  else io.out(parsed.json ? analysisJsonText(analysis) : textReport(analysis, parsed.annotate, keepTexts ? texts : null));
   return 0;
 };

@@ -49,9 +49,14 @@ describe('analyze --json is the contract', () => {
       ...['messageId', 'outcome', 'transform', 'encapsulation', 'pfsGroup', 'spis', 'spis.inbound', 'spis.outbound'].map((k) => `${n}.phase2.${k}`),
       ...message(`${n}.phase2.messages`),
       ...['code', 'severity', 'summary', 'fix'].map((k) => `${n}.findings.${k}`), ...ref(`${n}.findings.lines`),
+      'summary', ...['negotiations', 'byOutcome', 'byOutcome.phase1', 'byOutcome.phase2', 'failed', 'byFinding', 'bySeverity', 'peers', 'spans'].map((k) => `summary.${k}`),
+      ...['error', 'warning', 'info'].map((k) => `summary.bySeverity.${k}`),
+      ...['peer', 'negotiations', 'failed', 'codes'].map((k) => `summary.peers.${k}`), 'summary.spans.file', 'summary.spans.first', 'summary.spans.last',
     ]);
-    expect([...keys].filter((k) => !contract.has(k))).toEqual([]);
-    for (const k of ['input.unrecognized', `${n}.phase1.messages.lines.line`, `${n}.phase1.transitions.line.line`, `${n}.phase2.spis.inbound`, `${n}.phase1.proposal.group`]) expect(keys).toContain(k);
+    // the counts are keyed by what they count: an outcome of the contract, a finding code
+    const counted = /^summary\.(?:byOutcome\.phase[12]\.(?:complete|failed|incomplete)|byFinding\.[A-Z0-9_]+)$/;
+    expect([...keys].filter((k) => !contract.has(k) && !counted.test(k))).toEqual([]);
+    for (const k of ['input.unrecognized', 'summary.peers.codes', 'summary.byFinding.WEAK_CRYPTO', `${n}.phase1.messages.lines.line`, `${n}.phase1.transitions.line.line`, `${n}.phase2.spis.inbound`, `${n}.phase1.proposal.group`]) expect(keys).toContain(k);
   });
 
   test('a message of a merged negotiation has no dir; its config lines are there when a config was given', () => {

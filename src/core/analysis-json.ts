@@ -6,6 +6,8 @@
  */
 import type { Analysis, Finding, Message, Negotiation, Phase1, Phase2, Transition } from './analysis.ts';
 import type { LineRef } from './ike/line-ref.ts';
+import { formatTimeOfDay } from './clock/time-of-day.ts';
+import { summarizeAnalysis, type AnalysisSummary } from './summary/summary.ts';
 
 /** A line, or with `to` the run of consecutive lines `line`..`to` of one file. */
 export interface LineRun {
@@ -67,10 +69,18 @@ export interface NegotiationJson {
   findings: FindingJson[];
 }
 
+/** The summary of the whole log (DESIGN.md, "Many negotiations"), its files' time spans as IOS prints times. */
+export type SummaryJson = Omit<AnalysisSummary, 'spans'> & { spans: { file: number; first: string; last: string }[] };
+
 export interface AnalysisJson {
   schema: Analysis['schema'];
   input: { files: Analysis['input']['files']; lines: number; unrecognized: LineRun[] };
+  summary: SummaryJson;
   negotiations: NegotiationJson[];
+}
+
+export function summaryJson(s: AnalysisSummary): SummaryJson {
+  return { ...s, spans: s.spans.map((span) => ({ file: span.file, first: formatTimeOfDay(span.first), last: formatTimeOfDay(span.last) })) };
 }
 
 /** Consecutive lines of one file, in the order given, become one run; the order itself is kept. */
@@ -126,6 +136,7 @@ export function analysisJson(a: Analysis): AnalysisJson {
   return {
     schema: a.schema,
     input: { files: a.input.files, lines: a.input.lines, unrecognized: lineRuns(a.input.unrecognized) },
+    summary: summaryJson(summarizeAnalysis(a)),
     negotiations: a.negotiations.map(negotiationJson),
   };
 }

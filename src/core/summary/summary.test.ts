@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../analyze.ts';
+import { failed, summarizeAnalysis } from './summary.ts';
+
+const corpus = (name: string) => ({ name, text: readFileSync(new URL(`../../../fixtures/corpus/${name}`, import.meta.url), 'utf8') });
+
+// Real logs of different routers given together, as a headend's engineer pastes a day of cases: two of them
+// (01 and 02) are the same router's tunnels to one peer, one of which fails for want of a pre-shared key.
+const files = [
+  '01-mm-qm-success-initiator-iosxe-cryptomap.log',
+  '02-no-psk-configured-initiator-iosxe.log',
+  '06-nat-t-mm-qm-initiator-behind-nat-iosxe.log',
+  '16-qm-responder-host-proxies-transform-none-pastebin.log',
+].map(corpus);
+
+describe('the summary of an analysis', () => {
+  const analysis = analyze(files);
+  const summary = summarizeAnalysis(analysis);
+
+  test('counts what the negotiations say, each once', () => {
+    const { negotiations } = analysis;
+    expect(summary.negotiations).toBe(negotiations.length);
+    expect(Object.values(summary.byOutcome.phase1).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(negotiations.length);
+    expect(Object.values(summary.byOutcome.phase2).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(negotiations.flatMap((n) => n.phase2).length);
+    const findings = negotiations.flatMap((n) => n.findings);
+    expect(Object.values(summary.byFinding).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(findings.length);
+    expect(summary.bySeverity.error + summary.bySeverity.warning + summary.bySeverity.info).toBe(findings.length);
+    expect(summary.failed).toBe(negotiations.filter(failed).length);
+    expect(summary.peers.reduce((a, p) => a + p.negotiations, 0)).toBe(negotiations.length);
+  });
+
+  test('names the failing peer first, with its code', () => {
+    expect(summary.byFinding.NO_PSK).toBe(1);
+    expect(summary.byOutcome.phase1.failed).toBe(1);
+    expect(summary.peers[0]).toEqual({ peer: '203.0.113.1', negotiations: 2, failed: 1, codes: ['NO_PSK'] });
+    expect(summary.peers.slice(1).every((p) => p.failed === 0)).toBe(true);
+    // the rest by negotiations, then address, so two runs list them alike
+    const rest = summary.peers.slice(1).map((p) => p.peer);
+    expect(rest).toEqual([...rest].sort());
+  });
+
+  test('spans each file from its first to its last time printed', () => {
+    expect(summary.spans.map((s) => s.file)).toEqual(files.map((_, file) => file).filter((file) => [...analysis.records.file].some((f, i) => f === file && (analysis.records.time[i] ?? -1) >= 0)));
+    for (const span of summary.spans) {
+      const times = [...analysis.records.time].filter((t, i) => t >= 0 && analysis.records.file[i] === span.file);
+      expect(span).toEqual({ file: span.file, first: times[0], last: times[times.length - 1] });
+    }
+    expect(summary.spans.length).toBeGreaterThan(1);
+  });
+
+  test('a log with no negotiation summarizes to nothing', () => {
+    const empty = summarizeAnalysis(analyze([{ name: 'prose.txt', text: 'R1#show clock\n*10:00:00.000 UTC Fri Mar 1 2024\n' }]));
+    expect(empty).toMatchObject({ negotiations: 0, failed: 0, byFinding: {}, peers: [] });
+    expect(empty.byOutcome).toEqual({ phase1: {}, phase2: {} });
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The summary of a whole analysis, for a headend log of many peers: how many negotiations reached which
+ * outcome, which findings were made how often, and which peers fail. One pass over the negotiations and one
+ * over the record clock, so it stays cheap for 100,000 negotiations; the worker computes it once for the page,
+ * and `analyze --json` carries it.
+ */
+import type { Analysis, FindingCode, Negotiation, Severity } from '../analysis.ts';
+
+/** How many exchanges ended each way, by the outcome word the analysis gives them. */
+export type OutcomeCounts = Partial<Record<string, number>>;
+
+export interface PeerSummary {
+  /** The peer's address as the negotiations name it (`Negotiation.peer`). */
+  peer: string;
+  negotiations: number;
+  /** Negotiations of this peer that failed (see `failed`). */
+  failed: number;
+  /** The finding codes of its negotiations, each once, in alphabetical order. */
+  codes: FindingCode[];
+}
+
+export interface AnalysisSummary {
+  negotiations: number;
+  /** Outcomes of each exchange: phase 1 and each Quick Mode of the IKEv1 negotiations. */
+  byOutcome: { phase1: OutcomeCounts; phase2: OutcomeCounts };
+  /** Negotiations that failed: a phase 1 or a Quick Mode failed, or a finding is an error. */
+  failed: number;
+  /** Findings by code, and by severity. */
+  byFinding: Partial<Record<FindingCode, number>>;
+  bySeverity: Record<Severity, number>;
+  /** Peers with failures first (most failures first), then by negotiations, then by address. */
+  peers: PeerSummary[];
+  /**
+   * Per log file with a clock: the time of day of its first and its last timestamped line (milliseconds since
+   * midnight, as printed). Each file is told apart: two routers' clocks are never compared.
+   */
+  spans: { file: number; first: number; last: number }[];
+}
+
+/** A negotiation failed when the log shows a failure: an exchange that failed, or a finding of severity error. */
+export function failed(n: Pick<Negotiation, 'phase1' | 'phase2' | 'findings'>): boolean {
+  return n.phase1.outcome === 'failed' || n.phase2.some((p) => p.outcome === 'failed') || n.findings.some((f) => f.severity === 'error');
+}
+
+export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'records'>): AnalysisSummary {
+  const phase1: OutcomeCounts = {};
+  const phase2: OutcomeCounts = {};
+  const byFinding: Partial<Record<FindingCode, number>> = {};
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const peers = new Map<string, { summary: PeerSummary; codes: Set<FindingCode> }>();
+  let failures = 0;
+  for (const n of analysis.negotiations) {
+    count(phase1, n.phase1.outcome);
+    for (const p of n.phase2) count(phase2, p.outcome);
+    let peer = peers.get(n.peer);
+    if (peer === undefined) {
+      peer = { summary: { peer: n.peer, negotiations: 0, failed: 0, codes: [] }, codes: new Set() };
+      peers.set(n.peer, peer);
+    }
+    peer.summary.negotiations += 1;
+    for (const f of n.findings) {
+      byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
+      bySeverity[f.severity] += 1;
+      peer.codes.add(f.code);
+    }
+    if (failed(n)) {
+      failures += 1;
+      peer.summary.failed += 1;
+    }
+  }
+  const listed = [...peers.values()].map(({ summary, codes }) => ({ ...summary, codes: [...codes].sort() }));
+  listed.sort((a, b) => b.failed - a.failed || b.negotiations - a.negotiations || (a.peer < b.peer ? -1 : a.peer > b.peer ? 1 : 0));
+  return {
+    negotiations: analysis.negotiations.length,
+    byOutcome: { phase1, phase2 },
+    failed: failures,
+    byFinding: sortedKeys(byFinding),
+    bySeverity,
+    peers: listed,
+    spans: spansOf(analysis.records),
+  };
+}
+
+function count(counts: OutcomeCounts, outcome: string): void {
+  counts[outcome] = (counts[outcome] ?? 0) + 1;
+}
+
+/** The same counts with their keys in code order, so the JSON and the tables read the same every time. */
+function sortedKeys<K extends string>(counts: Partial<Record<K, number>>): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const key of (Object.keys(counts) as K[]).sort()) out[key] = counts[key];
+  return out;
+}
+
+/** Records are in input order, file by file: one pass finds each file's first and last stamped record. */
+function spansOf(records: Pick<Analysis['records'], 'file' | 'time'>): AnalysisSummary['spans'] {
+  const spans: AnalysisSummary['spans'] = [];
+  let open: AnalysisSummary['spans'][number] | null = null;
+  for (let i = 0; i < records.time.length; i += 1) {
+    const t = records.time[i] ?? -1;
+    if (t < 0) continue;
+    const file = records.file[i] ?? 0;
+    if (open === null || open.file !== file) {
+      open = { file, first: t, last: t };
+      spans.push(open);
+    }
+    open.last = t;
+  }
+  return spans;
+}
