@@ -21,6 +21,7 @@ function table(out: string[], rows: readonly (readonly string[])[]): void {
 export function summaryText(s: AnalysisSummary, files: readonly InputFile[]): string {
   const out: string[] = [];
   out.push(`${s.negotiations} negotiation${s.negotiations === 1 ? '' : 's'}, ${s.failed} failed`);
+  out.push(`  Negotiations: ${counts(s.byOutcome.negotiation)}`);
   out.push(`  Phase 1: ${counts(s.byOutcome.phase1)}`);
   out.push(`  Phase 2 (Quick Modes): ${counts(s.byOutcome.phase2)}`);
   const findings = Object.entries(s.byFinding);

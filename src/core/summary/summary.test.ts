@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../analyze.ts';
-import { failed, summarizeAnalysis } from './summary.ts';
+import { failed, negotiationOutcome, summarizeAnalysis } from './summary.ts';
 
 const corpus = (name: string) => ({ name, text: readFileSync(new URL(`../../../fixtures/corpus/${name}`, import.meta.url), 'utf8') });
 
@@ -27,6 +27,10 @@ describe('the summary of an analysis', () => {
     expect(Object.values(summary.byFinding).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(findings.length);
     expect(summary.bySeverity.error + summary.bySeverity.warning + summary.bySeverity.info).toBe(findings.length);
     expect(summary.failed).toBe(negotiations.filter(failed).length);
+    expect(summary.byOutcome.negotiation.failed).toBe(summary.failed);
+    expect(Object.values(summary.byOutcome.negotiation).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(negotiations.length);
+    for (const outcome of ['failed', 'complete', 'incomplete'] as const)
+      expect(summary.byOutcome.negotiation[outcome] ?? 0).toBe(negotiations.filter((n) => negotiationOutcome(n) === outcome).length);
     expect(summary.peers.reduce((a, p) => a + p.negotiations, 0)).toBe(negotiations.length);
   });
 
@@ -52,6 +56,6 @@ describe('the summary of an analysis', () => {
   test('a log with no negotiation summarizes to nothing', () => {
     const empty = summarizeAnalysis(analyze([{ name: 'prose.txt', text: 'R1#show clock\n*10:00:00.000 UTC Fri Mar 1 2024\n' }]));
     expect(empty).toMatchObject({ negotiations: 0, failed: 0, byFinding: {}, peers: [] });
-    expect(empty.byOutcome).toEqual({ phase1: {}, phase2: {} });
+    expect(empty.byOutcome).toEqual({ negotiation: {}, phase1: {}, phase2: {} });
   });
 });

@@ -21,9 +21,12 @@ export interface PeerSummary {
 
 export interface AnalysisSummary {
   negotiations: number;
-  /** Outcomes of each exchange: phase 1 and each Quick Mode of the IKEv1 negotiations. */
-  byOutcome: { phase1: OutcomeCounts; phase2: OutcomeCounts };
-  /** Negotiations that failed: a phase 1 or a Quick Mode failed, or a finding is an error. */
+  /**
+   * Outcomes of whole negotiations (`negotiationOutcome`, what the page's list filters by) and of each
+   * exchange: phase 1 and each Quick Mode.
+   */
+  byOutcome: { negotiation: OutcomeCounts; phase1: OutcomeCounts; phase2: OutcomeCounts };
+  /** Negotiations that failed (`failed`). */
   failed: number;
   /** Findings by code, and by severity. */
   byFinding: Partial<Record<FindingCode, number>>;
@@ -42,7 +45,16 @@ export function failed(n: Pick<Negotiation, 'phase1' | 'phase2' | 'findings'>): 
   return n.phase1.outcome === 'failed' || n.phase2.some((p) => p.outcome === 'failed') || n.findings.some((f) => f.severity === 'error');
 }
 
+export type NegotiationOutcome = 'failed' | 'complete' | 'incomplete';
+
+/** A whole negotiation: failed when the log shows a failure, complete when every exchange it logged completed. */
+export function negotiationOutcome(n: Pick<Negotiation, 'phase1' | 'phase2' | 'findings'>): NegotiationOutcome {
+  if (failed(n)) return 'failed';
+  return n.phase1.outcome === 'complete' && n.phase2.every((p) => p.outcome === 'complete') ? 'complete' : 'incomplete';
+}
+
 export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'records'>): AnalysisSummary {
+  const whole: OutcomeCounts = {};
   const phase1: OutcomeCounts = {};
   const phase2: OutcomeCounts = {};
   const byFinding: Partial<Record<FindingCode, number>> = {};
@@ -50,6 +62,8 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
   const peers = new Map<string, { summary: PeerSummary; codes: Set<FindingCode> }>();
   let failures = 0;
   for (const n of analysis.negotiations) {
+    const outcome = negotiationOutcome(n);
+    count(whole, outcome);
     count(phase1, n.phase1.outcome);
     for (const p of n.phase2) count(phase2, p.outcome);
     let peer = peers.get(n.peer);
@@ -63,7 +77,7 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
       bySeverity[f.severity] += 1;
       peer.codes.add(f.code);
     }
-    if (failed(n)) {
+    if (outcome === 'failed') {
       failures += 1;
       peer.summary.failed += 1;
     }
@@ -72,7 +86,7 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
   listed.sort((a, b) => b.failed - a.failed || b.negotiations - a.negotiations || (a.peer < b.peer ? -1 : a.peer > b.peer ? 1 : 0));
   return {
     negotiations: analysis.negotiations.length,
-    byOutcome: { phase1, phase2 },
+    byOutcome: { negotiation: whole, phase1, phase2 },
     failed: failures,
     byFinding: sortedKeys(byFinding),
     bySeverity,
