@@ -41,17 +41,19 @@ export function markDelivery(messages: readonly Message[], printed: PrintedBy, r
   // from the end: the latest message each side printed, and the latest new one each side sent
   const lastPrinted: Record<Side, number> = { initiator: -1, responder: -1 };
   const lastNew: Record<Side, number> = { initiator: -1, responder: -1 };
-  /** Messages whose sender sent them more than once: the sender waited for an answer and sent again. */
-  const resent = new Set<string>();
+  let anyResent = false;
   for (let i = 0; i < messages.length; i += 1) {
     const m = messages[i] as Message;
     if (printed(m, 'initiator')) lastPrinted.initiator = i;
     if (printed(m, 'responder')) lastPrinted.responder = i;
     if (!m.retransmission) lastNew[m.from] = i;
-    if (m.retransmission || m.attempt > 1) resent.add(chainKey(m));
+    if (m.retransmission || m.attempt > 1) anyResent = true;
   }
   // unanswered needs a resend, lost the receiver's log: with neither, every message stays as it is
-  if (resent.size === 0 && (lastPrinted.initiator < 0 || lastPrinted.responder < 0)) return;
+  if (!anyResent && (lastPrinted.initiator < 0 || lastPrinted.responder < 0)) return;
+  /** Messages whose sender sent them more than once: the sender waited for an answer and sent again. */
+  const resent = new Set<string>();
+  if (anyResent) for (const m of messages) if (m.retransmission || m.attempt > 1) resent.add(chainKey(m));
   for (let i = 0; i < messages.length; i += 1) {
     const m = messages[i] as Message;
     const receiver = otherSide(m.from);

@@ -6,29 +6,45 @@
  * that the protocol puts after it.
  */
 import type { Message, PayloadSummary } from '../analysis.ts';
+import type { LineRef } from '../ike/line-ref.ts';
 import type { PayloadType } from '../ike/messages.ts';
 import { requiredPayloads } from '../ike/required-payloads.ts';
 
 export function withImpliedPayloads(messages: readonly Message[]): void {
   for (const m of messages) {
     const required = requiredPayloads(m.name);
-    if (required.length === 0) continue;
-    const missing = required.filter((type) => !m.payloads.some((p) => p.type === type));
-    if (missing.length === 0) continue;
+    // most messages list what they carry: no copy for them (top-level helpers, no closure per message)
+    if (required.length === 0 || listsAll(m.payloads, required)) continue;
     const line = m.packetLines?.[m.from] ?? m.lines[0];
     if (line === undefined) continue;
-    const implied = (type: PayloadType): PayloadSummary => ({ type, detail: null, line, implied: true });
-    const rank = (type: PayloadType): number => {
-      const at = required.indexOf(type);
-      return at < 0 ? required.length : at;
-    };
-    const out: PayloadSummary[] = [];
-    let next = 0;
-    for (const p of m.payloads) {
-      while (next < missing.length && rank(missing[next]!) < rank(p.type)) out.push(implied(missing[next++]!));
-      out.push(p);
-    }
-    while (next < missing.length) out.push(implied(missing[next++]!));
-    m.payloads = out;
+    m.payloads = withMissing(m.payloads, required, line);
   }
+}
+
+function lists(payloads: readonly PayloadSummary[], type: PayloadType): boolean {
+  for (const p of payloads) if (p.type === type) return true;
+  return false;
+}
+
+function listsAll(payloads: readonly PayloadSummary[], required: readonly PayloadType[]): boolean {
+  for (const type of required) if (!lists(payloads, type)) return false;
+  return true;
+}
+
+/** Where the protocol puts a payload type among the required ones; a type it does not require goes last. */
+function rank(required: readonly PayloadType[], type: PayloadType): number {
+  const at = required.indexOf(type);
+  return at < 0 ? required.length : at;
+}
+
+function withMissing(payloads: readonly PayloadSummary[], required: readonly PayloadType[], line: LineRef): PayloadSummary[] {
+  const missing = required.filter((type) => !lists(payloads, type));
+  const out: PayloadSummary[] = [];
+  let next = 0;
+  for (const p of payloads) {
+    while (next < missing.length && rank(required, missing[next]!) < rank(required, p.type)) out.push({ type: missing[next++]!, detail: null, line, implied: true });
+    out.push(p);
+  }
+  while (next < missing.length) out.push({ type: missing[next++]!, detail: null, line, implied: true });
+  return out;
 }
