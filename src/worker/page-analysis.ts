@@ -1,4 +1,5 @@
 import type { Analysis, AnalysisInput, Finding, LineTable, Negotiation, RecordTable } from '../core/analysis.ts';
+import { negotiationOutcome, summarizeAnalysis, type AnalysisSummary, type NegotiationOutcome } from '../core/summary/summary.ts';
 
 /**
  * What the page holds of an analysis. The full `Analysis` stays in the worker: a 100 MB log has hundreds of
@@ -9,6 +10,8 @@ import type { Analysis, AnalysisInput, Finding, LineTable, Negotiation, RecordTa
 export interface PageAnalysis {
   input: AnalysisInput;
   negotiations: NegotiationSummary[];
+  /** The whole log in numbers: outcomes, findings by code, the failing peers (computed once, here). */
+  summary: AnalysisSummary;
   lineTables: LineTable[];
   records: PageRecords;
   configDefaults: Analysis['configDefaults'];
@@ -18,8 +21,9 @@ export interface PageAnalysis {
   partial: boolean;
 }
 
-/** Enough of a negotiation for the negotiations list. */
-export type NegotiationSummary = Pick<Negotiation, 'id' | 'role' | 'ikeVersion' | 'routers'> & {
+/** Enough of a negotiation for the negotiations list, its filters and its sort. */
+export type NegotiationSummary = Pick<Negotiation, 'id' | 'local' | 'peer' | 'role' | 'ikeVersion' | 'routers'> & {
+  outcome: NegotiationOutcome;
   phase1: Pick<Negotiation['phase1'], 'mode' | 'outcome'>;
   phase2: Pick<Negotiation['phase2'][number], 'outcome'>[];
   findings: Pick<Finding, 'code' | 'severity'>[];
@@ -34,6 +38,9 @@ export type PageRecords = Pick<RecordTable, 'file' | 'line' | 'annotation' | 'an
 export function summarize(negotiation: Negotiation): NegotiationSummary {
   return {
     id: negotiation.id,
+    local: negotiation.local,
+    peer: negotiation.peer,
+    outcome: negotiationOutcome(negotiation),
     role: negotiation.role,
     ikeVersion: negotiation.ikeVersion,
     routers: negotiation.routers,
@@ -58,6 +65,7 @@ export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalys
   return {
     input: analysis.input,
     negotiations: analysis.negotiations.map(summarize),
+    summary: summarizeAnalysis(analysis),
     lineTables: analysis.lineTables,
     records: pageRecords(analysis.records),
     configDefaults: analysis.configDefaults,

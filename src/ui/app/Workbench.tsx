@@ -15,6 +15,9 @@ import { lineInfoFor, noLineInfo } from '../log-pane/line-info.ts';
 import { disallowedLines } from '../log-pane/disallowed-lines.ts';
 import { ConfigPanes } from '../config-pane/ConfigPanes.tsx';
 import { NegotiationList } from '../negotiations/NegotiationList.tsx';
+import { ListFilterBar } from '../negotiations/ListFilterBar.tsx';
+import { SummaryView } from '../negotiations/SummaryView.tsx';
+import { filterNegotiations, type ListFilter } from '../negotiations/list-filter.ts';
 import { StatePanel } from '../machines/StatePanel.tsx';
 import { FindingsPanel } from '../findings/FindingsPanel.tsx';
 import { useFindingSelection } from '../findings/use-finding-selection.ts';
@@ -23,7 +26,7 @@ import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
 import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
-import { linkFor, writeDeepLink } from './deep-link.ts';
+import { linkFor, listFilterFor, writeDeepLink } from './deep-link.ts';
 import { useQuiz } from '../quiz/use-quiz.ts';
 import { QuizPanel, QuizStart } from '../quiz/QuizPanel.tsx';
 import { messageTimings } from '../../core/clock/deltas.ts';
@@ -49,6 +52,16 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   const logs = logsOf(workspace);
   const configs = configsOf(workspace);
   const [negotiationIndex, setNegotiationIndex] = useState(() => linkFor(workspace.id).negotiation);
+  // The negotiations list's filter, kept in the link; the summary of the whole log chooses one too.
+  const [listFilter, setListFilter] = useState(() => listFilterFor(workspace.id));
+  const [summaryOpen, setSummaryOpen] = useState(false);
+  const rows = useMemo(() => (analysis ? filterNegotiations(analysis.negotiations, listFilter) : []), [analysis, listFilter]);
+  const many = (analysis?.negotiations.length ?? 0) > 1;
+  const changeListFilter = (filter: ListFilter) => {
+    setListFilter(filter);
+    setSummaryOpen(false);
+    window.history.replaceState(null, '', writeDeepLink(linkFor(workspace.id), window.location.hash, filter));
+  };
   // The analysis is complete and found none: each view says so rather than stay blank.
   const nothingToDraw = analysis !== null && !analysis.partial && analysis.negotiations.length === 0;
   const negotiation = useSelectedNegotiation(analysis, negotiationIndex, fetchNegotiation);
@@ -138,12 +151,44 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
     // the ladder's column the widest, and a short window gives the ladder most of the height.
     <main className="grid grid-cols-[minmax(0,1fr)] gap-2 p-2 lg:min-h-0 lg:flex-1 lg:grid-cols-[16rem_minmax(0,5fr)_minmax(0,4fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden lg:[@media(max-height:50rem)]:grid-rows-[minmax(0,2fr)_minmax(0,1fr)]">
       <div className="flex min-h-0 flex-col gap-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-        <Region id="negotiations" title="Negotiations" className="h-36 shrink-0 lg:h-48" scrolls={false}>
+        <Region
+          id="negotiations"
+          title="Negotiations"
+          className={many ? 'h-80 shrink-0' : 'h-36 shrink-0 lg:h-48'}
+          scrolls={false}
+          actions={
+            many && analysis && !quiz.active ? (
+              <button
+                type="button"
+                aria-pressed={summaryOpen}
+                onClick={() => setSummaryOpen((open) => !open)}
+                className="rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+              >
+                {summaryOpen ? 'List' : `Summary${analysis.summary.failed > 0 ? ` (${analysis.summary.failed} failed)` : ''}`}
+              </button>
+            ) : null
+          }
+        >
           {quiz.active ? (
             // Its outcome badges would tell how the negotiation ends.
             <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Hidden during the quiz.</p>
+          ) : analysis && summaryOpen ? (
+            <div className="h-full overflow-auto">
+              <SummaryView summary={analysis.summary} onFilter={changeListFilter} />
+            </div>
           ) : analysis ? (
-            <NegotiationList negotiations={analysis.negotiations} selected={negotiationIndex} onSelect={setNegotiationIndex} />
+            <div className="flex h-full flex-col">
+              {many && (
+                <ListFilterBar
+                  filter={listFilter}
+                  onChange={changeListFilter}
+                  codes={Object.keys(analysis.summary.byFinding) as (keyof typeof analysis.summary.byFinding)[]}
+                  shown={rows.length}
+                  total={analysis.negotiations.length}
+                />
+              )}
+              <NegotiationList negotiations={analysis.negotiations} rows={rows} selected={negotiationIndex} onSelect={setNegotiationIndex} />
+            </div>
           ) : (
             <p className="p-3 text-sm">{workspace.title}</p>
           )}

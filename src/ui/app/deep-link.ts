@@ -1,9 +1,10 @@
 import { exampleWorkspaceId, LAB_WORKSPACE } from './workspace.ts';
+import { listFilterHash, readListFilter, type ListFilter } from '../negotiations/list-filter.ts';
 
 /**
  * The URL hash names the workspace, the selected negotiation and the step (never the log itself):
  * `#w=example.seed&n=0&s=12`. A shared lab exercise adds its own part, `#lab=<compressed>&n=0&s=12`, which
- * moving through the steps keeps. A hash without a workspace is an older link to the built-in example.
+ * moving through the steps keeps, and so does the negotiations list's filter (`&q=10.1&o=failed`). A hash without a workspace is an older link to the built-in example.
  */
 export interface DeepLink {
   /** The workspace's id (see workspace.ts), or null when the hash names none. */
@@ -34,12 +35,13 @@ export function readLabLink(hash: string): string | null {
   return new URLSearchParams(hash.replace(/^#/, '')).get('lab');
 }
 
-/** The hash for `link`; a lab exercise in `current` (the page's hash by default) is kept. */
-export function writeDeepLink(link: DeepLink, current: string = globalThis.location?.hash ?? ''): string {
+/** The hash for `link`; a lab exercise and a list filter in `current` (the page's hash by default) are kept. */
+export function writeDeepLink(link: DeepLink, current: string = globalThis.location?.hash ?? '', filter: ListFilter = readListFilter(current)): string {
   const lab = readLabLink(current);
   // A shared exercise names the lab already.
   const workspace = link.workspace === null || (lab && link.workspace === LAB_WORKSPACE) ? '' : `w=${link.workspace}&`;
-  return `#${workspace}${lab ? `lab=${lab}&` : ''}n=${link.negotiation}&s=${link.step}`;
+  const listed = listFilterHash(filter);
+  return `#${workspace}${lab ? `lab=${lab}&` : ''}n=${link.negotiation}&s=${link.step}${listed === '' ? '' : `&${listed}`}`;
 }
 
 /**
@@ -48,6 +50,11 @@ export function writeDeepLink(link: DeepLink, current: string = globalThis.locat
  */
 export function linkedWorkspace(hash: string): string {
   return readDeepLink(hash).workspace ?? (readLabLink(hash) ? LAB_WORKSPACE : exampleWorkspaceId('seed'));
+}
+
+/** The list filter the hash names for `workspace`: a hash naming another workspace says nothing of it. */
+export function listFilterFor(workspace: string, hash: string = globalThis.location?.hash ?? ''): ListFilter {
+  return linkedWorkspace(hash) === workspace ? readListFilter(hash) : readListFilter('');
 }
 
 /** The negotiation and step the hash names for `workspace`: a hash naming another workspace says nothing of it. */
