@@ -13,6 +13,13 @@ describe('the source files import one way', () => {
     expect(upward).toEqual([]);
   });
 
+  test('test helpers (*.test-helper.ts) stay out of the analyzer: only tests and other helpers import them', () => {
+    const helper = (file: string) => file.endsWith('.test-helper.ts');
+    const intoHelpers = [...graph].flatMap(([file, targets]) => (helper(file) ? [] : targets.filter(helper).map((t) => `${file} -> ${t}`)));
+    expect(intoHelpers).toEqual([]);
+    expect([...graph.keys()].some(helper)).toBe(true);
+  });
+
   test('the graph sees the files and their imports', () => {
     expect(graph.get('src/core/analyze.ts')).toContain('src/core/analysis.ts');
     expect(graph.size).toBeGreaterThan(100);
