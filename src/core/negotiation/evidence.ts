@@ -1,10 +1,13 @@
 /** The events a negotiation keeps as evidence for the diagnosis rules. */
+import { harmlessBecause } from '../ike/harmless-lines.ts';
 import type { IkeEvent } from '../log/events.ts';
 
 /**
  * Events a diagnosis rule reads, kept with the negotiation as its evidence: refusals and errors, the proposals
  * themselves (which algorithms, which lifetimes, for the weak-crypto and lifetime rules), and events of a
- * common type that still matter to a rule: a delete, a missing key, a notify, NAT.
+ * common type that still matter to a rule: a delete, a missing key, a notify, NAT, where a Quick Mode attempt
+ * starts and the lines that prove its proposal was accepted (a refusal followed by one is recovered from), and the harmless lines a finding
+ * explains as red herrings.
  */
 export function isNotable(e: IkeEvent): boolean {
   switch (e.type) {
@@ -34,6 +37,19 @@ export function isNotable(e: IkeEvent): boolean {
       return e.detected === true;
     case 'sa':
       return e.action === 'deleted';
+    case 'ipsec-sa':
+    case 'ipsec-installed':
+      return true;
+    case 'fsm-state':
+      return e.to === 'IKE_QM_PHASE2_COMPLETE';
+    case 'node':
+      return (e.action === 'new' && e.node !== 0) || (e.action === 'deleted' && e.reason !== null && e.reason.startsWith('QM done'));
+    case 'begin':
+      return e.mode === 'quick';
+    case 'ipsec-request':
+      return e.kind === 'sa_request';
+    case 'info':
+      return e.text.startsWith('Map Accepted') || harmlessBecause(e.text) !== null;
     default:
       return false;
   }
