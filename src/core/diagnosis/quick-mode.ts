@@ -195,20 +195,23 @@ export function unexplainedRejections(ctx: DiagnosisContext, refusals: readonly 
 }
 
 /**
- * A negotiation's evidence keeps the refusal lines, not the proposal's attributes: the negotiation's Quick
- * Mode (the one that did not make SAs, else the first) says what was offered, PFS group included.
+ * A negotiation's evidence keeps the refusal lines and the ISAKMP attributes, not the key-engine block: the
+ * negotiation's Quick Mode (the one that did not make SAs, else the first) says what was offered, PFS group
+ * included, and between which proxies.
  */
 function fillOfferFromNegotiation(ctx: DiagnosisContext, r: Refusal): void {
   const n = ctx.negotiation;
-  if (!n || offeredTransform(r.offered) !== null || r.offered.encapsulation !== null) return;
+  if (!n) return;
   const q = n.phase2.find((p) => p.spis === null && p.sas.length === 0) ?? n.phase2[0];
-  if (!q || q.transform === null) return;
+  if (!q) return;
+  if (q.proxies && (r.offered.local === null || r.offered.remote === null)) {
+    r.offered = { ...r.offered, local: r.offered.local ?? q.proxies.local, remote: r.offered.remote ?? q.proxies.remote };
+  }
+  if (offeredTransform(r.offered) !== null || r.offered.encapsulation !== null || q.transform === null) return;
   r.offered = {
     ...r.offered,
     transform: q.transform,
     pfsGroup: q.pfsGroup,
     encapsulation: q.encapsulation ?? 'tunnel',
-    local: r.offered.local ?? q.proxies?.local ?? null,
-    remote: r.offered.remote ?? q.proxies?.remote ?? null,
   };
 }
