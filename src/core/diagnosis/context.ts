@@ -5,11 +5,10 @@
 import type { Negotiation } from '../analysis.ts';
 import type { AttachedConfig } from '../attach-config.ts';
 import type { IkeEvent } from '../log/events.ts';
-import { readLog } from '../log/records.ts';
-import { DiagnosisMemo } from './memo.ts';
+import type { DiagnosisMemo } from './memo.ts';
 
 export interface DiagnosisContext {
-  /** Null when the rules run on events alone (a one-line log such as a single syslog message). */
+  /** Null when the rules run on events alone, outside a negotiation (the analysis always gives one). */
   negotiation: Negotiation | null;
   /** The events of one negotiation, in input order. */
   events: readonly IkeEvent[];
@@ -18,7 +17,3 @@ export interface DiagnosisContext {
   memo: DiagnosisMemo;
 }
 
-/** A context for a text read on its own: every event of the text, no negotiation, no configs. */
-export function contextFromText(text: string, file = 0, configs: DiagnosisContext['configs'] = {}): DiagnosisContext {
-  return { negotiation: null, events: readLog(text, file).events, configs, memo: new DiagnosisMemo() };
-}

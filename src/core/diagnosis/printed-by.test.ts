@@ -3,7 +3,6 @@ import { expect, test } from 'vitest';
 import type { Side } from '../ike/sides.ts';
 import { analyze } from '../analyze.ts';
 import { labSetupOf, runLab } from '../sim/lab.ts';
-import { analyzedContext } from './analyzed-context.ts';
 import { DiagnosisMemo } from './memo.ts';
 import { sidesOf } from './printed-by.ts';
 import type { Negotiation } from '../analysis.ts';
@@ -43,7 +42,8 @@ test('two files: every event of the first router is the initiator\'s, of the sec
 });
 
 test('one router\'s log that shows no role: no side, not a guess', () => {
-  const ctx = analyzedContext(read('corpus/21-psk-mismatch-ikmp-bad-message-single-line.log'));
+  const [n] = analyze([{ name: '21', text: read('corpus/21-psk-mismatch-ikmp-bad-message-single-line.log') }]).negotiations;
+  const ctx = { negotiation: n!, events: n!.evidence, configs: {}, memo: new DiagnosisMemo() };
   expect(ctx.negotiation?.role).toBe('unknown');
   expect(ctx.events.map(sidesOf(ctx))).toEqual([null]);
 });

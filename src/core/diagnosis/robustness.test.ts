@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { contextFromText } from './context.ts';
-import { diagnose } from './diagnose.ts';
+import { analyze } from '../analyze.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 
@@ -19,11 +18,11 @@ const pool = [
   '%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 10.0.0.1 failed its sanity check or is malformed',
 ];
 
-test('any mix of real lines and noise: no exception, every finding well formed', () => {
+test('any mix of real lines and noise, through analyze(): no exception, every finding well formed', () => {
   const line = fc.oneof(fc.constantFrom(...pool), fc.string({ maxLength: 60 }));
   fc.assert(
     fc.property(fc.array(line, { maxLength: 60 }), (lines) => {
-      for (const f of diagnose(contextFromText(lines.join('\n')))) {
+      for (const f of analyze([{ name: 'mix', text: lines.join('\n') }]).negotiations.flatMap((n) => n.findings)) {
         expect(f.summary.length).toBeGreaterThan(0);
         expect(f.fix.length).toBeGreaterThan(0);
         for (const l of f.lines) expect(l.line).toBeGreaterThanOrEqual(1);

@@ -1,21 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { expect, test } from 'vitest';
-import { contextFromText, type DiagnosisContext } from '../context.ts';
-import { attachedConfig } from '../../attach-config.ts';
-import { simulate } from '../../sim/simulate.ts';
-import { writeDebug } from '../../sim/debug-writer.ts';
-import { PRESETS, scenarioOf } from '../../sim/presets.ts';
-import { rule } from './p2-proxy-mismatch.ts';
-
-const read = (path: string) => readFileSync(new URL(`../../../../fixtures/${path}`, import.meta.url), 'utf8');
-
-/** Both routers' debug output as the simulation writes it for a preset, in one paste. */
-function simulated(name: string): { text: string; preset: (typeof PRESETS)[number] } {
-  const preset = PRESETS.find((p) => p.name === name);
-  if (!preset) throw new Error(`no preset ${name}`);
-  const trace = simulate(scenarioOf(preset));
-  return { text: `${writeDebug(trace, 'initiator')}\n${writeDebug(trace, 'responder')}`, preset };
-}
+import { fixture, ruleCases, simulated } from './rule-cases.test-helper.ts';
 
 // Realistic IOS 12.4 responder lines (the corpus has none): error 32.
 const error32 = [
@@ -30,29 +13,25 @@ const error32 = [
   '*Mar  1 00:06:00.100: ISAKMP:(1001):sending NOTIFY PROPOSAL_NOT_CHOSEN protocol 3',
 ].join('\n');
 
-const cases: { name: string; ctx: () => DiagnosisContext; severities: string[] }[] = [
-  { name: 'error 32 and proxy identities not supported', ctx: () => contextFromText(error32), severities: ['error'] },
-  { name: 'simulated proxy-mismatch preset', ctx: () => contextFromText(simulated('proxy-mismatch').text), severities: ['error'] },
-  { name: 'corpus 18: error 256 is not a proxy problem', ctx: () => contextFromText(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log')), severities: [] },
-  { name: 'corpus 16: host proxies accepted', ctx: () => contextFromText(read('corpus/16-qm-responder-host-proxies-transform-none-pastebin.log')), severities: [] },
-  { name: 'seed: any/any proxies accepted', ctx: () => contextFromText(read('seed/ios-ikev1-main-mode-debugs.txt')), severities: [] },
-];
+const proxy = simulated('proxy-mismatch');
 
-for (const c of cases) {
-  test(c.name, () => {
-    expect(rule.diagnose(c.ctx()).map((f) => f.severity)).toEqual(c.severities);
-  });
-}
-
-test('names the proxies and, with the config, the ACL lines', () => {
-  const { text, preset } = simulated('proxy-mismatch');
-  const responder = attachedConfig(2, preset.responder.config);
-  const [f] = rule.diagnose(contextFromText(text, 0, { responder }));
-  expect(f?.summary).toContain('10.1.0.0/255.255.255.0');
-  // BRANCH: 'match address VPN-TRAFFIC' (line 15) and its permit (line 11).
-  expect(f?.configLines).toEqual([
-    { file: 2, line: 11 },
-    { file: 2, line: 15 },
-  ]);
-  expect(f?.fix).toContain('Mirror the ACLs');
-});
+ruleCases('P2_PROXY_MISMATCH', [
+  { name: 'error 32 and proxy identities not supported', logs: error32, severities: ['error'] },
+  { name: 'simulated proxy-mismatch preset', logs: proxy.paste, severities: ['error'], without: ['P2_TRANSFORM_MISMATCH', 'P2_REJECTED_BY_PEER'] },
+  { name: 'corpus 18: error 256 is not a proxy problem', logs: fixture('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log'), severities: [] },
+  { name: 'corpus 16: host proxies accepted', logs: fixture('corpus/16-qm-responder-host-proxies-transform-none-pastebin.log'), severities: [] },
+  { name: 'seed: any/any proxies accepted', logs: fixture('seed/ios-ikev1-main-mode-debugs.txt'), severities: [] },
+  {
+    name: 'names the proxies and, with the config, the ACL lines',
+    logs: proxy.paste,
+    configs: [proxy.preset.responder.config],
+    severities: ['error'],
+    summary: ['10.1.0.0/255.255.255.0'],
+    // BRANCH: 'match address VPN-TRAFFIC' (line 15) and its permit (line 11).
+    configLines: [
+      { file: 1, line: 11 },
+      { file: 1, line: 15 },
+    ],
+    fix: ['Mirror the ACLs'],
+  },
+]);

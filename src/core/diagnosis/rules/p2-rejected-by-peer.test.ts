@@ -1,11 +1,4 @@
-import { DiagnosisMemo } from '../memo.ts';
-import { readFileSync } from 'node:fs';
-import { expect, test } from 'vitest';
-import { contextFromText, type DiagnosisContext } from '../context.ts';
-import { readLog } from '../../log/records.ts';
-import { rule } from './p2-rejected-by-peer.ts';
-
-const read = (path: string) => readFileSync(new URL(`../../../../fixtures/${path}`, import.meta.url), 'utf8');
+import { fixture, ruleCases, simulated } from './rule-cases.test-helper.ts';
 
 // Realistic IOS 15 initiator lines (the corpus has no initiator-side refusal): QM1 sent, PROPOSAL_NOT_CHOSEN back.
 const initiator = [
@@ -15,30 +8,30 @@ const initiator = [
   '*Mar  1 00:07:00.300: ISAKMP:(1001): processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3',
   '*Mar  1 00:07:00.300: ISAKMP:(1001):peer does not do paranoid keepalives.',
 ].join('\n');
+const corpus18 = fixture('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log');
+const transform = simulated('transform-mismatch');
 
-const cases: { name: string; ctx: () => DiagnosisContext; severities: string[] }[] = [
-  { name: "initiator's log only: the cause is in the peer's log", ctx: () => contextFromText(initiator), severities: ['error'] },
+ruleCases('P2_REJECTED_BY_PEER', [
+  { name: "initiator's log only: the cause is in the peer's log", logs: initiator, severities: ['error'] },
+  // Beside corpus 18's responder log: nothing says the two are one exchange, so the initiator's refusal stays its own.
+  { name: "two logs of different exchanges: the initiator's refusal is still reported on its own negotiation", logs: [initiator, corpus18], severities: ['error'], negotiation: 0, lines: [{ file: 0, line: 4 }] },
   {
-    name: "both logs: joined to the responder's error 256, not reported here",
-    ctx: () => ({ negotiation: null, events: [...readLog(initiator, 0).events, ...readLog(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log'), 1).events], configs: {}, memo: new DiagnosisMemo() }),
+    name: "the simulated preset's two logs: joined to the responder's error 256, not reported here",
+    logs: [transform.initiator, transform.responder],
     severities: [],
   },
+  { name: "the simulated preset, the initiator's log alone: the cause is in the peer's log", logs: transform.initiator, severities: ['error'], side: 'responder', message: 'QM1' },
   // Realistic responder line alone: refused without a reason printed.
-  { name: 'responder refusal without reason', ctx: () => contextFromText('ISAKMP:(1001): phase 2 SA policy not acceptable! (local 10.0.0.2 remote 10.0.0.1)'), severities: ['error'] },
-  { name: 'corpus 18: the reason is printed', ctx: () => contextFromText(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log')), severities: [] },
-  { name: 'corpus 01: success', ctx: () => contextFromText(read('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log')), severities: [] },
-];
-
-for (const c of cases) {
-  test(c.name, () => {
-    expect(rule.diagnose(c.ctx()).map((f) => f.severity)).toEqual(c.severities);
-  });
-}
-
-test("says the cause is in the peer's log, explains the red herring", () => {
-  const [f] = rule.diagnose(contextFromText(initiator));
-  expect(f?.summary).toContain("own log");
-  expect(f?.side).toBe('responder');
-  expect(f?.lines).toEqual([{ file: 0, line: 4 }]);
-  expect(f?.explained?.[0]?.line).toEqual({ file: 0, line: 5 });
-});
+  { name: 'responder refusal without reason', logs: 'ISAKMP:(1001): phase 2 SA policy not acceptable! (local 10.0.0.2 remote 10.0.0.1)', severities: ['error'] },
+  { name: 'corpus 18: the reason is printed', logs: corpus18, severities: [] },
+  { name: 'corpus 01: success', logs: fixture('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log'), severities: [] },
+  {
+    name: "says the cause is in the peer's log, explains the red herring",
+    logs: initiator,
+    severities: ['error'],
+    summary: ['own log'],
+    side: 'responder',
+    lines: [{ file: 0, line: 4 }],
+    explained: [{ file: 0, line: 5 }],
+  },
+]);

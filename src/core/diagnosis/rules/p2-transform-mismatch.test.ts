@@ -1,23 +1,4 @@
-import { DiagnosisMemo } from '../memo.ts';
-import { readFileSync } from 'node:fs';
-import { expect, test } from 'vitest';
-import { contextFromText, type DiagnosisContext } from '../context.ts';
-import { attachedConfig } from '../../attach-config.ts';
-import { readLog } from '../../log/records.ts';
-import { simulate } from '../../sim/simulate.ts';
-import { writeDebug } from '../../sim/debug-writer.ts';
-import { PRESETS, scenarioOf } from '../../sim/presets.ts';
-import { rule } from './p2-transform-mismatch.ts';
-
-const read = (path: string) => readFileSync(new URL(`../../../../fixtures/${path}`, import.meta.url), 'utf8');
-
-/** Both routers' debug output as the simulation writes it for a preset, in one paste. */
-function simulated(name: string): { text: string; preset: (typeof PRESETS)[number] } {
-  const preset = PRESETS.find((p) => p.name === name);
-  if (!preset) throw new Error(`no preset ${name}`);
-  const trace = simulate(scenarioOf(preset));
-  return { text: `${writeDebug(trace, 'initiator')}\n${writeDebug(trace, 'responder')}`, preset };
-}
+import { fixture, lines, ruleCases, simulated } from './rule-cases.test-helper.ts';
 
 // Realistic IOS 15 responder lines (not in the corpus): proposal 1 refused, proposal 2 of the same Quick Mode accepted.
 const sameQuickMode = [
@@ -32,53 +13,74 @@ const sameQuickMode = [
   '*Mar  1 00:04:00.300: ISAKMP:(1001):Old State = IKE_QM_R_QM2  New State = IKE_QM_PHASE2_COMPLETE',
 ].join('\n');
 
-const cases: { name: string; ctx: () => DiagnosisContext; severities: string[] }[] = [
-  { name: 'corpus 18: error 256 on Transport-UDP', ctx: () => contextFromText(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log')), severities: ['error'] },
-  { name: 'corpus 10: refused, then a later Quick Mode accepted: warning', ctx: () => contextFromText(read('corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log')), severities: ['warning'] },
-  { name: 'proposal 1 refused, proposal 2 accepted: info', ctx: () => contextFromText(sameQuickMode), severities: ['info'] },
-  { name: 'simulated transform-mismatch preset: one error for five refusals', ctx: () => contextFromText(simulated('transform-mismatch').text), severities: ['error'] },
-  { name: 'simulated proxy-mismatch preset: not a transform problem', ctx: () => contextFromText(simulated('proxy-mismatch').text), severities: [] },
-  { name: 'seed: accepted', ctx: () => contextFromText(read('seed/ios-ikev1-main-mode-debugs.txt')), severities: [] },
-  { name: 'corpus 07: responder accepts', ctx: () => contextFromText(read('corpus/07-qm-responder-iosxe-cryptomap-pppoe.log')), severities: [] },
-];
+// Realistic initiator lines (file 0) beside corpus 18's responder (file 1): nothing in them (addresses, message
+// IDs) says they are one exchange, so each is a negotiation of its own and nothing is joined.
+const initiator = [
+  '*Mar  1 00:05:00.100: ISAKMP:(1001): sending packet to 91.0.0.101 my_port 4500 peer_port 4500 (I) QM_IDLE',
+  '*Mar  1 00:05:00.300: ISAKMP:(1001): processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3',
+].join('\n');
+const corpus18 = fixture('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log');
+const transform = simulated('transform-mismatch');
 
-for (const c of cases) {
-  test(c.name, () => {
-    expect(rule.diagnose(c.ctx()).map((f) => f.severity)).toEqual(c.severities);
-  });
-}
-
-test('corpus 18: the offered transforms, the mode, the evidence lines', () => {
-  const [f] = rule.diagnose(contextFromText(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log')));
-  expect(f?.summary).toContain('esp-aes 256 esp-sha512-hmac');
-  expect(f?.summary).toContain('Transport-UDP');
-  expect(f?.fix).toContain("'mode transport'");
-  expect(f?.lines.map((l) => l.line)).toEqual([75, 77, 78]);
-  expect(f?.message).toBe('QM1');
-});
-
-test("two logs: the initiator's PROPOSAL_NOT_CHOSEN is joined to the responder's error 256", () => {
-  // Realistic initiator lines (file 0); the responder's lines are corpus 18's (file 1).
-  const initiator = [
-    '*Mar  1 00:05:00.100: ISAKMP:(1001): sending packet to 91.0.0.101 my_port 4500 peer_port 4500 (I) QM_IDLE',
-    '*Mar  1 00:05:00.300: ISAKMP:(1001): processing NOTIFY PROPOSAL_NOT_CHOSEN protocol 3',
-  ].join('\n');
-  const events = [...readLog(initiator, 0).events, ...readLog(read('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log'), 1).events];
-  const [f] = rule.diagnose({ negotiation: null, events, configs: {}, memo: new DiagnosisMemo() });
-  expect(f?.lines).toContainEqual({ file: 0, line: 2 });
-  expect(f?.lines).toContainEqual({ file: 1, line: 77 });
-  expect(f?.summary).toMatch(/told with PROPOSAL_NOT_CHOSEN.*the reason is this refusal/);
-  expect(f?.side).toBe('responder');
-});
-
-test("responder config: the transform set lines to change", () => {
-  const { text, preset } = simulated('transform-mismatch');
-  const responder = attachedConfig(2, preset.responder.config);
-  const [f] = rule.diagnose(contextFromText(text, 0, { responder }));
-  // BRANCH: 'crypto ipsec transform-set TSET esp-aes esp-sha-hmac' (line 8) and 'set transform-set TSET' (line 14).
-  expect(f?.configLines).toEqual([
-    { file: 2, line: 8 },
-    { file: 2, line: 14 },
-  ]);
-  expect(f?.fix).toContain('esp-aes 256 esp-sha256-hmac');
-});
+ruleCases('P2_TRANSFORM_MISMATCH', [
+  { name: 'corpus 18: error 256 on Transport-UDP', logs: corpus18, severities: ['error'] },
+  // R2's part of corpus 10: a refusal, then a proposal accepted ('Map Accepted'). The transcript elides the lines
+  // that would start a new Quick Mode in R2's log (the ping between them is R1's), so what R2 printed reads as
+  // the next proposal of the same Quick Mode: recovered, not a failure.
+  {
+    name: 'corpus 10: refused, then a proposal accepted: info',
+    logs: fixture('corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log'),
+    severities: ['info'],
+    lines: lines(86),
+    fix: [/^Nothing to fix/],
+  },
+  { name: 'proposal 1 refused, proposal 2 accepted: info', logs: sameQuickMode, severities: ['info'] },
+  { name: 'simulated transform-mismatch preset: one error for five refusals', logs: transform.paste, severities: ['error'] },
+  { name: 'simulated proxy-mismatch preset: not a transform problem', logs: simulated('proxy-mismatch').paste, severities: [] },
+  { name: 'seed: accepted', logs: fixture('seed/ios-ikev1-main-mode-debugs.txt'), severities: [] },
+  { name: 'corpus 07: responder accepts', logs: fixture('corpus/07-qm-responder-iosxe-cryptomap-pppoe.log'), severities: [] },
+  {
+    name: 'corpus 18: the offered transforms, the mode, the evidence lines',
+    logs: corpus18,
+    severities: ['error'],
+    summary: ['esp-aes 256 esp-sha512-hmac', 'Transport-UDP'],
+    fix: ["'mode transport'"],
+    lines: lines(75, 77, 78),
+    message: 'QM1',
+  },
+  {
+    name: "two logs of different exchanges: the responder's error 256 is its own, the other log's PROPOSAL_NOT_CHOSEN not joined",
+    logs: [initiator, corpus18],
+    severities: ['error'],
+    lines: [
+      { file: 1, line: 75 },
+      { file: 1, line: 77 },
+      { file: 1, line: 78 },
+    ],
+    side: 'responder',
+  },
+  {
+    name: "the simulated preset's two logs: the initiator's PROPOSAL_NOT_CHOSEN joined to the responder's error 256",
+    logs: [transform.initiator, transform.responder],
+    severities: ['error'],
+    linesInclude: [
+      { file: 0, line: 74 },
+      { file: 1, line: 59 },
+    ],
+    summary: [/198\.51\.100\.1 was told with PROPOSAL_NOT_CHOSEN \(198\.51\.100\.1's log, line 74\); the reason is this refusal/],
+    side: 'responder',
+    without: ['P2_REJECTED_BY_PEER'],
+  },
+  {
+    name: 'responder config: the transform set lines to change',
+    logs: transform.paste,
+    configs: [transform.preset.responder.config],
+    severities: ['error'],
+    // BRANCH: 'crypto ipsec transform-set TSET esp-aes esp-sha-hmac' (line 8) and 'set transform-set TSET' (line 14).
+    configLines: [
+      { file: 1, line: 8 },
+      { file: 1, line: 14 },
+    ],
+    fix: ['esp-aes 256 esp-sha256-hmac'],
+  },
+]);

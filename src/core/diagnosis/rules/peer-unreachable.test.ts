@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { expect, test } from 'vitest';
-import { contextFromText } from '../context.ts';
-import { rule } from './peer-unreachable.ts';
-
-const read = (path: string) => readFileSync(new URL(`../../../../fixtures/${path}`, import.meta.url), 'utf8');
+import { fixture, ruleCases, simulated } from './rule-cases.test-helper.ts';
 
 // Realistic IOS 12.4 lines (no corpus file has an unanswered MM1).
 const unanswered = [
@@ -19,23 +14,19 @@ const unanswered = [
 ];
 const answered = [...unanswered.slice(0, 6), '*Mar  1 00:01:15.200: ISAKMP (0:0): received packet from 192.0.2.2 dport 500 sport 500 Global (I) MM_NO_STATE'];
 
-const cases: { name: string; text: string; severity: 'error' | 'warning' | null }[] = [
-  { name: 'MM1 resent, never answered, Death by retransmission', text: unanswered.join('\n'), severity: 'error' },
-  { name: 'MM1 resent once, then answered', text: answered.join('\n'), severity: null },
-  { name: 'corpus 14: start of Main Mode, nothing resent', text: read('corpus/14-mm-start-initiator-pastebin-wrapped-80col.log'), severity: null },
-  { name: 'corpus 01: success', text: read('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log'), severity: null },
-];
-
-for (const c of cases) {
-  test(c.name, () => {
-    expect(rule.diagnose(contextFromText(c.text)).map((f) => f.severity)).toEqual(c.severity ? [c.severity] : []);
-  });
-}
-
-test('names MM1, the peer and the red herring', () => {
-  const [f] = rule.diagnose(contextFromText(unanswered.join('\n')));
-  expect(f?.message).toBe('MM1');
-  expect(f?.side).toBe('initiator');
-  expect(f?.summary).toContain('192.0.2.2');
-  expect(f?.explained?.[0]?.text).toMatch(/red herring/);
-});
+ruleCases('PEER_UNREACHABLE', [
+  { name: 'MM1 resent, never answered, Death by retransmission', logs: unanswered.join('\n'), severities: ['error'] },
+  { name: 'MM1 resent once, then answered', logs: answered.join('\n'), severities: [] },
+  { name: 'corpus 14: start of Main Mode, nothing resent', logs: fixture('corpus/14-mm-start-initiator-pastebin-wrapped-80col.log'), severities: [] },
+  { name: 'corpus 01: success', logs: fixture('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log'), severities: [] },
+  {
+    name: 'names MM1, the peer and the red herring',
+    logs: unanswered.join('\n'),
+    severities: ['error'],
+    message: 'MM1',
+    side: 'initiator',
+    summary: ['192.0.2.2'],
+    explainedText: /red herring/,
+  },
+  { name: "the simulated preset, the initiator's log: MM1 never answered", logs: simulated('peer-unreachable').initiator, severities: ['error'], message: 'MM1', side: 'initiator' },
+]);
