@@ -64,6 +64,7 @@ ruleCases('P1_POLICY_MISMATCH', [
     logs: sim.initiator,
     severities: ['error'],
     summary: ["which attribute differed is in the responder's own log"],
+    fix: [/Here the attributes differed\.$/],
     message: 'MM2',
     side: 'initiator',
   },

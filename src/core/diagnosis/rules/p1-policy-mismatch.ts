@@ -93,7 +93,7 @@ function judged(ctx: DiagnosisContext, r: Round): Round {
 
 function refusedAttributes(r: Round): string {
   const attrs = [...new Set(r.refused.flatMap((e) => (e.type === 'p1-mismatch' ? [ATTRIBUTE_WORDS[e.attr] ?? e.attr] : [])))];
-  return attrs.length > 0 ? attrs.join(', ') : 'the attributes';
+  return attrs.length > 0 ? attrs.join(', ') : 'attributes';
 }
 
 function fixFor(ctx: DiagnosisContext, r: Round): { fix: string; configLines: LineRef[] } {
