@@ -4,7 +4,7 @@
  */
 import type { IkeEvent } from '../log/events.ts';
 import type { Draft, RouterContext } from './draft.ts';
-import { isNotable } from './evidence.ts';
+import { isNotable, isQuickModeRefusal } from './evidence.ts';
 import { addPayloadTo, attach, buildLine, isBuildingInfo, payload, setSide, vendorNamed } from './message-lines.ts';
 import { becomeAggressive, duplicate, informational, isRefusal, packet } from './phase1-messages.ts';
 import { applyProposalAttribute, emptyProposal } from './proposal.ts';
@@ -22,7 +22,10 @@ export interface Surroundings {
 export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
   d.last = e.at;
   if (e.time !== null) d.lastTime = e.time;
-  if (isNotable(e)) d.notable.push(e);
+  if (isNotable(e, d.notable.length > 0, d.notableRefusal)) {
+    d.notable.push(e);
+    if (!d.notableRefusal && isQuickModeRefusal(e)) d.notableRefusal = true;
+  }
   const wasPacketOut = d.lastWasPacketOut;
   d.lastWasPacketOut = false;
   switch (e.type) {

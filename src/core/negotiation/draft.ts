@@ -124,6 +124,8 @@ export interface Draft {
   lastTime: number | null;
   /** Events a diagnosis rule may need: errors, rejections, retransmissions, notifies, deletes, syslog. */
   notable: IkeEvent[];
+  /** Whether `notable` holds a Quick Mode refusal (`evidence.ts`'s isQuickModeRefusal). */
+  notableRefusal: boolean;
   /** The input transition whose `Old State` line is still to come. */
   input: { text: string; line: LineRef; node: number | null } | null;
 }

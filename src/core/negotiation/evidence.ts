@@ -2,14 +2,20 @@
 import { harmlessBecause } from '../ike/harmless-lines.ts';
 import type { IkeEvent } from '../log/events.ts';
 
+/** A PROPOSAL_NOT_CHOSEN, a refused transform or proxy, an error 256 or 32: what a Quick Mode refusal is made of. */
+export function isQuickModeRefusal(e: IkeEvent): boolean {
+  return (e.type === 'notify' && e.notify !== 'INITIAL_CONTACT') || e.type === 'ipsec-rejected' || e.type === 'p2-rejected' || (e.type === 'p2-atts' && !e.acceptable);
+}
+
 /**
  * Events a diagnosis rule reads, kept with the negotiation as its evidence: refusals and errors, the proposals
  * themselves (which algorithms, which lifetimes, for the weak-crypto and lifetime rules), and events of a
- * common type that still matter to a rule: a delete, a missing key, a notify, NAT, where a Quick Mode attempt
- * starts and the lines that prove its proposal was accepted (a refusal followed by one is recovered from), and the harmless lines a finding
- * explains as red herrings.
+ * common type that still matter to a rule: a delete, a missing key, a notify, NAT; after a refusal, where a
+ * Quick Mode attempt starts and the lines that prove its proposal was accepted (the refusal was recovered
+ * from); beside other evidence, the harmless lines a finding explains as red herrings. `held`: whether the
+ * draft's evidence holds anything yet, `refused`: whether it holds a Quick Mode refusal.
  */
-export function isNotable(e: IkeEvent): boolean {
+export function isNotable(e: IkeEvent, held: boolean, refused: boolean): boolean {
   switch (e.type) {
     case 'error':
     case 'p1-mismatch':
@@ -39,17 +45,17 @@ export function isNotable(e: IkeEvent): boolean {
       return e.action === 'deleted';
     case 'ipsec-sa':
     case 'ipsec-installed':
-      return true;
+      return refused;
     case 'fsm-state':
-      return e.to === 'IKE_QM_PHASE2_COMPLETE';
+      return refused && e.to === 'IKE_QM_PHASE2_COMPLETE';
     case 'node':
-      return (e.action === 'new' && e.node !== 0) || (e.action === 'deleted' && e.reason !== null && e.reason.startsWith('QM done'));
+      return refused && ((e.action === 'new' && e.node !== 0) || (e.action === 'deleted' && e.reason !== null && e.reason.startsWith('QM done')));
     case 'begin':
-      return e.mode === 'quick';
+      return refused && e.mode === 'quick';
     case 'ipsec-request':
-      return e.kind === 'sa_request';
+      return refused && e.kind === 'sa_request';
     case 'info':
-      return e.text.startsWith('Map Accepted') || harmlessBecause(e.text) !== null;
+      return (refused && e.text.startsWith('Map Accepted')) || (held && harmlessBecause(e.text) !== null);
     default:
       return false;
   }

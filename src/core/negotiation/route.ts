@@ -196,6 +196,7 @@ export class DraftRouter {
       last: at,
       lastTime: null,
       notable: [],
+      notableRefusal: false,
       input: null,
     };
     this.drafts.push(d);
