@@ -34,6 +34,11 @@ export class Phase1List<M extends Named> {
     return this.named.get(name) ?? 0;
   }
 
+  /** Whether a message of that name is in the list. */
+  has(name: MessageName): boolean {
+    return (this.named.get(name) ?? 0) > 0;
+  }
+
   push(m: M): void {
     this.items.push(m);
     this.tally(m.name, 1);

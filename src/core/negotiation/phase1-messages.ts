@@ -61,10 +61,10 @@ export function packet(
     let name: MessageName | null = null;
     if (state !== null) {
       const mode = state.startsWith('AG_') || d.mode === 'aggressive' ? 'aggressive' : 'main';
-      name = printedMessage(mode, side, dir, state, (n) => d.received.has(n));
+      name = printedMessage(mode, side, dir, state, d.received);
       if (state.startsWith('AG_')) becomeAggressive(d);
     }
-    if (name === null) name = nextUnseen(d.mode, side, dir, (n) => d.messages.count(n) > 0);
+    if (name === null) name = nextUnseen(d.mode, side, dir, d.messages);
     // a timer's resend is the last message this router sent, whatever state it is in by now
     if (dir === 'out' && d.retransmitPending) name = d.messages.lastName('out') ?? name;
     m.name = name;

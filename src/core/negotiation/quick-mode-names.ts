@@ -29,16 +29,15 @@ export function phase2Of(d: Draft, p: DraftPhase2): Phase2 {
   const messages: Message[] = [];
   const last: { out: MessageName | null; in: MessageName | null } = { out: null, in: null };
   /** How many messages of each name came before: a second QM1 is a resend. */
-  const told: Partial<Record<MessageName, number>> = {};
-  const seen = (name: MessageName): boolean => (told[name] ?? 0) > 0;
+  const told = new Map<MessageName, number>();
   for (const m of p.messages) {
     // a resend, ours or the peer's, repeats the last message of its direction; QM3 answers QM2, so until the
     // initiator has QM2, whatever it sends (or the responder receives) is QM1 again
     const resent = m.retransmission ? last[m.dir] : null;
-    const name = resent ?? reachedMessage('quick', qmSide, m.dir, seen) ?? 'UNKNOWN';
+    const name = resent ?? reachedMessage('quick', qmSide, m.dir, told) ?? 'UNKNOWN';
     last[m.dir] = name;
-    const earlier = told[name] ?? 0;
-    told[name] = earlier + 1;
+    const earlier = told.get(name) ?? 0;
+    told.set(name, earlier + 1);
     messages.push(message(m, qmSide, name, m.retransmission || earlier > 0, earlier + 1));
   }
   const complete = p.complete || messages.some((m) => m.name === 'QM3' && !m.retransmission);
