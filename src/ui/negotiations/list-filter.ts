@@ -28,13 +28,23 @@ export function isFiltered(f: ListFilter): boolean {
   return f.peer !== null || f.text !== '' || f.outcome !== null || f.code !== null;
 }
 
-function matchesText(n: NegotiationSummary, text: string): boolean {
-  if (text === '') return true;
-  const { initiator, responder } = n.routers;
-  for (const word of [n.peer, n.local, initiator.name, initiator.address, responder.name, responder.address]) {
-    if (word.toLowerCase().includes(text)) return true;
+/**
+ * Each negotiation's searchable words, lower case, made once per list (a headend's 100,000 negotiations are
+ * filtered again at every keystroke); kept while the list lives.
+ */
+const searchTexts = new WeakMap<readonly NegotiationSummary[], string[]>();
+
+function searchTextsOf(negotiations: readonly NegotiationSummary[]): string[] {
+  let texts = searchTexts.get(negotiations);
+  if (texts === undefined) {
+    texts = negotiations.map((n) => {
+      const { initiator, responder } = n.routers;
+      // a character no address or name holds keeps a match from running across two words
+      return [n.peer, n.local, initiator.name, initiator.address, responder.name, responder.address].join('\n').toLowerCase();
+    });
+    searchTexts.set(negotiations, texts);
   }
-  return false;
+  return texts;
 }
 
 function errorsOf(n: NegotiationSummary): number {
@@ -46,12 +56,13 @@ function errorsOf(n: NegotiationSummary): number {
 /** The indices (into `negotiations`) the list shows, in its order: one pass, then a sort of what passed. */
 export function filterNegotiations(negotiations: readonly NegotiationSummary[], f: ListFilter): number[] {
   const text = f.text.trim().toLowerCase();
+  const texts = text === '' ? null : searchTextsOf(negotiations);
   const rows: number[] = [];
   negotiations.forEach((n, i) => {
     if (f.peer !== null && n.peer !== f.peer) return;
     if (f.outcome !== null && n.outcome !== f.outcome) return;
     if (f.code !== null && !n.findings.some((x) => x.code === f.code)) return;
-    if (!matchesText(n, text)) return;
+    if (texts !== null && !(texts[i] ?? '').includes(text)) return;
     rows.push(i);
   });
   if (f.sort === 'failures') {
