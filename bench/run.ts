@@ -17,6 +17,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, write
 import { performance } from 'node:perf_hooks';
 import type { Analysis } from '../src/core/analysis.ts';
 import { createAnalyzer } from '../src/core/analyze.ts';
+import { summarizeAnalysis } from '../src/core/summary/summary.ts';
 import { LastStamp, lexLine, type Lexed } from '../src/core/log/lex.ts';
 import { LineSplitter } from '../src/core/log/lines.ts';
 import { generateLog } from './generate.ts';
@@ -197,6 +198,10 @@ async function main(): Promise<void> {
   gc();
   const retained = memory() - (before - inputHeap);
   const kept = b.result?.records.line.length ?? 0;
+  // the summary of the whole log, as the worker computes it for the page and analyze --json prints it
+  const summaryStart = performance.now();
+  const summary = b.result === null ? null : summarizeAnalysis(b.result);
+  const summaryMs = performance.now() - summaryStart;
   b.result = null;
 
   const aRate = mb / aSeconds;
@@ -206,6 +211,7 @@ async function main(): Promise<void> {
   console.log(`(b) full analysis (one run):                         ${bRate.toFixed(1)} MB/s wall (${bSeconds.toFixed(2)} s), ${(mb / bCpu).toFixed(1)} MB/s CPU (GC threads included)`);
   console.log(`(c) for scale, lines + lexLine alone (best of 3):   ${(mb / cSeconds).toFixed(1)} MB/s wall (${cSeconds.toFixed(2)} s), ratio c/a ${(aSeconds / cSeconds).toFixed(3)} wall, ${(aCpu / cCpu).toFixed(3)} CPU`);
   console.log(`ratio b/a: ${(bRate / aRate).toFixed(3)} wall, ${(aCpu / bCpu).toFixed(3)} CPU (target >= 0.6)`);
+  if (summary !== null) console.log(`the summary of the whole log (${summary.negotiations} negotiations, ${summary.peers.length} peers): ${summaryMs.toFixed(1)} ms`);
   console.log(`the Analysis after GC, the input string let go: ${(retained / 1e6).toFixed(0)} MB = ${(retained / bytes).toFixed(2)}x input (${kept} records)`);
   console.log(
     `peak JS heap + external during (b), sampled after each chunk and finish(): ${(extra / 1e6).toFixed(0)} MB above the loaded input = ${(extra / bytes).toFixed(2)}x input; with the input string: ${((extra + bytes) / bytes).toFixed(2)}x (garbage not yet collected counts too)`,

@@ -31,7 +31,10 @@ export interface AnalysisSummary {
   /** Findings by code, and by severity. */
   byFinding: Partial<Record<FindingCode, number>>;
   bySeverity: Record<Severity, number>;
-  /** Peers with failures first (most failures first), then by negotiations, then by address. */
+  /**
+   * Peers with failures first (most failures, then most negotiations, then by address), then the others in the
+   * order the log first names them: a headend's many healthy peers are not sorted.
+   */
   peers: PeerSummary[];
   /**
    * Per log file with a clock: the time of day of its first and its last timestamped line (milliseconds since
@@ -59,7 +62,7 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
   const phase2: OutcomeCounts = {};
   const byFinding: Partial<Record<FindingCode, number>> = {};
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const peers = new Map<string, { summary: PeerSummary; codes: Set<FindingCode> }>();
+  const peers = new Map<string, PeerSummary>();
   let failures = 0;
   for (const n of analysis.negotiations) {
     const outcome = negotiationOutcome(n);
@@ -68,22 +71,29 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
     for (const p of n.phase2) count(phase2, p.outcome);
     let peer = peers.get(n.peer);
     if (peer === undefined) {
-      peer = { summary: { peer: n.peer, negotiations: 0, failed: 0, codes: [] }, codes: new Set() };
+      peer = { peer: n.peer, negotiations: 0, failed: 0, codes: [] };
       peers.set(n.peer, peer);
     }
-    peer.summary.negotiations += 1;
+    peer.negotiations += 1;
     for (const f of n.findings) {
       byFinding[f.code] = (byFinding[f.code] ?? 0) + 1;
       bySeverity[f.severity] += 1;
-      peer.codes.add(f.code);
+      // a peer has a few codes: a list is cheaper than a set for each of 100,000 peers
+      if (!peer.codes.includes(f.code)) peer.codes.push(f.code);
     }
     if (outcome === 'failed') {
       failures += 1;
-      peer.summary.failed += 1;
+      peer.failed += 1;
     }
   }
-  const listed = [...peers.values()].map(({ summary, codes }) => ({ ...summary, codes: [...codes].sort() }));
-  listed.sort((a, b) => b.failed - a.failed || b.negotiations - a.negotiations || (a.peer < b.peer ? -1 : a.peer > b.peer ? 1 : 0));
+  const failing: PeerSummary[] = [];
+  const healthy: PeerSummary[] = [];
+  for (const peer of peers.values()) {
+    if (peer.codes.length > 1) peer.codes.sort();
+    (peer.failed > 0 ? failing : healthy).push(peer);
+  }
+  failing.sort((a, b) => b.failed - a.failed || b.negotiations - a.negotiations || (a.peer < b.peer ? -1 : a.peer > b.peer ? 1 : 0));
+  const listed = failing.concat(healthy);
   return {
     negotiations: analysis.negotiations.length,
     byOutcome: { negotiation: whole, phase1, phase2 },
