@@ -4,9 +4,10 @@
  */
 import { parseHead, type Head } from './head.ts';
 import type { Lexed } from './lex.ts';
+import { continuesIkev2 } from './ikev2/continuation.ts';
 
 /** What kind of continuation lines an open record accepts. */
-export type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap';
+export type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap' | 'ikev2';
 
 export interface OpenRecord {
   index: number;
@@ -48,6 +49,8 @@ export function continues(open: OpenRecord, lexed: Lexed, raw: string): boolean 
       return !lexed.stamped && MAPDB_FIELD.test(body);
     case 'legacy':
       return !lexed.stamped && body.startsWith('(proxy');
+    case 'ikev2':
+      return parseHead(body) === null && !PROMPT.test(body) && continuesIkev2(open.body, open.more.length, lexed, raw);
     case 'wrap':
       return !lexed.stamped && lexed.indent === 0 && raw.length > 0 && raw.charCodeAt(0) !== 32 && parseHead(body) === null && !PROMPT.test(body) && open.more.length === 0;
     default:
@@ -69,6 +72,8 @@ export function accepts(head: Head | null, body: string, raw: string): Continuat
       return raw.length === 80 ? 'wrap' : 'none';
     case 'MAPDB':
       return 'mapdb';
+    case 'IKEV2':
+      return 'ikev2';
     case 'ISAKMP':
     case 'ISAKMP-PAK':
     case 'ISAKMP-ERROR':

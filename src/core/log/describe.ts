@@ -1,6 +1,7 @@
 /** describe: one event in plain words, for the log pane and `analyze --annotate`. */
 import type { IkeEventBody } from './events.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
+import { describeIkev2Record } from './ikev2/describe.ts';
 
 const STATE_WORDS = lookupTable<string>({
   MM_NO_STATE: 'Main Mode, nothing agreed yet',
@@ -252,7 +253,7 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'endpoints':
       return `This router is ${e.local}, its peer ${e.peer}.`;
     case 'ikev2':
-      return 'IKEv2 output: ikescope analyses IKEv1 only.';
+      return describeIkev2Record(e.line, e.also);
     case 'info':
       return infoWords(e.text);
     case 'prompt':

@@ -5,6 +5,8 @@
  */
 import type { LineRef } from '../ike/line-ref.ts';
 import type { PayloadType } from '../ike/messages.ts';
+import type { Ikev2Line } from './ikev2/line.ts';
+import type { Ikev2Facility } from './ikev2/prefix.ts';
 
 export interface EventBase {
   /** The record's first line. */
@@ -121,8 +123,11 @@ export type IkeEventBody =
   | { type: 'line-protocol'; iface: string; up: boolean }
   /** a line stating this router's address and its peer's (`Trying to insert a peer L/P/500/`) */
   | { type: 'endpoints'; local: string; peer: string }
-  /** IKEv2 output: recognised as such and not analysed as IKEv1 */
-  | { type: 'ikev2'; text: string }
+  /**
+   * An IKEv2 message: its prefix (`IKEv2:(SESSION ID = 31,SA ID = 1):`, `IKEv2-PROTO-5: (16): `), what it says,
+   * and the messages the ASA glued after it on the same record
+   */
+  | { type: 'ikev2'; facility: Ikev2Facility; level: number | null; session: number | null; sa: number | null; line: Ikev2Line; also: Ikev2Line[] }
   /** a router prompt, with the command typed after it (`R3(config-if)#`, `HQ#show crypto ipsec sa`) */
   | { type: 'prompt'; name: string | null; command: string }
   /** a recognised line that changes nothing in the model, with its meaning */

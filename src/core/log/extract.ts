@@ -7,6 +7,7 @@ import type { IkeEventBody } from './events.ts';
 import type { Head } from './head.ts';
 import { ipsecEvent, legacySaEvent, syslogEvent, type IpsecContext } from './ipsec.ts';
 import { isakmpEvent } from './isakmp.ts';
+import { ikev2Record } from './ikev2/record.ts';
 
 export interface RecordText {
   head: Head | null;
@@ -46,7 +47,7 @@ export function extractRecord(r: RecordText, book: AddressBook, ctx: IpsecContex
     case 'SYSLOG':
       return syslogEvent(repairSpacedIpv6(joined(head.text, r.more, ' ')), book);
     case 'IKEV2':
-      return { type: 'ikev2', text: head.text };
+      return ikev2Record(r.first, r.more);
     case 'ENGINE':
       return { type: 'info', text: head.text };
     case 'MAPDB':

@@ -107,7 +107,10 @@ export function parseHead(body: string): Head | null {
       if (body.charCodeAt(i) === 58) i = skipSpaces(body, i + 1);
       return { facility: 'IPSEC', conn: null, fn, text: body.slice(i) };
     }
-    if (body.startsWith('IKEv2')) return { facility: 'IKEV2', conn: null, fn: null, text: body };
+    // `IKEv2:` or `IKEv2-PROTO-5:`; `IKEv2 IKE_AUTH Exchange REQUEST` is a packet block's line, not a record
+    if (body.startsWith('IKEv2') && (body.charCodeAt(5) === 58 || body.charCodeAt(5) === 45)) {
+      return { facility: 'IKEV2', conn: null, fn: null, text: body };
+    }
     return null;
   }
   if (c0 === 37 /* % */) return { facility: 'SYSLOG', conn: null, fn: null, text: body };

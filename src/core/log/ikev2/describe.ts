@@ -1,0 +1,95 @@
+/** describeIkev2: an IKEv2 message in plain words, for the log pane and `analyze --annotate`. */
+import { isErrorNotify, notifyWords, smEventWords, smStateWords } from '../../ike/ikev2.ts';
+import type { Ikev2ErrorCode, Ikev2Line } from './line.ts';
+
+const ERROR_WORDS: Readonly<Record<Ikev2ErrorCode, string>> = {
+  'initial-exchange-failed': 'IKE_SA_INIT failed: no IKE SA.',
+  'auth-exchange-failed': 'IKE_AUTH failed: no IKE SA.',
+  'auth-failed': "The peer's AUTH payload does not verify: usually a pre-shared key mismatch.",
+  'auth-method-mismatch': 'The peer authenticates with another method than the one configured for it.',
+  'no-matching-policy': 'No configured proposal matches what the peer offered.',
+  'proposals-refused': "The peer's proposals are refused.",
+  'retransmit-limit': 'No answer after the last retransmission: the negotiation gives up.',
+  'auth-timeout': 'IKE_AUTH never came: the responder gives up.',
+  abort: 'The exchange is aborted.',
+  'wrong-dh-group': "The peer's KE payload uses another Diffie-Hellman group than the one asked for.",
+  'nat-t-disabled': 'NAT is in the path but NAT traversal is disabled.',
+  'in-negotiation': 'An SA with this peer is already being negotiated: no new one is started.',
+  empty: 'An error line without text: means nothing alone.',
+  other: 'An IKEv2 error.',
+};
+
+function notifyText(name: string): string {
+  const words = notifyWords(name);
+  return words === null ? name : `${name} (${words})`;
+}
+
+function payloads(list: readonly string[]): string {
+  return list.length === 0 ? 'no payloads' : list.join(' ');
+}
+
+export function describeIkev2(l: Ikev2Line): string {
+  switch (l.kind) {
+    case 'packet': {
+      const what = l.exchange === null ? 'an IKEv2 message' : `the ${l.exchange} ${l.response === true ? 'response' : l.response === false ? 'request' : 'message'}`;
+      const id = l.messageId === null ? '' : `, message ID ${l.messageId}`;
+      const peer = l.peer === null ? '' : l.dir === 'out' ? ` to ${l.peer}` : ` from ${l.peer}`;
+      const carries = l.payloads.length > 0 ? `: ${payloads(l.payloads)}${l.payloads.length === 1 && l.payloads[0] === 'ENCR' ? ' (encrypted)' : ''}` : '';
+      return `${l.dir === 'out' ? 'Sends' : 'Receives'} ${what}${peer}${id}${carries}.`;
+    }
+    case 'packet-summary':
+      return `${l.dir === 'out' ? 'Sent' : 'Received'} ${l.exchange ?? 'an IKEv2 message'}, ${l.from}:${l.fromPort} → ${l.to}:${l.toPort}, message ID ${l.messageId}.`;
+    case 'decode':
+      return `Header: ${l.exchange ?? '?'}${l.flags.length > 0 ? `, ${l.flags.join(' ').toLowerCase()}` : ''}${l.messageId === null ? '' : `, message ID ${l.messageId}`}.`;
+    case 'sm': {
+      const state = smStateWords(l.state);
+      const event = smEventWords(l.event);
+      return `State machine (${l.role === 'I' ? 'initiator' : 'responder'}): in ${l.state}${state === null ? '' : ` (${state})`}, ${l.event}${event === null ? '' : `: ${event}`}.`;
+    }
+    case 'proposal':
+      return `${l.protocol === 'IKE' ? 'IKE SA' : `Child SA (${l.protocol})`} proposal ${l.number}${l.transforms.length > 0 ? `: ${l.transforms.join(' ')}` : ''}.`;
+    case 'policies':
+      return `${l.which === 'received' ? 'The peer offered' : 'This router accepts'}: ${l.proposals.join('; ') || '?'}.`;
+    case 'payloads':
+      return `The message to encrypt carries ${payloads(l.payloads)}.`;
+    case 'notify': {
+      const refusal = isErrorNotify(l.notify) ? ' (an error notify)' : '';
+      return `${l.dir === 'out' ? 'Adds notify' : 'The peer sent notify'} ${notifyText(l.notify)}${refusal}.`;
+    }
+    case 'retransmit':
+      return 'No answer yet: the last request is sent again.';
+    case 'delete':
+      if (l.what === 'ike') return `${l.dir === 'out' ? 'Deletes' : 'The peer deletes'} the IKE SA${l.spis === null ? '' : ` ${l.spis.initiator}/${l.spis.responder}`}.`;
+      return `${l.dir === 'out' ? 'Deletes' : 'The peer deletes'} the child SA with SPI 0x${l.spi ?? '?'}.`;
+    case 'up':
+      return `The IKE SA is up${l.ids === null ? '' : ` between ${l.ids[0]} and ${l.ids[1]}`} (its child SA may still be refused).`;
+    case 'created':
+      return `The IKE SA is authenticated and stored${l.lifetimeSeconds === null ? '' : `, lifetime ${l.lifetimeSeconds} s`}.`;
+    case 'auth':
+      return l.passed ? "The peer's authentication verifies." : "The peer's authentication does not verify: usually a pre-shared key mismatch.";
+    case 'psk':
+      return l.own
+        ? `Pre-shared key for ${l.id} found${l.keyLength === null ? '' : `, ${l.keyLength} characters (compare the length on both ends)`}.`
+        : `Looking up the pre-shared key of ${l.id}.`;
+    case 'auth-method':
+      return `${l.own ? 'This router authenticates' : 'The peer authenticates'} with ${l.method}.`;
+    case 'identity':
+      return l.own ? `Our identity: ${l.id} (${l.idType}).` : `The peer's identity ${l.id} (${l.idType}) selects the IKEv2 profile.`;
+    case 'lookup':
+    case 'nat':
+    case 'step':
+      return l.words;
+    case 'pfkey':
+      return `IPsec data plane: ${l.action}${l.spi === null ? '' : ` for SPI ${l.spi}`}${l.error ? ', with an error' : ''}.`;
+    case 'window':
+      return 'Message-ID window check (normal).';
+    case 'error':
+      return ERROR_WORDS[l.code];
+  }
+}
+
+/** A record's words: its first message, and those glued after it. */
+export function describeIkev2Record(line: Ikev2Line, also: readonly Ikev2Line[]): string {
+  if (also.length === 0) return describeIkev2(line);
+  return [describeIkev2(line), ...also.map(describeIkev2)].join(' ');
+}

@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { IkeEvent } from '../events.ts';
+import { readLog } from '../records.ts';
+import type { Ikev2Line } from './line.ts';
+
+const FILES = {
+  11: '11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log',
+  24: '24-ike-sa-init-no-response-retransmit-initial-exchange-failed-initiator-iosxe16.log',
+  25: '25-flexvpn-hub-psk-lookup-by-fqdn-ike-identity-responder-iosxe.log',
+  26: '26-asa-psk-mismatch-authentication-failed-responder-two-attempts.log',
+  27: '27-asa-transform-set-mismatch-child-no-proposal-chosen-initiator-pair-a.log',
+  28: '28-asa-transform-set-mismatch-received-vs-expected-policies-responder-pair-b.log',
+  29: '29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log',
+  30: '30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log',
+} as const;
+type FileKey = keyof typeof FILES;
+
+const cache = new Map<FileKey, { text: string; log: ReturnType<typeof readLog> }>();
+function corpus(n: FileKey): { text: string; log: ReturnType<typeof readLog> } {
+  let hit = cache.get(n);
+  if (hit === undefined) {
+    const text = readFileSync(`fixtures/corpus/${FILES[n]}`, 'utf8');
+    hit = { text, log: readLog(text) };
+    cache.set(n, hit);
+  }
+  return hit;
+}
+
+/** The first line of corpus file `n` that holds `text`. */
+function lineOf(n: FileKey, text: string): number {
+  const i = corpus(n).text.split('\n').findIndex((l) => !l.startsWith('#') && l.includes(text));
+  if (i < 0) throw new Error(`no line with ${text} in ${n}`);
+  return i + 1;
+}
+
+/** The IKEv2 event of the record that `line` of corpus file `n` belongs to. */
+function eventAt(n: FileKey, line: number): Extract<IkeEvent, { type: 'ikev2' }> {
+  const { log } = corpus(n);
+  const record = log.lineRecords[line - 1];
+  const e = log.events.find((x) => x.record === record);
+  if (e === undefined || e.type !== 'ikev2') throw new Error(`no IKEv2 event at ${n}:${line}`);
+  return e;
+}
+
+function annotationAt(n: FileKey, line: number): string | null {
+  const { log } = corpus(n);
+  const record = log.lineRecords[line - 1] ?? -1;
+  if (record < 0) return null;
+  return log.records.annotations[log.records.annotation[record] ?? -1] ?? null;
+}
+
+const IKEV2_PREFIX = /^\s?(?:\*?[A-Z][a-z]{2} {1,2}\d{1,2} [\d:.]{8,12}: )?IKEv2(?:-[A-Z]{2,8}(?:-\d)?)?:/;
+
+describe('every IKEv2 line of the corpus is read and said in plain words', () => {
+  for (const key of Object.keys(FILES).map(Number) as FileKey[]) {
+    test(`corpus ${key}`, () => {
+      const { text, log } = corpus(key);
+      const lines = text.split('\n');
+      const unread: string[] = [];
+      lines.forEach((line, i) => {
+        if (!IKEV2_PREFIX.test(line)) return;
+        const kind = log.kinds[i];
+        const words = annotationAt(key, i + 1);
+        // a line with an IKEv2 prefix is the first line of its record, or (ASA) a continuation of the one above
+        if (kind === 'debug' ? words === null : kind !== 'continuation') unread.push(`${i + 1}: ${line}`);
+      });
+      expect(unread).toEqual([]);
+      expect(log.unrecognized.filter((u) => IKEV2_PREFIX.test(lines[u.line - 1] ?? ''))).toEqual([]);
+    });
+  }
+  test('the packet block lines, transforms, decodes and hex dumps join their record (no IKEv2 text left as prose)', () => {
+    for (const key of Object.keys(FILES).map(Number) as FileKey[]) {
+      const { text, log } = corpus(key);
+      const prose = text
+        .split('\n')
+        .map((line, i) => ({ line, i }))
+        .filter(({ line, i }) => log.kinds[i] === 'prose' && !line.startsWith('#') && /Initiator SPI|Exchange (?:REQUEST|RESPONSE)|Payload contents|Next payload|^\(\d+\):/.test(line));
+      expect(prose.map((p) => `${key}:${p.i + 1}`)).toEqual([]);
+    }
+  });
+});
+
+interface Case {
+  name: string;
+  file: FileKey;
+  /** Text of a line of the record: its first line that holds it. */
+  find: string;
+  expect: Partial<Ikev2Line> & { kind: Ikev2Line['kind'] };
+  words?: RegExp;
+  prefix?: { facility: string; session?: number | null; sa?: number | null; level?: number | null };
+}
+
+const CASES: Case[] = [
+  {
+    name: 'IOS 16 packet block: addresses with ports after the last colon, SPIs, message ID, exchange, payloads',
+    file: 11, find: 'Sending Packet',
+    prefix: { facility: 'IKEv2', session: 31, sa: 1 },
+    expect: {
+      kind: 'packet',
+      dir: 'out',
+      peer: 'FC00:123:123:123::1',
+      peerPort: 500,
+      local: 'FC00:123:123:123::2',
+      localPort: 500,
+      spis: { initiator: '1D418169B24BF95A', responder: '0000000000000000' },
+      messageId: 0,
+      exchange: 'IKE_SA_INIT',
+      response: false,
+      payloads: ['SA', 'KE', 'N', 'VID', 'VID', 'VID', 'VID', 'NOTIFY(NAT_DETECTION_SOURCE_IP)', 'NOTIFY(NAT_DETECTION_DESTINATION_IP)'],
+    },
+    words: /^Sends the IKE_SA_INIT request to FC00:123:123:123::1, message ID 0/,
+  },
+  {
+    name: 'IKE_AUTH response carrying the child SA refusal',
+    file: 11, find: 'IKE_AUTH Exchange RESPONSE',
+    expect: { kind: 'packet', dir: 'in', exchange: 'IKE_AUTH', response: true, messageId: 1, payloads: ['VID', 'IDr', 'AUTH', 'NOTIFY(NO_PROPOSAL_CHOSEN)'] },
+  },
+  { name: 'the cleartext list of an encrypted message', file: 11, find: 'Building packet for encryption', expect: { kind: 'payloads', payloads: ['VID', 'IDi', 'AUTH', 'CFG', 'SA', 'TSi', 'TSr', 'NOTIFY(INITIAL_CONTACT)', 'NOTIFY(USE_TRANSPORT_MODE)', 'NOTIFY(SET_WINDOW_SIZE)', 'NOTIFY(ESP_TFC_NO_SUPPORT)', 'NOTIFY(NON_FIRST_FRAGS)'] } },
+  { name: 'SA ID only (crypto engine callback)', file: 11, find: 'DH key Computation PASSED', prefix: { facility: 'IKEv2', session: null, sa: 1 }, expect: { kind: 'step' } },
+  { name: 'the empty error line', file: 11, find: 'IKEv2-ERROR:(SESSION ID = 31,SA ID = 1):', prefix: { facility: 'ERROR', session: 31, sa: 1 }, expect: { kind: 'error', code: 'empty' } },
+  { name: 'IKE proposal over three lines', file: 11, find: 'IKE Proposal: 1', expect: { kind: 'proposal', protocol: 'IKE', number: 1 }, words: /AES-CBC .* DH_GROUP_1024_MODP\/Group 2\.$/ },
+  { name: 'ESP proposal', file: 11, find: 'ESP Proposal: 1', expect: { kind: 'proposal', protocol: 'ESP', transforms: ['AES-CBC', 'SHA96', "Don't use ESN"] } },
+  { name: '"create rekeyed IKEv2 SA" on a first negotiation is not a rekey', file: 11, find: 'create rekeyed IKEv2 SA', expect: { kind: 'step' }, words: /not a rekey/ },
+  { name: 'is UP', file: 11, find: 'is UP', expect: { kind: 'up', ids: ['FC00:123:123:123::1', 'FC00:123:123:123::2'] } },
+  { name: 'the PASSED typo', file: 11, find: 'authenctication data PASSED', expect: { kind: 'auth', passed: true } },
+  { name: 'child SA delete', file: 11, find: 'for IPsec SA [SPI', expect: { kind: 'delete', dir: 'out', what: 'child', spi: 'A153CF67' } },
+  { name: 'IKE SA delete', file: 11, find: 'for IKEv2 SA [ISPI', expect: { kind: 'delete', dir: 'out', what: 'ike', spis: { initiator: '1D418169B24BF95A', responder: 'A645046F734260C6' } } },
+  { name: 'the acknowledgement of a DELETE: an empty list', file: 11, find: 'INFORMATIONAL Exchange RESPONSE', expect: { kind: 'packet', exchange: 'INFORMATIONAL', response: true, payloads: [] } },
+  { name: 'IKE SA created with its lifetime', file: 11, find: 'IKEV2 SA created', expect: { kind: 'created', lifetimeSeconds: 86400 } },
+  { name: 'smart default policy', file: 11, find: "Found Policy 'default'", expect: { kind: 'lookup', what: 'policy', name: 'default' } },
+  { name: 'keyring', file: 11, find: 'Getting preshared key from profile keyring', expect: { kind: 'lookup', what: 'keyring', name: 'IKEV2-KEYRING' } },
+  { name: 'retransmission', file: 24, find: 'Retransmitting packet', expect: { kind: 'retransmit' } },
+  { name: 'Initial exchange failed (error facility)', file: 24, find: 'Initial exchange failed', prefix: { facility: 'ERROR', session: 31, sa: 1 }, expect: { kind: 'error', code: 'initial-exchange-failed' } },
+  { name: 'syslog timestamp, first line with a leading space', file: 25, find: "Searching policy based on peer's identity", expect: { kind: 'identity', own: false, id: 'R1.LAB.LOCAL', idType: 'FQDN' } },
+  { name: 'peer block without quotes', file: 25, find: 'Matched peer block SPOKE1', expect: { kind: 'lookup', what: 'peer-block', name: 'SPOKE1' } },
+  { name: 'profile found', file: 25, find: 'found matching IKEv2 profile', expect: { kind: 'lookup', what: 'profile', name: 'IKEV2-PROFILE' } },
+  {
+    name: 'ASA SM Trace with its hex message ID',
+    file: 29, find: 'CurState: IDLE Event: EV_INIT_SA',
+    prefix: { facility: 'PROTO', level: 5, sa: 2 },
+    expect: { kind: 'sm', spis: { initiator: 'DCA635040E30A6A3', responder: '0000000000000000' }, role: 'I', messageId: 0, state: 'IDLE', event: 'EV_INIT_SA' },
+  },
+  {
+    name: 'ASA packet block: tagged continuations, the exchange line glued to the decode',
+    file: 29, find: 'IKE_SA_INIT Exchange REQUESTIKEv2',
+    expect: { kind: 'packet', dir: 'out', peer: '1.1.1.1', exchange: 'IKE_SA_INIT', response: false, messageId: 0, flags: ['INITIATOR'], payloads: ['SA', 'KE', 'N', 'VID', 'VID', 'NOTIFY(NAT_DETECTION_SOURCE_IP)', 'NOTIFY(NAT_DETECTION_DESTINATION_IP)', 'NOTIFY(IKEV2_FRAGMENTATION_SUPPORTED)', 'VID'] },
+  },
+  { name: 'ASA SENT PKT summary, MID in hex', file: 29, find: 'SENT PKT [IKE_SA_INIT]', prefix: { facility: 'PLAT', level: 3, sa: 2 }, expect: { kind: 'packet-summary', dir: 'out', exchange: 'IKE_SA_INIT', from: '1.1.1.2', to: '1.1.1.1', messageId: 0, spis: { initiator: 'DCA635040E30A6A3', responder: '0000000000000000' } } },
+  { name: 'ASA message on the line after an empty prefix', file: 29, find: 'IKEv2 received all requested SPIs', expect: { kind: 'step' }, words: /SPI/ },
+  { name: 'ASA tunnel group by peer IP', file: 29, find: 'mapped to tunnel group', expect: { kind: 'lookup', what: 'tunnel-group', name: '1.1.1.1' } },
+  { name: 'ASA responder evidence of a child proposal mismatch', file: 28, find: 'Received Policies:', expect: { kind: 'policies', which: 'received', proposals: ["ESP: Proposal 1:  AES-CBC-256 SHA256 Don't use ESN"] } },
+  { name: 'ASA: no matching policy', file: 28, find: 'Failed to find a matching policy', expect: { kind: 'error', code: 'no-matching-policy' } },
+  { name: 'ASA spelling of the auth failure', file: 26, find: "Verification of peer's authentication data FAILED", expect: { kind: 'auth', passed: false } },
+];
+
+describe('IKEv2 messages of each family (real corpus lines)', () => {
+  for (const c of CASES) {
+    test(c.name, () => {
+      const line = lineOf(c.file, c.find);
+      const e = eventAt(c.file, line);
+      expect(e.line).toMatchObject(c.expect);
+      if (c.prefix) expect(e).toMatchObject(c.prefix);
+      if (c.words) expect(annotationAt(c.file, line)).toMatch(c.words);
+    });
+  }
+  test('messages glued after the first are read too (ASA)', () => {
+    const e = eventAt(26, lineOf(26, 'Construct Notify Payload: AUTHENTICATION_FAILEDIKEv2-PROTO-2'));
+    expect(e.line).toEqual({ kind: 'notify', dir: 'out', notify: 'AUTHENTICATION_FAILED' });
+    expect(e.also.map((l) => l.kind)).toContain('payloads');
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * readIkev2Message: the meaning of one IKEv2 message (its text after the prefix, and the lines that belong to
+ * it: a packet block's SPI, exchange and payload lines, a proposal's transforms), or null when it is not
+ * understood. Structured messages are read here; the rest by their beginning (`phrases.ts`).
+ */
+import { isIkev2Exchange, type Ikev2Exchange } from '../../ike/ikev2.ts';
+import type { Ikev2ErrorCode, Ikev2Line, SpiPair } from './line.ts';
+import { phraseLine } from './phrases.ts';
+
+/** `[To FC00:123::1:500/From FC00:123::2:500/VRF i0:f0]`: the port is the digits after the last colon. */
+const PACKET = /^(Sending|Received) Packet \[(To|From) (\S+?):(\d{1,5})\/(?:To|From) (\S+?):(\d{1,5})(?:\/|\])/;
+const SPI_LINE = /Initiator SPI : ([\dA-Fa-f]{16}) - Responder SPI : ([\dA-Fa-f]{16}) Message id: (\d{1,10})/;
+const EXCHANGE_LINE = /IKEv2 (IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL) Exchange (REQUEST|RESPONSE)/;
+const DECODE = /Exchange type: ([A-Z_]{4,20}), flags: ([A-Z -]{0,40}?) ?(?:\(\d{1,6}\): )?Message id: (\d{1,10})/;
+const SUMMARY = /^(SENT|RECV) PKT \[([A-Z_]{4,20})\] \[([^\]\s]{1,80})\]:(\d{1,5})->\[([^\]\s]{1,80})\]:(\d{1,5}) InitSPI=0x([\da-fA-F]{16}) RespSPI=0x([\da-fA-F]{16}) MID=([\da-fA-F]{1,8})/;
+const SM = /^SM Trace-> SA: I_SPI=([\dA-Fa-f]{16}) R_SPI=([\dA-Fa-f]{16}) \((I|R)\) MsgID = ([\dA-Fa-f]{1,8}) CurState: ([A-Z_\d]{2,40}) Event: ([A-Z_\d]{2,60})/;
+const PROPOSAL = /^(IKE|ESP|AH) Proposal: (\d{1,4}),/;
+const DELETE = /^(Sending|Processing) DELETE INFO message for (IKEv2|IPsec) SA \[(?:ISPI: 0x([\dA-Fa-f]{16}) RSPI: 0x([\dA-Fa-f]{16})|SPI: 0x([\dA-Fa-f]{1,8}))\]/;
+const UP = /^Session with IKE ID PAIR ?\((.{1,300}?) ?, ?(.{1,300}?)\) is UP/;
+const PSK_USE = /^Use preshared key for id (\S{1,253}), key len (\d{1,4})/;
+const IDENTITY = /^(?:Constructing ID[ir] payload|Searching policy based on peer's identity):? '([^']{0,253})' of type '([^']{1,40})'/;
+const PFKEY = /^Received PFKEY ([A-Za-z ]{2,30}?) (?:SA )?for SPI 0x([\dA-Fa-f]{1,8}),? error (TRUE|FALSE)/;
+const PAYLOAD_TOKEN = /^[A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?$/;
+/** An ASA payload decode line: ` NOTIFY(NO_PROPOSAL_CHOSEN)(16):   Next payload: NONE, …` */
+const DECODED_PAYLOAD = /^ {1,2}([A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?)(?:\(\d{1,6}\):)? {1,4}Next payload/;
+
+const hex = (s: string): string => s.toUpperCase();
+
+function spiPair(i: string, r: string): SpiPair {
+  return { initiator: hex(i), responder: hex(r) };
+}
+
+/** A message ID printed by SM Trace or MID=: eight digits are the ASA's hex, fewer IOS's decimal. */
+function printedMessageId(s: string): number {
+  return s.length === 8 ? Number.parseInt(s, 16) : Number.parseInt(s, 10);
+}
+
+function exchangeOf(s: string): Ikev2Exchange | null {
+  return isIkev2Exchange(s) ? s : null;
+}
+
+/**
+ * The payload names of the lines after `Payload contents:`: the ASA decodes each payload on a line of its own
+ * (between hex dumps), IOS prints one list line.
+ */
+function payloadList(lines: readonly string[], from: number): string[] {
+  const decoded: string[] = [];
+  for (let i = from; i < lines.length; i += 1) {
+    const m = DECODED_PAYLOAD.exec(lines[i] ?? '');
+    if (m !== null) decoded.push(m[1] ?? '');
+  }
+  if (decoded.length > 0) return decoded;
+  const out: string[] = [];
+  for (let i = from; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (line.indexOf(':') >= 0) continue;
+    for (const token of line.trim().split(/ +/)) if (token.length > 0 && PAYLOAD_TOKEN.test(token)) out.push(token);
+  }
+  return out;
+}
+
+function contentsAt(lines: readonly string[]): number {
+  for (let i = 0; i < lines.length; i += 1) if ((lines[i] ?? '').trimStart().startsWith('Payload contents')) return i + 1;
+  return -1;
+}
+
+function packet(m: RegExpExecArray, lines: readonly string[]): Ikev2Line {
+  const out = m[1] === 'Sending';
+  let spis: SpiPair | null = null;
+  let messageId: number | null = null;
+  let exchange: Ikev2Exchange | null = null;
+  let response: boolean | null = null;
+  let flags: string[] | null = null;
+  for (const line of lines) {
+    const s = SPI_LINE.exec(line);
+    if (s !== null) {
+      spis = spiPair(s[1] ?? '', s[2] ?? '');
+      messageId = Number(s[3]);
+    }
+    const x = EXCHANGE_LINE.exec(line);
+    if (x !== null && exchange === null) {
+      exchange = exchangeOf(x[1] ?? '');
+      response = x[2] === 'RESPONSE';
+    }
+    const d = DECODE.exec(line);
+    if (d !== null && flags === null) flags = (d[2] ?? '').trim().split(' ').filter((f) => f.length > 0);
+  }
+  const at = contentsAt(lines);
+  return {
+    kind: 'packet',
+    dir: out ? 'out' : 'in',
+    peer: m[3] ?? null,
+    peerPort: Number(m[4]),
+    local: m[5] ?? null,
+    localPort: Number(m[6]),
+    spis,
+    messageId,
+    exchange,
+    response,
+    flags,
+    payloads: at < 0 ? [] : payloadList(lines, at),
+  };
+}
+
+const ERRORS: readonly [string, Ikev2ErrorCode][] = [
+  ['Initial exchange failed', 'initial-exchange-failed'],
+  ['Failed SA init exchange', 'initial-exchange-failed'],
+  [': Auth exchange failed', 'auth-exchange-failed'],
+  ['Auth exchange failed', 'auth-exchange-failed'],
+  ['Failed to authenticate the IKE SA', 'auth-failed'],
+  ['Computed authentication value for peer differs from what peer sent', 'auth-failed'],
+  ['Peer authentication method configured is mismatching', 'auth-method-mismatch'],
+  ['Failed to find a matching policy', 'no-matching-policy'],
+  ['Failed to verify the proposed policies', 'proposals-refused'],
+  ['Maximum number of retransmissions reached', 'retransmit-limit'],
+  ['Failed to receive the AUTH msg before the timer expired', 'auth-timeout'],
+  ['Abort exchange', 'abort'],
+  [": The peer's KE payload contained the wrong DH group", 'wrong-dh-group'],
+  ['NAT is found but it is not supported', 'nat-t-disabled'],
+  ['SA is already in negotiation', 'in-negotiation'],
+];
+
+const NOTIFIES_SENT: readonly [string, string][] = [
+  ['Sending no proposal chosen notify', 'NO_PROPOSAL_CHOSEN'],
+  ['Sending authentication failure notify', 'AUTHENTICATION_FAILED'],
+  ['Sending INVALID_SPI notify', 'INVALID_SPI'],
+  [': Received no proposal chosen notify', 'NO_PROPOSAL_CHOSEN'],
+];
+
+function lookup(text: string): Ikev2Line | null {
+  const quoted = (t: string): string | null => /'([^']{1,120})'/.exec(t)?.[1] ?? null;
+  if (text.startsWith('Found Policy')) return { kind: 'lookup', what: 'policy', name: quoted(text), words: `Using IKEv2 policy ${quoted(text) ?? '?'}${quoted(text) === 'default' ? ' (the smart default)' : ''}.` };
+  if (text.startsWith('Using the Default Policy for Proposal')) return { kind: 'lookup', what: 'default-policy', name: 'default', words: 'No configured IKEv2 policy matches: the default policy and proposal apply.' };
+  if (text.startsWith('Searching Policy with fvrf')) return { kind: 'lookup', what: 'policy', name: null, words: `Looking for an IKEv2 policy (${text.slice(21).trim()}).` };
+  if (text.startsWith('found matching IKEv2 profile')) return { kind: 'lookup', what: 'profile', name: quoted(text), words: `The peer's identity matches IKEv2 profile ${quoted(text) ?? '?'}.` };
+  if (text.startsWith('% Getting preshared key from profile keyring')) {
+    const name = text.slice(45).trim();
+    return { kind: 'lookup', what: 'keyring', name, words: `Looking up the pre-shared key in keyring ${name}.` };
+  }
+  if (text.startsWith('% Matched peer block')) {
+    const name = quoted(text) ?? text.slice(21).trim();
+    return { kind: 'lookup', what: 'peer-block', name, words: `The peer matches keyring entry "peer ${name}".` };
+  }
+  if (text.startsWith('attempting to find tunnel group for')) return { kind: 'lookup', what: 'tunnel-group', name: null, words: 'Looking for the tunnel group of this peer.' };
+  if (text.startsWith('mapped to tunnel group')) {
+    const name = text.slice(23).split(' using')[0] ?? null;
+    return { kind: 'lookup', what: 'tunnel-group', name, words: `Using tunnel group ${name ?? '?'}${text.includes('phase 1 ID') ? " (by the peer's identity)" : ' (by the peer address)'}.` };
+  }
+  if (text.startsWith('PROXY MATCH on crypto map')) {
+    const name = text.slice(26).trim();
+    return { kind: 'lookup', what: 'crypto-map', name, words: `The traffic selectors match crypto map ${name}.` };
+  }
+  if (text.startsWith('Selector received from peer is accepted')) return { kind: 'lookup', what: 'selectors', name: null, words: "The peer's traffic selectors are accepted." };
+  return null;
+}
+
+/** The meaning of one IKEv2 message: `text` is its first line after the prefix, `lines` all its lines (text first). */
+export function readIkev2Message(text: string, lines: readonly string[]): Ikev2Line | null {
+  const t = text.trim();
+  if (t.length === 0) return { kind: 'error', code: 'empty', text: '' };
+  const c0 = t.charCodeAt(0);
+  if (c0 === 83 /* S */ || c0 === 82 /* R */) {
+    const p = PACKET.exec(t);
+    if (p !== null) return packet(p, lines);
+    const s = SUMMARY.exec(t);
+    if (s !== null) {
+      return {
+        kind: 'packet-summary',
+        dir: s[1] === 'SENT' ? 'out' : 'in',
+        exchange: exchangeOf(s[2] ?? ''),
+        from: s[3] ?? '',
+        fromPort: Number(s[4]),
+        to: s[5] ?? '',
+        toPort: Number(s[6]),
+        spis: spiPair(s[7] ?? '', s[8] ?? ''),
+        messageId: Number.parseInt(s[9] ?? '0', 16),
+      };
+    }
+    const sm = SM.exec(t);
+    if (sm !== null) {
+      return { kind: 'sm', spis: spiPair(sm[1] ?? '', sm[2] ?? ''), role: sm[3] === 'I' ? 'I' : 'R', messageId: printedMessageId(sm[4] ?? '0'), state: sm[5] ?? '', event: sm[6] ?? '' };
+    }
+  }
+  if (t.startsWith('Next payload:')) {
+    const d = DECODE.exec(lines.join(' '));
+    if (d !== null) return { kind: 'decode', exchange: exchangeOf(d[1] ?? ''), flags: (d[2] ?? '').trim().split(' ').filter((f) => f.length > 0), messageId: Number(d[3]) };
+    return null;
+  }
+  const proposal = PROPOSAL.exec(t);
+  if (proposal !== null) {
+    const transforms: string[] = [];
+    for (const line of lines.slice(1)) {
+      if (line.startsWith('Num. transforms')) continue;
+      for (const part of line.split(/\(\d{1,6}\):|\s{2,}/)) if (part.trim().length > 0) transforms.push(part.trim());
+    }
+    return { kind: 'proposal', protocol: proposal[1] === 'ESP' ? 'ESP' : proposal[1] === 'AH' ? 'AH' : 'IKE', number: Number(proposal[2]), transforms };
+  }
+  if (t.startsWith('Received Policies:') || t.startsWith('Expected Policies:')) {
+    return { kind: 'policies', which: t.startsWith('Received') ? 'received' : 'expected', proposals: lines.slice(1).map((l) => l.trim()).filter((l) => l.length > 0) };
+  }
+  if (t.startsWith('Building packet for encryption')) {
+    const at = contentsAt(lines);
+    return { kind: 'payloads', payloads: at < 0 ? [] : payloadList(lines, at) };
+  }
+  if (t.startsWith('Construct Notify Payload: ') || t.startsWith('Parse Notify Payload: ')) {
+    const out = t.startsWith('Construct');
+    const name = /^[A-Z\d_]{2,60}/.exec(t.slice(out ? 26 : 22))?.[0];
+    return name === undefined ? null : { kind: 'notify', dir: out ? 'out' : 'in', notify: name };
+  }
+  for (const [begins, notify] of NOTIFIES_SENT) if (t.startsWith(begins)) return { kind: 'notify', dir: begins.startsWith(':') ? 'in' : 'out', notify };
+  if (t.startsWith('Retransmitting packet')) return { kind: 'retransmit' };
+  const del = DELETE.exec(t);
+  if (del !== null) {
+    const ike = del[2] === 'IKEv2';
+    return { kind: 'delete', dir: del[1] === 'Sending' ? 'out' : 'in', what: ike ? 'ike' : 'child', spis: ike ? spiPair(del[3] ?? '', del[4] ?? '') : null, spi: ike ? null : hex(del[5] ?? '') };
+  }
+  const up = UP.exec(t);
+  if (up !== null) return { kind: 'up', ids: [up[1] ?? '', up[2] ?? ''] };
+  if (t.startsWith('IKEV2 SA created')) {
+    const life = /\((\d{1,10}) sec\)/.exec(t);
+    return { kind: 'created', lifetimeSeconds: life === null ? null : Number(life[1]) };
+  }
+  if (t.startsWith("Verification of peer's auth")) return { kind: 'auth', passed: t.endsWith('PASSED') };
+  const psk = PSK_USE.exec(t);
+  if (psk !== null) return { kind: 'psk', own: true, id: psk[1] ?? '', keyLength: Number(psk[2]) };
+  if (t.startsWith("Get peer's preshared key for ")) return { kind: 'psk', own: false, id: t.slice(29).trim(), keyLength: null };
+  const method = /^(My|Peer's) authentication method is '([^']{1,40})'/.exec(t);
+  if (method !== null) return { kind: 'auth-method', own: method[1] === 'My', method: method[2] ?? '' };
+  const id = IDENTITY.exec(t);
+  if (id !== null) return { kind: 'identity', own: t.startsWith('Constructing'), id: id[1] ?? '', idType: id[2] ?? '' };
+  const pf = PFKEY.exec(t);
+  if (pf !== null) return { kind: 'pfkey', action: pf[1] ?? '', spi: pf[2] === '0' ? null : `0x${hex(pf[2] ?? '')}`, error: pf[3] === 'TRUE' };
+  if (t.startsWith('Request has mess_id') || t.startsWith('Sent response with message id')) return { kind: 'window', words: t };
+  for (const [begins, code] of ERRORS) if (t.startsWith(begins)) return { kind: 'error', code, text: t };
+  return lookup(t) ?? phraseLine(t);
+}

@@ -1,0 +1,96 @@
+/**
+ * ikev2Record: the event of one IKEv2 record (its first line and continuation lines). The ASA prints messages
+ * run together without line endings (`… AUTHENTICATION_FAILEDIKEv2-PROTO-2: (16): Building packet …`) and
+ * prefixes continuation lines with its SA tag (`(16): `): the record is cut into its messages at each glued
+ * prefix, each read on its own; the first is the record's meaning, the others follow it.
+ */
+import type { IkeEventBody } from '../events.ts';
+import type { Ikev2Line } from './line.ts';
+import { nextGlued, readIkev2Prefix, readTag, type Ikev2Prefix } from './prefix.ts';
+import { readIkev2Message } from './read.ts';
+
+interface Segment {
+  prefix: Ikev2Prefix | null;
+  lines: string[];
+}
+
+/** A continuation line without its leading `(n): ` tag. */
+function untagged(line: string): string {
+  const tag = readTag(line, 0);
+  return tag === null ? line : line.slice(tag.end);
+}
+
+function segments(first: string, more: readonly string[]): Segment[] {
+  const out: Segment[] = [];
+  let cur: Segment | null = null;
+  const add = (text: string, startsRecord: boolean): void => {
+    let rest = text;
+    let prefix: Ikev2Prefix | null = null;
+    if (startsRecord) {
+      prefix = readIkev2Prefix(rest);
+      if (prefix !== null) rest = rest.slice(prefix.end);
+    }
+    for (;;) {
+      const glued = nextGlued(rest, 0);
+      const part = glued < 0 ? rest : rest.slice(0, glued);
+      if (prefix !== null || cur === null) {
+        cur = { prefix, lines: [part] };
+        out.push(cur);
+      } else {
+        cur.lines.push(part);
+      }
+      if (glued < 0) return;
+      const next = readIkev2Prefix(rest, glued);
+      if (next === null) return;
+      prefix = next;
+      rest = rest.slice(next.end);
+    }
+  };
+  add(first, true);
+  for (const line of more) add(untagged(line), false);
+  return mergeDecodes(out);
+}
+
+/** The ASA glues a packet's header decode to its exchange line (`… REQUESTIKEv2-PROTO-3: (2): Next payload: …`): it stays in the block. */
+function mergeDecodes(parts: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    const text = (part.lines[0] ?? '').trimStart();
+    if (last !== undefined && text.startsWith('Next payload:') && /^(?:Sending|Received) Packet/.test((last.lines[0] ?? '').trimStart())) {
+      for (const line of part.lines) last.lines.push(line);
+    } else {
+      out.push(part);
+    }
+  }
+  return out;
+}
+
+/** One segment's meaning; an empty first line takes its meaning from the next (`IKEv2-PLAT-2: ` then the text). */
+function readSegment(s: Segment): Ikev2Line | null {
+  const lines = s.lines;
+  const first = lines[0] ?? '';
+  if (first.trim().length === 0 && lines.length > 1) {
+    const rest = lines.slice(1);
+    const line = readIkev2Message(rest[0] ?? '', rest);
+    if (line !== null) return line;
+  }
+  return readIkev2Message(first, lines);
+}
+
+export function ikev2Record(first: string, more: readonly string[]): IkeEventBody | null {
+  const parts = segments(first, more);
+  const head = parts[0];
+  if (head === undefined || head.prefix === null) return null;
+  const line = readSegment(head);
+  if (line === null) return null;
+  const also: Ikev2Line[] = [];
+  for (let i = 1; i < parts.length; i += 1) {
+    const part = parts[i];
+    if (part === undefined) continue;
+    const read = readSegment(part);
+    if (read !== null) also.push(read);
+  }
+  const p = head.prefix;
+  return { type: 'ikev2', facility: p.facility, level: p.level, session: p.session, sa: p.sa, line, also };
+}
