@@ -4,7 +4,7 @@
  * the evidence the diagnosis read (record indices, conn-ids) stay out, so the output is small and a person
  * can review a golden file of it line by line.
  */
-import type { Analysis, Finding, Message, Negotiation, Phase1, Phase2, Transition } from './analysis.ts';
+import type { Analysis, ChildSa, Finding, IkeSa, Ikev2Message, Message, Negotiation, Phase1, Phase2, Transition } from './analysis.ts';
 import type { LineRef } from './ike/line-ref.ts';
 import { formatTimeOfDay } from './clock/time-of-day.ts';
 import { summarizeAnalysis, type AnalysisSummary } from './summary/summary.ts';
@@ -58,16 +58,38 @@ export interface FindingJson {
   fix: string;
 }
 
-export interface NegotiationJson {
+export interface Ikev2MessageJson {
+  name: Ikev2Message['name'];
+  response: boolean;
+  messageId: number;
+  from: Ikev2Message['from'];
+  dir?: Ikev2Message['dir'];
+  lines: LineRun[];
+  payloads: string[];
+}
+
+export interface IkeSaJson {
+  spis: IkeSa['spis'];
+  outcome: IkeSa['outcome'];
+  messages: Ikev2MessageJson[];
+  transitions: TransitionJson[];
+  proposal: IkeSa['proposal'];
+}
+
+export type ChildSaJson = Pick<ChildSa, 'messageId' | 'outcome' | 'transform' | 'spis' | 'trafficSelectors'>;
+
+interface NegotiationHead {
   id: string;
   local: string;
   peer: string;
   role: Negotiation['role'];
   ikeVersion: Negotiation['ikeVersion'];
-  phase1: Phase1Json;
-  phase2: Phase2Json[];
-  findings: FindingJson[];
 }
+
+/** IKEv1: `phase1` and `phase2`; IKEv2: `ikeSa` and `childSas` in their place (DESIGN.md, "IKEv2"). */
+export type NegotiationJson =
+  | (NegotiationHead & { phase1: Phase1Json; phase2: Phase2Json[]; findings: FindingJson[] })
+  | (NegotiationHead & { ikeSa: IkeSaJson; childSas: ChildSaJson[]; findings: FindingJson[] });
 
 /** The summary of the whole log (DESIGN.md, "Many negotiations"), its files' time spans as IOS prints times. */
 export type SummaryJson = Omit<AnalysisSummary, 'spans'> & { spans: { file: number; first: string; last: string }[] };
@@ -109,14 +131,30 @@ function transitionJson(t: Transition): TransitionJson {
   return { from: t.from, to: t.to, input: t.input, line: { file: t.line.file, line: t.line.line }, allowed: t.allowed };
 }
 
+function ikev2MessageJson(m: Ikev2Message): Ikev2MessageJson {
+  const head = { name: m.name, response: m.response, messageId: m.messageId, from: m.from };
+  const rest = { lines: lineRuns(m.lines), payloads: m.payloads };
+  return m.dir === undefined ? { ...head, ...rest } : { ...head, dir: m.dir, ...rest };
+}
+
+function findingJson(f: Finding): FindingJson {
+  return { code: f.code, severity: f.severity, lines: lineRuns(f.lines), summary: f.summary, fix: f.fix };
+}
+
 function negotiationJson(n: Negotiation): NegotiationJson {
   const p1 = n.phase1;
+  const head: NegotiationHead = { id: n.id, local: n.local, peer: n.peer, role: n.role, ikeVersion: n.ikeVersion };
+  if (n.ikeVersion === 2 && n.ikeSa !== undefined) {
+    const sa = n.ikeSa;
+    return {
+      ...head,
+      ikeSa: { spis: sa.spis, outcome: sa.outcome, messages: sa.messages.map(ikev2MessageJson), transitions: sa.transitions.map(transitionJson), proposal: sa.proposal },
+      childSas: (n.childSas ?? []).map((c) => ({ messageId: c.messageId, outcome: c.outcome, transform: c.transform, spis: c.spis, trafficSelectors: c.trafficSelectors })),
+      findings: n.findings.map(findingJson),
+    };
+  }
   return {
-    id: n.id,
-    local: n.local,
-    peer: n.peer,
-    role: n.role,
-    ikeVersion: n.ikeVersion,
+    ...head,
     phase1: { mode: p1.mode, outcome: p1.outcome, messages: p1.messages.map(messageJson), transitions: p1.transitions.map(transitionJson), proposal: p1.proposal },
     phase2: n.phase2.map((p) => ({
       messageId: p.messageId,
@@ -127,7 +165,7 @@ function negotiationJson(n: Negotiation): NegotiationJson {
       spis: p.spis,
       pfsGroup: p.pfsGroup,
     })),
-    findings: n.findings.map((f) => ({ code: f.code, severity: f.severity, lines: lineRuns(f.lines), summary: f.summary, fix: f.fix })),
+    findings: n.findings.map(findingJson),
   };
 }
 

@@ -12,6 +12,7 @@ import type { LineRef } from './ike/line-ref.ts';
 import { LINE_KINDS, type LineKind } from './ike/line-kinds.ts';
 import type { MessageName, PayloadType } from './ike/messages.ts';
 import type { Role, Side } from './ike/sides.ts';
+import type { Ikev2Exchange } from './ike/ikev2.ts';
 
 import type { ConfigAttribute } from './config/relations.ts';
 import type { ImplicitLine } from './config/implicit-defaults.ts';
@@ -271,6 +272,55 @@ export interface Router {
   logged: boolean;
 }
 
+/** IKEv2: one message of an exchange, a request or its response (`ladder.arrow.IKE_AUTH`, `….response`). */
+export interface Ikev2Message {
+  name: Ikev2Exchange;
+  response: boolean;
+  messageId: number;
+  from: Side;
+  /** Relative to the router that printed the line; left out in a merged two-sided negotiation. */
+  dir?: 'out' | 'in';
+  lines: LineRef[];
+  // page:
+  /** As printed; for an encrypted message, the list printed before encryption (`Building packet for encryption`). */
+  payloads: string[];
+  /** The message's payloads were encrypted (`ENCR` on the wire). */
+  encrypted: boolean;
+  retransmission: boolean;
+  /** 1 for the first sending, n for the (n-1)th retransmission. */
+  attempt: number;
+  time: number | null;
+  /** The packet line in each router's log that printed it. */
+  packetLines: Partial<Record<Side, LineRef>>;
+}
+
+/** IKEv2: the IKE SA, what `phase1` is to IKEv1. */
+export interface IkeSa {
+  /** Upper-case hex; the responder's is all zeros until its first response. */
+  spis: { initiator: string; responder: string };
+  outcome: Outcome;
+  messages: Ikev2Message[];
+  /** From the SM Trace lines: each change of `CurState`, with the event that caused it as `input`. */
+  transitions: Transition[];
+  /** The IKE SA proposal the log shows (offered), its transforms as printed. */
+  proposal: { transforms: string[] } | null;
+}
+
+/** IKEv2: a child SA, what a `phase2` entry is to IKEv1. */
+export interface ChildSa {
+  /** The message ID of the exchange that negotiated it (1 for the IKE_AUTH one). */
+  messageId: number;
+  outcome: Outcome;
+  /** The ESP/AH proposal the log shows, as printed (`AES-CBC SHA96 Don't use ESN`). */
+  transform: string | null;
+  spis: { inbound: string | null; outbound: string | null } | null;
+  /** As the log decodes them (ASA); relative to `local`. */
+  trafficSelectors: { local: string[]; remote: string[] } | null;
+  // page:
+  /** What refused it: the error notify of the response (`NO_PROPOSAL_CHOSEN`, `TS_UNACCEPTABLE`...). */
+  refusal: string | null;
+}
+
 export interface Negotiation {
   id: string;
   /** The router that printed the log (the initiator when role is "both"). */
@@ -278,8 +328,12 @@ export interface Negotiation {
   peer: string;
   role: Role;
   ikeVersion: 1 | 2;
+  /** IKEv1; an IKEv2 negotiation holds an empty one and its `ikeSa` instead. */
   phase1: Phase1;
   phase2: Phase2[];
+  /** IKEv2 only: the IKE SA and its child SAs. */
+  ikeSa?: IkeSa;
+  childSas?: ChildSa[];
   findings: Finding[];
   // page:
   routers: { initiator: Router; responder: Router };

@@ -26,6 +26,8 @@ function run(path: string): Analysis {
 
 const names = (n: Negotiation, phase = 1, i = 0): string[] =>
   (phase === 1 ? n.phase1.messages : (n.phase2[i]?.messages ?? [])).map((m) => m.name);
+/** IKEv2 messages as the ladder names them, with their message IDs. */
+const v2 = (n: Negotiation): string[] => (n.ikeSa?.messages ?? []).map((m) => `${m.name}${m.response ? '.response' : ''} ${m.messageId}`);
 const MM = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6'];
 const QM = ['QM1', 'QM2', 'QM3'];
 
@@ -115,8 +117,17 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations[1]!.routers.responder.name).toBe('R2');
   },
   '11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log': (a) => {
-    expect(a.negotiations).toEqual([]);
     expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'initiator', local: 'FC00:123:123:123::2', peer: 'FC00:123:123:123::1' });
+    expect(n.routers.initiator.name).toBe('XE-R4');
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: '1D418169B24BF95A', responder: 'A645046F734260C6' }, outcome: 'complete' });
+    expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0', 'IKE_AUTH 1', 'IKE_AUTH.response 1', 'INFORMATIONAL 2', 'INFORMATIONAL.response 2', 'INFORMATIONAL 3', 'INFORMATIONAL.response 3']);
+    // the encrypted IKE_AUTH request is labelled by the list printed before encryption
+    expect(n.ikeSa!.messages[2]).toMatchObject({ encrypted: true, payloads: ['VID', 'IDi', 'AUTH', 'CFG', 'SA', 'TSi', 'TSr', 'NOTIFY(INITIAL_CONTACT)', 'NOTIFY(USE_TRANSPORT_MODE)', 'NOTIFY(SET_WINDOW_SIZE)', 'NOTIFY(ESP_TFC_NO_SUPPORT)', 'NOTIFY(NON_FIRST_FRAGS)'] });
+    // the IKE SA came up; its child SA was refused in the IKE_AUTH response
+    expect(n.childSas).toEqual([{ messageId: 1, outcome: 'failed', transform: "AES-CBC SHA96 Don't use ESN", spis: { inbound: '0xA153CF67', outbound: null }, trafficSelectors: null, refusal: 'NO_PROPOSAL_CHOSEN' }]);
   },
   '13-transform-set-mismatch-initiator-ios12-excerpt.log': (a) => {
     const n = a.negotiations[0]!;
@@ -173,24 +184,62 @@ const expectations: Record<string, (a: Analysis) => void> = {
   '24-ike-sa-init-no-response-retransmit-initial-exchange-failed-initiator-iosxe16.log': (a) => {
     // the operator's `% Invalid input detected at '^' marker.` is the only line not understood
     expect(a.input.unrecognized).toEqual([{ file: 0, line: 49 }]);
+    const n = a.negotiations[0]!;
+    expect(a.negotiations).toHaveLength(1);
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: '352F8CB45CC6EE7E', responder: '0000000000000000' }, outcome: 'failed' });
+    // one request, resent three times (the last after the operator turned debugging off)
+    expect(n.ikeSa!.messages.map((m) => [m.name, m.attempt, m.retransmission])).toEqual([['IKE_SA_INIT', 1, false], ['IKE_SA_INIT', 2, true], ['IKE_SA_INIT', 3, true], ['IKE_SA_INIT', 4, true]]);
+    expect(n.childSas).toEqual([]);
   },
   '25-flexvpn-hub-psk-lookup-by-fqdn-ike-identity-responder-iosxe.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
+    // an excerpt of lookups with no SPI and no address: no IKE SA to show
+    expect(a.negotiations).toEqual([]);
   },
   '26-asa-psk-mismatch-authentication-failed-responder-two-attempts.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.spis.initiator, n.ikeSa?.outcome])).toEqual([
+      ['responder', '30.30.30.1', '20.20.20.1', 'D7307E13C686A26E', 'failed'],
+      ['responder', '30.30.30.1', '20.20.20.1', '9399AAC68D5A5E20', 'failed'],
+    ]);
+    const n = a.negotiations[0]!;
+    expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0', 'IKE_AUTH 1', 'IKE_AUTH.response 1']);
+    expect(n.ikeSa!.messages[3]!.payloads).toEqual(['NOTIFY(AUTHENTICATION_FAILED)']);
+    // the ASA decodes the decrypted IKE_AUTH request after its packet block
+    expect(n.ikeSa!.messages[2]!.payloads.slice(0, 6)).toEqual(['VID', 'IDi', 'AUTH', 'SA', 'TSi', 'TSr']);
+    expect(n.ikeSa!.transitions.at(-1)).toMatchObject({ from: 'AUTH_DONE', to: 'EXIT', input: 'EV_FAIL' });
   },
   '27-asa-transform-set-mismatch-child-no-proposal-chosen-initiator-pair-a.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.outcome, n.childSas?.[0]?.outcome, n.childSas?.[0]?.refusal])).toEqual([
+      ['initiator', 'complete', 'failed', 'NO_PROPOSAL_CHOSEN'],
+      ['initiator', 'complete', 'failed', 'NO_PROPOSAL_CHOSEN'],
+    ]);
+    expect(a.negotiations[0]!.childSas![0]!.trafficSelectors).toEqual({ local: ['10.0.0.10', '10.0.0.0-10.0.0.255'], remote: ['172.16.0.10', '172.16.0.0-172.16.0.255'] });
   },
   '28-asa-transform-set-mismatch-received-vs-expected-policies-responder-pair-b.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.initiator, n.childSas?.[0]?.refusal])).toEqual([
+      ['responder', '8B54A15A627B9C8A', 'NO_PROPOSAL_CHOSEN'],
+      ['responder', '7CBB667E8EB4F8D9', 'NO_PROPOSAL_CHOSEN'],
+    ]);
   },
   '29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(a.negotiations).toHaveLength(1);
+    expect(n).toMatchObject({ role: 'initiator', local: '1.1.1.2', peer: '1.1.1.1' });
+    expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0', 'IKE_AUTH 1', 'IKE_AUTH.response 1']);
+    expect(n.childSas).toEqual([
+      { messageId: 1, outcome: 'complete', transform: "AES-CBC SHA256 Don't use ESN", spis: { inbound: '0x1DDD9F4B', outbound: '0x721DF69D' }, trafficSelectors: { local: ['192.168.2.1'], remote: ['192.168.1.1'] }, refusal: null },
+    ]);
+    expect(n.ikeSa!.transitions.map((t) => t.to)).toEqual(['I_BLD_INIT', 'I_WAIT_INIT', 'I_PROC_INIT', 'INIT_DONE', 'I_BLD_AUTH', 'I_WAIT_AUTH', 'I_PROC_AUTH', 'AUTH_DONE', 'READY']);
   },
   '30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', local: '1.1.1.1', peer: '1.1.1.2' });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: 'DCA635040E30A6A3', responder: 'DDF0F6E503F92A3D' }, outcome: 'complete' });
   },
   '23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log': (a) => {
     const n = a.negotiations[0]!;

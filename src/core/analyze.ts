@@ -127,7 +127,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
     endFile,
     finish() {
       endFile();
-      const built = finalizeNegotiations(builder ?? new NegotiationBuilder(records), records).negotiations;
+      const { negotiations: built, ikev2 } = finalizeNegotiations(builder ?? new NegotiationBuilder(records), records);
       // the drafts, maps and address book are not part of the result: let them go
       builder = null;
       const judge = options.replay === false ? null : new TransitionJudge();
@@ -142,7 +142,8 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       return {
         schema: ANALYSIS_SCHEMA,
         input: { files, lines, unrecognized },
-        negotiations: built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })),
+        // IKEv2 negotiations follow the IKEv1 ones; the IKEv1 machines, config relations and rules do not read them
+        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...ikev2],
         lineTables: tables,
         records: records.table(),
         configDefaults: attached.map((c, i) => ({

@@ -125,9 +125,10 @@ export type IkeEventBody =
   | { type: 'endpoints'; local: string; peer: string }
   /**
    * An IKEv2 message: its prefix (`IKEv2:(SESSION ID = 31,SA ID = 1):`, `IKEv2-PROTO-5: (16): `), what it says,
-   * and the messages the ASA glued after it on the same record
+   * the messages the ASA glued after it on the same record, and the payloads its decode lines name (the ASA
+   * decodes a decrypted message after its packet block)
    */
-  | { type: 'ikev2'; facility: Ikev2Facility; level: number | null; session: number | null; sa: number | null; line: Ikev2Line; also: Ikev2Line[] }
+  | { type: 'ikev2'; facility: Ikev2Facility; level: number | null; session: number | null; sa: number | null; line: Ikev2Line; also: Ikev2Line[]; decoded: string[] }
   /** a router prompt, with the command typed after it (`R3(config-if)#`, `HQ#show crypto ipsec sa`) */
   | { type: 'prompt'; name: string | null; command: string }
   /** a recognised line that changes nothing in the model, with its meaning */

@@ -32,6 +32,10 @@ export class RecordTableBuilder {
     this.lineCounts.set(record, count);
   }
 
+  lineCount(record: number): number {
+    return this.lineCounts.get(record);
+  }
+
   setTime(record: number, time: number | null): void {
     this.times.set(record, time ?? -1);
   }

@@ -7,6 +7,7 @@ import type { IkeEvent } from '../log/events.ts';
 import type { RecordTableBuilder } from '../log/record-table.ts';
 import { applyEvent, type Surroundings } from './apply-event.ts';
 import type { Draft, RouterContext } from './draft.ts';
+import { Ikev2Builder } from './ikev2/build.ts';
 import { DraftRouter } from './route.ts';
 import { ShowOutput } from './show-output.ts';
 import { WordTree } from './word-tree.ts';
@@ -26,7 +27,12 @@ export class NegotiationBuilder {
     learnLocal: (ctx, local, peer) => this.router.learnLocal(ctx, local, peer),
   };
 
-  constructor(private readonly records: RecordTableBuilder) {}
+  /** IKEv2 SAs: their own drafts, keyed by SPI. */
+  readonly ikev2: Ikev2Builder;
+
+  constructor(private readonly records: RecordTableBuilder) {
+    this.ikev2 = new Ikev2Builder(records);
+  }
 
   /** Starts a new file: its lines come from another router unless prompts or addresses say otherwise. */
   startFile(file: number): void {
@@ -41,7 +47,11 @@ export class NegotiationBuilder {
       this.router.prompt(e.name, e.at.file);
       return;
     }
-    if (e.type === 'ikev2' || this.show.event(e, ctx)) return;
+    if (e.type === 'ikev2') {
+      this.ikev2.event(e, ctx.name);
+      return;
+    }
+    if (this.show.event(e, ctx)) return;
     const draft = this.router.route(e, ctx);
     if (draft === null) return;
     this.records.setNegotiation(e.record, draft.index);

@@ -9,6 +9,7 @@ import type { Draft } from './draft.ts';
 import { merged, partner, routerQueues } from './merge.ts';
 import { oneSided, toSided, type Sided } from './one-sided.ts';
 import { verify } from './verify.ts';
+import { ikev2Negotiations } from './ikev2/finalize.ts';
 
 /** Whether a draft holds anything worth showing. */
 function meaningful(d: Draft): boolean {
@@ -17,7 +18,7 @@ function meaningful(d: Draft): boolean {
   return d.requestTransform !== null || d.offered !== null || (d.peer !== null && d.notable.length > 0);
 }
 
-export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[] } {
+export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[]; ikev2: Negotiation[] } {
   const sided = builder.drafts.filter(meaningful).map(toSided);
   const used = new Set<Sided>();
   const out: { n: Negotiation; drafts: Draft[] }[] = [];
@@ -39,5 +40,6 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   out.forEach((o, i) => o.drafts.forEach((d) => (target[d.index] = i)));
   records.renumberNegotiations(target);
   verify(builder.show, out.map((o) => o.n));
-  return { negotiations: out.map((o) => o.n) };
+  const ikev2 = ikev2Negotiations(builder.ikev2.drafts, out.length, (record, n) => records.setNegotiation(record, n));
+  return { negotiations: out.map((o) => o.n), ikev2 };
 }

@@ -81,6 +81,8 @@ export function describeIkev2(l: Ikev2Line): string {
       return l.words;
     case 'pfkey':
       return `IPsec data plane: ${l.action}${l.spi === null ? '' : ` for SPI ${l.spi}`}${l.error ? ', with an error' : ''}.`;
+    case 'gone':
+      return 'The IKE SA is gone.';
     case 'window':
       return 'Message-ID window check (normal).';
     case 'error':

@@ -10,6 +10,12 @@ export interface SpiPair {
   responder: string;
 }
 
+/** The TSi and TSr payloads as the ASA decodes them: `10.0.0.0-10.0.0.255`, with ports and protocol when not all. */
+export interface TrafficSelectors {
+  initiator: string[];
+  responder: string[];
+}
+
 export type Ikev2ErrorCode =
   | 'initial-exchange-failed'
   | 'auth-exchange-failed'
@@ -42,6 +48,7 @@ export type Ikev2Line =
       /** `INITIATOR`, `RESPONDER MSG-RESPONSE`, from the packet decode, when printed. */
       flags: string[] | null;
       payloads: string[];
+      selectors: TrafficSelectors | null;
     }
   /** ASA `SENT PKT [IKE_AUTH] [A]:500->[B]:500 InitSPI=0x… RespSPI=0x… MID=00000001` */
   | { kind: 'packet-summary'; dir: 'out' | 'in'; exchange: Ikev2Exchange | null; from: string; fromPort: number; to: string; toPort: number; spis: SpiPair; messageId: number }
@@ -54,7 +61,7 @@ export type Ikev2Line =
   /** `Received Policies:` / `Expected Policies:` + `ESP: Proposal 1:  AES-CBC-256 SHA256 Don't use ESN` */
   | { kind: 'policies'; which: 'received' | 'expected'; proposals: string[] }
   /** `Building packet for encryption.` + `Payload contents:` + the list: what an encrypted message carries */
-  | { kind: 'payloads'; payloads: string[] }
+  | { kind: 'payloads'; payloads: string[]; selectors: TrafficSelectors | null }
   /** a notify built, parsed or sent */
   | { kind: 'notify'; dir: 'out' | 'in'; notify: string }
   | { kind: 'retransmit' }
@@ -81,6 +88,8 @@ export type Ikev2Line =
   /** the message-ID window: `Request has mess_id 1; expected 1 through 1` (normal) */
   | { kind: 'window'; words: string }
   | { kind: 'error'; code: Ikev2ErrorCode; text: string }
+  /** `Deleting SA`: the IKE SA is gone */
+  | { kind: 'gone' }
   /** a recognised step that changes nothing in the model, with what it means */
   | { kind: 'step'; words: string };
 

@@ -148,7 +148,7 @@ const PHRASES: readonly Phrase[] = [
   ['Delete all IKE SAs', step('Deleting the IKE SAs.')],
   ['Processing ACK to informational exchange', step('The peer acknowledged the INFORMATIONAL request.')],
   ['Process delete request from peer', step('The peer asks to delete an SA.')],
-  ['Deleting SA', step('The IKE SA is gone.')],
+  ['Deleting SA', { kind: 'gone' }],
   ['Deleting negotiation context for', step('The exchange is finished: its context is freed.')],
 ];
 

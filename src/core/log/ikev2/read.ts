@@ -4,7 +4,7 @@
  * understood. Structured messages are read here; the rest by their beginning (`phrases.ts`).
  */
 import { isIkev2Exchange, type Ikev2Exchange } from '../../ike/ikev2.ts';
-import type { Ikev2ErrorCode, Ikev2Line, SpiPair } from './line.ts';
+import type { Ikev2ErrorCode, Ikev2Line, SpiPair, TrafficSelectors } from './line.ts';
 import { phraseLine } from './phrases.ts';
 
 /** `[To FC00:123::1:500/From FC00:123::2:500/VRF i0:f0]`: the port is the digits after the last colon. */
@@ -21,8 +21,11 @@ const PSK_USE = /^Use preshared key for id (\S{1,253}), key len (\d{1,4})/;
 const IDENTITY = /^(?:Constructing ID[ir] payload|Searching policy based on peer's identity):? '([^']{0,253})' of type '([^']{1,40})'/;
 const PFKEY = /^Received PFKEY ([A-Za-z ]{2,30}?) (?:SA )?for SPI 0x([\dA-Fa-f]{1,8}),? error (TRUE|FALSE)/;
 const PAYLOAD_TOKEN = /^[A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?$/;
-/** An ASA payload decode line: ` NOTIFY(NO_PROPOSAL_CHOSEN)(16):   Next payload: NONE, …` */
-const DECODED_PAYLOAD = /^ {1,2}([A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?)(?:\(\d{1,6}\):)? {1,4}Next payload/;
+/**
+ * An ASA payload decode: ` NOTIFY(NO_PROPOSAL_CHOSEN)(16):   Next payload: NONE, …`, also after the message it
+ * is glued to (`Parse Vendor Specific Payload: (CUSTOM) VID  Next payload: IDi, …`).
+ */
+const DECODED_PAYLOAD = /(?:^|[ )])([A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?)(?:\(\d{1,6}\):)? {1,4}Next payload:/;
 
 const hex = (s: string): string => s.toUpperCase();
 
@@ -51,12 +54,52 @@ function payloadList(lines: readonly string[], from: number): string[] {
   }
   if (decoded.length > 0) return decoded;
   const out: string[] = [];
-  for (let i = from; i < lines.length; i += 1) {
-    const line = lines[i] ?? '';
-    if (line.indexOf(':') >= 0) continue;
-    for (const token of line.trim().split(/ +/)) if (token.length > 0 && PAYLOAD_TOKEN.test(token)) out.push(token);
+  // IOS: the one list line (a line holding one space is an empty list)
+  const line = lines[from] ?? '';
+  if (line.indexOf(':') >= 0) return out;
+  for (const token of line.trim().split(/ +/)) if (token.length > 0 && PAYLOAD_TOKEN.test(token)) out.push(token);
+  return out;
+}
+
+/** The payloads an ASA decode names among lines that are not a packet block (a decrypted message's payloads). */
+export function decodedPayloads(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = DECODED_PAYLOAD.exec(line);
+    if (m !== null) out.push(m[1] ?? '');
   }
   return out;
+}
+
+const TS_TYPE = /TS type: \S{1,40}, proto id: (\d{1,3})/;
+const TS_PORTS = /start port: (\d{1,5}), end port: (\d{1,5})/;
+const TS_ADDRS = /start addr: (\S{1,60}), end addr: (\S{1,60})/;
+
+/** The decoded TSi and TSr payloads among a message's lines, or null when none is decoded. */
+function trafficSelectors(lines: readonly string[], from: number): TrafficSelectors | null {
+  const out: TrafficSelectors = { initiator: [], responder: [] };
+  let cur: string[] | null = null;
+  let proto = '0';
+  let ports = '';
+  for (let i = from; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const decoded = DECODED_PAYLOAD.exec(line);
+    if (decoded !== null) {
+      cur = decoded[1] === 'TSi' ? out.initiator : decoded[1] === 'TSr' ? out.responder : null;
+      continue;
+    }
+    if (cur === null) continue;
+    const type = TS_TYPE.exec(line);
+    if (type !== null) proto = type[1] ?? '0';
+    const p = TS_PORTS.exec(line);
+    if (p !== null) ports = p[1] === '0' && p[2] === '65535' ? '' : p[1] === p[2] ? `:${p[1]}` : `:${p[1]}-${p[2]}`;
+    const a = TS_ADDRS.exec(line);
+    if (a !== null) {
+      const range = a[1] === a[2] ? (a[1] ?? '') : `${a[1]}-${a[2]}`;
+      cur.push(`${range}${ports}${proto === '0' ? '' : ` proto ${proto}`}`);
+    }
+  }
+  return out.initiator.length + out.responder.length > 0 ? out : null;
 }
 
 function contentsAt(lines: readonly string[]): number {
@@ -99,6 +142,7 @@ function packet(m: RegExpExecArray, lines: readonly string[]): Ikev2Line {
     response,
     flags,
     payloads: at < 0 ? [] : payloadList(lines, at),
+    selectors: at < 0 ? null : trafficSelectors(lines, at),
   };
 }
 
@@ -200,7 +244,7 @@ export function readIkev2Message(text: string, lines: readonly string[]): Ikev2L
   }
   if (t.startsWith('Building packet for encryption')) {
     const at = contentsAt(lines);
-    return { kind: 'payloads', payloads: at < 0 ? [] : payloadList(lines, at) };
+    return { kind: 'payloads', payloads: at < 0 ? [] : payloadList(lines, at), selectors: at < 0 ? null : trafficSelectors(lines, at) };
   }
   if (t.startsWith('Construct Notify Payload: ') || t.startsWith('Parse Notify Payload: ')) {
     const out = t.startsWith('Construct');

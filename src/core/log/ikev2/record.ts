@@ -7,7 +7,7 @@
 import type { IkeEventBody } from '../events.ts';
 import type { Ikev2Line } from './line.ts';
 import { nextGlued, readIkev2Prefix, readTag, type Ikev2Prefix } from './prefix.ts';
-import { readIkev2Message } from './read.ts';
+import { decodedPayloads, readIkev2Message } from './read.ts';
 
 interface Segment {
   prefix: Ikev2Prefix | null;
@@ -85,12 +85,15 @@ export function ikev2Record(first: string, more: readonly string[]): IkeEventBod
   const line = readSegment(head);
   if (line === null) return null;
   const also: Ikev2Line[] = [];
-  for (let i = 1; i < parts.length; i += 1) {
+  const decoded: string[] = [];
+  for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i];
     if (part === undefined) continue;
-    const read = readSegment(part);
-    if (read !== null) also.push(read);
+    const read = i === 0 ? line : readSegment(part);
+    if (read !== null && i > 0) also.push(read);
+    // a packet block and a cleartext list name their own payloads; others may decode a decrypted message's
+    if (read?.kind !== 'packet' && read?.kind !== 'payloads') for (const name of decodedPayloads(part.lines)) decoded.push(name);
   }
   const p = head.prefix;
-  return { type: 'ikev2', facility: p.facility, level: p.level, session: p.session, sa: p.sa, line, also };
+  return { type: 'ikev2', facility: p.facility, level: p.level, session: p.session, sa: p.sa, line, also, decoded };
 }

@@ -1,0 +1,157 @@
+/**
+ * IKEv2 events → one draft per router and IKE SA, keyed by the initiator's SPI (the responder's is zero until
+ * its first response). A line without SPIs joins the SA its `SA ID` or ASA tag was last seen with; lines
+ * printed before the SA's first SPI (policy and keyring lookups, the DH computation) join it when it comes.
+ */
+import type { LineRef } from '../../ike/line-ref.ts';
+import type { IkeEvent } from '../../log/events.ts';
+import type { Ikev2Line, SpiPair } from '../../log/ikev2/line.ts';
+import type { RecordTableBuilder } from '../../log/record-table.ts';
+import { applyIkev2, decodedIn, type V2EventRef } from './apply.ts';
+import type { V2Draft } from './draft.ts';
+
+type Ikev2Event = Extract<IkeEvent, { type: 'ikev2' }>;
+
+const ZERO_SPI = '0000000000000000';
+
+/** Events not yet tied to an SA, kept until one comes. */
+interface Pending {
+  events: { e: Ikev2Event; line: Ikev2Line; decoded: boolean }[];
+}
+
+interface FileState {
+  bySpi: Map<string, V2Draft>;
+  bySa: Map<number, V2Draft>;
+  pendingBySa: Map<number, Pending>;
+  untagged: Pending;
+  last: V2Draft | null;
+}
+
+function spisOf(l: Ikev2Line): SpiPair | null {
+  switch (l.kind) {
+    case 'packet':
+      return l.spis;
+    case 'packet-summary':
+    case 'sm':
+      return l.spis;
+    case 'delete':
+      return l.what === 'ike' ? l.spis : null;
+    default:
+      return null;
+  }
+}
+
+export class Ikev2Builder {
+  readonly drafts: V2Draft[] = [];
+  private readonly files = new Map<number, FileState>();
+
+  constructor(private readonly records: RecordTableBuilder) {}
+
+  private file(file: number): FileState {
+    let f = this.files.get(file);
+    if (f === undefined) {
+      f = { bySpi: new Map(), bySa: new Map(), pendingBySa: new Map(), untagged: { events: [] }, last: null };
+      this.files.set(file, f);
+    }
+    return f;
+  }
+
+  event(e: Ikev2Event, routerName: string | null): void {
+    const f = this.file(e.at.file);
+    const lines = [e.line, ...e.also];
+    for (let i = 0; i < lines.length; i += 1) this.one(f, e, lines[i]!, routerName, i === lines.length - 1);
+  }
+
+  /** `lastOfRecord`: the record's decoded payloads go with its last message. */
+  private one(f: FileState, e: Ikev2Event, line: Ikev2Line, routerName: string | null, lastOfRecord: boolean): void {
+    const spis = spisOf(line);
+    let draft: V2Draft | null = null;
+    if (spis !== null) {
+      draft = f.bySpi.get(spis.initiator) ?? null;
+      if (draft === null || draft.ended) draft = this.create(f, e, spis, routerName);
+      if (spis.responder !== ZERO_SPI) draft.spis.responder = spis.responder;
+      if (e.sa !== null && f.bySa.get(e.sa) !== draft) {
+        f.bySa.set(e.sa, draft);
+        this.flush(f.pendingBySa.get(e.sa), draft);
+        f.pendingBySa.delete(e.sa);
+      }
+    } else if (e.sa !== null) {
+      const bound = f.bySa.get(e.sa);
+      if (bound === undefined || bound.ended) {
+        // the end of an SA whose start the excerpt does not hold
+        if (line.kind === 'gone') return;
+        let pending = f.pendingBySa.get(e.sa);
+        if (pending === undefined) f.pendingBySa.set(e.sa, (pending = { events: [] }));
+        pending.events.push({ e, line, decoded: lastOfRecord });
+        return;
+      }
+      draft = bound;
+    } else {
+      if (f.last === null || f.last.ended) {
+        f.untagged.events.push({ e, line, decoded: lastOfRecord });
+        return;
+      }
+      draft = f.last;
+    }
+    f.last = draft;
+    this.apply(draft, e, line, lastOfRecord);
+  }
+
+  private create(f: FileState, e: Ikev2Event, spis: SpiPair, routerName: string | null): V2Draft {
+    const draft: V2Draft = {
+      index: this.drafts.length,
+      file: e.at.file,
+      name: routerName,
+      spis: { initiator: spis.initiator, responder: spis.responder },
+      side: null,
+      local: null,
+      peer: null,
+      messages: [],
+      states: [],
+      ikeProposal: null,
+      childProposal: null,
+      selectors: null,
+      childSpis: { inbound: null, outbound: null },
+      up: false,
+      failures: [],
+      childRefusal: null,
+      ended: false,
+      records: [],
+      first: e.at,
+      last: e.at,
+      carry: { cleartext: null, cleartextLine: null, summaryIn: null, retransmitLine: null, openIn: null },
+    };
+    this.drafts.push(draft);
+    f.bySpi.set(spis.initiator, draft);
+    // what the router printed before the SA had SPIs: its lookups, key computation, first proposal
+    this.flush(f.untagged, draft);
+    f.untagged = { events: [] };
+    if (e.sa !== null) {
+      this.flush(f.pendingBySa.get(e.sa), draft);
+      f.pendingBySa.delete(e.sa);
+    }
+    return draft;
+  }
+
+  private flush(pending: Pending | undefined, draft: V2Draft): void {
+    if (pending === undefined) return;
+    for (const p of pending.events) this.apply(draft, p.e, p.line, p.decoded);
+    pending.events = [];
+  }
+
+  private apply(draft: V2Draft, e: Ikev2Event, line: Ikev2Line, withDecoded: boolean): void {
+    if (draft.records[draft.records.length - 1] !== e.record) {
+      draft.records.push(e.record);
+      this.records.setNegotiation(e.record, -2 - draft.index);
+    }
+    if (compare(e.at, draft.first) < 0) draft.first = e.at;
+    if (compare(e.at, draft.last) > 0) draft.last = e.at;
+    const ref: V2EventRef = { at: e.at, time: e.time, lineCount: this.records.lineCount(e.record) };
+    applyIkev2(draft, line, ref);
+    if (withDecoded && e.decoded.length > 0) decodedIn(draft, e.decoded, ref.at);
+  }
+}
+
+function compare(a: LineRef, b: LineRef): number {
+  return a.file - b.file || a.line - b.line;
+}

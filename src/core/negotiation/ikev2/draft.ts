@@ -1,0 +1,65 @@
+/** What one router's log tells of one IKEv2 SA while the log is read: the draft of an IKEv2 negotiation. */
+import type { Ikev2Exchange } from '../../ike/ikev2.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
+import type { Side } from '../../ike/sides.ts';
+import type { Ikev2ErrorCode, TrafficSelectors } from '../../log/ikev2/line.ts';
+
+export interface V2DraftMessage {
+  exchange: Ikev2Exchange;
+  response: boolean;
+  messageId: number;
+  dir: 'out' | 'in';
+  /** From the packet decode's INITIATOR flag, when printed: the message came from the original initiator. */
+  fromInitiator: boolean | null;
+  payloads: string[];
+  encrypted: boolean;
+  attempt: number;
+  lines: LineRef[];
+  packetLine: LineRef;
+  time: number | null;
+}
+
+export interface V2DraftState {
+  state: string;
+  event: string;
+  line: LineRef;
+  time: number | null;
+}
+
+export interface V2Draft {
+  index: number;
+  file: number;
+  /** The router's name from its prompt, if one was printed. */
+  name: string | null;
+  spis: { initiator: string; responder: string };
+  /** This router's protocol side, once the log shows it. */
+  side: Side | null;
+  local: string | null;
+  peer: string | null;
+  messages: V2DraftMessage[];
+  states: V2DraftState[];
+  ikeProposal: string[] | null;
+  /** The child SA proposal and what decides its fate, by the message ID of the exchange that carries it. */
+  childProposal: string[] | null;
+  selectors: TrafficSelectors | null;
+  childSpis: { inbound: string | null; outbound: string | null };
+  up: boolean;
+  failures: { code: Ikev2ErrorCode | 'auth-failed-notify'; line: LineRef }[];
+  /** The last error notify of a child SA exchange's response (NO_PROPOSAL_CHOSEN, TS_UNACCEPTABLE...). */
+  childRefusal: { notify: string; messageId: number } | null;
+  /** `Deleting SA`: nothing more belongs to it. */
+  ended: boolean;
+  /** Every record the draft holds, to point the record table at its negotiation. */
+  records: number[];
+  first: LineRef;
+  last: LineRef;
+  /** While the log is read: lines that join the next message (its cleartext list, resend line, ASA summary). */
+  carry: {
+    cleartext: string[] | null;
+    cleartextLine: LineRef | null;
+    summaryIn: LineRef | null;
+    retransmitLine: LineRef | null;
+    /** The message received last, while no other packet followed: the ASA decodes its payloads after it. */
+    openIn: V2DraftMessage | null;
+  };
+}

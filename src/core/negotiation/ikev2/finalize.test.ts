@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../analyze.ts';
+
+const read = (f: string): string => readFileSync(`fixtures/corpus/${f}`, 'utf8');
+const PAIR_A = ['29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log', '30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log'];
+const PAIR_B = ['27-asa-transform-set-mismatch-child-no-proposal-chosen-initiator-pair-a.log', '28-asa-transform-set-mismatch-received-vs-expected-policies-responder-pair-b.log'];
+
+describe('two routers\' logs of one IKE SA merge by its SPI pair (the ASA tags differ: 2 and 2, 15 and 19)', () => {
+  test('29 + 30: one negotiation, each message once with both routers\' lines', () => {
+    const a = analyze(PAIR_A.map((name) => ({ name, text: read(name) })));
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'both', local: '1.1.1.2', peer: '1.1.1.1', ikeVersion: 2 });
+    expect(n.ikeSa!.spis).toEqual({ initiator: 'DCA635040E30A6A3', responder: 'DDF0F6E503F92A3D' });
+    const msgs = n.ikeSa!.messages;
+    expect(msgs.map((m) => [m.name, m.response, m.from, m.dir])).toEqual([
+      ['IKE_SA_INIT', false, 'initiator', undefined],
+      ['IKE_SA_INIT', true, 'responder', undefined],
+      ['IKE_AUTH', false, 'initiator', undefined],
+      ['IKE_AUTH', true, 'responder', undefined],
+    ]);
+    for (const m of msgs) expect(new Set(m.lines.map((l) => l.file))).toEqual(new Set([0, 1]));
+    expect(Object.keys(msgs[0]!.packetLines).sort()).toEqual(['initiator', 'responder']);
+    expect(n.routers.initiator.logged && n.routers.responder.logged).toBe(true);
+  });
+  test('27 + 28: two negotiations (two attempts), each merged', () => {
+    const a = analyze(PAIR_B.map((name) => ({ name, text: read(name) })));
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.initiator, n.ikeSa?.outcome, n.childSas?.[0]?.outcome])).toEqual([
+      ['both', '8B54A15A627B9C8A', 'complete', 'failed'],
+      ['both', '7CBB667E8EB4F8D9', 'complete', 'failed'],
+    ]);
+    // the responder's log names what the refused child SA offered
+    expect(a.negotiations[0]!.childSas![0]!.refusal).toBe('NO_PROPOSAL_CHOSEN');
+  });
+  test('every IKEv2 record of a negotiation points at it', () => {
+    const a = analyze(PAIR_A.map((name) => ({ name, text: read(name) })));
+    const m = a.negotiations[0]!.ikeSa!.messages[0]!;
+    const line = m.lines[0]!;
+    const record = a.lineTables[line.file]!.records[line.line - 1]!;
+    expect(a.records.negotiation[record]).toBe(0);
+  });
+});

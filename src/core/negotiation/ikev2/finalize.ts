@@ -1,0 +1,182 @@
+/**
+ * IKEv2 drafts → negotiations: one per IKE SA, the two routers' drafts of one SA merged by its SPI pair
+ * (SESSION and SA IDs, and the ASA's tags, are each router's own). The messages keep the log's order; a
+ * merged message carries the lines of both routers.
+ */
+import type { ChildSa, IkeSa, Ikev2Message, Negotiation, Outcome, Router, Transition } from '../../analysis.ts';
+import type { LineRef } from '../../ike/line-ref.ts';
+import { otherSide, type Side } from '../../ike/sides.ts';
+import type { V2Draft, V2DraftMessage } from './draft.ts';
+
+const ZERO_SPI = '0000000000000000';
+
+function compare(a: LineRef, b: LineRef): number {
+  return a.file - b.file || a.line - b.line;
+}
+
+/** Who sent a message: the original initiator's flag when decoded, else the printing router's side and the direction. */
+function sender(m: V2DraftMessage, side: Side | null): Side {
+  if (m.fromInitiator !== null) return m.fromInitiator ? 'initiator' : 'responder';
+  if (side !== null) return m.dir === 'out' ? side : otherSide(side);
+  // IKE_SA_INIT and IKE_AUTH are always asked by the initiator
+  return m.response ? 'responder' : 'initiator';
+}
+
+function message(m: V2DraftMessage, side: Side | null, withDir: boolean): Ikev2Message {
+  const from = sender(m, side);
+  const printer: Side = m.dir === 'out' ? from : otherSide(from);
+  const out: Ikev2Message = {
+    name: m.exchange,
+    response: m.response,
+    messageId: m.messageId,
+    from,
+    lines: m.lines.slice().sort(compare),
+    payloads: m.payloads,
+    encrypted: m.encrypted,
+    retransmission: m.attempt > 1,
+    attempt: m.attempt,
+    time: m.time,
+    packetLines: { [printer]: m.packetLine },
+  };
+  if (withDir) out.dir = m.dir;
+  return out;
+}
+
+/** SM Trace lines → each change of state, with the event printed in the state it left. */
+function transitions(d: V2Draft, side: Side): Transition[] {
+  const out: Transition[] = [];
+  for (let i = 1; i < d.states.length; i += 1) {
+    const prev = d.states[i - 1];
+    const cur = d.states[i];
+    if (prev === undefined || cur === undefined || prev.state === cur.state) continue;
+    out.push({ from: prev.state, to: cur.state, input: prev.event, line: cur.line, allowed: null, side, inputLine: prev.line, time: cur.time, node: null });
+  }
+  return out;
+}
+
+function ikeOutcome(ds: readonly V2Draft[]): Outcome {
+  if (ds.some((d) => d.up)) return 'complete';
+  if (ds.some((d) => d.failures.length > 0)) return 'failed';
+  return 'incomplete';
+}
+
+/** The first child SA, negotiated in IKE_AUTH (or the first CREATE_CHILD_SA of an excerpt that holds one). */
+function childSas(ds: readonly V2Draft[], messages: readonly Ikev2Message[], localSide: Side): ChildSa[] {
+  const carrier = messages.find((m) => (m.name === 'IKE_AUTH' || m.name === 'CREATE_CHILD_SA') && !m.response);
+  if (carrier === undefined) return [];
+  const response = messages.find((m) => m.name === carrier.name && m.response && m.messageId === carrier.messageId);
+  const refusal = ds.map((d) => d.childRefusal).find((r) => r !== null && r.messageId === carrier.messageId) ?? null;
+  const failed = ds.some((d) => d.failures.length > 0);
+  const outcome: Outcome = refusal !== null || (failed && !ds.some((d) => d.up)) ? 'failed' : response !== undefined && ds.some((d) => d.up) ? 'complete' : 'incomplete';
+  const own = ds.find((d) => d.side === localSide) ?? ds[0];
+  const proposal = ds.map((d) => d.childProposal).find((p) => p !== null) ?? null;
+  const spis = own === undefined || (own.childSpis.inbound === null && own.childSpis.outbound === null) ? null : { ...own.childSpis };
+  const ts = ds.map((d) => d.selectors).find((s) => s !== null) ?? null;
+  return [
+    {
+      messageId: carrier.messageId,
+      outcome,
+      transform: proposal === null ? null : proposal.join(' '),
+      spis,
+      trafficSelectors: ts === null ? null : localSide === 'initiator' ? { local: ts.initiator, remote: ts.responder } : { local: ts.responder, remote: ts.initiator },
+      refusal: refusal?.notify ?? null,
+    },
+  ];
+}
+
+function router(side: Side, d: V2Draft | undefined, address: string | null, logged: boolean): Router {
+  return { side, name: (logged ? d?.name : null) ?? address ?? '?', address: address ?? '', logged };
+}
+
+/** One negotiation from one router's draft, or from both routers' drafts of the same SA. */
+function negotiation(ds: V2Draft[], index: number): Negotiation {
+  const merged = ds.length === 2;
+  const a = ds[0]!;
+  const side: Side | null = merged ? 'initiator' : a.side;
+  const own: Side = side ?? 'initiator';
+  const messages: Ikev2Message[] = [];
+  if (merged) {
+    const [init, resp] = a.side === 'initiator' ? [a, ds[1]!] : [ds[1]!, a];
+    // the initiator's log gives the order; the responder's copy of each message adds its lines
+    const rest = resp.messages.slice();
+    for (const m of init.messages) {
+      const mine = message(m, 'initiator', false);
+      const i = rest.findIndex((r) => r.exchange === m.exchange && r.response === m.response && r.messageId === m.messageId && r.attempt === m.attempt);
+      if (i >= 0) {
+        const copy = rest.splice(i, 1)[0]!;
+        const other = message(copy, 'responder', false);
+        mine.lines = [...mine.lines, ...other.lines];
+        mine.packetLines = { ...mine.packetLines, ...other.packetLines };
+        // the sender prints what it built; the receiver what it decrypted
+        const sent = m.dir === 'out' ? m : copy;
+        const got = m.dir === 'out' ? copy : m;
+        mine.payloads = sent.payloads.length === 1 && sent.payloads[0] === 'ENCR' ? got.payloads : sent.payloads;
+      }
+      messages.push(mine);
+    }
+    for (const r of rest) messages.push(message(r, 'responder', false));
+  } else {
+    for (const m of a.messages) messages.push(message(m, a.side, true));
+  }
+  const init = ds.find((d) => d.side === 'initiator');
+  const resp = ds.find((d) => d.side === 'responder');
+  const initAddress = init?.local ?? resp?.peer ?? (own === 'initiator' ? a.local : a.peer);
+  const respAddress = resp?.local ?? init?.peer ?? (own === 'responder' ? a.local : a.peer);
+  const responderSpi = ds.map((d) => d.spis.responder).find((s) => s !== ZERO_SPI) ?? ZERO_SPI;
+  const outcome = ikeOutcome(ds);
+  const ikeSa: IkeSa = {
+    spis: { initiator: a.spis.initiator, responder: responderSpi },
+    outcome,
+    messages,
+    transitions: ds.flatMap((d) => transitions(d, d.side ?? own)),
+    proposal: (() => {
+      const p = ds.map((d) => d.ikeProposal).find((x) => x !== null) ?? null;
+      return p === null ? null : { transforms: p };
+    })(),
+  };
+  const first = ds.map((d) => d.first).sort(compare)[0]!;
+  const last = ds.map((d) => d.last).sort(compare)[ds.length - 1]!;
+  return {
+    id: `n${index + 1}`,
+    local: (own === 'initiator' ? initAddress : respAddress) ?? '',
+    peer: (own === 'initiator' ? respAddress : initAddress) ?? '',
+    role: merged ? 'both' : (side ?? 'unknown'),
+    ikeVersion: 2,
+    phase1: { mode: 'main', outcome, messages: [], transitions: [], proposal: null },
+    phase2: [],
+    ikeSa,
+    childSas: childSas(ds, messages, own),
+    findings: [],
+    routers: { initiator: router('initiator', init, initAddress ?? null, init !== undefined), responder: router('responder', resp, respAddress ?? null, resp !== undefined) },
+    informational: [],
+    span: { first, last },
+    evidence: [],
+    evidenceSides: [],
+  };
+}
+
+/**
+ * The IKEv2 negotiations, numbered after the `before` IKEv1 ones; each draft's records are pointed at the
+ * negotiation it became.
+ */
+export function ikev2Negotiations(drafts: readonly V2Draft[], before: number, setNegotiation: (record: number, n: number) => void): Negotiation[] {
+  const groups: V2Draft[][] = [];
+  const bySpi = new Map<string, V2Draft[]>();
+  for (const d of drafts) {
+    if (d.messages.length === 0 && d.states.length === 0) {
+      for (const r of d.records) setNegotiation(r, -1);
+      continue;
+    }
+    const partner = bySpi.get(d.spis.initiator)?.find((o) => o.file !== d.file && o.side !== null && d.side !== null && o.side !== d.side);
+    const group = partner === undefined ? undefined : groups.find((g) => g.length === 1 && g[0] === partner);
+    if (group !== undefined) group.push(d);
+    else groups.push([d]);
+    const list = bySpi.get(d.spis.initiator);
+    if (list === undefined) bySpi.set(d.spis.initiator, [d]);
+    else list.push(d);
+  }
+  return groups.map((g, i) => {
+    for (const d of g) for (const r of d.records) setNegotiation(r, before + i);
+    return negotiation(g, before + i);
+  });
+}
