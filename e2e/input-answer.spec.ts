@@ -36,13 +36,14 @@ test('a binary file is said to be one', async ({ page }) => {
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('an IKEv2 log is said to be IKEv2, not read yet, rather than left blank', async ({ page }) => {
+test('IKEv2 lines that show no IKE SA are said to be IKEv2, rather than left blank', async ({ page }) => {
   const app = new IkescopePage(page);
   await app.open();
-  await page.getByTestId('load.file').setInputFiles('fixtures/corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log');
+  // corpus 25: a hub's profile and keyring lookups, no packet and no SPI
+  await page.getByTestId('load.file').setInputFiles('fixtures/corpus/25-flexvpn-hub-psk-lookup-by-fqdn-ike-identity-responder-iosxe.log');
   await expect(answer(page)).toHaveAttribute('data-kind', 'ikev2');
   await expect(answer(page)).toContainText('IKEv2 debug output');
-  await expect(answer(page)).toContainText('IKEv1 only');
+  await expect(answer(page)).toContainText('no IKE SA to draw');
   await expect(app.region('Findings')).toContainText(noNegotiation);
 });
 

@@ -6,6 +6,7 @@ import { lineKindName } from '../core/ike/line-kinds.ts';
 import { isFirstLineOf, lineAnnotation } from '../core/log/record-table.ts';
 import { lookupTable } from '../core/ike/lookup-table.ts';
 import { buildTimeline, type Step } from '../core/timeline/timeline.ts';
+import { ikev2Text } from './report-ikev2.ts';
 
 const ARROW_WIDTH = 14;
 
@@ -108,18 +109,21 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
   const out: string[] = [];
   const files = a.input.files.length;
   out.push(`ikescope: ${a.input.files.map((f) => `${f.name} (${f.lines} lines${f.kind === 'config' ? ', config' : ''})`).join(', ')}`);
-  if (a.negotiations.length === 0) out.push('No IKEv1 negotiation found in this input.');
+  if (a.negotiations.length === 0) out.push('No IKE negotiation found in this input.');
   for (const n of a.negotiations) {
     out.push('');
     const who = `${n.routers.initiator.name}${n.routers.initiator.address && n.routers.initiator.address !== n.routers.initiator.name ? ` (${n.routers.initiator.address})` : ''} → ${n.routers.responder.name}${n.routers.responder.address && n.routers.responder.address !== n.routers.responder.name ? ` (${n.routers.responder.address})` : ''}`;
     const view = n.role === 'both' ? "both routers' logs" : n.role === 'unknown' ? 'role not shown in the log' : `log of the ${n.role}`;
     out.push(`Negotiation ${n.id}: ${who}, ${view}`);
-    out.push(`  Phase 1 (${n.phase1.mode === 'main' ? 'Main Mode' : 'Aggressive Mode'}): ${n.phase1.outcome}`);
-    const proposal = proposalText(n);
-    if (proposal) out.push(proposal);
-    for (const side of ['initiator', 'responder'] as const) {
-      const s = states(n.phase1.transitions, side);
-      if (s) out.push(`    ${side} states: ${s}`);
+    if (n.ikeVersion === 2) ikev2Text(n, out);
+    else {
+      out.push(`  Phase 1 (${n.phase1.mode === 'main' ? 'Main Mode' : 'Aggressive Mode'}): ${n.phase1.outcome}`);
+      const proposal = proposalText(n);
+      if (proposal) out.push(proposal);
+      for (const side of ['initiator', 'responder'] as const) {
+        const s = states(n.phase1.transitions, side);
+        if (s) out.push(`    ${side} states: ${s}`);
+      }
     }
     for (const p of n.phase2) phase2Text(p, n, out);
     ladder(n, files, out);

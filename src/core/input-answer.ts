@@ -1,6 +1,6 @@
 /**
- * What the page says about an input that gives no negotiation to show: empty, not text, IKEv2 (not read
- * yet), IKE lines that hold no negotiation, configs without a log, or no IKE output at all. Decided from
+ * What the page says about an input that gives no negotiation to show: empty, not text, IKEv2 lines that hold
+ * no IKE SA, IKE lines that hold no negotiation, configs without a log, or no IKE output at all. Decided from
  * facts the analysis already has, and the first characters of the logs.
  */
 export type InputAnswer =

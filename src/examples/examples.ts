@@ -1,4 +1,5 @@
 import type { Workspace } from '../ui/app/workspace.ts';
+import { ikev2AsaWorkspace } from './ikev2-asa.ts';
 import { seedWorkspace } from './seed.ts';
 
 /** The built-in examples the page offers: the seed document, and each simulation preset. */
@@ -22,6 +23,7 @@ const presets: readonly [string, string][] = [
 
 export const examples: readonly Example[] = [
   { id: 'seed', label: 'Cisco 113594: IPv6 VTI, MM + QM (R2 and R3)', workspace: () => ({ ...seedWorkspace }) },
+  { id: 'ikev2-asa', label: 'IKEv2: two ASAs, IKE_SA_INIT + IKE_AUTH (both logs)', workspace: () => ({ ...ikev2AsaWorkspace }) },
   ...presets.map(([id, label]) => ({
     id,
     label: `Simulated: ${label}`,

@@ -26,6 +26,8 @@ export type NegotiationSummary = Pick<Negotiation, 'id' | 'local' | 'peer' | 'ro
   outcome: NegotiationOutcome;
   phase1: Pick<Negotiation['phase1'], 'mode' | 'outcome'>;
   phase2: Pick<Negotiation['phase2'][number], 'outcome'>[];
+  /** IKEv2: the child SAs' outcomes. */
+  childSas?: Pick<NonNullable<Negotiation['childSas']>[number], 'outcome'>[];
   findings: Pick<Finding, 'code' | 'severity'>[];
 };
 
@@ -46,6 +48,7 @@ export function summarize(negotiation: Negotiation): NegotiationSummary {
     routers: negotiation.routers,
     phase1: { mode: negotiation.phase1.mode, outcome: negotiation.phase1.outcome },
     phase2: negotiation.phase2.map((p) => ({ outcome: p.outcome })),
+    ...(negotiation.childSas === undefined ? {} : { childSas: negotiation.childSas.map((c) => ({ outcome: c.outcome })) }),
     findings: negotiation.findings.map((f) => ({ code: f.code, severity: f.severity })),
   };
 }

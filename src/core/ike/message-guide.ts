@@ -1,4 +1,5 @@
 import type { MessageName } from './messages.ts';
+import { IKEV2_GUIDES } from './ikev2-guide.ts';
 
 /** What a message does in IKEv1, and what each side does with it: the text of the message inspector. */
 export interface MessageGuide {
@@ -13,6 +14,7 @@ export interface MessageGuide {
 }
 
 const guides: Record<MessageName, MessageGuide> = {
+  ...IKEV2_GUIDES,
   MM1: {
     title: 'Main Mode 1: initiator offers its policies',
     purpose: 'Opens phase 1: the initiator proposes the IKE SA parameters.',

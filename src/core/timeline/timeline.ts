@@ -1,6 +1,7 @@
 import type { Message, Negotiation, Transition } from '../analysis.ts';
 import { type LineRef, compareLines } from '../ike/line-ref.ts';
 import { SIDES, type Side } from '../ike/sides.ts';
+import { ikeSaMessages } from './ikev2-messages.ts';
 import { causalOrder } from './message-order.ts';
 import { linesPrintedBy } from './printed-by.ts';
 import { placeTransition, rankInGap, sideView } from './state-placement.ts';
@@ -34,7 +35,9 @@ function firstOf(lines: readonly LineRef[]): LineRef | null {
 }
 
 export function buildTimeline(negotiation: Negotiation): Timeline {
-  const built: { message: Message; exchange: Exchange }[] = [
+  // IKEv2: the IKE SA's exchanges take phase 1's place on the ladder
+  const sa = negotiation.ikeSa;
+  const built: { message: Message; exchange: Exchange }[] = sa !== undefined ? ikeSaMessages(sa).map((message) => ({ message, exchange: PHASE1 })) : [
     ...negotiation.phase1.messages.map((message) => ({ message, exchange: PHASE1 })),
     ...negotiation.phase2.flatMap((p2, index) => {
       const exchange: Exchange = { phase: 'phase2', index };
@@ -42,7 +45,7 @@ export function buildTimeline(negotiation: Negotiation): Timeline {
     }),
     ...negotiation.informational.map((message) => ({ message, exchange: INFORMATIONAL })),
   ];
-  const transitions: { transition: Transition; exchange: Exchange }[] = [
+  const transitions: { transition: Transition; exchange: Exchange }[] = sa !== undefined ? sa.transitions.map((transition) => ({ transition, exchange: PHASE1 })) : [
     ...negotiation.phase1.transitions.map((transition) => ({ transition, exchange: PHASE1 })),
     ...negotiation.phase2.flatMap((p2, index) => {
       const exchange: Exchange = { phase: 'phase2', index };
@@ -54,10 +57,13 @@ export function buildTimeline(negotiation: Negotiation): Timeline {
     initiator: linesPrintedBy(negotiation, message, 'initiator'),
     responder: linesPrintedBy(negotiation, message, 'responder'),
   }));
+  // an IKEv2 router builds its next request while the last exchange is open: its packet line places a message
+  const at = (message: Message, index: number, side: Side): LineRef | null =>
+    (sa !== undefined ? message.packetLines?.[side] : undefined) ?? firstOf(printed[index]![side]);
   const order = causalOrder(
     built.map(({ message }, index) => ({
       from: message.from,
-      firstLine: { initiator: firstOf(printed[index]!.initiator), responder: firstOf(printed[index]!.responder) },
+      firstLine: { initiator: at(message, index, 'initiator'), responder: at(message, index, 'responder') },
     })),
   );
   const messages = order.map((index) => built[index]!);

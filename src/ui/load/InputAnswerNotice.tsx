@@ -19,7 +19,7 @@ const what = (answer: InputAnswer): string => {
     case 'binary':
       return 'This is not text: it looks like a binary file (an archive, a capture or an image), which ikescope cannot read.';
     case 'ikev2':
-      return `This is IKEv2 debug output (${answer.lines} IKEv2 line${answer.lines === 1 ? '' : 's'} seen). ikescope reads IKEv1 only for now, so no negotiation is drawn; every line is still shown in the log pane.`;
+      return `This is IKEv2 debug output (${answer.lines} IKEv2 line${answer.lines === 1 ? '' : 's'} seen), but it shows no IKE SA to draw: no packet, SPI or state machine line. Each line is annotated in the log pane.`;
     case 'no-negotiation':
       return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output were read, but they hold no negotiation: no exchange of messages, no state change, no SA. Each is annotated in the log pane.`;
     case 'config-only':

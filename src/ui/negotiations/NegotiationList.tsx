@@ -94,9 +94,9 @@ function NegotiationButton({ negotiation, index, selected, onSelect, onKeyDown }
         {negotiation.ikeVersion === 2 && ' (IKEv2)'}
       </span>
       <span className="mt-0.5 flex gap-1 overflow-hidden whitespace-nowrap">
-        <OutcomeBadge label={negotiation.phase1.mode === 'aggressive' ? 'AM' : 'MM'} outcome={negotiation.phase1.outcome} />
-        {negotiation.phase2.slice(0, 3).map((p, i) => (
-          <OutcomeBadge key={i} label="QM" outcome={p.outcome} />
+        <OutcomeBadge label={negotiation.ikeVersion === 2 ? 'IKE SA' : negotiation.phase1.mode === 'aggressive' ? 'AM' : 'MM'} outcome={negotiation.phase1.outcome} />
+        {(negotiation.childSas ?? negotiation.phase2).slice(0, 3).map((p, i) => (
+          <OutcomeBadge key={i} label={negotiation.ikeVersion === 2 ? 'Child' : 'QM'} outcome={p.outcome} />
         ))}
         {errors > 0 && <span className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-950 dark:text-red-200">{errors} error</span>}
       </span>

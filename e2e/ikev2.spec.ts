@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { IkescopePage } from './pages/ikescope-page.ts';
+
+test('an IKEv2 log draws its IKE SA: one arrow per request and response, the inspector says what each carries', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('load.file').setInputFiles('fixtures/corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log');
+  await expect(page.getByTestId('ladder.arrow.IKE_AUTH.response')).toBeVisible();
+  const list = app.region('Negotiations');
+  await expect(list).toContainText('(IKEv2)');
+  for (const name of ['IKE_SA_INIT', 'IKE_SA_INIT.response', 'IKE_AUTH', 'IKE_AUTH.response']) await expect(page.getByTestId(`ladder.arrow.${name}`)).toHaveCount(1);
+  await expect(page.getByTestId('ladder.arrow.INFORMATIONAL')).toHaveCount(2);
+  // the request goes down the ladder before its response
+  const y = async (name: string) => (await page.getByTestId(`ladder.arrow.${name}`).boundingBox())!.y;
+  expect(await y('IKE_SA_INIT')).toBeLessThan(await y('IKE_SA_INIT.response'));
+  expect(await y('IKE_SA_INIT.response')).toBeLessThan(await y('IKE_AUTH'));
+  await page.getByTestId('ladder.arrow.IKE_AUTH.response').click();
+  const inspector = page.getByRole('article', { name: /^Message / });
+  await expect(inspector).toContainText('IKE_AUTH response');
+  await expect(inspector).toContainText('NO_PROPOSAL_CHOSEN');
+  // the log pane says the line in plain words
+  await app.scrollLogTo('IKEV2 SA created');
+  await expect(app.logPane()).toContainText('The IKE SA is authenticated and stored');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the IKEv2 example merges both ASAs\' logs into one IKE SA', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByRole('combobox', { name: 'Example' }).selectOption('ikev2-asa');
+  await expect(page.getByTestId('ladder.arrow.IKE_AUTH.response')).toBeVisible();
+  await expect(app.region('Negotiations')).toContainText('1.1.1.2 → 1.1.1.1');
+  expect(await app.walkMessages()).toEqual(['IKE_SA_INIT', 'IKE_SA_INIT.response', 'IKE_AUTH', 'IKE_AUTH.response']);
+  expect(app.consoleErrors).toEqual([]);
+});
