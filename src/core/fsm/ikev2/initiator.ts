@@ -1,0 +1,48 @@
+/**
+ * The IKEv2 initiator as the ASA's and IOS's SM Trace prints it (corpus 27, 29; IKEv2.md section 9):
+ * IDLE → I_BLD_INIT → I_WAIT_INIT → I_PROC_INIT → INIT_DONE → I_BLD_AUTH → I_WAIT_AUTH → I_PROC_AUTH →
+ * AUTH_DONE → READY, then an INFORMATIONAL delete (DELETE → INFO_I_BLD_INFO → INFO_I_WAIT → DELETE).
+ * A failed exchange goes INIT_DONE or AUTH_DONE → EXIT.
+ */
+import { ikev2Setup, sends } from './setup.ts';
+
+export const ikev2Initiator = ikev2Setup.createMachine({
+  id: 'ikev2Initiator',
+  context: { failed: false },
+  initial: 'IDLE',
+  states: {
+    IDLE: { description: 'no IKE SA yet', on: { EV_INIT_SA: 'I_BLD_INIT' } },
+    I_BLD_INIT: {
+      description: 'building IKE_SA_INIT: policy, DH value, nonce',
+      on: { EV_INSERT_SA: { target: 'I_WAIT_INIT', actions: sends('IKE_SA_INIT') } },
+    },
+    I_WAIT_INIT: {
+      description: 'IKE_SA_INIT sent, waiting for its response',
+      on: { EV_RECV_INIT: 'I_PROC_INIT', EV_RE_XMT_EXCEED: { target: 'INIT_DONE', actions: 'fail' } },
+    },
+    I_PROC_INIT: { description: 'checking the IKE_SA_INIT response: proposal, NAT discovery', on: { EV_CHK_CONFIG_MODE: 'INIT_DONE' } },
+    INIT_DONE: { description: 'IKE_SA_INIT done (keys computed), or failed', on: { EV_CHK4_ROLE: { target: 'I_BLD_AUTH', guard: 'succeeded' }, EV_FAIL: { target: 'EXIT', actions: 'fail' } } },
+    I_BLD_AUTH: {
+      description: 'building IKE_AUTH: identity, AUTH, the child SA proposal and traffic selectors',
+      on: { EV_CHK_EAP_POST_ASYNC: { target: 'I_WAIT_AUTH', actions: sends('IKE_AUTH') } },
+    },
+    I_WAIT_AUTH: { description: 'IKE_AUTH sent, waiting for its response', on: { EV_RECV_AUTH: 'I_PROC_AUTH', EV_RE_XMT_EXCEED: { target: 'AUTH_DONE', actions: 'fail' } } },
+    I_PROC_AUTH: {
+      description: "verifying the responder's AUTH and reading the child SA answer",
+      // EV_PROC_SA_TS: the child SA was accepted; EV_CHK_IKE_ONLY: the response carried no child SA (refused)
+      on: { EV_PROC_SA_TS: 'AUTH_DONE', EV_CHK_IKE_ONLY: 'AUTH_DONE', EV_OK: 'AUTH_DONE' },
+    },
+    AUTH_DONE: { description: 'IKE_AUTH done, or failed', on: { EV_CHK4_ROLE: { target: 'READY', guard: 'succeeded' }, EV_FAIL: { target: 'EXIT', actions: 'fail' } } },
+    READY: {
+      description: 'the IKE SA is up',
+      on: { EV_DELETE: 'DELETE', EV_SEND_INVALID_SPI: 'INFO_I_BLD_INFO' },
+    },
+    DELETE: { description: 'the SA is being deleted', on: { EV_DELETE: 'INFO_I_BLD_INFO' } },
+    INFO_I_BLD_INFO: {
+      description: 'building an INFORMATIONAL request (a delete)',
+      on: { EV_TERM_CONN: { target: 'INFO_I_WAIT', actions: sends('INFORMATIONAL') } },
+    },
+    INFO_I_WAIT: { description: 'waiting for the INFORMATIONAL response', on: { EV_CHK_INFO_TYPE: 'DELETE' } },
+    EXIT: { description: 'the negotiation ended without an IKE SA', type: 'final' },
+  },
+});
