@@ -241,6 +241,23 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n).toMatchObject({ role: 'responder', local: '1.1.1.1', peer: '1.1.1.2' });
     expect(n.ikeSa).toMatchObject({ spis: { initiator: 'DCA635040E30A6A3', responder: 'DDF0F6E503F92A3D' }, outcome: 'complete' });
   },
+  '31-asa-ike-proposal-mismatch-no-proposal-chosen-responder.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(a.negotiations).toHaveLength(1);
+    expect(n).toMatchObject({ role: 'responder', local: '30.30.30.1', peer: '20.20.20.1' });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: '4F3BB707051D3210', responder: '2E799D8B77867B14' }, outcome: 'failed' });
+    expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0']);
+    expect(n.ikeSa!.messages[1]!.payloads).toEqual(['NOTIFY(NO_PROPOSAL_CHOSEN)']);
+    expect(n.findings.map((f) => f.code)).toEqual(['P1_POLICY_MISMATCH']);
+  },
+  '32-asa-acl-mismatch-no-proxy-match-no-proposal-chosen-responder.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n.ikeSa!.outcome).toBe('complete');
+    expect(n.childSas?.[0]).toMatchObject({ outcome: 'failed', refusal: 'NO_PROPOSAL_CHOSEN' });
+    expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
+  },
   '23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log': (a) => {
     const n = a.negotiations[0]!;
     expect(n).toMatchObject({ local: '203.0.113.1', peer: '203.0.113.10' });

@@ -27,6 +27,7 @@ import { TransitionJudge } from './negotiation/judge.ts';
 import { relateConfigs } from './attach-config.ts';
 import { assembleNegotiation } from './assemble.ts';
 import { judgeIkev2 } from './negotiation/ikev2/judge.ts';
+import { diagnoseIkev2 } from './diagnosis/ikev2/diagnose.ts';
 import { parseConfig } from './config/parse.ts';
 import { effectiveConfig } from './config/effective.ts';
 import { diagnose } from './diagnosis/diagnose.ts';
@@ -144,7 +145,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         schema: ANALYSIS_SCHEMA,
         input: { files, lines, unrecognized },
         // IKEv2 negotiations follow the IKEv1 ones; the IKEv1 machines, config relations and rules do not read them
-        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...(judge === null ? ikev2 : ikev2.map(judgeIkev2))],
+        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...(judge === null ? ikev2 : ikev2.map(judgeIkev2)).map((n) => ({ ...n, findings: diagnoseIkev2(n) }))],
         lineTables: tables,
         records: records.table(),
         configDefaults: attached.map((c, i) => ({

@@ -38,8 +38,8 @@ const corpus: { file: string; findings: string[][] }[] = [
     // R1's run (its proposal's DH group 5), then R2's refusals: R2's refused Quick Mode is followed by an accepted proposal.
     findings: [['warning WEAK_CRYPTO'], ['error P1_POLICY_MISMATCH', 'info P2_TRANSFORM_MISMATCH']],
   },
-  // IKEv2: one IKE SA; the IKEv2 rules are not written yet.
-  { file: 'corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', findings: [[]] },
+  // IKEv2: the IKE SA authenticated, its child SA refused (src/core/diagnosis/ikev2).
+  { file: 'corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', findings: [['error P2_TRANSFORM_MISMATCH']] },
   { file: 'corpus/13-transform-set-mismatch-initiator-ios12-excerpt.log', findings: [['warning WEAK_CRYPTO']] },
   { file: 'corpus/14-mm-start-initiator-pastebin-wrapped-80col.log', findings: [[]] },
   { file: 'corpus/16-qm-responder-host-proxies-transform-none-pastebin.log', findings: [['warning WEAK_CRYPTO']] },

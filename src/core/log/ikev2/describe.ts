@@ -75,6 +75,8 @@ export function describeIkev2(l: Ikev2Line): string {
       return `${l.own ? 'This router authenticates' : 'The peer authenticates'} with ${l.method}.`;
     case 'identity':
       return l.own ? `Our identity: ${l.id} (${l.idType}).` : `The peer's identity ${l.id} (${l.idType}) selects the IKEv2 profile.`;
+    case 'no-proxy-match':
+      return `The peer's traffic selectors match no entry of crypto map ${l.map ?? '?'}${l.seq === null ? '' : ` (seq ${l.seq})`}: the crypto ACLs are not mirror images.`;
     case 'lookup':
     case 'nat':
     case 'step':

@@ -81,6 +81,8 @@ export type Ikev2Line =
   | { kind: 'identity'; own: boolean; id: string; idType: string }
   /** a policy, profile, keyring, peer block, tunnel group or crypto map found or searched for */
   | { kind: 'lookup'; what: 'policy' | 'default-policy' | 'profile' | 'keyring' | 'peer-block' | 'tunnel-group' | 'crypto-map' | 'selectors'; name: string | null; words: string }
+  /** ASA `Crypto Map: No proxy match on map VPN_MAP seq 1`: the peer's traffic selectors match no crypto map entry */
+  | { kind: 'no-proxy-match'; map: string | null; seq: number | null }
   /** NAT discovery result */
   | { kind: 'nat'; found: boolean | null; words: string }
   /** ASA PFKEY messages: the data plane's SAs */

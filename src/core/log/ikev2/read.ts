@@ -172,6 +172,7 @@ const NOTIFIES_SENT: readonly [string, string][] = [
 ];
 
 function lookup(text: string): Ikev2Line | null {
+  // lookups and their results: policy, profile, keyring, tunnel group, crypto map
   const quoted = (t: string): string | null => /'([^']{1,120})'/.exec(t)?.[1] ?? null;
   if (text.startsWith('Found Policy')) return { kind: 'lookup', what: 'policy', name: quoted(text), words: `Using IKEv2 policy ${quoted(text) ?? '?'}${quoted(text) === 'default' ? ' (the smart default)' : ''}.` };
   if (text.startsWith('Using the Default Policy for Proposal')) return { kind: 'lookup', what: 'default-policy', name: 'default', words: 'No configured IKEv2 policy matches: the default policy and proposal apply.' };
@@ -194,6 +195,8 @@ function lookup(text: string): Ikev2Line | null {
     const name = text.slice(26).trim();
     return { kind: 'lookup', what: 'crypto-map', name, words: `The traffic selectors match crypto map ${name}.` };
   }
+  const noProxy = /^Crypto Map: No proxy match on map (\S{1,64})(?: seq (\d{1,6}))?/.exec(text);
+  if (noProxy !== null) return { kind: 'no-proxy-match', map: noProxy[1] ?? null, seq: noProxy[2] === undefined ? null : Number(noProxy[2]) };
   if (text.startsWith('Selector received from peer is accepted')) return { kind: 'lookup', what: 'selectors', name: null, words: "The peer's traffic selectors are accepted." };
   return null;
 }

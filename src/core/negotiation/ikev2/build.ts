@@ -3,6 +3,7 @@
  * its first response). A line without SPIs joins the SA its `SA ID` or ASA tag was last seen with; lines
  * printed before the SA's first SPI (policy and keyring lookups, the DH computation) join it when it comes.
  */
+import { isErrorNotify } from '../../ike/ikev2.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
 import type { IkeEvent } from '../../log/events.ts';
 import type { Ikev2Line, SpiPair } from '../../log/ikev2/line.ts';
@@ -116,6 +117,7 @@ export class Ikev2Builder {
       failures: [],
       childRefusal: null,
       ended: false,
+      evidence: [],
       records: [],
       first: e.at,
       last: e.at,
@@ -149,6 +151,29 @@ export class Ikev2Builder {
     const ref: V2EventRef = { at: e.at, time: e.time, lineCount: this.records.lineCount(e.record) };
     applyIkev2(draft, line, ref);
     if (withDecoded && e.decoded.length > 0) decodedIn(draft, e.decoded, ref.at);
+    if (isEvidence(line, withDecoded ? e.decoded : []) && draft.evidence[draft.evidence.length - 1] !== e) draft.evidence.push(e);
+  }
+}
+
+/** What a finding may cite: failures and refusals, and the authentication and key lines that explain them. */
+function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
+  switch (line.kind) {
+    case 'error':
+      return line.code !== 'empty';
+    case 'auth':
+      return !line.passed;
+    case 'notify':
+      return isErrorNotify(line.notify);
+    case 'packet':
+      return line.payloads.some((p) => p.startsWith('NOTIFY(') && isErrorNotify(p.slice(7, -1)));
+    case 'policies':
+    case 'no-proxy-match':
+    case 'psk':
+    case 'auth-method':
+    case 'retransmit':
+      return true;
+    default:
+      return decoded.some((p) => p.startsWith('NOTIFY(') && isErrorNotify(p.slice(7, -1)));
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Ikev2Exchange } from '../../ike/ikev2.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
 import type { Side } from '../../ike/sides.ts';
+import type { IkeEvent } from '../../log/events.ts';
 import type { Ikev2ErrorCode, TrafficSelectors } from '../../log/ikev2/line.ts';
 
 export interface V2DraftMessage {
@@ -49,6 +50,8 @@ export interface V2Draft {
   childRefusal: { notify: string; messageId: number } | null;
   /** `Deleting SA`: nothing more belongs to it. */
   ended: boolean;
+  /** The events a finding may name: errors, refusals, failed checks, the keys and methods used (diagnosis). */
+  evidence: IkeEvent[];
   /** Every record the draft holds, to point the record table at its negotiation. */
   records: number[];
   first: LineRef;

@@ -88,6 +88,13 @@ function router(side: Side, d: V2Draft | undefined, address: string | null, logg
   return { side, name: (logged ? d?.name : null) ?? address ?? '?', address: address ?? '', logged };
 }
 
+/** The drafts' evidence in log order, each event with the side of the router that printed it. */
+function evidenceOf(ds: readonly V2Draft[]): Pick<Negotiation, 'evidence' | 'evidenceSides'> {
+  const all = ds.flatMap((d) => d.evidence.map((e) => ({ e, side: d.side })));
+  all.sort((a, b) => compare(a.e.at, b.e.at));
+  return { evidence: all.map((x) => x.e), evidenceSides: all.map((x) => x.side) };
+}
+
 /** One negotiation from one router's draft, or from both routers' drafts of the same SA. */
 function negotiation(ds: V2Draft[], index: number): Negotiation {
   const merged = ds.length === 2;
@@ -150,8 +157,7 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
     routers: { initiator: router('initiator', init, initAddress ?? null, init !== undefined), responder: router('responder', resp, respAddress ?? null, resp !== undefined) },
     informational: [],
     span: { first, last },
-    evidence: [],
-    evidenceSides: [],
+    ...evidenceOf(ds),
   };
 }
 

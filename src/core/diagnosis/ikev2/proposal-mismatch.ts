@@ -1,0 +1,30 @@
+/**
+ * P1_POLICY_MISMATCH for IKEv2: no IKE SA proposal in common, IKE_SA_INIT answered with NO_PROPOSAL_CHOSEN.
+ * | line | log |
+ * |---|---|
+ * | `IKEv2-PROTO-1: (1): Received Policies:` + `Proposal 1:  AES-CBC-128 SHA1 SHA256 DH_GROUP_2048_MODP/Group 14` | ASA responder, corpus 31 |
+ * | `IKEv2-PROTO-1: (1): Expected Policies:` + `Proposal 1:  AES-CBC-256 SHA1 SHA256 DH_GROUP_2048_MODP/Group 14` | corpus 31 |
+ * | `IKEv2-PROTO-2: (1): Sending no proposal chosen notify` | corpus 31 |
+ * | IKE_SA_INIT response `(1):  NOTIFY(NO_PROPOSAL_CHOSEN)(1):   Next payload: NONE, …` | corpus 31 |
+ */
+import type { Negotiation } from '../../analysis.ts';
+import { finding, type DiagnosedFinding } from '../finding.ts';
+import { cited, linesWords, policies, refusedBy, routerName } from './evidence.ts';
+
+export function ikeProposalMismatch(n: Negotiation): DiagnosedFinding[] {
+  const refused = refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name === 'IKE_SA_INIT');
+  if (refused.length === 0) return [];
+  const p = policies(cited(n), false);
+  const offered = p.received.length > 0 ? ` The initiator offered ${p.received.join('; ')}; the responder accepts ${p.expected.join('; ') || 'none of it'} (${linesWords(p.lines)}).` : '';
+  return [
+    finding({
+      code: 'P1_POLICY_MISMATCH',
+      severity: 'error',
+      lines: [...refused.flatMap((m) => m.lines.slice(0, 1)), ...p.lines],
+      summary: `${routerName(n, 'responder')} answered IKE_SA_INIT with NO_PROPOSAL_CHOSEN: the two ends' IKEv2 proposals share no encryption, integrity, PRF and DH group combination, so no IKE SA was made.${offered}`,
+      fix: 'Give both ends an IKEv2 proposal in common: on IOS `crypto ikev2 proposal` (encryption, integrity, group) named by the `crypto ikev2 policy` that matches the local address (or the smart defaults on both); on an ASA `crypto ikev2 policy`. Key sizes count: AES-CBC-128 does not match AES-CBC-256.',
+      message: 'IKE_SA_INIT.response',
+      side: 'responder',
+    }),
+  ];
+}

@@ -1,0 +1,39 @@
+/**
+ * P2_PROXY_MISMATCH for IKEv2: the child SA's traffic selectors refused: TS_UNACCEPTABLE in a response, or an
+ * ASA responder finding no crypto map entry for them (it then answers NO_PROPOSAL_CHOSEN).
+ * | line | log |
+ * |---|---|
+ * | `IKEv2-PLAT-2: (27): Crypto Map: No proxy match on map VPN_MAP seq 1` | ASA responder, corpus 32 |
+ * | `IKEv2-PROTO-1: (27): Expected Policies:` (nothing after it) | corpus 32 |
+ * | IKE_AUTH response `(27):  NOTIFY(NO_PROPOSAL_CHOSEN)(27):   Next payload: NONE, …` | corpus 32 |
+ * | a response with NOTIFY(TS_UNACCEPTABLE) | no IOS or ASA debug text in the corpus yet (IKEv2.md, Gaps) |
+ */
+import type { Negotiation } from '../../analysis.ts';
+import { finding, type DiagnosedFinding } from '../finding.ts';
+import { cited, linesWords, refusedBy, routerName } from './evidence.ts';
+
+export function trafficSelectorMismatch(n: Negotiation): DiagnosedFinding[] {
+  const c = cited(n);
+  const noProxy = c.filter((x) => x.line.kind === 'no-proxy-match');
+  const unacceptable = refusedBy(n, 'TS_UNACCEPTABLE');
+  if (noProxy.length === 0 && unacceptable.length === 0) return [];
+  const refusal = [...unacceptable, ...refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name !== 'IKE_SA_INIT')];
+  const first = noProxy[0];
+  const map = first?.line.kind === 'no-proxy-match' ? first.line.map : null;
+  const ts = n.childSas?.[0]?.trafficSelectors ?? null;
+  const selectors = ts !== null ? ` The initiator asked for ${ts.local.join(', ')} ↔ ${ts.remote.join(', ')} (as ${n.local} sees it).` : '';
+  const what = first !== undefined
+    ? `${routerName(n, first.side)}'s crypto map ${map ?? ''} has no entry whose ACL matches the peer's traffic selectors (${linesWords(noProxy.map((x) => x.at))}), so it refused the child SA${unacceptable.length > 0 ? ' (TS_UNACCEPTABLE)' : ' with NO_PROPOSAL_CHOSEN, the notify an ASA sends for this too'}`
+    : `${routerName(n, 'responder')} refused the child SA's traffic selectors (TS_UNACCEPTABLE)`;
+  return [
+    finding({
+      code: 'P2_PROXY_MISMATCH',
+      severity: 'error',
+      lines: [...noProxy.map((x) => x.at), ...refusal.flatMap((m) => m.lines.slice(0, 1))],
+      summary: `${what}: the two ends' crypto ACLs (or tunnel selectors) are not mirror images.${selectors}`,
+      fix: "Make the crypto ACLs mirror images: the `access-list` the crypto map's `match address` names on one end must be the other end's with source and destination swapped (VTIs: both ends' tunnel protection selects any/any).",
+      message: `${refusal[0]?.name ?? 'IKE_AUTH'}.response`,
+      side: first?.side ?? 'responder',
+    }),
+  ];
+}
