@@ -18,6 +18,8 @@ test('an IKEv2 log draws its IKE SA: one arrow per request and response, the ins
   const inspector = page.getByRole('article', { name: /^Message / });
   await expect(inspector).toContainText('IKE_AUTH response');
   await expect(inspector).toContainText('NO_PROPOSAL_CHOSEN');
+  // the refused child SA after an authenticated IKE SA is a phase 2 finding
+  await expect(page.getByTestId('finding.P2_TRANSFORM_MISMATCH')).toBeVisible();
   // the log pane says the line in plain words
   await app.scrollLogTo('IKEV2 SA created');
   await expect(app.logPane()).toContainText('The IKE SA is authenticated and stored');

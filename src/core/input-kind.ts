@@ -1,6 +1,7 @@
 /**
  * Is a pasted or dropped text a debug log or a router configuration? Configs hold `crypto isakmp policy`,
- * `crypto ipsec transform-set`, `interface` lines and no debug records; logs hold `ISAKMP`/`IPSEC(` records.
+ * `crypto ikev2 keyring`, `crypto ipsec transform-set`, `interface` lines and no debug records; logs hold
+ * `ISAKMP`, `IPSEC(` or `IKEv2` records.
  * Only the first 2,000 lines are read: enough for any real config.
  */
 export type InputKind = 'log' | 'config';
@@ -12,6 +13,7 @@ const configStarts = [
   'crypto ipsec profile',
   'crypto map ',
   'crypto keyring',
+  'crypto ikev2 ',
   'interface ',
   'tunnel protection',
   'set transform-set',
@@ -39,7 +41,7 @@ export function detectInputKind(text: string, name = ''): InputKind {
     if (end < 0) end = text.length;
     const line = withoutPrompt(text.slice(start, end).trim());
     start = end + 1;
-    if (line.includes('ISAKMP') || line.includes('IPSEC(') || line.includes('%CRYPTO-')) debugLines++;
+    if (line.includes('ISAKMP') || line.includes('IPSEC(') || line.includes('%CRYPTO-') || line.includes('IKEv2:') || line.includes('IKEv2-')) debugLines++;
     else if (configStarts.some((s) => line.startsWith(s))) configLines++;
   }
   return configLines >= 2 && configLines > debugLines * 4 ? 'config' : 'log';
