@@ -47,7 +47,7 @@ export function extractRecord(r: RecordText, book: AddressBook, ctx: IpsecContex
     case 'SYSLOG':
       return syslogEvent(repairSpacedIpv6(joined(head.text, r.more, ' ')), book);
     case 'IKEV2':
-      return ikev2Record(r.first, r.more);
+      return ikev2Record(head.text, r.more);
     case 'ENGINE':
       return { type: 'info', text: head.text };
     case 'MAPDB':

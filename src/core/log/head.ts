@@ -113,7 +113,14 @@ export function parseHead(body: string): Head | null {
     }
     return null;
   }
-  if (c0 === 37 /* % */) return { facility: 'SYSLOG', conn: null, fn: null, text: body };
+  if (c0 === 37 /* % */) {
+    // FTD and ASA wrap a debug line in a syslog message: `%FTD-5-711001: IKEv2-PLAT-4: Received PFKEY …`
+    const inner = body.indexOf(': IKEv2');
+    if (inner > 0 && inner < 24 && (body.startsWith('%FTD-') || body.startsWith('%ASA-'))) {
+      return { facility: 'IKEV2', conn: null, fn: null, text: body.slice(inner + 2) };
+    }
+    return { facility: 'SYSLOG', conn: null, fn: null, text: body };
+  }
   if (c0 === 40 /* ( */ && body.startsWith('(ipsec_')) {
     const close = body.indexOf(')');
     return { facility: 'IPSEC', conn: null, fn: body.slice(1, close), text: body.slice(close + 1).trim() };

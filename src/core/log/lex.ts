@@ -99,7 +99,10 @@ function monthStamp(s: string, start: number, clock: { time: number }): number {
     while (j - i - 1 < 5 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j += 1;
     if (j - i - 1 >= 2 && s.charCodeAt(j) === 58) i = j;
   }
-  if (s.charCodeAt(i) !== 58) return -1;
+  if (s.charCodeAt(i) !== 58) {
+    // the ASA's syslog time has no colon before its IKEv2 debug line: `Jul 25 22:35:53 IKEv2-PLAT-5: …`
+    if (s.charCodeAt(i) !== 32 || !s.startsWith('IKEv2-', i + 1)) return -1;
+  }
   clock.time = timeOfDay(h, m, sec, ms);
   return i + 1;
 }
