@@ -292,6 +292,8 @@ export interface Ikev2Message {
   time: number | null;
   /** The packet line in each router's log that printed it. */
   packetLines: Partial<Record<Side, LineRef>>;
+  /** In a merged two-sided negotiation: which of `lines` each router printed. */
+  sideLines?: { initiator: LineRef[]; responder: LineRef[] };
 }
 
 /** IKEv2: the IKE SA, what `phase1` is to IKEv1. */

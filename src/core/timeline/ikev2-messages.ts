@@ -65,6 +65,7 @@ export function asMessage(m: Ikev2Message): Message {
     ports: null,
   };
   if (m.dir !== undefined) out.dir = m.dir;
+  if (m.sideLines !== undefined) out.sideLines = m.sideLines;
   made.set(m, out);
   return out;
 }

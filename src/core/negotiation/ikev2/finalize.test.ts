@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../analyze.ts';
+import { buildTimeline } from '../../timeline/timeline.ts';
 
 const read = (f: string): string => readFileSync(`fixtures/corpus/${f}`, 'utf8');
 const PAIR_A = ['29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log', '30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log'];
@@ -23,6 +24,20 @@ describe('two routers\' logs of one IKE SA merge by its SPI pair (the ASA tags d
     for (const m of msgs) expect(new Set(m.lines.map((l) => l.file))).toEqual(new Set([0, 1]));
     expect(Object.keys(msgs[0]!.packetLines).sort()).toEqual(['initiator', 'responder']);
     expect(n.routers.initiator.logged && n.routers.responder.logged).toBe(true);
+    // each router's lines of a message are its own file's: the ladder places each side's states by them
+    for (const m of msgs) {
+      expect(new Set(m.sideLines!.initiator.map((l) => l.file))).toEqual(new Set([0]));
+      expect(new Set(m.sideLines!.responder.map((l) => l.file))).toEqual(new Set([1]));
+    }
+  });
+  test('29 + 30: each router\'s state changes fall between the messages it printed them between', () => {
+    const a = analyze(PAIR_A.map((name) => ({ name, text: read(name) })));
+    const t = buildTimeline(a.negotiations[0]!);
+    const order = t.steps.map((s) => (s.kind === 'message' ? s.message.name : `${s.transition.side}:${s.transition.to}`));
+    // the responder builds its IKE_SA_INIT response after the request arrived, and is READY after its IKE_AUTH response
+    expect(order.indexOf('responder:R_INIT')).toBeGreaterThan(order.indexOf('IKE_SA_INIT'));
+    expect(order.indexOf('responder:READY')).toBeGreaterThan(order.indexOf('IKE_AUTH.response'));
+    expect(order.indexOf('initiator:I_WAIT_AUTH')).toBeGreaterThan(order.indexOf('IKE_AUTH'));
   });
   test('27 + 28: two negotiations (two attempts), each merged', () => {
     const a = analyze(PAIR_B.map((name) => ({ name, text: read(name) })));

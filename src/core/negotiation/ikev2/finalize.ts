@@ -112,16 +112,23 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
       if (i >= 0) {
         const copy = rest.splice(i, 1)[0]!;
         const other = message(copy, 'responder', false);
+        mine.sideLines = { initiator: mine.lines, responder: other.lines };
         mine.lines = [...mine.lines, ...other.lines];
         mine.packetLines = { ...mine.packetLines, ...other.packetLines };
         // the sender prints what it built; the receiver what it decrypted
         const sent = m.dir === 'out' ? m : copy;
         const got = m.dir === 'out' ? copy : m;
         mine.payloads = sent.payloads.length === 1 && sent.payloads[0] === 'ENCR' ? got.payloads : sent.payloads;
+      } else {
+        mine.sideLines = { initiator: mine.lines, responder: [] };
       }
       messages.push(mine);
     }
-    for (const r of rest) messages.push(message(r, 'responder', false));
+    for (const r of rest) {
+      const theirs = message(r, 'responder', false);
+      theirs.sideLines = { initiator: [], responder: theirs.lines };
+      messages.push(theirs);
+    }
   } else {
     for (const m of a.messages) messages.push(message(m, a.side, true));
   }
