@@ -49,12 +49,12 @@ describe('analyze --json is the contract', () => {
       ...['messageId', 'outcome', 'transform', 'encapsulation', 'pfsGroup', 'spis', 'spis.inbound', 'spis.outbound'].map((k) => `${n}.phase2.${k}`),
       ...message(`${n}.phase2.messages`),
       ...['code', 'severity', 'summary', 'fix'].map((k) => `${n}.findings.${k}`), ...ref(`${n}.findings.lines`),
-      'summary', ...['negotiations', 'byOutcome', 'byOutcome.negotiation', 'byOutcome.phase1', 'byOutcome.phase2', 'failed', 'byFinding', 'bySeverity', 'peers', 'spans'].map((k) => `summary.${k}`),
+      'summary', ...['negotiations', 'byOutcome', 'byOutcome.negotiation', 'byOutcome.phase1', 'byOutcome.phase2', 'byOutcome.ikeSa', 'byOutcome.childSas', 'failed', 'byFinding', 'bySeverity', 'peers', 'spans'].map((k) => `summary.${k}`),
       ...['error', 'warning', 'info'].map((k) => `summary.bySeverity.${k}`),
       ...['peer', 'negotiations', 'failed', 'codes'].map((k) => `summary.peers.${k}`), 'summary.spans.file', 'summary.spans.first', 'summary.spans.last',
     ]);
     // the counts are keyed by what they count: an outcome of the contract, a finding code
-    const counted = /^summary\.(?:byOutcome\.(?:negotiation|phase[12])\.(?:complete|failed|incomplete)|byFinding\.[A-Z0-9_]+)$/;
+    const counted = /^summary\.(?:byOutcome\.(?:negotiation|phase[12]|ikeSa|childSas)\.(?:complete|failed|incomplete)|byFinding\.[A-Z0-9_]+)$/;
     expect([...keys].filter((k) => !contract.has(k) && !counted.test(k))).toEqual([]);
     for (const k of ['input.unrecognized', 'summary.peers.codes', 'summary.byFinding.WEAK_CRYPTO', `${n}.phase1.messages.lines.line`, `${n}.phase1.transitions.line.line`, `${n}.phase2.spis.inbound`, `${n}.phase1.proposal.group`]) expect(keys).toContain(k);
   });

@@ -24,6 +24,11 @@ export function summaryText(s: AnalysisSummary, files: readonly InputFile[]): st
   out.push(`  Negotiations: ${counts(s.byOutcome.negotiation)}`);
   out.push(`  Phase 1: ${counts(s.byOutcome.phase1)}`);
   out.push(`  Phase 2 (Quick Modes): ${counts(s.byOutcome.phase2)}`);
+  // IKEv2's exchanges only when the log has IKEv2 negotiations
+  if (Object.keys(s.byOutcome.ikeSa).length > 0) {
+    out.push(`  IKEv2 IKE SAs: ${counts(s.byOutcome.ikeSa)}`);
+    out.push(`  IKEv2 child SAs: ${counts(s.byOutcome.childSas)}`);
+  }
   const findings = Object.entries(s.byFinding);
   const total = s.bySeverity.error + s.bySeverity.warning + s.bySeverity.info;
   out.push(`  Findings: ${total} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.info} info)`);

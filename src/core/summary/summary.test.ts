@@ -53,9 +53,24 @@ describe('the summary of an analysis', () => {
     expect(summary.spans.length).toBeGreaterThan(1);
   });
 
+  test('IKEv2 negotiations count under their IKE SA and child SAs, not under phase 1', () => {
+    // corpus 29: an ASA's IKE SA and child SA up; 26: an ASA refusing a peer's pre-shared key twice
+    const mixed = analyze(['29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log', '26-asa-psk-mismatch-authentication-failed-responder-two-attempts.log', '01-mm-qm-success-initiator-iosxe-cryptomap.log'].map(corpus));
+    const s = summarizeAnalysis(mixed);
+    const v2 = mixed.negotiations.filter((n) => n.ikeVersion === 2);
+    expect(v2.length).toBeGreaterThan(1);
+    const total = (c: Record<string, number | undefined>) => Object.values(c).reduce<number>((a, b) => a + (b ?? 0), 0);
+    expect(total(s.byOutcome.ikeSa)).toBe(v2.length);
+    expect(total(s.byOutcome.phase1)).toBe(mixed.negotiations.length - v2.length);
+    expect(total(s.byOutcome.childSas)).toBe(v2.flatMap((n) => n.childSas ?? []).length);
+    expect(s.byOutcome.ikeSa.complete).toBe(1);
+    expect(s.byFinding.PSK_MISMATCH).toBe(v2.length - 1);
+    expect(s.peers[0]?.codes).toEqual(['PSK_MISMATCH']);
+  });
+
   test('a log with no negotiation summarizes to nothing', () => {
     const empty = summarizeAnalysis(analyze([{ name: 'prose.txt', text: 'R1#show clock\n*10:00:00.000 UTC Fri Mar 1 2024\n' }]));
     expect(empty).toMatchObject({ negotiations: 0, failed: 0, byFinding: {}, peers: [] });
-    expect(empty.byOutcome).toEqual({ negotiation: {}, phase1: {}, phase2: {} });
+    expect(empty.byOutcome).toEqual({ negotiation: {}, phase1: {}, phase2: {}, ikeSa: {}, childSas: {} });
   });
 });

@@ -23,9 +23,9 @@ export interface AnalysisSummary {
   negotiations: number;
   /**
    * Outcomes of whole negotiations (`negotiationOutcome`, what the page's list filters by) and of each
-   * exchange: phase 1 and each Quick Mode.
+   * exchange: IKEv1's phase 1 and each Quick Mode, IKEv2's IKE SA and each child SA.
    */
-  byOutcome: { negotiation: OutcomeCounts; phase1: OutcomeCounts; phase2: OutcomeCounts };
+  byOutcome: { negotiation: OutcomeCounts; phase1: OutcomeCounts; phase2: OutcomeCounts; ikeSa: OutcomeCounts; childSas: OutcomeCounts };
   /** Negotiations that failed (`failed`). */
   failed: number;
   /** Findings by code, and by severity. */
@@ -43,23 +43,35 @@ export interface AnalysisSummary {
   spans: { file: number; first: number; last: number }[];
 }
 
+type Summarized = Pick<Negotiation, 'ikeVersion' | 'phase1' | 'phase2' | 'ikeSa' | 'childSas' | 'findings'>;
+
+/** The outcome of the first exchange (IKEv1's phase 1, IKEv2's IKE SA) and of each one after it. */
+function exchanges(n: Summarized): { first: string; then: readonly { outcome: string }[] } {
+  if (n.ikeVersion === 2) return { first: n.ikeSa?.outcome ?? n.phase1.outcome, then: n.childSas ?? [] };
+  return { first: n.phase1.outcome, then: n.phase2 };
+}
+
 /** A negotiation failed when the log shows a failure: an exchange that failed, or a finding of severity error. */
-export function failed(n: Pick<Negotiation, 'phase1' | 'phase2' | 'findings'>): boolean {
-  return n.phase1.outcome === 'failed' || n.phase2.some((p) => p.outcome === 'failed') || n.findings.some((f) => f.severity === 'error');
+export function failed(n: Summarized): boolean {
+  const { first, then } = exchanges(n);
+  return first === 'failed' || then.some((p) => p.outcome === 'failed') || n.findings.some((f) => f.severity === 'error');
 }
 
 export type NegotiationOutcome = 'failed' | 'complete' | 'incomplete';
 
 /** A whole negotiation: failed when the log shows a failure, complete when every exchange it logged completed. */
-export function negotiationOutcome(n: Pick<Negotiation, 'phase1' | 'phase2' | 'findings'>): NegotiationOutcome {
+export function negotiationOutcome(n: Summarized): NegotiationOutcome {
   if (failed(n)) return 'failed';
-  return n.phase1.outcome === 'complete' && n.phase2.every((p) => p.outcome === 'complete') ? 'complete' : 'incomplete';
+  const { first, then } = exchanges(n);
+  return first === 'complete' && then.every((p) => p.outcome === 'complete') ? 'complete' : 'incomplete';
 }
 
 export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'records'>): AnalysisSummary {
   const whole: OutcomeCounts = {};
   const phase1: OutcomeCounts = {};
   const phase2: OutcomeCounts = {};
+  const ikeSa: OutcomeCounts = {};
+  const childSas: OutcomeCounts = {};
   const byFinding: Partial<Record<FindingCode, number>> = {};
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const peers = new Map<string, PeerSummary>();
@@ -67,8 +79,9 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
   for (const n of analysis.negotiations) {
     const outcome = negotiationOutcome(n);
     count(whole, outcome);
-    count(phase1, n.phase1.outcome);
-    for (const p of n.phase2) count(phase2, p.outcome);
+    const { first, then } = exchanges(n);
+    count(n.ikeVersion === 2 ? ikeSa : phase1, first);
+    for (const p of then) count(n.ikeVersion === 2 ? childSas : phase2, p.outcome);
     let peer = peers.get(n.peer);
     if (peer === undefined) {
       peer = { peer: n.peer, negotiations: 0, failed: 0, codes: [] };
@@ -96,7 +109,7 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
   const listed = failing.concat(healthy);
   return {
     negotiations: analysis.negotiations.length,
-    byOutcome: { negotiation: whole, phase1, phase2 },
+    byOutcome: { negotiation: whole, phase1, phase2, ikeSa, childSas },
     failed: failures,
     byFinding: sortedKeys(byFinding),
     bySeverity,

@@ -43,8 +43,18 @@ export function SummaryView({ summary, onFilter }: SummaryViewProps) {
           ))}
         </ul>
         <div className="mt-1 text-slate-600 dark:text-slate-400">
-          <Counts label="Phase 1" counts={summary.byOutcome.phase1} />
-          <Counts label="Quick Modes" counts={summary.byOutcome.phase2} />
+          {Object.keys(summary.byOutcome.phase1).length > 0 && (
+            <>
+              <Counts label="Phase 1" counts={summary.byOutcome.phase1} />
+              <Counts label="Quick Modes" counts={summary.byOutcome.phase2} />
+            </>
+          )}
+          {Object.keys(summary.byOutcome.ikeSa).length > 0 && (
+            <>
+              <Counts label="IKEv2 IKE SAs" counts={summary.byOutcome.ikeSa} />
+              <Counts label="IKEv2 child SAs" counts={summary.byOutcome.childSas} />
+            </>
+          )}
         </div>
       </div>
       <div>
