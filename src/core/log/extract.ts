@@ -7,6 +7,7 @@ import type { IkeEventBody } from './events.ts';
 import type { Head } from './head.ts';
 import { ipsecEvent, legacySaEvent, syslogEvent, type IpsecContext } from './ipsec.ts';
 import { isakmpEvent } from './isakmp.ts';
+import { isBlockLine } from './ikev2/continuation.ts';
 import { ikev2Record } from './ikev2/record.ts';
 
 export interface RecordText {
@@ -47,7 +48,8 @@ export function extractRecord(r: RecordText, book: AddressBook, ctx: IpsecContex
     case 'SYSLOG':
       return syslogEvent(repairSpacedIpv6(joined(head.text, r.more, ' ')), book);
     case 'IKEV2':
-      return ikev2Record(head.text, r.more);
+      // the reader took the line after an 80-column first line as its rest unless it is a block's own line
+      return ikev2Record(head.text, r.more, r.rawFirst.length === 80 && r.more.length > 0 && !isBlockLine(r.more[0] ?? ''));
     case 'ENGINE':
       return { type: 'info', text: head.text };
     case 'MAPDB':

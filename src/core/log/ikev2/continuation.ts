@@ -6,6 +6,18 @@
 import type { Lexed } from '../lex.ts';
 import { readTag } from './prefix.ts';
 
+/** A line of a packet block, proposal, decode or banner, by its start. */
+export function isBlockLine(body: string): boolean {
+  if (readTag(body, 0) !== null) return true;
+  for (const start of STARTS) if (body.startsWith(start)) return true;
+  return false;
+}
+
+/** The first line of a record is exactly 80 columns and the next goes on without indent: a terminal's wrap. */
+export function wrappedAt80(firstRaw: string, nextRaw: string): boolean {
+  return firstRaw.length === 80 && nextRaw.length > 0 && nextRaw.charCodeAt(0) !== 32 && nextRaw.charCodeAt(0) !== 9 && nextRaw.charCodeAt(0) !== 40;
+}
+
 const EMPTY_PREFIX = /^IKEv2-[A-Z]{2,8}-\d:\s*$/;
 const STARTS = ['Initiator SPI', 'Auth data:', 'Decrypted packet:', 'IKEv2 ', 'Payload contents', 'Num. transforms', 'ESP:', 'IKE:', 'AH:', 'Proposal', 'Technical Support', 'Copyright (c)', 'Compiled '];
 
@@ -13,12 +25,14 @@ const STARTS = ['Initiator SPI', 'Auth data:', 'Decrypted packet:', 'IKEv2 ', 'P
  * `body` is the line's text after its timestamp; `openText` the open record's first line. The caller has
  * already ruled out a new record's head and a prompt.
  */
-export function continuesIkev2(openText: string, moreSoFar: number, lexed: Lexed, raw: string): boolean {
+export function continuesIkev2(openText: string, moreSoFar: number, lexed: Lexed, raw: string, openRaw: string): boolean {
   if (lexed.stamped) return false;
   const body = lexed.body;
+  // a terminal wrapped the first line at 80 columns: the next line is its rest
+  if (moreSoFar === 0 && wrappedAt80(openRaw, raw)) return true;
   if (readTag(body, 0) !== null) return true;
   if (lexed.indent > 0 || raw.charCodeAt(0) === 32 || raw.charCodeAt(0) === 9) return true;
-  for (const start of STARTS) if (body.startsWith(start)) return true;
+  if (isBlockLine(body)) return true;
   // `IKEv2-PLAT-2: ` alone: its message is on the next line
   return moreSoFar === 0 && EMPTY_PREFIX.test(openText);
 }

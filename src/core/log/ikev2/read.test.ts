@@ -170,3 +170,16 @@ describe('IKEv2 messages of each family (real corpus lines)', () => {
     expect(e.also.map((l) => l.kind)).toContain('payloads');
   });
 });
+
+describe('a line wrapped at 80 columns', () => {
+  test('is read whole: the rest of the line joins it', () => {
+    // Derived, not captured: corpus 11's UP line cut at column 80 as a terminal wraps it; the corpus holds no
+    // wrapped IKEv2 capture yet.
+    const real = corpus(11).text.split('\n').find((l) => l.includes('is UP'))!;
+    expect(real.length).toBeGreaterThan(80);
+    const log = readLog(`${real.slice(0, 80)}\n${real.slice(80)}\n`);
+    expect(log.kinds.slice(0, 2)).toEqual(['debug', 'continuation']);
+    const e = log.events[0];
+    expect(e?.type === 'ikev2' ? e.line : null).toEqual({ kind: 'up', ids: ['FC00:123:123:123::1', 'FC00:123:123:123::2'] });
+  });
+});

@@ -78,8 +78,10 @@ function readSegment(s: Segment): Ikev2Line | null {
   return readIkev2Message(first, lines);
 }
 
-export function ikev2Record(first: string, more: readonly string[]): IkeEventBody | null {
-  const parts = segments(first, more);
+/** `wrapped`: the first line was cut at 80 columns and its rest is the first continuation line. */
+export function ikev2Record(first: string, more: readonly string[], wrapped = false): IkeEventBody | null {
+  const rest = more[0];
+  const parts = wrapped && rest !== undefined ? segments(first + rest, more.slice(1)) : segments(first, more);
   const head = parts[0];
   if (head === undefined || head.prefix === null) return null;
   const line = readSegment(head);
