@@ -13,7 +13,7 @@
  * What a stage remembers to go faster (the judged streams, the diagnosis' answers) belongs to the analyzer.
  */
 import type { LineRef } from './ike/line-ref.ts';
-import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineTable } from './analysis.ts';
+import { ANALYSIS_SCHEMA, type Analysis, type InputFile, type LineTable, type Negotiation } from './analysis.ts';
 import { LINE_KIND_CODE } from './ike/line-kinds.ts';
 import { AddressBook } from './log/addresses.ts';
 import { ByteColumn, IntColumn } from './log/columns.ts';
@@ -27,6 +27,7 @@ import { TransitionJudge } from './negotiation/judge.ts';
 import { relateConfigs } from './attach-config.ts';
 import { assembleNegotiation } from './assemble.ts';
 import { judgeIkev2 } from './negotiation/ikev2/judge.ts';
+import { Ikev2Steps } from './fsm/ikev2/replay.ts';
 import { diagnoseIkev2 } from './diagnosis/ikev2/diagnose.ts';
 import { parseConfig } from './config/parse.ts';
 import { effectiveConfig } from './config/effective.ts';
@@ -145,7 +146,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         schema: ANALYSIS_SCHEMA,
         input: { files, lines, unrecognized },
         // IKEv2 negotiations follow the IKEv1 ones; the IKEv1 machines, config relations and rules do not read them
-        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...(judge === null ? ikev2 : ikev2.map(judgeIkev2)).map((n) => ({ ...n, findings: diagnoseIkev2(n) }))],
+        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...judgedIkev2(ikev2, judge !== null).map((n) => ({ ...n, findings: diagnoseIkev2(n) }))],
         lineTables: tables,
         records: records.table(),
         configDefaults: attached.map((c, i) => ({
@@ -156,6 +157,13 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       };
     },
   };
+}
+
+/** The IKEv2 negotiations with their SM Trace transitions judged (when replay is on), the machines' steps shared. */
+function judgedIkev2(negotiations: readonly Negotiation[], replay: boolean): Negotiation[] {
+  if (!replay) return negotiations.slice();
+  const steps = new Ikev2Steps();
+  return negotiations.map((n) => judgeIkev2(n, steps));
 }
 
 export function analyze(inputs: readonly AnalyzeInput[], options: AnalyzeOptions = {}): Analysis {

@@ -3,9 +3,9 @@
  * (src/core/fsm/ikev2/replay.ts). Returns the negotiation with its transitions judged; the one built is left as it is.
  */
 import type { Negotiation, Transition } from '../../analysis.ts';
-import { replayIkev2 } from '../../fsm/ikev2/replay.ts';
+import { replayIkev2, type Ikev2Steps } from '../../fsm/ikev2/replay.ts';
 
-export function judgeIkev2(n: Negotiation): Negotiation {
+export function judgeIkev2(n: Negotiation, steps: Ikev2Steps): Negotiation {
   const sa = n.ikeSa;
   if (sa === undefined || sa.transitions.length === 0) return n;
   const judged: Transition[] = sa.transitions.slice();
@@ -15,7 +15,7 @@ export function judgeIkev2(n: Negotiation): Negotiation {
       if (t.side === side) at.push(i);
     });
     if (at.length === 0) continue;
-    const verdicts = replayIkev2(side, at.map((i) => ({ from: sa.transitions[i]!.from, to: sa.transitions[i]!.to, event: sa.transitions[i]!.input })));
+    const verdicts = replayIkev2(side, at.map((i) => ({ from: sa.transitions[i]!.from, to: sa.transitions[i]!.to, event: sa.transitions[i]!.input })), steps);
     verdicts.forEach((v, k) => {
       const i = at[k]!;
       const t: Transition = { ...sa.transitions[i]!, allowed: v.allowed };
