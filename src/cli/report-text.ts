@@ -148,6 +148,7 @@ const MARK = lookupTable<string>({
   prose: '·',
   blank: ' ',
   unrecognized: '?',
+  truncated: '…',
 });
 
 function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
@@ -170,6 +171,8 @@ function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
         if (annotation !== null) out.push(`${' '.repeat(9)}↳ ${annotation}${where}`);
       } else if (kind === 'unrecognized') {
         out.push(`${' '.repeat(9)}↳ not understood`);
+      } else if (kind === 'truncated') {
+        out.push(`${' '.repeat(9)}↳ cut off by the paste`);
       }
     }
   });

@@ -7,8 +7,9 @@
  * prose: anything else a person wrote (document text, ping output, author's notes, `#` headers)
  * blank: empty or whitespace only
  * unrecognized: looks like IKE/IPsec debug output but was not understood
+ * truncated: a record the paste cut off (the last line of the input, not understood): kept, not read
  */
-export const LINE_KINDS = ['debug', 'continuation', 'prompt', 'show', 'prose', 'blank', 'unrecognized'] as const;
+export const LINE_KINDS = ['debug', 'continuation', 'prompt', 'show', 'prose', 'blank', 'unrecognized', 'truncated'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
 /** Each kind's index in LINE_KINDS, the code the line tables store. */
@@ -20,6 +21,7 @@ export const LINE_KIND_CODE: Readonly<Record<LineKind, number>> = {
   prose: 4,
   blank: 5,
   unrecognized: 6,
+  truncated: 7,
 };
 
 /** The kind a line table's code stands for (an unknown code reads as unrecognized). */

@@ -4,6 +4,11 @@
  * received packet from ... *Feb 1 21:44:23.314: ISAKMP:(0):Old State = ...`). Found by a keyword scan
  * (indexOf) on long lines only, then by reading characters around each keyword: no regex.
  */
+import type { AddressBook } from './addresses.ts';
+import type { IkeEventBody } from './events.ts';
+import { extractRecord } from './extract.ts';
+import { parseHead } from './head.ts';
+import type { IpsecContext } from './ipsec.ts';
 
 /** Lines at most this long are never searched: a router prints none longer, so only pasted-together text is. */
 export const EMBEDDED_MIN_LENGTH = 300;
@@ -161,3 +166,23 @@ export function embeddedRecords(raw: string): EmbeddedSpan[] | null {
   }
   return spans;
 }
+
+/**
+ * The event of a record cut out of a long line. Its end is where the next record's timestamp begins, so prose
+ * between the two may trail it ("New State = IKE_I_MM2 Debugs on IOS show:"): when the whole text is not
+ * understood, the last words are left off one at a time, a few at most, until it is.
+ */
+export function readEmbedded(text: string, book: AddressBook, ctx: IpsecContext): { body: IkeEventBody; conn: number | null } | null {
+  let t = text;
+  for (let dropped = 0; dropped <= 12; dropped += 1) {
+    const head = parseHead(t);
+    if (head === null || head.text.length === 0) return null;
+    const body = extractRecord({ head, first: t, more: [], accepts: 'none', rawFirst: t }, book, ctx);
+    if (body !== null) return { body, conn: head.conn };
+    const space = t.lastIndexOf(' ');
+    if (space <= 0) return null;
+    t = t.slice(0, space).trimEnd();
+  }
+  return null;
+}
+

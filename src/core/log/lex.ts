@@ -22,7 +22,7 @@ export interface Lexed {
   bulleted: boolean;
   /** Ping output glued to the end (`.....`, `.!!!!`), or null. */
   ping: string | null;
-  /** An author's note after `<--` / `<==`, or null. */
+  /** An author's note after the line (`<-- here`, `<==`, ` (1)`, ` (#5)`, a parenthesis in another script), or null. */
   note: string | null;
 }
 
@@ -141,6 +141,13 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     while (i < n && raw.charCodeAt(i) === 32) i += 1;
     lead = i;
   }
+  // markdown emphasis or inline code around the whole line: `**...**`, `__...__`, `` `...` ``
+  let emphasis = 0;
+  while (emphasis < 3 && i < n && isEmphasis(raw.charCodeAt(i)) && (raw.charCodeAt(i) !== 42 || raw.charCodeAt(i + 1) === 42 || !stampAhead(raw, i + 1))) {
+    emphasis += 1;
+    i += 1;
+  }
+  if (emphasis > 0) lead = i;
   let time: number | null = null;
   let stamped = false;
   const c0 = raw.charCodeAt(i);
@@ -192,6 +199,15 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   let end = n;
   // trailing whitespace is kept in raw, not in the body
   while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
+  // the closing emphasis of an emphasised line
+  if (emphasis > 0) {
+    let closing = 0;
+    while (closing < 3 && end > i && isEmphasis(raw.charCodeAt(end - 1))) {
+      closing += 1;
+      end -= 1;
+    }
+    while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
+  }
   // author annotations: `<--`, `<==`, `<===`
   let note: string | null = null;
   const arrow = raw.indexOf('<', i);
@@ -200,6 +216,14 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     if ((next === 45 && raw.charCodeAt(arrow + 2) === 45) || (next === 61 && raw.charCodeAt(arrow + 2) === 61)) {
       note = raw.slice(arrow, end);
       end = arrow;
+      while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
+    }
+  }
+  if (note === null) {
+    const start = trailingNote(raw, i, end);
+    if (start > 0) {
+      note = raw.slice(start, end).trim();
+      end = start;
       while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
     }
   }
@@ -213,11 +237,14 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     else if (c !== 46) break;
     k -= 1;
   }
-  if (end - k >= 4 || (end - k >= 2 && bangs > 0)) {
+  // (a line of ping output alone, even one dot, is ping output too)
+  if (end - k >= 4 || (end - k >= 2 && bangs > 0) || (k === i && end > k)) {
     ping = raw.slice(k, end);
     end = k;
   }
-  const body = i === 0 && end === n ? raw : raw.slice(i, end);
+  let body = i === 0 && end === n ? raw : raw.slice(i, end);
+  // markdown escapes (`IKE\_P1\_COMPLETE`): the text IOS printed has none
+  if (body.indexOf('\\') >= 0) body = body.replace(MARKDOWN_ESCAPE, '$1');
   if (out !== undefined) {
     out.body = body;
     out.bodyStart = i;
@@ -231,6 +258,50 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     return out;
   }
   return { body, bodyStart: i, indent, time, stamped, quoted, bulleted, ping, note };
+}
+
+const MARKDOWN_ESCAPE = /\\([_*#[\]()`<>|~-])/g;
+
+function isEmphasis(c: number): boolean {
+  return c === 42 /* * */ || c === 95 /* _ */ || c === 96 /* ` */;
+}
+
+/** Whether a timestamp starts at i: `*` before it is IOS's own mark of an unsynchronised clock, not emphasis. */
+function stampAhead(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c === 46) return true;
+  if (digit(c)) return s.charCodeAt(i + 2) === 58 || s.charCodeAt(i + 1) === 58;
+  const c1 = s.charCodeAt(i + 1);
+  const c2 = s.charCodeAt(i + 2);
+  return c >= 65 && c <= 90 && c1 >= 97 && c1 <= 122 && c2 >= 97 && c2 <= 122 && s.charCodeAt(i + 3) === 32;
+}
+
+/**
+ * Where an author's note after the line starts, or -1: a number in parentheses (` (1)`, ` (#5)`, ` [3]`) after
+ * a space, or a parenthesis holding text in another script (`( 加密點)`, `(感興趣流-ProxyID)`). IOS ends lines
+ * with `(R) QM_IDLE`, `(type=1)`, `(1/1)` or `0x5AE6C721(1525073697)`: none of these is either.
+ */
+function trailingNote(s: string, from: number, end: number): number {
+  const last = s.charCodeAt(end - 1);
+  if (last !== 41 /* ) */ && last !== 93 /* ] */ && last !== 0xff09 /* ） */) return -1;
+  const open = last === 93 ? 91 : last === 41 ? 40 : 0xff08;
+  let j = end - 2;
+  let foreign = false;
+  let digits = 0;
+  let other = false;
+  while (j > from && end - j < 80) {
+    const c = s.charCodeAt(j);
+    if (c === open || (open === 40 && c === 0xff08)) break;
+    if (c > 0x2e7f) foreign = true;
+    else if (c >= 48 && c <= 57) digits += 1;
+    else if (!(c === 35 /* # */ && digits > 0)) other = true;
+    j -= 1;
+  }
+  if (j <= from || (s.charCodeAt(j) !== open && s.charCodeAt(j) !== 0xff08)) return -1;
+  if (foreign) return j;
+  const spaced = isSpace(s.charCodeAt(j - 1));
+  if (!other && digits > 0 && digits <= 2 && spaced) return j;
+  return -1;
 }
 
 function millis(digits: string | undefined): number {

@@ -110,8 +110,23 @@ const cases: { name: string; lines: string[]; kinds: LineKind[] }[] = [
   },
   {
     name: 'unrecognized debug: cut-off line and bare timestamp (corpus 13, 18)',
-    lines: ['00:27:07: ISAKMP (0', 'Apr 20 11:06:55:', '*Mar 21 19:14:29.463: ISAKMP: (0):frobnicating the widget'],
-    kinds: ['unrecognized', 'unrecognized', 'unrecognized'],
+    lines: ['00:27:07: ISAKMP (0', 'Apr 20 11:06:55:', '*Mar 21 19:14:29.463: ISAKMP: (0):frobnicating the widget', 'after'],
+    kinds: ['unrecognized', 'unrecognized', 'unrecognized', 'prose'],
+  },
+  {
+    name: 'the paste cut off in the middle of its last record (corpus 13)',
+    lines: ['00:27:07: ISAKMP (0:2): SA is doing pre-shared key authentication using id type ID_IPV4_ADDR', '00:27:07: ISAKMP (0', '', ''],
+    kinds: ['debug', 'truncated', 'blank'],
+  },
+  {
+    name: 'a bare timestamp the paste ends with (corpus 18)',
+    lines: ['Apr 20 11:06:55: ISAKMP:(12024): IPSec policy invalidated proposal with error 256', 'Apr 20 11:06:55:'],
+    kinds: ['debug', 'truncated'],
+  },
+  {
+    name: "the CLI's answer to a mistyped command is not IKE output (corpus 24)",
+    lines: ["% Invalid input detected at '^' marker."],
+    kinds: ['prose'],
   },
   {
     name: 'line wrapped at 80 columns continues on the next line',
@@ -145,7 +160,7 @@ describe('readLog line kinds', () => {
   });
 
   test('unrecognized lines are listed, prose is not', () => {
-    const r = readLog('Main Mode message 1\n00:27:07: ISAKMP (0\n');
+    const r = readLog('Main Mode message 1\n00:27:07: ISAKMP (0\nafter\n');
     expect(r.unrecognized).toEqual([{ file: 0, line: 2 }]);
   });
 
@@ -160,5 +175,40 @@ describe('readLog line kinds', () => {
     );
     const times = r.lineRecords.map((record) => timeOf(r.records, record));
     expect(times).toEqual([(18 * 3600 + 53 * 60 + 16) * 1000 + 489, (14 * 3600 + 25 * 60 + 33) * 1000 + 123, 19_047, null]);
+  });
+});
+
+describe('a line is read by its message, whatever is around it', () => {
+  // hand-written: the new-user trial (a ping's "." printed after a line of exactly 80 characters, the
+  // wrapped-line width); the state line itself is the corpus wording
+  const mm5 = '*Mar  1 00:13:31.891: ISAKMP:(1001):Old State = IKE_I_MM4  New State = IKE_I_MM5';
+  test('a ping dot after an 80-column line is not the rest of it, and the state change is kept', () => {
+    expect(mm5.length).toBe(80);
+    const r = readLog([mm5, '.', '*Mar  1 00:13:31.899: ISAKMP:(1001): sending packet to 202.100.1.2 my_port 500 peer_port 500 (I) MM_KEY_EXCH'].join('\n'));
+    expect(r.kinds).toEqual(['debug', 'prose', 'debug']);
+    expect(r.unrecognized).toEqual([]);
+    expect(r.events.find((e) => e.type === 'fsm-state')).toMatchObject({ from: 'IKE_I_MM4', to: 'IKE_I_MM5' });
+  });
+
+  // hand-written: a prompt the debug output was printed after, on the same line (terminal monitor output)
+  test('a debug line glued to a prompt is read, and the prompt names the router', () => {
+    const r = readLog('R1#*Mar  1 00:13:31.899: ISAKMP:(1001):beginning Quick Mode exchange, M-ID of 1234567');
+    expect(r.unrecognized).toEqual([]);
+    expect(r.events.map((e) => e.type)).toEqual(['prompt', 'begin']);
+    expect(r.events[0]).toMatchObject({ name: 'R1' });
+    expect(r.kinds).toEqual(['debug']);
+  });
+
+  test("an author's notes in parentheses leave the IPSEC block read (fixtures/partial/sa-request-annotated-zh-ping-blog.log)", () => {
+    const r = readLog(
+      [
+        '*Mar  1 00:13:31.891: IPSEC(sa_request): ,',
+        '(key eng. msg.) OUTBOUND local= 202.100.1.1, remote= 202.100.1.2,( 加密點)',
+        'local_proxy= 1.1.1.1/255.255.255.255/0/0 (type=1), ',
+        ' remote_proxy= 2.2.2.2/255.255.255.255/0/0 (type=1),  (感興趣流-ProxyID)',
+      ].join('\n'),
+    );
+    expect(r.kinds).toEqual(['debug', 'continuation', 'continuation', 'continuation']);
+    expect(r.events[0]).toMatchObject({ type: 'ipsec-request', localProxy: '1.1.1.1/255.255.255.255/0/0', remoteProxy: '2.2.2.2/255.255.255.255/0/0' });
   });
 });

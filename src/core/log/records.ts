@@ -11,9 +11,11 @@ import { AddressBook } from './addresses.ts';
 import { ByteColumn, IntColumn } from './columns.ts';
 import { Annotator } from './describe.ts';
 import type { IkeEvent, IkeEventBody } from './events.ts';
-import { EMBEDDED_MIN_LENGTH, embeddedRecords, type EmbeddedSpan } from './embedded.ts';
+import { EMBEDDED_MIN_LENGTH, embeddedRecords, readEmbedded, type EmbeddedSpan } from './embedded.ts';
 import { extractRecord, type RecordText } from './extract.ts';
 import { accepts, continues, idText, PROMPT, type OpenRecord } from './continuation.ts';
+import { CLI_ERROR, COMMAND_WORDS, gluedRecord } from './prompt-line.ts';
+import { looksCut } from './cut-off.ts';
 import { parseHead } from './head.ts';
 import { OwnedStrings } from './owned-strings.ts';
 import { RecordTableBuilder } from './record-table.ts';
@@ -26,8 +28,6 @@ import { looksLikeShowLine, showCommand, showEvent, type ShowState } from './sho
 
 /** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
 const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
-
-const COMMAND_WORDS = /^\s*(?:do |sh|clear|debug|un|no |ping|conf|end|exit|int|crypto|ip |ipv6|tunnel|set|match|copy|wr|term|logging|access-list|permit|deny|remark|router|line|enable|disable|reload)/i;
 
 /** Receives what the reader produces: every event in order, and the number of each record's first line. */
 export interface RecordSink {
@@ -51,6 +51,10 @@ export class LogReader {
   /** The events' strings, detached from the input: the analysis keeps many of them. */
   private readonly strings = new OwnedStrings();
   private show: ShowState | null = null;
+  /** The number of the last line that was not blank, to tell a record the paste cut off. */
+  private lastFilled = 0;
+  /** The body of the last line found not understood: whether it looks cut off. */
+  private lastUnrecognizedBody: string | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
   /** Reused for every line: the lexed fields are read before the next line comes. */
@@ -68,8 +72,9 @@ export class LogReader {
   ) {}
 
   /** One line, numbered from 1, without its ending. */
-  line(raw: string, number: number): void {
-    const lexed = lexLine(raw, this.scratch, this.lastStamp);
+  line(text: string, number: number): void {
+    let raw = text;
+    let lexed = lexLine(raw, this.scratch, this.lastStamp);
     const { kinds, records } = this.columns;
     kinds.push(KIND.prose);
     records.push(-1);
@@ -78,6 +83,7 @@ export class LogReader {
       this.awaiting.left -= 1;
       if (this.awaiting.left < 0) this.awaiting = null;
     }
+    if (lexed.body.length > 0 || lexed.stamped || lexed.ping !== null) this.lastFilled = number;
     if (lexed.body.length === 0) {
       if (lexed.stamped) {
         this.close();
@@ -85,6 +91,7 @@ export class LogReader {
         kinds.set(at, KIND.unrecognized);
         records.set(at, index);
         this.unrecognized.push({ file: this.file, line: number });
+        this.lastUnrecognizedBody = '';
       } else if (lexed.ping !== null) {
         kinds.set(at, KIND.prose);
       } else {
@@ -111,13 +118,25 @@ export class LogReader {
         return;
       }
     }
-    const body = lexed.body;
+    let body = lexed.body;
     if (!lexed.stamped) {
       const prompt = body.indexOf('#') > 0 ? PROMPT.exec(body) : null;
       if (prompt) {
-        this.prompt(prompt[1] ?? null, prompt[2] ?? '', number, at);
-        return;
+        const rest = prompt[2] ?? '';
+        const glued = this.awaiting === null ? gluedRecord(rest) : null;
+        if (glued === null) {
+          this.prompt(prompt[1] ?? null, rest, number, at);
+          return;
+        }
+        // a debug line printed right after the prompt, on the same line: the prompt names the router, the rest is read as a line
+        this.awaiting = null;
+        this.emitSimple(number, at, KIND.prompt, null, { type: 'prompt', name: prompt[1] ?? null, command: '' }, null);
+        raw = rest;
+        lexed = glued;
+        body = lexed.body;
       }
+    }
+    if (!lexed.stamped) {
       const c0 = body.charCodeAt(0);
       const bare = c0 === 115 || c0 === 100 || c0 === 83 ? showCommand(body) : null;
       if (bare !== null && bare !== 'other' && body.length < 80) {
@@ -136,6 +155,7 @@ export class LogReader {
     } else {
       this.show = null;
     }
+    if (CLI_ERROR.test(body)) return;
     const head = parseHead(body);
     if (head === null && !lexed.stamped) {
       // prose, ping output, keystrokes; maybe the first half of a line split by ping output
@@ -165,6 +185,12 @@ export class LogReader {
   /** Flushes the record still open at the end of the input. */
   finish(): void {
     this.close();
+    // the paste's last line, not understood and cut short: a record cut off by the paste, kept as such
+    const last = this.unrecognized[this.unrecognized.length - 1];
+    if (last !== undefined && last.file === this.file && last.line === this.lastFilled && this.lastUnrecognizedBody !== null && looksCut(this.lastUnrecognizedBody)) {
+      this.unrecognized.pop();
+      this.columns.kinds.set(last.line - 1, KIND.truncated);
+    }
   }
 
   private prompt(name: string | null, command: string, number: number, at: number): void {
@@ -231,6 +257,7 @@ export class LogReader {
     } else {
       this.columns.kinds.set(at, KIND.unrecognized);
       this.unrecognized.push({ file: this.file, line: number });
+      this.lastUnrecognizedBody = null;
     }
   }
 
@@ -263,6 +290,17 @@ export class LogReader {
     e.time = time;
     e.conn = conn;
     this.sink.event(e);
+  }
+
+  /** The continuation lines of an open record given back as prose: the record is its first line alone. */
+  private release(open: OpenRecord): void {
+    const lastLine = this.columns.records.length;
+    for (let i = open.line; i < lastLine; i += 1) {
+      if (this.columns.records.get(i) !== open.index) continue;
+      this.columns.records.set(i, -1);
+      this.columns.kinds.set(i, KIND.prose);
+    }
+    this.records.setLineCount(open.index, 1);
   }
 
   private close(): void {
@@ -298,12 +336,19 @@ export class LogReader {
     text.more = open.more;
     text.accepts = open.accepts;
     text.rawFirst = open.rawFirst;
-    const body = extractRecord(text, this.book, this.ipsec);
+    let body = extractRecord(text, this.book, this.ipsec);
+    if (body === null && open.accepts === 'wrap' && open.more.length > 0) {
+      // the next line was not the rest of a wrapped line (ping output, a note): the first line is read alone
+      text.more = [];
+      body = extractRecord(text, this.book, this.ipsec);
+      if (body !== null) this.release(open);
+    }
     if (body === null) {
       const ikeLike = head !== null || /ISAKMP|IPSEC|crypto/i.test(open.body);
       if (ikeLike) {
         this.columns.kinds.set(open.line - 1, KIND.unrecognized);
         this.unrecognized.push({ file: this.file, line: open.line });
+        this.lastUnrecognizedBody = open.body;
       }
       return;
     }
@@ -312,25 +357,6 @@ export class LogReader {
     if (cacheable && CONTEXT_FREE.has(body.type) && !hasMessageId(head.text)) this.seen.add(head.text, { ...body }, annotation);
     this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
   }
-}
-
-/**
- * The event of a record cut out of a long line. Its end is where the next record's timestamp begins, so prose
- * between the two may trail it ("New State = IKE_I_MM2 Debugs on IOS show:"): when the whole text is not
- * understood, the last words are left off one at a time, a few at most, until it is.
- */
-function readEmbedded(text: string, book: AddressBook, ctx: IpsecContext): { body: IkeEventBody; conn: number | null } | null {
-  let t = text;
-  for (let dropped = 0; dropped <= 12; dropped += 1) {
-    const head = parseHead(t);
-    if (head === null || head.text.length === 0) return null;
-    const body = extractRecord({ head, first: t, more: [], accepts: 'none', rawFirst: t }, book, ctx);
-    if (body !== null) return { body, conn: head.conn };
-    const space = t.lastIndexOf(' ');
-    if (space <= 0) return null;
-    t = t.slice(0, space).trimEnd();
-  }
-  return null;
 }
 
 /** parseRecords: each line's kind and record, and the records, of one text. */

@@ -95,6 +95,7 @@ const undrawnTailsField = StateField.define<DecorationSet>({
 
 const kindClass = lookupTable<string>({
   unrecognized: 'cm-ike-unrecognized',
+  truncated: 'cm-ike-truncated',
   prose: 'cm-ike-prose',
   prompt: 'cm-ike-prompt',
   show: 'cm-ike-show',
@@ -117,6 +118,7 @@ function buildDecorations(view: EditorView): DecorationSet {
       if (classes.length > 0) {
         const attributes: { class: string; title?: string } = { class: classes.join(' ') };
         if (kind === 'unrecognized') attributes.title = 'IKE/IPsec debug output that ikescope did not understand';
+        if (kind === 'truncated') attributes.title = 'A debug line the paste cuts off: kept, but too little of it is left to read';
         if (notAllowed) attributes.title = notAllowed;
         builder.add(line.from, line.from, Decoration.line({ attributes }));
       }
@@ -152,6 +154,7 @@ const theme = EditorView.baseTheme({
   '&dark .cm-ike-annotation': { color: '#5eead4' },
   '.cm-ike-undrawn': { fontFamily: 'ui-sans-serif, system-ui, sans-serif', fontSize: '11px', fontStyle: 'italic' },
   '.cm-ike-unrecognized': { boxShadow: 'inset 3px 0 0 #b91c1c', backgroundColor: 'rgba(185, 28, 28, 0.06)' },
+  '.cm-ike-truncated': { boxShadow: 'inset 3px 0 0 #94a3b8' },
   '.cm-ike-prose': { color: '#475569' },
   '&dark .cm-ike-prose': { color: '#94a3b8' },
   '.cm-ike-prompt': { color: '#6d28d9' },
