@@ -12,6 +12,9 @@ test("clicking a line of another negotiation's log opens that negotiation at the
   await app.analysed();
   const list = page.getByRole('list', { name: 'Negotiations found' }).getByRole('button');
   await expect(list).toHaveCount(2);
+  // Corpus 07 holds no phase 1 line: its Quick Mode proves phase 1 completed, in a mode no line shows.
+  await expect(list.filter({ hasText: 'spoke1' })).toContainText('MM complete');
+  await expect(list.filter({ hasText: 'ce2' })).toContainText('P1 complete (implied)');
   // Corpus 01's negotiation (spoke1 to the hub) is shown.
   await list.filter({ hasText: 'spoke1' }).click();
   await expect(app.arrow('MM1')).toHaveCount(1);

@@ -117,7 +117,7 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
     out.push(`Negotiation ${n.id}: ${who}, ${view}`);
     if (n.ikeVersion === 2) ikev2Text(n, out);
     else {
-      out.push(`  Phase 1 (${n.phase1.mode === 'main' ? 'Main Mode' : 'Aggressive Mode'}): ${n.phase1.outcome}`);
+      out.push(`  Phase 1${phase1Mode(n.phase1.mode)}: ${phase1Outcome(n.phase1)}`);
       const proposal = proposalText(n);
       if (proposal) out.push(proposal);
       for (const side of ['initiator', 'responder'] as const) {
@@ -176,4 +176,14 @@ function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
       }
     }
   });
+}
+
+function phase1Mode(mode: Analysis['negotiations'][number]['phase1']['mode']): string {
+  return mode === 'main' ? ' (Main Mode)' : mode === 'aggressive' ? ' (Aggressive Mode)' : '';
+}
+
+/** "complete", "not logged", or "complete (implied: no phase 1 line is in the log, the lines after it prove it)". */
+function phase1Outcome(p: Analysis['negotiations'][number]['phase1']): string {
+  if (p.outcome === 'not-logged') return 'not logged (no line of the log says anything of phase 1)';
+  return p.implied === true ? `${p.outcome} (implied: no phase 1 line is in the log, the lines after it prove it)` : p.outcome;
 }

@@ -33,8 +33,11 @@ export interface TransitionJson {
 }
 
 export interface Phase1Json {
-  mode: Phase1['mode'];
+  /** Left out when no line shows the mode. */
+  mode?: 'main' | 'aggressive';
   outcome: Phase1['outcome'];
+  /** Present (true) when the outcome is proven by later lines only: no phase 1 line is in the paste. */
+  implied?: true;
   messages: MessageJson[];
   transitions: TransitionJson[];
   proposal: Phase1['proposal'];
@@ -155,7 +158,14 @@ function negotiationJson(n: Negotiation): NegotiationJson {
   }
   return {
     ...head,
-    phase1: { mode: p1.mode, outcome: p1.outcome, messages: p1.messages.map(messageJson), transitions: p1.transitions.map(transitionJson), proposal: p1.proposal },
+    phase1: {
+      ...(p1.mode !== null ? { mode: p1.mode } : {}),
+      outcome: p1.outcome,
+      ...(p1.implied === true ? { implied: true as const } : {}),
+      messages: p1.messages.map(messageJson),
+      transitions: p1.transitions.map(transitionJson),
+      proposal: p1.proposal,
+    },
     phase2: n.phase2.map((p) => ({
       messageId: p.messageId,
       outcome: p.outcome,

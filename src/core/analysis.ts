@@ -182,9 +182,15 @@ export interface Phase1Proposal {
   lifetimeSeconds: number | null;
 }
 
+/** Phase 1's outcome; `not-logged` when no line of the paste says anything of phase 1. */
+export type Phase1Outcome = Outcome | 'not-logged';
+
 export interface Phase1 {
-  mode: 'main' | 'aggressive';
-  outcome: Outcome;
+  /** Main or Aggressive Mode, as a line shows it; null when no line does (a paste of a Quick Mode only). */
+  mode: 'main' | 'aggressive' | null;
+  outcome: Phase1Outcome;
+  /** True when no phase 1 line tells the outcome and later lines prove it (a Quick Mode, an IPsec SA, QM_IDLE). */
+  implied?: true;
   messages: Message[];
   transitions: Transition[];
   /** The accepted proposal (atts are acceptable), or the last one offered when none was. */

@@ -92,6 +92,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     const n = a.negotiations[0]!;
     expect(n).toMatchObject({ role: 'responder', local: '203.0.113.200', peer: '203.0.113.100' });
     expect(n.phase1.messages).toEqual([]);
+    // no phase 1 line is in the paste: its Quick Mode proves phase 1 completed, and no line shows its mode
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
     expect(n.phase2[0]).toMatchObject({ messageId: 3329780046, outcome: 'complete', spis: { inbound: '0x63A278D7', outbound: '0x731256EB' } });
     expect(n.phase2[0]!.messages.map((m) => [m.name, m.dir])).toEqual([
       ['QM1', 'in'],
@@ -147,6 +149,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
   '16-qm-responder-host-proxies-transform-none-pastebin.log': (a) => {
     const n = a.negotiations[0]!;
     expect(n).toMatchObject({ role: 'responder', peer: '213.100.24.75' });
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
     expect(n.phase2[0]).toMatchObject({ messageId: 3876254776, outcome: 'incomplete', transform: 'esp-des esp-md5-hmac', encapsulation: 'tunnel' });
     expect(names(n, 2)).toEqual(['QM1']);
   },
@@ -171,7 +174,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.input.unrecognized).toEqual([]);
   },
   '20-l2l-success-initiator-ios12-annotated-zh-tw-excerpt.log': (a) => {
-    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome])).toEqual([['initiator', '202.100.1.1', '202.100.1.2', 'incomplete']]);
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome])).toEqual([['initiator', '202.100.1.1', '202.100.1.2', 'not-logged']]);
   },
   '21-psk-mismatch-ikmp-bad-message-single-line.log': (a) => {
     expect(a.negotiations).toHaveLength(1);

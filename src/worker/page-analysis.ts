@@ -24,7 +24,7 @@ export interface PageAnalysis {
 /** Enough of a negotiation for the negotiations list, its filters and its sort. */
 export type NegotiationSummary = Pick<Negotiation, 'id' | 'local' | 'peer' | 'role' | 'ikeVersion' | 'routers'> & {
   outcome: NegotiationOutcome;
-  phase1: Pick<Negotiation['phase1'], 'mode' | 'outcome'>;
+  phase1: Pick<Negotiation['phase1'], 'mode' | 'outcome' | 'implied'>;
   phase2: Pick<Negotiation['phase2'][number], 'outcome'>[];
   /** IKEv2: the child SAs' outcomes. */
   childSas?: Pick<NonNullable<Negotiation['childSas']>[number], 'outcome'>[];
@@ -46,7 +46,7 @@ export function summarize(negotiation: Negotiation): NegotiationSummary {
     role: negotiation.role,
     ikeVersion: negotiation.ikeVersion,
     routers: negotiation.routers,
-    phase1: { mode: negotiation.phase1.mode, outcome: negotiation.phase1.outcome },
+    phase1: { mode: negotiation.phase1.mode, outcome: negotiation.phase1.outcome, ...(negotiation.phase1.implied ? { implied: true as const } : {}) },
     phase2: negotiation.phase2.map((p) => ({ outcome: p.outcome })),
     ...(negotiation.childSas === undefined ? {} : { childSas: negotiation.childSas.map((c) => ({ outcome: c.outcome })) }),
     findings: negotiation.findings.map((f) => ({ code: f.code, severity: f.severity })),

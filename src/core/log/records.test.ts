@@ -199,7 +199,7 @@ describe('a line is read by its message, whatever is around it', () => {
     expect(r.kinds).toEqual(['debug']);
   });
 
-  test("an author's notes in parentheses leave the IPSEC block read (fixtures/partial/sa-request-annotated-zh-ping-blog.log)", () => {
+  test("an author's notes in parentheses leave the IPSEC block read (corpus 20)", () => {
     const r = readLog(
       [
         '*Mar  1 00:13:31.891: IPSEC(sa_request): ,',

@@ -56,6 +56,7 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
         d.p1Complete = true;
       } else {
         if (e.mode === 'aggressive') becomeAggressive(d);
+        d.modeShown = true;
         setSide(d, 'initiator', 2);
       }
       buildLine(d, e.at);
@@ -69,7 +70,7 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
       if (e.action === 'deleted') {
         if (!d.p1Complete) d.p1Failed = true;
       }
-      if (e.action === 'authenticated') d.p1Complete = d.p1Complete || false;
+      if (e.action === 'authenticated') d.p1Logged = true;
       attach(d, e.at);
       return;
     case 'peer':

@@ -86,6 +86,10 @@ export interface Draft {
   /** How sure `side` is: 3 FSM state or packet (I)/(R)/(N), 2 begin/sa request, 1 who sent first. */
   sideWeight: number;
   mode: 'main' | 'aggressive';
+  /** A line showed the mode (a `beginning ... Mode` line, an MM_/AG_ state): else `mode` is only the default. */
+  modeShown: boolean;
+  /** A line of phase 1 itself was printed (its authentication), beyond the states and checks the draft keeps. */
+  p1Logged: boolean;
   messages: Phase1List<DraftMessage>;
   transitions: Transition[];
   offered: ObservedProposal | null;

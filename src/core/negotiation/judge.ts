@@ -43,9 +43,12 @@ export class TransitionJudge {
 
   /** The verdicts on every transition of the negotiation, per router side and exchange. */
   verdicts(n: Negotiation): NegotiationVerdicts {
+    // a phase 1 whose mode no line shows has no Main or Aggressive Mode state to judge: Main Mode's machine
+    // judges what it has (IKE_P1_COMPLETE, IKE_DEST_SA), and Quick Mode is the same under either
+    const mode = n.phase1.mode ?? 'main';
     return {
-      phase1: this.exchange(n.phase1.transitions, 'phase1', n.phase1.mode),
-      phase2: n.phase2.map((p) => this.exchange(p.transitions, 'quickmode', n.phase1.mode)),
+      phase1: this.exchange(n.phase1.transitions, 'phase1', mode),
+      phase2: n.phase2.map((p) => this.exchange(p.transitions, 'quickmode', mode)),
     };
   }
 

@@ -11,6 +11,7 @@ import { markDelivery, printedInMerge } from './delivery.ts';
 import type { RouterContext } from './draft.ts';
 import { withImpliedPayloads } from './implied-payloads.ts';
 import type { Sided } from './one-sided.ts';
+import { mergedPhase1View } from './phase1-outcome.ts';
 
 /** One router's meaningful drafts in input order; those before `first` are merged already. */
 export interface RouterQueue {
@@ -64,7 +65,7 @@ function mergeable(a: Sided, b: Sided): boolean {
   const ab = aPeer === bLocal || b.draft.router.locals.has(aPeer);
   const ba = bPeer === aLocal || a.draft.router.locals.has(bPeer);
   if (!(ab && ba) && !(ab && aLocal === null) && !(ba && bLocal === null)) return false;
-  const outcomes = new Set([a.p1Outcome, b.p1Outcome]);
+  const outcomes = new Set([a.p1.outcome, b.p1.outcome]);
   if (outcomes.has('complete') && outcomes.has('failed')) return false;
   if (a.phase2.length > 0 && b.phase2.length > 0) {
     const ids = new Set<number>();
@@ -97,8 +98,7 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
   // each router's evidence is the side it plays here; one list in input order
   const evidence = [...i.notable.map((event) => ({ event, side: 'initiator' as const })), ...r.notable.map((event) => ({ event, side: 'responder' as const }))];
   evidence.sort((x, y) => compareLines(x.event.at, y.event.at));
-  const outcome: Outcome =
-    init.p1Outcome === 'complete' || resp.p1Outcome === 'complete' ? 'complete' : init.p1Outcome === 'failed' || resp.p1Outcome === 'failed' ? 'failed' : 'incomplete';
+  const p1 = mergedPhase1View(init.p1, resp.p1);
   return {
     id: `n${index + 1}`,
     local: initiator.address || initiator.name,
@@ -106,8 +106,9 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
     role: 'both',
     ikeVersion: 1,
     phase1: {
-      mode: i.mode === 'aggressive' || r.mode === 'aggressive' ? 'aggressive' : 'main',
-      outcome,
+      mode: p1.mode,
+      outcome: p1.outcome,
+      ...(p1.implied ? { implied: true as const } : {}),
       messages: phase1,
       transitions: [...i.transitions, ...r.transitions],
       proposal: proposal(r) ?? proposal(i),

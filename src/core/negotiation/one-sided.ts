@@ -1,11 +1,12 @@
 /** A draft told as a one-sided negotiation: what one router's log shows of it, before any merging. */
-import type { Message, Negotiation, Outcome, Phase2 } from '../analysis.ts';
+import type { Message, Negotiation, Phase2 } from '../analysis.ts';
 import type { MessageName } from '../ike/messages.ts';
 import { otherSide, type Side } from '../ike/sides.ts';
 import { compareMaybeLines, message, peerRouter, proposal, routerOf, span } from './contract-view.ts';
 import { markDelivery, printedInOneLog, refusedInOneLog } from './delivery.ts';
 import type { Draft, DraftMessage } from './draft.ts';
 import { withImpliedPayloads } from './implied-payloads.ts';
+import { phase1View, type Phase1View } from './phase1-outcome.ts';
 import { phase2Of } from './quick-mode-names.ts';
 
 /** A one-sided negotiation with what merging needs to know about it. */
@@ -15,7 +16,8 @@ export interface Sided {
   phase1: Message[];
   phase2: Phase2[];
   informational: Message[];
-  p1Outcome: Outcome;
+  /** Phase 1 as this router's lines tell it. */
+  p1: Phase1View;
 }
 
 export function toSided(d: Draft): Sided {
@@ -32,12 +34,12 @@ export function toSided(d: Draft): Sided {
     phase2.push(phase2Of(d, p));
   }
   informational.sort((x, y) => compareMaybeLines(x.lines[0], y.lines[0]));
-  const p1Outcome: Outcome = d.p1Complete ? 'complete' : d.p1Failed ? 'failed' : 'incomplete';
+  const p1 = phase1View(d);
   // the draft's message arrays have been copied: drop them now rather than after every draft is done
   d.messages.clear();
   d.informational = [];
   for (const p of d.phase2) p.messages = [];
-  return { draft: d, side, phase1, phase2, informational, p1Outcome };
+  return { draft: d, side, phase1, phase2, informational, p1 };
 }
 
 function infoName(m: DraftMessage): MessageName {
@@ -65,8 +67,9 @@ export function oneSided(s: Sided, index: number): Negotiation {
     role: side ?? 'unknown',
     ikeVersion: 1,
     phase1: {
-      mode: d.mode,
-      outcome: s.p1Outcome,
+      mode: s.p1.mode,
+      outcome: s.p1.outcome,
+      ...(s.p1.implied ? { implied: true as const } : {}),
       messages: s.phase1,
       transitions: d.transitions,
       proposal: proposal(d),

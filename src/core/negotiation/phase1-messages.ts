@@ -35,6 +35,7 @@ export function packet(
   // that overtook the last phase 1 message, not a phase 1 message itself
   const early = state === 'QM_IDLE' && phase1Pending(d);
   if (state === 'QM_IDLE' && !early) d.p1Complete = true;
+  if (state !== null && (state.startsWith('MM_') || state.startsWith('AG_'))) d.modeShown = true;
   // after completion only a resend of our last phase 1 message still goes out in a Main Mode state
   const late = (d.p1Complete || early) && !(dir === 'out' && d.retransmitPending && state !== null && (state.startsWith('MM_') || state.startsWith('AG_')));
   const m: DraftMessage = {
@@ -147,6 +148,7 @@ export function informational(d: Draft, m: DraftMessage): void {
  * state tells the mode, so the first message and its answer were named as Main Mode's.
  */
 export function becomeAggressive(d: Draft): void {
+  d.modeShown = true;
   if (d.mode === 'aggressive') return;
   d.mode = 'aggressive';
   for (const m of d.messages.all) {

@@ -170,6 +170,8 @@ export class DraftRouter {
       side: null,
       sideWeight: 0,
       mode: 'main',
+      modeShown: false,
+      p1Logged: false,
       messages: new Phase1List(),
       transitions: [],
       offered: null,

@@ -94,7 +94,11 @@ function NegotiationButton({ negotiation, index, selected, onSelect, onKeyDown }
         {negotiation.ikeVersion === 2 && ' (IKEv2)'}
       </span>
       <span className="mt-0.5 flex gap-1 overflow-hidden whitespace-nowrap">
-        <OutcomeBadge label={negotiation.ikeVersion === 2 ? 'IKE SA' : negotiation.phase1.mode === 'aggressive' ? 'AM' : 'MM'} outcome={negotiation.phase1.outcome} />
+        <OutcomeBadge
+          label={negotiation.ikeVersion === 2 ? 'IKE SA' : phase1Label(negotiation.phase1.mode)}
+          outcome={negotiation.phase1.outcome}
+          implied={negotiation.ikeVersion !== 2 && negotiation.phase1.implied === true}
+        />
         {(negotiation.childSas ?? negotiation.phase2).slice(0, 3).map((p, i) => (
           <OutcomeBadge key={i} label={negotiation.ikeVersion === 2 ? 'Child' : 'QM'} outcome={p.outcome} />
         ))}
@@ -102,4 +106,9 @@ function NegotiationButton({ negotiation, index, selected, onSelect, onKeyDown }
       </span>
     </button>
   );
+}
+
+/** MM or AM as a line shows the mode; P1 when none does. */
+function phase1Label(mode: NegotiationSummary['phase1']['mode']): string {
+  return mode === 'aggressive' ? 'AM' : mode === 'main' ? 'MM' : 'P1';
 }

@@ -1,12 +1,24 @@
-import type { Outcome } from '../../core/analysis.ts';
+import type { Phase1Outcome } from '../../core/analysis.ts';
 
-const styles: Record<Outcome, string> = {
+const styles: Record<Phase1Outcome, string> = {
   complete: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',
   failed: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200',
   incomplete: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
+  'not-logged': 'border border-dashed border-slate-400 text-slate-700 dark:text-slate-300',
 };
 
-/** "MM complete", "QM failed": an exchange and how it ended. */
-export function OutcomeBadge({ label, outcome }: { label: string; outcome: Outcome }) {
-  return <span className={`rounded px-1 ${styles[outcome]}`}>{`${label} ${outcome}`}</span>;
+const words: Record<Phase1Outcome, string> = { complete: 'complete', failed: 'failed', incomplete: 'incomplete', 'not-logged': 'not logged' };
+
+/**
+ * "MM complete", "QM failed": an exchange and how it ended. A phase 1 the paste holds no line of is "P1 not
+ * logged", or "P1 complete (implied)" when later lines prove it completed.
+ */
+export function OutcomeBadge({ label, outcome, implied = false }: { label: string; outcome: Phase1Outcome; implied?: boolean }) {
+  const style = implied ? 'border border-dashed border-emerald-600 text-emerald-900 dark:text-emerald-200' : styles[outcome];
+  const title = implied ? 'No phase 1 line is in the log; the lines after it prove phase 1 completed' : outcome === 'not-logged' ? 'No line of the log says anything of phase 1' : undefined;
+  return (
+    <span className={`rounded px-1 ${style}`} title={title}>
+      {`${label} ${words[outcome]}${implied ? ' (implied)' : ''}`}
+    </span>
+  );
 }
