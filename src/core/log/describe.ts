@@ -219,6 +219,8 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
       return `IPsec SA created${e.direction ? ` (${e.direction})` : ''}${e.dest ? ` to ${e.dest}` : ''}, SPI ${e.spi} (${e.spiDecimal}).`;
     case 'ipsec-installed':
       return `IPsec SA ${e.spi} installed on ${e.iface}.`;
+    case 'ipsec-outbound':
+      return `Traffic to ${e.peer} now goes out on the IPsec SA ${e.spi}: phase 2 is complete and in use.`;
     case 'ipsec-rejected':
       return e.reason === 'transform'
         ? 'IPsec: the proposed transform set (or mode) is not configured here.'
@@ -262,6 +264,12 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
         : `Prompt of router ${e.name ?? '?'}.`;
     case 'show-isakmp-sa':
       return `ISAKMP SA ${e.src} → ${e.dst} in ${e.state}${e.status ? `, ${e.status}` : ''}${e.state === 'QM_IDLE' ? ': phase 1 is up' : ''}.`;
+    case 'show-isakmp-peer':
+      return `An ISAKMP peer ${e.peer}${e.local ? ` of local address ${e.local}` : ''}: a phase 1 SA with it exists.`;
+    case 'show-session-ike':
+      return `Phase 1 (IKEv1) SA ${e.local} ↔ ${e.peer}: ${e.status}${e.status === 'Active' ? ', phase 1 is up' : ''}.`;
+    case 'show-session-sas':
+      return e.active > 0 ? `${e.active} IPsec SAs active for this flow: phase 2 is up.` : 'No IPsec SA for this flow: phase 2 is not up.';
     case 'show-ipsec-peer':
       return e.peer ? `The SAs below are with peer ${e.peer}.` : `Crypto map on this interface; local address ${e.local ?? '?'}.`;
     case 'show-ipsec-counters':

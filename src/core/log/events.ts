@@ -113,6 +113,8 @@ export type IkeEventBody =
     }
   /** `Successfully installed IPSEC SA (SPI:0xDA9E8DCA) on Ethernet0/0` */
   | { type: 'ipsec-installed'; spi: string; iface: string }
+  /** `IPSEC(update_current_outbound_sa): updated peer X current outbound sa to SPI Y`: the SA pair is in use */
+  | { type: 'ipsec-outbound'; peer: string; spi: string }
   /** phase 2 proposal refused by the IPsec policy */
   | { type: 'ipsec-rejected'; reason: 'transform' | 'proxy' | 'map' | 'other'; text: string }
   /** an error line not covered above: no PSK, cannot start Main Mode, CSDL, KMI errors... */
@@ -135,6 +137,12 @@ export type IkeEventBody =
   | { type: 'info'; text: string }
   /** show crypto isakmp sa: one row */
   | { type: 'show-isakmp-sa'; dst: string; src: string; state: string; connId: number | null; status: string | null }
+  /** show crypto isakmp peers: `Peer: X Port: 500 Local: Y` */
+  | { type: 'show-isakmp-peer'; peer: string; local: string | null }
+  /** show crypto session: `IKEv1 SA: local A/500 remote B/500 Active` (`IKE SA:` before IOS 15) */
+  | { type: 'show-session-ike'; local: string; peer: string; status: string }
+  /** show crypto session: `Active SAs: 2, origin: crypto map`, the IPsec SAs of the flow above */
+  | { type: 'show-session-sas'; active: number }
   /** show crypto ipsec sa: the peer of the block that follows */
   | { type: 'show-ipsec-peer'; peer: string; local: string | null }
   /** show crypto ipsec sa: packet counters */

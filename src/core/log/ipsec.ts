@@ -88,6 +88,8 @@ export function ipsecEvent(fn: string | null, text: string, book: AddressBook): 
     case 'adjust_mtu':
     case 'recalculate_mtu':
       return { type: 'info', text };
+    case 'update_current_outbound_sa':
+      return outboundSa(text, book) ?? { type: 'info', text: `${fn}: ${text}` };
     case 'ipsec_process_proposal':
     case 'validate_transform_proposal':
       if (text.indexOf('transform proposal not supported') >= 0 || text.indexOf('transforma proposal') >= 0)
@@ -106,6 +108,16 @@ export function ipsecEvent(fn: string | null, text: string, book: AddressBook): 
   }
   if (fn !== null) return { type: 'info', text: `${fn}: ${text}` };
   return null;
+}
+
+const OUTBOUND_SA = /updated peer (\S+) current outbound sa to SPI (?:0x)?([0-9A-Fa-f]{1,8})\b/;
+
+function outboundSa(text: string, book: AddressBook): IkeEventBody | null {
+  const m = OUTBOUND_SA.exec(text);
+  if (!m) return null;
+  const peer = book.addressWithPort(m[1] ?? '');
+  if (peer === null) return null;
+  return { type: 'ipsec-outbound', peer, spi: `0x${(m[2] ?? '').toUpperCase()}` };
 }
 
 function request(kind: 'sa_request' | 'validate' | 'initialize', text: string, book: AddressBook): IkeEventBody {

@@ -1,6 +1,7 @@
 /**
- * Output of `show crypto isakmp sa` and `show crypto ipsec sa`: one event per line that carries something
- * the negotiation model uses (peers, SPIs, status, counters), `info` for the rest.
+ * Output of `show crypto isakmp sa`, `show crypto isakmp peers`, `show crypto session` and `show crypto ipsec
+ * sa`: one event per line that carries something the negotiation model uses (peers, states, SPIs, status,
+ * counters), `info` for the rest.
  */
 import { parseSpiHex, spiHex } from '../ike/numbers.ts';
 import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
@@ -11,7 +12,7 @@ const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
 
 /** Which show command's output is being read, and which SA list inside `show crypto ipsec sa`. */
 export interface ShowState {
-  command: 'isakmp' | 'ipsec' | 'other';
+  command: 'isakmp' | 'ipsec' | 'session' | 'other';
   section: 'inbound' | 'outbound' | 'other' | null;
 }
 
@@ -27,6 +28,7 @@ export function showCommand(command: string): ShowState['command'] | null {
   const what = words[2] ?? '';
   if (what.length >= 3 && 'isakmp'.startsWith(what)) return 'isakmp';
   if (what.length >= 3 && 'ipsec'.startsWith(what)) return 'ipsec';
+  if (what.length >= 4 && 'session'.startsWith(what)) return 'session';
   return 'other';
 }
 
@@ -40,8 +42,15 @@ function number(v: string | undefined): number | null {
 export function showEvent(body: string, state: ShowState, book: AddressBook): IkeEventBody | null {
   const t = repairSpacedIpv6(body.trim());
   if (t.length === 0) return null;
+  if (state.command === 'session') return sessionEvent(t, book);
   if (state.command === 'isakmp') {
     if (t.endsWith('Crypto ISAKMP SA')) return { type: 'info', text: t };
+    const peer = ISAKMP_PEER.exec(t);
+    if (peer) {
+      const address = book.address(peer[1] ?? '');
+      if (address !== null) return { type: 'show-isakmp-peer', peer: address, local: peer[2] !== undefined ? book.address(peer[2]) : null };
+    }
+    if (t.startsWith('Phase1 id:') || t.startsWith('Peer Identity') || t.startsWith('fvrf:')) return { type: 'info', text: t };
     if (t.startsWith('dst ')) return { type: 'info', text: t };
     const m = ISAKMP_ROW.exec(t);
     const dst = m ? book.address(m[1] ?? '') : null;
@@ -58,7 +67,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     }
     return null;
   }
-  if (t.startsWith('current_peer ')) {
+  if (t.startsWith('current_peer ') || t.startsWith('current-peer ')) {
     const peer = t.slice(13).split(' ')[0] ?? '';
     const address = book.address(peer);
     return address === null ? null : { type: 'show-ipsec-peer', peer: address, local: null };
@@ -103,10 +112,32 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   return null;
 }
 
+const ISAKMP_PEER = /^Peer: (\S+) Port: \d+(?: Local: (\S+))?/;
+const SESSION_IKE = /^IKE(?:v1)? SA: local (\S+?)\/\d+ remote (\S+?)\/\d+ (\S+)/;
+const SESSION_SAS = /^Active SAs: (\d+)/;
+const SESSION_INFO = ['Interface:', 'Session status:', 'Peer:', 'Profile:', 'Session ID:', 'IPSEC FLOW:', 'Group:', 'Phase1_id:', 'Desc:'];
+
+/** A line of `show crypto session` output. IKEv2 SAs are left to the IKEv2 reader: not a phase 1 of IKEv1. */
+function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
+  const ike = SESSION_IKE.exec(t);
+  if (ike) {
+    const local = book.address(ike[1] ?? '');
+    const peer = book.address(ike[2] ?? '');
+    if (local !== null && peer !== null) return { type: 'show-session-ike', local, peer, status: ike[3] ?? '' };
+  }
+  const sas = SESSION_SAS.exec(t);
+  if (sas) return { type: 'show-session-sas', active: Number(sas[1]) };
+  if (t.startsWith('IKEv2 SA:')) return { type: 'ikev2', text: t };
+  for (const k of SESSION_INFO) if (t.startsWith(k)) return { type: 'info', text: t };
+  return null;
+}
+
 /** Whether an unindented line can still be show output (it starts like one of the lines above). */
 export function looksLikeShowLine(t: string): boolean {
   return (
     t.startsWith('interface:') ||
+    t.startsWith('Interface:') ||
+    t.startsWith('Peer: ') ||
     t.startsWith('IPv4 Crypto') ||
     t.startsWith('IPv6 Crypto') ||
     t.startsWith('dst ') ||

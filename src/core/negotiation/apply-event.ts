@@ -8,7 +8,7 @@ import { isNotable, isQuickModeRefusal } from './evidence.ts';
 import { addPayloadTo, attach, buildLine, isBuildingInfo, payload, setSide, vendorNamed } from './message-lines.ts';
 import { becomeAggressive, duplicate, informational, isRefusal, packet } from './phase1-messages.ts';
 import { applyProposalAttribute, emptyProposal } from './proposal.ts';
-import { ipsecRequest, ipsecSa, openQuickMode, phase2ById, quickAttribute, resolveNode } from './quick-mode.ts';
+import { ipsecOutbound, ipsecRequest, ipsecSa, openQuickMode, phase2ById, quickAttribute, quickModeSeenAlone, resolveNode } from './quick-mode.ts';
 import { transition } from './transitions.ts';
 
 /** What applying an event needs from the builder around it. */
@@ -52,7 +52,12 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
     case 'begin':
       if (e.mode === 'quick') {
         d.pendingQuickNode = e.node;
-        if (e.node !== null) phase2ById(d, e.node).side = 'initiator';
+        if (e.node !== null) {
+          const p = phase2ById(d, e.node);
+          p.side = 'initiator';
+          p.quick = true;
+          d.activePhase2 = p;
+        }
         d.p1Complete = true;
       } else {
         if (e.mode === 'aggressive') becomeAggressive(d);
@@ -189,7 +194,8 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
     case 'p2-rejected':
     case 'ipsec-rejected':
       if (e.type === 'p2-rejected' && e.local !== null) around.learnLocal(d.router, e.local, e.peer ?? '');
-      if (d.activePhase2) d.activePhase2.failed = true;
+      // a refusal whose Quick Mode's start is not in the paste is still that Quick Mode's end
+      (d.activePhase2 ?? quickModeSeenAlone(d)).failed = true;
       attach(d, e.at);
       return;
     case 'ipsec-request':
@@ -198,7 +204,12 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
       else attach(d, e.at);
       return;
     case 'ipsec-sa':
+      if (d.phase2.length === 0) quickModeSeenAlone(d);
       ipsecSa(d, e);
+      attach(d, e.at);
+      return;
+    case 'ipsec-outbound':
+      ipsecOutbound(d, e.spi, e.at);
       attach(d, e.at);
       return;
     case 'ipsec-installed': {

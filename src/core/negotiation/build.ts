@@ -9,12 +9,14 @@ import { applyEvent, type Surroundings } from './apply-event.ts';
 import type { Draft, RouterContext } from './draft.ts';
 import { Ikev2Builder } from './ikev2/build.ts';
 import { DraftRouter } from './route.ts';
+import { ShowAlone } from './show-alone.ts';
 import { ShowOutput } from './show-output.ts';
 import { WordTree } from './word-tree.ts';
 
 export class NegotiationBuilder {
   private readonly router = new DraftRouter();
   readonly show = new ShowOutput();
+  private readonly showAlone = new ShowAlone(this.router);
   readonly drafts: readonly Draft[] = this.router.drafts;
   readonly routers: readonly RouterContext[] = this.router.routers;
   /** Each `SOURCE, EVENT` a transition was printed with, made once: a log prints the same few thousands of times. */
@@ -38,12 +40,14 @@ export class NegotiationBuilder {
   startFile(file: number): void {
     this.router.startFile(file);
     this.show.newCommand();
+    this.showAlone.newCommand();
   }
 
   event(e: IkeEvent): void {
     const ctx = this.router.now(e.at.file);
     if (e.type === 'prompt') {
       this.show.newCommand();
+      this.showAlone.newCommand();
       this.router.prompt(e.name, e.at.file);
       return;
     }
@@ -51,7 +55,11 @@ export class NegotiationBuilder {
       this.ikev2.event(e, ctx.name);
       return;
     }
-    if (this.show.event(e, ctx)) return;
+    if (this.show.event(e, ctx)) {
+      const listed = this.showAlone.event(e, ctx);
+      if (listed !== null) this.records.setNegotiation(e.record, listed.index);
+      return;
+    }
     const draft = this.router.route(e, ctx);
     if (draft === null) return;
     this.records.setNegotiation(e.record, draft.index);

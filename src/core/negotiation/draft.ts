@@ -88,6 +88,8 @@ export interface Draft {
   mode: 'main' | 'aggressive';
   /** A line showed the mode (a `beginning ... Mode` line, an MM_/AG_ state): else `mode` is only the default. */
   modeShown: boolean;
+  /** Show output lists this negotiation (a peer in `show crypto isakmp sa`, `... peers`, `... session`, `... ipsec sa`). */
+  listed: boolean;
   /** A line of phase 1 itself was printed (its authentication), beyond the states and checks the draft keeps. */
   p1Logged: boolean;
   messages: Phase1List<DraftMessage>;

@@ -13,7 +13,7 @@ import { ikev2Negotiations } from './ikev2/finalize.ts';
 
 /** Whether a draft holds anything worth showing. */
 function meaningful(d: Draft): boolean {
-  if (d.messages.length > 0 || d.transitions.length > 0 || d.phase2.length > 0 || d.informational.length > 0 || d.p1Failed) return true;
+  if (d.messages.length > 0 || d.transitions.length > 0 || d.phase2.length > 0 || d.informational.length > 0 || d.p1Failed || d.listed) return true;
   // IPsec asked for SAs, or a proposal was checked: a negotiation started even if the excerpt stops there
   return d.requestTransform !== null || d.offered !== null || (d.peer !== null && d.notable.length > 0);
 }

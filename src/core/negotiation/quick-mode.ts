@@ -4,6 +4,7 @@
  */
 import type { Encapsulation } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
+import type { LineRef } from '../ike/line-ref.ts';
 import type { Draft, DraftMessage, DraftPhase2 } from './draft.ts';
 import { setSide } from './message-lines.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
@@ -57,31 +58,35 @@ function takeEarlyCopies(d: Draft, p: DraftPhase2): void {
 export function phase2ById(d: Draft, node: number): DraftPhase2 {
   let p = d.phase2ByNode.get(node);
   if (!p) {
-    p = {
-      messageId: node,
-      messages: [],
-      transitions: [],
-      side: null,
-      cipher: null,
-      keyLength: null,
-      authenticator: null,
-      encapsulation: null,
-      pfsGroup: null,
-      lifetimeSeconds: null,
-      lifetimeKb: null,
-      requestTransform: null,
-      createdTransform: null,
-      proxies: null,
-      sas: [],
-      complete: false,
-      failed: false,
-      informational: false,
-      quick: false,
-    };
+    p = newPhase2(node);
     d.phase2.push(p);
     d.phase2ByNode.set(node, p);
   }
   return p;
+}
+
+function newPhase2(node: number): DraftPhase2 {
+  return {
+    messageId: node,
+    messages: [],
+    transitions: [],
+    side: null,
+    cipher: null,
+    keyLength: null,
+    authenticator: null,
+    encapsulation: null,
+    pfsGroup: null,
+    lifetimeSeconds: null,
+    lifetimeKb: null,
+    requestTransform: null,
+    createdTransform: null,
+    proxies: null,
+    sas: [],
+    complete: false,
+    failed: false,
+    informational: false,
+    quick: false,
+  };
 }
 
 export function quickAttribute(d: Draft, e: IkeEvent): void {
@@ -133,7 +138,13 @@ export function ipsecRequest(d: Draft, e: Extract<IkeEvent, { type: 'ipsec-reque
     if (e.localProxy && e.remoteProxy) d.requestProxies = { local: e.localProxy, remote: e.remoteProxy };
     return;
   }
-  const p = d.activePhase2;
+  // the responder checks a Quick Mode's proposal: when its packet is not in the paste, the check is its start
+  const active = d.activePhase2;
+  const p =
+    e.kind === 'validate' &&
+    (active === null || (active.messages.length === 0 && (active.failed || active.complete)))
+      ? quickModeSeenAlone(d, 'responder')
+      : active;
   if (!p) return;
   if (e.transform !== null && p.requestTransform === null) p.requestTransform = e.transform;
   if (e.localProxy && e.remoteProxy) p.proxies = { local: e.localProxy, remote: e.remoteProxy };
@@ -162,6 +173,52 @@ export function ipsecSa(d: Draft, e: Extract<IkeEvent, { type: 'ipsec-sa' }>): v
     status: null,
     statusLine: null,
   });
+}
+
+/**
+ * A Quick Mode told by IPsec's lines alone (a proposal check, a refusal, an SA created), with no ISAKMP line to
+ * give its message ID: the latest such one, or a new one under message ID 0.
+ */
+export function quickModeSeenAlone(d: Draft, side: 'initiator' | 'responder' | null = null): DraftPhase2 {
+  const active = d.activePhase2;
+  let p: DraftPhase2;
+  if (active !== null && !(side !== null && (active.failed || active.complete))) {
+    p = active;
+  } else if (active === null && !d.phase2ByNode.has(0)) {
+    p = phase2ById(d, 0);
+  } else {
+    // a new proposal check after that Quick Mode ended: the next Quick Mode, its message ID not printed either
+    p = newPhase2(0);
+    d.phase2.push(p);
+    d.phase2ByNode.set(0, p);
+  }
+  p.quick = true;
+  if (side !== null && p.side === null) {
+    p.side = side;
+    setSide(d, side, 1);
+  }
+  d.activePhase2 = p;
+  return p;
+}
+
+/** The SA the router now sends on (`update_current_outbound_sa`): its Quick Mode completed and installed it. */
+export function ipsecOutbound(d: Draft, spi: string, at: LineRef): void {
+  const p = d.activePhase2 ?? d.phase2[d.phase2.length - 1] ?? quickModeSeenAlone(d);
+  p.quick = true;
+  p.complete = true;
+  if (!p.sas.some((s) => s.spi === spi)) {
+    p.sas.push({
+      direction: 'outbound',
+      spi,
+      spiDecimal: Number.parseInt(spi.slice(2), 16),
+      transform: null,
+      lifetimeKb: null,
+      lifetimeSeconds: null,
+      line: at,
+      status: null,
+      statusLine: null,
+    });
+  }
 }
 
 /** The latest Quick Mode of the draft. */

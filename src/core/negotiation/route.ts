@@ -79,8 +79,10 @@ export class DraftRouter {
         // IOS starts a new SA for it, but on the ladder it is the same MM1 again: one negotiation
         latest.p1Failed = false;
         draft = latest;
-      } else if (latest === null || this.startsNew(latest, e)) {
-        if (e.type === 'ipsec-request' && e.kind !== 'sa_request') return latest;
+      } else if (latest === null || this.startsNew(latest, e) || (e.type === 'ipsec-request' && e.kind === 'validate' && latest.p1Failed)) {
+        // (a Quick Mode's proposal check after this peer's phase 1 failed belongs to a later attempt, whose phase 1 completed)
+        // a proposal check opens a negotiation (the responder's Quick Mode, its phase 1 maybe not in the paste)
+        if (e.type === 'ipsec-request' && e.kind !== 'sa_request' && e.kind !== 'validate') return latest;
         draft = this.newDraft(ctx, peer, e.at);
       } else {
         draft = latest;
@@ -109,7 +111,7 @@ export class DraftRouter {
       } else if (this.expectNew && draft !== null && !isFresh(draft) && isStart(e)) {
         draft = null;
       }
-      if (draft === null && (isStart(e) || (e.type === 'sa' && e.action === 'request'))) {
+      if (draft === null && (isStart(e) || (e.type === 'sa' && e.action === 'request') || isPhase2Alone(e))) {
         draft = this.newDraft(ctx, null, e.at);
       }
     }
@@ -160,6 +162,13 @@ export class DraftRouter {
     return d.p1Failed || d.p1Complete || d.messages.length > 1;
   }
 
+  /** A new negotiation with `peer`, the latest with it (show output lists one). */
+  draftFor(ctx: RouterContext, peer: string, at: LineRef): Draft {
+    const d = this.newDraft(ctx, peer, at);
+    ctx.peers.set(peer, d);
+    return d;
+  }
+
   private newDraft(ctx: RouterContext, peer: string | null, at: LineRef): Draft {
     const d: Draft = {
       index: this.drafts.length,
@@ -171,6 +180,7 @@ export class DraftRouter {
       sideWeight: 0,
       mode: 'main',
       modeShown: false,
+      listed: false,
       p1Logged: false,
       messages: new Phase1List(),
       transitions: [],
@@ -253,6 +263,11 @@ function isStart(e: IkeEvent): boolean {
   }
 }
 
+/** A phase 2 line that tells of a negotiation when nothing before it in the paste did: an SA created, a proposal refused. */
+function isPhase2Alone(e: IkeEvent): boolean {
+  return e.type === 'ipsec-sa' || e.type === 'ipsec-rejected' || e.type === 'ipsec-installed';
+}
+
 /** The peer address an event names, if any. */
 function peerOf(e: IkeEvent): string | null {
   switch (e.type) {
@@ -272,6 +287,8 @@ function peerOf(e: IkeEvent): string | null {
       return e.peer;
     case 'ipsec-request':
       return e.kind === 'sa_request' || e.kind === 'validate' ? e.remote : null;
+    case 'ipsec-outbound':
+      return e.peer;
     case 'error':
       return e.peer;
     default:

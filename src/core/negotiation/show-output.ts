@@ -63,6 +63,10 @@ export class ShowOutput {
       case 'show-ipsec-mtu':
         this.mtus.push({ block: this.block, peer: this.peer, mtu: e.pathMtu, line: e.at });
         return true;
+      case 'show-isakmp-peer':
+      case 'show-session-ike':
+      case 'show-session-sas':
+        return true;
       case 'show-isakmp-sa': {
         for (const address of [e.dst, e.src]) {
           const d = ctx.peers.get(address);

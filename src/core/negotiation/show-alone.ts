@@ -1,0 +1,107 @@
+/**
+ * Show output as the evidence of negotiations no debug line tells of: `show crypto isakmp sa` (a phase 1 in its
+ * state, QM_IDLE = complete), `show crypto isakmp peers`, `show crypto session` (the IKEv1 SA and its IPsec SAs)
+ * and `show crypto ipsec sa` (the SPIs of an SA pair). Each peer listed is a negotiation, unless the debug
+ * lines already made one with it: show-output.ts and verify.ts then tie the output to it.
+ */
+import type { IkeEvent } from '../log/events.ts';
+import type { Draft, RouterContext } from './draft.ts';
+import { quickModeSeenAlone } from './quick-mode.ts';
+import type { DraftRouter } from './route.ts';
+
+export class ShowAlone {
+  /** The negotiations made from show output: only these take more of it (a debug-made one is verified). */
+  private readonly made = new Set<Draft>();
+  /** Peers a debug log in another file made a negotiation with: their show output verifies that one. */
+  private readonly elsewhere = new Set<string>();
+  /** The negotiation of the `show crypto session` block being read. */
+  private session: Draft | null = null;
+  /** The peer and local address of the `show crypto ipsec sa` block being read. */
+  private block: { peer: string | null; local: string | null } = { peer: null, local: null };
+
+  constructor(private readonly router: DraftRouter) {}
+
+  /** A new command: the blocks above are done. */
+  newCommand(): void {
+    this.session = null;
+    this.block = { peer: null, local: null };
+  }
+
+  /** The negotiation a show event lists, made when no line before named it; null when it lists none. */
+  event(e: IkeEvent, ctx: RouterContext): Draft | null {
+    switch (e.type) {
+      case 'show-isakmp-sa': {
+        // the router's own address is the one its other rows share; the first row's source until one says otherwise
+        const dstLocal = ctx.locals.has(e.dst) && !ctx.locals.has(e.src);
+        const peer = dstLocal ? e.src : e.dst;
+        const local = dstLocal ? e.dst : e.src;
+        const d = this.draft(ctx, peer, local, e);
+        if (d === null) return ctx.peers.get(peer) ?? null;
+        if (e.connId !== null && d.conn === null) d.conn = e.connId;
+        if (e.state === 'QM_IDLE') d.p1Complete = true;
+        else if (e.state.startsWith('MM_') || e.state.startsWith('AG_')) {
+          // a phase 1 in progress, in a mode its state names
+          d.modeShown = true;
+          d.p1Logged = true;
+          if (e.state.startsWith('AG_')) d.mode = 'aggressive';
+        }
+        return d;
+      }
+      case 'show-isakmp-peer':
+        return this.draft(ctx, e.peer, e.local, e) ?? ctx.peers.get(e.peer) ?? null;
+      case 'show-session-ike': {
+        const d = this.draft(ctx, e.peer, e.local, e);
+        this.session = d;
+        if (d !== null && e.status === 'Active') d.p1Complete = true;
+        return d ?? ctx.peers.get(e.peer) ?? null;
+      }
+      case 'show-session-sas': {
+        const d = this.session;
+        if (d === null || e.active === 0) return d;
+        quickModeSeenAlone(d).complete = true;
+        return d;
+      }
+      case 'show-ipsec-peer':
+        if (e.local !== null) this.block = { peer: null, local: e.local };
+        if (e.peer) this.block.peer = e.peer;
+        return null;
+      case 'show-ipsec-spi': {
+        const { peer, local } = this.block;
+        // `current outbound spi: 0x0(0)`: no SA with this peer
+        if (peer === null || e.spi === '0x0') return null;
+        const d = this.draft(ctx, peer, local, e);
+        if (d === null) return ctx.peers.get(peer) ?? null;
+        const p = quickModeSeenAlone(d);
+        const direction = e.direction === 'inbound' ? 'inbound' : 'outbound';
+        if (!p.sas.some((s) => s.spi === e.spi)) {
+          p.sas.push({ direction, spi: e.spi, spiDecimal: Number.parseInt(e.spi.slice(2), 16), transform: null, lifetimeKb: null, lifetimeSeconds: null, line: e.at, status: null, statusLine: null });
+        }
+        // an inbound and an outbound SA listed: the Quick Mode that made them completed
+        if (p.sas.some((s) => s.direction === 'inbound') && p.sas.some((s) => s.direction === 'outbound')) p.complete = true;
+        return d;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The show-made negotiation with this peer (made now if none is known); null when debug lines made one. */
+  private draft(ctx: RouterContext, peer: string, local: string | null, e: IkeEvent): Draft | null {
+    const known = ctx.peers.get(peer);
+    if (known !== undefined) return this.made.has(known) ? known : null;
+    // show output saved apart from the debug log it goes with (another file: another router context)
+    if (this.elsewhere.has(peer)) return null;
+    if (this.router.drafts.some((d) => d.peer === peer && !this.made.has(d))) {
+      this.elsewhere.add(peer);
+      return null;
+    }
+    const d = this.router.draftFor(ctx, peer, e.at);
+    d.listed = true;
+    if (local !== null) {
+      d.local = local;
+      ctx.locals.add(local);
+    }
+    this.made.add(d);
+    return d;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Real excerpts as engineers paste them (fixtures/partial/, each with its source): a phase 2 without its phase 1,
+ * show output alone, lines around which a paste puts other things. What each must give, read from the excerpt,
+ * and a golden JSON per file (UPDATE_GOLDENS=1 writes them, then review the diff).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Analysis } from './analysis.ts';
+import { analysisJsonText } from './analysis-json.ts';
+import { analyze } from './analyze.ts';
+
+const dir = new URL('../../fixtures/partial/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
+const run = (name: string): Analysis => analyze([{ name, text: readFileSync(new URL(name, dir), 'utf8') }]);
+
+const expectations: Record<string, (a: Analysis) => void> = {
+  'ipsec-only-refused-transform-course-notes.log': (a) => {
+    // R1 asks IPsec for SAs (no phase 1 line): a negotiation whose phase 1 nothing tells of
+    const r1 = a.negotiations.find((n) => n.local === '15.1.1.1')!;
+    expect(r1).toMatchObject({ role: 'initiator', peer: '25.2.2.2' });
+    expect(r1.phase1).toMatchObject({ mode: null, outcome: 'not-logged' });
+    expect(r1.phase1.implied).toBeUndefined();
+    // R2 checks the proposal and refuses the transform: a Quick Mode under a phase 1 that must have completed
+    const r2 = a.negotiations.find((n) => n.local === '25.2.2.2')!;
+    expect(r2).toMatchObject({ role: 'responder', peer: '15.1.1.1' });
+    expect(r2.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    expect(r2.phase2.map((p) => [p.outcome, p.transform])).toEqual([['failed', 'esp-aes']]);
+    expect(r2.findings.map((f) => f.code)).toEqual(['P2_TRANSFORM_MISMATCH']);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-crypto-session-up-course-notes.log': (a) => {
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '15.1.1.1', peer: '25.2.2.2', role: 'unknown' });
+    // `IKEv1 SA: ... Active` and `Active SAs: 2`: both phases up; no line shows the mode
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    expect(n.phase2.map((p) => p.outcome)).toEqual(['complete']);
+    expect(n.findings).toEqual([]);
+  },
+  'show-ipsec-sa-no-sa-course-notes.log': (a) => {
+    // a flow with no SA (current outbound spi 0x0) and an engine with only its IKE connection: nothing negotiated is listed
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-isakmp-ipsec-sa-spoke1-excerpt.log': (a) => {
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '203.0.113.10', peer: '203.0.113.1' });
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    expect(n.phase2).toHaveLength(1);
+    expect(n.phase2[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0xDA9E8DCA', outbound: '0xB2C0867D' } });
+    // the counters the block shows: 4 packets out, none in
+    expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 4, packetsIn: 0, up: false });
+  },
+  'show-isakmp-sa-qm-idle-blog.log': (a) => {
+    // two rows, the router's own address (102.1.1.1) in both: two phase 1s up with two peers
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied])).toEqual([
+      ['102.1.1.1', '103.1.1.1', 'complete', true],
+      ['102.1.1.1', '101.1.1.1', 'complete', true],
+    ]);
+    expect(a.negotiations.every((n) => n.phase1.mode === null && n.phase2.length === 0 && n.findings.length === 0)).toBe(true);
+  },
+};
+
+function expectGolden(file: URL, text: string): void {
+  if (process.env.UPDATE_GOLDENS === '1') writeFileSync(file, text);
+  if (!existsSync(file)) expect.fail(`no golden file ${file.pathname}: write it with UPDATE_GOLDENS=1 npx vitest run src/core/partial-pastes.test.ts, then review it`);
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('partial pastes', () => {
+  test('every excerpt has its expectations written down, and its source', () => {
+    expect(Object.keys(expectations).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(new URL(f, dir), 'utf8').startsWith('# source: ')).toBe(true);
+  });
+  for (const f of files) {
+    test(`${f}: what the excerpt says`, () => expectations[f]?.(run(f)));
+    test(`${f}: golden`, () => expectGolden(new URL(`../golden/partial/${f.replace(/\.log$/, '')}.json`, dir), analysisJsonText(run(f))));
+  }
+
+  // hand-written: an empty `show crypto isakmp sa` (no SA with any peer), as IOS prints it; no excerpt has one yet
+  test('an empty show output lists no negotiation and gives no finding', () => {
+    const a = analyze([{ name: 'empty', text: 'R1#show crypto isakmp sa\nIPv4 Crypto ISAKMP SA\ndst             src             state          conn-id status\n\nIPv6 Crypto ISAKMP SA\n' }]);
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  });
+});
