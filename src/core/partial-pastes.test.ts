@@ -78,6 +78,19 @@ describe('partial pastes', () => {
     test(`${f}: golden`, () => expectGolden(new URL(`../golden/partial/${f.replace(/\.log$/, '')}.json`, dir), analysisJsonText(run(f))));
   }
 
+  // hand-written from corpus 08's wording (no excerpt of an Aggressive Mode responder cut before its packet line
+  // yet): the responder processes SA, KE, NONCE and ID in the peer's first message; Main Mode's MM1 has an SA only
+  test("Aggressive Mode from the first message's payloads when the packet and state lines are cut off", () => {
+    const lines = ['SA', 'KE', 'NONCE', 'ID'].map((p, i) => `*Mar  1 00:55:40.77${i}: ISAKMP (0:2): processing ${p} payload. message ID = 0`);
+    const a = analyze([{ name: 'am', text: ['*Mar  1 00:55:40.770: ISAKMP (0:2): Checking ISAKMP transform 1 against priority 10 policy', ...lines].join('\n') }]);
+    expect(a.negotiations).toHaveLength(1);
+    expect(a.negotiations[0]!.phase1.mode).toBe('aggressive');
+    expect(a.negotiations[0]!.role).toBe('responder');
+    // the same lines without KE and NONCE are no mode's evidence
+    const mm = analyze([{ name: 'mm', text: [lines[0], lines[3]].join('\n') }]);
+    expect(mm.negotiations.map((n) => n.phase1.mode)).not.toContain('aggressive');
+  });
+
   // hand-written: an empty `show crypto isakmp sa` (no SA with any peer), as IOS prints it; no excerpt has one yet
   test('an empty show output lists no negotiation and gives no finding', () => {
     const a = analyze([{ name: 'empty', text: 'R1#show crypto isakmp sa\nIPv4 Crypto ISAKMP SA\ndst             src             state          conn-id status\n\nIPv6 Crypto ISAKMP SA\n' }]);

@@ -6,7 +6,7 @@ import type { IkeEvent } from '../log/events.ts';
 import type { Draft, RouterContext } from './draft.ts';
 import { isNotable, isQuickModeRefusal } from './evidence.ts';
 import { addPayloadTo, attach, buildLine, isBuildingInfo, payload, setSide, vendorNamed } from './message-lines.ts';
-import { becomeAggressive, duplicate, informational, isRefusal, packet } from './phase1-messages.ts';
+import { becomeAggressive, exchangePayload, duplicate, informational, isRefusal, packet } from './phase1-messages.ts';
 import { applyProposalAttribute, emptyProposal } from './proposal.ts';
 import { ipsecOutbound, ipsecRequest, ipsecSa, openQuickMode, phase2ById, quickAttribute, quickModeSeenAlone, resolveNode } from './quick-mode.ts';
 import { transition } from './transitions.ts';
@@ -30,6 +30,8 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
   d.lastWasPacketOut = false;
   switch (e.type) {
     case 'packet':
+      if (e.dir === 'out') for (const p of d.pendingPayloads) exchangePayload(d, p.type, 0);
+      d.exchangePayloads = 0;
       packet(d, e.dir, e.at, e.time, e.state, e.role, e.localPort, e.peerPort);
       d.lastWasPacketOut = e.dir === 'out';
       return;
@@ -86,6 +88,7 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
     case 'payload':
       if (e.messageId !== null && e.messageId !== 0) resolveNode(d, e.messageId);
       payload(d, e.payload === 'NAT-OA' ? 'NAT-D' : e.payload, e.detail, e.at);
+      exchangePayload(d, e.payload, e.messageId);
       return;
     case 'vendor':
       if (e.dir === 'out') {
@@ -141,6 +144,9 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
       return;
     case 'p1-check':
       d.offered = emptyProposal();
+      // checking the peer's offer before this router sent or received anything of it: the responder's check
+      // of MM1 (an initiator checks the answer to the offer it sent); a weaker word than any state or (I)/(R)
+      if (d.sideWeight === 0 && d.messages.length === 0 && d.requestTransform === null) setSide(d, 'responder', 1);
       attach(d, e.at);
       return;
     case 'p1-attr': {

@@ -90,6 +90,8 @@ export interface Draft {
   modeShown: boolean;
   /** Show output lists this negotiation (a peer in `show crypto isakmp sa`, `... peers`, `... session`, `... ipsec sa`). */
   listed: boolean;
+  /** Which of SA, KE, NONCE, ID (bits 1, 2, 4, 8) the phase 1 message at hand carries: all four are Aggressive Mode. */
+  exchangePayloads: number;
   /** A line of phase 1 itself was printed (its authentication), beyond the states and checks the draft keeps. */
   p1Logged: boolean;
   messages: Phase1List<DraftMessage>;

@@ -143,6 +143,20 @@ export function informational(d: Draft, m: DraftMessage): void {
   d.informational.push(m);
 }
 
+const PAYLOAD_BIT: Readonly<Partial<Record<string, number>>> = { SA: 1, KE: 2, NONCE: 4, ID: 8 };
+
+/**
+ * A phase 1 payload processed (or built) in the message at hand: SA, KE, NONCE and ID in one message of the
+ * first exchange is Aggressive Mode's first message or its answer, even when no state line says the mode (Main
+ * Mode carries them in three messages: SA; KE and NONCE; ID). The payloads of a message are those since its
+ * packet line, or since the last one when the excerpt starts after it.
+ */
+export function exchangePayload(d: Draft, type: string, messageId: number | null): void {
+  if (d.mode === 'aggressive' || d.p1Complete || (messageId !== null && messageId !== 0) || d.messages.length > 2) return;
+  d.exchangePayloads |= PAYLOAD_BIT[type] ?? 0;
+  if (d.exchangePayloads === 15) becomeAggressive(d);
+}
+
 /**
  * The exchange turns out to be Aggressive Mode: a responder's `(N) NEW SA` packet is printed before any
  * state tells the mode, so the first message and its answer were named as Main Mode's.

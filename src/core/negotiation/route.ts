@@ -181,6 +181,7 @@ export class DraftRouter {
       mode: 'main',
       modeShown: false,
       listed: false,
+      exchangePayloads: 0,
       p1Logged: false,
       messages: new Phase1List(),
       transitions: [],
