@@ -91,6 +91,31 @@ describe('partial pastes', () => {
     expect(mm.negotiations.map((n) => n.phase1.mode)).not.toContain('aggressive');
   });
 
+  // hand-written: an operator's session as IOS echoes it (typos, the CLI's answers, config typed at prompts, a
+  // ping, keystrokes that look like debug words); no excerpt of one without debug output is in the fixtures yet
+  test('keystrokes, prompts and the CLI’s answers make no negotiation and no unrecognized line', () => {
+    const text = [
+      'R1#debug crypto isakmp',
+      'Crypto ISAKMP debugging is on',
+      'R1#debg crypto ipsc',
+      '        ^',
+      "% Invalid input detected at '^' marker.",
+      'R1(config)#crypto isakmp key cisco123 address 10.1.1.2',
+      'R1(config)#crypto map CMAP 10 ipsec-isakmp',
+      '% NOTE: This new crypto map will remain disabled until a peer',
+      '        and a valid access list have been configured.',
+      'R1(config-crypto-map)# set peer 10.1.1.2',
+      'R1#clear crypto sa peer 10.1.1.2',
+      'R1#ping 10.2.2.2 source lo0 repeat 3',
+      '...',
+      'Success rate is 0 percent (0/3)',
+      'R1#ISAKMP crypto ISAKMP',
+    ].join('\n');
+    const a = analyze([{ name: 'keys', text }]);
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  });
+
   // hand-written: an empty `show crypto isakmp sa` (no SA with any peer), as IOS prints it; no excerpt has one yet
   test('an empty show output lists no negotiation and gives no finding', () => {
     const a = analyze([{ name: 'empty', text: 'R1#show crypto isakmp sa\nIPv4 Crypto ISAKMP SA\ndst             src             state          conn-id status\n\nIPv6 Crypto ISAKMP SA\n' }]);
