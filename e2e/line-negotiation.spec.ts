@@ -31,3 +31,15 @@ test("clicking a line of another negotiation's log opens that negotiation at the
   await expect(current).toContainText('203.0.113.100 → ce2');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a Quick Mode pasted without its phase 1 shows phase 1 as implied complete, not as not started', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.dropFiles([file('07-qm-responder-iosxe-cryptomap-pppoe.log')]);
+  await app.analysed();
+  await page.getByTestId('step.next').click();
+  await page.keyboard.press('Home');
+  // Before the responder's first Quick Mode state, what the log proves: its phase 1 completed.
+  await expect(page.getByTestId('state.responder')).toHaveText('phase 1 complete (implied)');
+  expect(app.consoleErrors).toEqual([]);
+});

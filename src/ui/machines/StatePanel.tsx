@@ -42,7 +42,7 @@ function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { 
               : 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'
           }`}
         >
-          {state ?? (router.logged ? 'not started' : 'not logged')}
+          {state ?? beforeAnyState(negotiation, router.logged)}
         </output>
       </div>
       {disallowed && (
@@ -62,4 +62,15 @@ function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { 
       )}
     </div>
   );
+}
+
+/**
+ * A router's state before the first state line of the log: a paste without phase 1 lines tells only what the
+ * lines after it prove (phase 1 complete, implied) or nothing at all, never that it did not start.
+ */
+function beforeAnyState(negotiation: Negotiation, logged: boolean): string {
+  if (!logged) return 'not logged';
+  if (negotiation.phase1.implied === true) return 'phase 1 complete (implied)';
+  if (negotiation.phase1.outcome === 'not-logged') return 'phase 1 not logged';
+  return 'not started';
 }
