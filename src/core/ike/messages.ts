@@ -26,7 +26,7 @@ export type MessageName =
   /** a packet that could not be placed in the exchange */
   | 'UNKNOWN';
 
-export type PayloadType = 'SA' | 'KE' | 'NONCE' | 'NAT-D' | 'ID' | 'HASH' | 'VID' | 'NOTIFY' | 'DELETE' | Ikev2PayloadType;
+export type PayloadType = 'SA' | 'KE' | 'NONCE' | 'NAT-D' | 'ID' | 'HASH' | 'VID' | 'NOTIFY' | 'DELETE' | 'CERT' | 'CERT-REQ' | 'SIG' | Ikev2PayloadType;
 
 /** IKEv2's payloads that IKEv1 has not: authentication, traffic selectors, configuration, certificates, encryption. */
 export type Ikev2PayloadType = 'AUTH' | 'TS' | 'CFG' | 'CERT' | 'CERTREQ' | 'ENCR' | 'EAP';

@@ -44,4 +44,8 @@ export const PAYLOAD_NAMES = lookupTable<PayloadType>({
   NOTIFY: 'NOTIFY',
   DELETE: 'DELETE',
   'NAT-D': 'NAT-D',
+  CERT: 'CERT',
+  CERT_REQ: 'CERT-REQ',
+  'CERT-REQ': 'CERT-REQ',
+  SIG: 'SIG',
 });

@@ -12,7 +12,8 @@ export type Facility =
   | 'IKEV2'
   | 'ENGINE'
   | 'MAPDB'
-  | 'KMI';
+  | 'KMI'
+  | 'PKI';
 
 export interface Head {
   facility: Facility;
@@ -86,6 +87,8 @@ export function parseHead(body: string): Head | null {
         return null;
       }
       if (next === 58 || next === 32 || Number.isNaN(next)) return isakmp(body, 'ISAKMP', 6);
+      // `ISAKMP/xauth:`, `ISAKMP/author:`, `ISAKMP/aaa:`: the text keeps its sub-facility
+      if (next === 47 /* / */) return { facility: 'ISAKMP', conn: null, fn: null, text: body.slice(6) };
       return null;
     }
     if (body.startsWith('IPSEC') && (body.charCodeAt(5) === 40 || body.charCodeAt(5) === 58)) {
@@ -129,6 +132,7 @@ export function parseHead(body: string): Head | null {
     if (body.startsWith('Crypto mapdb')) return { facility: 'MAPDB', conn: null, fn: null, text: body };
     if (body.startsWith('CryptoEngine') || body.startsWith('CRYPTO_ENGINE'))
       return { facility: 'ENGINE', conn: null, fn: null, text: body };
+    if (body.startsWith('CRYPTO_PKI')) return { facility: 'PKI', conn: null, fn: null, text: body };
     return null;
   }
   if (c0 === 99 /* c */ && body.startsWith('crypto_engine')) return { facility: 'ENGINE', conn: null, fn: null, text: body };

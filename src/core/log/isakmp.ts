@@ -12,11 +12,12 @@ import { received, sending } from './isakmp-packet.ts';
 const INPUT = /^(?:Node (-?\d+), )?Input = ([A-Z_\d]+), ?([A-Z_\d]+)$/;
 const STATE = /^Old State = ([A-Z_\d]+) +New State = ([A-Z_\d]+)$/;
 // a DELETE of the ISAKMP SA also prints the SPI size: 16, its two cookies
-const PROCESSING = /^processing ([A-Za-z -]+?) payload\.?(?: message ID = (-?\d+))?(?:, spi size = \d+)?$/;
+const PROCESSING = /^processing ([A-Za-z_ -]+?) payload\.?(?: message ID = (-?\d+))?(?:, spi size = \d+)?$/;
 const CHECK_P1 = /^Checking ISAKMP transfor?m? (\d+) against priority (\d+) policy$/;
 const NODE = /^(set new|deleting|purging) node (-?\d+)(?: to [A-Z_]+| error (TRUE|FALSE) reason "([^"]*)")?/;
 const NOTIFY = /^(processing|[Ss]ending) NOTIFY ([A-Z_/\d]+) protocol (\d+)(?:\s+spi (\S+?),? message ID = (-?\d+))?/;
-const REJECTED = /^phase [12] SA policy not acceptable! \(local (\S+) remote (\S+)\)/;
+// 12.2 and before print `phase 1 SA not acceptable!`, later releases add `policy` and the endpoints
+const REJECTED = /^phase [12] SA (?:policy )?not acceptable! \(local (\S+) remote (\S+)\)/;
 const RETRANSMIT = /^retransmitting phase ([12]) ?([A-Z_]+)?/;
 const ATTEMPT = /attempt (\d+) of (\d+)/;
 
@@ -70,13 +71,16 @@ export function isakmpEvent(t: string, book: AddressBook): IkeEventBody | null {
       if (t.startsWith('No Cert or pre-shared address key')) return { type: 'error', code: 'no-psk-address', peer: null, text: t };
       break;
     case 112: // p
-      if (t.startsWith('processing ')) return processing(t, book);
+      if (t.startsWith('processing ')) {
+        const e = processing(t, book);
+        if (e !== null) return e;
+      }
       if (t.startsWith('purging node')) return node(t);
       if (t.startsWith('purging SA')) return { type: 'sa', action: 'purged', reason: null, peer: null };
       if (t.startsWith('peer matches')) return info(t);
       if (t.startsWith('peer does not do paranoid keepalives')) return info(t);
       if (t.startsWith('pre-shared key authentication using id type')) return info(t);
-      if (t.startsWith('phase 1 SA policy not acceptable') || t.startsWith('phase 2 SA policy not acceptable')) {
+      if (t.startsWith('phase 1 SA policy not acceptable') || t.startsWith('phase 2 SA policy not acceptable') || t.startsWith('phase 1 SA not acceptable') || t.startsWith('phase 2 SA not acceptable')) {
         const m = REJECTED.exec(t);
         const local = m?.[1] ? book.address(m[1]) : null;
         const peer = m?.[2] ? book.address(m[2]) : null;
@@ -223,11 +227,22 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
     return (m && endpoints(m[1], m[2], book)) ?? info(t);
   }
   if (t.startsWith('QM Responder gets spi') || t.startsWith('QM Initiator gets spi')) return info(t);
+  // 12.x, around a Quick Mode's start: phase 1 is up and idle, the Quick Mode starts now
+  // 12.0: a proposal refused, in either phase (the line before says which proposal)
+  if (t === 'SA not acceptable!') return info('The proposal was not acceptable.');
+  if (t.startsWith('sitting IDLE')) return info('Phase 1 is up and idle (QM_IDLE): the Quick Mode starts now.');
+  // rsa-sig: the certificates and the signature in MM5/MM6
+  if (t.startsWith('processing a CT_X509') || t.startsWith("peer's pubkey") || t.startsWith('Unable to get router cert') || t.startsWith('My ID configured as') || t.startsWith('OU = ') || t.startsWith('Choosing trustpoint') || t.startsWith('Profile ')) return info(t);
   if (t.startsWith('IPSec policy invalidated proposal')) {
     const m = /with error (\d+)/.exec(t);
     return { type: 'p2-rejected', local: null, peer: null, error: m ? Number(m[1]) : null, text: t };
   }
   if (t.startsWith('no offers accepted')) return { type: 'p1-rejected', local: null, peer: null, text: t };
+  if (t.startsWith('No cert, and no keys (public or pre-shared) with remote peer ')) {
+    return { type: 'psk', found: false, peer: tail(t, 'No cert, and no keys (public or pre-shared) with remote peer ', book) };
+  }
+  const modeConfig = modeConfigLine(t);
+  if (modeConfig !== null) return info(modeConfig);
   for (const [prefix, attr] of P1_MISMATCH) {
     if (t.startsWith(prefix)) return { type: 'p1-mismatch', attr, text: t };
   }
@@ -255,6 +270,30 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   if (t.startsWith('retransmit') || t.startsWith('reset_retransmission')) {
     return { type: 'retransmit', phase: t.indexOf('phase 2') >= 0 ? 2 : 1, state: null, attempt: null, of: null };
   }
+  return null;
+}
+
+/** Mode-config attributes a client asks for or a server sends (RFC draft and Cisco Unity names). */
+const MODE_CONFIG_ATTRIBUTE = /^(?:IP4_|IP6_|INTERNAL_IP4_|INTERNAL_IP6_|XAUTH_|SPLIT_|DEFAULT_DOMAIN|MODECFG_|APPLICATION_VERSION|BACKUP_SERVER|SAVE_PASSWORD|PFS|FW_RECORD|CONFIG_|SMARTCARD_|DNS_|BANNER|AUTOCONNECT|CLIENT_|Unknown Attr)/;
+
+/**
+ * The plain words of an XAUTH or mode-config line (Easy VPN, remote access), or null: what IOS prints while it
+ * asks for the user's credentials and hands out an address after phase 1. None changes the negotiation model.
+ */
+function modeConfigLine(t: string): string | null {
+  if (t.charCodeAt(0) === 47 /* / */) {
+    // `ISAKMP/xauth: request attribute XAUTH_USER_NAME_V2`, `ISAKMP/author: Author request for group ...`
+    if (t.startsWith('/xauth')) return `XAUTH (extended authentication of the user): ${t.slice(t.indexOf(':') + 1).trim()}`;
+    if (t.startsWith('/author') || t.startsWith('/aaa')) return `AAA authorization of the group or user: ${t.slice(t.indexOf(':') + 1).trim()}`;
+    return null;
+  }
+  if (t.startsWith('Need XAUTH')) return 'XAUTH is required: the user is asked for credentials after phase 1.';
+  if (t.startsWith('Need config/address')) return 'Mode-config: the client needs its address and settings.';
+  if (t.startsWith('Talking to a Unity Client')) return 'The peer is a Cisco VPN (Unity) client.';
+  if (t.startsWith('Config payload')) return `Mode-config payload: ${t.slice(15).trim()}`;
+  if (t.startsWith('checking request') || t.startsWith('Sending private address') || t.startsWith('Sending IP4_') || t.startsWith('Sending subnet mask')) return t;
+  if (t.startsWith('sending xauth') || t.startsWith('Xauth process')) return t;
+  if (MODE_CONFIG_ATTRIBUTE.test(t)) return `Mode-config attribute ${t}`;
   return null;
 }
 
