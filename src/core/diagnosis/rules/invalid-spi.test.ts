@@ -16,4 +16,6 @@ ruleCases('INVALID_SPI', [
   // Written in IOS 15 form (no corpus file has it), after its packet: a NOTIFY that is no SPI error.
   { name: 'INITIAL_CONTACT', logs: ['ISAKMP:(1011): received packet from 10.1.1.2 dport 500 sport 500 Global (R) MM_KEY_EXCH', 'ISAKMP:(1011):processing NOTIFY INITIAL_CONTACT protocol 1'].join('\n'), severities: [] },
   { name: 'the fix names invalid-spi-recovery', logs: invalidSpiSyslog, severities: ['warning'], fix: ['crypto isakmp invalid-spi-recovery'] },
+  // every common cause of one side losing an SA the other still uses
+  { name: 'the explanation names a clear, a reboot, an expired SA, a failover', logs: invalidSpiSyslog, severities: ['warning'], summary: ['clear crypto sa', 'reboot', 'expired', 'failover'] },
 ]);

@@ -4,6 +4,10 @@ import { at, hasEvents } from '../queries.ts';
 import type { Rule } from '../rule.ts';
 import { sidesOf } from '../printed-by.ts';
 
+/** Why one side can lose an SA the other still uses: every common cause, the log seldom says which. */
+const CAUSES =
+  "Common causes: 'clear crypto sa' or 'clear crypto session' on one router, a reboot or reload, an SA that expired on one side first (lifetime in seconds or kilobytes), or a failover to a standby router or firewall that never had the SA (no stateful IPsec HA).";
+
 export const rule: Rule = {
   code: 'INVALID_SPI',
   diagnose(ctx) {
@@ -13,8 +17,8 @@ export const rule: Rule = {
     if (!first) return [];
     const local = hits.some((e) => e.type === 'syslog');
     const summary = local
-      ? `IPsec packets arrived for an SA this router no longer has (${hits.length} line${hits.length === 1 ? '' : 's'}, "rec'd IPSEC packet has invalid spi"): the peer still uses an SA that was cleared here (reboot, 'clear crypto sa', expiry).`
-      : 'The peer reported INVALID_SPI: it received packets for an SA it no longer has.';
+      ? `IPsec packets arrived for an SA this router no longer has (${hits.length} line${hits.length === 1 ? '' : 's'}, "rec'd IPSEC packet has invalid spi"): the peer still uses an SA this side let go of. ${CAUSES}`
+      : `The peer reported INVALID_SPI: it received packets for an SA it no longer has. ${CAUSES}`;
     return [
       finding({
         code: 'INVALID_SPI',
