@@ -340,7 +340,7 @@ function syslogWords(facility: string, mnemonic: string, text: string, peer: str
       case 'IKMP_NO_SA':
         return `A message from ${peer ?? 'the peer'} arrived for an ISAKMP SA this side does not have (usually transient).`;
       case 'RECVD_PKT_INV_SPI':
-        return 'ESP arrived for an SA this side no longer has (after a clear or a reboot).';
+        return 'ESP arrived for an SA this side no longer has (after a clear, a reboot, an SA expired on one side first, or a failover to a standby).';
       case 'ISAKMP_ON_OFF':
         return text.endsWith('ON') ? 'ISAKMP is enabled (a crypto map or profile is applied).' : 'ISAKMP is disabled.';
       default:

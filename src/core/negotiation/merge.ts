@@ -72,7 +72,10 @@ function mergeable(a: Sided, b: Sided): boolean {
     for (const q of b.phase2) ids.add(q.messageId);
     return a.phase2.some((p) => ids.has(p.messageId));
   }
-  return a.phase1.length > 0 || b.phase1.length > 0;
+  if (a.phase1.length > 0 || b.phase1.length > 0) return true;
+  // no phase 1 line on either side: one router's IPsec request, the other's Quick Mode (debug crypto ipsec alone)
+  const asked = (s: Sided) => s.draft.requestTransform !== null && s.phase2.length === 0;
+  return (asked(a) && b.phase2.length > 0) || (asked(b) && a.phase2.length > 0);
 }
 
 export function merged(init: Sided, resp: Sided, index: number): Negotiation {
