@@ -28,6 +28,31 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((f) => f.code)).toEqual(['P2_TRANSFORM_MISMATCH']);
     expect(a.input.unrecognized).toEqual([]);
   },
+  'qm-only-refused-by-hub-proxy-mismatch-blog.log': (a) => {
+    // spoke2 and the hub print the same Quick Mode (M-ID 570535495): one negotiation, though the hub sees the
+    // spoke by its NAT address (203.0.113.30) and the spoke prints its own (172.16.0.2)
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'both', local: '172.16.0.2', peer: '203.0.113.1' });
+    expect(n.routers.initiator.name).toBe('spoke2');
+    expect(n.routers.responder.name).toBe('Hub-RTR');
+    // no Main Mode line: phase 1 is complete by spoke2's IKE_P1_COMPLETE line, in a mode no line shows
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', messages: [] });
+    expect(n.phase1.implied).toBeUndefined();
+    expect(n.phase2.map((p) => [p.messageId, p.outcome, p.transform])).toEqual([
+      [570535495, 'failed', 'esp-aes 256 esp-sha-hmac'],
+      [852773885, 'failed', null],
+    ]);
+    // error 32: the hub has no crypto map entry (ACL) for this spoke's networks
+    expect(n.findings.map((f) => f.code)).toContain('P2_PROXY_MISMATCH');
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-isakmp-sa-empty-then-qm-idle-blog.log': (a) => {
+    // the empty output lists nothing; the second lists the phase 1 the ping brought up
+    expect(a.negotiations).toHaveLength(1);
+    expect(a.negotiations[0]).toMatchObject({ local: '203.0.113.10', peer: '203.0.113.1', findings: [] });
+    expect(a.negotiations[0]!.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+  },
   'show-crypto-session-up-course-notes.log': (a) => {
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;

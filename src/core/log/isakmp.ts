@@ -227,7 +227,16 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
     return (m && endpoints(m[1], m[2], book)) ?? info(t);
   }
   if (t.startsWith('QM Responder gets spi') || t.startsWith('QM Initiator gets spi')) return info(t);
-  // 12.x, around a Quick Mode's start: phase 1 is up and idle, the Quick Mode starts now
+  // around a Quick Mode's start: IPsec's request waits for phase 1 (it names both ends), then phase 1 is up and idle
+  if (t.startsWith('SA has outstanding requests')) {
+    const m = /\(local (\S+) port \d+, remote (\S+) port \d+\)/.exec(t);
+    return (m && endpoints(m[1], m[2], book)) ?? info(t);
+  }
+  // around a refused or deleted Quick Mode: the SPI it had offered is let go
+  if (t.startsWith('deleting spi ')) {
+    const m = /^deleting spi (\d+) message ID = (-?\d+)/.exec(t);
+    return info(m ? `The SPI ${m[1]} this router offered in Quick Mode ${toUnsigned32(m[2] ?? '') ?? m[2]} is let go.` : t);
+  }
   // 12.0: a proposal refused, in either phase (the line before says which proposal)
   if (t === 'SA not acceptable!') return info('The proposal was not acceptable.');
   if (t.startsWith('sitting IDLE')) return info('Phase 1 is up and idle (QM_IDLE): the Quick Mode starts now.');

@@ -64,7 +64,9 @@ function mergeable(a: Sided, b: Sided): boolean {
   if (aPeer === null || bPeer === null) return false;
   const ab = aPeer === bLocal || b.draft.router.locals.has(aPeer);
   const ba = bPeer === aLocal || a.draft.router.locals.has(bPeer);
-  if (!(ab && ba) && !(ab && aLocal === null) && !(ba && bLocal === null)) return false;
+  // behind NAT the responder sees the initiator's translated address: one direction's match and a Quick Mode
+  // message ID both logs print (32 random bits) tell the same exchange
+  if (!(ab && ba) && !(ab && aLocal === null) && !(ba && bLocal === null) && !((ab || ba) && sharedQuickMode(a, b))) return false;
   const outcomes = new Set([a.p1.outcome, b.p1.outcome]);
   if (outcomes.has('complete') && outcomes.has('failed')) return false;
   if (a.phase2.length > 0 && b.phase2.length > 0) {
@@ -76,6 +78,12 @@ function mergeable(a: Sided, b: Sided): boolean {
   // no phase 1 line on either side: one router's IPsec request, the other's Quick Mode (debug crypto ipsec alone)
   const asked = (s: Sided) => s.draft.requestTransform !== null && s.phase2.length === 0;
   return (asked(a) && b.phase2.length > 0) || (asked(b) && a.phase2.length > 0);
+}
+
+function sharedQuickMode(a: Sided, b: Sided): boolean {
+  const ids = new Set<number>();
+  for (const q of b.phase2) if (q.messageId !== 0) ids.add(q.messageId);
+  return a.phase2.some((p) => ids.has(p.messageId));
 }
 
 export function merged(init: Sided, resp: Sided, index: number): Negotiation {
