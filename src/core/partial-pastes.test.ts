@@ -14,6 +14,31 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
 const run = (name: string): Analysis => analyze([{ name, text: readFileSync(new URL(name, dir), 'utf8') }]);
 
 const expectations: Record<string, (a: Analysis) => void> = {
+  'clear-keystrokes-inv-spi-responder-notes.log': (a) => {
+    // keystrokes glued to debug lines ('dst 1r cr') make no negotiation: one, HQ answering SITE-A's new Main Mode
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', peer: '103.1.1.1' });
+    expect(n.phase1.mode).toBe('main');
+    expect(n.phase1.messages.map((m) => m.name)).toEqual(['MM1', 'MM2']);
+    // the ESP of the SA the operator just cleared arrives: INVALID_SPI, a clear among its causes
+    const spi = n.findings.find((f) => f.code === 'INVALID_SPI');
+    expect(spi?.summary).toContain('clear crypto sa');
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'failover-inv-spi-numbered-notes-ko-book.log': (a) => {
+    // the author's (#1)..(#5) after the lines: each line read by its message
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', peer: '1.1.56.6' });
+    // the new outbound SA in use proves both phases completed, though the lines between are elided
+    expect(n.phase1.outcome).toBe('complete');
+    expect(n.phase2.map((p) => p.outcome)).toEqual(['complete']);
+    expect(n.phase2[0]!.sas.map((s) => [s.direction, s.spi])).toEqual([['outbound', '0xDD8C4BB4']]);
+    // R3 became HSRP active for an SA only R2 had: a failover, among INVALID_SPI's causes
+    expect(n.findings.find((f) => f.code === 'INVALID_SPI')?.summary).toContain('failover');
+  },
   'ipsec-only-refused-transform-course-notes.log': (a) => {
     // R1 asks IPsec for SAs, R2 checks the Quick Mode's proposal and refuses its transform: one negotiation,
     // no ISAKMP line of either router in the paste

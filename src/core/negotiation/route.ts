@@ -81,6 +81,9 @@ export class DraftRouter {
         draft = latest;
       } else if (latest === null || this.startsNew(latest, e) || (e.type === 'ipsec-request' && e.kind === 'validate' && latest.p1Failed)) {
         // (a Quick Mode's proposal check after this peer's phase 1 failed belongs to a later attempt, whose phase 1 completed)
+        // an error about an SA that is gone (`ignoring request to send delete notify ... dst X`) opens none: keystrokes
+        // glued to it can even make its address up
+        if (latest === null && e.type === 'error') return null;
         // a proposal check opens a negotiation (the responder's Quick Mode, its phase 1 maybe not in the paste)
         if (e.type === 'ipsec-request' && e.kind !== 'sa_request' && e.kind !== 'validate') return latest;
         draft = this.newDraft(ctx, peer, e.at);
