@@ -79,8 +79,7 @@ export class DraftRouter {
         // IOS starts a new SA for it, but on the ladder it is the same MM1 again: one negotiation
         latest.p1Failed = false;
         draft = latest;
-      } else if (latest === null || this.startsNew(latest, e) || (e.type === 'ipsec-request' && e.kind === 'validate' && latest.p1Failed)) {
-        // (a Quick Mode's proposal check after this peer's phase 1 failed belongs to a later attempt, whose phase 1 completed)
+      } else if (latest === null || this.startsNew(latest, e)) {
         // an error about an SA that is gone (`ignoring request to send delete notify ... dst X`) opens none: keystrokes
         // glued to it can even make its address up
         if (latest === null && e.type === 'error') return null;
