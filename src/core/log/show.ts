@@ -115,9 +115,9 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
 const ISAKMP_PEER = /^Peer: (\S+) Port: \d+(?: Local: (\S+))?/;
 const SESSION_IKE = /^IKE(?:v1)? SA: local (\S+?)\/\d+ remote (\S+?)\/\d+ (\S+)/;
 const SESSION_SAS = /^Active SAs: (\d+)/;
-const SESSION_INFO = ['Interface:', 'Session status:', 'Peer:', 'Profile:', 'Session ID:', 'IPSEC FLOW:', 'Group:', 'Phase1_id:', 'Desc:'];
+const SESSION_INFO = ['Interface:', 'Session status:', 'Peer:', 'Profile:', 'Session ID:', 'IPSEC FLOW:', 'Group:', 'Phase1_id:', 'Desc:', 'IKEv2 SA:'];
 
-/** A line of `show crypto session` output. IKEv2 SAs are left to the IKEv2 reader: not a phase 1 of IKEv1. */
+/** A line of `show crypto session` output. An `IKEv2 SA:` line is no phase 1 of IKEv1: it is read as a line of information. */
 function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
   const ike = SESSION_IKE.exec(t);
   if (ike) {
@@ -127,7 +127,6 @@ function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
   }
   const sas = SESSION_SAS.exec(t);
   if (sas) return { type: 'show-session-sas', active: Number(sas[1]) };
-  if (t.startsWith('IKEv2 SA:')) return { type: 'ikev2', text: t };
   for (const k of SESSION_INFO) if (t.startsWith(k)) return { type: 'info', text: t };
   return null;
 }

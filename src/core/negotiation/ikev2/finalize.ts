@@ -156,7 +156,7 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
     peer: (own === 'initiator' ? respAddress : initAddress) ?? '',
     role: merged ? 'both' : (side ?? 'unknown'),
     ikeVersion: 2,
-    phase1: { mode: 'main', outcome, messages: [], transitions: [], proposal: null },
+    phase1: { mode: null, outcome, messages: [], transitions: [], proposal: null },
     phase2: [],
     ikeSa,
     childSas: childSas(ds, messages, own),
