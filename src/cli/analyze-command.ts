@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createAnalyzer } from '../core/analyze.ts';
 import type { Command, CommandIo } from './command.ts';
 import { analysisJsonText } from '../core/analysis-json.ts';
-import { textReport } from './report-text.ts';
+import { textReport } from '../core/report/text.ts';
 import { summarizeAnalysis } from '../core/summary/summary.ts';
 import { summaryText } from '../core/summary/summary-text.ts';
 

@@ -1,5 +1,5 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import type { LadderArrow } from './layout.ts';
+import type { LadderArrow } from '../../core/ladder/layout.ts';
 
 /** Where an arrow stands relative to the playback cursor. */
 export type StepStatus = 'past' | 'current' | 'future';

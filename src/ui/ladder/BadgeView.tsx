@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { LadderBadge } from './layout.ts';
+import type { LadderBadge } from '../../core/ladder/layout.ts';
 import type { StepStatus } from './ArrowView.tsx';
 
 interface BadgeViewProps {

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { MessageTiming } from '../../core/clock/deltas.ts';
 import { formatDelta } from '../../core/clock/duration.ts';
-import type { LadderArrow, LadderLayout } from './layout.ts';
+import type { LadderArrow, LadderLayout } from '../../core/ladder/layout.ts';
 import { messageLabel } from '../inspector/format.ts';
 
 interface ClockGapLabelsProps {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { Timeline } from '../../core/timeline/timeline.ts';
-import { layoutLadder, visibleRange } from './layout.ts';
+import { layoutLadder, visibleRange } from '../../core/ladder/layout.ts';
 import { useLadderZoom } from './useLadderZoom.ts';
 import { ArrowView, type StepStatus } from './ArrowView.tsx';
 import { BadgeView } from './BadgeView.tsx';

@@ -1,5 +1,5 @@
 import type { Side } from '../../core/ike/sides.ts';
-import type { LadderLayout } from './layout.ts';
+import type { LadderLayout } from '../../core/ladder/layout.ts';
 
 interface LanesProps {
   layout: LadderLayout;

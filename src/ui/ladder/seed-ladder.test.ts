@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import { buildTimeline } from '../../core/timeline/timeline.ts';
-import { layoutLadder, visibleRange } from './layout.ts';
+import { layoutLadder, visibleRange } from '../../core/ladder/layout.ts';
 
 const seedDocument = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');
 

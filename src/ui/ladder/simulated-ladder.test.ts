@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyze } from '../../core/analyze.ts';
 import { labSetupOf, runLab } from '../../core/sim/lab.ts';
 import { buildTimeline } from '../../core/timeline/timeline.ts';
-import { layoutLadder, type LadderArrow } from './layout.ts';
+import { layoutLadder, type LadderArrow } from '../../core/ladder/layout.ts';
 
 /**
  * No corpus log holds a retransmission, so these come from the lab: the IOS debug output each simulated

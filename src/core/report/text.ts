@@ -1,12 +1,12 @@
 /** The human-readable report of `analyze`: per negotiation a text ladder, the states, the outcome. */
-import type { Analysis, Message, Negotiation, Phase2, Transition } from '../core/analysis.ts';
-import type { LineRef } from '../core/ike/line-ref.ts';
-import type { Side } from '../core/ike/sides.ts';
-import { lineKindName } from '../core/ike/line-kinds.ts';
-import { isFirstLineOf, lineAnnotation } from '../core/log/record-table.ts';
-import { lookupTable } from '../core/ike/lookup-table.ts';
-import { buildTimeline, type Step } from '../core/timeline/timeline.ts';
-import { ikev2Text } from './report-ikev2.ts';
+import type { Analysis, Message, Negotiation, Phase2, Transition } from '../analysis.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { Side } from '../ike/sides.ts';
+import { lineKindName } from '../ike/line-kinds.ts';
+import { isFirstLineOf, lineAnnotation } from '../log/record-table.ts';
+import { lookupTable } from '../ike/lookup-table.ts';
+import { buildTimeline, type Step } from '../timeline/timeline.ts';
+import { ikev2Text } from './ikev2-text.ts';
 
 const ARROW_WIDTH = 14;
 

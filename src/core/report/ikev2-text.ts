@@ -1,6 +1,6 @@
 /** The IKEv2 part of `analyze`'s text report: the IKE SA, its child SAs and the SM Trace states. */
-import type { Negotiation, Transition } from '../core/analysis.ts';
-import type { Side } from '../core/ike/sides.ts';
+import type { Negotiation, Transition } from '../analysis.ts';
+import type { Side } from '../ike/sides.ts';
 
 function states(transitions: readonly Transition[], side: Side): string | null {
   const mine = transitions.filter((t) => t.side === side);

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { analyze } from '../core/analyze.ts';
-import { labSetupOf, runLab } from '../core/sim/lab.ts';
-import { textReport } from './report-text.ts';
+import { analyze } from '../analyze.ts';
+import { labSetupOf, runLab } from '../sim/lab.ts';
+import { textReport } from './text.ts';
 
 function report(preset: string, how: 'two files' | 'initiator'): string {
   const run = runLab(labSetupOf(preset)!);

@@ -1,7 +1,7 @@
-import type { Side } from '../../core/ike/sides.ts';
-import type { MessageName, PayloadType } from '../../core/ike/messages.ts';
-import type { LineRef } from '../../core/ike/line-ref.ts';
-import type { Delivery, Message, Negotiation, Phase2, Transition } from '../../core/analysis.ts';
+import type { Side } from '../ike/sides.ts';
+import type { MessageName, PayloadType } from '../ike/messages.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { Delivery, Message, Negotiation, Phase2, Transition } from '../analysis.ts';
 
 /**
  * Negotiations made by hand, for the ladder's tests and its performance check: the shape the analysis gives,

@@ -1,8 +1,8 @@
 import { bisector } from 'd3-array';
-import type { Message, Negotiation, Transition } from '../../core/analysis.ts';
-import type { MessageName, PayloadType } from '../../core/ike/messages.ts';
-import type { Side } from '../../core/ike/sides.ts';
-import type { Timeline } from '../../core/timeline/timeline.ts';
+import type { Message, Negotiation, Transition } from '../analysis.ts';
+import type { MessageName, PayloadType } from '../ike/messages.ts';
+import type { Side } from '../ike/sides.ts';
+import type { Timeline } from '../timeline/timeline.ts';
 
 /**
  * The ladder's geometry as a pure function of a negotiation, its playback timeline and the drawing's size:

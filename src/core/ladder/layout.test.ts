@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { LineRef } from '../../core/ike/line-ref.ts';
-import type { Side } from '../../core/ike/sides.ts';
-import { buildTimeline } from '../../core/timeline/timeline.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { Side } from '../ike/sides.ts';
+import { buildTimeline } from '../timeline/timeline.ts';
 import { defaultLadderConfig, formatTime, layoutLadder, summarizePayloads, visibleRange } from './layout.ts';
 import { makeMessage, makeNegotiation, makeTransition, syntheticNegotiation } from './synthetic.ts';
 
