@@ -42,25 +42,30 @@ function arrow(m: Message, left: string, right: string): string {
 }
 
 /**
- * Every message of the negotiation, in the order of the core timeline (the order the page's ladder draws):
- * each router's log order, tied across the two logs by causality. A Quick Mode's messages are named by its
- * message ID when there are several.
+ * Every message of the negotiation as a text arrow, in the order of the core timeline (the order the page's
+ * ladder draws): each router's log order, tied across the two logs by causality. A Quick Mode's messages are
+ * named by its message ID when there are several.
  */
-function ladder(n: Negotiation, files: number, out: string[]): void {
+export function ladderRows(n: Negotiation, files: number): string[] {
   const left = n.routers.initiator.name;
   const right = n.routers.responder.name;
   const width = Math.max(left.length, 2);
   const timeline = buildTimeline(n);
-  if (timeline.messageSteps.length === 0) return;
-  out.push('  Messages, in the order they happened:');
-  for (const index of timeline.messageSteps) {
+  return timeline.messageSteps.map((index) => {
     const step = timeline.steps[index] as Extract<Step, { kind: 'message' }>;
     const m = step.message;
     const where = lineList(m.lines, files);
     const payloads = m.payloads.length > 0 ? `  [${[...new Set(m.payloads.map((p) => p.type))].join(' ')}]` : '';
     const exchange = step.exchange.phase === 'phase2' && n.phase2.length > 1 ? `  (phase 2 ${n.phase2[step.exchange.index]?.messageId ?? ''})` : '';
-    out.push(`    ${arrow(m, left.padStart(width), right)}${payloads}${exchange}${where ? `   lines ${where}` : ''}`);
-  }
+    return `${arrow(m, left.padStart(width), right)}${payloads}${exchange}${where ? `   lines ${where}` : ''}`;
+  });
+}
+
+function ladder(n: Negotiation, files: number, out: string[]): void {
+  const rows = ladderRows(n, files);
+  if (rows.length === 0) return;
+  out.push('  Messages, in the order they happened:');
+  for (const row of rows) out.push(`    ${row}`);
 }
 
 function states(transitions: readonly Transition[], side: Side): string | null {

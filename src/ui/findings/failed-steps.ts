@@ -1,6 +1,6 @@
 import type { Negotiation } from '../../core/analysis.ts';
 import type { Timeline } from '../../core/timeline/timeline.ts';
-import { stepOfFinding } from './use-finding-selection.ts';
+import { stepOfFinding } from '../../core/timeline/finding-step.ts';
 
 /** The message steps an error finding names: where the negotiation failed. */
 export function failedSteps(negotiation: Negotiation, timeline: Timeline): Set<number> {

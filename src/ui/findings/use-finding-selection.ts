@@ -2,6 +2,7 @@ import type { LineRef } from '../../core/ike/line-ref.ts';
 import { useState } from 'react';
 import type { Finding } from '../../core/analysis.ts';
 import type { Timeline } from '../../core/timeline/timeline.ts';
+import { stepOfFinding } from '../../core/timeline/finding-step.ts';
 
 export interface FindingSelection {
   selected: { finding: Finding; index: number } | null;
@@ -26,18 +27,4 @@ export function useFindingSelection(timeline: Timeline | null, seek: (step: numb
   };
   const lines = selected ? [...selected.finding.lines, ...(selected.finding.configLines ?? [])] : null;
   return { selected, lines, choose, clear: () => setSelected(null) };
-}
-
-/** The message step where a finding happened: the one named by the finding that holds its first evidence line. */
-export function stepOfFinding(timeline: Timeline, finding: Finding): number | null {
-  const named = timeline.messageSteps.filter((i) => {
-    const step = timeline.steps[i];
-    return step?.kind === 'message' && step.message.name === finding.message;
-  });
-  const evidence = new Set(finding.lines.map((l) => `${l.file}:${l.line}`));
-  const holding = named.find((i) => {
-    const step = timeline.steps[i];
-    return step?.kind === 'message' && step.message.lines.some((l) => evidence.has(`${l.file}:${l.line}`));
-  });
-  return holding ?? named[named.length - 1] ?? null;
 }

@@ -1,0 +1,92 @@
+import type { Negotiation, Phase2, Router, Transition } from '../analysis.ts';
+import type { Side } from '../ike/sides.ts';
+
+/** The short facts every report format says the same way: who, from whose log, which proposal, which states. */
+
+/** "R2 (2001:DB8::2)", or the address alone when the router has no name of its own. */
+export function routerTitle(router: Router): string {
+  return router.address && router.address !== router.name ? `${router.name || router.address} (${router.address})` : router.name || router.address;
+}
+
+export const routerName = (router: Router): string => router.name || router.address;
+
+/** "R2 (2001:DB8::2) → R3 (2001:DB8::3)" */
+export function negotiationTitle(n: Negotiation): string {
+  return `${routerTitle(n.routers.initiator)} → ${routerTitle(n.routers.responder)}`;
+}
+
+/** Whose log the negotiation was read from. */
+export function viewOf(n: Negotiation): string {
+  if (n.role === 'both') return "both routers' logs";
+  if (n.role === 'unknown') return 'one log; its role is not shown';
+  return `the log of the ${n.role}`;
+}
+
+export function modeName(n: Negotiation): string {
+  return n.phase1.mode === 'aggressive' ? 'Aggressive Mode' : 'Main Mode';
+}
+
+/** "DES-CBC, SHA, DH group 1, pre-share, 86400 s", or null when the log showed no proposal. */
+export function proposalText(n: Negotiation): string | null {
+  const p = n.phase1.proposal;
+  if (p === null) return null;
+  return [
+    p.encryption + (p.keyLength !== null ? ` ${p.keyLength}` : ''),
+    p.hash,
+    p.group !== null ? `DH group ${p.group}` : '',
+    p.auth,
+    p.lifetimeSeconds !== null ? `${p.lifetimeSeconds} s` : '',
+  ]
+    .filter((x) => x.length > 0)
+    .join(', ');
+}
+
+/** "esp-aes esp-sha-hmac, tunnel, PFS group 14", or null when nothing of it was shown. */
+export function phase2Text(p: Phase2): string | null {
+  const bits = [p.transform, p.encapsulation, p.pfsGroup !== null ? `PFS group ${p.pfsGroup}` : null].filter((x) => x !== null);
+  return bits.length > 0 ? bits.join(', ') : null;
+}
+
+/** One router's states through an exchange: "IKE_READY → IKE_I_MM1 → …", a step the model refuses marked (!). */
+export function statePath(transitions: readonly Transition[], side: Side): string | null {
+  const mine = transitions.filter((t) => t.side === side);
+  if (mine.length === 0) return null;
+  const path: string[] = [mine[0]?.from ?? ''];
+  for (const t of mine) {
+    const flag = t.allowed === false ? ' (!)' : '';
+    if (t.to !== path[path.length - 1] || flag) path.push(`${t.to}${flag}`);
+  }
+  return path.join(' → ');
+}
+
+/** The exchanges the negotiation logged, one line each: "Phase 1 (Main Mode): complete — DES-CBC, …". */
+export function exchangeLines(n: Negotiation): string[] {
+  const out: string[] = [];
+  const proposal = proposalText(n);
+  if (n.phase1.messages.length > 0 || n.phase1.transitions.length > 0 || proposal !== null) {
+    out.push(`Phase 1 (${modeName(n)}): ${n.phase1.outcome}${proposal ? ` — ${proposal}` : ''}`);
+  } else {
+    out.push(`Phase 1: the log shows none of its messages (${n.phase1.outcome})`);
+  }
+  for (const p of n.phase2) {
+    const text = phase2Text(p);
+    out.push(`Phase 2 (message ID ${p.messageId}): ${p.outcome}${text ? ` — ${text}` : ''}`);
+    if (p.proxies) out.push(`  Proxies: ${p.proxies.local} ↔ ${p.proxies.remote}`);
+    if (p.spis) out.push(`  SPIs: inbound ${p.spis.inbound}, outbound ${p.spis.outbound}`);
+  }
+  return out;
+}
+
+/** A file name for what is exported of a negotiation: its peers and its id, in characters every system keeps. */
+export function negotiationFileName(n: Negotiation, extension: string): string {
+  const safe = (text: string) => {
+    const dashed = text.replace(/[^\w.-]+/g, '-');
+    let start = 0;
+    let end = dashed.length;
+    while (start < end && dashed[start] === '-') start += 1;
+    while (end > start && dashed[end - 1] === '-') end -= 1;
+    return dashed.slice(start, end);
+  };
+  const parts = ['ikescope', safe(routerName(n.routers.initiator)), safe(routerName(n.routers.responder)), safe(n.id)].filter((p) => p.length > 0);
+  return `${parts.join('_')}.${extension}`;
+}
