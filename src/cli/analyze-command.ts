@@ -1,6 +1,8 @@
 /**
- * `analyze [--json | --summary] [--annotate] [--config FILE]... FILE...` ('-' reads stdin): streams each file into the
- * analyzer chunk by chunk, so a very large log is never held as one string; refuses binary input clearly.
+ * `analyze [--format text|json|markdown|html|mermaid | --json | --summary] [--annotate] [--include-keys]
+ * [--config FILE]... FILE...` ('-' reads stdin): streams each file into the analyzer chunk by chunk, so a very
+ * large log is never held as one string; refuses binary input clearly. The reports (markdown, html, mermaid)
+ * are core's renderers (src/core/report), the same the page exports.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -8,26 +10,44 @@ import { createAnalyzer } from '../core/analyze.ts';
 import type { Command, CommandIo } from './command.ts';
 import { analysisJsonText } from '../core/analysis-json.ts';
 import { textReport } from '../core/report/text.ts';
+import { markdownReport } from '../core/report/markdown.ts';
+import { htmlReport } from '../core/report/html.ts';
+import { mermaidReport } from '../core/report/mermaid.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../core/report/report-source.ts';
 import { summarizeAnalysis } from '../core/summary/summary.ts';
 import { summaryText } from '../core/summary/summary-text.ts';
 
-const usage = 'usage: analyze [--json | --summary] [--annotate] [--config FILE]... FILE... (- reads stdin)\n';
+const usage =
+  'usage: analyze [--format text|json|markdown|html|mermaid | --json | --summary] [--annotate] [--include-keys] [--config FILE]... FILE... (- reads stdin)\n';
 /** Above this size the annotated listing is not printed: it would repeat the whole file. */
 const ANNOTATE_LIMIT = 20 * 1024 * 1024;
 
 interface Options {
-  json: boolean;
+  format: ReportFormat;
   summary: boolean;
   annotate: boolean;
+  includeKeys: boolean;
   configs: string[];
   files: string[];
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const o: Options = { json: false, summary: false, annotate: false, configs: [], files: [] };
+  const o: Options = { format: 'text', summary: false, annotate: false, includeKeys: false, configs: [], files: [] };
+  let formats = 0;
+  const setFormat = (f: string | undefined): string | null => {
+    if (!REPORT_FORMATS.includes(f as ReportFormat)) return `--format takes one of ${REPORT_FORMATS.join(', ')}`;
+    o.format = f as ReportFormat;
+    formats += 1;
+    return null;
+  };
   for (let i = 0; i < args.length; i += 1) {
     const a = args[i] ?? '';
-    if (a === '--json') o.json = true;
+    if (a === '--json') setFormat('json');
+    else if (a === '--format' || a.startsWith('--format=')) {
+      const problem = setFormat(a === '--format' ? args[i + 1] : a.slice(9));
+      if (problem !== null) return problem;
+      if (a === '--format') i += 1;
+    } else if (a === '--include-keys') o.includeKeys = true;
     else if (a === '--summary') o.summary = true;
     else if (a === '--annotate') o.annotate = true;
     else if (a === '--config') {
@@ -40,7 +60,10 @@ function parseArgs(args: readonly string[]): Options | string {
     else return `unknown option ${a}`;
   }
   if (o.files.length === 0) return 'no log file given';
-  if (o.json && o.summary) return '--json already carries the summary: give one of --json and --summary';
+  if (formats > 1) return 'give one output format';
+  if (o.format === 'json' && o.summary) return '--json already carries the summary: give one of --json and --summary';
+  if (o.summary && o.format !== 'text') return '--summary is a table of its own: give one of --summary and --format';
+  if (o.annotate && o.format !== 'text') return '--annotate lists the lines in the text report; the markdown and html reports list each message\'s lines already';
   return o;
 }
 
@@ -80,6 +103,9 @@ async function checkFile(path: string): Promise<string | null> {
 /** Above this size, progress goes to stderr so a long run is visibly alive. */
 const PROGRESS_FROM = 20 * 1024 * 1024;
 
+/** The reports show the input's lines: their texts are kept, in the chunks they were read in. */
+const needsTexts = (o: Options) => o.annotate || o.format === 'markdown' || o.format === 'html' || o.format === 'mermaid';
+
 async function streamInto(path: string, push: (chunk: string) => void, io: CommandIo): Promise<void> {
   const size = (await stat(path)).size;
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
@@ -108,8 +134,8 @@ export const run: Command = async (args, io: CommandIo) => {
     }
   }
   const analyzer = createAnalyzer();
-  const texts: string[] = [];
-  let keepTexts = parsed.annotate;
+  const texts: string[][] = [];
+  let keepTexts = needsTexts(parsed);
   for (const path of parsed.files) {
     if (path === '-') {
       const text = await io.readStdin();
@@ -120,18 +146,21 @@ export const run: Command = async (args, io: CommandIo) => {
       analyzer.beginFile('(stdin)', 'log');
       analyzer.push(text);
       analyzer.endFile();
-      if (keepTexts) texts.push(text);
+      if (keepTexts) texts.push([text]);
       continue;
     }
     analyzer.beginFile(path, 'log');
-    if (keepTexts && (await stat(path)).size > ANNOTATE_LIMIT) {
+    if (parsed.annotate && keepTexts && (await stat(path)).size > ANNOTATE_LIMIT) {
       io.err(`ikescope analyze: ${path} is larger than ${ANNOTATE_LIMIT >> 20} MB: the annotated listing is left out\n`);
       keepTexts = false;
     }
     if (keepTexts) {
-      const text = await readFile(path, 'utf8');
-      texts.push(text);
-      analyzer.push(text);
+      const pieces: string[] = [];
+      texts.push(pieces);
+      await streamInto(path, (c) => {
+        pieces.push(c);
+        analyzer.push(c);
+      }, io);
     } else {
       await streamInto(path, (c) => analyzer.push(c), io);
     }
@@ -142,15 +171,24 @@ export const run: Command = async (args, io: CommandIo) => {
     analyzer.beginFile(path, 'config');
     analyzer.push(text);
     analyzer.endFile();
-    if (keepTexts) texts.push(text);
+    if (keepTexts) texts.push([text]);
   }
   const analysis = analyzer.finish();
-  if (analysis.input.lines === 0 && !parsed.json) {
+  if (analysis.input.lines === 0 && parsed.format === 'text') {
     io.err('ikescope analyze: the input is empty: nothing to analyse\n');
     io.out(textReport(analysis, false, null));
     return 0;
   }
+  const options = { includeKeys: parsed.includeKeys };
+  const source = () => ({
+    ...analysis,
+    texts: analysis.input.files.map((f, i) => ({ name: f.name, pieces: texts[i] ?? [] })),
+  });
   if (parsed.summary) io.out(summaryText(summarizeAnalysis(analysis), analysis.input.files));
-  else io.out(parsed.json ? analysisJsonText(analysis) : textReport(analysis, parsed.annotate, keepTexts ? texts : null));
+  else if (parsed.format === 'json') io.out(analysisJsonText(analysis));
+  else if (parsed.format === 'markdown') io.out(markdownReport(source(), options));
+  else if (parsed.format === 'html') io.out(htmlReport(source(), options));
+  else if (parsed.format === 'mermaid') io.out(mermaidReport(source()));
+  else io.out(textReport(analysis, parsed.annotate, keepTexts ? texts.map((t) => t.join('')) : null, options));
   return 0;
 };

@@ -9,7 +9,8 @@ import { lookupTable } from '../core/ike/lookup-table.ts';
 const usage = `ikescope: Cisco IOS IKEv1/IPsec negotiation analysis
 
 Usage:
-  npm run -s cli -- analyze [--json] [--annotate] [--config FILE]... FILE...   analyse debug logs ('-' reads stdin)
+  npm run -s cli -- analyze [--format text|json|markdown|html|mermaid] [--json] [--summary] [--annotate] [--include-keys] [--config FILE]... FILE...
+                                                         analyse debug logs ('-' reads stdin); reports mask pre-shared keys unless --include-keys
   npm run -s cli -- check [--json] A.cfg B.cfg                              will two routers' configs agree?
   npm run -s cli -- simulate [--json] (--preset NAME | --config A.cfg --config B.cfg)
   npm run -s cli -- --help                                                  this text

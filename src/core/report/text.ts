@@ -1,4 +1,4 @@
-/** The human-readable report of `analyze`: per negotiation a text ladder, the states, the outcome. */
+/** The text renderer, `analyze`'s human-readable report: per negotiation a text ladder, the states, the outcome. */
 import type { Analysis, Message, Negotiation, Phase2, Transition } from '../analysis.ts';
 import type { LineRef } from '../ike/line-ref.ts';
 import type { Side } from '../ike/sides.ts';
@@ -7,6 +7,8 @@ import { isFirstLineOf, lineAnnotation } from '../log/record-table.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 import { buildTimeline, type Step } from '../timeline/timeline.ts';
 import { ikev2Text } from './ikev2-text.ts';
+import { keyMasker } from '../config/key-mask.ts';
+import type { ReportOptions } from './report-source.ts';
 
 const ARROW_WIDTH = 14;
 
@@ -110,7 +112,7 @@ function phase2Text(p: Phase2, n: Negotiation, out: string[]): void {
   }
 }
 
-export function textReport(a: Analysis, annotate: boolean, texts: readonly string[] | null): string {
+export function textReport(a: Analysis, annotate: boolean, texts: readonly string[] | null, options: ReportOptions = {}): string {
   const out: string[] = [];
   const files = a.input.files.length;
   out.push(`ikescope: ${a.input.files.map((f) => `${f.name} (${f.lines} lines${f.kind === 'config' ? ', config' : ''})`).join(', ')}`);
@@ -140,7 +142,7 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
     out.push('');
     out.push(`Lines that look like IKE/IPsec output but were not understood: ${lineList(a.input.unrecognized, files)}`);
   }
-  if (annotate && texts !== null) annotated(a, texts, out);
+  if (annotate && texts !== null) annotated(a, texts, out, options.includeKeys ? (line) => line : keyMasker());
   out.push('');
   return out.join('\n');
 }
@@ -156,7 +158,8 @@ const MARK = lookupTable<string>({
   truncated: '…',
 });
 
-function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
+/** Every line of every file with its meaning below it, pre-shared keys masked unless asked for. */
+function annotated(a: Analysis, texts: readonly string[], out: string[], mask: (line: string) => string): void {
   a.input.files.forEach((file, f) => {
     const table = a.lineTables[f];
     const text = texts[f];
@@ -168,7 +171,7 @@ function annotated(a: Analysis, texts: readonly string[], out: string[]): void {
       const kind = lineKindName(table.kinds[i] ?? 4);
       const record = table.records[i] ?? -1;
       const raw = lines[i] ?? '';
-      out.push(`${String(i + 1).padStart(6)} ${MARK[kind] ?? ' '} ${raw}`);
+      out.push(`${String(i + 1).padStart(6)} ${MARK[kind] ?? ' '} ${mask(raw)}`);
       if (record >= 0 && isFirstLineOf(a.records, record, f, i + 1)) {
         const negotiation = a.records.negotiation[record] ?? -1;
         const where = negotiation >= 0 ? ` [${a.negotiations[negotiation]?.id ?? ''}]` : '';
