@@ -25,6 +25,7 @@ import { failedSteps, firstFailedStep } from '../findings/failed-steps.ts';
 import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
 import { linkFor, listFilterFor, writeDeepLink } from './deep-link.ts';
 import { useQuiz } from '../quiz/use-quiz.ts';
@@ -213,7 +214,10 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
       </div>
       <Region id="ladder" title="Ladder" className="h-[75svh] lg:col-start-2 lg:row-start-1 lg:h-auto" scrolls={false}
         actions={timeline && !quiz.active ? (
-          <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />
+          <div className="flex items-center gap-2">
+            <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />
+            {analysis && negotiation && <ExportMenu analysis={analysis} negotiation={negotiation} sources={sources} />}
+          </div>
         ) : null}
       >
         <LadderView negotiation={negotiation} nothingToDraw={nothingToDraw} timeline={shown} cursor={cursor} selectedStep={selectedStep} failedSteps={failed} onSelectStep={selectStep} timings={timings} />

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { Negotiation } from '../../core/analysis.ts';
+import type { PageAnalysis } from '../../worker/page-analysis.ts';
+import type { ReportSource, SourceText } from '../../core/report/report-source.ts';
+import { negotiationFileName } from '../../core/report/case-facts.ts';
+import { htmlReport } from '../../core/report/html.ts';
+import { markdownReport } from '../../core/report/markdown.ts';
+import { mermaidReport } from '../../core/report/mermaid.ts';
+import { ladderLayoutOf, ladderSvg } from '../../core/report/ladder-svg.ts';
+import { buildTimeline } from '../../core/timeline/timeline.ts';
+import { failedSteps } from '../findings/failed-steps.ts';
+import { saveBlob, saveText, svgToPng } from './save-file.ts';
+
+interface ExportMenuProps {
+  analysis: PageAnalysis;
+  negotiation: Negotiation;
+  /** The input files as the analysis numbers them (logs, then configs). */
+  sources: readonly SourceText[];
+}
+
+const item =
+  'block w-full rounded px-2 py-1 text-left text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-focus dark:hover:bg-slate-800';
+
+/**
+ * The negotiation in the forms a case, a ticket or a slide takes: the whole ladder as SVG or PNG, the Mermaid
+ * text, the HTML report, the Markdown note. Made here by core's renderers from the negotiation the page holds,
+ * the same files `analyze --format` prints; each named after the negotiation's peers and id.
+ */
+export function ExportMenu({ analysis, negotiation, sources }: ExportMenuProps) {
+  const [includeKeys, setIncludeKeys] = useState(false);
+  const [said, setSaid] = useState('');
+  const source = (): ReportSource => ({ ...analysis, negotiations: [negotiation], texts: sources });
+  const name = (extension: string) => negotiationFileName(negotiation, extension);
+  const ladder = () => {
+    const timeline = buildTimeline(negotiation);
+    const layout = ladderLayoutOf(negotiation, timeline);
+    return { layout, svg: ladderSvg(layout, { failedSteps: failedSteps(negotiation, timeline) }) };
+  };
+  const act = async (what: () => Promise<string> | string) => {
+    try {
+      setSaid(await what());
+    } catch (error) {
+      setSaid(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const keys = includeKeys ? 'keys included' : 'keys masked';
+
+  return (
+    <details className="relative">
+      <summary className="cursor-pointer rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800">Export</summary>
+      <div className="absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900" role="group" aria-label="Export the negotiation">
+        <button type="button" className={item} onClick={() => void act(() => {
+          saveText(name('svg'), ladder().svg, 'image/svg+xml');
+          return `Saved ${name('svg')}.`;
+        })}>
+          Ladder as SVG
+        </button>
+        <button type="button" className={item} onClick={() => void act(async () => {
+          const { layout, svg } = ladder();
+          const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? layout.height);
+          saveBlob(name('png'), await svgToPng(svg, layout.width, height));
+          return `Saved ${name('png')}.`;
+        })}>
+          Ladder as PNG
+        </button>
+        <button type="button" className={item} onClick={() => void act(async () => {
+          try {
+            await navigator.clipboard.writeText(mermaidReport(source()));
+            return 'Copied the Mermaid diagram.';
+          } catch {
+            return 'The browser did not let the page write to the clipboard.';
+          }
+        })}>
+          Copy Mermaid diagram
+        </button>
+        <button type="button" className={item} onClick={() => void act(() => {
+          saveText(name('html'), htmlReport(source(), { includeKeys }), 'text/html');
+          return `Saved ${name('html')}, ${keys}.`;
+        })}>
+          HTML report
+        </button>
+        <button type="button" className={item} onClick={() => void act(() => {
+          saveText(name('md'), markdownReport(source(), { includeKeys }), 'text/markdown');
+          return `Saved ${name('md')}, ${keys}.`;
+        })}>
+          Markdown case note
+        </button>
+        <label className="flex items-center gap-1 px-2 py-1 text-xs">
+          <input type="checkbox" checked={includeKeys} onChange={(e) => setIncludeKeys(e.target.checked)} />
+          with pre-shared keys
+        </label>
+        <p role="status" className="px-2 text-xs text-slate-700 dark:text-slate-300">{said}</p>
+      </div>
+    </details>
+  );
+}
