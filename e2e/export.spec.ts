@@ -100,3 +100,26 @@ test('the HTML report, opened in the browser, passes axe and runs no script', as
   const results = await new AxeBuilder({ page: report }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 });
+
+test('printing gives the ladder, the findings and every message\'s annotated lines, on as many pages as they need', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.analysed();
+  await page.emulateMedia({ media: 'print' });
+  const view = page.getByTestId('print-view');
+  await expect(view).toBeVisible();
+  await expect(page.locator('main')).toBeHidden();
+  await expect(page.locator('header').first()).toBeHidden();
+  await expect(view.getByRole('heading', { level: 1 })).toHaveText('ikescope: R2 (2001:DB8::2) → R3 (2001:DB8::3)');
+  const images = view.getByRole('img', { name: /^Ladder of R2 and R3/ });
+  expect(await images.count()).toBeGreaterThan(0);
+  for (const img of await images.all()) expect(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+  await expect(view.getByRole('heading', { name: 'WARNING WEAK_CRYPTO' })).toBeVisible();
+  await expect(view.getByRole('heading', { name: /^9\. QM3/ })).toBeVisible();
+  await expect(view).toContainText('sending packet to 2001: DB8::3 my_port 500 peer_port 500 (I) MM_NO_STATE');
+  await expect(view).toContainText('↳ Sends an IKE packet to the peer as initiator');
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages.length).toBeGreaterThan(5);
+  expect(app.consoleErrors).toEqual([]);
+});

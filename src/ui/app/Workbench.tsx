@@ -26,6 +26,7 @@ import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { PrintView } from '../print/PrintView.tsx';
 import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
 import { linkFor, listFilterFor, writeDeepLink } from './deep-link.ts';
 import { useQuiz } from '../quiz/use-quiz.ts';
@@ -150,7 +151,8 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
   return (
     // Narrow screens stack the regions in reading order and the page scrolls; wide ones fit them in the window,
     // the ladder's column the widest, and a short window gives the ladder most of the height.
-    <main className="grid grid-cols-[minmax(0,1fr)] gap-2 p-2 lg:min-h-0 lg:flex-1 lg:grid-cols-[16rem_minmax(0,5fr)_minmax(0,4fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden lg:[@media(max-height:50rem)]:grid-rows-[minmax(0,2fr)_minmax(0,1fr)]">
+    <>
+    <main className="grid grid-cols-[minmax(0,1fr)] print:hidden gap-2 p-2 lg:min-h-0 lg:flex-1 lg:grid-cols-[16rem_minmax(0,5fr)_minmax(0,4fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden lg:[@media(max-height:50rem)]:grid-rows-[minmax(0,2fr)_minmax(0,1fr)]">
       <div className="flex min-h-0 flex-col gap-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
         <Region
           id="negotiations"
@@ -256,5 +258,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
         />
       </Region>
     </main>
+    {analysis && negotiation && !quiz.active && <PrintView analysis={analysis} negotiation={negotiation} sources={sources} />}
+    </>
   );
 }
