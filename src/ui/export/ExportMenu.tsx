@@ -47,7 +47,7 @@ export function ExportMenu({ analysis, negotiation, sources }: ExportMenuProps) 
 
   return (
     <details className="relative">
-      <summary className="cursor-pointer rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800">Export</summary>
+      <summary className="cursor-pointer whitespace-nowrap rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800">Export</summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900" role="group" aria-label="Export the negotiation">
         <button type="button" className={item} onClick={() => void act(() => {
           saveText(name('svg'), ladder().svg, 'image/svg+xml');
