@@ -62,6 +62,18 @@ export function statePath(transitions: readonly Transition[], side: Side): strin
 /** The exchanges the negotiation logged, one line each: "Phase 1 (Main Mode): complete — DES-CBC, …". */
 export function exchangeLines(n: Negotiation): string[] {
   const out: string[] = [];
+  if (n.ikeVersion === 2) {
+    const sa = n.ikeSa;
+    if (sa) out.push(`IKE SA ${sa.spis.initiator}/${sa.spis.responder} (IKEv2): ${sa.outcome}${sa.proposal ? ` — ${sa.proposal.transforms.join(' ')}` : ''}`);
+    else out.push('IKE SA (IKEv2): the log shows none of its messages');
+    for (const c of n.childSas ?? []) {
+      const bits = [c.transform, c.refusal !== null ? `refused: ${c.refusal}` : null].filter((x) => x !== null);
+      out.push(`Child SA (message ID ${c.messageId}): ${c.outcome}${bits.length > 0 ? ` — ${bits.join(', ')}` : ''}`);
+      if (c.spis) out.push(`  SPIs: inbound ${c.spis.inbound ?? '?'}, outbound ${c.spis.outbound ?? '?'}`);
+      if (c.trafficSelectors) out.push(`  Traffic selectors: ${c.trafficSelectors.local.join(', ')} ↔ ${c.trafficSelectors.remote.join(', ')}`);
+    }
+    return out;
+  }
   const proposal = proposalText(n);
   if (n.phase1.messages.length > 0 || n.phase1.transitions.length > 0 || proposal !== null) {
     out.push(`Phase 1 (${modeName(n)}): ${n.phase1.outcome}${proposal ? ` — ${proposal}` : ''}`);

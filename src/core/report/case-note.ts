@@ -65,7 +65,7 @@ export interface CaseFinding {
 export function exchangeName(n: Negotiation, exchange: Exchange): string {
   switch (exchange.phase) {
     case 'phase1':
-      return 'Phase 1';
+      return n.ikeVersion === 2 ? 'IKE SA' : 'Phase 1';
     case 'phase2':
       return `Phase 2 (message ID ${n.phase2[exchange.index]?.messageId ?? '?'})`;
     case 'informational':
@@ -83,6 +83,12 @@ export function messageMarks(m: Message): string[] {
   return marks;
 }
 
+/** A negotiation's messages as the timeline has them: IKEv1's phases, or IKEv2's IKE SA exchanges. */
+export function timelineMessages(n: Negotiation): Message[] {
+  const timeline = buildTimeline(n);
+  return timeline.messageSteps.map((i) => (timeline.steps[i] as { message: Message }).message);
+}
+
 /** Every line a case note of these negotiations shows, to read them from the texts in one pass. */
 export function caseLines(source: ReportSource): LineRef[] {
   const refs: LineRef[] = [];
@@ -90,7 +96,7 @@ export function caseLines(source: ReportSource): LineRef[] {
     if (lines) for (const line of lines) refs.push(line);
   };
   for (const n of source.negotiations) {
-    for (const m of [...n.phase1.messages, ...n.phase2.flatMap((p) => p.messages), ...n.informational]) {
+    for (const m of timelineMessages(n)) {
       push(m.lines);
       push(m.config);
     }
@@ -135,7 +141,7 @@ function configOf(source: ReportSource, m: Message, lines: SourceLines): CaseMes
 
 function statesOf(n: Negotiation): CaseNote['states'] {
   const exchanges: { name: string; transitions: readonly Transition[] }[] = [
-    { name: 'phase 1', transitions: n.phase1.transitions },
+    n.ikeSa ? { name: 'IKE SA', transitions: n.ikeSa.transitions } : { name: 'phase 1', transitions: n.phase1.transitions },
     ...n.phase2.map((p) => ({ name: `phase 2 ${p.messageId}`, transitions: p.transitions })),
   ];
   const out: CaseNote['states'] = [];

@@ -1,6 +1,7 @@
 import type { LineRef } from '../ike/line-ref.ts';
 import type { ReportSource } from './report-source.ts';
 import type { SourceLines } from './source-lines.ts';
+import { timelineMessages } from './case-note.ts';
 
 /** One row of a config as a report lists it: a line of the file, or an IOS default it leaves unsaid. */
 export type ConfigRow =
@@ -49,7 +50,7 @@ export function configListings(source: ReportSource, lines: SourceLines, related
 export function relatedConfigLines(source: ReportSource): LineRef[] {
   const refs: LineRef[] = [];
   for (const n of source.negotiations) {
-    for (const m of [...n.phase1.messages, ...n.phase2.flatMap((p) => p.messages), ...n.informational]) {
+    for (const m of timelineMessages(n)) {
       for (const ref of m.config ?? []) refs.push(ref);
     }
     for (const f of n.findings) for (const ref of f.configLines ?? []) refs.push(ref);

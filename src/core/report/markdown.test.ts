@@ -100,3 +100,19 @@ test('a negotiation whose log shows no phase 1 message says so and still tells i
   expect(report).toContain('- Phase 1: the log shows none of its messages');
   expect(report).toMatch(/^### 1\. QM1/m);
 });
+
+test('an IKEv2 negotiation is told by its IKE SA and child SAs, its messages by their exchange names', () => {
+  // corpus 29 and 30: the two ASAs' logs of one successful IKE SA
+  const source = reportSourceOf([
+    'fixtures/corpus/29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log',
+    'fixtures/corpus/30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log',
+  ]);
+  const report = markdownReport(source);
+  expect(report).toMatch(/^- IKE SA [0-9A-F]{16}\/[0-9A-F]{16} \(IKEv2\): complete/m);
+  expect(report).toMatch(/^- Child SA \(message ID 1\): complete/m);
+  expect(report).not.toContain('Phase 1');
+  expect([...report.matchAll(/^### \d+\. ([^:]+):/gm)].map((m) => m[1])).toEqual([
+    'IKE\\_SA\\_INIT', 'IKE\\_SA\\_INIT.response', 'IKE\\_AUTH', 'IKE\\_AUTH.response',
+  ]);
+  expect(report).toMatch(/- 1\.1\.1\.1 \(responder\), IKE SA: `IDLE → R_INIT/);
+});
