@@ -44,6 +44,18 @@ test('resent and unanswered messages are drawn as such, and a failure is a note'
   await parses(report);
 });
 
+test('a message the receiver\'s log shows never arrived is drawn with a cross', async () => {
+  // The simulator's seed preset with MM3 lost on the way, both routers' logs: the responder never printed it
+  const setup = labSetupOf('seed')!;
+  const run = runLab({ ...setup, faults: { lose: [{ from: 'initiator', message: 'MM3' }] } });
+  if (!run.ok) throw new Error(run.error);
+  const logs = run.files.filter((f) => f.kind === 'log');
+  const analysis = analyze(logs);
+  const report = mermaidReport({ ...analysis, texts: logs.map((f) => ({ name: f.name, pieces: [f.text] })) });
+  expect(report).toMatch(/^ {2}I-x+R: MM3 \(lost\)/m);
+  await parses(report);
+});
+
 describe('every corpus log gives diagrams that mermaid parses', () => {
   for (const c of corpusCases()) {
     test(c.name, async () => {
