@@ -117,6 +117,9 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
     if (file !== undefined && file < logs.length) setActiveLog(file);
   };
 
+  // Printed, the page gives the print view in place of its panes; during a quiz it would tell the answers.
+  const printable = analysis !== null && negotiation !== undefined && !quiz.active;
+
   const lineSteps = useMemo(() => (timeline ? indexLineSteps(timeline) : null), [timeline]);
   // A line of another negotiation than the one shown: that negotiation opens, then the line's step is selected.
   const pendingLine = useRef<{ negotiation: number; file: number; line: number; record: number } | null>(null);
@@ -152,7 +155,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
     // Narrow screens stack the regions in reading order and the page scrolls; wide ones fit them in the window,
     // the ladder's column the widest, and a short window gives the ladder most of the height.
     <>
-    <main className="grid grid-cols-[minmax(0,1fr)] print:hidden gap-2 p-2 lg:min-h-0 lg:flex-1 lg:grid-cols-[16rem_minmax(0,5fr)_minmax(0,4fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden lg:[@media(max-height:50rem)]:grid-rows-[minmax(0,2fr)_minmax(0,1fr)]">
+    <main className={`${printable ? 'print:hidden ' : ''}grid grid-cols-[minmax(0,1fr)] gap-2 p-2 lg:min-h-0 lg:flex-1 lg:grid-cols-[16rem_minmax(0,5fr)_minmax(0,4fr)] lg:grid-rows-[minmax(0,3fr)_minmax(0,2fr)] lg:overflow-hidden lg:[@media(max-height:50rem)]:grid-rows-[minmax(0,2fr)_minmax(0,1fr)]`}>
       <div className="flex min-h-0 flex-col gap-2 lg:col-start-1 lg:row-span-2 lg:row-start-1">
         <Region
           id="negotiations"
@@ -258,7 +261,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
         />
       </Region>
     </main>
-    {analysis && negotiation && !quiz.active && <PrintView analysis={analysis} negotiation={negotiation} sources={sources} />}
+    {printable && <PrintView analysis={analysis} negotiation={negotiation} sources={sources} />}
     </>
   );
 }
