@@ -123,3 +123,18 @@ test('printing gives the ladder, the findings and every message\'s annotated lin
   expect(pages.length).toBeGreaterThan(5);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('the Export menu opens by keyboard and Escape closes it, the focus back on its label', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.analysed();
+  const label = page.locator('#ladder summary', { hasText: 'Export' });
+  await label.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Ladder as SVG' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Ladder as SVG' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Ladder as SVG' })).toBeHidden();
+  await expect(label).toBeFocused();
+});

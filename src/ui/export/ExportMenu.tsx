@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import type { ReportSource, SourceText } from '../../core/report/report-source.ts';
@@ -44,9 +44,23 @@ export function ExportMenu({ analysis, negotiation, sources }: ExportMenuProps) 
     }
   };
   const keys = includeKeys ? 'keys included' : 'keys masked';
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Escape closes the menu and gives the focus back to its label, as a menu does.
+  useEffect(() => {
+    const details = menu.current;
+    if (!details) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !details.open) return;
+      event.stopPropagation();
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    };
+    details.addEventListener('keydown', onKeyDown);
+    return () => details.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   return (
-    <details className="relative">
+    <details ref={menu} className="relative">
       <summary className="cursor-pointer whitespace-nowrap rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800">Export</summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900" role="group" aria-label="Export the negotiation">
         <button type="button" className={item} onClick={() => void act(() => {
