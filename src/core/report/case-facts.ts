@@ -102,3 +102,11 @@ export function negotiationFileName(n: Negotiation, extension: string): string {
   const parts = ['ikescope', safe(routerName(n.routers.initiator)), safe(routerName(n.routers.responder)), safe(n.id)].filter((p) => p.length > 0);
   return `${parts.join('_')}.${extension}`;
 }
+
+/** What `show crypto ipsec sa` output says of a phase 2: "0x45F16A9A and 0x221A7153 ACTIVE, 9 packets out, 9 in: …". */
+export function verificationText(p: Phase2): string | null {
+  const v = p.verification;
+  if (!v) return null;
+  const active = [...new Set(p.sas.filter((s) => s.status === 'ACTIVE').map((s) => s.spi))];
+  return `${active.join(' and ') || 'no SPI'} ACTIVE, ${v.packetsOut ?? '?'} packets out, ${v.packetsIn ?? '?'} in${v.up ? ': the tunnel passes traffic both ways.' : '.'}`;
+}

@@ -1,4 +1,4 @@
-import type { Finding, Message, Negotiation, Router, Transition } from '../analysis.ts';
+import type { Finding, Message, Negotiation, Phase2, Router, Transition } from '../analysis.ts';
 import type { LineRef } from '../ike/line-ref.ts';
 import { SIDES, otherSide, type Side } from '../ike/sides.ts';
 import { messageGuide, type MessageGuide } from '../ike/message-guide.ts';
@@ -10,7 +10,7 @@ import { negotiationOutcome } from '../summary/summary.ts';
 import type { ConfigAttribute } from '../config/relations.ts';
 import type { ReportSource } from './report-source.ts';
 import type { ShownLine, SourceLines } from './source-lines.ts';
-import { exchangeLines, negotiationTitle, routerName, statePath, viewOf } from './case-facts.ts';
+import { exchangeLines, negotiationTitle, routerName, statePath, verificationText, viewOf } from './case-facts.ts';
 
 /**
  * One negotiation told as a TAC document tells it, the same for every report format: each message in the order
@@ -30,6 +30,8 @@ export interface CaseNote {
   statesBefore: Transition[];
   messages: CaseMessage[];
   findings: CaseFinding[];
+  /** Per phase 2 that `show crypto ipsec sa` output verified: what it says, and its lines. */
+  verifications: { messageId: number; text: string; lines: ShownLine[] }[];
 }
 
 export interface CaseMessage {
@@ -83,6 +85,14 @@ export function messageMarks(m: Message): string[] {
   return marks;
 }
 
+/** The show output lines that verified a phase 2: its counters and its SAs' status lines. */
+function verificationLines(p: Phase2): LineRef[] {
+  if (!p.verification) return [];
+  const lines = [...p.verification.lines];
+  for (const sa of p.sas) if (sa.statusLine) lines.push(sa.statusLine);
+  return lines;
+}
+
 /** A negotiation's messages as the timeline has them: IKEv1's phases, or IKEv2's IKE SA exchanges. */
 export function timelineMessages(n: Negotiation): Message[] {
   const timeline = buildTimeline(n);
@@ -100,6 +110,7 @@ export function caseLines(source: ReportSource): LineRef[] {
       push(m.lines);
       push(m.config);
     }
+    for (const p of n.phase2) push(verificationLines(p));
     for (const f of n.findings) {
       push(f.lines);
       push(f.configLines);
@@ -208,5 +219,9 @@ export function caseNote(source: ReportSource, n: Negotiation, lines: SourceLine
       configLines: lines.shownAll(finding.configLines ?? []),
       explained: (finding.explained ?? []).map((e) => ({ line: lines.shown(e.line), text: e.text })),
     })),
+    verifications: n.phase2.flatMap((p) => {
+      const text = verificationText(p);
+      return text === null ? [] : [{ messageId: p.messageId, text, lines: lines.shownAll(verificationLines(p)) }];
+    }),
   };
 }

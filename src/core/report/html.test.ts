@@ -49,6 +49,7 @@ describe('the seed as an HTML report', () => {
     expect(html).toContain('<mark>crypto isakmp policy 10</mark>');
     expect(html).toContain('<span class="def">       lifetime 86400   ! IOS default: default IKE SA lifetime (seconds)</span>');
     expect(html).toContain('data-testid="finding.WEAK_CRYPTO"');
+    expect(html).toContain('<h3>Verification of phase 2 1371333358 (show crypto ipsec sa)</h3>');
   });
 
   test('log text is data: what a router is named is escaped, never markup', () => {

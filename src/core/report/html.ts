@@ -123,6 +123,9 @@ function negotiationHtml(source: ReportSource, note: CaseNote): string {
     }
     for (const m of note.messages) out.push(messageHtml(source, m));
   }
+  for (const v of note.verifications) {
+    out.push(`<h3>Verification of phase 2 ${v.messageId} (show crypto ipsec sa)</h3>`, `<p>${e(v.text)}</p>`, pre(source, v.lines, false));
+  }
   out.push('</section>');
   return out.join('\n');
 }

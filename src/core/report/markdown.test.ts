@@ -64,6 +64,12 @@ describe('the seed as a case note', () => {
     expect(new Set(shownKeys(withKeys))).toEqual(new Set(['cisco']));
   });
 
+  test('ends with what show crypto ipsec sa verified, and its lines', () => {
+    const verification = sectionOf(report, '## Verification of phase 2 1371333358 (show crypto ipsec sa)');
+    expect(verification).toContain('0x45F16A9A and 0x221A7153 ACTIVE, 9 packets out, 9 in: the tunnel passes traffic both ways.');
+    expect(verification).toMatch(/0:1038 {10}Status: ACTIVE/);
+  });
+
   test('lists each config whole, the lines the negotiation depends on marked and its unsaid defaults in place', () => {
     const config = sectionOf(report, '### seed-R2.config.txt');
     expect(config).toContain('>   1  crypto isakmp policy 10');

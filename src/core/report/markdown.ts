@@ -162,6 +162,14 @@ export function markdownReport(source: ReportSource, options: ReportOptions = {}
       }
       for (const m of note.messages) messageSection(source, m, out);
     }
+    for (const v of note.verifications) {
+      out.push(`## Verification of phase 2 ${v.messageId} (show crypto ipsec sa)`);
+      out.push('');
+      out.push(mdInline(v.text));
+      out.push('');
+      for (const line of fence(listing(source, v.lines, false))) out.push(line);
+      out.push('');
+    }
   }
   const configs = configListings(source, lines, relatedConfigLines(source));
   if (configs.length > 0) {
