@@ -9,7 +9,7 @@ const SEED_ARROWS = ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'QM1', 'QM2', 'QM
 
 /** Opens the Export menu and saves what one of its buttons makes: the file's suggested name and its bytes. */
 async function exported(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
-  const menu = page.locator('#ladder summary', { hasText: 'Export' });
+  const menu = page.locator('#message summary', { hasText: 'Export' });
   if (!(await page.getByRole('button', { name: button }).isVisible())) await menu.click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
   const path = await download.path();
@@ -75,7 +75,7 @@ test('the Mermaid diagram is copied to the clipboard', async ({ page }) => {
   const app = new IkescopePage(page);
   await app.open();
   await app.analysed();
-  await page.locator('#ladder summary', { hasText: 'Export' }).click();
+  await page.locator('#message summary', { hasText: 'Export' }).click();
   await page.getByRole('button', { name: 'Copy Mermaid diagram' }).click();
   await expect(page.getByRole('group', { name: 'Export the negotiation' }).getByRole('status')).toHaveText('Copied the Mermaid diagram.');
   const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -128,7 +128,7 @@ test('the Export menu opens by keyboard and Escape closes it, the focus back on 
   const app = new IkescopePage(page);
   await app.open();
   await app.analysed();
-  const label = page.locator('#ladder summary', { hasText: 'Export' });
+  const label = page.locator('#message summary', { hasText: 'Export' });
   await label.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Ladder as SVG' })).toBeVisible();

@@ -6,7 +6,8 @@ import { analyze } from '../analyze.ts';
 import { attachedConfig } from '../attach-config.ts';
 import { simulate } from '../sim/simulate.ts';
 import { writeDebug } from '../sim/debug-writer.ts';
-import { PRESETS, scenarioOf } from '../sim/presets.ts';
+import { PRESETS } from '../sim/presets.ts';
+import { scenarioOf } from '../sim/preset-scenario.ts';
 import { diagnose, RULES } from './diagnose.ts';
 
 const read = (path: string) => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');

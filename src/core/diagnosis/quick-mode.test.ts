@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { analyze } from '../analyze.ts';
 import { writeDebug } from '../sim/debug-writer.ts';
-import { findPreset, scenarioOf } from '../sim/presets.ts';
+import { findPreset } from '../sim/presets.ts';
+import { scenarioOf } from '../sim/preset-scenario.ts';
 import { simulate } from '../sim/simulate.ts';
 
 test("a refused Quick Mode names the proxies offered from the negotiation's phase 2 (the evidence keeps no key-engine block)", () => {

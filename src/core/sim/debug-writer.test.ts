@@ -9,7 +9,8 @@ import { printInput } from '../fsm/events.ts';
 import { printedTransitions } from '../fsm/printed-transitions.ts';
 import { replayTransitions } from '../fsm/replay.ts';
 import { writeDebug, writeDebugOutput, type DebugStyle } from './debug-writer.ts';
-import { PRESETS, findPreset, scenarioOf } from './presets.ts';
+import { PRESETS, findPreset } from './presets.ts';
+import { scenarioOf } from './preset-scenario.ts';
 import { simulate } from './simulate.ts';
 import type { SimTrace } from './trace.ts';
 

@@ -6,7 +6,7 @@
 import { MAIN_MODE, AGGRESSIVE_MODE, QUICK_MODE, type ExchangeMessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
 import type { LabSetup } from './lab.ts';
-import { findPreset } from './presets.ts';
+import { isPresetName } from './preset-names.ts';
 import type { SimFaults } from './trace.ts';
 
 const SIDES: readonly Side[] = ['initiator', 'responder'];
@@ -57,7 +57,7 @@ export function readLabSetup(value: unknown): LabSetup | null {
   const fields = record(value, keys, keys);
   if (!fields) return null;
   const { preset, initiator, responder, mode } = fields;
-  if (preset !== null && !(typeof preset === 'string' && findPreset(preset))) return null;
+  if (preset !== null && !(typeof preset === 'string' && isPresetName(preset))) return null;
   if (typeof initiator !== 'string' || typeof responder !== 'string' || !oneOf(mode, ['main', 'aggressive'] as const)) return null;
   const faults = readFaults(fields.faults);
   return faults ? { preset, initiator, responder, mode, faults } : null;

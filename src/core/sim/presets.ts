@@ -1,13 +1,12 @@
 /**
  * The lab's built-in scenarios (DESIGN.md names them): two routers' configs as IOS text, the faults
- * between them, and the outcome each is meant to show. The configs go through the same config model
- * as a pasted config, so a preset is exactly what `--config A --config B` would give.
+ * between them, and the outcome each is meant to show: data only, so the page can check a preset's name
+ * without the config model. The configs go through the same config model as a pasted config
+ * (preset-scenario.ts), so a preset is exactly what `--config A --config B` would give.
  */
-import { effectiveConfigFromText } from '../config/effective.ts';
 import type { Phase1Mode } from '../fsm/machines.ts';
+import type { PresetName } from './preset-names.ts';
 import type { Platform } from '../fsm/exchange-setup.ts';
-import type { SimRouter } from './routers.ts';
-import type { SimScenario } from './simulate.ts';
 import type { SimFaults, SimOutcome } from './trace.ts';
 
 export interface PresetRouter {
@@ -18,7 +17,7 @@ export interface PresetRouter {
 }
 
 export interface SimPreset {
-  name: string;
+  name: PresetName;
   title: string;
   initiator: PresetRouter;
   responder: PresetRouter;
@@ -180,12 +179,4 @@ export const PRESETS: readonly SimPreset[] = [
 
 export function findPreset(name: string): SimPreset | undefined {
   return PRESETS.find((p) => p.name === name);
-}
-
-export function routerOf(r: PresetRouter): SimRouter {
-  return { name: r.name, address: r.address, platform: r.platform, config: effectiveConfigFromText(r.config) };
-}
-
-export function scenarioOf(preset: SimPreset): SimScenario {
-  return { initiator: routerOf(preset.initiator), responder: routerOf(preset.responder), mode: preset.mode, faults: preset.faults };
 }

@@ -6,7 +6,8 @@ import type { Side } from '../ike/sides.ts';
 import { describe, expect, test } from 'vitest';
 import { printInput } from '../fsm/events.ts';
 import { replayTransitions, type ObservedTransition } from '../fsm/replay.ts';
-import { PRESETS, findPreset, scenarioOf } from './presets.ts';
+import { PRESETS, findPreset } from './presets.ts';
+import { scenarioOf } from './preset-scenario.ts';
 import { simulate, SIM_TIMING } from './simulate.ts';
 import type { SimExchange, SimTrace } from './trace.ts';
 

@@ -1,5 +1,5 @@
 import type { LineRef } from '../../core/ike/line-ref.ts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useSelectedNegotiation } from './use-selected-negotiation.ts';
@@ -16,7 +16,6 @@ import { disallowedLines } from '../log-pane/disallowed-lines.ts';
 import { ConfigPanes } from '../config-pane/ConfigPanes.tsx';
 import { NegotiationList } from '../negotiations/NegotiationList.tsx';
 import { ListFilterBar } from '../negotiations/ListFilterBar.tsx';
-import { SummaryView } from '../negotiations/SummaryView.tsx';
 import { filterNegotiations, type ListFilter } from '../negotiations/list-filter.ts';
 import { StatePanel } from '../machines/StatePanel.tsx';
 import { FindingsPanel } from '../findings/FindingsPanel.tsx';
@@ -26,11 +25,15 @@ import { MessageInspector } from '../inspector/MessageInspector.tsx';
 import { PlaybackControls } from '../controls/PlaybackControls.tsx';
 import { LadderView } from './LadderView.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
-import { PrintView } from '../print/PrintView.tsx';
+import { LazyPrintView } from '../print/LazyPrintView.tsx';
 import { NO_NEGOTIATION } from '../load/InputAnswerNotice.tsx';
 import { linkFor, listFilterFor, writeDeepLink } from './deep-link.ts';
 import { useQuiz } from '../quiz/use-quiz.ts';
-import { QuizPanel, QuizStart } from '../quiz/QuizPanel.tsx';
+import { QuizStart } from '../quiz/QuizStart.tsx';
+// the quiz's questions are drawn only once one is started: their code loads then
+// the summary of a headend log is drawn only when asked for
+const SummaryView = lazy(() => import('../negotiations/SummaryView.tsx').then((m) => ({ default: m.SummaryView })));
+const QuizPanel = lazy(() => import('../quiz/QuizPanel.tsx').then((m) => ({ default: m.QuizPanel })));
 import { messageTimings } from '../../core/clock/deltas.ts';
 import { lineClockOf } from '../../core/clock/printed-at.ts';
 
@@ -180,7 +183,9 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
             <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Hidden during the quiz.</p>
           ) : analysis && summaryOpen ? (
             <div className="h-full overflow-auto">
-              <SummaryView summary={analysis.summary} onFilter={changeListFilter} />
+              <Suspense fallback={<p className="p-3 text-sm">Loading the summary…</p>}>
+                <SummaryView summary={analysis.summary} onFilter={changeListFilter} />
+              </Suspense>
             </div>
           ) : analysis ? (
             <div className="flex h-full flex-col">
@@ -219,19 +224,26 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
       </div>
       <Region id="ladder" title="Ladder" className="h-[75svh] lg:col-start-2 lg:row-start-1 lg:h-auto" scrolls={false}
         actions={timeline && !quiz.active ? (
-          <div className="flex items-center gap-2">
-            <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />
-            {analysis && negotiation && <ExportMenu analysis={analysis} negotiation={negotiation} sources={sources} />}
-          </div>
+          <PlaybackControls cursor={playback.cursor} stepCount={timeline.steps.length} playing={playback.playing} speed={playback.speed} send={playback.send} />
         ) : null}
       >
         <LadderView negotiation={negotiation} nothingToDraw={nothingToDraw} timeline={shown} cursor={cursor} selectedStep={selectedStep} failedSteps={failed} onSelectStep={selectStep} timings={timings} />
       </Region>
       <Region id="message" title={quiz.open ? 'Quiz' : 'Message'} className="lg:col-start-2 lg:row-start-2"
-        actions={timeline ? <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} /> : null}
+        actions={
+          timeline ? (
+            // the ladder's header holds the playback controls; exporting the negotiation sits beside the quiz
+            <div className="flex items-center gap-2">
+              {analysis && negotiation && !quiz.active && <ExportMenu analysis={analysis} negotiation={negotiation} sources={sources} />}
+              <QuizStart quiz={quiz} disabled={!negotiation} onStart={() => playback.send({ type: 'PAUSE' })} />
+            </div>
+          ) : null
+        }
       >
         {quiz.open ? (
-          <QuizPanel quiz={quiz} />
+          <Suspense fallback={<p className="p-3 text-sm">Loading the quiz…</p>}>
+            <QuizPanel quiz={quiz} />
+          </Suspense>
         ) : negotiation && message ? (
           <MessageInspector
             negotiation={negotiation}
@@ -261,7 +273,7 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
         />
       </Region>
     </main>
-    {printable && <PrintView analysis={analysis} negotiation={negotiation} sources={sources} />}
+    {printable && <LazyPrintView analysis={analysis} negotiation={negotiation} sources={sources} />}
     </>
   );
 }

@@ -2,20 +2,24 @@ import { useEffect, useRef, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import type { ReportSource, SourceText } from '../../core/report/report-source.ts';
-import { negotiationFileName } from '../../core/report/case-facts.ts';
-import { htmlReport } from '../../core/report/html.ts';
-import { markdownReport } from '../../core/report/markdown.ts';
-import { mermaidReport } from '../../core/report/mermaid.ts';
-import { ladderLayoutOf, ladderSvg } from '../../core/report/ladder-svg.ts';
 import { buildTimeline } from '../../core/timeline/timeline.ts';
 import { failedSteps } from '../findings/failed-steps.ts';
-import { saveBlob, saveText, svgToPng } from './save-file.ts';
+
 
 interface ExportMenuProps {
   analysis: PageAnalysis;
   negotiation: Negotiation;
   /** The input files as the analysis numbers them (logs, then configs). */
   sources: readonly SourceText[];
+}
+
+type Renderers = typeof import('./renderers.ts');
+
+/** The whole ladder of the negotiation, laid out and drawn as SVG, its failed steps marked. */
+function ladder(r: Renderers, negotiation: Negotiation) {
+  const timeline = buildTimeline(negotiation);
+  const layout = r.ladderLayoutOf(negotiation, timeline);
+  return { layout, svg: r.ladderSvg(layout, { failedSteps: failedSteps(negotiation, timeline) }) };
 }
 
 const item =
@@ -30,15 +34,9 @@ export function ExportMenu({ analysis, negotiation, sources }: ExportMenuProps) 
   const [includeKeys, setIncludeKeys] = useState(false);
   const [said, setSaid] = useState('');
   const source = (): ReportSource => ({ ...analysis, negotiations: [negotiation], texts: sources });
-  const name = (extension: string) => negotiationFileName(negotiation, extension);
-  const ladder = () => {
-    const timeline = buildTimeline(negotiation);
-    const layout = ladderLayoutOf(negotiation, timeline);
-    return { layout, svg: ladderSvg(layout, { failedSteps: failedSteps(negotiation, timeline) }) };
-  };
-  const act = async (what: () => Promise<string> | string) => {
+  const act = async (what: (r: Renderers) => Promise<string> | string) => {
     try {
-      setSaid(await what());
+      setSaid(await what(await import('./renderers.ts')));
     } catch (error) {
       setSaid(error instanceof Error ? error.message : String(error));
     }
@@ -63,23 +61,25 @@ export function ExportMenu({ analysis, negotiation, sources }: ExportMenuProps) 
     <details ref={menu} className="relative">
       <summary className="cursor-pointer whitespace-nowrap rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800">Export</summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900" role="group" aria-label="Export the negotiation">
-        <button type="button" className={item} onClick={() => void act(() => {
-          saveText(name('svg'), ladder().svg, 'image/svg+xml');
-          return `Saved ${name('svg')}.`;
+        <button type="button" className={item} onClick={() => void act((r) => {
+          const name = r.negotiationFileName(negotiation, 'svg');
+          r.saveText(name, ladder(r, negotiation).svg, 'image/svg+xml');
+          return `Saved ${name}.`;
         })}>
           Ladder as SVG
         </button>
-        <button type="button" className={item} onClick={() => void act(async () => {
-          const { layout, svg } = ladder();
+        <button type="button" className={item} onClick={() => void act(async (r) => {
+          const name = r.negotiationFileName(negotiation, 'png');
+          const { layout, svg } = ladder(r, negotiation);
           const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? layout.height);
-          saveBlob(name('png'), await svgToPng(svg, layout.width, height));
-          return `Saved ${name('png')}.`;
+          r.saveBlob(name, await r.svgToPng(svg, layout.width, height));
+          return `Saved ${name}.`;
         })}>
           Ladder as PNG
         </button>
-        <button type="button" className={item} onClick={() => void act(async () => {
+        <button type="button" className={item} onClick={() => void act(async (r) => {
           try {
-            await navigator.clipboard.writeText(mermaidReport(source()));
+            await navigator.clipboard.writeText(r.mermaidReport(source()));
             return 'Copied the Mermaid diagram.';
           } catch {
             return 'The browser did not let the page write to the clipboard.';
@@ -87,15 +87,17 @@ export function ExportMenu({ analysis, negotiation, sources }: ExportMenuProps) 
         })}>
           Copy Mermaid diagram
         </button>
-        <button type="button" className={item} onClick={() => void act(() => {
-          saveText(name('html'), htmlReport(source(), { includeKeys }), 'text/html');
-          return `Saved ${name('html')}, ${keys}.`;
+        <button type="button" className={item} onClick={() => void act((r) => {
+          const name = r.negotiationFileName(negotiation, 'html');
+          r.saveText(name, r.htmlReport(source(), { includeKeys }), 'text/html');
+          return `Saved ${name}, ${keys}.`;
         })}>
           HTML report
         </button>
-        <button type="button" className={item} onClick={() => void act(() => {
-          saveText(name('md'), markdownReport(source(), { includeKeys }), 'text/markdown');
-          return `Saved ${name('md')}, ${keys}.`;
+        <button type="button" className={item} onClick={() => void act((r) => {
+          const name = r.negotiationFileName(negotiation, 'md');
+          r.saveText(name, r.markdownReport(source(), { includeKeys }), 'text/markdown');
+          return `Saved ${name}, ${keys}.`;
         })}>
           Markdown case note
         </button>

@@ -13,7 +13,8 @@ import type { MessageName } from '../../ike/messages.ts';
 import type { Side } from '../../ike/sides.ts';
 import { writeDebug } from '../../sim/debug-writer.ts';
 import { labSetupOf, runLab, type LabSetup } from '../../sim/lab.ts';
-import { findPreset, scenarioOf, type SimPreset } from '../../sim/presets.ts';
+import { findPreset, type SimPreset } from '../../sim/presets.ts';
+import { scenarioOf } from '../../sim/preset-scenario.ts';
 import { simulate } from '../../sim/simulate.ts';
 
 /** A file of fixtures/ (the seed, the corpus copies, the configs). */
