@@ -83,8 +83,35 @@ const CASES: Case[] = [
     says: /crypto map VPN_MAP has no entry/,
   },
   { name: 'a successful IKE SA has no finding', files: [29, 30], codes: [[]], cites: [] },
-  { name: 'an unanswered IKE_SA_INIT has none of these findings', files: [24], codes: [[]], cites: [] },
+  {
+    name: 'IOS 16 initiator, IKE_SA_INIT sent four times and never answered: PEER_UNREACHABLE',
+    files: [24],
+    codes: [['PEER_UNREACHABLE']],
+    cites: [[0, 'Initial exchange failed: Initial exchange failed']],
+    says: /sent IKE_SA_INIT to FC00:123:123:123::1 4 times \(3 resends\) and never got an answer, then the initial exchange failed/,
+  },
 ];
+
+/** Corpus 24 cut just before its `n`th `Retransmitting packet` line: the paste holds `n` sendings of IKE_SA_INIT. */
+function cut24(sendings: number): string {
+  const lines = text(24).split('\n');
+  let seen = 0;
+  const end = lines.findIndex((l) => !l.startsWith('#') && l.includes('Retransmitting packet') && ++seen >= sendings);
+  return lines.slice(0, end < 0 ? lines.length : end).join('\n');
+}
+
+describe('PEER_UNREACHABLE on an IKEv2 log that ends early (corpus 24, cut)', () => {
+  const findings = (t: string) => analyze([{ name: 'cut.log', text: t }]).negotiations.flatMap((n) => n.findings);
+  test('one sending, or one resend, is no finding yet: the answer may still come', () => {
+    expect(findings(cut24(1))).toEqual([]);
+    expect(findings(cut24(2))).toEqual([]);
+  });
+  test('a second resend with no answer is a warning, the outcome not in the log', () => {
+    const f = findings(cut24(3));
+    expect(f.map((x) => [x.code, x.severity])).toEqual([['PEER_UNREACHABLE', 'warning']]);
+    expect(f[0]?.summary).toMatch(/3 times \(2 resends\) .*\(the log ends before the outcome\)/);
+  });
+});
 
 describe('IKEv2 findings on real logs', () => {
   for (const c of CASES) {

@@ -2,11 +2,12 @@
 import type { Negotiation } from '../../analysis.ts';
 import type { DiagnosedFinding } from '../finding.ts';
 import { childProposalMismatch } from './child-proposal.ts';
+import { peerUnreachable } from './peer-unreachable.ts';
 import { ikeProposalMismatch } from './proposal-mismatch.ts';
 import { pskMismatch } from './psk-mismatch.ts';
 import { trafficSelectorMismatch } from './traffic-selectors.ts';
 
-const RULES = [pskMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch] as const;
+const RULES = [peerUnreachable, pskMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch] as const;
 
 export function diagnoseIkev2(n: Negotiation): DiagnosedFinding[] {
   return RULES.flatMap((rule) => rule(n));
