@@ -39,6 +39,11 @@ describe("the inspector's timing sentences", () => {
     expect(said[2]).toEqual({ name: 'MM1 ×3', said: ["+10.0 s after MM1 ×2 (198.51.100.1's clock)", "+20.0 s after its first sending (198.51.100.1's clock)"] });
   });
 
+  test('resends printed without timestamps are counted, with no made-up times (corpus 24, IKEv2)', () => {
+    const said = sentencesOf([{ name: '24', text: readFileSync('fixtures/corpus/24-ike-sa-init-no-response-retransmit-initial-exchange-failed-initiator-iosxe16.log', 'utf8') }]);
+    expect(said[0]!.said).toEqual(['resent 3×, the log printing no time for it']);
+  });
+
   test('a log without timestamps says nothing of time', () => {
     const said = sentencesOf([{ name: '06', text: readFileSync('fixtures/corpus/06-nat-t-mm-qm-initiator-behind-nat-iosxe.log', 'utf8') }]);
     expect(said.every((s) => s.said.length === 0)).toBe(true);

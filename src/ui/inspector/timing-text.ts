@@ -28,7 +28,10 @@ export function timingSentences(negotiation: Negotiation, timing: MessageTiming 
         : `${formatDelta(ms)} after its first sending (${clockOf(negotiation, side)})`,
     );
   }
-  if (timing.resends.length > 0) {
+  if (timing.resends.length > 0 && timing.resends.every((r) => r.ms === null)) {
+    // no clock on the lines: how often, and nothing made up about when
+    sentences.push(`resent ${timing.resends.length}×, the log printing no time for it`);
+  } else if (timing.resends.length > 0) {
     const listed = timing.resends.slice(0, RESENDS_LISTED).map((r) => (r.ms === null ? 'untimed' : formatDelta(r.ms)));
     const at = listed.join(', ') + (timing.resends.length > RESENDS_LISTED ? '…' : '');
     const sides = [...new Set(timing.resends.flatMap((r) => (r.side ? [r.side] : [])))];

@@ -42,7 +42,7 @@ function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { 
               : 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'
           }`}
         >
-          {state ?? beforeAnyState(negotiation, router.logged)}
+          {state ?? beforeAnyState(negotiation, router.logged, printsStates(timeline, side))}
         </output>
       </div>
       {disallowed && (
@@ -68,9 +68,15 @@ function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { 
  * A router's state before the first state line of the log: a paste without phase 1 lines tells only what the
  * lines after it prove (phase 1 complete, implied) or nothing at all, never that it did not start.
  */
-function beforeAnyState(negotiation: Negotiation, logged: boolean): string {
+function beforeAnyState(negotiation: Negotiation, logged: boolean, printsStates: boolean): string {
   if (!logged) return 'not logged';
   if (negotiation.phase1.implied === true) return 'phase 1 complete (implied)';
   if (negotiation.phase1.outcome === 'not-logged') return 'phase 1 not logged';
-  return 'not started';
+  // a log with no state line at all (no `Old State`, no SM Trace) says nothing of the state, even as it sends
+  return printsStates ? 'not started' : 'no state lines';
+}
+
+/** Whether the router's log prints any state change of this negotiation. */
+function printsStates(timeline: Timeline, side: Side): boolean {
+  return timeline.steps.some((s) => s.kind === 'transition' && s.transition.side === side);
 }
