@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'react';
-import { Legend } from './Legend.tsx';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts.ts';
 import { keyOwnedByFocus } from '../dom/key-owner.ts';
+
+// the legend's drawings come after the page's first JavaScript: the dialog is closed when the page opens
+const Legend = lazy(() => import('./Legend.tsx').then((m) => ({ default: m.Legend })));
 
 const control =
   'rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-700 dark:hover:bg-slate-800';
@@ -59,7 +61,9 @@ export function HelpDialog() {
         </table>
         <h3 className="mt-3 text-sm font-semibold">What the ladder draws</h3>
         <div className="mt-1">
-          <Legend />
+          <Suspense fallback={<p className="text-xs">Loading the legend…</p>}>
+            <Legend />
+          </Suspense>
         </div>
         <form method="dialog" className="mt-3 flex justify-end">
           <button type="submit" className={control}>
