@@ -19,6 +19,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
     expect(n).toMatchObject({ role: 'responder', peer: '103.1.1.1' });
+    // its own address from the lines that name it (src of the delete notify, destaddr= of the ESP), the prompt's name beside it
+    expect(n.local).toBe('61.128.1.1');
+    expect(n.routers.responder).toMatchObject({ name: 'HQ', address: '61.128.1.1' });
     expect(n.phase1.mode).toBe('main');
     expect(n.phase1.messages.map((m) => m.name)).toEqual(['MM1', 'MM2']);
     // the ESP of the SA the operator just cleared arrives: INVALID_SPI, a clear among its causes
@@ -31,7 +34,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.input.unrecognized).toEqual([]);
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
-    expect(n).toMatchObject({ role: 'responder', peer: '1.1.56.6' });
+    expect(n).toMatchObject({ role: 'responder', peer: '1.1.56.6', local: '1.1.100.10' });
     // the new outbound SA in use proves both phases completed, though the lines between are elided
     expect(n.phase1.outcome).toBe('complete');
     expect(n.phase2.map((p) => p.outcome)).toEqual(['complete']);

@@ -118,9 +118,25 @@ export type IkeEventBody =
   /** phase 2 proposal refused by the IPsec policy */
   | { type: 'ipsec-rejected'; reason: 'transform' | 'proxy' | 'map' | 'other'; text: string }
   /** an error line not covered above: no PSK, cannot start Main Mode, CSDL, KMI errors... */
-  | { type: 'error'; code: 'no-psk-address' | 'mm-not-started' | 'sa-init-failed' | 'kmi' | 'csdl' | 'peer-index' | 'delete-notify-ignored' | 'other'; peer: string | null; text: string }
+  | {
+      type: 'error';
+      code: 'no-psk-address' | 'mm-not-started' | 'sa-init-failed' | 'kmi' | 'csdl' | 'peer-index' | 'delete-notify-ignored' | 'other';
+      peer: string | null;
+      text: string;
+      /** The router's own address where the line names it (`src` of a delete notify it would send). */
+      local?: string | null;
+    }
   /** `%FACILITY-SEVERITY-MNEMONIC: text` */
-  | { type: 'syslog'; facility: string; severity: number; mnemonic: string; text: string; peer: string | null }
+  | {
+      type: 'syslog';
+      facility: string;
+      severity: number;
+      mnemonic: string;
+      text: string;
+      peer: string | null;
+      /** The router's own address where the message names it (`destaddr=` of a packet it received). */
+      local: string | null;
+    }
   /** `%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel23, changed state to up` */
   | { type: 'line-protocol'; iface: string; up: boolean }
   /** a line stating this router's address and its peer's (`Trying to insert a peer L/P/500/`) */

@@ -214,9 +214,13 @@ export function syslogEvent(text: string, book: AddressBook): IkeEventBody | nul
     if (lp) return { type: 'line-protocol', iface: lp[1] ?? '', up: lp[2] === 'up' };
   }
   let peer: string | null = null;
+  let local: string | null = null;
   if (facility === 'CRYPTO') {
     const from = /(?:from|srcaddr=) ?([\d.a-f:]+)/i.exec(message);
     if (from?.[1]) peer = book.address(from[1]);
+    // a packet this router received names it as its destination (RECVD_PKT_INV_SPI, RECVD_PKT_NOT_IPSEC)
+    const to = /destaddr=([\d.a-f:]+)/i.exec(message);
+    if (to?.[1]) local = book.address(to[1]);
   }
-  return { type: 'syslog', facility, severity: Number(m[2]), mnemonic, text: message, peer };
+  return { type: 'syslog', facility, severity: Number(m[2]), mnemonic, text: message, peer, local };
 }

@@ -273,7 +273,9 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   if (t.indexOf('CSDL compliant') >= 0) return { type: 'error', code: 'csdl', peer: null, text: t };
   if (t.startsWith('ignoring request to send delete notify')) {
     const m = /dst (\S+)/.exec(t);
-    return { type: 'error', code: 'delete-notify-ignored', peer: m?.[1] ? book.address(m[1]) : null, text: t };
+    // the delete notify would go from this router (src) to the peer (dst)
+    const src = /\bsrc (\S+)/.exec(t);
+    return { type: 'error', code: 'delete-notify-ignored', peer: m?.[1] ? book.address(m[1]) : null, text: t, local: src?.[1] ? book.address(src[1]) : null };
   }
   if (t.startsWith('Unable to') || t.startsWith('unable to')) return { type: 'error', code: 'other', peer: null, text: t };
   if (t.startsWith('retransmit') || t.startsWith('reset_retransmission')) {

@@ -176,10 +176,12 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
       return;
     case 'error':
       if (e.code === 'mm-not-started' || e.code === 'sa-init-failed') d.p1Failed = true;
+      if (e.local != null && d.local === null) d.local = e.local;
       attach(d, e.at);
       return;
     case 'syslog':
       if (e.mnemonic === 'IKMP_BAD_MESSAGE' && !d.p1Complete) d.p1Failed = true;
+      if (e.local !== null && d.local === null) d.local = e.local;
       attach(d, e.at);
       return;
     case 'retransmit':
