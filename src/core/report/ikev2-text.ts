@@ -1,14 +1,6 @@
 /** The IKEv2 part of `analyze`'s text report: the IKE SA, its child SAs and the SM Trace states. */
-import type { Negotiation, Transition } from '../analysis.ts';
-import type { Side } from '../ike/sides.ts';
-
-function states(transitions: readonly Transition[], side: Side): string | null {
-  const mine = transitions.filter((t) => t.side === side);
-  if (mine.length === 0) return null;
-  const path: string[] = [mine[0]?.from ?? ''];
-  for (const t of mine) if (t.to !== path[path.length - 1]) path.push(t.to);
-  return path.join(' → ');
-}
+import type { Negotiation } from '../analysis.ts';
+import { statePath } from './case-facts.ts';
 
 export function ikev2Text(n: Negotiation, out: string[]): void {
   const sa = n.ikeSa;
@@ -16,7 +8,7 @@ export function ikev2Text(n: Negotiation, out: string[]): void {
   out.push(`  IKE SA ${sa.spis.initiator}/${sa.spis.responder} (IKEv2): ${sa.outcome}`);
   if (sa.proposal !== null) out.push(`    Proposal: ${sa.proposal.transforms.join(' ')}`);
   for (const side of ['initiator', 'responder'] as const) {
-    const s = states(sa.transitions, side);
+    const s = statePath(sa.transitions, side);
     if (s) out.push(`    ${side} states: ${s}`);
   }
   for (const c of n.childSas ?? []) {

@@ -1,12 +1,12 @@
 /** The text renderer, `analyze`'s human-readable report: per negotiation a text ladder, the states, the outcome. */
-import type { Analysis, Message, Negotiation, Phase2, Transition } from '../analysis.ts';
+import type { Analysis, Message, Negotiation, Phase2 } from '../analysis.ts';
 import type { LineRef } from '../ike/line-ref.ts';
-import type { Side } from '../ike/sides.ts';
 import { lineKindName } from '../ike/line-kinds.ts';
 import { isFirstLineOf, lineAnnotation } from '../log/record-table.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 import { buildTimeline, type Step } from '../timeline/timeline.ts';
 import { ikev2Text } from './ikev2-text.ts';
+import { statePath } from './case-facts.ts';
 import { keyMasker } from '../config/key-mask.ts';
 import type { ReportOptions } from './report-source.ts';
 
@@ -70,17 +70,6 @@ function ladder(n: Negotiation, files: number, out: string[]): void {
   for (const row of rows) out.push(`    ${row}`);
 }
 
-function states(transitions: readonly Transition[], side: Side): string | null {
-  const mine = transitions.filter((t) => t.side === side);
-  if (mine.length === 0) return null;
-  const path: string[] = [mine[0]?.from ?? ''];
-  for (const t of mine) {
-    const flag = t.allowed === false ? ' (!)' : '';
-    if (t.to !== path[path.length - 1] || flag) path.push(`${t.to}${flag}`);
-  }
-  return path.join(' → ');
-}
-
 function proposalText(n: Negotiation): string {
   const p = n.phase1.proposal;
   if (p === null) return '';
@@ -99,7 +88,7 @@ function phase2Text(p: Phase2, n: Negotiation, out: string[]): void {
   out.push(`  Phase 2 (message ID ${p.messageId}): ${p.outcome}${bits.length ? ` — ${bits.join(', ')}` : ''}`);
   if (p.proxies) out.push(`    Proxies: ${p.proxies.local} ↔ ${p.proxies.remote}`);
   for (const side of ['initiator', 'responder'] as const) {
-    const s = states(p.transitions, side);
+    const s = statePath(p.transitions, side);
     if (s) out.push(`    ${side} states: ${s}`);
   }
   if (p.spis) out.push(`    SPIs: inbound ${p.spis.inbound}, outbound ${p.spis.outbound} (as seen by ${n.routers.initiator.logged && n.role !== 'responder' ? n.routers.initiator.name : n.routers.responder.name})`);
@@ -128,7 +117,7 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
       const proposal = proposalText(n);
       if (proposal) out.push(proposal);
       for (const side of ['initiator', 'responder'] as const) {
-        const s = states(n.phase1.transitions, side);
+        const s = statePath(n.phase1.transitions, side);
         if (s) out.push(`    ${side} states: ${s}`);
       }
     }
