@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { generateLog } from '../bench/generate.ts';
 import { IkescopePage } from './pages/ikescope-page.ts';
 
@@ -21,7 +21,8 @@ const list = (page: Page) => page.getByRole('list', { name: 'Negotiations found'
 const count = (page: Page) => page.getByTestId('negotiations.count');
 const openSummary = (page: Page) => page.getByRole('button', { name: /^Summary/ }).click();
 
-test('a headend log: the summary counts agree with the list, and each choice filters it', async ({ page }, testInfo) => {
+/** Opens the page on the headend log, waits for the whole analysis, and gives the list's total. */
+async function openHeadend(page: Page, testInfo: TestInfo): Promise<{ app: IkescopePage; total: number }> {
   const path = testInfo.outputPath('headend.log');
   writeHeadendLog(path);
   const app = new IkescopePage(page);
@@ -29,7 +30,11 @@ test('a headend log: the summary counts agree with the list, and each choice fil
   await page.getByTestId('load.file').setInputFiles(path);
   await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
   await expect(count(page)).toHaveText(/^\d+$/);
-  const total = Number(await count(page).textContent());
+  return { app, total: Number(await count(page).textContent()) };
+}
+
+test('a headend log: the summary counts agree with the list, and each choice filters it', async ({ page }, testInfo) => {
+  const { app, total } = await openHeadend(page, testInfo);
   expect(total).toBeGreaterThan(40);
 
   // The summary: how many failed, by outcome; choosing "failed" lists exactly those.
@@ -76,13 +81,7 @@ test('a headend log: the summary counts agree with the list, and each choice fil
 });
 
 test('the filters are operable by keyboard, and the list follows the arrow keys', async ({ page }, testInfo) => {
-  const path = testInfo.outputPath('headend.log');
-  writeHeadendLog(path);
-  const app = new IkescopePage(page);
-  await app.open();
-  await page.getByTestId('load.file').setInputFiles(path);
-  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
-  const total = Number(await count(page).textContent());
+  const { app, total } = await openHeadend(page, testInfo);
 
   // type part of an address: only the peers it names
   await page.getByLabel('Peer or address').focus();
