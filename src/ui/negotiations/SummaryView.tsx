@@ -22,6 +22,21 @@ function Counts({ counts, label }: { counts: OutcomeCounts; label: string }) {
   );
 }
 
+/** A count per key, each a button that filters the list by its key (`summary.code.PSK_MISMATCH`). */
+function CountChips<K extends string>({ label, testId, counts, onChoose }: { label: string; testId: string; counts: readonly [K, number][]; onChoose: (key: K) => void }) {
+  return (
+    <ul aria-label={label} className="mt-1 flex flex-wrap gap-1">
+      {counts.map(([key, n]) => (
+        <li key={key}>
+          <button type="button" className={chip} onClick={() => onChoose(key)} data-testid={`${testId}.${key}`}>
+            {key} <span className="font-semibold">{n}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The whole log at a glance: outcomes, findings by code, the failing peers; each one filters the list. */
 export function SummaryView({ summary, onFilter }: SummaryViewProps) {
   const failing = summary.peers.filter((p) => p.failed > 0);
@@ -33,15 +48,7 @@ export function SummaryView({ summary, onFilter }: SummaryViewProps) {
         <p className="font-medium">
           {summary.negotiations} negotiations, {summary.failed} failed
         </p>
-        <ul aria-label="Negotiations by outcome" className="mt-1 flex flex-wrap gap-1">
-          {outcomes.map(([outcome, n]) => (
-            <li key={outcome}>
-              <button type="button" className={chip} onClick={() => onFilter({ ...NO_FILTER, outcome })} data-testid={`summary.outcome.${outcome}`}>
-                {outcome} <span className="font-semibold">{n}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <CountChips label="Negotiations by outcome" testId="summary.outcome" counts={outcomes} onChoose={(outcome) => onFilter({ ...NO_FILTER, outcome })} />
         <div className="mt-1 text-slate-600 dark:text-slate-400">
           {Object.keys(summary.byOutcome.phase1).length > 0 && (
             <>
@@ -61,17 +68,7 @@ export function SummaryView({ summary, onFilter }: SummaryViewProps) {
         <p className="font-medium">
           Findings: {summary.bySeverity.error} error, {summary.bySeverity.warning} warning, {summary.bySeverity.info} info
         </p>
-        {codes.length > 0 && (
-          <ul aria-label="Findings by code" className="mt-1 flex flex-wrap gap-1">
-            {codes.map(([code, n]) => (
-              <li key={code}>
-                <button type="button" className={chip} onClick={() => onFilter({ ...NO_FILTER, code })} data-testid={`summary.code.${code}`}>
-                  {code} <span className="font-semibold">{n}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        {codes.length > 0 && <CountChips label="Findings by code" testId="summary.code" counts={codes} onChoose={(code) => onFilter({ ...NO_FILTER, code })} />}
       </div>
       <div>
         <p className="font-medium">{failing.length === 0 ? 'No peer fails' : `Failing peers: ${failing.length}`}</p>
