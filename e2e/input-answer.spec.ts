@@ -63,3 +63,19 @@ test('an empty paste cannot be analysed, and the dialog says why', async ({ page
   // A log with a negotiation gets no such answer.
   await expect(answer(page)).toHaveCount(0);
 });
+
+test('one error line pasted alone is an event with its meaning, not a negotiation', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  // corpus 21: one %CRYPTO-4-IKMP_BAD_MESSAGE line, which its author reads as a key mismatch
+  await page.getByTestId('load.file').setInputFiles('fixtures/corpus/21-psk-mismatch-ikmp-bad-message-single-line.log');
+  await expect(answer(page)).toHaveAttribute('data-kind', 'no-negotiation');
+  const events = page.getByRole('list', { name: 'Lines outside any negotiation' });
+  await expect(events).toContainText('%CRYPTO-4-IKMP_BAD_MESSAGE (peer 192.1.20.2), line 7');
+  await expect(events).toContainText('usually the pre-shared keys differ');
+  // no finding is made of it: the findings region has no negotiation to speak of
+  await expect(app.region('Findings')).toContainText(noNegotiation);
+  await expect(page.getByTestId('finding.PSK_MISMATCH')).toHaveCount(0);
+  await expect(app.logPane()).toContainText('failed its sanity check');
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -4,7 +4,7 @@
  * the evidence the diagnosis read (record indices, conn-ids) stay out, so the output is small and a person
  * can review a golden file of it line by line.
  */
-import type { Analysis, ChildSa, Finding, IkeSa, Ikev2Message, Message, Negotiation, Phase1, Phase2, Transition } from './analysis.ts';
+import { lineInfo, type Analysis, type ChildSa, type Finding, type IkeSa, type Ikev2Message, type Message, type Negotiation, type Phase1, type Phase2, type StrayEvent, type Transition } from './analysis.ts';
 import type { LineRef } from './ike/line-ref.ts';
 import { formatTimeOfDay } from './clock/time-of-day.ts';
 import { summarizeAnalysis, type AnalysisSummary } from './summary/summary.ts';
@@ -97,11 +97,25 @@ export type NegotiationJson =
 /** The summary of the whole log (DESIGN.md, "Many negotiations"), its files' time spans as IOS prints times. */
 export type SummaryJson = Omit<AnalysisSummary, 'spans'> & { spans: { file: number; first: string; last: string }[] };
 
+/** An error or syslog message outside any negotiation, with what it means. */
+export interface StrayEventJson {
+  event: string;
+  peer: string | null;
+  lines: LineRun[];
+  meaning: string | null;
+}
+
 export interface AnalysisJson {
   schema: Analysis['schema'];
   input: { files: Analysis['input']['files']; lines: number; unrecognized: LineRun[] };
   summary: SummaryJson;
   negotiations: NegotiationJson[];
+  /** Only when the input has lines outside any negotiation. */
+  events?: StrayEventJson[];
+}
+
+function strayEventJson(a: Analysis, e: StrayEvent): StrayEventJson {
+  return { event: e.event, peer: e.peer, lines: lineRuns(e.lines), meaning: lineInfo(a, e.lines[0]!).annotation };
 }
 
 export function summaryJson(s: AnalysisSummary): SummaryJson {
@@ -186,6 +200,7 @@ export function analysisJson(a: Analysis): AnalysisJson {
     input: { files: a.input.files, lines: a.input.lines, unrecognized: lineRuns(a.input.unrecognized) },
     summary: summaryJson(summarizeAnalysis(a)),
     negotiations: a.negotiations.map(negotiationJson),
+    ...(a.events.length > 0 ? { events: a.events.map((e) => strayEventJson(a, e)) } : {}),
   };
 }
 

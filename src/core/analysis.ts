@@ -31,6 +31,18 @@ export interface InputFile {
   lines: number;
 }
 
+/**
+ * An error or syslog message that belongs to no negotiation (DESIGN.md, "Partial pastes": one stray error line
+ * is an event with its meaning, not a negotiation). Its meaning is its lines' annotation.
+ */
+export interface StrayEvent {
+  /** IOS's `%CRYPTO-4-RECVD_PKT_INV_SPI` for a syslog message, the error's kind (`delete-notify-ignored`) otherwise. */
+  event: string;
+  peer: string | null;
+  /** Every line of this event with this peer, in input order. */
+  lines: LineRef[];
+}
+
 export interface AnalysisInput {
   files: InputFile[];
   /** Total lines over all log files. */
@@ -368,6 +380,8 @@ export interface Analysis {
   schema: typeof ANALYSIS_SCHEMA;
   input: AnalysisInput;
   negotiations: Negotiation[];
+  /** Error and syslog lines outside any negotiation, in input order. */
+  events: StrayEvent[];
   // page:
   /** One per input file, same order as `input.files`. */
   lineTables: LineTable[];

@@ -184,11 +184,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome])).toEqual([['initiator', '202.100.1.1', '202.100.1.2', 'not-logged']]);
   },
   '21-psk-mismatch-ikmp-bad-message-single-line.log': (a) => {
-    expect(a.negotiations).toHaveLength(1);
-    const n = a.negotiations[0]!;
-    expect(n).toMatchObject({ peer: '192.1.20.2' });
-    expect(n.phase1.outcome).toBe('failed');
-    expect(recordRows(a.records).filter((r) => r.negotiation === 0)).toHaveLength(1);
+    // one error line alone: an event with its meaning, no negotiation, no mode, role, outcome or finding
+    expect(a.negotiations).toHaveLength(0);
+    expect(a.events).toEqual([{ event: '%CRYPTO-4-IKMP_BAD_MESSAGE', peer: '192.1.20.2', lines: [{ file: 0, line: 7 }] }]);
+    expect(recordRows(a.records).filter((r) => r.negotiation >= 0)).toHaveLength(0);
   },
   '22-p1-lifetime-negotiation-responder-notes-snippet.log': (a) => {
     // a policy check of the peer's offer with nothing sent before it: the responder's check of MM1

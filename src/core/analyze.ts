@@ -130,7 +130,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
     endFile,
     finish() {
       endFile();
-      const { negotiations: built, ikev2 } = finalizeNegotiations(builder ?? new NegotiationBuilder(records), records);
+      const { negotiations: built, ikev2, events } = finalizeNegotiations(builder ?? new NegotiationBuilder(records), records);
       // the drafts, maps and address book are not part of the result: let them go
       builder = null;
       const judge = options.replay === false ? null : new TransitionJudge();
@@ -147,6 +147,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         input: { files, lines, unrecognized },
         // IKEv2 negotiations follow the IKEv1 ones; the IKEv1 machines, config relations and rules do not read them
         negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...judgedIkev2(ikev2, judge !== null).map((n) => ({ ...n, findings: diagnoseIkev2(n) }))],
+        events,
         lineTables: tables,
         records: records.table(),
         configDefaults: attached.map((c, i) => ({

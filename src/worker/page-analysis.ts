@@ -10,6 +10,8 @@ import { negotiationOutcome, summarizeAnalysis, type AnalysisSummary, type Negot
 export interface PageAnalysis {
   input: AnalysisInput;
   negotiations: NegotiationSummary[];
+  /** Error and syslog lines outside any negotiation. */
+  events: Analysis['events'];
   /** The whole log in numbers: outcomes, findings by code, the failing peers (computed once, here). */
   summary: AnalysisSummary;
   lineTables: LineTable[];
@@ -68,6 +70,7 @@ export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalys
   return {
     input: analysis.input,
     negotiations: analysis.negotiations.map(summarize),
+    events: analysis.events,
     summary: summarizeAnalysis(analysis),
     lineTables: analysis.lineTables,
     records: pageRecords(analysis.records),

@@ -42,7 +42,8 @@ test('two files: every event of the first router is the initiator\'s, of the sec
 });
 
 test('one router\'s log that shows no role: no side, not a guess', () => {
-  const [n] = analyze([{ name: '21', text: read('corpus/21-psk-mismatch-ikmp-bad-message-single-line.log') }]).negotiations;
+  // the hub's syslog line about the peer, and show output that shows the SA up: no (I)/(R), no state line
+  const [n] = analyze([{ name: '23', text: read('corpus/23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log') }]).negotiations;
   const ctx = { negotiation: n!, events: n!.evidence, configs: {}, memo: new DiagnosisMemo() };
   expect(ctx.negotiation?.role).toBe('unknown');
   expect(ctx.events.map(sidesOf(ctx))).toEqual([null]);

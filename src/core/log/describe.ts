@@ -336,11 +336,11 @@ function syslogWords(facility: string, mnemonic: string, text: string, peer: str
   if (facility === 'CRYPTO') {
     switch (mnemonic) {
       case 'IKMP_BAD_MESSAGE':
-        return `A message from ${peer ?? 'the peer'} could not be read: usually the pre-shared keys differ.`;
+        return `A message from ${peer ?? 'the peer'} could not be read: usually the pre-shared keys differ (MM5 and MM6 are encrypted with keys made from each router's own key); more rarely the path drops or mangles large packets.`;
       case 'IKMP_NO_SA':
         return `A message from ${peer ?? 'the peer'} arrived for an ISAKMP SA this side does not have (usually transient).`;
       case 'RECVD_PKT_INV_SPI':
-        return 'ESP arrived for an SA this side no longer has (after a clear, a reboot, an SA expired on one side first, or a failover to a standby).';
+        return "ESP arrived for an SA this side no longer has (after a clear, a reboot, an SA expired on one side first, or a failover to a standby); 'crypto isakmp invalid-spi-recovery' makes it heal at once.";
       case 'ISAKMP_ON_OFF':
         return text.endsWith('ON') ? 'ISAKMP is enabled (a crypto map or profile is applied).' : 'ISAKMP is disabled.';
       default:

@@ -10,6 +10,7 @@ import { becomeAggressive, exchangePayload, duplicate, informational, isRefusal,
 import { applyProposalAttribute, emptyProposal } from './proposal.ts';
 import { ipsecOutbound, ipsecRequest, ipsecSa, openQuickMode, phase2ById, quickAttribute, quickModeSeenAlone, resolveNode } from './quick-mode.ts';
 import { transition } from './transitions.ts';
+import { isStrayLine } from './stray-events.ts';
 
 /** What applying an event needs from the builder around it. */
 export interface Surroundings {
@@ -22,6 +23,10 @@ export interface Surroundings {
 export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
   d.last = e.at;
   if (e.time !== null) d.lastTime = e.time;
+  if (d.strays !== null) {
+    if (isStrayLine(e)) d.strays.push(e);
+    else d.strays = null;
+  }
   if (isNotable(e, d.notable.length > 0, d.notableRefusal)) {
     d.notable.push(e);
     if (!d.notableRefusal && isQuickModeRefusal(e)) d.notableRefusal = true;

@@ -136,4 +136,9 @@ export interface Draft {
   notableRefusal: boolean;
   /** The input transition whose `Old State` line is still to come. */
   input: { text: string; line: LineRef; node: number | null } | null;
+  /**
+   * While every line routed here is an error or a syslog message, those lines (`stray-events.ts`): such a
+   * draft is no negotiation. null once any other line joins it.
+   */
+  strays: IkeEvent[] | null;
 }

@@ -10,15 +10,18 @@ import { merged, partner, routerQueues } from './merge.ts';
 import { oneSided, toSided, type Sided } from './one-sided.ts';
 import { verify } from './verify.ts';
 import { ikev2Negotiations } from './ikev2/finalize.ts';
+import { isStrayDraft, strayEvents } from './stray-events.ts';
+import type { StrayEvent } from '../analysis.ts';
 
 /** Whether a draft holds anything worth showing. */
 function meaningful(d: Draft): boolean {
+  if (isStrayDraft(d)) return false;
   if (d.messages.length > 0 || d.transitions.length > 0 || d.phase2.length > 0 || d.informational.length > 0 || d.p1Failed || d.listed) return true;
   // IPsec asked for SAs, or a proposal was checked: a negotiation started even if the excerpt stops there
   return d.requestTransform !== null || d.offered !== null || (d.peer !== null && d.notable.length > 0);
 }
 
-export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[]; ikev2: Negotiation[] } {
+export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[]; ikev2: Negotiation[]; events: StrayEvent[] } {
   const sided = builder.drafts.filter(meaningful).map(toSided);
   const used = new Set<Sided>();
   const out: { n: Negotiation; drafts: Draft[] }[] = [];
@@ -41,5 +44,5 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   records.renumberNegotiations(target);
   verify(builder.show, out.map((o) => o.n));
   const ikev2 = ikev2Negotiations(builder.ikev2.drafts, out.length, (record, n) => records.setNegotiation(record, n));
-  return { negotiations: out.map((o) => o.n), ikev2 };
+  return { negotiations: out.map((o) => o.n), ikev2, events: strayEvents(builder.drafts) };
 }

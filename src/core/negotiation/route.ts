@@ -213,6 +213,7 @@ export class DraftRouter {
       notable: [],
       notableRefusal: false,
       input: null,
+      strays: [],
     };
     this.drafts.push(d);
     if (peer !== null) ctx.peers.set(peer, d);

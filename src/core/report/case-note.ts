@@ -117,6 +117,7 @@ export function caseLines(source: ReportSource): LineRef[] {
       push(f.explained?.map((e) => e.line));
     }
   }
+  for (const e of source.events ?? []) push(e.lines);
   source.input.files.forEach((file, index) => {
     if (file.kind !== 'config') return;
     for (let line = 1; line <= file.lines; line += 1) refs.push({ file: index, line });

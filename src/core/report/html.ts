@@ -3,6 +3,7 @@ import { SourceLines, type ShownLine } from './source-lines.ts';
 import { caseLines, caseNote, type CaseMessage, type CaseNote } from './case-note.ts';
 import { configListings, relatedConfigLines, type ConfigListing } from './config-listing.ts';
 import { routerName } from './case-facts.ts';
+import { STRAY_EVENTS_TITLE, strayEventNotes } from './stray-event-notes.ts';
 import { escapeHtml as e } from './html-escape.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { ladderLayoutOf, ladderPages, ladderSvg } from './ladder-svg.ts';
@@ -84,6 +85,13 @@ function findingsHtml(source: ReportSource, note: CaseNote): string {
     .join('\n');
 }
 
+function strayEventsHtml(source: ReportSource, lines: SourceLines): string {
+  const strays = strayEventNotes(source);
+  if (strays.length === 0) return '';
+  const items = strays.map((s) => `<li><strong>${e(s.heading)}</strong>${s.meaning !== null ? `: ${e(s.meaning)}` : ''}${pre(source, lines.shownAll(s.lines), false)}</li>`);
+  return `<section aria-labelledby="strays"><h2 id="strays">${e(STRAY_EVENTS_TITLE)}</h2><ul>${items.join('')}</ul></section>`;
+}
+
 function configHtml(c: ConfigListing): string {
   const rows = c.rows.map((r) =>
     r.kind === 'line'
@@ -141,6 +149,7 @@ export function htmlReport(source: ReportSource, options: ReportOptions = {}): s
     `<p class="meta">Input: ${e(files.join('; '))}.${source.input.files.length > 1 ? ' Lines are named file:line by these numbers.' : ''} ${options.includeKeys ? 'Pre-shared keys are shown as configured.' : 'Pre-shared keys are masked (*****).'}</p>`,
     notes.length === 0 ? '<p>No negotiation found in this input.</p>' : '',
     ...notes.map((note) => negotiationHtml(source, note)),
+    strayEventsHtml(source, lines),
     configs.length > 0 ? `<section aria-labelledby="configs"><h2 id="configs">Configurations</h2><p>Highlighted: the lines the negotiation depends on. In italics: IOS defaults the config leaves unsaid.</p>${configs.map(configHtml).join('\n')}</section>` : '',
   ];
   return [

@@ -4,6 +4,7 @@ import { caseLines, caseNote, type CaseMessage, type CaseNote } from './case-not
 import { configListings, relatedConfigLines } from './config-listing.ts';
 import { ladderRows } from './text.ts';
 import { routerName } from './case-facts.ts';
+import { STRAY_EVENTS_TITLE, strayEventNotes } from './stray-event-notes.ts';
 
 /**
  * The Markdown case note: per negotiation the ladder as text, the outcome and states, the findings with their
@@ -135,7 +136,7 @@ export function markdownReport(source: ReportSource, options: ReportOptions = {}
   if (numbered) out.push('Lines are named file:line by these numbers.');
   out.push(options.includeKeys ? 'Pre-shared keys are shown as configured.' : 'Pre-shared keys are masked (*****).');
   out.push('');
-  if (source.negotiations.length === 0) out.push('No negotiation found in this input.');
+  if (source.negotiations.length === 0) out.push('No negotiation found in this input.', '');
   for (const n of source.negotiations) {
     const note = caseNote(source, n, lines);
     out.push(`## Negotiation ${mdInline(n.id)}: ${mdInline(note.title)}`);
@@ -168,6 +169,17 @@ export function markdownReport(source: ReportSource, options: ReportOptions = {}
       out.push(mdInline(v.text));
       out.push('');
       for (const line of fence(listing(source, v.lines, false))) out.push(line);
+      out.push('');
+    }
+  }
+  const strays = strayEventNotes(source);
+  if (strays.length > 0) {
+    out.push(`## ${STRAY_EVENTS_TITLE}`);
+    out.push('');
+    for (const s of strays) {
+      out.push(`- ${mdInline(s.heading)}${s.meaning !== null ? `: ${mdInline(s.meaning)}` : ''}`);
+      out.push('');
+      for (const line of fence(listing(source, lines.shownAll(s.lines), false))) out.push(line);
       out.push('');
     }
   }

@@ -1,4 +1,4 @@
-import type { Analysis, Negotiation } from '../analysis.ts';
+import type { Analysis, Negotiation, StrayEvent } from '../analysis.ts';
 
 /** An input file as the analysis numbers them (logs, then configs): its name and its text, whole or in pieces. */
 export interface SourceText {
@@ -17,6 +17,8 @@ export interface ReportSource {
   records: Pick<Analysis['records'], 'file' | 'line' | 'annotation' | 'annotations'>;
   configDefaults: Analysis['configDefaults'];
   negotiations: readonly Negotiation[];
+  /** Lines outside any negotiation; a report of one negotiation leaves them out. */
+  events?: readonly StrayEvent[];
   /** Same order as `input.files`; a file whose text is missing is reported by its line numbers alone. */
   texts: readonly SourceText[];
 }

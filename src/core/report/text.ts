@@ -9,6 +9,7 @@ import { ikev2Text } from './ikev2-text.ts';
 import { statePath } from './case-facts.ts';
 import { keyMasker } from '../config/key-mask.ts';
 import type { ReportOptions } from './report-source.ts';
+import { STRAY_EVENTS_TITLE, strayEventNotes } from './stray-event-notes.ts';
 
 const ARROW_WIDTH = 14;
 
@@ -126,6 +127,12 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
     const refused = [...n.phase1.transitions, ...n.phase2.flatMap((p) => p.transitions)].filter((t) => t.allowed === false);
     if (refused.length > 0) out.push(`  The state machine model does not allow ${refused.length} step(s): lines ${lineList(refused.map((t) => t.line), files)}`);
     for (const f of n.findings) out.push(`  ${f.severity.toUpperCase()} ${f.code}: ${f.summary} Fix: ${f.fix}`);
+  }
+  const strays = strayEventNotes(a);
+  if (strays.length > 0) {
+    out.push('');
+    out.push(`${STRAY_EVENTS_TITLE}:`);
+    for (const s of strays) out.push(`  ${s.heading}, line${s.lines.length === 1 ? '' : 's'} ${lineList(s.lines, files)}${s.meaning !== null ? `: ${s.meaning}` : ''}`);
   }
   if (a.input.unrecognized.length > 0) {
     out.push('');

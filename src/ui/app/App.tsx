@@ -109,7 +109,7 @@ export function App() {
         </div>
       )}
       {shown && <ProgressBar state={analysis.state} />}
-      {answer && <InputAnswerNotice answer={answer} />}
+      {answer && done && <InputAnswerNotice answer={answer} analysis={done} />}
       <div className={`flex flex-col ${mode === 'lab' ? 'lg:min-h-screen' : 'lg:min-h-0 lg:flex-1'}`}>
         {shown ? (
           <ErrorBoundary key={shown.key} what="This input" back={{ label: 'Show the built-in example', onClick: () => openCase(seedWorkspace) }}>

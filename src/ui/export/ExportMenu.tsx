@@ -33,7 +33,7 @@ const item =
 export function ExportMenu({ analysis, negotiation, sources }: ExportMenuProps) {
   const [includeKeys, setIncludeKeys] = useState(false);
   const [said, setSaid] = useState('');
-  const source = (): ReportSource => ({ ...analysis, negotiations: [negotiation], texts: sources });
+  const source = (): ReportSource => ({ ...analysis, negotiations: [negotiation], events: [], texts: sources });
   const act = async (what: (r: Renderers) => Promise<string> | string) => {
     try {
       setSaid(await what(await import('./renderers.ts')));

@@ -1,4 +1,24 @@
 import type { InputAnswer } from '../../core/input-answer.ts';
+import { strayEventNotes, type StrayEventNote } from '../../core/report/stray-event-notes.ts';
+import type { PageAnalysis } from '../../worker/page-analysis.ts';
+
+/** At most this many stray events are listed; the log pane annotates every line. */
+const LISTED_EVENTS = 8;
+
+/** Error and syslog lines that made no negotiation, with what each means. */
+function StrayEvents({ notes }: { notes: StrayEventNote[] }) {
+  return (
+    <ul aria-label="Lines outside any negotiation" data-testid="input.events" className="list-disc pl-5">
+      {notes.slice(0, LISTED_EVENTS).map((s) => (
+        <li key={`${s.lines[0]?.file}:${s.lines[0]?.line}:${s.heading}`}>
+          <span className="font-mono">{s.heading}</span>, line{s.lines.length === 1 ? '' : 's'} {s.lines.slice(0, 3).map((l) => l.line).join(', ')}
+          {s.lines.length > 3 ? ` and ${s.lines.length - 3} more` : ''}
+          {s.meaning !== null ? `: ${s.meaning}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** What to run on the router to get output ikescope reads. */
 function DebugCommands() {
@@ -32,7 +52,8 @@ const what = (answer: InputAnswer): string => {
 };
 
 /** The page's answer to an input that gives nothing to draw: what was recognized, and what to paste instead. */
-export function InputAnswerNotice({ answer }: { answer: InputAnswer }) {
+export function InputAnswerNotice({ answer, analysis }: { answer: InputAnswer; analysis: Pick<PageAnalysis, 'events' | 'lineTables' | 'records'> }) {
+  const strays = answer.kind === 'no-negotiation' ? strayEventNotes(analysis) : [];
   return (
     <section
       aria-label="About this input"
@@ -43,6 +64,7 @@ export function InputAnswerNotice({ answer }: { answer: InputAnswer }) {
       <p role="status" className="font-semibold">
         {what(answer)}
       </p>
+      {strays.length > 0 && <StrayEvents notes={strays} />}
       {answer.kind !== 'config-only' && <DebugCommands />}
     </section>
   );

@@ -1,21 +1,24 @@
-import { lines, ruleCases } from './rule-cases.test-helper.ts';
+import { fixture, lines, ruleCases } from './rule-cases.test-helper.ts';
 
-// The corpus has no invalid-SPI line: these are written in IOS 15 form, the NOTIFY after the packet that
-// carried it (a NOTIFY line alone joins no negotiation).
-const invalidSpiSyslog = "*Mar  1 00:20:52.011: %CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi for destaddr=10.1.1.1, prot=50, spi=0x5B2A7C1E(1529510942), srcaddr=10.1.1.2";
+// Real excerpts (fixtures/partial/README.md): ESP for an SA the router no longer has, then the new Main Mode
+// the peer starts. A RECVD_PKT_INV_SPI line pasted alone is a stray event, not a negotiation (stray-events.test.ts).
+const failover = fixture('partial/failover-inv-spi-numbered-notes-ko-book.log');
+const cleared = fixture('partial/clear-keystrokes-inv-spi-responder-notes.log');
+// Written in IOS 15 form (no real excerpt has it): the NOTIFY after the packet that carried it (a NOTIFY line
+// alone joins no negotiation).
 const invalidSpiNotify = [
   'ISAKMP (0:1): received packet from 10.1.1.2 dport 500 sport 500 Global (I) QM_IDLE',
   'ISAKMP (0:1): processing NOTIFY INVALID_SPI protocol 3',
 ].join('\n');
 
 ruleCases('INVALID_SPI', [
-  { name: 'RECVD_PKT_INV_SPI', logs: invalidSpiSyslog, severities: ['warning'], lines: lines(1) },
+  { name: 'failover to a standby router: RECVD_PKT_INV_SPI, then a new Main Mode', logs: failover, severities: ['warning'], lines: lines(6) },
+  { name: 'a clear on this router while the peer still sends ESP', logs: cleared, severities: ['warning'], lines: lines(15) },
   { name: 'NOTIFY INVALID_SPI from the peer', logs: invalidSpiNotify, severities: ['warning'], lines: lines(2) },
-  // The corpus 23 line, IKMP_NO_SA, on its own.
-  { name: 'another CRYPTO syslog', logs: '%CRYPTO-4-IKMP_NO_SA: IKE message from 203.0.113.10 has no SA and is not an initialization offer', severities: [] },
+  { name: 'corpus 23: another CRYPTO syslog (IKMP_NO_SA)', logs: fixture('corpus/23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log'), severities: [] },
   // Written in IOS 15 form (no corpus file has it), after its packet: a NOTIFY that is no SPI error.
   { name: 'INITIAL_CONTACT', logs: ['ISAKMP:(1011): received packet from 10.1.1.2 dport 500 sport 500 Global (R) MM_KEY_EXCH', 'ISAKMP:(1011):processing NOTIFY INITIAL_CONTACT protocol 1'].join('\n'), severities: [] },
-  { name: 'the fix names invalid-spi-recovery', logs: invalidSpiSyslog, severities: ['warning'], fix: ['crypto isakmp invalid-spi-recovery'] },
+  { name: 'the fix names invalid-spi-recovery', logs: failover, severities: ['warning'], fix: ['crypto isakmp invalid-spi-recovery'] },
   // every common cause of one side losing an SA the other still uses
-  { name: 'the explanation names a clear, a reboot, an expired SA, a failover', logs: invalidSpiSyslog, severities: ['warning'], summary: ['clear crypto sa', 'reboot', 'expired', 'failover'] },
+  { name: 'the explanation names a clear, a reboot, an expired SA, a failover', logs: cleared, severities: ['warning'], summary: ['clear crypto sa', 'reboot', 'expired', 'failover'] },
 ]);

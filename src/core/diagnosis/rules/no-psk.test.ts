@@ -11,7 +11,6 @@ ruleCases('NO_PSK', [
   { name: '12.x: No pre-shared key with X!', logs: 'ISAKMP (0:1): No pre-shared key with 10.0.0.2!', severities: ['error'], lines: lines(1) },
   { name: 'corpus 01: key found', logs: fixture('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log'), severities: [] },
   { name: 'seed: key found on both sides', logs: fixture('seed/ios-ikev1-main-mode-debugs.txt'), severities: [] },
-  { name: 'corpus 21: a key mismatch is not a missing key', logs: fixture('corpus/21-psk-mismatch-ikmp-bad-message-single-line.log'), severities: [] },
   {
     name: 'corpus 02: names the peer, MM1, the lines and the command',
     logs: corpus02,

@@ -4,9 +4,6 @@ const corpus23 = fixture('corpus/23-ikmp-no-sa-not-initialization-offer-hub-iosx
 
 ruleCases('NO_SA_FOR_PACKET', [
   { name: 'corpus 23: IKMP_NO_SA, the SA is ACTIVE afterwards: info', logs: corpus23, severities: ['info'] },
-  // The corpus line alone: nothing shows the SA came up.
-  { name: 'the syslog line alone: warning', logs: '%CRYPTO-4-IKMP_NO_SA: IKE message from 203.0.113.10 has no SA and is not an initialization offer', severities: ['warning'], lines: lines(1) },
-  { name: 'corpus 21: BAD_MESSAGE is not NO_SA', logs: fixture('corpus/21-psk-mismatch-ikmp-bad-message-single-line.log'), severities: [] },
   { name: 'corpus 01: success', logs: fixture('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log'), severities: [] },
   { name: 'corpus 23: names the peer and the line', logs: corpus23, severities: ['info'], summary: ['203.0.113.10'], lines: lines(11) },
 ]);

@@ -13,13 +13,11 @@ const retransmitted = [
   '*Mar  1 00:10:51.001: ISAKMP:(1001):deleting SA reason "Death by retransmission P1" state (I) MM_KEY_EXCH (peer 10.0.0.2)',
 ].join('\n');
 
-const corpus21 = fixture('corpus/21-psk-mismatch-ikmp-bad-message-single-line.log');
 const preset = findPreset('psk-mismatch');
 if (!preset) throw new Error('preset missing');
 const sim = simulated('psk-mismatch');
 
 ruleCases('PSK_MISMATCH', [
-  { name: 'corpus 21: one IKMP_BAD_MESSAGE line', logs: corpus21, severities: ['error'], lines: lines(7) },
   { name: 'MM5 retransmitted until Death by retransmission P1', logs: retransmitted, severities: ['error'] },
   { name: 'seed: phase 1 completes', logs: fixture('seed/ios-ikev1-main-mode-debugs.txt'), severities: [] },
   { name: 'corpus 02: no key at all is NO_PSK', logs: fixture('corpus/02-no-psk-configured-initiator-iosxe.log'), severities: [] },

@@ -1,0 +1,48 @@
+/**
+ * Stray events: error and syslog lines that joined no negotiation. One `%CRYPTO-4-IKMP_BAD_MESSAGE` pasted
+ * alone, or ESP for an unknown SPI with no exchange around it, says something happened but shows no
+ * negotiation: it is an event with its meaning (the line's annotation), with no mode, role, outcome or finding.
+ */
+import type { StrayEvent } from '../analysis.ts';
+import { compareLines } from '../ike/line-ref.ts';
+import type { IkeEvent } from '../log/events.ts';
+import type { Draft } from './draft.ts';
+
+/** A line that alone makes no negotiation: an error, or a syslog message. */
+export function isStrayLine(e: IkeEvent): boolean {
+  return e.type === 'error' || e.type === 'syslog';
+}
+
+/** A draft made of stray lines only: no packet, state, proposal, SA or show row joined it. */
+export function isStrayDraft(d: Draft): boolean {
+  return d.strays !== null && d.strays.length > 0;
+}
+
+/** What names the event: IOS's own `%FACILITY-SEVERITY-MNEMONIC`, or the kind of error line. */
+function eventName(e: IkeEvent): string {
+  if (e.type === 'syslog') return `%${e.facility}-${e.severity}-${e.mnemonic}`;
+  if (e.type === 'error') return e.code;
+  return e.type;
+}
+
+/** The stray drafts' lines, one event per message and peer, in input order. */
+export function strayEvents(drafts: readonly Draft[]): StrayEvent[] {
+  const out: StrayEvent[] = [];
+  for (const d of drafts) {
+    if (!isStrayDraft(d)) continue;
+    const byName = new Map<string, StrayEvent>();
+    for (const e of d.strays ?? []) {
+      const event = eventName(e);
+      const peer = (e.type === 'syslog' || e.type === 'error' ? e.peer : null) ?? d.peer;
+      const key = `${event} ${peer ?? ''}`;
+      const seen = byName.get(key);
+      if (seen) seen.lines.push(e.at);
+      else {
+        const ev: StrayEvent = { event, peer, lines: [e.at] };
+        byName.set(key, ev);
+        out.push(ev);
+      }
+    }
+  }
+  return out.sort((a, b) => compareLines(a.lines[0]!, b.lines[0]!));
+}
