@@ -44,7 +44,8 @@ export interface Phase1Json {
 }
 
 export interface Phase2Json {
-  messageId: number;
+  /** null when the log does not show it (IPsec's lines alone): a Quick Mode's message ID is never 0. */
+  messageId: number | null;
   outcome: Phase2['outcome'];
   messages: MessageJson[];
   transform: string | null;
@@ -181,7 +182,7 @@ function negotiationJson(n: Negotiation): NegotiationJson {
       proposal: p1.proposal,
     },
     phase2: n.phase2.map((p) => ({
-      messageId: p.messageId,
+      messageId: p.messageId === 0 ? null : p.messageId,
       outcome: p.outcome,
       messages: p.messages.map(messageJson),
       transform: p.transform,

@@ -238,7 +238,7 @@ export interface Verification {
 }
 
 export interface Phase2 {
-  /** Unsigned 32-bit Quick Mode message ID. */
+  /** Unsigned 32-bit Quick Mode message ID; 0 when the log does not show it (a Quick Mode's is never 0). */
   messageId: number;
   outcome: Outcome;
   messages: Message[];

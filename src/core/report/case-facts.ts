@@ -59,6 +59,16 @@ export function statePath(transitions: readonly Transition[], side: Side): strin
   return path.join(' → ');
 }
 
+/** A phase 2 by its message ID; 0 stands for one the log does not show (IPsec's lines alone), never a Quick Mode's. */
+export function phase2Name(messageId: number): string {
+  return messageId === 0 ? 'Phase 2 (message ID not logged)' : `Phase 2 (message ID ${messageId})`;
+}
+
+/** The same, short: "phase 2 1371333358". */
+export function phase2Short(messageId: number): string {
+  return messageId === 0 ? 'phase 2 (message ID not logged)' : `phase 2 ${messageId}`;
+}
+
 /** The exchanges the negotiation logged, one line each: "Phase 1 (Main Mode): complete — DES-CBC, …". */
 export function exchangeLines(n: Negotiation): string[] {
   const out: string[] = [];
@@ -82,7 +92,7 @@ export function exchangeLines(n: Negotiation): string[] {
   }
   for (const p of n.phase2) {
     const text = phase2Text(p);
-    out.push(`Phase 2 (message ID ${p.messageId}): ${p.outcome}${text ? ` — ${text}` : ''}`);
+    out.push(`${phase2Name(p.messageId)}: ${p.outcome}${text ? ` — ${text}` : ''}`);
     if (p.proxies) out.push(`  Proxies: ${p.proxies.local} ↔ ${p.proxies.remote}`);
     if (p.spis) out.push(`  SPIs: inbound ${p.spis.inbound}, outbound ${p.spis.outbound}`);
   }

@@ -10,7 +10,7 @@ import { negotiationOutcome } from '../summary/summary.ts';
 import type { ConfigAttribute } from '../config/relations.ts';
 import type { ReportSource } from './report-source.ts';
 import type { ShownLine, SourceLines } from './source-lines.ts';
-import { exchangeLines, negotiationTitle, routerName, statePath, verificationText, viewOf } from './case-facts.ts';
+import { exchangeLines, negotiationTitle, phase2Name, phase2Short, routerName, statePath, verificationText, viewOf } from './case-facts.ts';
 
 /**
  * One negotiation told as a TAC document tells it, the same for every report format: each message in the order
@@ -69,7 +69,7 @@ export function exchangeName(n: Negotiation, exchange: Exchange): string {
     case 'phase1':
       return n.ikeVersion === 2 ? 'IKE SA' : 'Phase 1';
     case 'phase2':
-      return `Phase 2 (message ID ${n.phase2[exchange.index]?.messageId ?? '?'})`;
+      return phase2Name(n.phase2[exchange.index]?.messageId ?? 0);
     case 'informational':
       return 'Informational';
     default:
@@ -154,7 +154,7 @@ function configOf(source: ReportSource, m: Message, lines: SourceLines): CaseMes
 function statesOf(n: Negotiation): CaseNote['states'] {
   const exchanges: { name: string; transitions: readonly Transition[] }[] = [
     n.ikeSa ? { name: 'IKE SA', transitions: n.ikeSa.transitions } : { name: 'phase 1', transitions: n.phase1.transitions },
-    ...n.phase2.map((p) => ({ name: `phase 2 ${p.messageId}`, transitions: p.transitions })),
+    ...n.phase2.map((p) => ({ name: phase2Short(p.messageId), transitions: p.transitions })),
   ];
   const out: CaseNote['states'] = [];
   for (const { name, transitions } of exchanges) {

@@ -2,7 +2,7 @@ import type { ReportOptions, ReportSource } from './report-source.ts';
 import { SourceLines, type ShownLine } from './source-lines.ts';
 import { caseLines, caseNote, type CaseMessage, type CaseNote } from './case-note.ts';
 import { configListings, relatedConfigLines, type ConfigListing } from './config-listing.ts';
-import { routerName } from './case-facts.ts';
+import { phase2Short, routerName } from './case-facts.ts';
 import { STRAY_EVENTS_TITLE, strayEventNotes } from './stray-event-notes.ts';
 import { escapeHtml as e } from './html-escape.ts';
 import { REPORT_CSS } from './html-style.ts';
@@ -132,7 +132,7 @@ function negotiationHtml(source: ReportSource, note: CaseNote): string {
     for (const m of note.messages) out.push(messageHtml(source, m));
   }
   for (const v of note.verifications) {
-    out.push(`<h3>Verification of phase 2 ${v.messageId} (show crypto ipsec sa)</h3>`, `<p>${e(v.text)}</p>`, pre(source, v.lines, false));
+    out.push(`<h3>Verification of ${e(phase2Short(v.messageId))} (show crypto ipsec sa)</h3>`, `<p>${e(v.text)}</p>`, pre(source, v.lines, false));
   }
   out.push('</section>');
   return out.join('\n');

@@ -3,7 +3,7 @@ import { SourceLines, type ShownLine } from './source-lines.ts';
 import { caseLines, caseNote, type CaseMessage, type CaseNote } from './case-note.ts';
 import { configListings, relatedConfigLines } from './config-listing.ts';
 import { ladderRows } from './text.ts';
-import { routerName } from './case-facts.ts';
+import { phase2Short, routerName } from './case-facts.ts';
 import { STRAY_EVENTS_TITLE, strayEventNotes } from './stray-event-notes.ts';
 
 /**
@@ -164,7 +164,7 @@ export function markdownReport(source: ReportSource, options: ReportOptions = {}
       for (const m of note.messages) messageSection(source, m, out);
     }
     for (const v of note.verifications) {
-      out.push(`## Verification of phase 2 ${v.messageId} (show crypto ipsec sa)`);
+      out.push(`## Verification of ${phase2Short(v.messageId)} (show crypto ipsec sa)`);
       out.push('');
       out.push(mdInline(v.text));
       out.push('');

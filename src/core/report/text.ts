@@ -6,7 +6,7 @@ import { isFirstLineOf, lineAnnotation } from '../log/record-table.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 import { buildTimeline, type Step } from '../timeline/timeline.ts';
 import { ikev2Text } from './ikev2-text.ts';
-import { statePath } from './case-facts.ts';
+import { phase2Name, statePath } from './case-facts.ts';
 import { keyMasker } from '../config/key-mask.ts';
 import type { ReportOptions } from './report-source.ts';
 import { STRAY_EVENTS_TITLE, strayEventNotes } from './stray-event-notes.ts';
@@ -86,7 +86,7 @@ function proposalText(n: Negotiation): string {
 
 function phase2Text(p: Phase2, n: Negotiation, out: string[]): void {
   const bits = [p.transform, p.encapsulation, p.pfsGroup !== null ? `PFS group ${p.pfsGroup}` : null].filter((x) => x !== null);
-  out.push(`  Phase 2 (message ID ${p.messageId}): ${p.outcome}${bits.length ? ` — ${bits.join(', ')}` : ''}`);
+  out.push(`  ${phase2Name(p.messageId)}: ${p.outcome}${bits.length ? ` — ${bits.join(', ')}` : ''}`);
   if (p.proxies) out.push(`    Proxies: ${p.proxies.local} ↔ ${p.proxies.remote}`);
   for (const side of ['initiator', 'responder'] as const) {
     const s = statePath(p.transitions, side);
