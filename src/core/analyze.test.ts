@@ -112,17 +112,21 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.informational.map((m) => m.name)).toEqual(['DELETE']);
   },
   '10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log': (a) => {
+    // R2's proposal checks come after a phase 1 that completed, not the one R2 refused (lines 44-51): they join
+    // R1's Quick Mode requests (lines 55, 92) of the phase 1 R1 completed, and R2's refusal stays apart
     expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome])).toEqual([
-      ['initiator', '15.1.1.1', '25.2.2.2', 'complete'],
+      ['both', '15.1.1.1', '25.2.2.2', 'complete'],
       ['responder', '25.2.2.2', '15.1.1.1', 'failed'],
     ]);
     expect(a.negotiations[0]!.routers.initiator.name).toBe('R1');
+    expect(a.negotiations[0]!.routers.responder.name).toBe('R2');
     // R2's proposal checks with no ISAKMP line of their Quick Modes (debug crypto ipsec only): the refused esp-aes,
     // then esp-aes esp-sha384-hmac accepted (Map Accepted, the rest elided by the notes), each its own phase 2
-    expect(a.negotiations[1]!.phase2.map((p) => [p.outcome, p.transform])).toEqual([
+    expect(a.negotiations[0]!.phase2.map((p) => [p.outcome, p.transform])).toEqual([
       ['failed', 'esp-aes'],
       ['incomplete', 'esp-aes esp-sha384-hmac'],
     ]);
+    expect(a.negotiations[1]!.phase2).toEqual([]);
     expect(a.negotiations[1]!.routers.responder.name).toBe('R2');
   },
   '11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log': (a) => {

@@ -55,7 +55,7 @@ describe('the analysis worker', () => {
     await request({ type: 'analyze', id: 2, files: [{ name: '10.log', kind: 'log', source: corpus10 }] });
     const [second] = analyze([{ name: '10.log', text: corpus10 }]).negotiations.slice(1);
     expect(await request({ type: 'negotiation', id: 2, index: 1 })).toEqual([{ type: 'negotiation', id: 2, index: 1, negotiation: second }]);
-    expect(second?.findings.map((f) => f.code)).toEqual(['P1_POLICY_MISMATCH', 'P2_TRANSFORM_MISMATCH']);
+    expect(second?.findings.map((f) => f.code)).toEqual(['P1_POLICY_MISMATCH']);
     expect(await request({ type: 'negotiation', id: 1, index: 0 })).toEqual([{ type: 'negotiation', id: 1, index: 0, negotiation: null }]);
     expect(await request({ type: 'negotiation', id: 2, index: 5 })).toEqual([{ type: 'negotiation', id: 2, index: 5, negotiation: null }]);
   });

@@ -37,7 +37,7 @@ const corpus: { file: string; findings: string[][] }[] = [
   {
     file: 'corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log',
     // R1's run (its proposal's DH group 5), then R2's refusals: R2's refused Quick Mode is followed by an accepted proposal.
-    findings: [['warning WEAK_CRYPTO'], ['error P1_POLICY_MISMATCH', 'info P2_TRANSFORM_MISMATCH']],
+    findings: [['warning WEAK_CRYPTO', 'info P2_TRANSFORM_MISMATCH'], ['error P1_POLICY_MISMATCH']],
   },
   // IKEv2: the IKE SA authenticated, its child SA refused (src/core/diagnosis/ikev2).
   { file: 'corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', findings: [['error P2_TRANSFORM_MISMATCH']] },
@@ -95,7 +95,7 @@ describe('simulated presets', () => {
 test('most severe first', () => {
   const rank = { error: 0, warning: 1, info: 2 };
   const negotiations = analyze([{ name: '10', text: read('corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log') }]).negotiations;
-  expect(negotiations.map((n) => n.findings.length)).toEqual([1, 2]);
+  expect(negotiations.map((n) => n.findings.length)).toEqual([2, 1]);
   for (const n of negotiations) {
     const found = n.findings.map((f) => rank[f.severity]);
     expect(found).toEqual([...found].sort((a, b) => a - b));

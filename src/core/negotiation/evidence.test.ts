@@ -14,7 +14,8 @@ test("corpus 06: the harmless line after the peer's DELETE is kept, and the find
 });
 
 test("corpus 10: R2's 'Map Accepted' after its refusal is kept, so the refused transforms are not reported as a failure", () => {
-  const [, r2] = negotiationsOf('corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log');
+  // R2's Quick Mode checks join R1's negotiation, whose phase 1 completed (not R2's refused one)
+  const [r2] = negotiationsOf('corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log');
   expect(r2?.evidence.some((e) => e.at.line === 123 && e.type === 'info' && e.text.startsWith('Map Accepted'))).toBe(true);
   const refused = r2?.findings.find((f) => f.code === 'P2_TRANSFORM_MISMATCH');
   expect(refused?.severity).toBe('info');

@@ -139,13 +139,15 @@ describe('one router alone', () => {
     }
   });
 
-  test('corpus 10, two routers of two exchanges in one paste: two one-sided negotiations, never merged', () => {
+  test("corpus 10, two routers in one paste: R2's refused phase 1 stays one-sided, its Quick Mode checks join R1's requests", () => {
     const negotiations = finalized([read('corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log')]);
     expect(negotiations.map((n) => [n.role, n.routers.initiator.name, n.routers.responder.name])).toEqual([
-      ['initiator', 'R1', '25.2.2.2'],
+      ['both', 'R1', 'R2'],
       ['responder', '15.1.1.1', 'R2'],
     ]);
-    for (const m of negotiations.flatMap(messagesOf)) expect(m.dir === 'in' || m.dir === 'out').toBe(true);
+    // the refused MM1 is R2's alone: it never joins R1's phase 1, which completed
+    expect(negotiations[1]!.phase1.messages.map((m) => [m.name, m.dir])).toEqual([['MM1', 'in']]);
+    expect(negotiations[0]!.phase1.messages.every((m) => m.dir === undefined)).toBe(true);
   });
 
   test("the lab's seed, the responder's log alone: role responder, MM1 in and MM2 out", () => {

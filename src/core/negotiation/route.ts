@@ -257,7 +257,8 @@ function isStart(e: IkeEvent): boolean {
     case 'peer':
       return e.action === 'created';
     case 'ipsec-request':
-      return e.kind === 'sa_request';
+      // a responder's check of a Quick Mode proposal: a phase 1 completed, so not one that failed (startsNew)
+      return e.kind === 'sa_request' || e.kind === 'validate';
     case 'psk':
       return !e.found;
     case 'p1-check':
