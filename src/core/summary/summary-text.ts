@@ -38,6 +38,10 @@ export function summaryText(s: AnalysisSummary, files: readonly InputFile[]): st
     out.push(`  Peers, failing first${s.peers.length > listed.length ? ` (the first ${listed.length} of ${s.peers.length})` : ''}:`);
     table(out, [['PEER', 'NEGOTIATIONS', 'FAILED', 'FINDINGS'], ...listed.map((p) => [p.peer, String(p.negotiations), String(p.failed), p.codes.join(' ') || '-'])]);
   }
+  if (s.strays !== undefined) {
+    out.push('  Lines outside any negotiation:');
+    table(out, s.strays.map((e) => [e.event, `${e.lines} line${e.lines === 1 ? '' : 's'}`, `${e.peers} peer${e.peers === 1 ? '' : 's'}`]));
+  }
   for (const span of s.spans) {
     const name = files[span.file]?.name ?? `file ${span.file}`;
     out.push(`  ${name}: ${formatTimeOfDay(span.first)} to ${formatTimeOfDay(span.last)} (its own clock)`);

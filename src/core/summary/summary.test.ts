@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../analyze.ts';
 import { failed, negotiationOutcome, summarizeAnalysis } from './summary.ts';
+import { summaryText } from './summary-text.ts';
 
 const corpus = (name: string) => ({ name, text: readFileSync(new URL(`../../../fixtures/corpus/${name}`, import.meta.url), 'utf8') });
 
@@ -66,6 +67,19 @@ describe('the summary of an analysis', () => {
     expect(s.byOutcome.ikeSa.complete).toBe(1);
     expect(s.byFinding.PSK_MISMATCH).toBe(v2.length - 1);
     expect(s.peers[0]?.codes).toEqual(['PSK_MISMATCH']);
+  });
+
+  test('lines outside any negotiation are counted by message, lines and peers, and only when there are some', () => {
+    // corpus 21's one IKMP_BAD_MESSAGE line, and line 15 of a real excerpt (RECVD_PKT_INV_SPI) three times alone
+    const invalidSpi = readFileSync(new URL('../../../fixtures/partial/clear-keystrokes-inv-spi-responder-notes.log', import.meta.url), 'utf8').split('\n')[14]!;
+    const a = analyze([corpus('21-psk-mismatch-ikmp-bad-message-single-line.log'), { name: 'inv-spi', text: [invalidSpi, invalidSpi, invalidSpi].join('\n') }]);
+    expect(a.negotiations).toEqual([]);
+    expect(summarizeAnalysis(a).strays).toEqual([
+      { event: '%CRYPTO-4-RECVD_PKT_INV_SPI', lines: 3, peers: 1 },
+      { event: '%CRYPTO-4-IKMP_BAD_MESSAGE', lines: 1, peers: 1 },
+    ]);
+    expect(summaryText(summarizeAnalysis(a), a.input.files)).toContain('%CRYPTO-4-RECVD_PKT_INV_SPI  3 lines  1 peer');
+    expect(summarizeAnalysis(analyze([corpus('01-mm-qm-success-initiator-iosxe-cryptomap.log')]))).not.toHaveProperty('strays');
   });
 
   test('a log with no negotiation summarizes to nothing', () => {

@@ -41,6 +41,11 @@ export interface AnalysisSummary {
    * midnight, as printed). Each file is told apart: two routers' clocks are never compared.
    */
   spans: { file: number; first: number; last: number }[];
+  /**
+   * Error and syslog lines outside any negotiation (`Analysis.events`), by message: how many lines and how many
+   * peers. Only when there are some.
+   */
+  strays?: { event: string; lines: number; peers: number }[];
 }
 
 type Summarized = Pick<Negotiation, 'ikeVersion' | 'phase1' | 'phase2' | 'ikeSa' | 'childSas' | 'findings'>;
@@ -66,7 +71,7 @@ export function negotiationOutcome(n: Summarized): NegotiationOutcome {
   return first === 'complete' && then.every((p) => p.outcome === 'complete') ? 'complete' : 'incomplete';
 }
 
-export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'records'>): AnalysisSummary {
+export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'records' | 'events'>): AnalysisSummary {
   const whole: OutcomeCounts = {};
   const phase1: OutcomeCounts = {};
   const phase2: OutcomeCounts = {};
@@ -115,7 +120,25 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
     bySeverity,
     peers: listed,
     spans: spansOf(analysis.records),
+    ...strayCounts(analysis.events),
   };
+}
+
+/** The stray events by message, most lines first. */
+function strayCounts(events: Analysis['events']): Pick<AnalysisSummary, 'strays'> {
+  if (events.length === 0) return {};
+  const by = new Map<string, { event: string; lines: number; peers: Set<string> }>();
+  for (const e of events) {
+    let c = by.get(e.event);
+    if (c === undefined) {
+      c = { event: e.event, lines: 0, peers: new Set() };
+      by.set(e.event, c);
+    }
+    c.lines += e.lines.length;
+    if (e.peer !== null) c.peers.add(e.peer);
+  }
+  const strays = [...by.values()].map((c) => ({ event: c.event, lines: c.lines, peers: c.peers.size }));
+  return { strays: strays.sort((a, b) => b.lines - a.lines || (a.event < b.event ? -1 : a.event > b.event ? 1 : 0)) };
 }
 
 function count(counts: OutcomeCounts, outcome: string): void {

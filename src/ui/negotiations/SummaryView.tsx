@@ -70,6 +70,18 @@ export function SummaryView({ summary, onFilter }: SummaryViewProps) {
         </p>
         {codes.length > 0 && <CountChips label="Findings by code" testId="summary.code" counts={codes} onChoose={(code) => onFilter({ ...NO_FILTER, code })} />}
       </div>
+      {summary.strays !== undefined && (
+        <div>
+          <p className="font-medium">Lines outside any negotiation</p>
+          <ul aria-label="Lines outside any negotiation" className="mt-1 text-slate-600 dark:text-slate-400">
+            {summary.strays.map((e) => (
+              <li key={e.event}>
+                <span className="font-mono">{e.event}</span>: {e.lines} line{e.lines === 1 ? '' : 's'}, {e.peers} peer{e.peers === 1 ? '' : 's'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div>
         <p className="font-medium">{failing.length === 0 ? 'No peer fails' : `Failing peers: ${failing.length}`}</p>
         {failing.length > 0 && (
