@@ -10,7 +10,8 @@ import { lifeDuration, lifetime, num, p1Attribute, p2Attribute } from './isakmp-
 import { received, sending } from './isakmp-packet.ts';
 
 const INPUT = /^(?:Node (-?\d+), )?Input = ([A-Z_\d]+), ?([A-Z_\d]+)$/;
-const STATE = /^Old State = ([A-Z_\d]+) +New State = ([A-Z_\d]+)$/;
+// a state name may carry a stray dot that publication put before it (`Old State = .IKE_I_MM2`)
+const STATE = /^Old State = \.?([A-Z_\d]+) +New State = \.?([A-Z_\d]+)$/;
 // a DELETE of the ISAKMP SA also prints the SPI size: 16, its two cookies
 const PROCESSING = /^processing ([A-Za-z_ -]+?) payload\.?(?: message ID = (-?\d+))?(?:, spi size = \d+)?$/;
 const CHECK_P1 = /^Checking ISAKMP transfor?m? (\d+) against priority (\d+) policy$/;
@@ -82,8 +83,9 @@ export function isakmpEvent(t: string, book: AddressBook): IkeEventBody | null {
       if (t.startsWith('pre-shared key authentication using id type')) return info(t);
       if (t.startsWith('phase 1 SA policy not acceptable') || t.startsWith('phase 2 SA policy not acceptable') || t.startsWith('phase 1 SA not acceptable') || t.startsWith('phase 2 SA not acceptable')) {
         const m = REJECTED.exec(t);
-        const local = m?.[1] ? book.address(m[1]) : null;
         const peer = m?.[2] ? book.address(m[2]) : null;
+        // one mask printed for both ends (`local <ip> remote <ip>`) tells the peer at most, never the router itself
+        const local = m?.[1] && m[1] !== m[2] ? book.address(m[1]) : null;
         return t.startsWith('phase 1')
           ? { type: 'p1-rejected', local, peer, text: t }
           : { type: 'p2-rejected', local, peer, error: null, text: t };
@@ -99,7 +101,7 @@ export function isakmpEvent(t: string, book: AddressBook): IkeEventBody | null {
         const phase = m ? (m[1] === '2' ? 2 : 1) : t.endsWith('phase 2') ? 2 : 1;
         return { type: 'retransmit', phase, state: m?.[2] ?? null, attempt: null, of: null };
       }
-      if (t.startsWith('received payload type 20')) return { type: 'payload', payload: 'NAT-D', messageId: null, detail: null };
+      if (t.startsWith('received payload type ')) return payloadType(t.slice(22).trim());
       if (t.startsWith('received ke message')) return info(t);
       break;
     case 115: // s
@@ -206,8 +208,10 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
     const m = /^Deleting peer node by peer_reap for (\S+?):? /.exec(t);
     return { type: 'peer', action: 'deleted', peer: m?.[1] ? book.address(m[1]) : null, local: null };
   }
-  if (t.startsWith('Trying to insert a peer ')) {
-    const m = /^Trying to insert a peer ([^/\s]+)\/([^/\s]+)\//.exec(t);
+  // NAT-T on a responder: the initiator's packets now come from another port, and the peer entry is looked up by it
+  if (t.startsWith('Detected port floating to port')) return { type: 'nat', detected: true, text: 'NAT-T: the peer now sends from another port (a NAT rewrote its source port)' };
+  if (t.startsWith('Trying to insert a peer ') || t.startsWith('Trying to find existing peer ')) {
+    const m = /^Trying to (?:insert a|find existing) peer ([^/\s]+)\/([^/\s]+)\//.exec(t);
     return m ? endpoints(m[1], m[2], book) : null;
   }
   if (t.startsWith('and inserted successfully')) return { type: 'peer', action: 'inserted', peer: null, local: null };
@@ -250,6 +254,9 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   if (t.startsWith('No cert, and no keys (public or pre-shared) with remote peer ')) {
     return { type: 'psk', found: false, peer: tail(t, 'No cert, and no keys (public or pre-shared) with remote peer ', book) };
   }
+  // the responder's shorter lifetime (a RESPONDER_LIFETIME notify) taken on: the ISAKMP SA's timer restarts with it
+  if (t.startsWith('processing responder lifetime') || t.startsWith('start processing isakmp responder lifetime')) return info('The responder lifetime notify is applied.');
+  if (t.startsWith('restart ike sa timer to ')) return lifetime('timer', t.slice(24).replace(/ secs?\.?$/, ''));
   const modeConfig = modeConfigLine(t);
   if (modeConfig !== null) return info(modeConfig);
   for (const [prefix, attr] of P1_MISMATCH) {
@@ -306,6 +313,16 @@ function modeConfigLine(t: string): string | null {
   if (t.startsWith('sending xauth') || t.startsWith('Xauth process')) return t;
   if (MODE_CONFIG_ATTRIBUTE.test(t)) return `Mode-config attribute ${t}`;
   return null;
+}
+
+/**
+ * `received payload type N`: a payload IOS names by its number. NAT discovery's are 20 and 21 (RFC 3947) or 130
+ * and 131 (the drafts); any other is a payload of the message at hand told by its number.
+ */
+function payloadType(n: string): IkeEventBody | null {
+  if (n === '20' || n === '130') return { type: 'payload', payload: 'NAT-D', messageId: null, detail: null };
+  if (n === '21' || n === '131') return { type: 'payload', payload: 'NAT-OA', messageId: null, detail: null };
+  return /^\d{1,3}$/.test(n) ? info(`The message carries a payload of type ${n}.`) : null;
 }
 
 function input(t: string): IkeEventBody | null {
