@@ -21,6 +21,17 @@ const ENCAPS = lookupTable<Encapsulation>({
 /** A late packet's message ID became known from the lines after it. */
 export function resolveNode(d: Draft, node: number): void {
   const m = d.current;
+  if (m !== null && !m.late && m.dir === 'in' && m.retransmission && m.messageId === 0 && m.lines.length === 1 && d.messages.last() === m) {
+    // a packet printed in a phase 1 state that repeats a name already received, right away given an exchange of its
+    // own (`set new node N`): an informational exchange in the middle of phase 1 (RESPONDER_LIFETIME in MM6), not a resend
+    d.messages.pop();
+    m.name = null;
+    m.retransmission = false;
+    m.attempt = 1;
+    m.late = true;
+    m.messageId = null;
+    d.informational.push(m);
+  }
   if (m !== null && m.late && m.messageId === null) {
     m.messageId = node;
     const i = d.informational.lastIndexOf(m);
