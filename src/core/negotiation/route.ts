@@ -65,6 +65,13 @@ export class DraftRouter {
     let draft: Draft | null = null;
     if (peer !== null) {
       let latest = ctx.peers.get(peer) ?? null;
+      const open = ctx.current ?? null;
+      if (latest !== null && open !== null && open !== latest && open.peer === null && !open.p1Failed && latest.p1Failed && (conn === null || open.conn === null || open.conn === conn)) {
+        // the attempt with this peer failed, and lines naming no peer have opened the next since: this line is its own
+        open.peer = peer;
+        ctx.peers.set(peer, open);
+        latest = open;
+      }
       if (latest === null) {
         // lines with a conn-id but no address may have opened this negotiation already
         const byConn = conn !== null ? (ctx.conns.get(conn) ?? null) : null;
@@ -112,6 +119,9 @@ export class DraftRouter {
         if (draft !== null && !isFresh(draft)) draft = null;
       } else if (this.expectNew && draft !== null && !isFresh(draft) && isStart(e)) {
         draft = null;
+      } else if (draft !== null && draft.p1Failed && (e.type === 'p1-check' || e.type === 'p1-mismatch')) {
+        // phase 1 was refused: the next proposal checked is the next attempt, though its lines name no peer
+        draft = null;
       }
       if (draft === null && (isStart(e) || (e.type === 'sa' && e.action === 'request') || isPhase2Alone(e))) {
         draft = this.newDraft(ctx, null, e.at);
@@ -151,7 +161,7 @@ export class DraftRouter {
     if (!isStart(e)) return false;
     if (isFresh(d)) return false;
     if (e.type === 'ipsec-request') return d.p1Failed;
-    if (e.type === 'p1-check') return d.p1Failed || d.p1Complete;
+    if (e.type === 'p1-check' || e.type === 'p1-mismatch') return d.p1Failed || d.p1Complete;
     if (e.type === 'packet') {
       if (e.role === 'N' || e.state === 'NEW SA') return true;
       // a responder's answer in MM_NO_STATE (a refusal of MM1) never opens a negotiation
@@ -262,6 +272,7 @@ function isStart(e: IkeEvent): boolean {
     case 'psk':
       return !e.found;
     case 'p1-check':
+    case 'p1-mismatch':
       return true;
     default:
       return false;
