@@ -18,6 +18,8 @@ export class ShowAlone {
   private session: Draft | null = null;
   /** The peer and local address of the `show crypto ipsec sa` block being read. */
   private block: { peer: string | null; local: string | null } = { peer: null, local: null };
+  /** The rows of the `show crypto isakmp sa` being read: a later row can tell which address is the router's own. */
+  private rows: { d: Draft; dst: string; src: string }[] = [];
 
   constructor(private readonly router: DraftRouter) {}
 
@@ -25,6 +27,7 @@ export class ShowAlone {
   newCommand(): void {
     this.session = null;
     this.block = { peer: null, local: null };
+    this.rows = [];
   }
 
   /** The negotiation a show event lists, made when no line before named it; null when it lists none. */
@@ -32,11 +35,14 @@ export class ShowAlone {
     switch (e.type) {
       case 'show-isakmp-sa': {
         // the router's own address is the one its other rows share; the first row's source until one says otherwise
-        const dstLocal = ctx.locals.has(e.dst) && !ctx.locals.has(e.src);
+        const shared = this.rows.some((r) => r.dst === e.dst || r.src === e.dst) ? e.dst : this.rows.some((r) => r.dst === e.src || r.src === e.src) ? e.src : null;
+        if (shared !== null) this.ownAddress(ctx, shared);
+        const dstLocal = shared !== null ? shared === e.dst : ctx.locals.has(e.dst) && !ctx.locals.has(e.src);
         const peer = dstLocal ? e.src : e.dst;
         const local = dstLocal ? e.dst : e.src;
         const d = this.draft(ctx, peer, local, e);
         if (d === null) return ctx.peers.get(peer) ?? null;
+        this.rows.push({ d, dst: e.dst, src: e.src });
         if (e.connId !== null && d.conn === null) d.conn = e.connId;
         if (e.state === 'QM_IDLE') d.p1Complete = true;
         else if (e.state.startsWith('MM_') || e.state.startsWith('AG_')) {
@@ -83,6 +89,24 @@ export class ShowAlone {
       default:
         return null;
     }
+  }
+
+  /**
+   * Two rows share `own`: it is the router's address (the initiator's, `src`, or the responder's, `dst`). An
+   * earlier row read the other way round (its source taken for the router's own) is turned around.
+   */
+  private ownAddress(ctx: RouterContext, own: string): void {
+    for (const r of this.rows) {
+      const d = r.d;
+      if (d.local === own || d.peer !== own || d.local === null) continue;
+      const other = d.local;
+      ctx.peers.delete(own);
+      ctx.peers.set(other, d);
+      ctx.locals.delete(other);
+      d.peer = other;
+      d.local = own;
+    }
+    ctx.locals.add(own);
   }
 
   /** The show-made negotiation with this peer (made now if none is known); null when debug lines made one. */
