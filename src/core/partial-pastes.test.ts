@@ -75,6 +75,114 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((f) => f.code)).toContain('P2_PROXY_MISMATCH');
     expect(a.input.unrecognized).toEqual([]);
   },
+  'error-32-two-lines-hub-blog.log': (a) => {
+    // two ISAKMP-ERROR lines of the hub: its refusal of spoke2's Quick Mode, nothing else of the exchange
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // `(local 203.0.113.1 remote 203.0.113.30)`: the hub is the router that printed it
+    expect(n).toMatchObject({ local: '203.0.113.1', peer: '203.0.113.30' });
+    // a Quick Mode refused proves phase 1 was up; no line shows its mode or the Quick Mode's message ID
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
+    expect(n.phase2.map((p) => p.outcome)).toEqual(['failed']);
+    // error 32: proxy identities (no crypto map entry for that spoke's networks)
+    expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
+  },
+  'nat-t-responder-from-mm5-port-floating-notes.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', local: '61.128.1.1', peer: '103.1.1.1' });
+    // the excerpt starts at MM5 in MM_KEY_EXCH: Main Mode by its state names, MM1-MM4 before the cut
+    expect(n.phase1).toMatchObject({ mode: 'main', outcome: 'complete' });
+    expect(n.phase1.messages.map((m) => m.name)).toEqual(['MM5', 'MM6']);
+    // MM5 and MM6 on UDP 4500 from the peer's port 4501: the NAT rewrote it
+    expect(n.phase1.messages.map((m) => m.ports)).toEqual([{ local: 4500, peer: 4501 }, { local: 4500, peer: 4501 }]);
+    expect(n.phase2.map((p) => [p.messageId, p.outcome, p.transform, p.encapsulation])).toEqual([[1416806668, 'complete', 'esp-3des esp-sha-hmac', 'tunnel-udp']]);
+    expect(n.phase2[0]!.messages.map((m) => m.name)).toEqual(['QM1', 'QM2', 'QM3']);
+    const codes = n.findings.map((f) => f.code);
+    expect(codes).toContain('NAT_T');
+    // a success: no error finding (3DES is only a warning)
+    expect(n.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  },
+  'p1-policy-mismatch-refusal-pairs-study-notes.log': (a) => {
+    // four refusals, one per attribute, each the mismatch line and the refusal; `<ip>` masks both ends
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(4);
+    for (const n of a.negotiations) {
+      // the mask printed for both ends names the peer at most, never the router itself
+      expect(n.local).not.toBe('<ip>');
+      expect(n.phase1).toMatchObject({ mode: null, outcome: 'failed', messages: [] });
+      expect(n.findings.map((f) => [f.code, f.severity])).toEqual([['P1_POLICY_MISMATCH', 'error']]);
+    }
+    // each refusal is told by the attribute its own mismatch line names
+    expect(a.negotiations.map((n) => /the (.+?) matched none/.exec(n.findings[0]!.summary)?.[1])).toEqual(['encryption', 'AES key length', 'hash', 'DH group']);
+  },
+  'p2-transform-refused-error-256-study-notes.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    expect(n.phase2.map((p) => p.outcome)).toEqual(['failed']);
+    const f = n.findings.find((x) => x.code === 'P2_TRANSFORM_MISMATCH');
+    // the transform set it refused, as the line names it
+    expect(f?.summary).toContain('esp-des esp-sha-hmac');
+    expect(n.findings.map((x) => x.code)).not.toContain('P2_PROXY_MISMATCH');
+  },
+  'pfs-mismatch-qm-refused-peer-delete-initiator-blog.log': (a) => {
+    // the stray dot in `Old State = .IKE_I_MM2`, `received payload type 17` and the responder lifetime lines are read
+    expect(a.input.unrecognized).toEqual([]);
+    // the negotiation the peer refused and deleted, then the new Main Mode that starts after it
+    expect(a.negotiations).toHaveLength(2);
+    const [n, again] = a.negotiations as [Analysis['negotiations'][number], Analysis['negotiations'][number]];
+    expect(n).toMatchObject({ role: 'initiator', local: '122.122.122.122', peer: '77.77.77.77' });
+    expect(n.phase1).toMatchObject({ mode: 'main', outcome: 'complete' });
+    // the author left out MM1's and MM2's packet lines; the RESPONDER_LIFETIME notify printed in MM_KEY_EXCH is an
+    // informational exchange (node 1201896175), not a second MM6
+    expect(n.phase1.messages.map((m) => m.name)).toEqual(['MM3', 'MM4', 'MM5', 'MM6']);
+    expect(n.phase1.messages.every((m) => !m.retransmission)).toBe(true);
+    // the Quick Mode (M-ID -889293300) is refused with PROPOSAL_NOT_CHOSEN, then the peer deletes the SA
+    expect(n.phase2.map((p) => [p.messageId, p.outcome])).toEqual([[3405673996, 'failed']]);
+    const codes = n.findings.map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['P2_REJECTED_BY_PEER', 'SA_DELETED_BY_PEER', 'LIFETIME_ADJUSTED']));
+    // the first policy refused on its encryption and the second accepted: harmless, told as info
+    expect(n.findings.find((f) => f.code === 'P1_POLICY_MISMATCH')?.severity).toBe('info');
+    // the initiator's log cannot tell PFS from the other reasons a responder refuses a Quick Mode: it is not claimed
+    expect(codes).not.toContain('P2_PFS_MISMATCH');
+    expect(again).toMatchObject({ role: 'initiator', peer: '77.77.77.77' });
+    expect(again.phase1).toMatchObject({ mode: 'main', outcome: 'incomplete' });
+    expect(again.phase1.messages.map((m) => m.name)).toEqual(['MM1', 'MM2']);
+  },
+  'proxy-identities-not-supported-study-notes.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    expect(n.phase2.map((p) => p.outcome)).toEqual(['failed']);
+    expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
+  },
+  'recvd-pkt-not-ipsec-gre-study-notes.log': (a) => {
+    // one syslog line with masked addresses: read, and no negotiation made of it
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.lineTables[0]!.kinds[2]).toBe(0);
+    expect(a.negotiations).toEqual([]);
+  },
+  'show-isakmp-sa-empty-slot-column-ko-book.log': (a) => {
+    // the header with a `slot` column and no row: no SA, no negotiation
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-isakmp-two-peers-ipsec-sa-of-other-peer-hub-blog.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    // the hub's address is the one both rows share: it is the responder of the first row (dst) and the initiator
+    // of the second (src)
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied])).toEqual([
+      ['203.0.113.1', '203.0.113.20', 'complete', true],
+      ['203.0.113.1', '203.0.113.10', 'complete', true],
+    ]);
+    // `current outbound spi: 0x0(0)`: the block lists no SA pair, so no phase 2
+    expect(a.negotiations.every((n) => n.phase2.length === 0 && n.findings.length === 0)).toBe(true);
+  },
   'show-isakmp-sa-empty-then-qm-idle-blog.log': (a) => {
     // the empty output lists nothing; the second lists the phase 1 the ping brought up
     expect(a.negotiations).toHaveLength(1);
