@@ -74,7 +74,12 @@ export interface IpsecContext {
   legacyDest: string | null;
 }
 
-export function ipsecEvent(fn: string | null, text: string, book: AddressBook): IkeEventBody | null {
+/** `transform proposal not supported for identity`, and 12.2's `transform proposal (prot 3, trans 3, hmac_alg 2) not supported`. */
+const TRANSFORM_REFUSED = /transforma? proposal (?:\([^)]*\) )?not supported/;
+
+export function ipsecEvent(fn0: string | null, text: string, book: AddressBook): IkeEventBody | null {
+  // Markdown escapes the underscores of a function name in a published post (`vaidate\_proposal`)
+  const fn = fn0 !== null && fn0.indexOf('\\') >= 0 ? fn0.replace(/\\_/g, '_') : fn0;
   switch (fn) {
     case 'sa_request':
       return request('sa_request', text, book);
@@ -92,8 +97,10 @@ export function ipsecEvent(fn: string | null, text: string, book: AddressBook): 
       return outboundSa(text, book) ?? { type: 'info', text: `${fn}: ${text}` };
     case 'ipsec_process_proposal':
     case 'validate_transform_proposal':
-      if (text.indexOf('transform proposal not supported') >= 0 || text.indexOf('transforma proposal') >= 0)
-        return { type: 'ipsec-rejected', reason: 'transform', text };
+    // 12.2 names it validate_proposal, and misspells it `vaidate_proposal` in one build
+    case 'validate_proposal':
+    case 'vaidate_proposal':
+      if (TRANSFORM_REFUSED.test(text)) return { type: 'ipsec-rejected', reason: 'transform', text };
       if (text.indexOf('proxy identities not supported') >= 0) return { type: 'ipsec-rejected', reason: 'proxy', text };
       if (text.startsWith('Map Accepted')) return { type: 'info', text };
       return null;

@@ -148,7 +148,8 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
     if (attribute) return attribute;
     if (t.indexOf('life duration') >= 0) return lifeDuration(t);
   }
-  if (t.startsWith('atts are') || t.startsWith('attrs are')) {
+  // 12.2 and before print `atts not acceptable` without `are`
+  if (t.startsWith('atts are') || t.startsWith('attrs are') || t.startsWith('atts not acceptable')) {
     const acceptable = t.indexOf('not acceptable') < 0;
     return t.indexOf('Next payload') >= 0 ? { type: 'p1-atts', acceptable } : { type: 'p2-atts', acceptable };
   }
