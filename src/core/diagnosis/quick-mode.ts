@@ -108,7 +108,7 @@ function computeRefusals(ctx: DiagnosisContext): Refusal[] {
   ctx.events.forEach((e, index) => {
     if (e.type === 'p2-proposal' || (e.type === 'node' && e.action === 'new')) offer = emptyOffer();
     if (e.type === 'p2-attr' && e.attr === 'group') offer.pfsGroup = e.number;
-    if (e.type === 'p2-attr' && e.attr === 'encaps') offer.encapsulation = e.value;
+    if (e.type === 'p2-attr' && e.attr === 'encaps') offer.encapsulation = encapsulationWord(e.value);
     if (e.type === 'p2-transform') offer.cipher = cipherWord(e.name);
     if (e.type === 'p2-attr' && e.attr === 'keyLength') offer.keyLength = e.number;
     if (e.type === 'p2-attr' && e.attr === 'authenticator') offer.authenticator = authenticatorWord(e.value);
@@ -214,4 +214,18 @@ function fillOfferFromNegotiation(ctx: DiagnosisContext, r: Refusal): void {
     pfsGroup: q.pfsGroup,
     encapsulation: q.encapsulation ?? 'tunnel',
   };
+}
+
+/** IOS's names of the encapsulation codes, for a release that prints the bare number (12.2: `encaps is 1`). */
+const ENCAPSULATION_NAMES: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
+  '1': 'Tunnel',
+  '2': 'Transport',
+  '3': 'Tunnel-UDP',
+  '4': 'Transport-UDP',
+});
+
+/** `1 (Tunnel)` as printed, or the name of a bare code. */
+function encapsulationWord(value: string): string {
+  const v = value.trim();
+  return ENCAPSULATION_NAMES[v] ?? v;
 }
