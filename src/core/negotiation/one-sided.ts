@@ -52,7 +52,9 @@ function infoName(m: DraftMessage): MessageName {
 export function oneSided(s: Sided, index: number): Negotiation {
   const d = s.draft;
   const side = s.side;
-  const own = side ?? 'initiator';
+  // a router whose role no line shows but which refused a Quick Mode offer was that offer's responder: it takes the
+  // responder's place, so the refusal is told as its own (the role itself stays unknown)
+  const own = side ?? (d.notable.some((e) => e.type === 'p2-rejected' || e.type === 'ipsec-rejected') ? 'responder' : 'initiator');
   const local = routerOf(d, own);
   const remote = peerRouter(d, otherSide(own));
   const refused = refusedInOneLog(s.informational);
