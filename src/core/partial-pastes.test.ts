@@ -85,8 +85,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // a Quick Mode refused proves phase 1 was up; no line shows its mode or the Quick Mode's message ID
     expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
     expect(n.phase2.map((p) => p.outcome)).toEqual(['failed']);
-    // error 32: proxy identities (no crypto map entry for that spoke's networks)
+    // error 32: proxy identities (no crypto map entry for that spoke's networks), refused by the hub that printed it
     expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
+    expect(n.findings[0]!.summary).toMatch(/^203\.0\.113\.1 refused/);
   },
   'nat-t-responder-from-mm5-port-floating-notes.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
@@ -125,8 +126,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
     expect(n.phase2.map((p) => p.outcome)).toEqual(['failed']);
     const f = n.findings.find((x) => x.code === 'P2_TRANSFORM_MISMATCH');
-    // the transform set it refused, as the line names it
-    expect(f?.summary).toContain('esp-des esp-sha-hmac');
+    // the transform set it refused, as the line names it, refused by the router that printed the lines
+    expect(f?.summary).toMatch(/^This router refused the Quick Mode transforms \(esp-des esp-sha-hmac\)/);
     expect(n.findings.map((x) => x.code)).not.toContain('P2_PROXY_MISMATCH');
   },
   'pfs-mismatch-qm-refused-peer-delete-initiator-blog.log': (a) => {
@@ -160,6 +161,22 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
     expect(n.phase2.map((p) => p.outcome)).toEqual(['failed']);
     expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
+    expect(n.findings[0]!.summary).toMatch(/^This router refused/);
+  },
+  'qm-refused-ios122-markdown-bold-racoon-blog.log': (a) => {
+    // 12.2 without FSM lines, a line of two spaces between each line, one line in Markdown bold with escaped `\_`
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // no packet line and no address: the role is not shown, the Quick Mode refused implies phase 1 was up
+    expect(n.role).toBe('unknown');
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
+    expect(n.phase2.map((p) => p.outcome)).toEqual(['failed']);
+    // `IPSEC(vaidate_proposal): transform proposal (prot 3, trans 3, hmac_alg 2) not supported`: a transform refusal
+    const f = n.findings.find((x) => x.code === 'P2_TRANSFORM_MISMATCH');
+    // by the router that printed it (the offer's responder), with the offer as its lines give it (`encaps is 1`: Tunnel)
+    expect(f?.summary).toMatch(/^This router refused the Quick Mode transforms \(esp-3des esp-sha-hmac, Tunnel\)/);
+    expect(n.findings.map((x) => x.code)).not.toContain('P2_REJECTED_BY_PEER');
   },
   'recvd-pkt-not-ipsec-gre-study-notes.log': (a) => {
     // one syslog line with masked addresses: read, and no negotiation made of it
