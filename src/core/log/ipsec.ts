@@ -95,9 +95,9 @@ export function ipsecEvent(fn0: string | null, text: string, book: AddressBook):
       return { type: 'info', text };
     case 'update_current_outbound_sa':
       return outboundSa(text, book) ?? { type: 'info', text: `${fn}: ${text}` };
+    // 12.2 names it validate_proposal, and misspells it `vaidate_proposal` in one build
     case 'ipsec_process_proposal':
     case 'validate_transform_proposal':
-    // 12.2 names it validate_proposal, and misspells it `vaidate_proposal` in one build
     case 'validate_proposal':
     case 'vaidate_proposal':
       if (TRANSFORM_REFUSED.test(text)) return { type: 'ipsec-rejected', reason: 'transform', text };
