@@ -89,6 +89,30 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
     expect(n.findings[0]!.summary).toMatch(/^203\.0\.113\.1 refused/);
   },
+  'ipsec-sa-request-create-sa-tab-indented-ko-book.log': (a) => {
+    // `key=value` without a space, tab indentation: the SA request for R4 and one SA created, read
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // OUTBOUND sa_request: R2 asks for the SAs, the Quick Mode's initiator
+    expect(n).toMatchObject({ role: 'initiator', local: '1.1.23.2', peer: '1.1.34.4' });
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
+    // one SA created of the pair, the rest elided: the Quick Mode is not shown complete
+    expect(n.phase2.map((p) => [p.outcome, p.transform])).toEqual([['incomplete', 'esp-aes esp-md5-hmac']]);
+    expect(n.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  },
+  'isakmp-three-lines-numbered-notes-cut-word-ko-book.log': (a) => {
+    // the author's (1)..(3) after the lines; the fragment `OMPLETE` is no IKE line
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', peer: '1.1.34.4' });
+    // `beginning Main Mode exchange` shows the mode; a Quick Mode begun on conn-id 1008 shows phase 1 done
+    expect(n.phase1).toMatchObject({ mode: 'main', outcome: 'complete' });
+    // the Quick Mode (M-ID -1458007633) begins and the excerpt ends: incomplete, no message of it printed
+    expect(n.phase2.map((p) => [p.messageId, p.outcome])).toEqual([[2836959663, 'incomplete']]);
+    expect(n.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  },
   'nat-t-responder-from-mm5-port-floating-notes.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     expect(a.negotiations).toHaveLength(1);
@@ -184,10 +208,21 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.lineTables[0]!.kinds[2]).toBe(0);
     expect(a.negotiations).toEqual([]);
   },
+  'show-isakmp-peers-ko-book.log': (a) => {
+    // `show crypto isakmp peers` alone: one peer and the local address as printed; nothing says how far phase 1 got
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.role, n.phase1.outcome])).toEqual([['1.1.32.2', '1.1.34.4', 'unknown', 'not-logged']]);
+    expect(a.negotiations[0]!.findings).toEqual([]);
+  },
   'show-isakmp-sa-empty-slot-column-ko-book.log': (a) => {
     // the header with a `slot` column and no row: no SA, no negotiation
     expect(a.negotiations).toEqual([]);
     expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-isakmp-sa-slot-qm-idle-ko-book.log': (a) => {
+    // the `slot` column between conn-id and status; QM_IDLE: phase 1 up
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied, n.phase1.mode])).toEqual([['1.1.23.2', '1.1.34.4', 'complete', true, null]]);
   },
   'show-isakmp-two-peers-ipsec-sa-of-other-peer-hub-blog.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
