@@ -117,6 +117,8 @@ export function parseHead(body: string): Head | null {
     return null;
   }
   if (c0 === 37 /* % */) {
+    // a syslog message is `%FACILITY-SEVERITY-MNEMONIC`; a CLI message (`%`, `%Some server settings cannot be changed`) is none
+    if (!isSyslogHead(body)) return null;
     // FTD and ASA wrap a debug line in a syslog message: `%FTD-5-711001: IKEv2-PLAT-4: Received PFKEY …`
     const inner = body.indexOf(': IKEv2');
     if (inner > 0 && inner < 24 && (body.startsWith('%FTD-') || body.startsWith('%ASA-'))) {
@@ -138,4 +140,20 @@ export function parseHead(body: string): Head | null {
   if (c0 === 99 /* c */ && body.startsWith('crypto_engine')) return { facility: 'ENGINE', conn: null, fn: null, text: body };
   if (c0 === 75 /* K */ && body.startsWith('KMI')) return isakmp(body, 'KMI', 3);
   return null;
+}
+
+/** `%CRYPTO-4-RECVD_PKT_INV_SPI:`, `%PKI-6-CERTRET:`, `%FTD-5-711001:`: capitals after `%`, then a severity digit between dashes. */
+function isSyslogHead(body: string): boolean {
+  const first = body.charCodeAt(1);
+  if (!(first >= 65 && first <= 90)) return false;
+  const end = Math.min(body.length - 2, 40);
+  for (let i = 2; i < end; i += 1) {
+    const c = body.charCodeAt(i);
+    if (c === 45 /* - */ && body.charCodeAt(i + 2) === 45) {
+      const d = body.charCodeAt(i + 1);
+      if (d >= 48 && d <= 55) return true;
+    }
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return false;
+  }
+  return false;
 }
