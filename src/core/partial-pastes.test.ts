@@ -56,6 +56,16 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((f) => f.code)).toEqual(['P2_TRANSFORM_MISMATCH']);
     expect(a.input.unrecognized).toEqual([]);
   },
+  'pki-enroll-crypto-pki-fingerprint-otus-lab.log': (a) => {
+    // an enrollment: the CLI's `%` lines are its dialogue, not syslog; the CRYPTO_PKI and %PKI lines are read
+    expect(a.input.unrecognized).toEqual([]);
+    const kinds = a.lineTables[0]!.kinds;
+    // line 4 (`%` alone) and line 18 (`% Certificate request sent ...`) are prose; lines 20-22 debug and syslog
+    expect([kinds[3], kinds[17]]).toEqual([4, 4]);
+    expect([kinds[19], kinds[20], kinds[21]]).toEqual([0, 0, 0]);
+    // no IKE exchange: no negotiation
+    expect(a.negotiations).toEqual([]);
+  },
   'qm-only-refused-by-hub-proxy-mismatch-blog.log': (a) => {
     // spoke2 and the hub print the same Quick Mode (M-ID 570535495): one negotiation, though the hub sees the
     // spoke by its NAT address (203.0.113.30) and the spoke prints its own (172.16.0.2)
