@@ -145,7 +145,8 @@ export class LogReader {
         return;
       }
       if (this.show !== null) {
-        if (lexed.indent > 0 || looksLikeShowLine(body)) {
+        // `show dmvpn` prints its headers and tables unindented: its output lasts until a prompt or a debug line
+        if (lexed.indent > 0 || looksLikeShowLine(body) || (this.show.command === 'dmvpn' && parseHead(body) === null)) {
           const e = showEvent(body, this.show, this.book);
           this.emitSimple(number, at, KIND.show, null, e, null);
           return;

@@ -12,7 +12,8 @@ const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
 
 /** Which show command's output is being read, and which SA list inside `show crypto ipsec sa`. */
 export interface ShowState {
-  command: 'isakmp' | 'ipsec' | 'session' | 'other';
+  /** `dmvpn`: `show dmvpn detail`, whose Crypto Session Details are `show crypto session detail`'s lines. */
+  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'other';
   section: 'inbound' | 'outbound' | 'other' | null;
 }
 
@@ -22,6 +23,7 @@ export function showCommand(command: string): ShowState['command'] | null {
   if (c.startsWith('do ')) i = 3;
   if (!c.startsWith('sh', i)) return null;
   const words = c.slice(i).split(/\s+/);
+  if (words.length >= 2 && 'show'.startsWith(words[0] ?? 'x') && words[1] === 'dmvpn') return 'dmvpn';
   if (words.length < 3 || !'show'.startsWith(words[0] ?? 'x') || !'crypto'.startsWith(words[1] ?? 'x') || (words[1] ?? '').length < 2) {
     return words[0] !== undefined && 'show'.startsWith(words[0]) ? 'other' : null;
   }
@@ -42,7 +44,7 @@ function number(v: string | undefined): number | null {
 export function showEvent(body: string, state: ShowState, book: AddressBook): IkeEventBody | null {
   const t = repairSpacedIpv6(body.trim());
   if (t.length === 0) return null;
-  if (state.command === 'session') return sessionEvent(t, book);
+  if (state.command === 'session' || state.command === 'dmvpn') return sessionEvent(t, book);
   if (state.command === 'isakmp') {
     if (t.endsWith('Crypto ISAKMP SA')) return { type: 'info', text: t };
     const peer = ISAKMP_PEER.exec(t);
