@@ -85,6 +85,17 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((f) => f.code)).toContain('P2_PROXY_MISMATCH');
     expect(a.input.unrecognized).toEqual([]);
   },
+  'dmvpn-detail-crypto-session-active-inactive-ikev1-sa-blog.log': (a) => {
+    // `show dmvpn detail` prints its tables unindented; its Crypto Session Details are read as show crypto session's
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '1.1.1.1', peer: '6.6.6.6', role: 'unknown' });
+    // `IKEv1 SA: ... Active` and `Active SAs: 2`: both phases up; no line shows the mode
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
+    expect(n.phase2.map((p) => p.outcome)).toEqual(['complete']);
+    expect(n.findings).toEqual([]);
+  },
   'error-32-two-lines-hub-blog.log': (a) => {
     // two ISAKMP-ERROR lines of the hub: its refusal of spoke2's Quick Mode, nothing else of the exchange
     expect(a.input.unrecognized).toEqual([]);
@@ -265,6 +276,19 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations).toEqual([]);
     expect(a.input.unrecognized).toEqual([]);
   },
+  'show-ipsec-sa-peer-pfs-transport-dmvpn-hub-blog.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '1.1.1.1', peer: '6.6.6.6' });
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    // an inbound and an outbound ESP SA listed active: the Quick Mode that made them completed
+    expect(n.phase2).toHaveLength(1);
+    expect(n.phase2[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0x80DB5650', outbound: '0x311F0A49' } });
+    // 13 packets out, 16 in
+    expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 13, packetsIn: 16 });
+    expect(n.findings).toEqual([]);
+  },
   'show-isakmp-ipsec-sa-spoke1-excerpt.log': (a) => {
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
@@ -274,6 +298,16 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase2[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0xDA9E8DCA', outbound: '0xB2C0867D' } });
     // the counters the block shows: 4 packets out, none in
     expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 4, packetsIn: 0, up: false });
+  },
+  'show-isakmp-sa-hub-three-spokes-dst-column-blog.log': (a) => {
+    // the hub's address is the dst all three rows share: it is local in each, the first row included
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome])).toEqual([
+      ['1.1.1.1', '7.7.7.7', 'complete'],
+      ['1.1.1.1', '8.8.8.8', 'complete'],
+      ['1.1.1.1', '6.6.6.6', 'complete'],
+    ]);
+    expect(a.negotiations.every((n) => n.phase1.mode === null && n.phase1.implied === true && n.findings.length === 0)).toBe(true);
   },
   'show-isakmp-sa-qm-idle-blog.log': (a) => {
     // two rows, the router's own address (102.1.1.1) in both: two phase 1s up with two peers
