@@ -35,7 +35,9 @@ export class ShowAlone {
     switch (e.type) {
       case 'show-isakmp-sa': {
         // the router's own address is the one its other rows share; the first row's source until one says otherwise
-        const shared = this.rows.some((r) => r.dst === e.dst || r.src === e.dst) ? e.dst : this.rows.some((r) => r.dst === e.src || r.src === e.src) ? e.src : null;
+        // only one of this row's addresses seen in the rows above tells which is the router's; a row of the same pair tells nothing
+        const seen = (a: string) => this.rows.some((r) => r.dst === a || r.src === a);
+        const shared = seen(e.dst) === seen(e.src) ? null : seen(e.dst) ? e.dst : e.src;
         if (shared !== null) this.ownAddress(ctx, shared);
         const dstLocal = shared !== null ? shared === e.dst : ctx.locals.has(e.dst) && !ctx.locals.has(e.src);
         const peer = dstLocal ? e.src : e.dst;
