@@ -309,6 +309,20 @@ const expectations: Record<string, (a: Analysis) => void> = {
     ]);
     expect(a.negotiations.every((n) => n.phase1.mode === null && n.phase1.implied === true && n.findings.length === 0)).toBe(true);
   },
+  'show-isakmp-sa-mm-key-exch-deleted-rows-psk-mismatch-lab.log': (a) => {
+    // four rows of one pair of routers (no header, the author's selection): one negotiation with that peer
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // both addresses are in every row: which one is the router's no row tells, only the pair is known
+    expect([n.local, n.peer].sort()).toEqual(['192.0.2.1', '198.51.100.2']);
+    // MM_* states: Main Mode, still in MM_KEY_EXCH and never QM_IDLE: phase 1 not complete, not shown failed either
+    expect(n.phase1).toMatchObject({ mode: 'main', outcome: 'incomplete', messages: [] });
+    // `current outbound spi: 0x0(0)`: no phase 2
+    expect(n.phase2).toEqual([]);
+    // show output alone proves no cause: no finding is invented
+    expect(n.findings).toEqual([]);
+  },
   'show-isakmp-sa-qm-idle-blog.log': (a) => {
     // two rows, the router's own address (102.1.1.1) in both: two phase 1s up with two peers
     expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied])).toEqual([
