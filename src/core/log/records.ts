@@ -24,7 +24,7 @@ import { hasMessageId, RecurringLines } from './recurring-lines.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
 import { splitLines } from './lines.ts';
-import { looksLikeShowLine, showCommand, showEvent, type ShowState } from './show.ts';
+import { looksLikeShowLine, showCommand, showEvent, startsIpsecBlock, type ShowState } from './show.ts';
 
 /** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
 const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
@@ -144,6 +144,8 @@ export class LogReader {
         this.emitSimple(number, at, KIND.prompt, lexed.time, { type: 'prompt', name: null, command: body.trim() }, null);
         return;
       }
+      // `show crypto ipsec sa` lines pasted without their command: the block's own first words open it
+      if (this.show === null && startsIpsecBlock(body)) this.show = { command: 'ipsec', section: null };
       if (this.show !== null) {
         // `show dmvpn` prints its headers and tables unindented: its output lasts until a prompt or a debug line
         if (lexed.indent > 0 || looksLikeShowLine(body) || (this.show.command === 'dmvpn' && parseHead(body) === null)) {

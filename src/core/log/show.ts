@@ -145,3 +145,11 @@ export function looksLikeShowLine(t: string): boolean {
     /^[\d.a-f:]+ +[\d.a-f:]+ +[A-Z_]+/i.test(t)
   );
 }
+
+/**
+ * Whether a line is one only `show crypto ipsec sa` prints, so distinctive that a paste of its lines without the
+ * command (`local  ident (addr/mask/prot/port): ...`, `current_peer 192.0.2.1 port 500`) is read as its output.
+ */
+export function startsIpsecBlock(t: string): boolean {
+  return t.startsWith('local  ident (addr/mask/prot/port)') || t.startsWith('remote ident (addr/mask/prot/port)') || t.startsWith('current_peer ') || t.startsWith('current outbound spi:');
+}
