@@ -110,6 +110,13 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
     expect(n.findings[0]!.summary).toMatch(/^203\.0\.113\.1 refused/);
   },
+  'ipsec-sa-lines-selector-mismatch-no-command-lab.log': (a) => {
+    // `show crypto ipsec sa` lines without the command: read as its output by their own words
+    expect(a.input.unrecognized).toEqual([]);
+    expect(Array.from(a.lineTables[0]!.kinds.slice(2, 10))).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
+    // a flow with no SA (`current outbound spi: 0x0(0)`): nothing negotiated is listed, no finding is invented
+    expect(a.negotiations).toEqual([]);
+  },
   'ipsec-sa-request-create-sa-tab-indented-ko-book.log': (a) => {
     // `key=value` without a space, tab indentation: the SA request for R4 and one SA created, read
     expect(a.input.unrecognized).toEqual([]);
