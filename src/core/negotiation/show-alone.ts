@@ -115,6 +115,18 @@ export class ShowAlone {
   private draft(ctx: RouterContext, peer: string, local: string | null, e: IkeEvent): Draft | null {
     const known = ctx.peers.get(peer);
     if (known !== undefined) return this.made.has(known) ? known : null;
+    // a `show crypto isakmp sa` row guessed the other way round (its source taken for the router's own): a block
+    // that names the router's address (`local addr`) turns it around instead of listing the pair a second time
+    const swapped = local !== null ? ctx.peers.get(local) : undefined;
+    if (swapped !== undefined && local !== null && this.made.has(swapped) && swapped.local === peer) {
+      ctx.peers.delete(local);
+      ctx.peers.set(peer, swapped);
+      ctx.locals.delete(peer);
+      ctx.locals.add(local);
+      swapped.peer = peer;
+      swapped.local = local;
+      return swapped;
+    }
     // show output saved apart from the debug log it goes with (another file: another router context)
     if (this.elsewhere.has(peer)) return null;
     if (this.router.drafts.some((d) => d.peer === peer && !this.made.has(d))) {
