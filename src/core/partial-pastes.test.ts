@@ -296,6 +296,18 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 13, packetsIn: 16 });
     expect(n.findings).toEqual([]);
   },
+  'show-isakmp-ipsec-sa-nat-t-vti-udp-encaps-ja-notes.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    // one row and one block of the same pair: one negotiation. The row alone cannot tell which address is R1's
+    // (the peer initiated: R1 is its dst); the block's `local addr 192.168.0.1` does, and the row's guess turns round
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '192.168.0.1', peer: '2.0.0.4', role: 'unknown' });
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    expect(n.phase2.map((p) => [p.outcome, p.spis])).toEqual([['complete', { inbound: '0x4D2DA165', outbound: '0x2756FBFC' }]]);
+    expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 5, packetsIn: 5 });
+    expect(n.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  },
   'show-isakmp-ipsec-sa-spoke1-excerpt.log': (a) => {
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
