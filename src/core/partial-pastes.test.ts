@@ -406,7 +406,8 @@ describe('partial pastes', () => {
     expect(a.input.unrecognized).toEqual([]);
   });
 
-  // hand-written: an empty `show crypto isakmp sa` (no SA with any peer), as IOS prints it; no excerpt has one yet
+  // hand-written: an empty `show crypto isakmp sa` (no SA with any peer) in the form without a slot column; the real
+  // excerpt show-isakmp-sa-empty-slot-column-ko-book.log has the form with one
   test('an empty show output lists no negotiation and gives no finding', () => {
     const a = analyze([{ name: 'empty', text: 'R1#show crypto isakmp sa\nIPv4 Crypto ISAKMP SA\ndst             src             state          conn-id status\n\nIPv6 Crypto ISAKMP SA\n' }]);
     expect(a.negotiations).toEqual([]);
