@@ -350,6 +350,14 @@ const expectations: Record<string, (a: Analysis) => void> = {
     ]);
     expect(a.negotiations.every((n) => n.phase1.mode === null && n.phase2.length === 0 && n.findings.length === 0)).toBe(true);
   },
+  'show-transform-set-isakmp-sa-tab-indented-lab.log': (a) => {
+    // tab-indented show output: the transform sets list no negotiation, the isakmp row one phase 1 up
+    expect(a.input.unrecognized).toEqual([]);
+    expect(Array.from(a.lineTables[0]!.kinds.slice(2, 12))).toEqual([2, 3, 3, 5, 3, 3, 2, 3, 3, 3]);
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied, n.phase2.length, n.findings.length])).toEqual([
+      ['23.0.0.2', '13.0.0.1', 'complete', true, 0, 0],
+    ]);
+  },
 };
 
 function expectGolden(file: URL, text: string): void {
