@@ -17,7 +17,7 @@ export class ShowAlone {
   /** The negotiation of the `show crypto session` block being read. */
   private session: Draft | null = null;
   /** The peer and local address of the `show crypto ipsec sa` block being read. */
-  private block: { peer: string | null; local: string | null } = { peer: null, local: null };
+  private block: { peer: string | null; local: string | null; out: boolean; in: boolean } = { peer: null, local: null, out: false, in: false };
   /** The rows of the `show crypto isakmp sa` being read: a later row can tell which address is the router's own. */
   private rows: { d: Draft; dst: string; src: string }[] = [];
 
@@ -26,7 +26,7 @@ export class ShowAlone {
   /** A new command: the blocks above are done. */
   newCommand(): void {
     this.session = null;
-    this.block = { peer: null, local: null };
+    this.block = { peer: null, local: null, out: false, in: false };
     this.rows = [];
   }
 
@@ -70,9 +70,20 @@ export class ShowAlone {
         return d;
       }
       case 'show-ipsec-peer':
-        if (e.local !== null) this.block = { peer: null, local: e.local };
-        if (e.peer) this.block.peer = e.peer;
+        if (e.local !== null) this.block = { peer: null, local: e.local, out: false, in: false };
+        if (e.peer) this.block = { ...this.block, peer: e.peer, out: false, in: false };
         return null;
+      case 'show-ipsec-counters': {
+        // packets encrypted to the peer and decrypted from it: an SA pair carried traffic, so its Quick Mode completed
+        if (e.encaps !== null && e.encaps > 0) this.block.out = true;
+        if (e.decaps !== null && e.decaps > 0) this.block.in = true;
+        const { peer, local } = this.block;
+        if (peer === null || !this.block.out || !this.block.in) return null;
+        const d = this.draft(ctx, peer, local, e);
+        if (d === null) return ctx.peers.get(peer) ?? null;
+        quickModeSeenAlone(d).complete = true;
+        return d;
+      }
       case 'show-ipsec-spi': {
         const { peer, local } = this.block;
         // `current outbound spi: 0x0(0)`: no SA with this peer
