@@ -206,6 +206,17 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(again.phase1).toMatchObject({ mode: 'main', outcome: 'incomplete' });
     expect(again.phase1.messages.map((m) => m.name)).toEqual(['MM1', 'MM2']);
   },
+  'ping-show-isakmp-slot-ipsec-sa-counters-es-lab.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '10.1.1.2', peer: '192.168.1.2', role: 'unknown' });
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    // 19 packets encrypted and 19 decrypted with this peer: an SA pair carried traffic, its Quick Mode completed,
+    // though the cut shows no SPI
+    expect(n.phase2.map((p) => [p.outcome, p.spis])).toEqual([['complete', null]]);
+    expect(n.findings).toEqual([]);
+  },
   'proxy-identities-not-supported-study-notes.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     expect(a.negotiations).toHaveLength(1);
