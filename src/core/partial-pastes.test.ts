@@ -202,6 +202,14 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.find((f) => f.code === 'P1_POLICY_MISMATCH')?.severity).toBe('info');
     // the initiator's log cannot tell PFS from the other reasons a responder refuses a Quick Mode: it is not claimed
     expect(codes).not.toContain('P2_PFS_MISMATCH');
+    // after the peer's DELETE (line 139) the router deletes its own ISAKMP SA: the packet it sends as
+    // IKE_PHASE1_DEL comes (line 149, no payload printed) is its DELETE notify
+    expect(n.informational.map((m) => [m.name, m.dir, m.lines[0]?.line])).toEqual([
+      ['NOTIFY', 'in', 106],
+      ['NOTIFY', 'in', 131],
+      ['DELETE', 'in', 139],
+      ['DELETE', 'out', 149],
+    ]);
     expect(again).toMatchObject({ role: 'initiator', peer: '77.77.77.77' });
     expect(again.phase1).toMatchObject({ mode: 'main', outcome: 'incomplete' });
     expect(again.phase1.messages.map((m) => m.name)).toEqual(['MM1', 'MM2']);

@@ -23,12 +23,12 @@ export interface Sided {
 export function toSided(d: Draft): Sided {
   const side = d.side;
   const phase1 = d.messages.all.map((m) => message(m, side));
-  const informational = d.informational.map((m) => message(m, side, m.name ?? infoName(m)));
+  const informational = d.informational.map((m) => message(m, side, m.name ?? infoName(m, d)));
   const phase2: Phase2[] = [];
   for (const p of d.phase2) {
     const quick = p.quick || p.messages.some((m) => m.payloads.some((x) => x.type === 'SA'));
     if (!quick) {
-      for (const m of p.messages) informational.push(message(m, side, infoName(m)));
+      for (const m of p.messages) informational.push(message(m, side, infoName(m, d)));
       continue;
     }
     phase2.push(phase2Of(d, p));
@@ -42,8 +42,14 @@ export function toSided(d: Draft): Sided {
   return { draft: d, side, phase1, phase2, informational, p1 };
 }
 
-function infoName(m: DraftMessage): MessageName {
+/** `Input = IKE_MESG_INTERNAL, IKE_PHASE1_DEL`: the router itself deletes its ISAKMP SA (or, PHASE2_DEL, an IPsec SA). */
+const DELETES = /IKE_PHASE[12]_DEL$/;
+
+function infoName(m: DraftMessage, d: Draft): MessageName {
   if (m.payloads.some((p) => p.type === 'DELETE')) return 'DELETE';
+  // IOS prints no DELETE payload for the notify it sends when it deletes an SA itself: the packet it sends as
+  // the delete input comes is that notify (`sending packet ... QM_IDLE`, `purging node`, `IKE_PHASE1_DEL`)
+  if (m.dir === 'out' && m.payloads.length === 0 && d.transitions.some((t) => DELETES.test(t.input) && m.lines.some((l) => l.file === t.line.file && l.line === t.line.line))) return 'DELETE';
   if (m.notifies.some((n) => n.indexOf('R_U_THERE') >= 0) || m.payloads.some((p) => p.type === 'NOTIFY' && (p.detail ?? '').indexOf('R_U_THERE') >= 0)) return 'DPD';
   if (m.payloads.some((p) => p.type === 'NOTIFY')) return 'NOTIFY';
   return 'UNKNOWN';
