@@ -275,9 +275,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.input.unrecognized).toEqual([]);
     // the hub's address is the one both rows share: it is the responder of the first row (dst) and the initiator
     // of the second (src)
-    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied])).toEqual([
-      ['203.0.113.1', '203.0.113.20', 'complete', true],
-      ['203.0.113.1', '203.0.113.10', 'complete', true],
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.role, n.phase1.outcome, n.phase1.implied])).toEqual([
+      ['203.0.113.1', '203.0.113.20', 'responder', 'complete', true],
+      ['203.0.113.1', '203.0.113.10', 'initiator', 'complete', true],
     ]);
     // `current outbound spi: 0x0(0)`: the block lists no SA pair, so no phase 2
     expect(a.negotiations.every((n) => n.phase2.length === 0 && n.findings.length === 0)).toBe(true);
@@ -340,10 +340,11 @@ const expectations: Record<string, (a: Analysis) => void> = {
   'show-isakmp-sa-hub-three-spokes-dst-column-blog.log': (a) => {
     // the hub's address is the dst all three rows share: it is local in each, the first row included
     expect(a.input.unrecognized).toEqual([]);
-    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome])).toEqual([
-      ['1.1.1.1', '7.7.7.7', 'complete'],
-      ['1.1.1.1', '8.8.8.8', 'complete'],
-      ['1.1.1.1', '6.6.6.6', 'complete'],
+    // IOS lists each SA from its initiator (src) to its responder (dst): each spoke began its SA, the hub answered
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.role, n.phase1.outcome])).toEqual([
+      ['1.1.1.1', '7.7.7.7', 'responder', 'complete'],
+      ['1.1.1.1', '8.8.8.8', 'responder', 'complete'],
+      ['1.1.1.1', '6.6.6.6', 'responder', 'complete'],
     ]);
     expect(a.negotiations.every((n) => n.phase1.mode === null && n.phase1.implied === true && n.findings.length === 0)).toBe(true);
   },
@@ -363,9 +364,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
   },
   'show-isakmp-sa-qm-idle-blog.log': (a) => {
     // two rows, the router's own address (102.1.1.1) in both: two phase 1s up with two peers
-    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied])).toEqual([
-      ['102.1.1.1', '103.1.1.1', 'complete', true],
-      ['102.1.1.1', '101.1.1.1', 'complete', true],
+    // the router is the src of both rows: it began both SAs
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.role, n.phase1.outcome, n.phase1.implied])).toEqual([
+      ['102.1.1.1', '103.1.1.1', 'initiator', 'complete', true],
+      ['102.1.1.1', '101.1.1.1', 'initiator', 'complete', true],
     ]);
     expect(a.negotiations.every((n) => n.phase1.mode === null && n.phase2.length === 0 && n.findings.length === 0)).toBe(true);
   },

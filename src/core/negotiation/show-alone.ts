@@ -7,6 +7,7 @@
 import type { IkeEvent } from '../log/events.ts';
 import type { Draft, RouterContext } from './draft.ts';
 import { quickModeSeenAlone } from './quick-mode.ts';
+import { setSide } from './message-lines.ts';
 import type { DraftRouter } from './route.ts';
 
 export class ShowAlone {
@@ -20,6 +21,8 @@ export class ShowAlone {
   private block: { peer: string | null; local: string | null; out: boolean; in: boolean } = { peer: null, local: null, out: false, in: false };
   /** The rows of the `show crypto isakmp sa` being read: a later row can tell which address is the router's own. */
   private rows: { d: Draft; dst: string; src: string }[] = [];
+  /** Addresses taken for the router's own only because a row put them first (`src`), nothing else saying so. */
+  private readonly guessed = new Set<string>();
 
   constructor(private readonly router: DraftRouter) {}
 
@@ -39,12 +42,16 @@ export class ShowAlone {
         const seen = (a: string) => this.rows.some((r) => r.dst === a || r.src === a);
         const shared = seen(e.dst) === seen(e.src) ? null : seen(e.dst) ? e.dst : e.src;
         if (shared !== null) this.ownAddress(ctx, shared);
-        const dstLocal = shared !== null ? shared === e.dst : ctx.locals.has(e.dst) && !ctx.locals.has(e.src);
+        const own = (a: string) => ctx.locals.has(a) && !this.guessed.has(a);
+        const dstLocal = shared !== null ? shared === e.dst : own(e.dst) && !own(e.src) ? true : ctx.locals.has(e.dst) && !ctx.locals.has(e.src);
+        const known = shared !== null || own(e.dst) !== own(e.src);
         const peer = dstLocal ? e.src : e.dst;
         const local = dstLocal ? e.dst : e.src;
         const d = this.draft(ctx, peer, local, e);
         if (d === null) return ctx.peers.get(peer) ?? null;
         this.rows.push({ d, dst: e.dst, src: e.src });
+        if (known) rowSide(d, e.src, local);
+        else this.guessed.add(local);
         if (e.connId !== null && d.conn === null) d.conn = e.connId;
         if (e.state === 'QM_IDLE') d.p1Complete = true;
         else if (e.state.startsWith('MM_') || e.state.startsWith('AG_')) {
@@ -109,8 +116,10 @@ export class ShowAlone {
    * earlier row read the other way round (its source taken for the router's own) is turned around.
    */
   private ownAddress(ctx: RouterContext, own: string): void {
+    this.guessed.delete(own);
     for (const r of this.rows) {
       const d = r.d;
+      if (r.src === own || r.dst === own) rowSide(d, r.src, own);
       if (d.local === own || d.peer !== own || d.local === null) continue;
       const other = d.local;
       ctx.peers.delete(own);
@@ -153,4 +162,12 @@ export class ShowAlone {
     this.made.add(d);
     return d;
   }
+}
+
+/**
+ * IOS lists an ISAKMP SA from its initiator (`src`) to its responder (`dst`), the same on both routers: once the
+ * router's own address is known, so is its part in that SA.
+ */
+function rowSide(d: Draft, src: string, own: string): void {
+  setSide(d, own === src ? 'initiator' : 'responder', 1);
 }
