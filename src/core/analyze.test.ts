@@ -276,6 +276,103 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.childSas?.[0]).toMatchObject({ outcome: 'failed', refusal: 'NO_PROPOSAL_CHOSEN' });
     expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
   },
+  '33-asa-nat-t-initiator-behind-nat-float-4500-pair-a.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '20.20.20.1', peer: '30.30.30.1' });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: '3D78FEE3E29C3D4D', responder: 'C8C21CC6B47BC841' }, outcome: 'complete' });
+    expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0', 'IKE_AUTH 1', 'IKE_AUTH.response 1']);
+    expect(n.childSas?.[0]).toMatchObject({ messageId: 1, outcome: 'complete', transform: "AES-CBC SHA256 Don't use ESN" });
+  },
+  '34-asa-nat-t-responder-peer-behind-pat-4501-pair-b.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    // the peer as NAT shows it: its public address, PAT's port 4501 (`[30.30.30.2]:4501->[30.30.30.1]:4500`)
+    expect(n).toMatchObject({ role: 'responder', local: '30.30.30.1', peer: '30.30.30.2' });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: '3D78FEE3E29C3D4D', responder: 'C8C21CC6B47BC841' }, outcome: 'complete' });
+    expect(n.childSas?.[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0x528ED2D8', outbound: '0x4F457804' } });
+  },
+  '35-asa-ike-sa-init-retransmit-limit-initiator-pair-a.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(a.negotiations).toHaveLength(1);
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: '0C6EF96EC28EEA32', responder: '0000000000000000' }, outcome: 'failed' });
+    // seven SENT PKT [IKE_SA_INIT] lines: the first and six `Retransmitting packet`
+    expect(n.ikeSa!.messages.map((m) => [m.name, m.response, m.attempt])).toEqual([1, 2, 3, 4, 5, 6, 7].map((k) => ['IKE_SA_INIT', false, k]));
+    expect(n.ikeSa!.transitions.map((t) => t.input)).toContain('EV_RE_XMT_EXCEED');
+  },
+  '36-asa-auth-timer-expired-responder-pair-b.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    // two IKE_SA_INIT requests with the same initiator SPI, each answered with a new responder SPI (tags 46 and 47)
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.initiator, n.ikeSa?.spis.responder, n.ikeSa?.outcome])).toEqual([
+      ['responder', '0C6EF96EC28EEA32', '86A164301FAECC59', 'failed'],
+      ['responder', '0C6EF96EC28EEA32', 'CA4D1EE3B9339279', 'failed'],
+    ]);
+    expect(v2(a.negotiations[0]!)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0']);
+    expect(a.negotiations[0]!.ikeSa!.transitions.map((t) => t.to).slice(-3)).toEqual(['R_WAIT_AUTH', 'AUTH_DONE', 'EXIT']);
+  },
+  '37-asa-auth-method-mismatch-responder-two-attempts.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.initiator, n.ikeSa?.outcome])).toEqual([
+      ['responder', 'B8A8A3EF521F1036', 'failed'],
+      ['responder', '3A7673E8E76714FB', 'failed'],
+    ]);
+    expect(a.negotiations[0]!.ikeSa!.messages.at(-1)!.payloads).toContain('NOTIFY(AUTHENTICATION_FAILED)');
+  },
+  '38-asa-success-ike-weaker-than-ipsec-then-delete-by-user-initiator.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '20.20.20.1', peer: '30.30.30.1' });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: 'F6897AC44B745449', responder: 'F535761F2FFD293A' }, outcome: 'complete' });
+    // the IKE SA and its child come up; then this side sends the delete (message ID 2) and the peer acknowledges it
+    expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0', 'IKE_AUTH 1', 'IKE_AUTH.response 1', 'INFORMATIONAL 2', 'INFORMATIONAL.response 2']);
+    expect(n.ikeSa!.messages[4]).toMatchObject({ from: 'initiator', dir: 'out' });
+    expect(n.childSas?.[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0xE0461827', outbound: '0x4714E30F' } });
+  },
+  '39-asa-crypto-map-incomplete-missing-acl-peer-deletes-responder.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.ikeSa?.spis.initiator, n.ikeSa?.outcome, n.childSas?.[0]?.outcome])).toEqual([
+      ['5EB39276FFBA02FC', 'complete', 'failed'],
+      ['48BE6B94817C391E', 'complete', 'failed'],
+    ]);
+    // the peer's delete arrives as an INFORMATIONAL request (ID 2) from the initiator; this side answers it
+    const n = a.negotiations[0]!;
+    expect(n.ikeSa!.messages.slice(4).map((m) => [m.name, m.response, m.from, m.dir])).toEqual([
+      ['INFORMATIONAL', false, 'initiator', 'in'],
+      ['INFORMATIONAL', true, 'responder', 'out'],
+    ]);
+  },
+  '40-asa-dh-group-mismatch-no-proposal-chosen-responder.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.responder, n.ikeSa?.outcome])).toEqual([
+      ['responder', 'E1EBA918EF7E033A', 'failed'],
+      ['responder', '273F494D7637BFA2', 'failed'],
+    ]);
+    expect(a.negotiations[0]!.ikeSa!.messages[1]!.payloads).toEqual(['NOTIFY(NO_PROPOSAL_CHOSEN)']);
+  },
+  '41-ios-identity-mismatch-no-ikev2-profile-for-peer-dn-responder-cisco-doc.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(a.negotiations).toHaveLength(1);
+    // an excerpt without packet lines or addresses: the SA by its SM Trace SPIs, its role by `(R)`
+    expect(n).toMatchObject({ role: 'responder', ikeVersion: 2 });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: 'E9E4B7FD0A336C97', responder: 'F2CF438C0CCA281C' }, outcome: 'failed', messages: [] });
+  },
+  '42-ios-certificate-issuer-not-trusted-no-trustpoint-responder-cisco-doc.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder' });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: 'E4368647479E50EF', responder: '97B2C8AA5268271A' }, outcome: 'failed' });
+    // four SM Trace lines, all in R_VERIFY_AUTH: no change of state
+    expect(n.ikeSa!.transitions).toEqual([]);
+  },
+  '43-asa-peer-id-check-failed-no-ip-in-certificate-san-initiator-cisco-doc.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator' });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: '833D2323FCB46093', responder: 'F0B4D318DDDDB783' }, outcome: 'failed' });
+    expect(n.ikeSa!.transitions.map((t) => [t.from, t.to, t.input])).toEqual([['I_PROC_AUTH', 'AUTH_DONE', 'EV_AUTH_FAIL']]);
+  },
   '23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log': (a) => {
     const n = a.negotiations[0]!;
     expect(n).toMatchObject({ local: '203.0.113.1', peer: '203.0.113.10' });

@@ -50,7 +50,7 @@ export function continues(open: OpenRecord, lexed: Lexed, raw: string): boolean 
     case 'legacy':
       return !lexed.stamped && body.startsWith('(proxy');
     case 'ikev2':
-      return parseHead(body) === null && !PROMPT.test(body) && continuesIkev2(open.body, open.more.length, lexed, raw, open.rawFirst);
+      return parseHead(body) === null && !PROMPT.test(body) && continuesIkev2(open.body, open.more, lexed, raw, open.rawFirst);
     case 'wrap':
       return !lexed.stamped && lexed.indent === 0 && raw.length > 0 && raw.charCodeAt(0) !== 32 && parseHead(body) === null && !PROMPT.test(body) && open.more.length === 0;
     default:

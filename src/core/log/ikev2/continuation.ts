@@ -5,6 +5,7 @@
  */
 import type { Lexed } from '../lex.ts';
 import { readTag } from './prefix.ts';
+import { cutShort, joinWrapped, MAX_WRAPPED } from './wrap.ts';
 
 /** A line of a packet block, proposal, decode or banner, by its start. */
 export function isBlockLine(body: string): boolean {
@@ -22,10 +23,11 @@ const EMPTY_PREFIX = /^IKEv2-[A-Z]{2,8}-\d:\s*$/;
 const STARTS = ['Initiator SPI', 'Auth data:', 'Decrypted packet:', 'IKEv2 ', 'Payload contents', 'Num. transforms', 'ESP:', 'IKE:', 'AH:', 'Proposal', 'Technical Support', 'Copyright (c)', 'Compiled '];
 
 /**
- * `body` is the line's text after its timestamp; `openText` the open record's first line. The caller has
- * already ruled out a new record's head and a prompt.
+ * `body` is the line's text after its timestamp; `openText` the open record's first line, `more` its
+ * continuation lines so far. The caller has already ruled out a new record's head and a prompt.
  */
-export function continuesIkev2(openText: string, moreSoFar: number, lexed: Lexed, raw: string, openRaw: string): boolean {
+export function continuesIkev2(openText: string, more: readonly string[], lexed: Lexed, raw: string, openRaw: string): boolean {
+  const moreSoFar = more.length;
   if (lexed.stamped) return false;
   const body = lexed.body;
   // a terminal wrapped the first line at 80 columns: the next line is its rest
@@ -34,5 +36,7 @@ export function continuesIkev2(openText: string, moreSoFar: number, lexed: Lexed
   if (lexed.indent > 0 || raw.charCodeAt(0) === 32 || raw.charCodeAt(0) === 9) return true;
   if (isBlockLine(body)) return true;
   // `IKEv2-PLAT-2: ` alone: its message is on the next line
-  return moreSoFar === 0 && EMPTY_PREFIX.test(openText);
+  if (moreSoFar === 0 && EMPTY_PREFIX.test(openText)) return true;
+  // a message a document broke at a space: its rest has no prefix, stamp or indent
+  return moreSoFar < MAX_WRAPPED && body.length > 0 && !more.some(isBlockLine) && cutShort(joinWrapped(openText, more, false));
 }

@@ -15,6 +15,11 @@ const ERROR_WORDS: Readonly<Record<Ikev2ErrorCode, string>> = {
   'wrong-dh-group': "The peer's KE payload uses another Diffie-Hellman group than the one asked for.",
   'nat-t-disabled': 'NAT is in the path but NAT traversal is disabled.',
   'in-negotiation': 'An SA with this peer is already being negotiated: no new one is started.',
+  'identity-not-found': "Nothing configured matches the peer's identity: no IKEv2 profile (IOS) or tunnel group (ASA) for it.",
+  'profile-not-found': "No IKEv2 profile matches the peer's identity (`match identity remote`, or a certificate map for a certificate's name).",
+  'peer-id-check-failed': "The peer's identity is not in its certificate: the peer ID check failed.",
+  'cert-failed': "The peer's certificate did not verify (chain, trustpoint, validity or revocation).",
+  'platform-errors': 'The platform (PKI, AAA) reported an error for this exchange.',
   empty: 'An error line without text: means nothing alone.',
   other: 'An IKEv2 error.',
 };
@@ -77,6 +82,10 @@ export function describeIkev2(l: Ikev2Line): string {
       return l.own ? `Our identity: ${l.id} (${l.idType}).` : `The peer's identity ${l.id} (${l.idType}) selects the IKEv2 profile.`;
     case 'no-proxy-match':
       return `The peer's traffic selectors match no entry of crypto map ${l.map ?? '?'}${l.seq === null ? '' : ` (seq ${l.seq})`}: the crypto ACLs are not mirror images.`;
+    case 'crypto-map-incomplete':
+      return `Crypto map ${l.map ?? '?'} seq ${l.seq ?? '?'} has no ${l.missing}: it cannot match the peer's traffic selectors.`;
+    case 'weaker-ike':
+      return `The IKE SA's ${l.ike} is weaker than the child SA's ${l.ipsec} it protects (a warning; the SA still comes up).`;
     case 'lookup':
     case 'nat':
     case 'step':

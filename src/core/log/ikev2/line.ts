@@ -29,6 +29,11 @@ export type Ikev2ErrorCode =
   | 'wrong-dh-group'
   | 'nat-t-disabled'
   | 'in-negotiation'
+  | 'identity-not-found'
+  | 'profile-not-found'
+  | 'peer-id-check-failed'
+  | 'cert-failed'
+  | 'platform-errors'
   | 'empty'
   | 'other';
 
@@ -83,6 +88,10 @@ export type Ikev2Line =
   | { kind: 'lookup'; what: 'policy' | 'default-policy' | 'profile' | 'keyring' | 'peer-block' | 'tunnel-group' | 'crypto-map' | 'selectors'; name: string | null; words: string }
   /** ASA `Crypto Map: No proxy match on map VPN_MAP seq 1`: the peer's traffic selectors match no crypto map entry */
   | { kind: 'no-proxy-match'; map: string | null; seq: number | null }
+  /** ASA `Crypto map VPN_MAP seq 1 is incomplete due to missing ACL`: the entry has no `match address` */
+  | { kind: 'crypto-map-incomplete'; map: string | null; seq: number | null; missing: string }
+  /** ASA `Selected IKEv2 encryption algorithm (AES-CBC-128) is not strong enough to secure proposed IPsec encryption algorithm (AES-CBC-256).` */
+  | { kind: 'weaker-ike'; ike: string; ipsec: string }
   /** NAT discovery result */
   | { kind: 'nat'; found: boolean | null; words: string }
   /** ASA PFKEY messages: the data plane's SAs */

@@ -97,6 +97,13 @@ const PHRASES: readonly Phrase[] = [
   ['IKEv2 MIB tunnel started', step('The tunnel is counted in the MIB.')],
   ['Checking if request will fit in peer window', step("The request fits the peer's message window.")],
   ['Accounting not required', step('No accounting for this session.')],
+  // identity and certificate checks
+  ['Getting configured policies', step('Looking up the configured policies for this peer.')],
+  ['Peer ID check started, received ID type:', step("Checking the peer's identity against its certificate.")],
+  ['Peer ID check: failed to retreive', step("The peer's certificate has no such name in its subject alternative name.")],
+  ['retrieving SAN for peer ID check', step("Reading the subject alternative name of the peer's certificate.")],
+  ['NO IKEv2 ID', step('No IKEv2 identity is known for this SA.')],
+  ['Successfully removed child SAs', step('The child SAs are removed.')],
   // ASA platform glue
   ['INVALID PSH HANDLE', step('Internal handle note; harmless despite its level.')],
   ['PSH cleanup', step('Internal cleanup.')],

@@ -55,6 +55,14 @@ export function readTag(s: string, i: number): { value: number; end: number } | 
   return { value: n.value, end: n.end + 2 };
 }
 
+/** `(n) ` at i, a tag printed without its colon and followed by text. */
+function bareTag(s: string, i: number): { value: number; end: number } | null {
+  if (s.charCodeAt(i) !== 40) return null;
+  const n = number(s, i + 1);
+  if (n === null || s.charCodeAt(n.end) !== 41 || s.charCodeAt(n.end + 1) !== 32) return null;
+  return { value: n.value, end: n.end + 2 };
+}
+
 /** `(SESSION ID = n,SA ID = m):` or `(SA ID = m):` at i. */
 function readIds(s: string, i: number, out: Ikev2Prefix): number {
   if (s.charCodeAt(i) !== 40) return i;
@@ -93,7 +101,8 @@ export function readIkev2Prefix(s: string, i = 0): Ikev2Prefix | null {
   j += 1;
   if (out.facility === 'PROTO' || out.facility === 'PLAT') {
     j = skipSpaces(s, j);
-    const tag = readTag(s, j);
+    // the platform glue prints some tags without their colon: `IKEv2-PLAT-3: (172) tg_name set to: …`
+    const tag = readTag(s, j) ?? bareTag(s, j);
     if (tag !== null) {
       out.sa = tag.value;
       j = skipSpaces(s, tag.end);

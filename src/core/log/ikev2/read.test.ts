@@ -13,6 +13,19 @@ const FILES = {
   28: '28-asa-transform-set-mismatch-received-vs-expected-policies-responder-pair-b.log',
   29: '29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log',
   30: '30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log',
+  31: '31-asa-ike-proposal-mismatch-no-proposal-chosen-responder.log',
+  32: '32-asa-acl-mismatch-no-proxy-match-no-proposal-chosen-responder.log',
+  33: '33-asa-nat-t-initiator-behind-nat-float-4500-pair-a.log',
+  34: '34-asa-nat-t-responder-peer-behind-pat-4501-pair-b.log',
+  35: '35-asa-ike-sa-init-retransmit-limit-initiator-pair-a.log',
+  36: '36-asa-auth-timer-expired-responder-pair-b.log',
+  37: '37-asa-auth-method-mismatch-responder-two-attempts.log',
+  38: '38-asa-success-ike-weaker-than-ipsec-then-delete-by-user-initiator.log',
+  39: '39-asa-crypto-map-incomplete-missing-acl-peer-deletes-responder.log',
+  40: '40-asa-dh-group-mismatch-no-proposal-chosen-responder.log',
+  41: '41-ios-identity-mismatch-no-ikev2-profile-for-peer-dn-responder-cisco-doc.log',
+  42: '42-ios-certificate-issuer-not-trusted-no-trustpoint-responder-cisco-doc.log',
+  43: '43-asa-peer-id-check-failed-no-ip-in-certificate-san-initiator-cisco-doc.log',
 } as const;
 type FileKey = keyof typeof FILES;
 
@@ -181,5 +194,26 @@ describe('a line wrapped at 80 columns', () => {
     expect(log.kinds.slice(0, 2)).toEqual(['debug', 'continuation']);
     const e = log.events[0];
     expect(e?.type === 'ikev2' ? e.line : null).toEqual({ kind: 'up', ids: ['FC00:123:123:123::1', 'FC00:123:123:123::2'] });
+  });
+});
+
+describe('a message a document broke at a space (Cisco TAC document 117337, corpus 41-43)', () => {
+  test('an SM Trace line over three lines is one SM Trace', () => {
+    const e = eventAt(41, lineOf(41, 'SM Trace-> SA:'));
+    expect(e.line).toEqual({ kind: 'sm', spis: { initiator: 'E9E4B7FD0A336C97', responder: 'F2CF438C0CCA281C' }, role: 'R', messageId: 1, state: 'R_WAIT_AUTH', event: 'EV_GET_POLICY_BY_PEERID' });
+    const at = lineOf(41, 'SM Trace-> SA:');
+    expect(corpus(41).log.kinds.slice(at, at + 2)).toEqual(['continuation', 'continuation']);
+  });
+  test('the rest of a sentence joins it with the space the break took', () => {
+    expect(eventAt(41, lineOf(41, 'Searching policy')).line).toEqual({ kind: 'identity', own: false, id: 'hostname=asa.cisco.com', idType: 'DER ASN1 DN' });
+    expect(eventAt(41, lineOf(41, ':: Failed to')).line).toMatchObject({ kind: 'error', code: 'identity-not-found' });
+    expect(eventAt(42, lineOf(42, 'Verify cert')).line).toMatchObject({ kind: 'error', code: 'cert-failed' });
+  });
+  test('a prefix cut before its colon is read whole (`…SA ID = 68)` then `:Verification …`)', () => {
+    const last = corpus(42).text.split('\n').findIndex((l) => l.endsWith('SA ID = 68)')) + 1;
+    expect(eventAt(42, last)).toMatchObject({ session: 14607, sa: 68, line: { kind: 'auth', passed: false } });
+  });
+  test('an ASA tag printed without its colon is a tag (`IKEv2-PLAT-3: (172) tg_name set to: …`)', () => {
+    expect(eventAt(43, lineOf(43, 'tg_name set to'))).toMatchObject({ sa: 172, line: { kind: 'step' } });
   });
 });

@@ -162,6 +162,15 @@ const ERRORS: readonly [string, Ikev2ErrorCode][] = [
   [": The peer's KE payload contained the wrong DH group", 'wrong-dh-group'],
   ['NAT is found but it is not supported', 'nat-t-disabled'],
   ['SA is already in negotiation', 'in-negotiation'],
+  // IOS prints it after `:`, the ASA after its tag: no profile or tunnel group for the peer's identity
+  [': Failed to locate an item in the database', 'identity-not-found'],
+  ['Failed to locate an item in the database', 'identity-not-found'],
+  ['%Profile could not be found by peer certificate', 'profile-not-found'],
+  ['% IKEv2 profile not found', 'profile-not-found'],
+  ['Peer ID check failed', 'peer-id-check-failed'],
+  ['Verify cert failed', 'cert-failed'],
+  ['Verify auth failed', 'auth-failed'],
+  [': Platform errors', 'platform-errors'],
 ];
 
 const NOTIFIES_SENT: readonly [string, string][] = [
@@ -195,6 +204,8 @@ function lookup(text: string): Ikev2Line | null {
     const name = text.slice(26).trim();
     return { kind: 'lookup', what: 'crypto-map', name, words: `The traffic selectors match crypto map ${name}.` };
   }
+  const incomplete = /^Crypto map (\S{1,64}) seq (\d{1,6}) is incomplete due to missing (.{1,60})$/.exec(text);
+  if (incomplete !== null) return { kind: 'crypto-map-incomplete', map: incomplete[1] ?? null, seq: Number(incomplete[2]), missing: incomplete[3] ?? '' };
   const noProxy = /^Crypto Map: No proxy match on map (\S{1,64})(?: seq (\d{1,6}))?/.exec(text);
   if (noProxy !== null) return { kind: 'no-proxy-match', map: noProxy[1] ?? null, seq: noProxy[2] === undefined ? null : Number(noProxy[2]) };
   if (text.startsWith('Selector received from peer is accepted')) return { kind: 'lookup', what: 'selectors', name: null, words: "The peer's traffic selectors are accepted." };
@@ -277,6 +288,8 @@ export function readIkev2Message(text: string, lines: readonly string[]): Ikev2L
   if (id !== null) return { kind: 'identity', own: t.startsWith('Constructing'), id: id[1] ?? '', idType: id[2] ?? '' };
   const pf = PFKEY.exec(t);
   if (pf !== null) return { kind: 'pfkey', action: pf[1] ?? '', spi: pf[2] === '0' ? null : `0x${hex(pf[2] ?? '')}`, error: pf[3] === 'TRUE' };
+  const weaker = /^Selected IKEv2 encryption algorithm \(([^)]{1,40})\) is not strong enough to secure proposed IPsec encryption algorithm \(([^)]{1,40})\)/.exec(t);
+  if (weaker !== null) return { kind: 'weaker-ike', ike: weaker[1] ?? '', ipsec: weaker[2] ?? '' };
   if (t.startsWith('Request has mess_id') || t.startsWith('Sent response with message id')) return { kind: 'window', words: t };
   for (const [begins, code] of ERRORS) if (t.startsWith(begins)) return { kind: 'error', code, text: t };
   return lookup(t) ?? phraseLine(t);

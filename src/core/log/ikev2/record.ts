@@ -8,6 +8,8 @@ import type { IkeEventBody } from '../events.ts';
 import type { Ikev2Line } from './line.ts';
 import { nextGlued, readIkev2Prefix, readTag, type Ikev2Prefix } from './prefix.ts';
 import { decodedPayloads, readIkev2Message } from './read.ts';
+import { cutShort, joinWrapped, MAX_WRAPPED } from './wrap.ts';
+import { isBlockLine } from './continuation.ts';
 
 interface Segment {
   prefix: Ikev2Prefix | null;
@@ -78,10 +80,18 @@ function readSegment(s: Segment): Ikev2Line | null {
   return readIkev2Message(first, lines);
 }
 
+/** How many of `more` are the rest of a first line cut short (by a terminal at 80 columns, or a document at a space). */
+function wrappedRest(first: string, more: readonly string[], terminal: boolean): number {
+  if (terminal) return 1;
+  let n = 0;
+  while (n < MAX_WRAPPED && n < more.length && !isBlockLine(more[n] ?? '') && cutShort(joinWrapped(first, more.slice(0, n), false))) n += 1;
+  return n;
+}
+
 /** `wrapped`: the first line was cut at 80 columns and its rest is the first continuation line. */
 export function ikev2Record(first: string, more: readonly string[], wrapped = false): IkeEventBody | null {
-  const rest = more[0];
-  const parts = wrapped && rest !== undefined ? segments(first + rest, more.slice(1)) : segments(first, more);
+  const n = more.length === 0 ? 0 : wrappedRest(first, more, wrapped);
+  const parts = n > 0 ? segments(joinWrapped(first, more.slice(0, n), wrapped), more.slice(n)) : segments(first, more);
   const head = parts[0];
   if (head === undefined || head.prefix === null) return null;
   const line = readSegment(head);
