@@ -262,7 +262,9 @@ export type Severity = 'error' | 'warning' | 'info';
 export type FindingCode =
   | 'NO_PSK' | 'PSK_MISMATCH' | 'PEER_UNREACHABLE' | 'P1_POLICY_MISMATCH' | 'P1_RETRANSMIT'
   | 'P2_TRANSFORM_MISMATCH' | 'P2_PROXY_MISMATCH' | 'P2_PFS_MISMATCH' | 'P2_REJECTED_BY_PEER'
-  | 'SA_DELETED_BY_PEER' | 'INVALID_SPI' | 'NO_SA_FOR_PACKET' | 'NAT_T' | 'WEAK_CRYPTO' | 'LIFETIME_ADJUSTED';
+  | 'SA_DELETED_BY_PEER' | 'INVALID_SPI' | 'NO_SA_FOR_PACKET' | 'NAT_T' | 'WEAK_CRYPTO' | 'LIFETIME_ADJUSTED'
+  // IKEv2 only
+  | 'CERT_AUTH_FAILED' | 'IDENTITY_MISMATCH' | 'MESSAGE_WINDOW';
 
 export interface Finding {
   code: FindingCode;

@@ -274,7 +274,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
     const n = a.negotiations[0]!;
     expect(n.ikeSa!.outcome).toBe('complete');
     expect(n.childSas?.[0]).toMatchObject({ outcome: 'failed', refusal: 'NO_PROPOSAL_CHOSEN' });
-    expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH']);
+    expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH', 'SA_DELETED_BY_PEER']);
   },
   '33-asa-nat-t-initiator-behind-nat-float-4500-pair-a.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);

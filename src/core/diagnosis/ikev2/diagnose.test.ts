@@ -13,6 +13,17 @@ const file = (n: number): string => {
     30: '30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log',
     31: '31-asa-ike-proposal-mismatch-no-proposal-chosen-responder.log',
     32: '32-asa-acl-mismatch-no-proxy-match-no-proposal-chosen-responder.log',
+    33: '33-asa-nat-t-initiator-behind-nat-float-4500-pair-a.log',
+    34: '34-asa-nat-t-responder-peer-behind-pat-4501-pair-b.log',
+    35: '35-asa-ike-sa-init-retransmit-limit-initiator-pair-a.log',
+    36: '36-asa-auth-timer-expired-responder-pair-b.log',
+    37: '37-asa-auth-method-mismatch-responder-two-attempts.log',
+    38: '38-asa-success-ike-weaker-than-ipsec-then-delete-by-user-initiator.log',
+    39: '39-asa-crypto-map-incomplete-missing-acl-peer-deletes-responder.log',
+    40: '40-asa-dh-group-mismatch-no-proposal-chosen-responder.log',
+    41: '41-ios-identity-mismatch-no-ikev2-profile-for-peer-dn-responder-cisco-doc.log',
+    42: '42-ios-certificate-issuer-not-trusted-no-trustpoint-responder-cisco-doc.log',
+    43: '43-asa-peer-id-check-failed-no-ip-in-certificate-san-initiator-cisco-doc.log',
   };
   return names[n]!;
 };
@@ -31,8 +42,9 @@ interface Case {
   files: number[];
   /** The findings' codes, one per negotiation. */
   codes: string[][];
-  /** Real lines (file index in `files`, text) the first finding must cite. */
+  /** Real lines (file index in `files`, text) the first finding (or the one of `code`) must cite. */
   cites: [number, string][];
+  code?: string;
   says?: RegExp;
   /** The finding cites the packet line of the response that carries this notify. */
   refusal?: string;
@@ -49,7 +61,7 @@ const CASES: Case[] = [
   {
     name: 'IOS-XE initiator, child SA refused in IKE_AUTH: P2_TRANSFORM_MISMATCH, saying this side cannot tell it from ACLs',
     files: [11],
-    codes: [['P2_TRANSFORM_MISMATCH']],
+    codes: [['P2_TRANSFORM_MISMATCH', 'WEAK_CRYPTO']],
     cites: [],
     refusal: 'NO_PROPOSAL_CHOSEN',
     says: /The IKE SA is up, but .*NO_PROPOSAL_CHOSEN.*the responder's log says which/,
@@ -57,14 +69,14 @@ const CASES: Case[] = [
   {
     name: "ASA responder prints what was offered and what it accepts",
     files: [28],
-    codes: [['P2_TRANSFORM_MISMATCH'], ['P2_TRANSFORM_MISMATCH']],
+    codes: [['P2_TRANSFORM_MISMATCH', 'SA_DELETED_BY_PEER'], ['P2_TRANSFORM_MISMATCH', 'SA_DELETED_BY_PEER']],
     cites: [[0, 'Received Policies:'], [0, 'Expected Policies:']],
     says: /AES-CBC-256 .* accepts ESP: Proposal 0: {2}AES-CBC-128/,
   },
   {
     name: 'both ASAs merged: the transform mismatch, without the one-sided caveat',
     files: [27, 28],
-    codes: [['P2_TRANSFORM_MISMATCH'], ['P2_TRANSFORM_MISMATCH']],
+    codes: [['P2_TRANSFORM_MISMATCH', 'SA_DELETED_BY_PEER'], ['P2_TRANSFORM_MISMATCH', 'SA_DELETED_BY_PEER']],
     cites: [[1, 'Received Policies:']],
   },
   {
@@ -78,7 +90,7 @@ const CASES: Case[] = [
   {
     name: 'ASA responder, crypto ACLs not mirrored: P2_PROXY_MISMATCH, not a transform mismatch, though it answers NO_PROPOSAL_CHOSEN',
     files: [32],
-    codes: [['P2_PROXY_MISMATCH']],
+    codes: [['P2_PROXY_MISMATCH', 'SA_DELETED_BY_PEER']],
     cites: [[0, 'Crypto Map: No proxy match on map VPN_MAP seq 1']],
     says: /crypto map VPN_MAP has no entry/,
   },
@@ -86,9 +98,89 @@ const CASES: Case[] = [
   {
     name: 'IOS 16 initiator, IKE_SA_INIT sent four times and never answered: PEER_UNREACHABLE',
     files: [24],
-    codes: [['PEER_UNREACHABLE']],
+    codes: [['PEER_UNREACHABLE', 'WEAK_CRYPTO']],
     cites: [[0, 'Initial exchange failed: Initial exchange failed']],
     says: /sent IKE_SA_INIT to FC00:123:123:123::1 4 times \(3 resends\) and never got an answer, then the initial exchange failed/,
+  },
+  {
+    name: 'IOS-XE 16.7 default proposal offers MD5 and DH groups 5 and 2: WEAK_CRYPTO, a warning',
+    files: [24],
+    codes: [['PEER_UNREACHABLE', 'WEAK_CRYPTO']],
+    code: 'WEAK_CRYPTO',
+    cites: [],
+    says: /MD5, MD596, DH group 5, DH group 2/,
+  },
+  {
+    name: 'ASA initiator behind NAT: NAT_T, information, IKE moved to 4500',
+    files: [33],
+    codes: [['NAT_T']],
+    cites: [[0, 'NAT INSIDE found'], [0, 'NAT detected float to init port 4500'], [0, 'Host is located NAT inside']],
+    says: /20\.20\.20\.1 is behind it .*moved from UDP 500 to 4500/,
+  },
+  {
+    name: 'ASA responder whose peer is behind PAT: NAT_T from the other side',
+    files: [34],
+    codes: [['NAT_T']],
+    cites: [[0, 'NAT OUTSIDE found'], [0, 'Host is located NAT outside']],
+    says: /the peer .* is behind it/,
+  },
+  {
+    name: 'both ASAs of the NAT-T pair merged: one negotiation, one NAT_T citing both logs',
+    files: [33, 34],
+    codes: [['NAT_T']],
+    cites: [[0, 'NAT INSIDE found'], [1, 'NAT OUTSIDE found']],
+  },
+  {
+    name: "ASA warns that the IKE SA's AES-128 protects an AES-256 child SA: WEAK_CRYPTO, information (the SA is up)",
+    files: [38],
+    codes: [['WEAK_CRYPTO']],
+    cites: [[0, 'is not strong enough to secure proposed IPsec encryption algorithm']],
+    says: /AES-CBC-128 is weaker than the AES-CBC-256/,
+  },
+  {
+    name: 'ASA crypto map entry without its ACL: P2_PROXY_MISMATCH naming the entry (not a transform mismatch), the peer\'s delete a consequence',
+    files: [39],
+    codes: [['P2_PROXY_MISMATCH', 'SA_DELETED_BY_PEER'], ['P2_PROXY_MISMATCH', 'SA_DELETED_BY_PEER']],
+    cites: [[0, 'Crypto map VPN_MAP seq 1 is incomplete due to missing ACL']],
+    says: /crypto map VPN_MAP seq 1 is incomplete: it has no ACL/,
+  },
+  {
+    name: "the peer's DELETE after the refused child SA: SA_DELETED_BY_PEER, information",
+    files: [39],
+    codes: [['P2_PROXY_MISMATCH', 'SA_DELETED_BY_PEER'], ['P2_PROXY_MISMATCH', 'SA_DELETED_BY_PEER']],
+    code: 'SA_DELETED_BY_PEER',
+    cites: [[0, 'Processing DELETE INFO message for IKEv2 SA [ISPI: 0x5EB39276FFBA02FC']],
+    says: /20\.20\.20\.1 deleted the IKE SA .*after the child SA was refused/,
+  },
+  {
+    name: 'ASA responder, DH group mismatch: P1_POLICY_MISMATCH, and WEAK_CRYPTO for the group 2 it expects',
+    files: [40],
+    codes: [['P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO']],
+    cites: [[0, 'Expected Policies:']],
+    refusal: 'NO_PROPOSAL_CHOSEN',
+    says: /Group 14; the responder accepts .*Group 2/,
+  },
+  {
+    name: "IOS responder, no IKEv2 profile for the ASA's DN identity: IDENTITY_MISMATCH naming the identity",
+    files: [41],
+    codes: [['IDENTITY_MISMATCH']],
+    cites: [[0, '% IKEv2 profile not found'], [0, 'Profile could not be found by peer certificate'], [0, ':: Failed to'], [0, 'Searching policy']],
+    says: /no IKEv2 profile matches the peer's identity .*'hostname=asa\.cisco\.com' of type 'DER ASN1 DN'/,
+  },
+  {
+    name: 'IOS responder, certificate issuer not trusted: CERT_AUTH_FAILED, not PSK_MISMATCH',
+    files: [42],
+    codes: [['CERT_AUTH_FAILED']],
+    // the document broke `Peer's authentication method is 'RSA'` onto the line after its prefix, 2328305
+    cites: [[0, 'Verify cert'], [0, 'Platform'], [0, '2328305:']],
+    says: /could not verify the peer's certificate .*'RSA'/,
+  },
+  {
+    name: 'ASA initiator, peer ID check against the certificate failed: IDENTITY_MISMATCH',
+    files: [43],
+    codes: [['IDENTITY_MISMATCH']],
+    cites: [[0, 'Peer ID check failed'], [0, 'Failed to locate an item in the database']],
+    says: /the peer ID check failed/,
   },
 ];
 
@@ -101,7 +193,7 @@ function cut24(sendings: number): string {
 }
 
 describe('PEER_UNREACHABLE on an IKEv2 log that ends early (corpus 24, cut)', () => {
-  const findings = (t: string) => analyze([{ name: 'cut.log', text: t }]).negotiations.flatMap((n) => n.findings);
+  const findings = (t: string) => analyze([{ name: 'cut.log', text: t }]).negotiations.flatMap((n) => n.findings).filter((f) => f.code === 'PEER_UNREACHABLE');
   test('one sending, or one resend, is no finding yet: the answer may still come', () => {
     expect(findings(cut24(1))).toEqual([]);
     expect(findings(cut24(2))).toEqual([]);
@@ -118,7 +210,7 @@ describe('IKEv2 findings on real logs', () => {
     test(c.name, () => {
       const a = run(...c.files);
       expect(a.negotiations.map((n) => n.findings.map((f) => f.code))).toEqual(c.codes);
-      const f = a.negotiations[0]!.findings[0];
+      const f = c.code === undefined ? a.negotiations[0]!.findings[0] : a.negotiations[0]!.findings.find((x) => x.code === c.code);
       for (const [k, s] of c.cites) expect(f?.lines).toContainEqual({ file: k, line: lineOf(c.files[k]!, s) });
       if (c.says) expect(f?.summary).toMatch(c.says);
       if (c.refusal) {

@@ -1,13 +1,21 @@
 /** The findings of an IKEv2 negotiation: each IKEv2 rule on it, in a fixed order. */
 import type { Negotiation } from '../../analysis.ts';
 import type { DiagnosedFinding } from '../finding.ts';
+import { certAuthFailed } from './cert-auth.ts';
 import { childProposalMismatch } from './child-proposal.ts';
+import { identityMismatch } from './identity-mismatch.ts';
+import { natTraversal } from './nat-t.ts';
 import { peerUnreachable } from './peer-unreachable.ts';
 import { ikeProposalMismatch } from './proposal-mismatch.ts';
 import { pskMismatch } from './psk-mismatch.ts';
+import { saDeletedByPeer } from './sa-deleted.ts';
 import { trafficSelectorMismatch } from './traffic-selectors.ts';
+import { weakCrypto } from './weak-crypto.ts';
 
-const RULES = [peerUnreachable, pskMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch] as const;
+const RULES = [
+  peerUnreachable, pskMismatch, certAuthFailed, identityMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch,
+  saDeletedByPeer, natTraversal, weakCrypto,
+] as const;
 
 export function diagnoseIkev2(n: Negotiation): DiagnosedFinding[] {
   return RULES.flatMap((rule) => rule(n));

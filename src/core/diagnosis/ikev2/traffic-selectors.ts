@@ -6,16 +6,38 @@
  * | `IKEv2-PLAT-2: (27): Crypto Map: No proxy match on map VPN_MAP seq 1` | ASA responder, corpus 32 |
  * | `IKEv2-PROTO-1: (27): Expected Policies:` (nothing after it) | corpus 32 |
  * | IKE_AUTH response `(27):  NOTIFY(NO_PROPOSAL_CHOSEN)(27):   Next payload: NONE, …` | corpus 32 |
+ * | `IKEv2-PLAT-2: Crypto map VPN_MAP seq 1 is incomplete due to missing ACL` | ASA responder, corpus 39 |
  * | a response with NOTIFY(TS_UNACCEPTABLE) | no IOS or ASA debug text in the corpus yet (IKEv2.md, Gaps) |
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, refusedBy, routerName } from './evidence.ts';
+import { cited, linesWords, refusedBy, routerName, type Cited } from './evidence.ts';
+
+/** An ASA whose crypto map entry lacks its ACL cannot match any traffic selectors: it refuses the child SA. */
+function incompleteMap(n: Negotiation, incomplete: readonly Cited[]): DiagnosedFinding[] {
+  const first = incomplete[0]!;
+  const l = first.line.kind === 'crypto-map-incomplete' ? first.line : null;
+  const refusal = refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name !== 'IKE_SA_INIT');
+  const entry = `crypto map ${l?.map ?? '?'} seq ${l?.seq ?? '?'}`;
+  return [
+    finding({
+      code: 'P2_PROXY_MISMATCH',
+      severity: 'error',
+      lines: [...incomplete.map((x) => x.at), ...refusal.flatMap((m) => m.lines.slice(0, 1))],
+      summary: `${routerName(n, first.side)}'s ${entry} is incomplete: it has no ${l?.missing ?? 'ACL'} (${linesWords(incomplete.map((x) => x.at))}), so no traffic selectors can match it and the child SA was refused${refusal.length > 0 ? ' with NO_PROPOSAL_CHOSEN' : ''}.`,
+      fix: `Give the entry its crypto ACL: \`crypto map ${l?.map ?? 'MAP'} ${l?.seq ?? 'N'} match address ACL\` with an \`access-list\` that mirrors the peer's (and check \`show running-config crypto map\` for the entry's other required lines: \`set peer\`, \`set ikev2 ipsec-proposal\`).`,
+      message: `${refusal[0]?.name ?? 'IKE_AUTH'}.response`,
+      side: first.side ?? 'responder',
+    }),
+  ];
+}
 
 export function trafficSelectorMismatch(n: Negotiation): DiagnosedFinding[] {
   const c = cited(n);
   const noProxy = c.filter((x) => x.line.kind === 'no-proxy-match');
   const unacceptable = refusedBy(n, 'TS_UNACCEPTABLE');
+  const incomplete = c.filter((x) => x.line.kind === 'crypto-map-incomplete');
+  if (noProxy.length === 0 && unacceptable.length === 0 && incomplete.length > 0) return incompleteMap(n, incomplete);
   if (noProxy.length === 0 && unacceptable.length === 0) return [];
   const refusal = [...unacceptable, ...refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name !== 'IKE_SA_INIT')];
   const first = noProxy[0];

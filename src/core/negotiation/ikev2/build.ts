@@ -166,6 +166,12 @@ function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
       return isErrorNotify(line.notify);
     case 'packet':
       return line.payloads.some((p) => p.startsWith('NOTIFY(') && isErrorNotify(p.slice(7, -1)));
+    case 'nat':
+      return line.found === true;
+    case 'delete':
+    case 'identity':
+    case 'weaker-ike':
+    case 'crypto-map-incomplete':
     case 'policies':
     case 'no-proxy-match':
     case 'psk':
