@@ -275,6 +275,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.ikeSa!.outcome).toBe('complete');
     expect(n.childSas?.[0]).toMatchObject({ outcome: 'failed', refusal: 'NO_PROPOSAL_CHOSEN' });
     expect(n.findings.map((f) => f.code)).toEqual(['P2_PROXY_MISMATCH', 'SA_DELETED_BY_PEER']);
+    // the selectors the ASA decoded from the decrypted IKE_AUTH request (TSi 10.0.0.x, TSr 172.16.0.x): the responder's view
+    expect(n.childSas?.[0]?.trafficSelectors).toEqual({ local: ['172.16.0.10', '172.16.0.0-172.16.0.255'], remote: ['10.0.0.10', '10.0.0.0-10.0.0.255'] });
   },
   '33-asa-nat-t-initiator-behind-nat-float-4500-pair-a.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
@@ -328,6 +330,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0', 'IKE_AUTH 1', 'IKE_AUTH.response 1', 'INFORMATIONAL 2', 'INFORMATIONAL.response 2']);
     expect(n.ikeSa!.messages[4]).toMatchObject({ from: 'initiator', dir: 'out' });
     expect(n.childSas?.[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0xE0461827', outbound: '0x4714E30F' } });
+    // the responder narrowed the request's selectors (lines 256-267) to the two /24s in its decrypted response (327, 332)
+    expect(n.childSas?.[0]?.trafficSelectors).toEqual({ local: ['10.0.0.0-10.0.0.255'], remote: ['172.16.0.0-172.16.0.255'] });
   },
   '39-asa-crypto-map-incomplete-missing-acl-peer-deletes-responder.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { LineRef } from '../ike/line-ref.ts';
 import type { PayloadType } from '../ike/messages.ts';
-import type { Ikev2Line } from './ikev2/line.ts';
+import type { Ikev2Line, TrafficSelectors } from './ikev2/line.ts';
 import type { Ikev2Facility } from './ikev2/prefix.ts';
 
 export interface EventBase {
@@ -146,7 +146,7 @@ export type IkeEventBody =
    * the messages the ASA glued after it on the same record, and the payloads its decode lines name (the ASA
    * decodes a decrypted message after its packet block)
    */
-  | { type: 'ikev2'; facility: Ikev2Facility; level: number | null; session: number | null; sa: number | null; line: Ikev2Line; also: Ikev2Line[]; decoded: string[] }
+  | { type: 'ikev2'; facility: Ikev2Facility; level: number | null; session: number | null; sa: number | null; line: Ikev2Line; also: Ikev2Line[]; decoded: string[]; decodedSelectors: TrafficSelectors | null }
   /** a router prompt, with the command typed after it (`R3(config-if)#`, `HQ#show crypto ipsec sa`) */
   | { type: 'prompt'; name: string | null; command: string }
   /** a recognised line that changes nothing in the model, with its meaning */

@@ -43,7 +43,9 @@ export function trafficSelectorMismatch(n: Negotiation): DiagnosedFinding[] {
   const first = noProxy[0];
   const map = first?.line.kind === 'no-proxy-match' ? first.line.map : null;
   const ts = n.childSas?.[0]?.trafficSelectors ?? null;
-  const selectors = ts !== null ? ` The initiator asked for ${ts.local.join(', ')} ↔ ${ts.remote.join(', ')} (as ${n.local} sees it).` : '';
+  // TSi are the initiator's own addresses: `local` unless the log is the responder's
+  const [tsi, tsr] = ts === null ? [[], []] : n.role === 'responder' ? [ts.remote, ts.local] : [ts.local, ts.remote];
+  const selectors = ts !== null ? ` The initiator asked for TSi ${tsi.join(', ')} ↔ TSr ${tsr.join(', ')}.` : '';
   const what = first !== undefined
     ? `${routerName(n, first.side)}'s crypto map ${map ?? ''} has no entry whose ACL matches the peer's traffic selectors (${linesWords(noProxy.map((x) => x.at))}), so it refused the child SA${unacceptable.length > 0 ? ' (TS_UNACCEPTABLE)' : ' with NO_PROPOSAL_CHOSEN, the notify an ASA sends for this too'}`
     : `${routerName(n, 'responder')} refused the child SA's traffic selectors (TS_UNACCEPTABLE)`;

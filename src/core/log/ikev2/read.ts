@@ -76,7 +76,7 @@ const TS_PORTS = /start port: (\d{1,5}), end port: (\d{1,5})/;
 const TS_ADDRS = /start addr: (\S{1,60}), end addr: (\S{1,60})/;
 
 /** The decoded TSi and TSr payloads among a message's lines, or null when none is decoded. */
-function trafficSelectors(lines: readonly string[], from: number): TrafficSelectors | null {
+export function trafficSelectors(lines: readonly string[], from: number): TrafficSelectors | null {
   const out: TrafficSelectors = { initiator: [], responder: [] };
   let cur: string[] | null = null;
   let proto = '0';

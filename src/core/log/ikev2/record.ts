@@ -7,7 +7,8 @@
 import type { IkeEventBody } from '../events.ts';
 import type { Ikev2Line } from './line.ts';
 import { nextGlued, readIkev2Prefix, readTag, type Ikev2Prefix } from './prefix.ts';
-import { decodedPayloads, readIkev2Message } from './read.ts';
+import { decodedPayloads, readIkev2Message, trafficSelectors } from './read.ts';
+import type { TrafficSelectors } from './line.ts';
 import { cutShort, joinWrapped, MAX_WRAPPED } from './wrap.ts';
 import { isBlockLine } from './continuation.ts';
 
@@ -98,14 +99,20 @@ export function ikev2Record(first: string, more: readonly string[], wrapped = fa
   if (line === null) return null;
   const also: Ikev2Line[] = [];
   const decoded: string[] = [];
+  let decodedSelectors: TrafficSelectors | null = null;
   for (let i = 0; i < parts.length; i += 1) {
     const part = parts[i];
     if (part === undefined) continue;
     const read = i === 0 ? line : readSegment(part);
     if (read !== null && i > 0) also.push(read);
     // a packet block and a cleartext list name their own payloads; others may decode a decrypted message's
-    if (read?.kind !== 'packet' && read?.kind !== 'payloads') for (const name of decodedPayloads(part.lines)) decoded.push(name);
+    if (read?.kind !== 'packet' && read?.kind !== 'payloads') {
+      const names = decodedPayloads(part.lines);
+      for (const name of names) decoded.push(name);
+      // a decrypted message's TSi and TSr, decoded after it (`REAL Decrypted packet:` then ` TSi  Next payload: …`)
+      if (names.includes('TSi') || names.includes('TSr')) decodedSelectors = trafficSelectors(part.lines, 0) ?? decodedSelectors;
+    }
   }
   const p = head.prefix;
-  return { type: 'ikev2', facility: p.facility, level: p.level, session: p.session, sa: p.sa, line, also, decoded };
+  return { type: 'ikev2', facility: p.facility, level: p.level, session: p.session, sa: p.sa, line, also, decoded, decodedSelectors };
 }

@@ -151,6 +151,8 @@ export class Ikev2Builder {
     const ref: V2EventRef = { at: e.at, time: e.time, lineCount: this.records.lineCount(e.record) };
     applyIkev2(draft, line, ref);
     if (withDecoded && e.decoded.length > 0) decodedIn(draft, e.decoded, ref.at);
+    // the traffic selectors of a decrypted message; a later message's (the response, narrowed) replace them
+    if (withDecoded && e.decodedSelectors !== null) draft.selectors = e.decodedSelectors;
     if (isEvidence(line, withDecoded ? e.decoded : []) && draft.evidence[draft.evidence.length - 1] !== e) draft.evidence.push(e);
   }
 }
