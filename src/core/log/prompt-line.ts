@@ -19,9 +19,10 @@ export function gluedRecord(rest: string): Lexed | null {
   if (rest.length < 8) return null;
   const lexed = lexLine(rest);
   if (lexed.stamped && lexed.body.length > 0) return lexed;
-  // without a timestamp, only what no one types: a conn-id (`ISAKMP:(1001):`), an IPSEC(function) or a syslog mnemonic
+  // without a timestamp, only what no one types: a conn-id (`ISAKMP:(1001):`), an IPSEC(function), a syslog
+  // mnemonic, or an IKEv2 prefix (`Hub# IKEv2-PROTO-5: (11): SM Trace-> …`, `Spoke# IKEv2-PLAT-3: RECV PKT …`)
   const head = parseHead(lexed.body);
   if (head === null || COMMAND_WORDS.test(rest)) return null;
-  return head.conn !== null || lexed.body.startsWith('IPSEC(') || lexed.body.startsWith('%CRYPTO') ? lexed : null;
+  return head.conn !== null || head.facility === 'IKEV2' || lexed.body.startsWith('IPSEC(') || lexed.body.startsWith('%CRYPTO') ? lexed : null;
 }
 
