@@ -30,7 +30,8 @@ export const ikev2Initiator = ikev2Setup.createMachine({
     I_PROC_AUTH: {
       description: "verifying the responder's AUTH and reading the child SA answer",
       // EV_PROC_SA_TS: the child SA was accepted; EV_CHK_IKE_ONLY: the response carried no child SA (refused)
-      on: { EV_PROC_SA_TS: 'AUTH_DONE', EV_CHK_IKE_ONLY: 'AUTH_DONE', EV_OK: 'AUTH_DONE' },
+      // EV_AUTH_FAIL: the responder's AUTH or identity did not verify (an ASA's peer ID check, corpus 43)
+      on: { EV_PROC_SA_TS: 'AUTH_DONE', EV_CHK_IKE_ONLY: 'AUTH_DONE', EV_OK: 'AUTH_DONE', EV_AUTH_FAIL: { target: 'AUTH_DONE', actions: 'fail' } },
     },
     AUTH_DONE: { description: 'IKE_AUTH done, or failed', on: { EV_CHK4_ROLE: { target: 'READY', guard: 'succeeded' }, EV_FAIL: { target: 'EXIT', actions: 'fail' } } },
     READY: {
