@@ -182,6 +182,20 @@ const CASES: Case[] = [
     cites: [[0, 'Peer ID check failed'], [0, 'Failed to locate an item in the database']],
     says: /the peer ID check failed/,
   },
+  {
+    name: 'ASA responder answers IKE_SA_INIT twice and IKE_AUTH never comes: P1_RETRANSMIT, its answers do not reach the initiator',
+    files: [36],
+    codes: [['P1_RETRANSMIT'], ['P1_RETRANSMIT']],
+    cites: [[0, 'Failed to receive the AUTH msg before the timer expired']],
+    says: /30\.30\.30\.1 answered IKE_SA_INIT \(line \d+\) and waited for IKE_AUTH in vain/,
+  },
+  {
+    name: "both ASAs: the initiator resent IKE_SA_INIT seven times and gave up while the responder answered: P1_RETRANSMIT, not PEER_UNREACHABLE",
+    files: [35, 36],
+    codes: [['P1_RETRANSMIT'], ['P1_RETRANSMIT']],
+    cites: [[0, 'Maximum number of retransmissions reached'], [1, 'Failed to receive the AUTH msg before the timer expired']],
+    says: /20\.20\.20\.1's log never shows the answer: it sent the request 7 times and gave up/,
+  },
 ];
 
 /** Corpus 24 cut just before its `n`th `Retransmitting packet` line: the paste holds `n` sendings of IKE_SA_INIT. */

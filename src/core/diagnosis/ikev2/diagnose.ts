@@ -1,6 +1,7 @@
 /** The findings of an IKEv2 negotiation: each IKEv2 rule on it, in a fixed order. */
 import type { Negotiation } from '../../analysis.ts';
 import type { DiagnosedFinding } from '../finding.ts';
+import { answerLost } from './answer-lost.ts';
 import { certAuthFailed } from './cert-auth.ts';
 import { childProposalMismatch } from './child-proposal.ts';
 import { identityMismatch } from './identity-mismatch.ts';
@@ -13,7 +14,7 @@ import { trafficSelectorMismatch } from './traffic-selectors.ts';
 import { weakCrypto } from './weak-crypto.ts';
 
 const RULES = [
-  peerUnreachable, pskMismatch, certAuthFailed, identityMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch,
+  peerUnreachable, answerLost, pskMismatch, certAuthFailed, identityMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch,
   saDeletedByPeer, natTraversal, weakCrypto,
 ] as const;
 
