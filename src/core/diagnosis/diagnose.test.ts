@@ -40,7 +40,7 @@ const corpus: { file: string; findings: string[][] }[] = [
     findings: [['warning WEAK_CRYPTO', 'info P2_TRANSFORM_MISMATCH'], ['error P1_POLICY_MISMATCH']],
   },
   // IKEv2: the IKE SA authenticated, its child SA refused (src/core/diagnosis/ikev2).
-  { file: 'corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', findings: [['error P2_TRANSFORM_MISMATCH']] },
+  { file: 'corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', findings: [['error P2_TRANSFORM_MISMATCH', 'warning WEAK_CRYPTO']] },
   { file: 'corpus/13-transform-set-mismatch-initiator-ios12-excerpt.log', findings: [['warning WEAK_CRYPTO']] },
   { file: 'corpus/14-mm-start-initiator-pastebin-wrapped-80col.log', findings: [[]] },
   { file: 'corpus/16-qm-responder-host-proxies-transform-none-pastebin.log', findings: [['warning WEAK_CRYPTO']] },
