@@ -80,7 +80,7 @@ function refusals(d: V2Draft, m: V2DraftMessage, payloads: readonly string[], at
   const notify = errorNotifies(payloads)[0];
   if (notify === undefined) return;
   if (m.exchange === 'IKE_SA_INIT' || notify === 'AUTHENTICATION_FAILED') d.failures.push({ code: 'auth-failed-notify', line: at });
-  else if (m.exchange === 'IKE_AUTH' || m.exchange === 'CREATE_CHILD_SA') d.childRefusal = { notify, messageId: m.messageId };
+  else if ((m.exchange === 'IKE_AUTH' || m.exchange === 'CREATE_CHILD_SA') && !d.childRefusals.some((r) => r.messageId === m.messageId)) d.childRefusals.push({ notify, messageId: m.messageId });
 }
 
 /** Payloads the ASA decodes after a received packet's block (the decrypted ones, those on glued lines). */

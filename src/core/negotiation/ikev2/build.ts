@@ -115,7 +115,7 @@ export class Ikev2Builder {
       childSpis: { inbound: null, outbound: null },
       up: false,
       failures: [],
-      childRefusal: null,
+      childRefusals: [],
       ended: false,
       evidence: [],
       records: [],

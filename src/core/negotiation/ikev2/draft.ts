@@ -46,8 +46,8 @@ export interface V2Draft {
   childSpis: { inbound: string | null; outbound: string | null };
   up: boolean;
   failures: { code: Ikev2ErrorCode | 'auth-failed-notify'; line: LineRef }[];
-  /** The last error notify of a child SA exchange's response (NO_PROPOSAL_CHOSEN, TS_UNACCEPTABLE...). */
-  childRefusal: { notify: string; messageId: number } | null;
+  /** The first error notify of each child SA exchange's response (NO_PROPOSAL_CHOSEN, TS_UNACCEPTABLE...), by its message ID. */
+  childRefusals: { notify: string; messageId: number }[];
   /** `Deleting SA`: nothing more belongs to it. */
   ended: boolean;
   /** The events a finding may name: errors, refusals, failed checks, the keys and methods used (diagnosis). */

@@ -56,3 +56,46 @@ describe('two routers\' logs of one IKE SA merge by its SPI pair (the ASA tags d
     expect(a.records.negotiation[record]).toBe(0);
   });
 });
+
+describe('child SAs beyond the first, one per CREATE_CHILD_SA exchange', () => {
+  // Derived, not captured: no IOS or ASA capture of a CREATE_CHILD_SA exchange is published (corpus IKEv2.md, Gaps).
+  // Corpus 11's two INFORMATIONAL exchanges after IKE_AUTH, renamed CREATE_CHILD_SA: message ID 2 with a child SA's
+  // cleartext payloads (SA N TSi TSr, answered the same), message ID 3 with an IKE SA rekey's (SA KE N, no selectors).
+  function derived(): string {
+    const lines = read('11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log').split('\n');
+    let id = 0;
+    let cleartexts = 0;
+    return lines
+      .map((line, i) => {
+        const m = /Message id: (\d+)$/.exec(line);
+        if (m !== null) id = Number(m[1]);
+        if (line.startsWith('IKEv2 INFORMATIONAL Exchange')) return line.replace('INFORMATIONAL', 'CREATE_CHILD_SA');
+        if (line === ' DELETE' && lines[i - 1]?.startsWith('Payload contents')) return (cleartexts += 1) === 1 ? ' SA N TSi TSr' : ' SA KE N';
+        if (line === ' ' && id === 2 && lines[i - 1]?.startsWith('Payload contents') && lines[i - 2]?.includes('Exchange RESPONSE')) return ' SA N TSi TSr';
+        return line;
+      })
+      .join('\n');
+  }
+  test('the IKE_AUTH child, then a CREATE_CHILD_SA child by its message ID; the IKE SA rekey is no child SA', () => {
+    const a = analyze([{ name: 'derived.log', text: derived() }]);
+    const n = a.negotiations[0]!;
+    expect(n.ikeSa!.messages.map((m) => `${m.name}${m.response ? '.response' : ''} ${m.messageId}`)).toEqual([
+      'IKE_SA_INIT 0', 'IKE_SA_INIT.response 0', 'IKE_AUTH 1', 'IKE_AUTH.response 1',
+      'CREATE_CHILD_SA 2', 'CREATE_CHILD_SA.response 2', 'CREATE_CHILD_SA 3', 'CREATE_CHILD_SA.response 3',
+    ]);
+    expect(n.ikeSa!.messages[4]!.payloads).toEqual(['SA', 'N', 'TSi', 'TSr']);
+    expect(n.ikeSa!.messages[5]!.payloads).toEqual(['SA', 'N', 'TSi', 'TSr']);
+    expect(n.ikeSa!.messages[6]!.payloads).toEqual(['SA', 'KE', 'N']);
+    expect(n.childSas!.map((c) => [c.messageId, c.outcome, c.refusal])).toEqual([
+      [1, 'failed', 'NO_PROPOSAL_CHOSEN'],
+      [2, 'complete', null],
+    ]);
+  });
+  test('corpus 11 itself: "create rekeyed IKEv2 SA" on a first negotiation makes no CREATE_CHILD_SA and no second child SA', () => {
+    const text = read('11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log');
+    expect(text).toContain('Calculate SKEYSEED and create rekeyed IKEv2 SA');
+    const n = analyze([{ name: '11.log', text }]).negotiations[0]!;
+    expect(n.ikeSa!.messages.some((m) => m.name === 'CREATE_CHILD_SA')).toBe(false);
+    expect(n.childSas).toHaveLength(1);
+  });
+});

@@ -60,28 +60,48 @@ function ikeOutcome(ds: readonly V2Draft[]): Outcome {
   return 'incomplete';
 }
 
-/** The first child SA, negotiated in IKE_AUTH (or the first CREATE_CHILD_SA of an excerpt that holds one). */
+/**
+ * A CREATE_CHILD_SA request that rekeys the IKE SA, not a child: it carries a KE and an SA but no traffic
+ * selectors (RFC 7296 1.3.2). One whose payloads the log does not show (only ENCR) is not told apart: kept as a child.
+ */
+function rekeysIkeSa(m: Ikev2Message): boolean {
+  const p = m.payloads;
+  return p.includes('SA') && p.includes('KE') && !p.includes('TSi') && !p.includes('TSr') && !p.includes('NOTIFY(REKEY_SA)');
+}
+
+/**
+ * The child SAs: the first negotiated in IKE_AUTH (or the first CREATE_CHILD_SA of an excerpt that holds no
+ * IKE_AUTH), then one per later CREATE_CHILD_SA exchange that creates or rekeys a child, by its message ID. The
+ * proposal, SPIs and selectors the log prints are the first child's; a later one has its outcome and refusal.
+ */
 function childSas(ds: readonly V2Draft[], messages: readonly Ikev2Message[], localSide: Side): ChildSa[] {
-  const carrier = messages.find((m) => (m.name === 'IKE_AUTH' || m.name === 'CREATE_CHILD_SA') && !m.response);
-  if (carrier === undefined) return [];
-  const response = messages.find((m) => m.name === carrier.name && m.response && m.messageId === carrier.messageId);
-  const refusal = ds.map((d) => d.childRefusal).find((r) => r !== null && r.messageId === carrier.messageId) ?? null;
+  const carriers: Ikev2Message[] = [];
+  for (const m of messages) {
+    if (m.response || (m.name !== 'IKE_AUTH' && m.name !== 'CREATE_CHILD_SA')) continue;
+    if (m.name === 'CREATE_CHILD_SA' && rekeysIkeSa(m)) continue;
+    if (carriers.some((c) => c.name === m.name && c.messageId === m.messageId && c.from === m.from)) continue;
+    carriers.push(m);
+  }
+  const up = ds.some((d) => d.up);
   const failed = ds.some((d) => d.failures.length > 0);
-  const outcome: Outcome = refusal !== null || (failed && !ds.some((d) => d.up)) ? 'failed' : response !== undefined && ds.some((d) => d.up) ? 'complete' : 'incomplete';
-  const own = ds.find((d) => d.side === localSide) ?? ds[0];
-  const proposal = ds.map((d) => d.childProposal).find((p) => p !== null) ?? null;
-  const spis = own === undefined || (own.childSpis.inbound === null && own.childSpis.outbound === null) ? null : { ...own.childSpis };
-  const ts = ds.map((d) => d.selectors).find((s) => s !== null) ?? null;
-  return [
-    {
+  return carriers.map((carrier, i) => {
+    const response = messages.find((m) => m.name === carrier.name && m.response && m.messageId === carrier.messageId);
+    const refusal = ds.flatMap((d) => d.childRefusals).find((r) => r.messageId === carrier.messageId) ?? null;
+    const outcome: Outcome = refusal !== null || (i === 0 && failed && !up) ? 'failed' : response !== undefined && up ? 'complete' : 'incomplete';
+    if (i > 0) return { messageId: carrier.messageId, outcome, transform: null, spis: null, trafficSelectors: null, refusal: refusal?.notify ?? null };
+    const own = ds.find((d) => d.side === localSide) ?? ds[0];
+    const proposal = ds.map((d) => d.childProposal).find((p) => p !== null) ?? null;
+    const spis = own === undefined || (own.childSpis.inbound === null && own.childSpis.outbound === null) ? null : { ...own.childSpis };
+    const ts = ds.map((d) => d.selectors).find((s) => s !== null) ?? null;
+    return {
       messageId: carrier.messageId,
       outcome,
       transform: proposal === null ? null : proposal.join(' '),
       spis,
       trafficSelectors: ts === null ? null : localSide === 'initiator' ? { local: ts.initiator, remote: ts.responder } : { local: ts.responder, remote: ts.initiator },
       refusal: refusal?.notify ?? null,
-    },
-  ];
+    };
+  });
 }
 
 function router(side: Side, d: V2Draft | undefined, address: string | null, logged: boolean): Router {
