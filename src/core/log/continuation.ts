@@ -99,6 +99,9 @@ export function accepts(head: Head | null, body: string, raw: string): Continuat
           break;
       }
       return raw.length === 80 ? 'wrap' : 'none';
+    case 'PKI':
+      // a document breaks `CRYPTO_PKI: Unable to locate cert record by` + `issuername` at any width
+      return 'wrap';
     default:
       return raw.length === 80 ? 'wrap' : 'none';
   }

@@ -51,8 +51,10 @@ export function extractRecord(r: RecordText, book: AddressBook, ctx: IpsecContex
       // the reader took the line after an 80-column first line as its rest unless it is a block's own line
       return ikev2Record(head.text, r.more, r.rawFirst.length === 80 && r.more.length > 0 && !isBlockLine(r.more[0] ?? ''));
     case 'ENGINE':
-    case 'PKI':
       return { type: 'info', text: head.text };
+    case 'PKI':
+      // the rest of a line broken at a space (a document's width) or inside a token (a terminal's 80 columns)
+      return { type: 'info', text: joined(head.text, r.more, r.rawFirst.length === 80 ? '' : ' ') };
     case 'MAPDB':
       return { type: 'info', text: `Crypto map database: matching proxies ${r.more.join(', ')}` };
   }

@@ -55,6 +55,7 @@ export class NegotiationBuilder {
       this.ikev2.event(e, ctx.name);
       return;
     }
+    if (e.type === 'info' && e.text.startsWith('CRYPTO_PKI') && this.ikev2.pki(e)) return;
     if (this.show.event(e, ctx)) {
       const listed = this.showAlone.event(e, ctx);
       if (listed !== null) this.records.setNegotiation(e.record, listed.index);

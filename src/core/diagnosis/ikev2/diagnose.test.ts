@@ -172,8 +172,8 @@ const CASES: Case[] = [
     files: [42],
     codes: [['CERT_AUTH_FAILED']],
     // the document broke `Peer's authentication method is 'RSA'` onto the line after its prefix, 2328305
-    cites: [[0, 'Verify cert'], [0, 'Platform'], [0, '2328305:']],
-    says: /could not verify the peer's certificate .*'RSA'/,
+    cites: [[0, 'Verify cert'], [0, 'Platform'], [0, '2328305:'], [0, 'No suitable trustpoints found'], [0, 'No trust point for cert issuer']],
+    says: /^The responder could not verify the peer's certificate .*'RSA'\. The PKI says: .*"No trust point for cert issuer, looking up cert chain", "No suitable trustpoints found"/,
   },
   {
     name: 'ASA initiator, peer ID check against the certificate failed: IDENTITY_MISMATCH',

@@ -33,7 +33,9 @@ export function refusedBy(n: Negotiation, notify: string): Ikev2Message[] {
 /** The router's name for a side, as the page names it. */
 export function routerName(n: Negotiation, side: Side | null): string {
   if (side === null) return 'one router';
-  return n.routers[side].name;
+  const name = n.routers[side].name;
+  // an excerpt that prints no address nor prompt names the router by its side
+  return name === '?' ? `the ${side}` : name;
 }
 
 /** `line 12` or `lines 12, 40` of one router's log, for a finding's summary. */

@@ -141,6 +141,22 @@ export class Ikev2Builder {
     pending.events = [];
   }
 
+  /**
+   * A `CRYPTO_PKI:` line printed while an IKE SA checks a certificate (`debug crypto pki` beside `debug crypto
+   * ikev2`) belongs to that SA; one that says why a certificate failed is evidence. False when no SA is open.
+   */
+  pki(e: Extract<IkeEvent, { type: 'info' }>): boolean {
+    const draft = this.files.get(e.at.file)?.last ?? null;
+    if (draft === null || draft.ended) return false;
+    if (draft.records[draft.records.length - 1] !== e.record) {
+      draft.records.push(e.record);
+      this.records.setNegotiation(e.record, -2 - draft.index);
+    }
+    if (compare(e.at, draft.last) > 0) draft.last = e.at;
+    if (PKI_FAILURES.some((s) => e.text.includes(s))) draft.evidence.push(e);
+    return true;
+  }
+
   private apply(draft: V2Draft, e: Ikev2Event, line: Ikev2Line, withDecoded: boolean): void {
     if (draft.records[draft.records.length - 1] !== e.record) {
       draft.records.push(e.record);
@@ -156,6 +172,9 @@ export class Ikev2Builder {
     if (isEvidence(line, withDecoded ? e.decoded : []) && draft.evidence[draft.evidence.length - 1] !== e) draft.evidence.push(e);
   }
 }
+
+/** What the PKI prints when a certificate does not verify (corpus 42; the certificate's dates and revocation alike). */
+const PKI_FAILURES = ['No suitable trustpoints found', 'No trust point for cert issuer', 'Unable to locate cert record', 'expired', 'not yet valid', 'revoked', 'failed'];
 
 /** What a finding may cite: failures and refusals, and the authentication and key lines that explain them. */
 function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
