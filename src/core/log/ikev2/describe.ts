@@ -95,7 +95,9 @@ export function describeIkev2(l: Ikev2Line): string {
     case 'gone':
       return 'The IKE SA is gone.';
     case 'window':
-      return 'Message-ID window check (normal).';
+      return l.messageId !== null && l.from !== null && l.to !== null && (l.messageId < l.from || l.messageId > l.to)
+        ? `A request with message ID ${l.messageId}, outside the window ${l.from} to ${l.to}: a duplicate or a request out of order.`
+        : 'Message-ID window check (normal).';
     case 'error':
       return ERROR_WORDS[l.code];
   }

@@ -96,8 +96,11 @@ export type Ikev2Line =
   | { kind: 'nat'; found: boolean | null; words: string }
   /** ASA PFKEY messages: the data plane's SAs */
   | { kind: 'pfkey'; action: string; spi: string | null; error: boolean }
-  /** the message-ID window: `Request has mess_id 1; expected 1 through 1` (normal) */
-  | { kind: 'window'; words: string }
+  /**
+   * the message-ID window: `Request has mess_id 1; expected 1 through 1` (a request and the IDs the window takes),
+   * `Sent response with message id 2, Requests can be accepted from range 3 to 3` (the window after an answer)
+   */
+  | { kind: 'window'; words: string; messageId: number | null; from: number | null; to: number | null }
   | { kind: 'error'; code: Ikev2ErrorCode; text: string }
   /** `Deleting SA`: the IKE SA is gone */
   | { kind: 'gone' }

@@ -290,7 +290,9 @@ export function readIkev2Message(text: string, lines: readonly string[]): Ikev2L
   if (pf !== null) return { kind: 'pfkey', action: pf[1] ?? '', spi: pf[2] === '0' ? null : `0x${hex(pf[2] ?? '')}`, error: pf[3] === 'TRUE' };
   const weaker = /^Selected IKEv2 encryption algorithm \(([^)]{1,40})\) is not strong enough to secure proposed IPsec encryption algorithm \(([^)]{1,40})\)/.exec(t);
   if (weaker !== null) return { kind: 'weaker-ike', ike: weaker[1] ?? '', ipsec: weaker[2] ?? '' };
-  if (t.startsWith('Request has mess_id') || t.startsWith('Sent response with message id')) return { kind: 'window', words: t };
+  const request = /^Request has mess_id (\d{1,10}); expected (\d{1,10}) through (\d{1,10})/.exec(t);
+  if (request !== null) return { kind: 'window', words: t, messageId: Number(request[1]), from: Number(request[2]), to: Number(request[3]) };
+  if (t.startsWith('Sent response with message id')) return { kind: 'window', words: t, messageId: null, from: null, to: null };
   for (const [begins, code] of ERRORS) if (t.startsWith(begins)) return { kind: 'error', code, text: t };
   return lookup(t) ?? phraseLine(t);
 }
