@@ -253,3 +253,25 @@ describe('MESSAGE_WINDOW', () => {
     expect(f?.lines).toEqual([{ file: 0, line: derived.split('\n').findIndex((l) => l.includes('mess_id 0')) + 1 }]);
   });
 });
+
+describe('INVALID_SPI', () => {
+  const real = readFileSync('fixtures/ikev2/real-lines.txt', 'utf8').split('\n');
+  const line = (s: string): string => real.find((l) => l.includes(s))!;
+  // Derived, not captured: each real line (CSCwc54984, CSCvx23833 excerpts, which hold no SA of their own) put after
+  // corpus 29's IKE SA came up, the ASA tag changed to 29's (2) where it has one.
+  const after29 = (extra: string): string => `${text(29)}\n${extra}\n`;
+  test('the ASA answers with an INVALID_SPI notify: a warning on the SA', () => {
+    const extra = line('Sending INVALID_SPI notify').replace('(229)', '(2)');
+    const n = analyze([{ name: 'derived.log', text: after29(extra) }]).negotiations[0]!;
+    const f = n.findings.find((x) => x.code === 'INVALID_SPI');
+    expect(f?.severity).toBe('warning');
+    expect(f?.summary).toMatch(/^1\.1\.1\.2 got packets for an SA it no longer has .*INVALID_SPI notify/);
+  });
+  test('the data plane reports an ESP packet for an unknown SPI (FTD)', () => {
+    const n = analyze([{ name: 'derived.log', text: after29(line('Received PFKEY Invalid SPI')) }]).negotiations[0]!;
+    expect(n.findings.map((x) => x.code)).toContain('INVALID_SPI');
+  });
+  test('corpus 29 alone has none', () => {
+    expect(run(29).negotiations[0]!.findings).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { answerLost } from './answer-lost.ts';
 import { certAuthFailed } from './cert-auth.ts';
 import { childProposalMismatch } from './child-proposal.ts';
 import { identityMismatch } from './identity-mismatch.ts';
+import { invalidSpi } from './invalid-spi.ts';
 import { messageWindow } from './message-window.ts';
 import { natTraversal } from './nat-t.ts';
 import { peerUnreachable } from './peer-unreachable.ts';
@@ -16,7 +17,7 @@ import { weakCrypto } from './weak-crypto.ts';
 
 const RULES = [
   peerUnreachable, answerLost, pskMismatch, certAuthFailed, identityMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch,
-  saDeletedByPeer, messageWindow, natTraversal, weakCrypto,
+  saDeletedByPeer, invalidSpi, messageWindow, natTraversal, weakCrypto,
 ] as const;
 
 export function diagnoseIkev2(n: Negotiation): DiagnosedFinding[] {

@@ -189,6 +189,8 @@ function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
       return line.payloads.some((p) => p.startsWith('NOTIFY(') && isErrorNotify(p.slice(7, -1)));
     case 'nat':
       return line.found === true;
+    case 'pfkey':
+      return line.action === 'Invalid SPI';
     case 'window':
       return line.messageId !== null && line.from !== null && line.to !== null && (line.messageId < line.from || line.messageId > line.to);
     case 'delete':
