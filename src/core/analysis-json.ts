@@ -4,7 +4,7 @@
  * the evidence the diagnosis read (record indices, conn-ids) stay out, so the output is small and a person
  * can review a golden file of it line by line.
  */
-import { lineInfo, type Analysis, type ChildSa, type Finding, type IkeSa, type Ikev2Message, type Message, type Negotiation, type Phase1, type Phase2, type StrayEvent, type Transition } from './analysis.ts';
+import { lineInfo, type Analysis, type ChildSa, type Finding, type IkeSa, type Ikev2Message, type Ikev2Shown, type Message, type Negotiation, type Phase1, type Phase2, type StrayEvent, type Transition } from './analysis.ts';
 import type { LineRef } from './ike/line-ref.ts';
 import { formatTimeOfDay } from './clock/time-of-day.ts';
 import { summarizeAnalysis, type AnalysisSummary } from './summary/summary.ts';
@@ -75,6 +75,9 @@ export interface Ikev2MessageJson {
 export interface IkeSaJson {
   spis: IkeSa['spis'];
   outcome: IkeSa['outcome'];
+  implied?: true;
+  /** What `show crypto ikev2 sa` / `session` lists of it, its lines as runs. */
+  shown?: Omit<Ikev2Shown, 'lines'> & { lines: LineRun[] };
   messages: Ikev2MessageJson[];
   transitions: TransitionJson[];
   proposal: IkeSa['proposal'];
@@ -166,7 +169,15 @@ function negotiationJson(n: Negotiation): NegotiationJson {
     const sa = n.ikeSa;
     return {
       ...head,
-      ikeSa: { spis: sa.spis, outcome: sa.outcome, messages: sa.messages.map(ikev2MessageJson), transitions: sa.transitions.map(transitionJson), proposal: sa.proposal },
+      ikeSa: {
+        spis: sa.spis,
+        outcome: sa.outcome,
+        ...(sa.implied === true ? { implied: true as const } : {}),
+        ...(sa.shown === undefined ? {} : { shown: { ...sa.shown, lines: lineRuns(sa.shown.lines) } }),
+        messages: sa.messages.map(ikev2MessageJson),
+        transitions: sa.transitions.map(transitionJson),
+        proposal: sa.proposal,
+      },
       childSas: (n.childSas ?? []).map((c) => ({ messageId: c.messageId, outcome: c.outcome, transform: c.transform, spis: c.spis, trafficSelectors: c.trafficSelectors })),
       findings: n.findings.map(findingJson),
     };

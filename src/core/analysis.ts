@@ -318,9 +318,16 @@ export interface Ikev2Message {
 
 /** IKEv2: the IKE SA, what `phase1` is to IKEv1. */
 export interface IkeSa {
-  /** Upper-case hex; the responder's is all zeros until its first response. */
-  spis: { initiator: string; responder: string };
+  /**
+   * Upper-case hex; the responder's is all zeros until its first response. Null when the log names no SPI (a
+   * policy lookup alone) or names them without saying which end initiated (`show crypto ikev2 sa` without `Initiator of SA`).
+   */
+  spis: { initiator: string; responder: string } | null;
   outcome: Outcome;
+  /** True when no exchange of the log tells the outcome and show output proves it (`READY`, `Negotiation done`). */
+  implied?: true;
+  /** What `show crypto ikev2 sa` / `session` output lists of this IKE SA, when the input holds it. */
+  shown?: Ikev2Shown;
   messages: Ikev2Message[];
   /** From the SM Trace lines: each change of `CurState`, with the event that caused it as `input`. */
   transitions: Transition[];
@@ -328,10 +335,34 @@ export interface IkeSa {
   proposal: { transforms: string[] } | null;
 }
 
+/** What show output lists of an IKE SA: its status and the algorithms it was negotiated with, as printed. */
+export interface Ikev2Shown {
+  /** `READY`, `IN-NEG`, … as the row prints it. */
+  status: string;
+  /** `Status Description: Negotiation done` of the detailed output. */
+  description: string | null;
+  /** `Session-id:3, Status:UP-ACTIVE` of `show crypto ikev2 session`. */
+  sessionStatus: string | null;
+  encryption: string | null;
+  keySize: number | null;
+  prf: string | null;
+  integrity: string | null;
+  group: number | null;
+  authSign: string | null;
+  authVerify: string | null;
+  lifetimeSeconds: number | null;
+  activeSeconds: number | null;
+  /** `Local spi` / `Remote spi`: this router's SPI and the peer's. */
+  spis: { local: string; remote: string } | null;
+  ids: { local: string | null; remote: string | null };
+  nat: boolean | null;
+  lines: LineRef[];
+}
+
 /** IKEv2: a child SA, what a `phase2` entry is to IKEv1. */
 export interface ChildSa {
-  /** The message ID of the exchange that negotiated it (1 for the IKE_AUTH one). */
-  messageId: number;
+  /** The message ID of the exchange that negotiated it (1 for the IKE_AUTH one); null for one only show output lists. */
+  messageId: number | null;
   outcome: Outcome;
   /** The ESP/AH proposal the log shows, as printed (`AES-CBC SHA96 Don't use ESN`). */
   transform: string | null;

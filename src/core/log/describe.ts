@@ -2,6 +2,7 @@
 import type { IkeEventBody } from './events.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 import { describeIkev2Record } from './ikev2/describe.ts';
+import { describeIkev2Show } from './show-ikev2-describe.ts';
 
 const STATE_WORDS = lookupTable<string>({
   MM_NO_STATE: 'Main Mode, nothing agreed yet',
@@ -280,6 +281,8 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
       return e.status === 'ACTIVE' ? 'This SA is active.' : `SA status: ${e.status}.`;
     case 'show-ipsec-mtu':
       return `Path MTU ${e.pathMtu}.`;
+    case 'show-ikev2':
+      return describeIkev2Show(e.line);
   }
 }
 

@@ -6,6 +6,7 @@
 import type { LineRef } from '../ike/line-ref.ts';
 import type { PayloadType } from '../ike/messages.ts';
 import type { Ikev2Line, TrafficSelectors } from './ikev2/line.ts';
+import type { Ikev2ShowLine } from './show-ikev2.ts';
 import type { Ikev2Facility } from './ikev2/prefix.ts';
 
 export interface EventBase {
@@ -168,6 +169,8 @@ export type IkeEventBody =
   /** show crypto ipsec sa: `Status: ACTIVE` of the SPI above */
   | { type: 'show-ipsec-status'; status: string }
   /** show crypto ipsec sa: `path mtu 1500` */
-  | { type: 'show-ipsec-mtu'; pathMtu: number };
+  | { type: 'show-ipsec-mtu'; pathMtu: number }
+  /** show crypto ikev2 sa / session: a line that tells of an IKE SA or one of its child SAs */
+  | { type: 'show-ikev2'; line: Ikev2ShowLine };
 
 export type IkeEventType = IkeEventBody['type'];

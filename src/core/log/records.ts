@@ -25,6 +25,7 @@ import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
 import { splitLines } from './lines.ts';
 import { looksLikeShowLine, showCommand, showEvent, startsIpsecBlock, type ShowState } from './show.ts';
+import { ikev2ShowText, startsIkev2Show } from './show-ikev2.ts';
 
 /** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
 const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
@@ -146,10 +147,18 @@ export class LogReader {
       }
       // `show crypto ipsec sa` lines pasted without their command: the block's own first words open it
       if (this.show === null && startsIpsecBlock(body)) this.show = { command: 'ipsec', section: null };
+      // IKEv2 show output pasted without its command (`IPv4 Crypto IKEv2 SA`, the `Tunnel-id` header)
+      if (this.show?.command !== 'ikev2' && (c0 === 73 || c0 === 84) && startsIkev2Show(body)) this.show = { command: 'ikev2', section: null };
       if (this.show !== null) {
         // `show dmvpn` prints its headers and tables unindented: its output lasts until a prompt or a debug line
         if (lexed.indent > 0 || looksLikeShowLine(body) || (this.show.command === 'dmvpn' && parseHead(body) === null)) {
-          const e = showEvent(body, this.show, this.book);
+          const e = showEvent(this.show.command === 'ikev2' ? ikev2ShowText(raw, body) : body, this.show, this.book);
+          this.emitSimple(number, at, KIND.show, null, e, null);
+          return;
+        }
+        // its IKE SA lines are printed unindented too; a line it does not know ends it
+        const e = this.show.command === 'ikev2' ? showEvent(ikev2ShowText(raw, body), this.show, this.book) : null;
+        if (e !== null) {
           this.emitSimple(number, at, KIND.show, null, e, null);
           return;
         }

@@ -1,11 +1,12 @@
 /**
  * Output of `show crypto isakmp sa`, `show crypto isakmp peers`, `show crypto session` and `show crypto ipsec
  * sa`: one event per line that carries something the negotiation model uses (peers, states, SPIs, status,
- * counters), `info` for the rest.
+ * counters), `info` for the rest. `show crypto ikev2 sa` and `session` are read by show-ikev2.ts.
  */
 import { parseSpiHex, spiHex } from '../ike/numbers.ts';
 import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
 import type { IkeEventBody } from './events.ts';
+import { ikev2ShowLine } from './show-ikev2.ts';
 
 const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
 const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
@@ -13,8 +14,10 @@ const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
 /** Which show command's output is being read, and which SA list inside `show crypto ipsec sa`. */
 export interface ShowState {
   /** `dmvpn`: `show dmvpn detail`, whose Crypto Session Details are `show crypto session detail`'s lines. */
-  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'other';
+  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'ikev2' | 'other';
   section: 'inbound' | 'outbound' | 'other' | null;
+  /** `show crypto ikev2 session`: the lines after `Child sa:` are a child SA's. */
+  child?: boolean;
 }
 
 export function showCommand(command: string): ShowState['command'] | null {
@@ -31,6 +34,8 @@ export function showCommand(command: string): ShowState['command'] | null {
   if (what.length >= 3 && 'isakmp'.startsWith(what)) return 'isakmp';
   if (what.length >= 3 && 'ipsec'.startsWith(what)) return 'ipsec';
   if (what.length >= 4 && 'session'.startsWith(what)) return 'session';
+  // `show crypto ikev2 sa [detailed]`, `show crypto ikev2 session [detailed]`
+  if (what === 'ikev2' && words[3] !== undefined && (words[3].startsWith('sa') || words[3].startsWith('ses'))) return 'ikev2';
   return 'other';
 }
 
@@ -45,6 +50,12 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   const t = repairSpacedIpv6(body.trim());
   if (t.length === 0) return null;
   if (state.command === 'session' || state.command === 'dmvpn') return sessionEvent(t, book);
+  if (state.command === 'ikev2') {
+    state.child ??= false;
+    // its rows put two addresses side by side: nothing to repair, and the repair would join them
+    const read = ikev2ShowLine(body.trim(), state as { child: boolean });
+    return read === null ? null : 'type' in read ? read : { type: 'show-ikev2', line: read };
+  }
   if (state.command === 'isakmp') {
     if (t.endsWith('Crypto ISAKMP SA')) return { type: 'info', text: t };
     const peer = ISAKMP_PEER.exec(t);

@@ -8,6 +8,7 @@ import type { RecordTableBuilder } from '../log/record-table.ts';
 import { applyEvent, type Surroundings } from './apply-event.ts';
 import type { Draft, RouterContext } from './draft.ts';
 import { Ikev2Builder } from './ikev2/build.ts';
+import { Ikev2ShowCollector } from './ikev2/shown.ts';
 import { DraftRouter } from './route.ts';
 import { ShowAlone } from './show-alone.ts';
 import { ShowOutput } from './show-output.ts';
@@ -31,9 +32,16 @@ export class NegotiationBuilder {
 
   /** IKEv2 SAs: their own drafts, keyed by SPI. */
   readonly ikev2: Ikev2Builder;
+  /** IKEv2 SAs that `show crypto ikev2 sa` / `session` lists. */
+  readonly ikev2Shown = new Ikev2ShowCollector();
 
   constructor(private readonly records: RecordTableBuilder) {
     this.ikev2 = new Ikev2Builder(records);
+  }
+
+  /** Whether only `show crypto ipsec sa` output made this draft (it may be an IKEv2 peer's child SA). */
+  ipsecShowOnly(d: Draft): boolean {
+    return this.showAlone.ipsecShowOnly(d);
   }
 
   /** Starts a new file: its lines come from another router unless prompts or addresses say otherwise. */
@@ -41,6 +49,7 @@ export class NegotiationBuilder {
     this.router.startFile(file);
     this.show.newCommand();
     this.showAlone.newCommand();
+    this.ikev2Shown.newCommand();
   }
 
   event(e: IkeEvent): void {
@@ -48,6 +57,7 @@ export class NegotiationBuilder {
     if (e.type === 'prompt') {
       this.show.newCommand();
       this.showAlone.newCommand();
+      this.ikev2Shown.newCommand();
       this.router.prompt(e.name, e.at.file);
       return;
     }
@@ -56,6 +66,10 @@ export class NegotiationBuilder {
       return;
     }
     if (e.type === 'info' && e.text.startsWith('CRYPTO_PKI') && this.ikev2.pki(e)) return;
+    if (e.type === 'show-ikev2') {
+      this.ikev2Shown.event(e, ctx.name);
+      return;
+    }
     if (this.show.event(e, ctx)) {
       const listed = this.showAlone.event(e, ctx);
       if (listed !== null) this.records.setNegotiation(e.record, listed.index);

@@ -12,6 +12,8 @@ import { verify } from './verify.ts';
 import { ikev2Negotiations } from './ikev2/finalize.ts';
 import { isStrayDraft, strayEvents } from './stray-events.ts';
 import type { StrayEvent } from '../analysis.ts';
+import { withShownSas } from './ikev2/show-alone.ts';
+import { ikev2PeerOf, withIpsecShow } from './ikev2/ipsec-show.ts';
 
 /** Whether a draft holds anything worth showing. */
 function meaningful(d: Draft): boolean {
@@ -22,7 +24,19 @@ function meaningful(d: Draft): boolean {
 }
 
 export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[]; ikev2: Negotiation[]; events: StrayEvent[] } {
-  const sided = builder.drafts.filter(meaningful).map(toSided);
+  // IKEv2 first, its records numbered once the IKEv1 ones are counted: `show crypto ipsec sa` of an IKEv2 peer joins it
+  const numbered: [number, number][] = [];
+  const later = (record: number, n: number): void => void numbered.push([record, n]);
+  let ikev2 = withShownSas(ikev2Negotiations(builder.ikev2.drafts, 0, later), builder.ikev2Shown.entries, 0, later);
+  const folded: { draft: Draft; into: number }[] = [];
+  const sided = builder.drafts
+    .filter(meaningful)
+    .filter((d) => {
+      const into = builder.ipsecShowOnly(d) ? ikev2PeerOf(d, ikev2) : -1;
+      if (into >= 0) folded.push({ draft: d, into });
+      return into < 0;
+    })
+    .map(toSided);
   const used = new Set<Sided>();
   const out: { n: Negotiation; drafts: Draft[] }[] = [];
   const queues = routerQueues(sided);
@@ -41,8 +55,13 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   // records point at drafts while the log is read; now at the negotiations the drafts became
   const target = new Int32Array(builder.drafts.length).fill(-1);
   out.forEach((o, i) => o.drafts.forEach((d) => (target[d.index] = i)));
+  for (const f of folded) {
+    target[f.draft.index] = out.length + f.into;
+    ikev2[f.into] = withIpsecShow(ikev2[f.into]!, f.draft);
+  }
   records.renumberNegotiations(target);
   verify(builder.show, out.map((o) => o.n));
-  const ikev2 = ikev2Negotiations(builder.ikev2.drafts, out.length, (record, n) => records.setNegotiation(record, n));
+  for (const [record, n] of numbered) records.setNegotiation(record, n < 0 ? n : out.length + n);
+  ikev2 = ikev2.map((n, i) => ({ ...n, id: `n${out.length + i + 1}` }));
   return { negotiations: out.map((o) => o.n), ikev2, events: strayEvents(builder.drafts) };
 }

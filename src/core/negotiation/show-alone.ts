@@ -13,6 +13,8 @@ import type { DraftRouter } from './route.ts';
 export class ShowAlone {
   /** The negotiations made from show output: only these take more of it (a debug-made one is verified). */
   private readonly made = new Set<Draft>();
+  /** Those only `show crypto ipsec sa` lists: no IKE line says which IKE version made their SAs. */
+  private readonly ipsecOnly = new Set<Draft>();
   /** Peers a debug log in another file made a negotiation with: their show output verifies that one. */
   private readonly elsewhere = new Set<string>();
   /** The negotiation of the `show crypto session` block being read. */
@@ -26,6 +28,11 @@ export class ShowAlone {
 
   constructor(private readonly router: DraftRouter) {}
 
+  /** Whether only `show crypto ipsec sa` output made this negotiation. */
+  ipsecShowOnly(d: Draft): boolean {
+    return this.ipsecOnly.has(d);
+  }
+
   /** A new command: the blocks above are done. */
   newCommand(): void {
     this.session = null;
@@ -35,6 +42,13 @@ export class ShowAlone {
 
   /** The negotiation a show event lists, made when no line before named it; null when it lists none. */
   event(e: IkeEvent, ctx: RouterContext): Draft | null {
+    const d = this.listed(e, ctx);
+    // an ISAKMP SA or an IKEv1 session listed with the same peer: IKEv1 made it
+    if (d !== null && e.type !== 'show-ipsec-spi' && e.type !== 'show-ipsec-peer') this.ipsecOnly.delete(d);
+    return d;
+  }
+
+  private listed(e: IkeEvent, ctx: RouterContext): Draft | null {
     switch (e.type) {
       case 'show-isakmp-sa': {
         // the router's own address is the one its other rows share; the first row's source until one says otherwise
@@ -95,8 +109,10 @@ export class ShowAlone {
         const { peer, local } = this.block;
         // `current outbound spi: 0x0(0)`: no SA with this peer
         if (peer === null || e.spi === '0x0') return null;
+        const made = this.made.size;
         const d = this.draft(ctx, peer, local, e);
         if (d === null) return ctx.peers.get(peer) ?? null;
+        if (this.made.size > made) this.ipsecOnly.add(d);
         const p = quickModeSeenAlone(d);
         const direction = e.direction === 'inbound' ? 'inbound' : 'outbound';
         if (!p.sas.some((s) => s.spi === e.spi)) {

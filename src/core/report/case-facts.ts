@@ -1,4 +1,4 @@
-import type { Negotiation, Phase2, Router, Transition } from '../analysis.ts';
+import type { ChildSa, IkeSa, Ikev2Shown, Negotiation, Phase2, Router, Transition } from '../analysis.ts';
 import type { Side } from '../ike/sides.ts';
 
 /** The short facts every report format says the same way: who, from whose log, which proposal, which states. */
@@ -69,16 +69,37 @@ export function phase2Short(messageId: number): string {
   return messageId === 0 ? 'phase 2 (message ID not logged)' : `phase 2 ${messageId}`;
 }
 
+/** "IKE SA 1D41…/A645… (IKEv2): complete", the SPIs left out when the log names none, an implied outcome said so. */
+export function ikeSaTitle(sa: IkeSa): string {
+  const spis = sa.spis === null ? '' : ` ${sa.spis.initiator}/${sa.spis.responder}`;
+  return `IKE SA${spis} (IKEv2): ${sa.outcome}${sa.implied ? ' (implied: show output lists it up)' : ''}`;
+}
+
+/** What show output lists of an IKE SA, in one line: status, algorithms, lifetime, SPIs. */
+export function shownText(s: Ikev2Shown): string {
+  const algorithms = [s.encryption === null ? null : `${s.encryption}${s.keySize === null ? '' : ` ${s.keySize}`}`, s.prf && `PRF ${s.prf}`, s.integrity && `integrity ${s.integrity}`, s.group === null ? null : `DH group ${s.group}`, s.authSign && `auth ${s.authSign}/${s.authVerify ?? '?'}`];
+  const bits = [s.status, s.description, s.sessionStatus && `session ${s.sessionStatus}`, algorithms.filter((x) => x).join(', '), s.lifetimeSeconds === null ? null : `lifetime ${s.lifetimeSeconds} s`, s.spis && `SPIs local ${s.spis.local}, remote ${s.spis.remote}`];
+  return bits.filter((x) => x).join('; ');
+}
+
+/** "Child SA (message ID 1)", or "Child SA (listed by show output)" for one no exchange of the log carries. */
+export function childSaTitle(c: ChildSa): string {
+  return c.messageId === null ? 'Child SA (listed by show output)' : `Child SA (message ID ${c.messageId})`;
+}
+
 /** The exchanges the negotiation logged, one line each: "Phase 1 (Main Mode): complete — DES-CBC, …". */
 export function exchangeLines(n: Negotiation): string[] {
   const out: string[] = [];
   if (n.ikeVersion === 2) {
     const sa = n.ikeSa;
-    if (sa) out.push(`IKE SA ${sa.spis.initiator}/${sa.spis.responder} (IKEv2): ${sa.outcome}${sa.proposal ? ` — ${sa.proposal.transforms.join(' ')}` : ''}`);
+    if (sa) {
+      out.push(`${ikeSaTitle(sa)}${sa.proposal ? ` — ${sa.proposal.transforms.join(' ')}` : ''}`);
+      if (sa.shown) out.push(`  Shown: ${shownText(sa.shown)}`);
+    }
     else out.push('IKE SA (IKEv2): the log shows none of its messages');
     for (const c of n.childSas ?? []) {
       const bits = [c.transform, c.refusal !== null ? `refused: ${c.refusal}` : null].filter((x) => x !== null);
-      out.push(`Child SA (message ID ${c.messageId}): ${c.outcome}${bits.length > 0 ? ` — ${bits.join(', ')}` : ''}`);
+      out.push(`${childSaTitle(c)}: ${c.outcome}${bits.length > 0 ? ` — ${bits.join(', ')}` : ''}`);
       if (c.spis) out.push(`  SPIs: inbound ${c.spis.inbound ?? '?'}, outbound ${c.spis.outbound ?? '?'}`);
       if (c.trafficSelectors) out.push(`  Traffic selectors: ${c.trafficSelectors.local.join(', ')} ↔ ${c.trafficSelectors.remote.join(', ')}`);
     }

@@ -1,11 +1,12 @@
 /** The IKEv2 part of `analyze`'s text report: the IKE SA, its child SAs and the SM Trace states. */
 import type { Negotiation } from '../analysis.ts';
-import { statePath } from './case-facts.ts';
+import { childSaTitle, ikeSaTitle, shownText, statePath } from './case-facts.ts';
 
 export function ikev2Text(n: Negotiation, out: string[]): void {
   const sa = n.ikeSa;
   if (sa === undefined) return;
-  out.push(`  IKE SA ${sa.spis.initiator}/${sa.spis.responder} (IKEv2): ${sa.outcome}`);
+  out.push(`  ${ikeSaTitle(sa)}`);
+  if (sa.shown) out.push(`    Shown: ${shownText(sa.shown)}`);
   if (sa.proposal !== null) out.push(`    Proposal: ${sa.proposal.transforms.join(' ')}`);
   for (const side of ['initiator', 'responder'] as const) {
     const s = statePath(sa.transitions, side);
@@ -13,7 +14,7 @@ export function ikev2Text(n: Negotiation, out: string[]): void {
   }
   for (const c of n.childSas ?? []) {
     const bits = [c.transform, c.refusal !== null ? `refused: ${c.refusal}` : null].filter((x) => x !== null);
-    out.push(`  Child SA (message ID ${c.messageId}): ${c.outcome}${bits.length > 0 ? ` — ${bits.join(', ')}` : ''}`);
+    out.push(`  ${childSaTitle(c)}: ${c.outcome}${bits.length > 0 ? ` — ${bits.join(', ')}` : ''}`);
     if (c.spis) out.push(`    SPIs: inbound ${c.spis.inbound ?? '?'}, outbound ${c.spis.outbound ?? '?'}`);
     if (c.trafficSelectors) out.push(`    Traffic selectors: ${c.trafficSelectors.local.join(', ')} ↔ ${c.trafficSelectors.remote.join(', ')}`);
   }

@@ -1,0 +1,152 @@
+/**
+ * Output of `show crypto ikev2 sa` (and `detailed`) and `show crypto ikev2 session` (and `detailed`) on IOS and
+ * IOS-XE: one event per line that tells of an IKE SA (its row, addresses, algorithms, lifetime, SPIs, which end
+ * initiated it, the session's status) or of a child SA (selectors, SPIs, algorithms); `info` for the rest.
+ * Lines as genieparser's captures and course notes print them (fixtures/partial/README.md).
+ */
+import type { IkeEventBody } from './events.ts';
+
+export type Ikev2ShowLine =
+  /** `1         66.66.66.1/500        66.66.66.2/500        none/none            READY`; IPv6 rows give the addresses on the lines after */
+  | { kind: 'row'; tunnelId: number; local: string | null; localPort: number | null; remote: string | null; remotePort: number | null; fvrf: string; ivrf: string; status: string }
+  /** `Local  2001:DB8:1101::131/500` under an IPv6 row */
+  | { kind: 'address'; which: 'local' | 'remote'; address: string; port: number }
+  /** `Encr: AES-CBC, keysize: 128, PRF: SHA1, Hash: SHA96, DH Grp:16, Auth sign: PSK, Auth verify: PSK` */
+  | { kind: 'crypto'; encryption: string; keySize: number | null; prf: string | null; hash: string | null; group: number | null; authSign: string | null; authVerify: string | null }
+  /** `Life/Active Time: 86400/735 sec` */
+  | { kind: 'life'; lifetimeSeconds: number; activeSeconds: number }
+  /** `Local spi: 1F7B76961C3A77ED Remote spi: 1298FDE074BD724C` */
+  | { kind: 'spis'; local: string; remote: string }
+  /** `Status Description: Negotiation done` */
+  | { kind: 'description'; text: string }
+  /** `Initiator of SA : Yes` */
+  | { kind: 'initiator'; initiator: boolean }
+  /** `Local id: 1.1.1.1`, `Remote id: 22.1.1.2` */
+  | { kind: 'id'; which: 'local' | 'remote'; id: string }
+  /** `Session-id:3, Status:UP-ACTIVE, IKE count:1, CHILD count:1` */
+  | { kind: 'session'; sessionId: number; status: string; ikeCount: number | null; childCount: number | null }
+  /** `Child sa: local selector 30.10.10.0/0 - 50.10.10.255/65535`, `remote selector …`; `Child sa:` alone opens a child */
+  | { kind: 'child-selector'; opens: boolean; which: 'local' | 'remote' | null; range: string | null }
+  /** `ESP spi in/out: 0x232CB82D/0x30767B6E` */
+  | { kind: 'child-spis'; protocol: 'ESP' | 'AH'; inbound: string; outbound: string }
+  /** `Encr: AES-CBC, keysize: 256, esp_hmac: SHA256` and `ah_hmac: None, comp: IPCOMP_NONE, mode tunnel` inside a child */
+  | { kind: 'child-crypto'; encryption: string | null; keySize: number | null; integrity: string | null; mode: string | null }
+  /** `NAT-T is detected outside`, `NAT-T is not detected` */
+  | { kind: 'nat'; detected: boolean };
+
+/** Which part of the output the lines belong to: the IKE SA's lines, or a child SA's after `Child sa:`. */
+export interface Ikev2ShowState {
+  child: boolean;
+}
+
+const ROW = /^(\d{1,10}) +(\S{1,64})\/(\d{1,5}) +(\S{1,64})\/(\d{1,5}) +([^\s/]{1,32})\/(\S{1,32}) +([A-Z][A-Z-]{1,20})$/;
+const ROW_V6 = /^(\d{1,10}) +([^\s/]{1,32})\/(\S{1,32}) +([A-Z][A-Z-]{1,20})$/;
+const ADDRESS = /^(Local|Remote) +(\S{1,64})\/(\d{1,5})$/;
+const LIFE = /^Life\/Active Time: (\d{1,10})\/(\d{1,10}) sec/;
+const SPIS = /^Local spi: ([\dA-F]{16}) +Remote spi: ([\dA-F]{16})/i;
+const SESSION = /^Session-id:(\d{1,10}), Status:([A-Z-]{2,30})(?:, IKE count:(\d{1,6}))?(?:, CHILD count:(\d{1,6}))?/;
+const SELECTOR = /^(?:Child sa: *)?(local|remote) selector +(\S{1,64} - \S{1,64})/;
+const CHILD_SPIS = /^(ESP|AH) spi in\/out: (0x[\dA-F]{1,8})\/(0x[\dA-F]{1,8})/i;
+
+/** A row's text: the lexer takes its tunnel id (`1         FC00::2/500 …`) for a pastebin line number, and keeps it here. */
+export function ikev2ShowText(raw: string, body: string): string {
+  const t = raw.trim();
+  const c0 = t.charCodeAt(0);
+  return c0 >= 48 && c0 <= 57 && t.length > body.length && t.endsWith(body) ? t : body;
+}
+
+/** Lines that begin a block of IKEv2 show output even without the command before them. */
+export function startsIkev2Show(t: string): boolean {
+  return t.startsWith('Tunnel-id ') || ((t.startsWith('IPv4 Crypto IKEv2') || t.startsWith('IPv6 Crypto IKEv2')) && t.length < 40);
+}
+
+/** `Encr: AES-CBC, keysize: 128, PRF: SHA1, …`: each `key: value`, keys lower-cased; `mode tunnel` as mode. */
+function pairs(t: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of t.split(',')) {
+    const p = part.trim();
+    const colon = p.indexOf(':');
+    if (colon > 0) out.set(p.slice(0, colon).trim().toLowerCase(), p.slice(colon + 1).trim());
+    else if (p.startsWith('mode ')) out.set('mode', p.slice(5).trim());
+  }
+  return out;
+}
+
+function num(v: string | undefined): number | null {
+  if (v === undefined || !/^\d{1,9}$/.test(v)) return null;
+  return Number(v);
+}
+
+function hexSpi(s: string): string {
+  return `0x${s.slice(2).toUpperCase()}`;
+}
+
+/** The meaning of one line of IKEv2 show output (trimmed), or null when it is not one. */
+export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine | IkeEventBody | null {
+  const c0 = t.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    const row = ROW.exec(t);
+    if (row !== null) {
+      state.child = false;
+      return { kind: 'row', tunnelId: Number(row[1]), local: row[2] ?? null, localPort: Number(row[3]), remote: row[4] ?? null, remotePort: Number(row[5]), fvrf: row[6] ?? '', ivrf: row[7] ?? '', status: row[8] ?? '' };
+    }
+    const v6 = ROW_V6.exec(t);
+    if (v6 !== null) {
+      state.child = false;
+      return { kind: 'row', tunnelId: Number(v6[1]), local: null, localPort: null, remote: null, remotePort: null, fvrf: v6[2] ?? '', ivrf: v6[3] ?? '', status: v6[4] ?? '' };
+    }
+    return { type: 'info', text: t };
+  }
+  if (startsIkev2Show(t)) return { type: 'info', text: t };
+  const address = ADDRESS.exec(t);
+  if (address !== null) return { kind: 'address', which: address[1] === 'Local' ? 'local' : 'remote', address: address[2] ?? '', port: Number(address[3]) };
+  if (t.startsWith('Encr:') || t.startsWith('ah_hmac:')) {
+    const p = pairs(t);
+    if (state.child || t.startsWith('ah_hmac:') || p.has('esp_hmac')) {
+      return { kind: 'child-crypto', encryption: p.get('encr') ?? null, keySize: num(p.get('keysize')), integrity: p.get('esp_hmac') ?? null, mode: p.get('mode') ?? null };
+    }
+    const hash = p.get('hash');
+    return {
+      kind: 'crypto',
+      encryption: p.get('encr') ?? '',
+      keySize: num(p.get('keysize')),
+      prf: p.get('prf') ?? null,
+      hash: hash === undefined || hash === 'None' ? null : hash,
+      group: num(p.get('dh grp')),
+      authSign: p.get('auth sign') ?? null,
+      authVerify: p.get('auth verify') ?? null,
+    };
+  }
+  const life = LIFE.exec(t);
+  if (life !== null) return { kind: 'life', lifetimeSeconds: Number(life[1]), activeSeconds: Number(life[2]) };
+  const spis = SPIS.exec(t);
+  if (spis !== null) return { kind: 'spis', local: (spis[1] ?? '').toUpperCase(), remote: (spis[2] ?? '').toUpperCase() };
+  if (t.startsWith('Status Description:')) return { kind: 'description', text: t.slice(19).trim() };
+  if (t.startsWith('Initiator of SA :')) return { kind: 'initiator', initiator: t.slice(17).trim().startsWith('Yes') };
+  if (t.startsWith('Local id:') || t.startsWith('Remote id:')) {
+    const local = t.startsWith('Local');
+    return { kind: 'id', which: local ? 'local' : 'remote', id: t.slice(local ? 9 : 10).trim() };
+  }
+  const session = SESSION.exec(t);
+  if (session !== null) {
+    state.child = false;
+    return { kind: 'session', sessionId: Number(session[1]), status: session[2] ?? '', ikeCount: num(session[3]), childCount: num(session[4]) };
+  }
+  if (t.startsWith('Child sa:') || t.startsWith('local selector') || t.startsWith('remote selector')) {
+    const opens = t.startsWith('Child sa:');
+    if (opens) state.child = true;
+    const s = SELECTOR.exec(t);
+    return { kind: 'child-selector', opens, which: s === null ? null : s[1] === 'local' ? 'local' : 'remote', range: s?.[2] ?? null };
+  }
+  const childSpis = CHILD_SPIS.exec(t);
+  if (childSpis !== null) return { kind: 'child-spis', protocol: childSpis[1]?.toUpperCase() === 'AH' ? 'AH' : 'ESP', inbound: hexSpi(childSpis[2] ?? '0x0'), outbound: hexSpi(childSpis[3] ?? '0x0') };
+  if (t.startsWith('NAT-T is ')) return { kind: 'nat', detected: !t.startsWith('NAT-T is not') };
+  for (const k of INFO) if (t.startsWith(k)) return { type: 'info', text: t };
+  return null;
+}
+
+const INFO = [
+  'CE id:', 'PQC Key Exchange', 'Quantum-safe', 'Remote EAP id:', 'Local req msg id:', 'Local next msg id:', 'Local req queued:', 'Local queue msg id:',
+  'Local window:', 'DPD configured', 'Fragmentation', 'IETF Std Fragmentation', 'Dynamic Route Update', 'Extended Authentication', 'Cisco Trust Security',
+  'Pushed IP address', 'Assigned host addr', 'Remote subnets:', 'PEER TYPE:', 'CPI in/out:',
+];

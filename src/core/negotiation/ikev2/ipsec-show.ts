@@ -1,0 +1,37 @@
+/**
+ * `show crypto ipsec sa` beside IKEv2 output: the SA pair it lists with a peer that an IKEv2 negotiation of the
+ * same file has is that negotiation's child SA (IPsec's show output does not say which IKE version made it), not
+ * an IKEv1 negotiation of its own. Its SPIs join the child SA that has one of them, or make a child SA listed by
+ * show output.
+ */
+import type { ChildSa, Negotiation } from '../../analysis.ts';
+import type { Draft } from '../draft.ts';
+
+/** The IKEv2 negotiation, by its index in `ikev2`, that a show-only IKEv1 draft's peer belongs to; -1 when none. */
+export function ikev2PeerOf(d: Draft, ikev2: readonly Negotiation[]): number {
+  if (d.peer === null) return -1;
+  for (let i = ikev2.length - 1; i >= 0; i -= 1) {
+    const n = ikev2[i]!;
+    if (n.peer === d.peer && n.span.first.file === d.router.file && (d.local === null || n.local === '' || n.local === d.local)) return i;
+  }
+  return -1;
+}
+
+/** `n` with the SAs `show crypto ipsec sa` lists of it (the draft's), as its child SA's SPIs. */
+export function withIpsecShow(n: Negotiation, d: Draft): Negotiation {
+  const sas = d.phase2.flatMap((p) => p.sas);
+  const inbound = sas.find((s) => s.direction === 'inbound')?.spi ?? null;
+  const outbound = sas.find((s) => s.direction === 'outbound')?.spi ?? null;
+  if (inbound === null && outbound === null) return n;
+  const children = (n.childSas ?? []).slice();
+  const i = children.findIndex((c) => c.spis !== null && ((inbound !== null && c.spis.inbound === inbound) || (outbound !== null && c.spis.outbound === outbound)));
+  if (i >= 0) {
+    const c = children[i]!;
+    children[i] = { ...c, spis: { inbound: c.spis?.inbound ?? inbound, outbound: c.spis?.outbound ?? outbound } };
+  } else {
+    const transform = sas.find((s) => s.transform !== null)?.transform ?? null;
+    const child: ChildSa = { messageId: null, outcome: inbound !== null && outbound !== null ? 'complete' : 'incomplete', transform, spis: { inbound, outbound }, trafficSelectors: null, refusal: null };
+    children.push(child);
+  }
+  return { ...n, childSas: children };
+}

@@ -1,0 +1,136 @@
+/**
+ * IKEv2 show output (fixtures/ikev2/show/, each with its source): `show crypto ikev2 sa`, `… detailed` and
+ * `show crypto ikev2 session detailed` alone give the IKE SAs they list, in their state, with their algorithms,
+ * SPIs and child SAs; beside a debug log they tie to the negotiation they describe. A golden JSON per file
+ * (UPDATE_GOLDENS=1 writes them, then review the diff).
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Analysis } from '../../analysis.ts';
+import { analysisJsonText } from '../../analysis-json.ts';
+import { analyze } from '../../analyze.ts';
+
+const dir = new URL('../../../../fixtures/ikev2/show/', import.meta.url);
+const goldens = new URL('../../../../fixtures/golden/ikev2-show/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
+const text = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
+const run = (name: string): Analysis => analyze([{ name, text: text(name) }]);
+
+const expectations: Record<string, (a: Analysis) => void> = {
+  'show-ikev2-sa-detail-ipsec-sa-flexvpn-ra-course-notes.log': (a) => {
+    // the SA listed twice (sa, then sa detail) and show crypto ipsec sa with the same peer: one IKEv2 negotiation
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'responder', local: '15.1.1.1', peer: '10.5.5.51' });
+    expect(n.routers.responder).toMatchObject({ name: 'R1', logged: true });
+    // 'Initiator of SA : No': the remote SPI is the initiator's
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: '902888ED4634E9EB', responder: '11FEB1839ECFF9F4' }, outcome: 'complete', implied: true, messages: [], transitions: [] });
+    // the author's 'READ' is kept as printed; 'Negotiation done' says the SA is up
+    expect(n.ikeSa!.shown).toMatchObject({ status: 'READ', description: 'Negotiation done', encryption: 'AES-CBC', keySize: 256, prf: 'SHA256', integrity: 'SHA256', group: 14, authSign: 'PSK', nat: true, ids: { local: '15.1.1.1', remote: '*$AnyConnectClient$*' } });
+    // show crypto ipsec sa: the outbound SPI in use; its inbound line is mistyped ('epi:'), so only one direction
+    expect(n.childSas).toEqual([{ messageId: null, outcome: 'incomplete', transform: null, spis: { inbound: null, outbound: '0xD6F40E5C' }, trafficSelectors: null, refusal: null }]);
+    expect(n.findings).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-ikev2-sa-detailed-three-responder-genie.log': (a) => {
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.spis?.initiator, n.ikeSa?.shown?.nat])).toEqual([
+      ['responder', '10.146.0.154', '107.90.29.85', 'complete', '4785C18DB784C439', false],
+      ['responder', '10.146.0.154', '3.130.109.2', 'complete', 'FBAFD8516EA9D5E8', true],
+      ['responder', '10.146.0.154', '65.27.58.179', 'complete', 'E4D5BDA3B19BBD80', false],
+    ]);
+    // AES-GCM: `Hash: None`, no integrity algorithm
+    expect(a.negotiations[0]!.ikeSa!.shown).toMatchObject({ encryption: 'AES-GCM', integrity: null, group: 21, ids: { remote: 'example-r46.flex.example.com' } });
+    expect(a.negotiations.every((n) => n.findings.length === 0 && n.childSas?.length === 0)).toBe(true);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-ikev2-sa-ipv6-two-ready-genie.log': (a) => {
+    // the addresses on the lines under each row; SPIs listed, but which end initiated is not: no SPI pair, no role
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.spis, n.ikeSa?.shown?.spis?.local])).toEqual([
+      ['unknown', '2001:DB8:1101::131', '2001:DB8:1201::122', null, '4CF87E32B25302C0'],
+      ['unknown', '2001:DB8:1101::131', '2001:DB8:1202::123', null, 'DE66CA8E9F3AB6BD'],
+    ]);
+    expect(a.negotiations.map((n) => n.ikeSa?.outcome)).toEqual(['complete', 'complete']);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-ikev2-sa-one-ready-ipv6-empty-genie.log': (a) => {
+    // the IPv6 list is empty: one negotiation, from the IPv4 row
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'unknown', local: '66.66.66.1', peer: '66.66.66.2', findings: [] });
+    expect(n.ikeSa).toMatchObject({ spis: null, outcome: 'complete', implied: true });
+    expect(n.ikeSa!.shown).toMatchObject({ status: 'READY', encryption: 'AES-CBC', keySize: 128, prf: 'SHA1', integrity: 'SHA96', group: 16, lifetimeSeconds: 86400, activeSeconds: 735, spis: null });
+  },
+  'show-ikev2-session-detailed-two-children-genie.log': (a) => {
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.shown?.sessionStatus])).toEqual([
+      ['initiator', '1.1.1.1', '1.1.1.2', 'UP-ACTIVE'],
+      ['initiator', '1.1.1::1', '1.1.1::2', 'UP-ACTIVE'],
+    ]);
+    const n = a.negotiations[0]!;
+    expect(n.ikeSa!.spis).toEqual({ initiator: '6F86196AB2C574E3', responder: '74AD695CF23C4805' });
+    expect(n.childSas).toEqual([
+      {
+        messageId: null,
+        outcome: 'complete',
+        transform: 'AES-CBC 256 SHA256 tunnel',
+        spis: { inbound: '0x232CB82D', outbound: '0x30767B6E' },
+        trafficSelectors: { local: ['30.10.10.0/0 - 50.10.10.255/65535', '20.10.10.0/0 - 40.10.10.255/65535'], remote: ['172.17.2.0/0 - 172.17.2.255/65535', '172.17.2.0/0 - 172.17.3.255/65535'] },
+        refusal: null,
+      },
+      { messageId: null, outcome: 'complete', transform: 'AES-CBC 256 SHA256 tunnel', spis: { inbound: '0x232CB82D', outbound: '0x30767B6E' }, trafficSelectors: { local: ['20.10.10.0/0 - 40.10.10.255/65535'], remote: ['50.20.20.0/0 - 60.20.20.255/65535'] }, refusal: null },
+    ]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+};
+
+function expectGolden(file: URL, json: string): void {
+  if (process.env.UPDATE_GOLDENS === '1') writeFileSync(file, json);
+  if (!existsSync(file)) expect.fail(`no golden file ${file.pathname}: write it with UPDATE_GOLDENS=1 npx vitest run src/core/negotiation/ikev2/show-alone.test.ts, then review it`);
+  expect(json).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('IKEv2 show output', () => {
+  test('every file has its expectations written down, and its source', () => {
+    expect(Object.keys(expectations).sort()).toEqual(files);
+    for (const f of files) expect(text(f).startsWith('# source: ')).toBe(true);
+  });
+  for (const f of files) {
+    test(`${f}: what the output says`, () => expectations[f]?.(run(f)));
+    test(`${f}: golden`, () => expectGolden(new URL(`${f.replace(/\.log$/, '')}.json`, goldens), analysisJsonText(run(f))));
+  }
+
+  test('an empty list gives no negotiation and no finding', () => {
+    // the first lines of a real output, before its first row: the header of an empty list
+    const head = text('show-ikev2-sa-one-ready-ipv6-empty-genie.log').split('\n').slice(0, 5).join('\n');
+    expect(head).toContain('Tunnel-id Local');
+    const a = analyze([{ name: 'empty', text: head }]);
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  });
+
+  test('show output of the SA a debug log negotiated ties to it by the SPI pair', () => {
+    const debug = readFileSync('fixtures/corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', 'utf8');
+    // hand-written: no public capture holds a router's debug and its show output of the same SA; these are the
+    // genie row and lines with corpus 11's addresses and SPIs put in
+    const show = [
+      'R1#show crypto ikev2 sa detailed',
+      'Tunnel-id Local                 Remote                fvrf/ivrf            Status ',
+      '1         FC00:123:123:123::2/500 FC00:123:123:123::1/500 none/none            READY  ',
+      '      Encr: AES-CBC, keysize: 256, PRF: SHA512, Hash: SHA512, DH Grp:5, Auth sign: PSK, Auth verify: PSK',
+      '      Local spi: 1D418169B24BF95A       Remote spi: A645046F734260C6',
+    ].join('\n');
+    const a = analyze([{ name: '11', text: debug }, { name: 'show', text: show }]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n.ikeSa!.messages.length).toBeGreaterThan(4);
+    expect(n.ikeSa!.shown).toMatchObject({ status: 'READY', group: 5, spis: { local: '1D418169B24BF95A', remote: 'A645046F734260C6' } });
+    // the show lines belong to that negotiation on the page
+    const record = a.lineTables[1]!.records[2]!;
+    expect(a.records.negotiation[record]).toBe(0);
+  });
+
+  test('show output of another SA stays a negotiation of its own', () => {
+    const debug = readFileSync('fixtures/corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', 'utf8');
+    const a = analyze([{ name: '11', text: debug }, { name: 'show', text: text('show-ikev2-sa-detailed-three-responder-genie.log') }]);
+    expect(a.negotiations.map((n) => n.ikeSa?.shown === undefined)).toEqual([true, false, false, false]);
+  });
+});

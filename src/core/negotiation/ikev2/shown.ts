@@ -1,0 +1,149 @@
+/**
+ * `show crypto ikev2 sa` and `show crypto ikev2 session` output while the log is read: one entry per IKE SA row
+ * (`1  66.66.66.1/500  66.66.66.2/500  none/none  READY`), with the lines under it (algorithms, lifetime, SPIs,
+ * which end initiated, identities) and its child SAs (selectors, ESP SPIs). The entries become negotiations,
+ * or tie to the debug-made one they list, in `show-alone.ts`.
+ */
+import type { LineRef } from '../../ike/line-ref.ts';
+import type { IkeEvent } from '../../log/events.ts';
+import type { Ikev2ShowLine } from '../../log/show-ikev2.ts';
+
+type ShowIkev2Event = Extract<IkeEvent, { type: 'show-ikev2' }>;
+type Crypto = Extract<Ikev2ShowLine, { kind: 'crypto' }>;
+
+export interface ShownChild {
+  local: string[];
+  remote: string[];
+  esp: { inbound: string; outbound: string } | null;
+  transform: string[];
+  lines: LineRef[];
+}
+
+export interface ShownEntry {
+  file: number;
+  /** The router's name from its prompt, if one was printed. */
+  name: string | null;
+  tunnelId: number;
+  local: string | null;
+  remote: string | null;
+  status: string;
+  description: string | null;
+  session: { id: number; status: string } | null;
+  crypto: Crypto | null;
+  life: { lifetimeSeconds: number; activeSeconds: number } | null;
+  spis: { local: string; remote: string } | null;
+  initiator: boolean | null;
+  ids: { local: string | null; remote: string | null };
+  nat: boolean | null;
+  children: ShownChild[];
+  lines: LineRef[];
+  records: number[];
+}
+
+export class Ikev2ShowCollector {
+  readonly entries: ShownEntry[] = [];
+  private current: ShownEntry | null = null;
+  /** A session line names the IKE SA row that follows it. */
+  private session: { id: number; status: string; line: LineRef; record: number } | null = null;
+
+  /** A prompt or a new file: what follows is output of another command. */
+  newCommand(): void {
+    this.current = null;
+    this.session = null;
+  }
+
+  event(e: ShowIkev2Event, name: string | null): void {
+    const l = e.line;
+    if (l.kind === 'session') {
+      this.session = { id: l.sessionId, status: l.status, line: e.at, record: e.record };
+      this.current = null;
+      return;
+    }
+    if (l.kind === 'row') {
+      this.current = this.open(e, l, name);
+      return;
+    }
+    const cur = this.current;
+    if (cur === null) return;
+    cur.lines.push(e.at);
+    cur.records.push(e.record);
+    const child = cur.children[cur.children.length - 1];
+    switch (l.kind) {
+      case 'address':
+        if (l.which === 'local') cur.local ??= l.address;
+        else cur.remote ??= l.address;
+        return;
+      case 'crypto':
+        cur.crypto = l;
+        return;
+      case 'life':
+        cur.life = { lifetimeSeconds: l.lifetimeSeconds, activeSeconds: l.activeSeconds };
+        return;
+      case 'spis':
+        cur.spis = { local: l.local, remote: l.remote };
+        return;
+      case 'description':
+        cur.description = l.text;
+        return;
+      case 'initiator':
+        cur.initiator = l.initiator;
+        return;
+      case 'id':
+        cur.ids[l.which] = l.id;
+        return;
+      case 'nat':
+        cur.nat = l.detected;
+        return;
+      case 'child-selector': {
+        const c = l.opens || child === undefined ? newChild(cur) : child;
+        c.lines.push(e.at);
+        if (l.which !== null && l.range !== null) c[l.which].push(l.range);
+        return;
+      }
+      case 'child-spis':
+        if (child !== undefined && l.protocol === 'ESP') {
+          child.lines.push(e.at);
+          child.esp = { inbound: l.inbound, outbound: l.outbound };
+        }
+        return;
+      case 'child-crypto':
+        if (child !== undefined) {
+          child.lines.push(e.at);
+          for (const part of [l.encryption, l.keySize === null ? null : String(l.keySize), l.integrity, l.mode]) if (part !== null) child.transform.push(part);
+        }
+        return;
+    }
+  }
+
+  private open(e: ShowIkev2Event, l: Extract<Ikev2ShowLine, { kind: 'row' }>, name: string | null): ShownEntry {
+    const s = this.session;
+    const entry: ShownEntry = {
+      file: e.at.file,
+      name,
+      tunnelId: l.tunnelId,
+      local: l.local,
+      remote: l.remote,
+      status: l.status,
+      description: null,
+      session: s === null ? null : { id: s.id, status: s.status },
+      crypto: null,
+      life: null,
+      spis: null,
+      initiator: null,
+      ids: { local: null, remote: null },
+      nat: null,
+      children: [],
+      lines: s === null ? [e.at] : [s.line, e.at],
+      records: s === null ? [e.record] : [s.record, e.record],
+    };
+    this.session = null;
+    this.entries.push(entry);
+    return entry;
+  }
+}
+
+function newChild(entry: ShownEntry): ShownChild {
+  const c: ShownChild = { local: [], remote: [], esp: null, transform: [], lines: [] };
+  entry.children.push(c);
+  return c;
+}
