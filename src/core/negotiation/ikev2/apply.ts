@@ -33,7 +33,8 @@ function packet(d: V2Draft, l: Extract<Ikev2Line, { kind: 'packet' }>, ref: V2Ev
   if (l.peer !== null && d.peer === null) d.peer = l.peer;
   if (l.exchange === null || l.response === null || l.messageId === null) return;
   const c = d.carry;
-  if (d.side === null && l.exchange === 'IKE_SA_INIT') d.side = (l.dir === 'out') === !l.response ? 'initiator' : 'responder';
+  // IKE_SA_INIT and IKE_AUTH are always asked by the original initiator (RFC 7296 2.2)
+  if (d.side === null && (l.exchange === 'IKE_SA_INIT' || l.exchange === 'IKE_AUTH')) d.side = (l.dir === 'out') === !l.response ? 'initiator' : 'responder';
   if (d.side === null && l.flags !== null) {
     const fromInitiator = l.flags.includes('INITIATOR');
     d.side = (l.dir === 'out') === fromInitiator ? 'initiator' : 'responder';
