@@ -30,6 +30,8 @@ export interface TransitionJson {
   input: string;
   line: LineRef;
   allowed: boolean | null;
+  /** IKEv2 without SM Trace lines: implied by the packet on `line`. */
+  implied?: true;
 }
 
 export interface Phase1Json {
@@ -149,7 +151,9 @@ function messageJson(m: Message): MessageJson {
 }
 
 function transitionJson(t: Transition): TransitionJson {
-  return { from: t.from, to: t.to, input: t.input, line: { file: t.line.file, line: t.line.line }, allowed: t.allowed };
+  const out: TransitionJson = { from: t.from, to: t.to, input: t.input, line: { file: t.line.file, line: t.line.line }, allowed: t.allowed };
+  if (t.implied === true) out.implied = true;
+  return out;
 }
 
 function ikev2MessageJson(m: Ikev2Message): Ikev2MessageJson {

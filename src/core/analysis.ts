@@ -180,6 +180,8 @@ export interface Transition {
   node: number | null;
   /** When the model does not allow the step: why, in the model's words (what it expects from `from`). */
   explanation?: string;
+  /** IKEv2 without SM Trace lines: the step is implied by the packets the router printed (`line` is the packet's), not printed. */
+  implied?: true;
 }
 
 export interface Phase1Proposal {

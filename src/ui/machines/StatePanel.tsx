@@ -11,7 +11,8 @@ interface StatePanelProps {
 
 /**
  * Both routers' IKE state at the cursor, from the replay through the state machines, with the path so far; a
- * step the model does not allow is explained in the model's own words, as replay judged it.
+ * step the model does not allow is explained in the model's own words, as replay judged it. A state implied by the
+ * packets of a log without state lines (IKEv2 without SM Trace) says so.
  */
 export function StatePanel({ negotiation, timeline, cursor }: StatePanelProps) {
   return (
@@ -42,7 +43,7 @@ function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { 
               : 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'
           }`}
         >
-          {state ?? beforeAnyState(negotiation, router.logged, printsStates(timeline, side))}
+          {state === null ? beforeAnyState(negotiation, router.logged, printsStates(timeline, side)) : path[path.length - 1]?.implied ? `${state} (implied)` : state}
         </output>
       </div>
       {disallowed && (
@@ -76,7 +77,7 @@ function beforeAnyState(negotiation: Negotiation, logged: boolean, printsStates:
   return printsStates ? 'not started' : 'no state lines';
 }
 
-/** Whether the router's log prints any state change of this negotiation. */
+/** Whether the router's log prints any state change of this negotiation (those its packets imply are not printed). */
 function printsStates(timeline: Timeline, side: Side): boolean {
-  return timeline.steps.some((s) => s.kind === 'transition' && s.transition.side === side);
+  return timeline.steps.some((s) => s.kind === 'transition' && s.transition.side === side && s.transition.implied !== true);
 }

@@ -4,7 +4,7 @@
  * AUTH_DONE → READY, then an INFORMATIONAL delete (DELETE → INFO_I_BLD_INFO → INFO_I_WAIT → DELETE).
  * A failed exchange goes INIT_DONE or AUTH_DONE → EXIT.
  */
-import { ikev2Setup, sends } from './setup.ts';
+import { ikev2Setup, receives, sends } from './setup.ts';
 
 export const ikev2Initiator = ikev2Setup.createMachine({
   id: 'ikev2Initiator',
@@ -18,7 +18,7 @@ export const ikev2Initiator = ikev2Setup.createMachine({
     },
     I_WAIT_INIT: {
       description: 'IKE_SA_INIT sent, waiting for its response',
-      on: { EV_RECV_INIT: 'I_PROC_INIT', EV_RE_XMT_EXCEED: { target: 'INIT_DONE', actions: 'fail' } },
+      on: { EV_RECV_INIT: { target: 'I_PROC_INIT', actions: receives('IKE_SA_INIT.response') }, EV_RE_XMT_EXCEED: { target: 'INIT_DONE', actions: 'fail' } },
     },
     I_PROC_INIT: { description: 'checking the IKE_SA_INIT response: proposal, NAT discovery', on: { EV_CHK_CONFIG_MODE: 'INIT_DONE' } },
     INIT_DONE: { description: 'IKE_SA_INIT done (keys computed), or failed', on: { EV_CHK4_ROLE: { target: 'I_BLD_AUTH', guard: 'succeeded' }, EV_FAIL: { target: 'EXIT', actions: 'fail' } } },
@@ -26,7 +26,7 @@ export const ikev2Initiator = ikev2Setup.createMachine({
       description: 'building IKE_AUTH: identity, AUTH, the child SA proposal and traffic selectors',
       on: { EV_CHK_EAP_POST_ASYNC: { target: 'I_WAIT_AUTH', actions: sends('IKE_AUTH') } },
     },
-    I_WAIT_AUTH: { description: 'IKE_AUTH sent, waiting for its response', on: { EV_RECV_AUTH: 'I_PROC_AUTH', EV_RE_XMT_EXCEED: { target: 'AUTH_DONE', actions: 'fail' } } },
+    I_WAIT_AUTH: { description: 'IKE_AUTH sent, waiting for its response', on: { EV_RECV_AUTH: { target: 'I_PROC_AUTH', actions: receives('IKE_AUTH.response') }, EV_RE_XMT_EXCEED: { target: 'AUTH_DONE', actions: 'fail' } } },
     I_PROC_AUTH: {
       description: "verifying the responder's AUTH and reading the child SA answer",
       // EV_PROC_SA_TS: the child SA was accepted; EV_CHK_IKE_ONLY: the response carried no child SA (refused)
@@ -43,7 +43,7 @@ export const ikev2Initiator = ikev2Setup.createMachine({
       description: 'building an INFORMATIONAL request (a delete)',
       on: { EV_TERM_CONN: { target: 'INFO_I_WAIT', actions: sends('INFORMATIONAL') } },
     },
-    INFO_I_WAIT: { description: 'waiting for the INFORMATIONAL response', on: { EV_CHK_INFO_TYPE: 'DELETE' } },
+    INFO_I_WAIT: { description: 'waiting for the INFORMATIONAL response', on: { EV_CHK_INFO_TYPE: { target: 'DELETE', actions: receives('INFORMATIONAL.response') } } },
     EXIT: { description: 'the negotiation ended without an IKE SA', type: 'final' },
   },
 });

@@ -47,6 +47,8 @@ function snapshotIn(machine: AnyStateMachine, state: string, context: unknown): 
  */
 export class Ikev2Steps {
   private readonly known = new Map<string, AnyMachineSnapshot>();
+  /** The walks implied by packets (implied.ts), by side and packet sequence: a headend log repeats a few. */
+  readonly implied = new Map<string, unknown>();
 
   next(side: Side, machine: AnyStateMachine, start: AnyMachineSnapshot, event: string): AnyMachineSnapshot {
     const key = `${side}|${String(start.value)}|${(start.context as { failed?: boolean }).failed === true ? 1 : 0}|${event}`;

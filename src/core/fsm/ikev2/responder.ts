@@ -3,14 +3,14 @@
  * IDLE → R_INIT → R_BLD_INIT → INIT_DONE → R_WAIT_AUTH → R_VERIFY_AUTH → R_BLD_AUTH → AUTH_DONE → READY,
  * an INFORMATIONAL request answered in INFO_R. A refused authentication goes R_VERIFY_AUTH → AUTH_DONE → EXIT.
  */
-import { ikev2Setup, sends } from './setup.ts';
+import { ikev2Setup, receives, sends } from './setup.ts';
 
 export const ikev2Responder = ikev2Setup.createMachine({
   id: 'ikev2Responder',
   context: { failed: false },
   initial: 'IDLE',
   states: {
-    IDLE: { description: 'no IKE SA yet', on: { EV_CHK4_COOKIE_NOTIFY: 'R_INIT' } },
+    IDLE: { description: 'no IKE SA yet', on: { EV_CHK4_COOKIE_NOTIFY: { target: 'R_INIT', actions: receives('IKE_SA_INIT') } } },
     R_INIT: {
       description: 'checking the IKE_SA_INIT request: policy, proposal, NAT discovery',
       // EV_TRYSEND: no proposal chosen, the refusal is sent from here (CAIDA EncryptionP1.txt)
@@ -23,7 +23,7 @@ export const ikev2Responder = ikev2Setup.createMachine({
     INIT_DONE: { description: 'IKE_SA_INIT done, or refused', on: { EV_START_TMR: { target: 'R_WAIT_AUTH', guard: 'succeeded' }, EV_FAIL: { target: 'EXIT', actions: 'fail' } } },
     R_WAIT_AUTH: {
       description: 'waiting for IKE_AUTH',
-      on: { EV_CHK_POLREQEAP: 'R_VERIFY_AUTH', EV_WAIT4_AUTH_TMO: { target: 'AUTH_DONE', actions: 'fail' } },
+      on: { EV_CHK_POLREQEAP: { target: 'R_VERIFY_AUTH', actions: receives('IKE_AUTH') }, EV_WAIT4_AUTH_TMO: { target: 'AUTH_DONE', actions: 'fail' } },
     },
     R_VERIFY_AUTH: {
       description: "verifying the initiator's AUTH, then the child SA proposal and traffic selectors",
@@ -39,7 +39,7 @@ export const ikev2Responder = ikev2Setup.createMachine({
       on: { EV_CHK_AUTH_FAIL: { target: 'AUTH_DONE', actions: sends('IKE_AUTH.response') } },
     },
     AUTH_DONE: { description: 'IKE_AUTH done, or failed', on: { EV_CHK4_ROLE: { target: 'READY', guard: 'succeeded' }, EV_FAIL: { target: 'EXIT', actions: 'fail' } } },
-    READY: { description: 'the IKE SA is up', on: { EV_RECV_INFO_REQ: 'INFO_R', EV_RECV_DEL: 'DELETE' } },
+    READY: { description: 'the IKE SA is up', on: { EV_RECV_INFO_REQ: { target: 'INFO_R', actions: receives('INFORMATIONAL') }, EV_RECV_DEL: 'DELETE' } },
     INFO_R: {
       description: 'answering an INFORMATIONAL request',
       on: { EV_START_DEL_NEG_TMR: { target: 'EXIT', actions: sends('INFORMATIONAL.response') } },

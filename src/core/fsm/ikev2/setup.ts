@@ -2,7 +2,8 @@
  * The one `setup()` the IKEv2 machines are built from. Their states are the IOS SM Trace states; an event is
  * the SM Trace event that IOS printed last in a state before the next line named another: the step that moved
  * it (`I_WAIT_INIT … Event: EV_RECV_INIT`, then `CurState: I_PROC_INIT`). The steps IOS takes inside a state
- * (EV_GEN_DH_KEY, EV_NO_EVENT, …) change nothing here. `send` marks where a message goes on the wire.
+ * (EV_GEN_DH_KEY, EV_NO_EVENT, …) change nothing here. `send` marks where a message goes on the wire, `receive`
+ * where one comes off it.
  */
 import { assign, setup } from 'xstate';
 import type { Ikev2MessageName } from '../../ike/messages.ts';
@@ -27,6 +28,7 @@ export const ikev2Setup = setup({
   },
   actions: {
     send: (_, _params: { message: Ikev2MessageName }) => {},
+    receive: (_, _params: { message: Ikev2MessageName }) => {},
     fail: assign({ failed: true }),
   },
   guards: {
@@ -37,4 +39,9 @@ export const ikev2Setup = setup({
 /** The action of a transition that puts `message` on the wire. */
 export function sends(message: Ikev2MessageName) {
   return [{ type: 'send', params: { message } }] as const;
+}
+
+/** The action of a transition that takes `message` off the wire: the step a received packet makes. */
+export function receives(message: Ikev2MessageName) {
+  return [{ type: 'receive', params: { message } }] as const;
 }
