@@ -211,8 +211,20 @@ const expectations: Record<string, (a: Analysis) => void> = {
   },
   '25-flexvpn-hub-psk-lookup-by-fqdn-ike-identity-responder-iosxe.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
-    // an excerpt of lookups with no SPI and no address: no IKE SA to show
-    expect(a.negotiations).toEqual([]);
+    // an excerpt of the responder's profile, keyring and policy lookups with no SPI and no packet: one IKE SA, told
+    // by what the lines show (this router's address in the policy lookup), no SPI, role, peer or outcome invented
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'unknown', local: '192.168.251.5', peer: '', findings: [] });
+    expect(n.ikeSa).toEqual({ spis: null, outcome: 'incomplete', messages: [], transitions: [], proposal: null });
+    // every IKEv2 line of the excerpt belongs to it, the bare lookups as well as those with SA ID = 1
+    const lines = a.lineTables[0]!;
+    const ikev2Lines = read('corpus/25-flexvpn-hub-psk-lookup-by-fqdn-ike-identity-responder-iosxe.log').split('\n').flatMap((l, i) => (l.includes('IKEv2:') ? [i] : []));
+    expect(ikev2Lines).toHaveLength(14);
+    for (const i of ikev2Lines) expect(a.records.negotiation[lines.records[i]!]).toBe(0);
+    // one of its lines alone is no negotiation
+    const one = read('corpus/25-flexvpn-hub-psk-lookup-by-fqdn-ike-identity-responder-iosxe.log').split('\n')[ikev2Lines[1]!]!;
+    expect(analyze([{ name: 'one', text: one }]).negotiations).toEqual([]);
   },
   '26-asa-psk-mismatch-authentication-failed-responder-two-attempts.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);

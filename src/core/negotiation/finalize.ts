@@ -27,6 +27,7 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   // IKEv2 first, its records numbered once the IKEv1 ones are counted: `show crypto ipsec sa` of an IKEv2 peer joins it
   const numbered: [number, number][] = [];
   const later = (record: number, n: number): void => void numbered.push([record, n]);
+  builder.ikev2.finish();
   let ikev2 = withShownSas(ikev2Negotiations(builder.ikev2.drafts, 0, later), builder.ikev2Shown.entries, 0, later);
   const folded: { draft: Draft; into: number }[] = [];
   const sided = builder.drafts

@@ -85,7 +85,7 @@ export type Ikev2Line =
   /** `Constructing IDi payload: 'A' of type 'IPv6 address'`, `Searching policy based on peer's identity 'X' of type 'FQDN'` */
   | { kind: 'identity'; own: boolean; id: string; idType: string }
   /** a policy, profile, keyring, peer block, tunnel group or crypto map found or searched for */
-  | { kind: 'lookup'; what: 'policy' | 'default-policy' | 'profile' | 'keyring' | 'peer-block' | 'tunnel-group' | 'crypto-map' | 'selectors'; name: string | null; words: string }
+  | { kind: 'lookup'; what: 'policy' | 'default-policy' | 'profile' | 'keyring' | 'peer-block' | 'tunnel-group' | 'crypto-map' | 'selectors'; name: string | null; words: string; local?: string }
   /** ASA `Crypto Map: No proxy match on map VPN_MAP seq 1`: the peer's traffic selectors match no crypto map entry */
   | { kind: 'no-proxy-match'; map: string | null; seq: number | null }
   /** ASA `Crypto map VPN_MAP seq 1 is incomplete due to missing ACL`: the entry has no `match address` */

@@ -185,7 +185,11 @@ function lookup(text: string): Ikev2Line | null {
   const quoted = (t: string): string | null => /'([^']{1,120})'/.exec(t)?.[1] ?? null;
   if (text.startsWith('Found Policy')) return { kind: 'lookup', what: 'policy', name: quoted(text), words: `Using IKEv2 policy ${quoted(text) ?? '?'}${quoted(text) === 'default' ? ' (the smart default)' : ''}.` };
   if (text.startsWith('Using the Default Policy for Proposal')) return { kind: 'lookup', what: 'default-policy', name: 'default', words: 'No configured IKEv2 policy matches: the default policy and proposal apply.' };
-  if (text.startsWith('Searching Policy with fvrf')) return { kind: 'lookup', what: 'policy', name: null, words: `Looking for an IKEv2 policy (${text.slice(21).trim()}).` };
+  if (text.startsWith('Searching Policy with fvrf')) {
+    // `Searching Policy with fvrf 0, local address 192.168.251.5`: the policy is matched on this router's address
+    const local = /local address (\S{1,64})$/.exec(text)?.[1];
+    return { kind: 'lookup', what: 'policy', name: null, words: `Looking for an IKEv2 policy (${text.slice(21).trim()}).`, ...(local === undefined ? {} : { local }) };
+  }
   if (text.startsWith('found matching IKEv2 profile')) return { kind: 'lookup', what: 'profile', name: quoted(text), words: `The peer's identity matches IKEv2 profile ${quoted(text) ?? '?'}.` };
   if (text.startsWith('% Getting preshared key from profile keyring')) {
     const name = text.slice(45).trim();

@@ -133,6 +133,9 @@ export function applyIkev2(d: V2Draft, l: Ikev2Line, ref: V2EventRef): void {
     case 'identity':
       if (l.own && d.side === null) d.side = 'initiator';
       return;
+    case 'lookup':
+      if (l.local !== undefined) d.local ??= l.local;
+      return;
     case 'up':
     case 'created':
       d.up = true;

@@ -17,7 +17,7 @@ const ZERO_SPI = '0000000000000000';
 
 /** Events not yet tied to an SA, kept until one comes. */
 interface Pending {
-  events: { e: Ikev2Event; line: Ikev2Line; decoded: boolean }[];
+  events: { e: Ikev2Event; line: Ikev2Line; decoded: boolean; name: string | null }[];
 }
 
 interface FileState {
@@ -83,13 +83,13 @@ export class Ikev2Builder {
         if (line.kind === 'gone') return;
         let pending = f.pendingBySa.get(e.sa);
         if (pending === undefined) f.pendingBySa.set(e.sa, (pending = { events: [] }));
-        pending.events.push({ e, line, decoded: lastOfRecord });
+        pending.events.push({ e, line, decoded: lastOfRecord, name: routerName });
         return;
       }
       draft = bound;
     } else {
       if (f.last === null || f.last.ended) {
-        f.untagged.events.push({ e, line, decoded: lastOfRecord });
+        f.untagged.events.push({ e, line, decoded: lastOfRecord, name: routerName });
         return;
       }
       draft = f.last;
@@ -98,12 +98,49 @@ export class Ikev2Builder {
     this.apply(draft, e, line, lastOfRecord);
   }
 
+  /**
+   * The end of the input: lines that never met an SPI (an excerpt of policy and keyring lookups) make a draft of
+   * their own, one per SA ID, the bare lines joining the first; a lone line is no negotiation.
+   */
+  finish(): void {
+    for (const f of this.files.values()) {
+      const groups = [...f.pendingBySa.values()].filter((p) => p.events.length > 0);
+      if (f.untagged.events.length > 0) {
+        if (groups[0] === undefined) groups.push(f.untagged);
+        else groups[0].events = [...groups[0].events, ...f.untagged.events].sort((a, b) => compare(a.e.at, b.e.at));
+      }
+      for (const g of groups) {
+        if (!tellsOfAnSa(g)) continue;
+        const first = g.events[0]!;
+        const draft = this.newDraft(first.e, null, first.name);
+        this.flush(g, draft);
+      }
+      f.pendingBySa.clear();
+      f.untagged = { events: [] };
+    }
+  }
+
   private create(f: FileState, e: Ikev2Event, spis: SpiPair, routerName: string | null): V2Draft {
+    const draft = this.newDraft(e, spis, routerName);
+    f.bySpi.set(spis.initiator, draft);
+    // what the router printed before the SA had SPIs: its lookups, key computation, first proposal
+    this.flush(f.untagged, draft);
+    f.untagged = { events: [] };
+    if (e.sa !== null) {
+      this.flush(f.pendingBySa.get(e.sa), draft);
+      f.pendingBySa.delete(e.sa);
+    }
+    return draft;
+  }
+
+  /** A draft of one SA; `spis` null when its lines name none. */
+  private newDraft(e: Ikev2Event, spis: SpiPair | null, routerName: string | null): V2Draft {
     const draft: V2Draft = {
       index: this.drafts.length,
       file: e.at.file,
       name: routerName,
-      spis: { initiator: spis.initiator, responder: spis.responder },
+      spis: { initiator: spis?.initiator ?? '', responder: spis?.responder ?? '' },
+      ...(spis === null ? { noSpis: true as const } : {}),
       side: null,
       local: null,
       peer: null,
@@ -124,14 +161,6 @@ export class Ikev2Builder {
       carry: { cleartext: null, cleartextLine: null, summaryIn: null, retransmitLine: null, openIn: null },
     };
     this.drafts.push(draft);
-    f.bySpi.set(spis.initiator, draft);
-    // what the router printed before the SA had SPIs: its lookups, key computation, first proposal
-    this.flush(f.untagged, draft);
-    f.untagged = { events: [] };
-    if (e.sa !== null) {
-      this.flush(f.pendingBySa.get(e.sa), draft);
-      f.pendingBySa.delete(e.sa);
-    }
     return draft;
   }
 
@@ -206,6 +235,12 @@ function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
     default:
       return decoded.some((p) => p.startsWith('NOTIFY(') && isErrorNotify(p.slice(7, -1)));
   }
+}
+
+/** Lines that tell of an SA being negotiated: two or more, one of them a lookup, identity, key or check. */
+function tellsOfAnSa(p: Pending): boolean {
+  if (p.events.length < 2) return false;
+  return p.events.some(({ line }) => line.kind === 'lookup' || line.kind === 'identity' || line.kind === 'psk' || line.kind === 'auth-method' || line.kind === 'auth' || line.kind === 'proposal');
 }
 
 function compare(a: LineRef, b: LineRef): number {

@@ -33,6 +33,8 @@ export interface V2Draft {
   /** The router's name from its prompt, if one was printed. */
   name: string | null;
   spis: { initiator: string; responder: string };
+  /** Its lines name no SPI (an excerpt of lookups): `spis` are empty and the negotiation says none. */
+  noSpis?: true;
   /** This router's protocol side, once the log shows it. */
   side: Side | null;
   local: string | null;

@@ -159,7 +159,7 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
   const responderSpi = ds.map((d) => d.spis.responder).find((s) => s !== ZERO_SPI) ?? ZERO_SPI;
   const outcome = ikeOutcome(ds);
   const ikeSa: IkeSa = {
-    spis: { initiator: a.spis.initiator, responder: responderSpi },
+    spis: a.noSpis ? null : { initiator: a.spis.initiator, responder: responderSpi },
     outcome,
     messages,
     transitions: ds.flatMap((d) => transitions(d, d.side ?? own)),
@@ -196,11 +196,11 @@ export function ikev2Negotiations(drafts: readonly V2Draft[], before: number, se
   const groups: V2Draft[][] = [];
   const bySpi = new Map<string, V2Draft[]>();
   for (const d of drafts) {
-    if (d.messages.length === 0 && d.states.length === 0) {
+    if (d.messages.length === 0 && d.states.length === 0 && d.noSpis !== true) {
       for (const r of d.records) setNegotiation(r, -1);
       continue;
     }
-    const partner = bySpi.get(d.spis.initiator)?.find((o) => o.file !== d.file && o.side !== null && d.side !== null && o.side !== d.side);
+    const partner = d.noSpis ? undefined : bySpi.get(d.spis.initiator)?.find((o) => o.file !== d.file && o.side !== null && d.side !== null && o.side !== d.side);
     const group = partner === undefined ? undefined : groups.find((g) => g.length === 1 && g[0] === partner);
     if (group !== undefined) group.push(d);
     else groups.push([d]);
