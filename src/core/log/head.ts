@@ -138,6 +138,8 @@ export function parseHead(body: string): Head | null {
     return null;
   }
   if (c0 === 99 /* c */ && body.startsWith('crypto_engine')) return { facility: 'ENGINE', conn: null, fn: null, text: body };
+  // `show monitor event-trace crypto ikev2 event all`: `SA ID:1 SESSION ID:2 Remote: A/500 Local: B/500  …`
+  if (c0 === 83 /* S */ && body.startsWith('SA ID:')) return { facility: 'IKEV2', conn: null, fn: null, text: body };
   if (c0 === 75 /* K */ && body.startsWith('KMI')) return isakmp(body, 'KMI', 3);
   return null;
 }

@@ -1,10 +1,11 @@
 /**
  * The prefix of an IKEv2 debug message in every generation's form, read by character scanning:
  * 15.x/16.x `IKEv2:(SESSION ID = 31,SA ID = 1):`, `IKEv2:(SA ID = 1):`, bare `IKEv2:`; IOS-XE 17 `IKEv2-PAK:`,
- * `IKEv2-INTERNAL:`, `IKEv2-ERROR:`; ASA/FTD `IKEv2-PROTO-5: (16): `, `IKEv2-PLAT-2: `.
+ * `IKEv2-INTERNAL:`, `IKEv2-ERROR:`; ASA/FTD `IKEv2-PROTO-5: (16): `, `IKEv2-PLAT-2: `; and the event trace's
+ * `SA ID:1 SESSION ID:2 Remote: 30.1.1.2/500 Local: 30.1.1.1/500  ` (`show monitor event-trace crypto ikev2`).
  */
 
-export type Ikev2Facility = 'IKEv2' | 'ERROR' | 'PAK' | 'INTERNAL' | 'PROTO' | 'PLAT';
+export type Ikev2Facility = 'IKEv2' | 'ERROR' | 'PAK' | 'INTERNAL' | 'PROTO' | 'PLAT' | 'TRACE';
 
 export interface Ikev2Prefix {
   facility: Ikev2Facility;
@@ -16,6 +17,28 @@ export interface Ikev2Prefix {
   sa: number | null;
   /** Where the message text begins. */
   end: number;
+  /** The event trace names both ends on every line. */
+  ends?: { remote: string; remotePort: number; local: string; localPort: number };
+}
+
+const TRACE = /^SA ID:(\d{1,9}) SESSION ID:(\d{1,9}) Remote: (\S{1,64})\/(\d{1,5}) Local: (\S{1,64})\/(\d{1,5}) {1,3}/;
+
+/**
+ * An event-trace prefix. Its SA IDs are reused by later sessions (SA ID:1 of SESSION ID:2, then of SESSION ID:3):
+ * the session, one per IKE SA there, is the key lines join by.
+ */
+function readTrace(s: string, i: number): Ikev2Prefix | null {
+  const m = TRACE.exec(i === 0 ? s : s.slice(i));
+  if (m === null) return null;
+  const session = Number(m[2]);
+  return {
+    facility: 'TRACE',
+    level: null,
+    session,
+    sa: session,
+    end: i + m[0].length,
+    ends: { remote: m[3] ?? '', remotePort: Number(m[4]), local: m[5] ?? '', localPort: Number(m[6]) },
+  };
 }
 
 const FACILITIES: readonly [string, Ikev2Facility][] = [
@@ -82,6 +105,7 @@ function readIds(s: string, i: number, out: Ikev2Prefix): number {
 
 /** The IKEv2 prefix at i of `s`, or null when `s` has none there. */
 export function readIkev2Prefix(s: string, i = 0): Ikev2Prefix | null {
+  if (s.startsWith('SA ID:', i)) return readTrace(s, i);
   if (!s.startsWith('IKEv2', i)) return null;
   let j = i + 5;
   const out: Ikev2Prefix = { facility: 'IKEv2', level: null, session: null, sa: null, end: 0 };

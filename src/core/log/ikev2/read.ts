@@ -216,11 +216,35 @@ function lookup(text: string): Ikev2Line | null {
   return null;
 }
 
+const TRACE_PACKET = /^\((?:I|R)\) (Sending|Received) IKEv2 ([A-Z_]{4,20}) Exchange (REQUEST|RESPONSE)/;
+const TRACE_CONTAINS = /^\((?:I|R)\) IKEv2 ([A-Z_]{4,20}) Exchange Contains: ([A-Z_, ]{1,200})/;
+
+/**
+ * The event trace's lines after the prefix: `(I) Sending IKEv2 IKE_SA_INIT Exchange REQUEST` (`(I)`/`(R)`: this
+ * router's part in that exchange), `(R) IKEv2 INFORMATIONAL Exchange Contains: DELETE`. No SPI and no message ID
+ * is printed: IKE_SA_INIT's and IKE_AUTH's are 0 and 1 by the protocol (RFC 7296 2.2), the others' are not known.
+ */
+function traceLine(t: string): Ikev2Line | null {
+  const p = TRACE_PACKET.exec(t);
+  if (p !== null) {
+    const exchange = exchangeOf(p[2] ?? '');
+    const messageId = exchange === 'IKE_SA_INIT' ? 0 : exchange === 'IKE_AUTH' ? 1 : null;
+    return { kind: 'packet', dir: p[1] === 'Sending' ? 'out' : 'in', peer: null, peerPort: null, local: null, localPort: null, spis: null, messageId, exchange, response: p[3] === 'RESPONSE', flags: null, payloads: [], selectors: null };
+  }
+  const c = TRACE_CONTAINS.exec(t);
+  if (c !== null) return { kind: 'step', words: `The ${c[1] ?? ''} message carries ${(c[2] ?? '').trim()}.` };
+  return null;
+}
+
 /** The meaning of one IKEv2 message: `text` is its first line after the prefix, `lines` all its lines (text first). */
 export function readIkev2Message(text: string, lines: readonly string[]): Ikev2Line | null {
   const t = text.trim();
   if (t.length === 0) return { kind: 'error', code: 'empty', text: '' };
   const c0 = t.charCodeAt(0);
+  if (c0 === 40 /* ( */) {
+    const trace = traceLine(t);
+    if (trace !== null) return trace;
+  }
   if (c0 === 83 /* S */ || c0 === 82 /* R */) {
     const p = PACKET.exec(t);
     if (p !== null) return packet(p, lines);

@@ -114,5 +114,12 @@ export function ikev2Record(first: string, more: readonly string[], wrapped = fa
     }
   }
   const p = head.prefix;
+  // the event trace's packet lines name no SPI, but both ends, in the prefix
+  if (p.ends !== undefined && line.kind === 'packet') {
+    line.peer = p.ends.remote;
+    line.peerPort = p.ends.remotePort;
+    line.local = p.ends.local;
+    line.localPort = p.ends.localPort;
+  }
   return { type: 'ikev2', facility: p.facility, level: p.level, session: p.session, sa: p.sa, line, also, decoded, decodedSelectors };
 }

@@ -237,10 +237,10 @@ function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
   }
 }
 
-/** Lines that tell of an SA being negotiated: two or more, one of them a lookup, identity, key or check. */
+/** Lines that tell of an SA being negotiated: two or more, one of them a packet, lookup, identity, key or check. */
 function tellsOfAnSa(p: Pending): boolean {
   if (p.events.length < 2) return false;
-  return p.events.some(({ line }) => line.kind === 'lookup' || line.kind === 'identity' || line.kind === 'psk' || line.kind === 'auth-method' || line.kind === 'auth' || line.kind === 'proposal');
+  return p.events.some(({ line }) => line.kind === 'lookup' || line.kind === 'identity' || line.kind === 'psk' || line.kind === 'auth-method' || line.kind === 'auth' || line.kind === 'proposal' || line.kind === 'packet');
 }
 
 function compare(a: LineRef, b: LineRef): number {

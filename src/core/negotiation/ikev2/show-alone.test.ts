@@ -1,6 +1,6 @@
 /**
- * IKEv2 show output (fixtures/ikev2/show/, each with its source): `show crypto ikev2 sa`, `… detailed` and
- * `show crypto ikev2 session detailed` alone give the IKE SAs they list, in their state, with their algorithms,
+ * IKEv2 show output (fixtures/ikev2/show/, each with its source): `show crypto ikev2 sa`, `… detailed`,
+ * `show crypto ikev2 session detailed` and `show monitor event-trace crypto ikev2 event all` alone give the IKE SAs they list, in their state, with their algorithms,
  * SPIs and child SAs; beside a debug log they tie to the negotiation they describe. A golden JSON per file
  * (UPDATE_GOLDENS=1 writes them, then review the diff).
  */
@@ -17,6 +17,26 @@ const text = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
 const run = (name: string): Analysis => analyze([{ name, text: text(name) }]);
 
 const expectations: Record<string, (a: Analysis) => void> = {
+  'event-trace-ikev2-event-all-three-sessions-genie.log': (a) => {
+    // every line read; sessions 2 and 3 (both SA ID 1) are two IKE SAs, told apart by their session
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.spis?.initiator ?? null])).toEqual([
+      // the peer's delete names session 2's SPI pair
+      ['initiator', '30.1.1.1', '30.1.1.2', 'complete', 'D4821BB75E54AE19'],
+      // session 3 names none: no SPI invented
+      ['responder', '30.1.1.1', '30.1.1.2', 'complete', null],
+    ]);
+    // IKE_SA_INIT and IKE_AUTH with the message IDs the protocol gives them; the trace prints no other
+    expect(a.negotiations[0]!.ikeSa!.messages.map((m) => `${m.name}${m.response ? '.response' : ''} ${m.messageId} ${m.from}`)).toEqual([
+      'IKE_SA_INIT 0 initiator', 'IKE_SA_INIT.response 0 responder', 'IKE_AUTH 1 initiator', 'IKE_AUTH.response 1 responder',
+    ]);
+    expect(a.negotiations[1]!.ikeSa!.messages.map((m) => `${m.name}${m.response ? '.response' : ''} ${m.from}`)).toEqual([
+      'IKE_SA_INIT initiator', 'IKE_SA_INIT.response responder', 'IKE_AUTH initiator', 'IKE_AUTH.response responder',
+    ]);
+    // no SM Trace in the event trace: the states its packets imply
+    expect(a.negotiations[1]!.ikeSa!.transitions.map((t) => t.to)).toEqual(['R_INIT', 'R_BLD_INIT', 'INIT_DONE', 'R_WAIT_AUTH', 'R_VERIFY_AUTH', 'R_BLD_AUTH', 'AUTH_DONE', 'READY']);
+    expect(a.negotiations.every((n) => n.findings.length === 0)).toBe(true);
+  },
   'show-ikev2-sa-detail-ipsec-sa-flexvpn-ra-course-notes.log': (a) => {
     // the SA listed twice (sa, then sa detail) and show crypto ipsec sa with the same peer: one IKEv2 negotiation
     expect(a.negotiations).toHaveLength(1);
