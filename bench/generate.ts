@@ -1,7 +1,9 @@
 import { rng } from '../scripts/seeded-random.ts';
+import { ikev2Templates, type Ikev2Template } from './ikev2-templates.ts';
 /**
  * Deterministic generator of a large IOS-XE debug log: many negotiations (initiator and responder views,
- * successes and failures) interleaved line by line, built from the line shapes of the corpus.
+ * successes and failures) interleaved line by line, built from the line shapes of the corpus; with `ikev2`,
+ * a quarter of them IKEv2 (IOS-XE 17 and ASA forms, successes and failures, ikev2-templates.ts).
  */
 const INITIATOR = `ISAKMP: (0):SA request profile is (NULL)
 ISAKMP: (0):Created a peer struct for {P}, peer port 500
@@ -178,15 +180,35 @@ function stamp(ms: number): string {
   return `*Oct 25 ${two(h)}:${two(m)}:${two(s)}.${String(milli).padStart(3, '0')}: `;
 }
 
-/** Writes about `targetBytes` of log text through `write`, deterministically. */
-export function generateLog(targetBytes: number, write: (text: string) => void): { bytes: number; negotiations: number } {
+const MONTHS = 'Oct 25 2026 ';
+
+/** IOS-XE 17's stamp (`Nov 30 2024 11:16:54.881 UTC: `), the ASA's syslog time (`Jul 25 22:35:53 `). */
+function ikev2Stamp(ms: number, form: Ikev2Template['form']): string {
+  const v1 = stamp(ms);
+  return form === 'ios' ? `${MONTHS}${v1.slice(8, -2)} UTC: ` : `${v1.slice(1, 16)} `;
+}
+
+function hex16(random: () => number): string {
+  let out = '';
+  for (let i = 0; i < 4; i += 1) out += Math.floor(random() * 65536).toString(16).toUpperCase().padStart(4, '0');
+  return out;
+}
+
+/** Writes about `targetBytes` of log text through `write`, deterministically; `ikev2` mixes IKEv2 negotiations in. */
+export function generateLog(targetBytes: number, write: (text: string) => void, options: { ikev2?: boolean } = {}): { bytes: number; negotiations: number; ikev2: number } {
   const random = rng(20261127);
   const initiator = INITIATOR.split('\n');
   const failure = FAILURE.split('\n');
+  const v2 = options.ikev2 === true ? ikev2Templates() : [];
+  // the IKEv2 stream draws from its own generator: the IKEv1 negotiations stay those of the log without it
+  const random2 = rng(20261207);
+  let ikev2 = 0;
   interface Active {
     lines: string[];
     at: number;
     values: Record<string, string>;
+    form: Ikev2Template['form'] | null;
+    breakBefore: string;
   }
   const active: Active[] = [];
   let bytes = 0;
@@ -204,17 +226,33 @@ export function generateLog(targetBytes: number, write: (text: string) => void):
       S1: hex8(Math.floor(random() * 4294967295)),
       S2: hex8(Math.floor(random() * 4294967295)),
     };
-    active.push({ lines: random() < 0.1 ? failure : initiator, at: 0, values });
+    if (v2.length > 0 && random2() < 0.25) {
+      const t = v2[Math.floor(random2() * v2.length)]!;
+      for (let k = 0; k < t.spis; k += 1) {
+        const spi = hex16(random2);
+        values[`X${k}`] = spi;
+        values[`x${k}`] = spi.toLowerCase();
+      }
+      for (let k = 0; k < t.tags; k += 1) values[`T${k}`] = String(((n * 4 + k) % 60000) + 1);
+      ikev2 += 1;
+      active.push({ lines: t.lines, at: 0, values, form: t.form, breakBefore: t.breakBefore });
+      return;
+    }
+    active.push({ lines: random() < 0.1 ? failure : initiator, at: 0, values, form: null, breakBefore: 'received packet' });
+  };
+  const PLACEHOLDER = /\{([a-z]\d?)\}/gi;
+  const print = (a: Active, template: string): string => {
+    const line = template.replace(PLACEHOLDER, (_, k: string) => a.values[k] ?? '');
+    if (a.form === null) return (line.startsWith(' ') ? line : stamp(clock) + line) + '\n';
+    return (line.startsWith('|') ? line.slice(1) : ikev2Stamp(clock, a.form) + line) + '\n';
   };
   while (bytes < targetBytes) {
     while (active.length < 24) start();
     const i = Math.floor(random() * active.length);
     const a = active[i];
     if (!a) continue;
-    const template = a.lines[a.at] ?? '';
-    const line = template.replace(/\{([A-Z]\d?)\}/g, (_, k: string) => a.values[k] ?? '');
     clock += Math.floor(random() * 3);
-    const text = (line.startsWith(' ') ? line : stamp(clock) + line) + '\n';
+    const text = print(a, a.lines[a.at] ?? '');
     buffer += text;
     bytes += text.length;
     if (buffer.length > 1 << 20) {
@@ -224,9 +262,8 @@ export function generateLog(targetBytes: number, write: (text: string) => void):
     a.at += 1;
     // negotiations interleave message by message, as on a busy hub: IOS handles one received packet at a
     // time, so a negotiation's lines run from one `received packet` line to just before its next one
-    while (a.at < a.lines.length && !(a.lines[a.at] ?? '').includes('received packet')) {
-      const next = a.lines[a.at] ?? '';
-      const more = (next.startsWith(' ') ? next : stamp(clock) + next).replace(/\{([A-Z]\d?)\}/g, (_, k: string) => a.values[k] ?? '') + '\n';
+    while (a.at < a.lines.length && !(a.lines[a.at] ?? '').includes(a.breakBefore)) {
+      const more = print(a, a.lines[a.at] ?? '');
       buffer += more;
       bytes += more.length;
       a.at += 1;
@@ -234,5 +271,5 @@ export function generateLog(targetBytes: number, write: (text: string) => void):
     if (a.at >= a.lines.length) active.splice(i, 1);
   }
   if (buffer.length > 0) write(buffer);
-  return { bytes, negotiations: started };
+  return { bytes, negotiations: started, ikev2 };
 }

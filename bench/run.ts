@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: generates (once, deterministically) a ~100 MB log of many interleaved negotiations in
- * .bench/, then in one process measures
+ * .bench/ (IKEv1 and, unless BENCH_IKEV2=0, IKEv2 ones), then in one process measures
  *   (a) plain line splitting plus one anchored regex per line, and
  *   (b) the full analysis (createAnalyzer fed in 4 MB chunks, as the page's worker feeds it),
  * and prints MB/s for both, the ratio b/a (target >= 0.6) and the peak memory of (b) (target < 4x input).
@@ -23,8 +23,10 @@ import { LineSplitter } from '../src/core/log/lines.ts';
 import { generateLog } from './generate.ts';
 
 const SIZE_MB = Number(process.env.BENCH_MB ?? 100);
+/** BENCH_IKEV2=0: the log of IKEv1 negotiations only, to compare the rate with and without IKEv2 on the same code. */
+const IKEV2 = process.env.BENCH_IKEV2 !== '0';
 const dir = new URL('../.bench/', import.meta.url);
-const file = new URL(`generated-${SIZE_MB}mb.log`, dir);
+const file = new URL(`generated-${SIZE_MB}mb${IKEV2 ? '-with-ikev2' : ''}.log`, dir);
 const CHUNK = 4 << 20;
 
 function gc(): void {
@@ -35,9 +37,9 @@ async function ensureLog(): Promise<void> {
   if (existsSync(file)) return;
   mkdirSync(dir, { recursive: true });
   const out = createWriteStream(file);
-  const stats = generateLog(SIZE_MB * 1_000_000, (t) => out.write(t));
+  const stats = generateLog(SIZE_MB * 1_000_000, (t) => out.write(t), { ikev2: IKEV2 });
   await new Promise<void>((resolve) => out.end(resolve));
-  console.log(`generated ${file.pathname}: ${(stats.bytes / 1e6).toFixed(1)} MB, ${stats.negotiations} negotiations`);
+  console.log(`generated ${file.pathname}: ${(stats.bytes / 1e6).toFixed(1)} MB, ${stats.negotiations} negotiations (${stats.ikev2} IKEv2)`);
 }
 
 /** (a): the floor any line-oriented parser pays: find each line, test one anchored regex on it. */
