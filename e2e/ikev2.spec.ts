@@ -53,3 +53,20 @@ test('an IKEv2 peer that never answers: the resends, the finding, and only the s
   await expect(page.getByTestId('state.initiator')).toHaveText('I_WAIT_INIT (implied)');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('show crypto ikev2 sa detailed alone lists its IKE SAs in the negotiations list, up by what the output says', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await page.getByTestId('load.file').setInputFiles('fixtures/ikev2/show/show-ikev2-sa-detailed-three-responder-genie.log');
+  const list = app.region('Negotiations');
+  await expect(list).toContainText('107.90.29.85 → 10.146.0.154 (IKEv2)');
+  await expect(list).toContainText('65.27.58.179 → 10.146.0.154 (IKEv2)');
+  await expect(list.getByText('IKE SA complete (implied)')).toHaveCount(3);
+  // no message is logged: no arrow, and the state is not told
+  await expect(page.getByTestId('ladder.arrow.IKE_SA_INIT')).toHaveCount(0);
+  await expect(page.getByTestId('state.responder')).not.toHaveText('not started');
+  // the log pane says each line in plain words
+  await app.scrollLogTo('Initiator of SA : No');
+  await expect(app.logPane()).toContainText('The peer initiated the IKE SA: this router responded.');
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -48,7 +48,8 @@ export function summarize(negotiation: Negotiation): NegotiationSummary {
     role: negotiation.role,
     ikeVersion: negotiation.ikeVersion,
     routers: negotiation.routers,
-    phase1: { mode: negotiation.phase1.mode, outcome: negotiation.phase1.outcome, ...(negotiation.phase1.implied ? { implied: true as const } : {}) },
+    // IKEv2: the IKE SA's outcome implied by show output reads as phase 1's does
+    phase1: { mode: negotiation.phase1.mode, outcome: negotiation.phase1.outcome, ...(negotiation.phase1.implied || negotiation.ikeSa?.implied ? { implied: true as const } : {}) },
     phase2: negotiation.phase2.map((p) => ({ outcome: p.outcome })),
     ...(negotiation.childSas === undefined ? {} : { childSas: negotiation.childSas.map((c) => ({ outcome: c.outcome })) }),
     findings: negotiation.findings.map((f) => ({ code: f.code, severity: f.severity })),

@@ -97,7 +97,7 @@ function NegotiationButton({ negotiation, index, selected, onSelect, onKeyDown }
         <OutcomeBadge
           label={negotiation.ikeVersion === 2 ? 'IKE SA' : phase1Label(negotiation.phase1.mode)}
           outcome={negotiation.phase1.outcome}
-          implied={negotiation.ikeVersion !== 2 && negotiation.phase1.implied === true}
+          implied={negotiation.phase1.implied === true}
         />
         {(negotiation.childSas ?? negotiation.phase2).slice(0, 3).map((p, i) => (
           <OutcomeBadge key={i} label={negotiation.ikeVersion === 2 ? 'Child' : 'QM'} outcome={p.outcome} />

@@ -140,7 +140,7 @@ export function withShownSas(made: readonly Negotiation[], entries: readonly Sho
       const sa = n.ikeSa!;
       // the same SPIs listed READY: that IKE SA completed, whatever part of it the debug shows
       const proves = e.spis !== null && up(e) && sa.outcome !== 'complete';
-      out[i] = { ...n, ikeSa: { ...sa, ...(proves ? { outcome: 'complete' as const, implied: true as const } : {}), shown: shown(e) } };
+      out[i] = { ...n, ...(proves ? { phase1: { ...n.phase1, outcome: 'complete' as const } } : {}), ikeSa: { ...sa, ...(proves ? { outcome: 'complete' as const, implied: true as const } : {}), shown: shown(e) } };
       for (const r of e.records) setNegotiation(r, before + i);
       continue;
     }
