@@ -6,7 +6,7 @@
 import type { LineRef } from '../ike/line-ref.ts';
 import type { PayloadType } from '../ike/messages.ts';
 import type { Ikev2Line, TrafficSelectors } from './ikev2/line.ts';
-import type { Ikev2ShowLine } from './show-ikev2.ts';
+import type { Ikev2ShowLine } from './show-ikev2-line.ts';
 import type { Ikev2Facility } from './ikev2/prefix.ts';
 
 export interface EventBase {

@@ -1,5 +1,5 @@
 /** describeIkev2Show: a line of `show crypto ikev2 sa` / `session` output in plain words, for the log pane. */
-import type { Ikev2ShowLine } from './show-ikev2.ts';
+import type { Ikev2ShowLine } from './show-ikev2-line.ts';
 
 const STATUS_WORDS = new Map([
   ['READY', 'the IKE SA is up'],

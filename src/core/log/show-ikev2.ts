@@ -2,37 +2,10 @@
  * Output of `show crypto ikev2 sa` (and `detailed`) and `show crypto ikev2 session` (and `detailed`) on IOS and
  * IOS-XE: one event per line that tells of an IKE SA (its row, addresses, algorithms, lifetime, SPIs, which end
  * initiated it, the session's status) or of a child SA (selectors, SPIs, algorithms); `info` for the rest.
- * Lines as genieparser's captures and course notes print them (fixtures/partial/README.md).
+ * Lines as genieparser's captures and course notes print them (fixtures/ikev2/show/README.md); their union in show-ikev2-line.ts.
  */
 import type { IkeEventBody } from './events.ts';
-
-export type Ikev2ShowLine =
-  /** `1         66.66.66.1/500        66.66.66.2/500        none/none            READY`; IPv6 rows give the addresses on the lines after */
-  | { kind: 'row'; tunnelId: number; local: string | null; localPort: number | null; remote: string | null; remotePort: number | null; fvrf: string; ivrf: string; status: string }
-  /** `Local  2001:DB8:1101::131/500` under an IPv6 row */
-  | { kind: 'address'; which: 'local' | 'remote'; address: string; port: number }
-  /** `Encr: AES-CBC, keysize: 128, PRF: SHA1, Hash: SHA96, DH Grp:16, Auth sign: PSK, Auth verify: PSK` */
-  | { kind: 'crypto'; encryption: string; keySize: number | null; prf: string | null; hash: string | null; group: number | null; authSign: string | null; authVerify: string | null }
-  /** `Life/Active Time: 86400/735 sec` */
-  | { kind: 'life'; lifetimeSeconds: number; activeSeconds: number }
-  /** `Local spi: 1F7B76961C3A77ED Remote spi: 1298FDE074BD724C` */
-  | { kind: 'spis'; local: string; remote: string }
-  /** `Status Description: Negotiation done` */
-  | { kind: 'description'; text: string }
-  /** `Initiator of SA : Yes` */
-  | { kind: 'initiator'; initiator: boolean }
-  /** `Local id: 1.1.1.1`, `Remote id: 22.1.1.2` */
-  | { kind: 'id'; which: 'local' | 'remote'; id: string }
-  /** `Session-id:3, Status:UP-ACTIVE, IKE count:1, CHILD count:1` */
-  | { kind: 'session'; sessionId: number; status: string; ikeCount: number | null; childCount: number | null }
-  /** `Child sa: local selector 30.10.10.0/0 - 50.10.10.255/65535`, `remote selector …`; `Child sa:` alone opens a child */
-  | { kind: 'child-selector'; opens: boolean; which: 'local' | 'remote' | null; range: string | null }
-  /** `ESP spi in/out: 0x232CB82D/0x30767B6E` */
-  | { kind: 'child-spis'; protocol: 'ESP' | 'AH'; inbound: string; outbound: string }
-  /** `Encr: AES-CBC, keysize: 256, esp_hmac: SHA256` and `ah_hmac: None, comp: IPCOMP_NONE, mode tunnel` inside a child */
-  | { kind: 'child-crypto'; encryption: string | null; keySize: number | null; integrity: string | null; mode: string | null }
-  /** `NAT-T is detected outside`, `NAT-T is not detected` */
-  | { kind: 'nat'; detected: boolean };
+import type { Ikev2ShowLine } from './show-ikev2-line.ts';
 
 /** Which part of the output the lines belong to: the IKE SA's lines, or a child SA's after `Child sa:`. */
 export interface Ikev2ShowState {

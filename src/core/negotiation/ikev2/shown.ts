@@ -6,7 +6,7 @@
  */
 import type { LineRef } from '../../ike/line-ref.ts';
 import type { IkeEvent } from '../../log/events.ts';
-import type { Ikev2ShowLine } from '../../log/show-ikev2.ts';
+import type { Ikev2ShowLine } from '../../log/show-ikev2-line.ts';
 
 type ShowIkev2Event = Extract<IkeEvent, { type: 'show-ikev2' }>;
 type Crypto = Extract<Ikev2ShowLine, { kind: 'crypto' }>;
