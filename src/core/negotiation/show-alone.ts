@@ -44,7 +44,7 @@ export class ShowAlone {
   event(e: IkeEvent, ctx: RouterContext): Draft | null {
     const d = this.listed(e, ctx);
     // an ISAKMP SA or an IKEv1 session listed with the same peer: IKEv1 made it
-    if (d !== null && e.type !== 'show-ipsec-spi' && e.type !== 'show-ipsec-peer') this.ipsecOnly.delete(d);
+    if (d !== null && !e.type.startsWith('show-ipsec')) this.ipsecOnly.delete(d);
     return d;
   }
 
@@ -109,10 +109,8 @@ export class ShowAlone {
         const { peer, local } = this.block;
         // `current outbound spi: 0x0(0)`: no SA with this peer
         if (peer === null || e.spi === '0x0') return null;
-        const made = this.made.size;
         const d = this.draft(ctx, peer, local, e);
         if (d === null) return ctx.peers.get(peer) ?? null;
-        if (this.made.size > made) this.ipsecOnly.add(d);
         const p = quickModeSeenAlone(d);
         const direction = e.direction === 'inbound' ? 'inbound' : 'outbound';
         if (!p.sas.some((s) => s.spi === e.spi)) {
@@ -176,6 +174,7 @@ export class ShowAlone {
       ctx.locals.add(local);
     }
     this.made.add(d);
+    if (e.type.startsWith('show-ipsec')) this.ipsecOnly.add(d);
     return d;
   }
 }

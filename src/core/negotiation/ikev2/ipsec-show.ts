@@ -30,7 +30,9 @@ export function withIpsecShow(n: Negotiation, d: Draft): Negotiation {
     children[i] = { ...c, spis: { inbound: c.spis?.inbound ?? inbound, outbound: c.spis?.outbound ?? outbound } };
   } else {
     const transform = sas.find((s) => s.transform !== null)?.transform ?? null;
-    const child: ChildSa = { messageId: null, outcome: inbound !== null && outbound !== null ? 'complete' : 'incomplete', transform, spis: { inbound, outbound }, trafficSelectors: null, refusal: null };
+    // an SA pair listed, or packets both ways (show-alone.ts): the exchange that made it completed
+    const complete = (inbound !== null && outbound !== null) || d.phase2.some((p) => p.complete);
+    const child: ChildSa = { messageId: null, outcome: complete ? 'complete' : 'incomplete', transform, spis: { inbound, outbound }, trafficSelectors: null, refusal: null };
     children.push(child);
   }
   return { ...n, childSas: children };

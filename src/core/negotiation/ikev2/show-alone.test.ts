@@ -47,8 +47,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.ikeSa).toMatchObject({ spis: { initiator: '902888ED4634E9EB', responder: '11FEB1839ECFF9F4' }, outcome: 'complete', implied: true, messages: [], transitions: [] });
     // the author's 'READ' is kept as printed; 'Negotiation done' says the SA is up
     expect(n.ikeSa!.shown).toMatchObject({ status: 'READ', description: 'Negotiation done', encryption: 'AES-CBC', keySize: 256, prf: 'SHA256', integrity: 'SHA256', group: 14, authSign: 'PSK', nat: true, ids: { local: '15.1.1.1', remote: '*$AnyConnectClient$*' } });
-    // show crypto ipsec sa: the outbound SPI in use; its inbound line is mistyped ('epi:'), so only one direction
-    expect(n.childSas).toEqual([{ messageId: null, outcome: 'incomplete', transform: null, spis: { inbound: null, outbound: '0xD6F40E5C' }, trafficSelectors: null, refusal: null }]);
+    // show crypto ipsec sa: the outbound SPI in use (its inbound line is mistyped, 'epi:'), and packets both ways
+    // (12 encrypted, 120 decrypted): the child SA works
+    expect(n.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: null, spis: { inbound: null, outbound: '0xD6F40E5C' }, trafficSelectors: null, refusal: null }]);
     expect(n.findings).toEqual([]);
     expect(a.input.unrecognized).toEqual([]);
   },
