@@ -35,7 +35,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     ]);
     // no SM Trace in the event trace: the states its packets imply
     expect(a.negotiations[1]!.ikeSa!.transitions.map((t) => t.to)).toEqual(['R_INIT', 'R_BLD_INIT', 'INIT_DONE', 'R_WAIT_AUTH', 'R_VERIFY_AUTH', 'R_BLD_AUTH', 'AUTH_DONE', 'READY']);
-    expect(a.negotiations.every((n) => n.findings.length === 0)).toBe(true);
+    // session 2, up then deleted by the peer (its DELETE processed at lines 21 and 26): the only finding
+    expect(a.negotiations.map((n) => n.findings.map((f) => `${f.severity} ${f.code}`))).toEqual([['warning SA_DELETED_BY_PEER'], []]);
   },
   'show-ikev2-sa-detail-ipsec-sa-flexvpn-ra-course-notes.log': (a) => {
     // the SA listed twice (sa, then sa detail) and show crypto ipsec sa with the same peer: one IKEv2 negotiation
