@@ -160,3 +160,25 @@ const SM_EVENT_WORDS = lookupTable<string>({
 export function smEventWords(event: string): string | null {
   return SM_EVENT_WORDS[event] ?? null;
 }
+
+/** IKEv2's authentication method numbers (RFC 7296 and its registry), as an ASA prints them (`my_auth_method = 2`). */
+const AUTH_METHODS = new Map<number, string>([
+  [1, 'an RSA signature (a certificate)'],
+  [2, 'a pre-shared key'],
+  [3, 'a DSS signature (a certificate)'],
+  [9, 'an ECDSA signature with SHA-256 on P-256 (a certificate)'],
+  [10, 'an ECDSA signature with SHA-384 on P-384 (a certificate)'],
+  [11, 'an ECDSA signature with SHA-512 on P-521 (a certificate)'],
+  [14, 'a digital signature (RFC 7427, a certificate)'],
+]);
+
+/** An authentication method number in words: "a pre-shared key (2)"; 0 is an ASA's "none chosen yet". */
+export function authMethodWords(code: number): string {
+  if (code === 0) return 'none chosen yet (0)';
+  return `${AUTH_METHODS.get(code) ?? 'method'} (${code})`;
+}
+
+/** Whether a method number is one of the certificate methods (signatures), as against a pre-shared key. */
+export function isCertificateMethod(code: number): boolean {
+  return code !== 0 && code !== 2 && AUTH_METHODS.has(code);
+}

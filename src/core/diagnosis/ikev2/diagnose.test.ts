@@ -94,6 +94,13 @@ const CASES: Case[] = [
     cites: [[0, 'Crypto Map: No proxy match on map VPN_MAP seq 1']],
     says: /crypto map VPN_MAP has no entry/,
   },
+  {
+    name: 'ASA responder expecting a certificate, the peer sending a pre-shared key: AUTH_METHOD_MISMATCH each time, not PSK_MISMATCH',
+    files: [37],
+    codes: [['AUTH_METHOD_MISMATCH'], ['AUTH_METHOD_MISMATCH']],
+    cites: [[0, 'Peer authentication method configured is mismatching with the method proposed by peer'], [0, 'peer auth method set to: 2'], [0, 'supported_peers_auth_method = 9']],
+    says: /The peer sent a pre-shared key \(2\); 30\.30\.30\.1 accepts .*certificate.* \(9\)/,
+  },
   { name: 'a successful IKE SA has no finding', files: [29, 30], codes: [[]], cites: [] },
   {
     name: 'IOS 16 initiator, IKE_SA_INIT sent four times and never answered: PEER_UNREACHABLE',

@@ -2,6 +2,7 @@
 import type { Negotiation } from '../../analysis.ts';
 import type { DiagnosedFinding } from '../finding.ts';
 import { answerLost } from './answer-lost.ts';
+import { authMethodMismatch } from './auth-method.ts';
 import { certAuthFailed } from './cert-auth.ts';
 import { childProposalMismatch } from './child-proposal.ts';
 import { identityMismatch } from './identity-mismatch.ts';
@@ -16,7 +17,7 @@ import { trafficSelectorMismatch } from './traffic-selectors.ts';
 import { weakCrypto } from './weak-crypto.ts';
 
 const RULES = [
-  peerUnreachable, answerLost, pskMismatch, certAuthFailed, identityMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch,
+  peerUnreachable, answerLost, pskMismatch, authMethodMismatch, certAuthFailed, identityMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch,
   saDeletedByPeer, invalidSpi, messageWindow, natTraversal, weakCrypto,
 ] as const;
 

@@ -1,5 +1,5 @@
 /** describeIkev2: an IKEv2 message in plain words, for the log pane and `analyze --annotate`. */
-import { isErrorNotify, notifyWords, smEventWords, smStateWords } from '../../ike/ikev2.ts';
+import { authMethodWords, isErrorNotify, notifyWords, smEventWords, smStateWords } from '../../ike/ikev2.ts';
 import type { Ikev2ErrorCode, Ikev2Line } from './line.ts';
 
 const ERROR_WORDS: Readonly<Record<Ikev2ErrorCode, string>> = {
@@ -78,6 +78,12 @@ export function describeIkev2(l: Ikev2Line): string {
         : `Looking up the pre-shared key of ${l.id}.`;
     case 'auth-method':
       return `${l.own ? 'This router authenticates' : 'The peer authenticates'} with ${l.method}.`;
+    case 'auth-method-code':
+      return l.whose === 'own'
+        ? `This router's authentication method: ${authMethodWords(l.code)}.`
+        : l.whose === 'peer'
+          ? `The peer authenticates with ${authMethodWords(l.code)}.`
+          : `The authentication method this router accepts from the peer: ${authMethodWords(l.code)}.`;
     case 'identity':
       return l.own ? `Our identity: ${l.id} (${l.idType}).` : `The peer's identity ${l.id} (${l.idType}) selects the IKEv2 profile.`;
     case 'no-proxy-match':

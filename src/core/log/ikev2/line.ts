@@ -82,6 +82,11 @@ export type Ikev2Line =
   | { kind: 'psk'; own: boolean; id: string; keyLength: number | null }
   /** `My authentication method is 'PSK'` / `Peer's authentication method is 'PSK'` */
   | { kind: 'auth-method'; own: boolean; method: string }
+  /**
+   * An ASA's numbered method: `my auth method set to: 2` / `my_auth_method = 2` (this router's), `peer auth method
+   * set to: 2` (the peer's, from its AUTH payload), `supported_peers_auth_method = 9` (what this router accepts from it).
+   */
+  | { kind: 'auth-method-code'; whose: 'own' | 'peer' | 'accepted'; code: number }
   /** `Constructing IDi payload: 'A' of type 'IPv6 address'`, `Searching policy based on peer's identity 'X' of type 'FQDN'` */
   | { kind: 'identity'; own: boolean; id: string; idType: string }
   /** a policy, profile, keyring, peer block, tunnel group or crypto map found or searched for */

@@ -15,6 +15,8 @@ const DECODE = /Exchange type: ([A-Z_]{4,20}), flags: ([A-Z -]{0,40}?) ?(?:\(\d{
 const SUMMARY = /^(SENT|RECV) PKT \[([A-Z_]{4,20})\] \[([^\]\s]{1,80})\]:(\d{1,5})->\[([^\]\s]{1,80})\]:(\d{1,5}) InitSPI=0x([\da-fA-F]{16}) RespSPI=0x([\da-fA-F]{16}) MID=([\da-fA-F]{1,8})/;
 const SM = /^SM Trace-> SA: I_SPI=([\dA-Fa-f]{16}) R_SPI=([\dA-Fa-f]{16}) \((I|R)\) MsgID = ([\dA-Fa-f]{1,8}) CurState: ([A-Z_\d]{2,40}) Event: ([A-Z_\d]{2,60})/;
 const PROPOSAL = /^(IKE|ESP|AH) Proposal: (\d{1,4}),/;
+/** An ASA's numbered authentication method lines: this router's, the peer's, and what it accepts from the peer. */
+const AUTH_METHOD_CODE = /^(my auth method set to:|my_auth_method =|peer auth method set to:|supported_peers_auth_method =) ?(\d{1,3})$/;
 const DELETE = /^(Sending|Processing) DELETE INFO message for (IKEv2|IPsec) SA \[(?:ISPI: 0x([\dA-Fa-f]{16}) RSPI: 0x([\dA-Fa-f]{16})|SPI: 0x([\dA-Fa-f]{1,8}))\]/;
 const UP = /^Session with IKE ID PAIR ?\((.{1,300}?) ?, ?(.{1,300}?)\) is UP/;
 const PSK_USE = /^Use preshared key for id (\S{1,253}), key len (\d{1,4})/;
@@ -312,6 +314,8 @@ export function readIkev2Message(text: string, lines: readonly string[]): Ikev2L
   if (t.startsWith("Get peer's preshared key for ")) return { kind: 'psk', own: false, id: t.slice(29).trim(), keyLength: null };
   const method = /^(My|Peer's) authentication method is '([^']{1,40})'/.exec(t);
   if (method !== null) return { kind: 'auth-method', own: method[1] === 'My', method: method[2] ?? '' };
+  const code = AUTH_METHOD_CODE.exec(t);
+  if (code !== null) return { kind: 'auth-method-code', whose: code[1] === 'peer auth method set to:' ? 'peer' : code[1] === 'supported_peers_auth_method =' ? 'accepted' : 'own', code: Number(code[2]) };
   const id = IDENTITY.exec(t);
   if (id !== null) return { kind: 'identity', own: t.startsWith('Constructing'), id: id[1] ?? '', idType: id[2] ?? '' };
   const pf = PFKEY.exec(t);

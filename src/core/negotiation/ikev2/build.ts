@@ -230,6 +230,7 @@ function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
     case 'no-proxy-match':
     case 'psk':
     case 'auth-method':
+    case 'auth-method-code':
     case 'retransmit':
       return true;
     default:
