@@ -115,7 +115,6 @@ const PHRASES: readonly Phrase[] = [
   ['P1 ID =', step('Identity type setting.')],
   ['Translating IKE_ID_AUTO to =', step('Identity type chosen automatically.')],
   ['IKEv2 received all requested SPIs from CTM to initiate tunnel.', step('IPsec gave the child SA its SPI: the tunnel can be started.')],
-  ['tp_name set to:', step('Trustpoint name (none for PSK).')],
   ['tg_name set to:', step('Tunnel group of this connection.')],
   ['tunn grp type set to:', step('Tunnel group type.')],
   ['tunnel protocol set to:', step('Tunnel protocol setting.')],

@@ -177,6 +177,20 @@ describe('IKEv2 messages of each family (real corpus lines)', () => {
       if (c.words) expect(annotationAt(c.file, line)).toMatch(c.words);
     });
   }
+  test("an ASA's numbered authentication methods are told by their number, not always as a pre-shared key", () => {
+    // corpus 37: the responder accepts method 9 from the peer, which sends 2
+    expect(eventAt(37, lineOf(37, 'supported_peers_auth_method = 9')).line).toEqual({ kind: 'auth-method-code', whose: 'accepted', code: 9 });
+    expect(annotationAt(37, lineOf(37, 'supported_peers_auth_method = 9'))).toMatch(/ECDSA .*\(9\)/);
+    expect(eventAt(37, lineOf(37, 'peer auth method set to: 2')).line).toEqual({ kind: 'auth-method-code', whose: 'peer', code: 2 });
+    expect(annotationAt(37, lineOf(37, 'my auth method set to: 0'))).toContain('none chosen yet');
+    expect(annotationAt(29, lineOf(29, 'my_auth_method = 2'))).toContain('a pre-shared key (2)');
+  });
+  test('an empty trustpoint name is no trustpoint', () => {
+    expect(annotationAt(29, lineOf(29, 'tp_name set to:'))).toContain('No trustpoint named');
+    // written by hand (no real capture names one): the ASA's line with a trustpoint
+    const e = readLog('IKEv2-PLAT-2: tp_name set to: ASA-CA\n').events[0];
+    expect(e?.type === 'ikev2' ? e.line : null).toEqual({ kind: 'step', words: 'Trustpoint ASA-CA (for certificate authentication).' });
+  });
   test('messages glued after the first are read too (ASA)', () => {
     const e = eventAt(26, lineOf(26, 'Construct Notify Payload: AUTHENTICATION_FAILEDIKEv2-PROTO-2'));
     expect(e.line).toEqual({ kind: 'notify', dir: 'out', notify: 'AUTHENTICATION_FAILED' });

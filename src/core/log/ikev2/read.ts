@@ -314,6 +314,11 @@ export function readIkev2Message(text: string, lines: readonly string[]): Ikev2L
   if (t.startsWith("Get peer's preshared key for ")) return { kind: 'psk', own: false, id: t.slice(29).trim(), keyLength: null };
   const method = /^(My|Peer's) authentication method is '([^']{1,40})'/.exec(t);
   if (method !== null) return { kind: 'auth-method', own: method[1] === 'My', method: method[2] ?? '' };
+  // the trustpoint the ASA will use: none named for a pre-shared key
+  if (t.startsWith('tp_name set to:')) {
+    const name = t.slice(15).trim();
+    return { kind: 'step', words: name === '' ? 'No trustpoint named (none is needed for a pre-shared key).' : `Trustpoint ${name} (for certificate authentication).` };
+  }
   const code = AUTH_METHOD_CODE.exec(t);
   if (code !== null) return { kind: 'auth-method-code', whose: code[1] === 'peer auth method set to:' ? 'peer' : code[1] === 'supported_peers_auth_method =' ? 'accepted' : 'own', code: Number(code[2]) };
   const id = IDENTITY.exec(t);
