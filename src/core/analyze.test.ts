@@ -228,7 +228,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
   },
   '26-asa-psk-mismatch-authentication-failed-responder-two-attempts.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
-    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.spis.initiator, n.ikeSa?.outcome])).toEqual([
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.spis?.initiator, n.ikeSa?.outcome])).toEqual([
       ['responder', '30.30.30.1', '20.20.20.1', 'D7307E13C686A26E', 'failed'],
       ['responder', '30.30.30.1', '20.20.20.1', '9399AAC68D5A5E20', 'failed'],
     ]);
@@ -249,7 +249,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
   },
   '28-asa-transform-set-mismatch-received-vs-expected-policies-responder-pair-b.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
-    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.initiator, n.childSas?.[0]?.refusal])).toEqual([
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis?.initiator, n.childSas?.[0]?.refusal])).toEqual([
       ['responder', '8B54A15A627B9C8A', 'NO_PROPOSAL_CHOSEN'],
       ['responder', '7CBB667E8EB4F8D9', 'NO_PROPOSAL_CHOSEN'],
     ]);
@@ -318,7 +318,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
   '36-asa-auth-timer-expired-responder-pair-b.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     // two IKE_SA_INIT requests with the same initiator SPI, each answered with a new responder SPI (tags 46 and 47)
-    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.initiator, n.ikeSa?.spis.responder, n.ikeSa?.outcome])).toEqual([
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis?.initiator, n.ikeSa?.spis?.responder, n.ikeSa?.outcome])).toEqual([
       ['responder', '0C6EF96EC28EEA32', '86A164301FAECC59', 'failed'],
       ['responder', '0C6EF96EC28EEA32', 'CA4D1EE3B9339279', 'failed'],
     ]);
@@ -327,7 +327,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
   },
   '37-asa-auth-method-mismatch-responder-two-attempts.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
-    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.initiator, n.ikeSa?.outcome])).toEqual([
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis?.initiator, n.ikeSa?.outcome])).toEqual([
       ['responder', 'B8A8A3EF521F1036', 'failed'],
       ['responder', '3A7673E8E76714FB', 'failed'],
     ]);
@@ -347,7 +347,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
   },
   '39-asa-crypto-map-incomplete-missing-acl-peer-deletes-responder.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
-    expect(a.negotiations.map((n) => [n.ikeSa?.spis.initiator, n.ikeSa?.outcome, n.childSas?.[0]?.outcome])).toEqual([
+    expect(a.negotiations.map((n) => [n.ikeSa?.spis?.initiator, n.ikeSa?.outcome, n.childSas?.[0]?.outcome])).toEqual([
       ['5EB39276FFBA02FC', 'complete', 'failed'],
       ['48BE6B94817C391E', 'complete', 'failed'],
     ]);
@@ -360,7 +360,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
   },
   '40-asa-dh-group-mismatch-no-proposal-chosen-responder.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
-    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.responder, n.ikeSa?.outcome])).toEqual([
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis?.responder, n.ikeSa?.outcome])).toEqual([
       ['responder', 'E1EBA918EF7E033A', 'failed'],
       ['responder', '273F494D7637BFA2', 'failed'],
     ]);

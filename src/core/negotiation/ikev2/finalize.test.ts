@@ -41,7 +41,7 @@ describe('two routers\' logs of one IKE SA merge by its SPI pair (the ASA tags d
   });
   test('27 + 28: two negotiations (two attempts), each merged', () => {
     const a = analyze(PAIR_B.map((name) => ({ name, text: read(name) })));
-    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis.initiator, n.ikeSa?.outcome, n.childSas?.[0]?.outcome])).toEqual([
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis?.initiator, n.ikeSa?.outcome, n.childSas?.[0]?.outcome])).toEqual([
       ['both', '8B54A15A627B9C8A', 'complete', 'failed'],
       ['both', '7CBB667E8EB4F8D9', 'complete', 'failed'],
     ]);
