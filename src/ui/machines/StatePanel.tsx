@@ -71,7 +71,8 @@ function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { 
  */
 function beforeAnyState(negotiation: Negotiation, logged: boolean, printsStates: boolean): string {
   if (!logged) return 'not logged';
-  if (negotiation.phase1.implied === true) return 'phase 1 complete (implied)';
+  if (negotiation.ikeSa?.implied === true) return `IKE SA ${negotiation.ikeSa.outcome} (implied)`;
+  if (negotiation.ikeVersion !== 2 && negotiation.phase1.implied === true) return 'phase 1 complete (implied)';
   if (negotiation.phase1.outcome === 'not-logged') return 'phase 1 not logged';
   // a log with no state line at all (no `Old State`, no SM Trace) says nothing of the state, even as it sends
   return printsStates ? 'not started' : 'no state lines';
