@@ -4,8 +4,9 @@
  * the evidence the diagnosis read (record indices, conn-ids) stay out, so the output is small and a person
  * can review a golden file of it line by line.
  */
-import { lineInfo, type Analysis, type ChildSa, type Finding, type IkeSa, type Ikev2Message, type Ikev2Shown, type Message, type Negotiation, type Phase1, type Phase2, type StrayEvent, type Transition } from './analysis.ts';
+import type { Analysis, ChildSa, Finding, IkeSa, Ikev2Message, Ikev2Shown, Message, Negotiation, Phase1, Phase2, StrayEvent, Transition } from './analysis.ts';
 import type { LineRef } from './ike/line-ref.ts';
+import { lineInfo } from './line-info.ts';
 import { formatTimeOfDay } from './clock/time-of-day.ts';
 import { summarizeAnalysis, type AnalysisSummary } from './summary/summary.ts';
 

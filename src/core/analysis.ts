@@ -9,13 +9,15 @@
 
 import type { IkeEvent } from './log/events.ts';
 import type { LineRef } from './ike/line-ref.ts';
-import { LINE_KINDS, type LineKind } from './ike/line-kinds.ts';
 import type { MessageName, PayloadType } from './ike/messages.ts';
 import type { Role, Side } from './ike/sides.ts';
 import type { Ikev2Exchange } from './ike/ikev2.ts';
 
 import type { ConfigAttribute } from './config/relations.ts';
 import type { ImplicitLine } from './config/implicit-defaults.ts';
+import type { LineTable, RecordTable } from './line-tables.ts';
+
+export type { LineTable, RecordTable } from './line-tables.ts';
 
 export const ANALYSIS_SCHEMA = 'ikescope.analysis/1';
 
@@ -49,40 +51,6 @@ export interface AnalysisInput {
   lines: number;
   /** Lines that look like IKE/IPsec debug output but were not understood. Prose, prompts, blanks are not listed. */
   unrecognized: LineRef[];
-}
-
-/**
- * page: one table per input file, column-wise so a 100 MB log costs a few bytes per line.
- * Line n of the file is at index n - 1 of each column.
- */
-export interface LineTable {
-  /** Index into LINE_KINDS. */
-  kinds: Uint8Array;
-  /** Index into `Analysis.records` of the record this line belongs to, or -1. */
-  records: Int32Array;
-}
-
-/**
- * page: the debug records (a first line and its continuations) with what they mean, column-wise: record i is
- * index i of every column.
- */
-export interface RecordTable {
-  /** The file and line number of each record's first line. */
-  file: Int32Array;
-  line: Int32Array;
-  /** Number of lines it spans in its file, continuations included (lines may be interleaved with others). */
-  lineCount: Int32Array;
-  /**
-   * The time of day its first line was stamped with, in milliseconds since midnight (the clock of the router
-   * that printed it), or -1 when it had no clock timestamp.
-   */
-  time: Int32Array;
-  /** Index into `Analysis.negotiations`, or -1 when the record belongs to none. */
-  negotiation: Int32Array;
-  /** Index into `annotations` of the record's short plain-words explanation, or -1 when it was not understood. */
-  annotation: Int32Array;
-  /** The distinct explanations: a log repeats the same few hundred. */
-  annotations: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -426,16 +394,4 @@ export interface Analysis {
    * defaults it leaves unsaid, to show inline.
    */
   configDefaults: { file: number; routers: string[]; implicit: ImplicitLine[] }[];
-}
-
-/** page: what the analysis says about one line: its kind, its record (index, or -1) and that record's annotation. */
-export function lineInfo(a: Analysis, ref: LineRef): { kind: LineKind; record: number; annotation: string | null; negotiation: number } {
-  const table = a.lineTables[ref.file];
-  const i = ref.line - 1;
-  if (!table || i < 0 || i >= table.kinds.length) return { kind: 'blank', record: -1, annotation: null, negotiation: -1 };
-  const kind = LINE_KINDS[table.kinds[i] ?? 5] ?? 'unrecognized';
-  const record = table.records[i] ?? -1;
-  if (record < 0) return { kind, record, annotation: null, negotiation: -1 };
-  const { annotation, annotations, negotiation } = a.records;
-  return { kind, record, annotation: annotations[annotation[record] ?? -1] ?? null, negotiation: negotiation[record] ?? -1 };
 }

@@ -493,7 +493,7 @@ describe('property: any input is fully accounted for', () => {
 
 describe('lineInfo', () => {
   test('kind, record and annotation of seed lines', async () => {
-    const { lineInfo } = await import('./analysis.ts');
+    const { lineInfo } = await import('./line-info.ts');
     const a = run(SEED);
     const lines = read(SEED).split('\n');
     const packet = lines.findIndex((l) => l.includes('sending packet to 2001: DB8::3 my_port 500 peer_port 500 (I) MM_NO_STATE')) + 1;

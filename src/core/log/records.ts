@@ -371,17 +371,6 @@ export class LogReader {
   }
 }
 
-/** parseRecords: each line's kind and record, and the records, of one text. */
-export function parseRecords(text: string): Pick<ReturnType<typeof readLog>, 'kinds' | 'lineRecords' | 'records' | 'unrecognized'> {
-  const { kinds, lineRecords, records, unrecognized } = readLog(text);
-  return { kinds, lineRecords, records, unrecognized };
-}
-
-/** extractEvents: the typed events of one text, in log order. */
-export function extractEvents(text: string): IkeEvent[] {
-  return readLog(text).events;
-}
-
 /** Convenience for tests and tools: the records, events and line kinds of one text. */
 export function readLog(text: string, file = 0): {
   kinds: LineKind[];

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analysisJson } from '../analysis-json.ts';
-import { lineInfo } from '../analysis.ts';
+import { lineInfo } from '../line-info.ts';
 import { analyze } from '../analyze.ts';
 
 const fixture = (path: string): string => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
