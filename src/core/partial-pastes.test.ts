@@ -12,6 +12,12 @@ import { analyze } from './analyze.ts';
 const dir = new URL('../../fixtures/partial/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
 const run = (name: string): Analysis => analyze([{ name, text: readFileSync(new URL(name, dir), 'utf8') }]);
+/** The numbers of the excerpt's lines that hold `text`, read from the file. */
+const linesWith = (name: string, text: string): number[] =>
+  readFileSync(new URL(name, dir), 'utf8')
+    .split('\n')
+    .flatMap((l, i) => (l.indexOf(text) >= 0 ? [i + 1] : []));
+const findingLines = (n: Analysis['negotiations'][number], code: string): number[] | undefined => n.findings.find((f) => f.code === code)?.lines.map((l) => l.line);
 
 const expectations: Record<string, (a: Analysis) => void> = {
   'clear-keystrokes-inv-spi-responder-notes.log': (a) => {
@@ -91,9 +97,15 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
     expect(n).toMatchObject({ local: '1.1.1.1', peer: '6.6.6.6', role: 'unknown' });
-    // `IKEv1 SA: ... Active` and `Active SAs: 2`: both phases up; no line shows the mode
+    // `IKEv1 SA: ... Active` and `Active SAs: 2`: both phases up; no line shows the mode. The `Inactive` row of the
+    // same peer (the SA a rekey left, lifetime 0) is no second negotiation
     expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
     expect(n.phase2.map((p) => p.outcome)).toEqual(['complete']);
+    // `Outbound SPI : 0x47C7658D, transform : esp-aes esp-sha-hmac`: the outbound SA and the phase 2's transforms;
+    // no inbound SPI is printed, so no pair, and no mode or PFS group is said
+    const spiLine = linesWith('dmvpn-detail-crypto-session-active-inactive-ikev1-sa-blog.log', 'Outbound SPI : 0x47C7658D')[0];
+    expect(n.phase2[0]!.sas.map((s) => [s.direction, s.spi, s.transform, s.line.line])).toEqual([['outbound', '0x47C7658D', 'esp-aes esp-sha-hmac', spiLine]]);
+    expect(n.phase2[0]).toMatchObject({ transform: 'esp-aes esp-sha-hmac', encapsulation: null, pfsGroup: null, spis: null });
     expect(n.findings).toEqual([]);
   },
   'error-32-two-lines-hub-blog.log': (a) => {
@@ -313,7 +325,15 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase2[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0x80DB5650', outbound: '0x311F0A49' } });
     // 13 packets out, 16 in
     expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 13, packetsIn: 16 });
-    expect(n.findings).toEqual([]);
+    // `transform: esp-aes esp-sha-hmac ,`, `in use settings ={Transport, }` under both SPIs, `PFS (Y/N): Y, DH group: group5`
+    expect(n.phase2[0]).toMatchObject({ transform: 'esp-aes esp-sha-hmac', encapsulation: 'transport', pfsGroup: 5 });
+    expect(n.phase2[0]!.sas.map((s) => s.transform)).toEqual(['esp-aes esp-sha-hmac', 'esp-aes esp-sha-hmac']);
+    // group 5 is weak: WEAK_CRYPTO on the PFS line, told as what the show output lists; port 500 and plain
+    // Transport: no NAT-T
+    const file = 'show-ipsec-sa-peer-pfs-transport-dmvpn-hub-blog.log';
+    expect(n.findings.map((f) => [f.code, f.severity])).toEqual([['WEAK_CRYPTO', 'warning']]);
+    expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(file, 'PFS (Y/N): Y, DH group: group5'));
+    expect(n.findings[0]!.summary).toMatch(/^The SAs show output lists use PFS group 5: /);
   },
   'show-isakmp-ipsec-sa-nat-t-vti-udp-encaps-ja-notes.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
@@ -326,6 +346,16 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase2.map((p) => [p.outcome, p.spis])).toEqual([['complete', { inbound: '0x4D2DA165', outbound: '0x2756FBFC' }]]);
     expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 5, packetsIn: 5 });
     expect(n.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // `transform: esp-3des esp-sha-hmac ,` and `{Tunnel UDP-Encaps, }` under both SPIs; `PFS (Y/N): N`: no group
+    expect(n.phase2[0]).toMatchObject({ transform: 'esp-3des esp-sha-hmac', encapsulation: 'tunnel-udp', pfsGroup: null });
+    // the peer on port 4500 and the SAs in UDP prove NAT-T: NAT_T, its evidence those show lines, no message named
+    const file = 'show-isakmp-ipsec-sa-nat-t-vti-udp-encaps-ja-notes.log';
+    const nat = n.findings.find((f) => f.code === 'NAT_T');
+    expect(nat?.severity).toBe('info');
+    expect(findingLines(n, 'NAT_T')).toEqual([...linesWith(file, 'current_peer 2.0.0.4 port 4500'), ...linesWith(file, 'in use settings ={Tunnel UDP-Encaps, }')]);
+    expect(nat?.summary).toContain('show crypto ipsec sa lists the peer on UDP 4500');
+    // 3DES in use: WEAK_CRYPTO on the two transform lines
+    expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(file, 'transform: esp-3des esp-sha-hmac ,'));
   },
   'show-isakmp-ipsec-sa-spoke1-excerpt.log': (a) => {
     expect(a.negotiations).toHaveLength(1);
@@ -336,6 +366,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase2[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0xDA9E8DCA', outbound: '0xB2C0867D' } });
     // the counters the block shows: 4 packets out, none in
     expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 4, packetsIn: 0, up: false });
+    // `PFS (Y/N): N`, and the cut before the SPI's transform and settings: nothing more is said, no NAT-T on port 500
+    expect(n.phase2[0]).toMatchObject({ transform: null, encapsulation: null, pfsGroup: null });
+    expect(n.findings).toEqual([]);
   },
   'show-isakmp-sa-hub-three-spokes-dst-column-blog.log': (a) => {
     // the hub's address is the dst all three rows share: it is local in each, the first row included

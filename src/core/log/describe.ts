@@ -85,6 +85,13 @@ const INFO_WORDS: readonly [string, string][] = [
   ['plaintext mtu', 'MTUs of the protected path.'],
 ];
 
+const ENCAPSULATION_WORDS = {
+  tunnel: 'tunnel mode',
+  transport: 'transport mode',
+  'tunnel-udp': 'tunnel mode, its ESP in UDP (NAT-T)',
+  'transport-udp': 'transport mode, its ESP in UDP (NAT-T)',
+} as const;
+
 function infoWords(text: string): string {
   for (const [prefix, words] of INFO_WORDS) if (text.startsWith(prefix) || text.indexOf(prefix) >= 0) return words;
   return 'Recognised; no effect on the negotiation.';
@@ -271,8 +278,20 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
       return `Phase 1 (IKEv1) SA ${e.local} ↔ ${e.peer}: ${e.status}${e.status === 'Active' ? ', phase 1 is up' : ''}.`;
     case 'show-session-sas':
       return e.active > 0 ? `${e.active} IPsec SAs active for this flow: phase 2 is up.` : 'No IPsec SA for this flow: phase 2 is not up.';
+    case 'show-session-interface':
+      return `A crypto session on interface ${e.iface}.`;
+    case 'show-session-spi':
+      return `${e.direction === 'inbound' ? 'Inbound' : 'Outbound'} SA ${e.spi}${e.transform !== null ? `, transforms ${e.transform}` : ''}.`;
     case 'show-ipsec-peer':
-      return e.peer ? `The SAs below are with peer ${e.peer}.` : `Crypto map on this interface; local address ${e.local ?? '?'}.`;
+      return e.peer
+        ? `The SAs below are with peer ${e.peer}${e.port === 4500 ? ', on UDP 4500: NAT-T' : e.port !== null ? `, port ${e.port}` : ''}.`
+        : `Crypto map on this interface; local address ${e.local ?? '?'}.`;
+    case 'show-ipsec-pfs':
+      return e.group !== null ? `Perfect Forward Secrecy: a new DH exchange, group ${e.group}, at each Quick Mode.` : 'No Perfect Forward Secrecy for these SAs.';
+    case 'show-ipsec-transform':
+      return `The transforms of this SA: ${e.transform}.`;
+    case 'show-ipsec-settings':
+      return e.encapsulation === null ? `Settings of this SA: ${e.settings}.` : `This SA is in ${ENCAPSULATION_WORDS[e.encapsulation]}.`;
     case 'show-ipsec-counters':
       return e.encaps !== null ? `${e.encaps} packets encrypted and sent.` : `${e.decaps ?? 0} packets received and decrypted.`;
     case 'show-ipsec-spi':

@@ -160,8 +160,18 @@ export type IkeEventBody =
   | { type: 'show-session-ike'; local: string; peer: string; status: string }
   /** show crypto session: `Active SAs: 2, origin: crypto map`, the IPsec SAs of the flow above */
   | { type: 'show-session-sas'; active: number }
-  /** show crypto ipsec sa: the peer of the block that follows */
-  | { type: 'show-ipsec-peer'; peer: string; local: string | null }
+  /** show crypto session: `Interface: Tunnel0`, where each session's lines begin */
+  | { type: 'show-session-interface'; iface: string }
+  /** show crypto session detail: `Outbound SPI : 0x47C7658D, transform : esp-aes esp-sha-hmac` of the flow above */
+  | { type: 'show-session-spi'; direction: 'inbound' | 'outbound'; spi: string; transform: string | null }
+  /** show crypto ipsec sa: the peer of the block that follows (`current_peer X port 4500`), or the interface's local address */
+  | { type: 'show-ipsec-peer'; peer: string; local: string | null; port: number | null }
+  /** show crypto ipsec sa: `PFS (Y/N): Y, DH group: group5` of the block; group null for `PFS (Y/N): N` */
+  | { type: 'show-ipsec-pfs'; pfs: boolean; group: number | null }
+  /** show crypto ipsec sa: `transform: esp-aes esp-sha-hmac ,` of the SPI above */
+  | { type: 'show-ipsec-transform'; transform: string }
+  /** show crypto ipsec sa: `in use settings ={Tunnel UDP-Encaps, }` of the SPI above, the mode it names */
+  | { type: 'show-ipsec-settings'; settings: string; encapsulation: 'tunnel' | 'transport' | 'tunnel-udp' | 'transport-udp' | null }
   /** show crypto ipsec sa: packet counters */
   | { type: 'show-ipsec-counters'; encaps: number | null; decaps: number | null }
   /** show crypto ipsec sa: an SA's SPI under `inbound esp sas:` / `outbound esp sas:` */

@@ -81,9 +81,9 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     return null;
   }
   if (t.startsWith('current_peer ') || t.startsWith('current-peer ')) {
-    const peer = t.slice(13).split(' ')[0] ?? '';
-    const address = book.address(peer);
-    return address === null ? null : { type: 'show-ipsec-peer', peer: address, local: null };
+    const words = t.slice(13).split(' ');
+    const address = book.address(words[0] ?? '');
+    return address === null ? null : { type: 'show-ipsec-peer', peer: address, local: null, port: words[1] === 'port' ? number(words[2]) : null };
   }
   if (t.startsWith('#pkts encaps:')) return { type: 'show-ipsec-counters', encaps: number(/^#pkts encaps: (\d+)/.exec(t)?.[1]), decaps: null };
   if (t.startsWith('#pkts decaps:')) return { type: 'show-ipsec-counters', encaps: null, decaps: number(/^#pkts decaps: (\d+)/.exec(t)?.[1]) };
@@ -114,7 +114,22 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   if (t.startsWith('Crypto map tag:')) {
     const m = /local addr (\S+)$/.exec(t);
     const local = m ? book.address(m[1] ?? '') : null;
-    if (local !== null) return { type: 'show-ipsec-peer', peer: '', local };
+    if (local !== null) return { type: 'show-ipsec-peer', peer: '', local, port: null };
+  }
+  if (t.startsWith('PFS (Y/N): ')) {
+    const pfs = t.slice(11, 12);
+    if (pfs === 'N') return { type: 'show-ipsec-pfs', pfs: false, group: null };
+    const group = /^Y, DH group: group(\d+)\b/.exec(t.slice(11));
+    if (group) return { type: 'show-ipsec-pfs', pfs: true, group: Number(group[1]) };
+  }
+  if (t.startsWith('transform: ')) {
+    // `transform: esp-aes esp-sha-hmac ,`: the transforms, the list's closing comma left out
+    const transform = listBody(t.slice(11));
+    if (transform.length > 0) return { type: 'show-ipsec-transform', transform };
+  }
+  if (t.startsWith('in use settings ={')) {
+    const settings = listBody(t.slice(18));
+    return { type: 'show-ipsec-settings', settings, encapsulation: encapsulationOf(settings) };
   }
   const known = [
     'interface:', 'protected vrf', 'local  ident', 'local ident', 'remote ident', 'PERMIT', '#pkts', '#send errors',
@@ -125,9 +140,37 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   return null;
 }
 
+/** A list as IOS closes it (`esp-aes esp-sha-hmac ,`, `Tunnel UDP-Encaps, }`) without its closing commas and brace. */
+function listBody(text: string): string {
+  let end = text.length;
+  for (;;) {
+    const c = text.charAt(end - 1);
+    if (end === 0 || (c !== ',' && c !== '}' && c !== ' ' && c !== '\t')) break;
+    end -= 1;
+  }
+  return text.slice(0, end).trim();
+}
+
+/**
+ * The mode `in use settings ={...}` names: `Tunnel, `, `Transport, `, `Tunnel UDP-Encaps, `, `Transport UDP-Encaps, `
+ * (ESP in UDP: NAT-T); null when it names neither mode.
+ */
+function encapsulationOf(settings: string): ShowIpsecSettings['encapsulation'] {
+  const words = settings.split(',').flatMap((w) => w.trim().split(' '));
+  const tunnel = words.includes('Tunnel');
+  const transport = words.includes('Transport');
+  if (tunnel === transport) return null;
+  const udp = words.includes('UDP-Encaps');
+  return tunnel ? (udp ? 'tunnel-udp' : 'tunnel') : udp ? 'transport-udp' : 'transport';
+}
+
+type ShowIpsecSettings = Extract<IkeEventBody, { type: 'show-ipsec-settings' }>;
+
 const ISAKMP_PEER = /^Peer: (\S+) Port: \d+(?: Local: (\S+))?/;
 const SESSION_IKE = /^IKE(?:v1)? SA: local (\S+?)\/\d+ remote (\S+?)\/\d+ (\S+)/;
 const SESSION_SAS = /^Active SAs: (\d+)/;
+// IOS pads the hex to eight characters with spaces: `Outbound SPI : 0x 623029E`
+const SESSION_SPI = /^(In|Out)bound SPI : 0x( *[\da-f]{1,8})(?:, transform : (.+))?$/i;
 const SESSION_INFO = ['Interface:', 'Session status:', 'Peer:', 'Profile:', 'Session ID:', 'IPSEC FLOW:', 'Group:', 'Phase1_id:', 'Desc:', 'IKEv2 SA:'];
 
 /** A line of `show crypto session` output. An `IKEv2 SA:` line is no phase 1 of IKEv1: it is read as a line of information. */
@@ -138,8 +181,15 @@ function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
     const peer = book.address(ike[2] ?? '');
     if (local !== null && peer !== null) return { type: 'show-session-ike', local, peer, status: ike[3] ?? '' };
   }
+  if (t.startsWith('Interface: ')) return { type: 'show-session-interface', iface: t.slice(11).trim() };
   const sas = SESSION_SAS.exec(t);
   if (sas) return { type: 'show-session-sas', active: Number(sas[1]) };
+  const spi = SESSION_SPI.exec(t);
+  const value = spi ? parseSpiHex(`0x${(spi[2] ?? '').trim()}`) : null;
+  if (spi && value !== null) {
+    const transform = spi[3]?.trim() ?? '';
+    return { type: 'show-session-spi', direction: spi[1]?.toLowerCase() === 'in' ? 'inbound' : 'outbound', spi: spiHex(value), transform: transform.length > 0 ? transform : null };
+  }
   for (const k of SESSION_INFO) if (t.startsWith(k)) return { type: 'info', text: t };
   return null;
 }

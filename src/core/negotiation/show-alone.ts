@@ -5,7 +5,8 @@
  * lines already made one with it: show-output.ts and verify.ts then tie the output to it.
  */
 import type { IkeEvent } from '../log/events.ts';
-import type { Draft, RouterContext } from './draft.ts';
+import type { LineRef } from '../ike/line-ref.ts';
+import type { Draft, DraftPhase2, RouterContext } from './draft.ts';
 import { quickModeSeenAlone } from './quick-mode.ts';
 import { setSide } from './message-lines.ts';
 import type { DraftRouter } from './route.ts';
@@ -90,6 +91,24 @@ export class ShowAlone {
         quickModeSeenAlone(d).complete = true;
         return d;
       }
+      case 'show-session-interface':
+        // another session: an IKEv2 one (its `IKEv2 SA:` line is no IKEv1 SA) takes nothing of the one above
+        this.session = null;
+        return null;
+      case 'show-session-spi': {
+        // `Outbound SPI : 0x47C7658D, transform : ...` of the session's flow: an SA of its phase 2
+        const d = this.session;
+        if (d === null) return null;
+        addShownSa(quickModeSeenAlone(d), e.direction, e.spi, e.at);
+        return d;
+      }
+      case 'show-ipsec-pfs':
+      case 'show-ipsec-transform':
+      case 'show-ipsec-settings': {
+        // a line of the block's SAs: its negotiation's, made by the lines above if any
+        const { peer } = this.block;
+        return peer === null ? null : (ctx.peers.get(peer) ?? null);
+      }
       case 'show-ipsec-peer':
         if (e.local !== null) this.block = { peer: null, local: e.local, out: false, in: false };
         if (e.peer) this.block = { ...this.block, peer: e.peer, out: false, in: false };
@@ -112,10 +131,7 @@ export class ShowAlone {
         const d = this.draft(ctx, peer, local, e);
         if (d === null) return ctx.peers.get(peer) ?? null;
         const p = quickModeSeenAlone(d);
-        const direction = e.direction === 'inbound' ? 'inbound' : 'outbound';
-        if (!p.sas.some((s) => s.spi === e.spi)) {
-          p.sas.push({ direction, spi: e.spi, spiDecimal: Number.parseInt(e.spi.slice(2), 16), transform: null, lifetimeKb: null, lifetimeSeconds: null, line: e.at, status: null, statusLine: null });
-        }
+        addShownSa(p, e.direction === 'inbound' ? 'inbound' : 'outbound', e.spi, e.at);
         // an inbound and an outbound SA listed: the Quick Mode that made them completed
         if (p.sas.some((s) => s.direction === 'inbound') && p.sas.some((s) => s.direction === 'outbound')) p.complete = true;
         return d;
@@ -177,6 +193,12 @@ export class ShowAlone {
     if (e.type.startsWith('show-ipsec')) this.ipsecOnly.add(d);
     return d;
   }
+}
+
+/** An SA show output lists, once; its transforms and status are verify.ts's to add. */
+function addShownSa(p: DraftPhase2, direction: 'inbound' | 'outbound', spi: string, at: LineRef): void {
+  if (p.sas.some((s) => s.spi === spi)) return;
+  p.sas.push({ direction, spi, spiDecimal: Number.parseInt(spi.slice(2), 16), transform: null, lifetimeKb: null, lifetimeSeconds: null, line: at, status: null, statusLine: null });
 }
 
 /**

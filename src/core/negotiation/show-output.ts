@@ -1,7 +1,9 @@
 /**
  * Show-command output while the log is read: the SPIs, counters and path MTU of `show crypto ipsec sa`, each
- * with the block it was printed in, and what `show crypto isakmp sa` tells of a phase 1.
+ * with the block it was printed in, each SA's transforms and mode, the block's PFS group and NAT-T port, the SPIs
+ * of `show crypto session detail`, and what `show crypto isakmp sa` tells of a phase 1.
  */
+import type { Encapsulation } from '../analysis.ts';
 import type { LineRef } from '../ike/line-ref.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { RouterContext } from './draft.ts';
@@ -17,7 +19,15 @@ export interface ShownSpi {
   line: LineRef;
   statusLine: LineRef | null;
   block: number;
+  /** The SA's transforms as listed (`transform: esp-aes esp-sha-hmac ,`, `Outbound SPI : ..., transform : ...`). */
+  transform: string | null;
+  /** The lines under the SPI that tell of it (transform, `in use settings`), a rule's evidence. */
+  said: ShownEvent[];
+  encapsulation: Encapsulation | null;
 }
+
+/** A line of show output that says something of the SAs a rule may read: PFS, transform, mode, UDP 4500. */
+export type ShownEvent = Extract<IkeEvent, { type: 'show-ipsec-pfs' | 'show-ipsec-transform' | 'show-ipsec-settings' | 'show-ipsec-peer' | 'show-session-spi' }>;
 
 export class ShowOutput {
   /**
@@ -31,6 +41,8 @@ export class ShowOutput {
   readonly shown: ShownSpi[] = [];
   readonly counters: ShownFigure<{ encaps: number | null; decaps: number | null }>[] = [];
   readonly mtus: ShownFigure<{ mtu: number }>[] = [];
+  /** What a block says of all its SAs: `PFS (Y/N): Y, DH group: group5`, `current_peer X port 4500`. */
+  readonly ofBlocks: ShownFigure<{ event: ShownEvent }>[] = [];
 
   /** A new file or a prompt: whatever follows is output of another command. */
   newCommand(): void {
@@ -45,10 +57,31 @@ export class ShowOutput {
         this.block += 1;
         if (e.peer) this.peer = e.peer;
         if (e.local) ctx.locals.add(e.local);
+        if (e.port === 4500) this.ofBlocks.push({ block: this.block, peer: this.peer, line: e.at, event: e });
         return true;
       case 'show-ipsec-spi':
-        this.shown.push({ spi: e.spi, direction: e.direction, status: null, line: e.at, statusLine: null, block: this.block });
+        this.shown.push({ spi: e.spi, direction: e.direction, status: null, line: e.at, statusLine: null, block: this.block, transform: null, said: [], encapsulation: null });
         return true;
+      case 'show-session-spi':
+        this.shown.push({ spi: e.spi, direction: e.direction, status: null, line: e.at, statusLine: null, block: this.block, transform: e.transform, said: e.transform !== null ? [e] : [], encapsulation: null });
+        return true;
+      case 'show-ipsec-pfs':
+        if (e.group !== null) this.ofBlocks.push({ block: this.block, peer: this.peer, line: e.at, event: e });
+        return true;
+      case 'show-ipsec-transform':
+      case 'show-ipsec-settings': {
+        // the lines under an SPI of this block's inbound or outbound SAs, each said once
+        const sa = this.shown[this.shown.length - 1];
+        if (sa === undefined || sa.block !== this.block || sa.direction === 'current-outbound') return true;
+        if (e.type === 'show-ipsec-transform' && sa.transform === null) {
+          sa.transform = e.transform;
+          sa.said.push(e);
+        } else if (e.type === 'show-ipsec-settings' && sa.encapsulation === null && e.encapsulation !== null) {
+          sa.encapsulation = e.encapsulation;
+          sa.said.push(e);
+        }
+        return true;
+      }
       case 'show-ipsec-status': {
         const last = this.shown[this.shown.length - 1];
         if (last && last.status === null) {
@@ -63,8 +96,12 @@ export class ShowOutput {
       case 'show-ipsec-mtu':
         this.mtus.push({ block: this.block, peer: this.peer, mtu: e.pathMtu, line: e.at });
         return true;
-      case 'show-isakmp-peer':
+      case 'show-session-interface':
       case 'show-session-ike':
+        // the SPIs listed below are this session's
+        this.block += 1;
+        return true;
+      case 'show-isakmp-peer':
       case 'show-session-sas':
         return true;
       case 'show-isakmp-sa': {

@@ -32,6 +32,23 @@ describe('show output verifies the phase 2 it is about', () => {
     });
   });
 
+  test('the seed: the transform and mode lines under each SPI verify what the debug lines said, and stay out of QM3', () => {
+    const n = analyze([{ name: 'seed', text: seed }]).negotiations[0]!;
+    const p = n.phase2[0]!;
+    // the debug lines said it first (`sa_trans= esp-aes esp-sha-hmac`, `encaps is 1`): the show output agrees
+    expect(p).toMatchObject({ transform: 'esp-aes esp-sha-hmac', encapsulation: 'tunnel', pfsGroup: null });
+    const numbers = (text: string): number[] => seed.split('\n').flatMap((l, i) => (l.indexOf(text) >= 0 ? [i + 1] : []));
+    const shown = [...numbers('transform: esp-aes esp-sha-hmac ,'), ...numbers('in use settings ={Tunnel, }')].sort((a, b) => a - b);
+    expect(shown).toHaveLength(4);
+    const cited = new Set(p.verification!.lines.map((l) => l.line));
+    expect(shown.filter((l) => cited.has(l))).toEqual(shown);
+    // they are show output, no line of the Quick Mode's last message
+    const qm3 = new Set(p.messages.find((m) => m.name === 'QM3')!.lines.map((l) => l.line));
+    expect(shown.filter((l) => qm3.has(l))).toEqual([]);
+    // Tunnel, no UDP: no NAT-T is said
+    expect(n.findings.map((f) => f.code)).not.toContain('NAT_T');
+  });
+
   test('show output saved in a file of its own still verifies the phase 2 the debug log created', () => {
     const cut = seed.indexOf('Tunnel verification');
     const a = analyze([

@@ -1,9 +1,11 @@
 /**
- * `show crypto ipsec sa` output tied to the phase 2 that created the SAs it shows: each SPI's status, and the
- * packet counters and path MTU printed with them.
+ * `show crypto ipsec sa` output tied to the phase 2 that created the SAs it shows (or that show output made of
+ * them): each SPI's status, the packet counters and path MTU printed with them, and where no debug line said it,
+ * the transforms, mode and PFS group the output lists; the lines that say these join the evidence.
  */
 import type { Negotiation, Phase2 } from '../analysis.ts';
-import type { ShowOutput, ShownFigure, ShownSpi } from './show-output.ts';
+import type { IkeEvent } from '../log/events.ts';
+import type { ShowOutput, ShownEvent, ShownFigure, ShownSpi } from './show-output.ts';
 import { compareLines, type LineRef } from '../ike/line-ref.ts';
 import { spiPair } from './spi-pair.ts';
 
@@ -21,6 +23,34 @@ interface Verified {
   mtus: ShownFigure<{ mtu: number }>[];
 }
 
+/** What the blocks that list a phase 2's SPIs say of all their SAs (PFS group, UDP 4500) is said of it. */
+function blockFacts(builder: ShowOutput, blocks: ReadonlySet<number>, p: Phase2, said: ShownEvent[]): void {
+  for (const f of builder.ofBlocks) {
+    if (!blocks.has(f.block)) continue;
+    said.push(f.event);
+    if (f.event.type === 'show-ipsec-pfs') p.pfsGroup ??= f.event.group;
+  }
+}
+
+/**
+ * The lines show output says something with (each SA's transforms and mode, its block's PFS group and NAT-T port)
+ * join the negotiation's evidence, in input order: the diagnosis reads them (NAT_T, WEAK_CRYPTO).
+ */
+function addEvidence(n: Negotiation, said: readonly ShownEvent[]): void {
+  const known = new Set<IkeEvent>(n.evidence);
+  const added: ShownEvent[] = [];
+  for (const e of said) {
+    if (known.has(e)) continue;
+    known.add(e);
+    added.push(e);
+  }
+  if (added.length === 0) return;
+  const all = [...n.evidence.map((event, i) => ({ event, side: n.evidenceSides[i] ?? null })), ...added.map((event) => ({ event, side: null }))];
+  all.sort((a, b) => compareLines(a.event.at, b.event.at));
+  n.evidence = all.map((x) => x.event);
+  n.evidenceSides = all.map((x) => x.side);
+}
+
 export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]): void {
   if (builder.shown.length === 0) return;
   const bySpi = new Map<string, ShownSpi[]>();
@@ -36,9 +66,11 @@ export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]
   const ofBlock = new Map<number, Verified[]>();
   for (const n of negotiations) {
     const peers = new Set([n.peer, n.local, n.routers.initiator.address, n.routers.responder.address]);
+    const said: ShownEvent[] = [];
     for (const p of n.phase2) {
       const v: Verified = { phase2: p, peers, lines: [], counters: [], mtus: [] };
       const blocks = new Set<number>();
+      const before = said.length;
       for (const sa of p.sas) {
         for (const s of bySpi.get(sa.spi) ?? []) {
           blocks.add(s.block);
@@ -48,9 +80,16 @@ export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]
             sa.statusLine = s.statusLine;
             if (s.statusLine) v.lines.push(s.statusLine);
           }
+          // what the lines under the SPI say, where the debug lines said nothing
+          sa.transform ??= s.transform;
+          p.transform ??= s.transform;
+          p.encapsulation ??= s.encapsulation;
+          for (const e of s.said) said.push(e);
         }
       }
       if (blocks.size === 0) continue;
+      blockFacts(builder, blocks, p, said);
+      for (let i = before; i < said.length; i += 1) v.lines.push((said[i] as ShownEvent).at);
       verified.push(v);
       for (const sa of p.sas) anchors.push({ at: sa.line, verified: v });
       for (const at of v.lines) anchors.push({ at, verified: v });
@@ -69,6 +108,7 @@ export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]
         }
       }
     }
+    addEvidence(n, said);
   }
   if (verified.length === 0) return;
   anchors.sort((a, b) => compareLines(a.at, b.at));

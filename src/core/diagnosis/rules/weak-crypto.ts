@@ -56,12 +56,23 @@ function weakPhase1(ctx: DiagnosisContext, names: Set<string>, lines: LineRef[],
   }
 }
 
-function weakPhase2(e: IkeEvent): string | null {
-  if (e.type === 'p2-transform' && /^ESP_3?DES$/.test(e.name)) return e.name === 'ESP_DES' ? 'esp-des' : 'esp-3des';
-  if (e.type === 'p2-attr' && e.attr === 'authenticator' && /MD5/i.test(e.value)) return 'esp-md5-hmac';
-  if (e.type === 'p2-attr' && e.attr === 'group' && e.number !== null && isWeakGroup(e.number)) return `PFS group ${e.number}`;
-  return null;
+const NONE: readonly string[] = [];
+
+/** The weak phase 2 algorithms one line names: a Quick Mode attribute, or the SAs show output lists. */
+function weakPhase2(ctx: DiagnosisContext, e: IkeEvent): readonly string[] {
+  if (e.type === 'p2-transform' && /^ESP_3?DES$/.test(e.name)) return [e.name === 'ESP_DES' ? 'esp-des' : 'esp-3des'];
+  if (e.type === 'p2-attr' && e.attr === 'authenticator' && /MD5/i.test(e.value)) return ['esp-md5-hmac'];
+  if ((e.type === 'p2-attr' || e.type === 'show-ipsec-pfs') && pfsGroup(e) !== null && isWeakGroup(pfsGroup(e) ?? 0)) return [`PFS group ${pfsGroup(e) ?? ''}`];
+  // `show crypto ipsec sa`'s `transform: esp-3des esp-sha-hmac ,`, `show crypto session detail`'s `transform : ...`
+  if (e.type === 'show-ipsec-transform' || (e.type === 'show-session-spi' && e.transform !== null)) return weakTransformsIn(ctx, e.transform ?? '');
+  return NONE;
 }
+
+function pfsGroup(e: Extract<IkeEvent, { type: 'p2-attr' | 'show-ipsec-pfs' }>): number | null {
+  return e.type === 'show-ipsec-pfs' ? e.group : e.attr === 'group' ? e.number : null;
+}
+
+const isShown = (e: IkeEvent): boolean => e.type.startsWith('show-');
 
 /** The weak transforms of a transform set as printed; a log repeats the same few sets, each is read once. */
 function weakTransformsIn(ctx: DiagnosisContext, transformSet: string): readonly string[] {
@@ -124,14 +135,18 @@ export const rule: Rule = {
     const lines: LineRef[] = [];
     const configLines: LineRef[] = [];
     weakPhase1(ctx, names, lines, configLines);
+    // show output shows no message: MM1 only when a line of the exchange is among the evidence
+    let exchanged = lines.length > 0;
     for (const e of ctx.events) {
-      const p2 = weakPhase2(e);
-      if (p2 !== null) {
-        names.add(p2);
-        lines.push(e.at);
-      }
+      const p2 = weakPhase2(ctx, e);
+      if (p2.length === 0) continue;
+      for (const name of p2) names.add(name);
+      lines.push(e.at);
+      if (!isShown(e)) exchanged = true;
     }
+    const before = lines.length;
     if (names.size === 0) fromNegotiation(ctx, names, lines);
+    if (lines.length > before) exchanged = true;
     const csdl = ctx.events.filter((e) => e.type === 'error' && e.code === 'csdl');
     for (const e of csdl) {
       if (e.type !== 'error') continue;
@@ -142,7 +157,7 @@ export const rule: Rule = {
     }
     if (names.size === 0 && csdl.length === 0) return [];
     const list = [...names].join(', ');
-    const negotiated = lines.length > 0 ? `The negotiation used ${list}` : `IOS-XE flags configured algorithms as not compliant (${list || 'weak algorithms'})`;
+    const negotiated = lines.length > 0 ? `${exchanged ? 'The negotiation used' : 'The SAs show output lists use'} ${list}` : `IOS-XE flags configured algorithms as not compliant (${list || 'weak algorithms'})`;
     return [
       finding({
         code: 'WEAK_CRYPTO',
@@ -150,7 +165,7 @@ export const rule: Rule = {
         lines: [...lines, ...csdl.map((e) => e.at)],
         summary: `${negotiated}: weak algorithms, refused by default from IOS-XE 17.11 on (field notice FN72510).`,
         fix: ADVICE,
-        message: lines.length > 0 ? 'MM1' : null,
+        message: exchanged ? 'MM1' : null,
         configLines,
       }),
     ];
