@@ -2,7 +2,7 @@
 import type { IkeEventBody } from './events.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 import { describeIkev2Record } from './ikev2/describe.ts';
-import { describeIkev2Show } from './show-ikev2-describe.ts';
+import { describeIkev2Show, IKEV2_SHOW_INFO_WORDS } from './show-ikev2-describe.ts';
 
 const STATE_WORDS = lookupTable<string>({
   MM_NO_STATE: 'Main Mode, nothing agreed yet',
@@ -29,9 +29,6 @@ const INFO_WORDS: readonly [string, string][] = [
   ['QM Responder gets spi', 'Responder asks IPsec for an inbound SPI for the new SA.'],
   ['QM Initiator gets spi', 'Initiator asks IPsec for an inbound SPI for the new SA.'],
   ['Received IPSec Install callback', 'IPsec installed the SAs; the exchange goes on.'],
-  ['DPD sequence number', 'Sequence number of this DPD (R-U-THERE) message.'],
-  ['DPD answer received', 'DPD answer received: the peer is alive.'],
-  ['DPD question received', 'The peer asks whether this side is alive (DPD R-U-THERE).'],
   ['Creating IPSec SAs', 'Phase 2 agreed: the IPsec SAs are being created.'],
   ['received ke message', 'IPsec asked ISAKMP to negotiate (key engine request).'],
   ['Looking for a matching key', 'Looking up the pre-shared key for this peer.'],
@@ -45,8 +42,10 @@ const INFO_WORDS: readonly [string, string][] = [
   ['outbound SA from', 'The outbound IPsec SA (traffic to the peer).'],
   ['lifetime of', 'Lifetime of the IPsec SA.'],
   ['has client flags', 'Internal flags of the IPsec SA.'],
-  ['adjust', 'IPsec adjusts the MTU of the protected path.'],
-  ['recalculate_mtu', 'IPsec recalculates the MTU of the protected path.'],
+  ['Enqueued KEY_MGR_DELETE_SAS', 'The key manager is asked to delete this IPsec SA.'],
+  ['IPSEC FLOW:', 'The flow (crypto ACL entry) these SAs protect.'],
+  ['Session status:', "The session's state (UP-ACTIVE: its IKE and IPsec SAs are up)."],
+  ['Peer: ', 'The peer of this session, and its port.'],
   ['key_engine_enable_outbound', 'ISAKMP told IPsec to start using the outbound SA: traffic can flow.'],
   ['key_engine_delete_sas', 'ISAKMP told IPsec to delete SAs.'],
   ['crypto_ipsec_create_ipsec_sas', 'The crypto map (or tunnel profile) for the new SAs was found.'],
@@ -92,8 +91,18 @@ const ENCAPSULATION_WORDS = {
   'transport-udp': 'transport mode, its ESP in UDP (NAT-T)',
 } as const;
 
+/** `10.255.1.238 255.255.255.255`: one entry of a list of subnets (`Remote subnets:`). */
+const SUBNET = /^\d{1,3}(?:\.\d{1,3}){3} +\d{1,3}(?:\.\d{1,3}){3}$/;
+
 function infoWords(text: string): string {
   for (const [prefix, words] of INFO_WORDS) if (text.startsWith(prefix) || text.indexOf(prefix) >= 0) return words;
+  for (const [prefix, words] of IKEV2_SHOW_INFO_WORDS) if (text.startsWith(prefix)) return words;
+  if (SUBNET.test(text)) return 'A subnet (address and mask) of the list above.';
+  // `debug crypto pki` and `debug crypto engine` lines: the step they name, in their own words
+  const pki = /^CRYPTO_PKI ?: ?(?:\([\dA-F]{1,8}\) ?)?(.*)$/.exec(text);
+  if (pki !== null) return `Certificate handling (debug crypto pki): ${pki[1]?.trim()}`;
+  const engine = /^(?:CRYPTO_ENGINE|CryptoEngine\d*|crypto_engine): ?(.*)$/.exec(text);
+  if (engine !== null) return `The crypto engine (debug crypto engine): ${engine[1]?.trim()}`;
   return 'Recognised; no effect on the negotiation.';
 }
 
@@ -265,7 +274,7 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'ikev2':
       return describeIkev2Record(e.line, e.also);
     case 'info':
-      return infoWords(e.text);
+      return e.words ?? infoWords(e.text);
     case 'prompt':
       return e.command.length > 0
         ? `${e.name ? `Router ${e.name}` : 'The operator'} types: ${e.command}`

@@ -151,7 +151,8 @@ export type IkeEventBody =
   /** a router prompt, with the command typed after it (`R3(config-if)#`, `HQ#show crypto ipsec sa`) */
   | { type: 'prompt'; name: string | null; command: string }
   /** a recognised line that changes nothing in the model, with its meaning */
-  | { type: 'info'; text: string }
+  /** A line that changes nothing, its text as printed; `words` when the reader says what it means itself. */
+  | { type: 'info'; text: string; words?: string }
   /** show crypto isakmp sa: one row */
   | { type: 'show-isakmp-sa'; dst: string; src: string; state: string; connId: number | null; status: string | null }
   /** show crypto isakmp peers: `Peer: X Port: 500 Local: Y` */

@@ -92,7 +92,7 @@ export function ipsecEvent(fn0: string | null, text: string, book: AddressBook):
       return createSa(text, book);
     case 'adjust_mtu':
     case 'recalculate_mtu':
-      return { type: 'info', text };
+      return { type: 'info', text, words: 'IPsec recalculates the MTU of the protected path.' };
     case 'update_current_outbound_sa':
       return outboundSa(text, book) ?? { type: 'info', text: `${fn}: ${text}` };
     // 12.2 names it validate_proposal, and misspells it `vaidate_proposal` in one build

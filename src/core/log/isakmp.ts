@@ -22,8 +22,8 @@ const REJECTED = /^phase [12] SA (?:policy )?not acceptable! \(local (\S+) remot
 const RETRANSMIT = /^retransmitting phase ([12]) ?([A-Z_]+)?/;
 const ATTEMPT = /attempt (\d+) of (\d+)/;
 
-function info(text: string): IkeEventBody {
-  return { type: 'info', text };
+function info(text: string, words?: string): IkeEventBody {
+  return words === undefined ? { type: 'info', text } : { type: 'info', text, words };
 }
 
 const P1_MISMATCH: readonly [string, P1Attribute][] = [
@@ -240,11 +240,11 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   // around a refused or deleted Quick Mode: the SPI it had offered is let go
   if (t.startsWith('deleting spi ')) {
     const m = /^deleting spi (\d+) message ID = (-?\d+)/.exec(t);
-    return info(m ? `The SPI ${m[1]} this router offered in Quick Mode ${toUnsigned32(m[2] ?? '') ?? m[2]} is let go.` : t);
+    return m ? info(t, `The SPI ${m[1]} this router offered in Quick Mode ${toUnsigned32(m[2] ?? '') ?? m[2]} is let go.`) : info(t);
   }
   // 12.0: a proposal refused, in either phase (the line before says which proposal)
-  if (t === 'SA not acceptable!') return info('The proposal was not acceptable.');
-  if (t.startsWith('sitting IDLE')) return info('Phase 1 is up and idle (QM_IDLE): the Quick Mode starts now.');
+  if (t === 'SA not acceptable!') return info(t, 'The proposal was not acceptable.');
+  if (t.startsWith('sitting IDLE')) return info(t, 'Phase 1 is up and idle (QM_IDLE): the Quick Mode starts now.');
   // rsa-sig: the certificates and the signature in MM5/MM6
   if (t.startsWith('processing a CT_X509') || t.startsWith("peer's pubkey") || t.startsWith('Unable to get router cert') || t.startsWith('My ID configured as') || t.startsWith('OU = ') || t.startsWith('Choosing trustpoint') || t.startsWith('Profile ')) return info(t);
   if (t.startsWith('IPSec policy invalidated proposal')) {
@@ -256,10 +256,10 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
     return { type: 'psk', found: false, peer: tail(t, 'No cert, and no keys (public or pre-shared) with remote peer ', book) };
   }
   // the responder's shorter lifetime (a RESPONDER_LIFETIME notify) taken on: the ISAKMP SA's timer restarts with it
-  if (t.startsWith('processing responder lifetime') || t.startsWith('start processing isakmp responder lifetime')) return info('The responder lifetime notify is applied.');
+  if (t.startsWith('processing responder lifetime') || t.startsWith('start processing isakmp responder lifetime')) return info(t, 'The responder lifetime notify is applied.');
   if (t.startsWith('restart ike sa timer to ')) return lifetime('timer', t.slice(24).replace(/ secs?\.?$/, ''));
   const modeConfig = modeConfigLine(t);
-  if (modeConfig !== null) return info(modeConfig);
+  if (modeConfig !== null) return info(t, modeConfig);
   for (const [prefix, attr] of P1_MISMATCH) {
     if (t.startsWith(prefix)) return { type: 'p1-mismatch', attr, text: t };
   }
@@ -269,8 +269,8 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
     return { type: 'retransmit', phase: t.indexOf('phase 2') >= 0 ? 2 : 1, state: null, attempt: num(m?.[1]), of: num(m?.[2]) };
   }
   if (t.startsWith('Received IPSec Install callback')) return info(t);
-  if (t.startsWith('seq. no')) return info('DPD sequence number');
-  if (t.startsWith('DPD/R_U_THERE')) return info(t.startsWith('DPD/R_U_THERE_ACK') ? 'DPD answer received: the peer is alive.' : 'DPD question received from the peer.');
+  if (t.startsWith('seq. no')) return info(t, 'Sequence number of this DPD (R-U-THERE) message.');
+  if (t.startsWith('DPD/R_U_THERE')) return info(t, t.startsWith('DPD/R_U_THERE_ACK') ? 'DPD answer received: the peer is alive.' : 'The peer asks whether this side is alive (DPD R-U-THERE).');
   if (t.startsWith('Creating IPSec SAs')) return info(t);
   if (t.startsWith('Failed to find peer index node')) return { type: 'error', code: 'peer-index', peer: null, text: t };
   if (t.startsWith('construct_initial_message') || t.indexOf('Can not start Main mode') >= 0) {
@@ -323,7 +323,7 @@ function modeConfigLine(t: string): string | null {
 function payloadType(n: string): IkeEventBody | null {
   if (n === '20' || n === '130') return { type: 'payload', payload: 'NAT-D', messageId: null, detail: null };
   if (n === '21' || n === '131') return { type: 'payload', payload: 'NAT-OA', messageId: null, detail: null };
-  return /^\d{1,3}$/.test(n) ? info(`The message carries a payload of type ${n}.`) : null;
+  return /^\d{1,3}$/.test(n) ? info(`received payload type ${n}`, `The message carries a payload of type ${n}.`) : null;
 }
 
 function input(t: string): IkeEventBody | null {

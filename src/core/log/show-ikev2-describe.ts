@@ -53,3 +53,30 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
       return l.detected ? 'NAT is in the path: IKE and ESP use UDP 4500.' : 'No NAT in the path.';
   }
 }
+
+/** The lines of `show crypto ikev2 sa detailed` / `session detailed` that change nothing, in words: by their start. */
+export const IKEV2_SHOW_INFO_WORDS: readonly [string, string][] = [
+  ['IPv4 Crypto IKEv2', 'show crypto ikev2 sa / session: the IPv4 IKE SAs follow.'],
+  ['IPv6 Crypto IKEv2', 'show crypto ikev2 sa / session: the IPv6 IKE SAs follow.'],
+  ['Tunnel-id ', 'Column headings of the IKEv2 SA table.'],
+  ['CE id:', 'The crypto engine and session numbers of this IKE SA.'],
+  ['Local req msg id:', "The message IDs of each side's last request (where the message-ID window stands)."],
+  ['Local next msg id:', 'The message ID each side uses next.'],
+  ['Local req queued:', 'Requests each side has queued.'],
+  ['Local queue msg id:', 'Requests each side has queued.'],
+  ['Local window:', "Each side's message-ID window: how many requests may be outstanding (crypto ikev2 window)."],
+  ['DPD configured for', 'Dead peer detection as the IKEv2 profile sets it (dpd): interval and retries, 0 when off.'],
+  ['Fragmentation not', 'IKEv2 fragmentation is not configured (crypto ikev2 fragmentation).'],
+  ['IETF Std Fragmentation', 'IKEv2 fragmentation (RFC 7383) setting.'],
+  ['Dynamic Route Update:', 'Whether IKEv2 routing (FlexVPN route set) updates routes for this peer.'],
+  ['Extended Authentication', 'EAP or other extended authentication of the peer.'],
+  ['Cisco Trust Security SGT', 'Cisco TrustSec SGT tagging across this SA.'],
+  ['Pushed IP address', 'The address mode config pushed to the peer (FlexVPN).'],
+  ['Assigned host addr', 'The address assigned to the remote client.'],
+  ['Remote subnets:', 'The subnets the peer announced follow (FlexVPN routing).'],
+  ['PEER TYPE:', 'The kind of peer, as its vendor IDs tell it.'],
+  ['CPI in/out:', 'IPComp CPIs of the child SA (0x0: no compression).'],
+  ['PQC Key Exchange', 'The post-quantum key exchange used besides Diffie-Hellman.'],
+  ['Quantum-safe', 'Whether the SA is protected against quantum attacks (a post-quantum exchange or a PPK).'],
+  ['Remote EAP id:', "The peer's EAP identity."],
+];
