@@ -31,14 +31,14 @@ export function authMethodMismatch(n: Negotiation): DiagnosedFinding[] {
       ? ` The peer sent ${authMethodWords(sent.code)}; ${routerName(n, checker)} accepts ${authMethodWords(accepted.code)} from it.`
       : '';
   const wantsCertificate = accepted !== null ? isCertificateMethod(accepted.code) : null;
-  const side = wantsCertificate === true ? 'certificate' : wantsCertificate === false ? 'pre-shared-key' : 'pre-shared-key|certificate';
+  const remoteAuth = wantsCertificate === true ? 'certificate' : wantsCertificate === false ? 'pre-shared-key' : 'pre-shared-key|certificate';
   return [
     finding({
       code: 'AUTH_METHOD_MISMATCH',
       severity: 'error',
       lines: [...refused.map((x) => x.at), ...(sent === null ? [] : [sent.at]), ...(accepted === null ? [] : [accepted.at])],
       summary: `${routerName(n, checker)} refused the peer's IKE_AUTH (${linesWords(refused.map((x) => x.at))}): the peer authenticates with another method than the one configured for it, so AUTHENTICATION_FAILED was answered before any key or certificate was checked.${methods}`,
-      fix: `Make the two ends use the same method each way: what one end sends (IOS 'authentication local pre-share|rsa-sig|ecdsa-sig' in its 'crypto ikev2 profile'; ASA 'ikev2 local-authentication pre-shared-key|certificate' under the tunnel-group's ipsec-attributes) must be what the other accepts (IOS 'authentication remote ...'; ASA 'ikev2 remote-authentication ${side}').`,
+      fix: `Make the two ends use the same method each way: what one end sends (IOS 'authentication local pre-share|rsa-sig|ecdsa-sig' in its 'crypto ikev2 profile'; ASA 'ikev2 local-authentication pre-shared-key|certificate' under the tunnel-group's ipsec-attributes) must be what the other accepts (IOS 'authentication remote ...'; ASA 'ikev2 remote-authentication ${remoteAuth}').`,
       message: 'IKE_AUTH',
       side: checker ?? 'responder',
     }),

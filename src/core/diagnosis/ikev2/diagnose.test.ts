@@ -1,33 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../analyze.ts';
+import { corpusName, corpusText } from '../../corpus.test-helper.ts';
 
-const file = (n: number): string => {
-  const names: Record<number, string> = {
-    11: '11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log',
-    24: '24-ike-sa-init-no-response-retransmit-initial-exchange-failed-initiator-iosxe16.log',
-    26: '26-asa-psk-mismatch-authentication-failed-responder-two-attempts.log',
-    27: '27-asa-transform-set-mismatch-child-no-proposal-chosen-initiator-pair-a.log',
-    28: '28-asa-transform-set-mismatch-received-vs-expected-policies-responder-pair-b.log',
-    29: '29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log',
-    30: '30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log',
-    31: '31-asa-ike-proposal-mismatch-no-proposal-chosen-responder.log',
-    32: '32-asa-acl-mismatch-no-proxy-match-no-proposal-chosen-responder.log',
-    33: '33-asa-nat-t-initiator-behind-nat-float-4500-pair-a.log',
-    34: '34-asa-nat-t-responder-peer-behind-pat-4501-pair-b.log',
-    35: '35-asa-ike-sa-init-retransmit-limit-initiator-pair-a.log',
-    36: '36-asa-auth-timer-expired-responder-pair-b.log',
-    37: '37-asa-auth-method-mismatch-responder-two-attempts.log',
-    38: '38-asa-success-ike-weaker-than-ipsec-then-delete-by-user-initiator.log',
-    39: '39-asa-crypto-map-incomplete-missing-acl-peer-deletes-responder.log',
-    40: '40-asa-dh-group-mismatch-no-proposal-chosen-responder.log',
-    41: '41-ios-identity-mismatch-no-ikev2-profile-for-peer-dn-responder-cisco-doc.log',
-    42: '42-ios-certificate-issuer-not-trusted-no-trustpoint-responder-cisco-doc.log',
-    43: '43-asa-peer-id-check-failed-no-ip-in-certificate-san-initiator-cisco-doc.log',
-  };
-  return names[n]!;
-};
-const text = (n: number): string => readFileSync(`fixtures/corpus/${file(n)}`, 'utf8');
+const file = corpusName;
+const text = corpusText;
 const run = (...ns: number[]) => analyze(ns.map((n) => ({ name: file(n), text: text(n) })));
 
 /** The number of the first line of corpus file `n` (after its header) that holds `s`. */

@@ -1,39 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { IkeEvent } from '../events.ts';
 import { readLog } from '../records.ts';
 import type { Ikev2Line } from './line.ts';
+import { corpusText, IKEV2_CORPUS } from '../../corpus.test-helper.ts';
 
-const FILES = {
-  11: '11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log',
-  24: '24-ike-sa-init-no-response-retransmit-initial-exchange-failed-initiator-iosxe16.log',
-  25: '25-flexvpn-hub-psk-lookup-by-fqdn-ike-identity-responder-iosxe.log',
-  26: '26-asa-psk-mismatch-authentication-failed-responder-two-attempts.log',
-  27: '27-asa-transform-set-mismatch-child-no-proposal-chosen-initiator-pair-a.log',
-  28: '28-asa-transform-set-mismatch-received-vs-expected-policies-responder-pair-b.log',
-  29: '29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log',
-  30: '30-asa-success-ike-sa-init-ike-auth-responder-pair-b.log',
-  31: '31-asa-ike-proposal-mismatch-no-proposal-chosen-responder.log',
-  32: '32-asa-acl-mismatch-no-proxy-match-no-proposal-chosen-responder.log',
-  33: '33-asa-nat-t-initiator-behind-nat-float-4500-pair-a.log',
-  34: '34-asa-nat-t-responder-peer-behind-pat-4501-pair-b.log',
-  35: '35-asa-ike-sa-init-retransmit-limit-initiator-pair-a.log',
-  36: '36-asa-auth-timer-expired-responder-pair-b.log',
-  37: '37-asa-auth-method-mismatch-responder-two-attempts.log',
-  38: '38-asa-success-ike-weaker-than-ipsec-then-delete-by-user-initiator.log',
-  39: '39-asa-crypto-map-incomplete-missing-acl-peer-deletes-responder.log',
-  40: '40-asa-dh-group-mismatch-no-proposal-chosen-responder.log',
-  41: '41-ios-identity-mismatch-no-ikev2-profile-for-peer-dn-responder-cisco-doc.log',
-  42: '42-ios-certificate-issuer-not-trusted-no-trustpoint-responder-cisco-doc.log',
-  43: '43-asa-peer-id-check-failed-no-ip-in-certificate-san-initiator-cisco-doc.log',
-} as const;
-type FileKey = keyof typeof FILES;
-
-const cache = new Map<FileKey, { text: string; log: ReturnType<typeof readLog> }>();
-function corpus(n: FileKey): { text: string; log: ReturnType<typeof readLog> } {
+const cache = new Map<number, { text: string; log: ReturnType<typeof readLog> }>();
+function corpus(n: number): { text: string; log: ReturnType<typeof readLog> } {
   let hit = cache.get(n);
   if (hit === undefined) {
-    const text = readFileSync(`fixtures/corpus/${FILES[n]}`, 'utf8');
+    const text = corpusText(n);
     hit = { text, log: readLog(text) };
     cache.set(n, hit);
   }
@@ -41,14 +16,14 @@ function corpus(n: FileKey): { text: string; log: ReturnType<typeof readLog> } {
 }
 
 /** The first line of corpus file `n` that holds `text`. */
-function lineOf(n: FileKey, text: string): number {
+function lineOf(n: number, text: string): number {
   const i = corpus(n).text.split('\n').findIndex((l) => !l.startsWith('#') && l.includes(text));
   if (i < 0) throw new Error(`no line with ${text} in ${n}`);
   return i + 1;
 }
 
 /** The IKEv2 event of the record that `line` of corpus file `n` belongs to. */
-function eventAt(n: FileKey, line: number): Extract<IkeEvent, { type: 'ikev2' }> {
+function eventAt(n: number, line: number): Extract<IkeEvent, { type: 'ikev2' }> {
   const { log } = corpus(n);
   const record = log.lineRecords[line - 1];
   const e = log.events.find((x) => x.record === record);
@@ -56,7 +31,7 @@ function eventAt(n: FileKey, line: number): Extract<IkeEvent, { type: 'ikev2' }>
   return e;
 }
 
-function annotationAt(n: FileKey, line: number): string | null {
+function annotationAt(n: number, line: number): string | null {
   const { log } = corpus(n);
   const record = log.lineRecords[line - 1] ?? -1;
   if (record < 0) return null;
@@ -66,7 +41,7 @@ function annotationAt(n: FileKey, line: number): string | null {
 const IKEV2_PREFIX = /^\s?(?:\*?[A-Z][a-z]{2} {1,2}\d{1,2} [\d:.]{8,12}: )?IKEv2(?:-[A-Z]{2,8}(?:-\d)?)?:/;
 
 describe('every IKEv2 line of the corpus is read and said in plain words', () => {
-  for (const key of Object.keys(FILES).map(Number) as FileKey[]) {
+  for (const key of IKEV2_CORPUS) {
     test(`corpus ${key}`, () => {
       const { text, log } = corpus(key);
       const lines = text.split('\n');
@@ -83,7 +58,7 @@ describe('every IKEv2 line of the corpus is read and said in plain words', () =>
     });
   }
   test('the packet block lines, transforms, decodes and hex dumps join their record (no IKEv2 text left as prose)', () => {
-    for (const key of Object.keys(FILES).map(Number) as FileKey[]) {
+    for (const key of IKEV2_CORPUS) {
       const { text, log } = corpus(key);
       const prose = text
         .split('\n')
@@ -96,7 +71,7 @@ describe('every IKEv2 line of the corpus is read and said in plain words', () =>
 
 interface Case {
   name: string;
-  file: FileKey;
+  file: number;
   /** Text of a line of the record: its first line that holds it. */
   find: string;
   expect: Partial<Ikev2Line> & { kind: Ikev2Line['kind'] };
