@@ -2,6 +2,12 @@
 
 const TWO_32 = 4294967296;
 
+/** A count or setting printed in decimal digits (`1001`, a packet counter), or null when the text is none. */
+export function printedCount(v: string | undefined): number | null {
+  if (v === undefined || !/^\d{1,15}$/.test(v)) return null;
+  return Number(v);
+}
+
 /** A message ID printed signed (`-1941890658`) or unsigned (`2353076638`) as the unsigned 32-bit value. */
 export function toUnsigned32(printed: string): number | null {
   const n = Number(printed);

@@ -6,6 +6,7 @@
  */
 import type { IkeEventBody } from './events.ts';
 import type { Ikev2ShowLine } from './show-ikev2-line.ts';
+import { printedCount } from '../ike/numbers.ts';
 
 /** Which part of the output the lines belong to: the IKE SA's lines, or a child SA's after `Child sa:`. */
 export interface Ikev2ShowState {
@@ -45,10 +46,6 @@ function pairs(t: string): Map<string, string> {
   return out;
 }
 
-function num(v: string | undefined): number | null {
-  if (v === undefined || !/^\d{1,9}$/.test(v)) return null;
-  return Number(v);
-}
 
 function hexSpi(s: string): string {
   return `0x${s.slice(2).toUpperCase()}`;
@@ -76,16 +73,16 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
   if (t.startsWith('Encr:') || t.startsWith('ah_hmac:')) {
     const p = pairs(t);
     if (state.child || t.startsWith('ah_hmac:') || p.has('esp_hmac')) {
-      return { kind: 'child-crypto', encryption: p.get('encr') ?? null, keySize: num(p.get('keysize')), integrity: p.get('esp_hmac') ?? null, mode: p.get('mode') ?? null };
+      return { kind: 'child-crypto', encryption: p.get('encr') ?? null, keySize: printedCount(p.get('keysize')), integrity: p.get('esp_hmac') ?? null, mode: p.get('mode') ?? null };
     }
     const hash = p.get('hash');
     return {
       kind: 'crypto',
       encryption: p.get('encr') ?? '',
-      keySize: num(p.get('keysize')),
+      keySize: printedCount(p.get('keysize')),
       prf: p.get('prf') ?? null,
       hash: hash === undefined || hash === 'None' ? null : hash,
-      group: num(p.get('dh grp')),
+      group: printedCount(p.get('dh grp')),
       authSign: p.get('auth sign') ?? null,
       authVerify: p.get('auth verify') ?? null,
     };
@@ -103,7 +100,7 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
   const session = SESSION.exec(t);
   if (session !== null) {
     state.child = false;
-    return { kind: 'session', sessionId: Number(session[1]), status: session[2] ?? '', ikeCount: num(session[3]), childCount: num(session[4]) };
+    return { kind: 'session', sessionId: Number(session[1]), status: session[2] ?? '', ikeCount: printedCount(session[3]), childCount: printedCount(session[4]) };
   }
   if (t.startsWith('Child sa:') || t.startsWith('local selector') || t.startsWith('remote selector')) {
     const opens = t.startsWith('Child sa:');

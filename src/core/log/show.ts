@@ -3,7 +3,7 @@
  * sa`: one event per line that carries something the negotiation model uses (peers, states, SPIs, status,
  * counters), `info` for the rest. `show crypto ikev2 sa` and `session` are read by show-ikev2.ts.
  */
-import { parseSpiHex, spiHex } from '../ike/numbers.ts';
+import { parseSpiHex, printedCount, spiHex } from '../ike/numbers.ts';
 import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
 import type { IkeEventBody } from './events.ts';
 import { ikev2ShowLine } from './show-ikev2.ts';
@@ -39,11 +39,6 @@ export function showCommand(command: string): ShowState['command'] | null {
   return 'other';
 }
 
-function number(v: string | undefined): number | null {
-  if (v === undefined) return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
-}
 
 /** The event of one show-output line (body as lexed, indentation removed), or null when not understood. */
 export function showEvent(body: string, state: ShowState, book: AddressBook): IkeEventBody | null {
@@ -74,7 +69,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
         dst,
         src,
         state: m[3] ?? '',
-        connId: number(m[4]),
+        connId: printedCount(m[4]),
         status: m[5] ?? null,
       };
     }
@@ -83,10 +78,10 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   if (t.startsWith('current_peer ') || t.startsWith('current-peer ')) {
     const words = t.slice(13).split(' ');
     const address = book.address(words[0] ?? '');
-    return address === null ? null : { type: 'show-ipsec-peer', peer: address, local: null, port: words[1] === 'port' ? number(words[2]) : null };
+    return address === null ? null : { type: 'show-ipsec-peer', peer: address, local: null, port: words[1] === 'port' ? printedCount(words[2]) : null };
   }
-  if (t.startsWith('#pkts encaps:')) return { type: 'show-ipsec-counters', encaps: number(/^#pkts encaps: (\d+)/.exec(t)?.[1]), decaps: null };
-  if (t.startsWith('#pkts decaps:')) return { type: 'show-ipsec-counters', encaps: null, decaps: number(/^#pkts decaps: (\d+)/.exec(t)?.[1]) };
+  if (t.startsWith('#pkts encaps:')) return { type: 'show-ipsec-counters', encaps: printedCount(/^#pkts encaps: (\d+)/.exec(t)?.[1]), decaps: null };
+  if (t.startsWith('#pkts decaps:')) return { type: 'show-ipsec-counters', encaps: null, decaps: printedCount(/^#pkts decaps: (\d+)/.exec(t)?.[1]) };
   if (t.startsWith('inbound esp sas') || t.startsWith('inbound ah sas') || t.startsWith('inbound pcp sas')) {
     state.section = t.startsWith('inbound esp') ? 'inbound' : 'other';
     return { type: 'info', text: t };
