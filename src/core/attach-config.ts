@@ -1,4 +1,4 @@
-import { EXCHANGE_MESSAGES, type ExchangeMessageName } from './ike/messages.ts';
+import { EXCHANGE_MESSAGES, MAIN_MODE, phase1Position, type ExchangeMessageName, type MessageName } from './ike/messages.ts';
 import type { Side } from './ike/sides.ts';
 import type { LineRef } from './ike/line-ref.ts';
 import type { Message, Negotiation } from './analysis.ts';
@@ -78,6 +78,16 @@ export function assignConfigs(negotiation: Negotiation, configs: readonly Attach
 
 const isConfigMessage = (name: string): name is ExchangeMessageName => (EXCHANGE_MESSAGES as readonly string[]).includes(name);
 
+/**
+ * The message whose config lines a message depends on: itself, or for the first two messages of a phase 1 whose
+ * mode the log does not show, Main Mode's namesake: both modes' first two depend on the policies and the key.
+ */
+function configMessageOf(name: MessageName): ExchangeMessageName | null {
+  if (isConfigMessage(name)) return name;
+  const place = phase1Position(name);
+  return place === 1 || place === 2 ? MAIN_MODE[place - 1] ?? null : null;
+}
+
 /** Each side's config with the peer it talks to, for the relation queries. */
 function eachSide(negotiation: Negotiation, sides: SideConfigs, visit: (attached: AttachedConfig, peer: string) => void) {
   for (const side of ['initiator', 'responder'] as const) {
@@ -123,12 +133,13 @@ export interface NegotiationConfigs {
 }
 
 function messageConfig(message: Message, negotiation: Negotiation, sides: SideConfigs): MessageConfig {
-  if (!isConfigMessage(message.name)) return { config: [] };
-  const config = linesFor(message.name, negotiation, sides);
+  const name = configMessageOf(message.name);
+  if (name === null) return { config: [] };
+  const config = linesFor(name, negotiation, sides);
   const byAttribute: Partial<Record<ConfigAttribute, LineRef[]>> = {};
   const defaultsByAttribute: NonNullable<Message['configDefaultsByAttribute']> = {};
-  for (const attribute of attributesOf(message.name)) {
-    const deciding = decidingFor(message.name, negotiation, sides, attribute);
+  for (const attribute of attributesOf(name)) {
+    const deciding = decidingFor(name, negotiation, sides, attribute);
     byAttribute[attribute] = deciding.lines;
     if (deciding.defaults.length > 0) defaultsByAttribute[attribute] = deciding.defaults;
   }

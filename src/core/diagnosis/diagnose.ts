@@ -1,4 +1,5 @@
 /** Runs every rule on one negotiation; findings most severe first. */
+import { nameInMode } from '../ike/messages.ts';
 import type { DiagnosisContext } from './context.ts';
 import { bySeverity, type DiagnosedFinding } from './finding.ts';
 import type { Rule } from './rule.ts';
@@ -39,6 +40,13 @@ export const RULES: readonly Rule[] = [
 
 export function diagnose(ctx: DiagnosisContext): DiagnosedFinding[] {
   const out: DiagnosedFinding[] = [];
-  for (const rule of RULES) for (const f of rule.diagnose(ctx)) out.push(f);
+  const n = ctx.negotiation;
+  for (const rule of RULES) {
+    for (const f of rule.diagnose(ctx)) {
+      // a rule names a phase 1 message by its place in the exchange; the negotiation names it for its mode
+      if (f.message !== undefined && n !== null && n.ikeVersion === 1) f.message = nameInMode(f.message, n.phase1.mode);
+      out.push(f);
+    }
+  }
   return out.sort(bySeverity);
 }

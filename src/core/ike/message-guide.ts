@@ -78,6 +78,27 @@ const guides: Record<MessageName, MessageGuide> = {
     sender: 'Authenticated the responder.',
     receiver: 'Checks the initiator\'s hash: phase 1 complete.',
   },
+  'MM1/AM1': {
+    title: 'Phase 1, message 1: initiator offers its policies (mode not logged)',
+    purpose: 'Opens phase 1. The lines pasted do not show the mode: Main Mode\'s MM1 carries the proposals alone, Aggressive Mode\'s AM1 also the key exchange and identity.',
+    carries: 'SA (one transform per crypto isakmp policy), VIDs; in Aggressive Mode also KE, NONCE, ID',
+    sender: 'IPsec asked IKE for an SA (traffic matched a crypto map, or a tunnel came up).',
+    receiver: 'Checks each offered transform against its own crypto isakmp policies, in priority order. None matching: "phase 1 SA policy not acceptable" and phase 1 stops here. A state line (MM_ or AG_, IKE_R_MM1 or IKE_R_AM1) would show the mode.',
+  },
+  'MM2/AM2': {
+    title: 'Phase 1, message 2: responder picks one policy (mode not logged)',
+    purpose: 'The responder answers with the transform it accepted; in Aggressive Mode also its key exchange, identity and hash.',
+    carries: 'SA (the chosen transform), VIDs; in Aggressive Mode also KE, NONCE, ID, HASH',
+    sender: 'Found a matching policy and the pre-shared key for the initiator.',
+    receiver: 'Checks that the chosen transform is one it offered.',
+  },
+  'MM3/AM3': {
+    title: 'Phase 1, message 3 (mode not logged)',
+    purpose: 'Main Mode\'s MM3 starts Diffie-Hellman; Aggressive Mode\'s AM3 is the initiator\'s hash, which completes phase 1.',
+    carries: 'KE, NONCE (Main Mode) or HASH (Aggressive Mode)',
+    sender: 'Main Mode: computed its DH value. Aggressive Mode: authenticated the responder.',
+    receiver: 'Main Mode: computes the shared secret. Aggressive Mode: checks the initiator\'s hash.',
+  },
   QM1: {
     title: 'Quick Mode 1: initiator proposes the IPsec SAs',
     purpose: 'Opens phase 2 under the protection of the IKE SA.',

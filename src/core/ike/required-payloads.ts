@@ -14,6 +14,9 @@ const REQUIRED: ReadonlyMap<MessageName, readonly PayloadType[]> = new Map<Messa
   ['AM1', ['SA', 'KE', 'NONCE', 'ID']],
   ['AM2', ['SA', 'KE', 'NONCE', 'ID', 'HASH']],
   ['AM3', ['HASH']],
+  // the mode not shown: what both modes' messages carry
+  ['MM1/AM1', ['SA']],
+  ['MM2/AM2', ['SA']],
   ['QM1', ['HASH', 'SA', 'NONCE']],
   ['QM2', ['HASH', 'SA', 'NONCE']],
   ['QM3', ['HASH']],

@@ -11,7 +11,7 @@ import { markDelivery, printedInMerge } from './delivery.ts';
 import type { RouterContext } from './draft.ts';
 import { withImpliedPayloads } from './implied-payloads.ts';
 import type { Sided } from './one-sided.ts';
-import { mergedPhase1View } from './phase1-outcome.ts';
+import { mergedPhase1View, nameForMode } from './phase1-outcome.ts';
 
 /** One router's meaningful drafts in input order; those before `first` are merged already. */
 export interface RouterQueue {
@@ -101,6 +101,10 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
     phase2.push(q ? mergePhase2(p, q) : loggedByOneSide(p, 'initiator'));
   }
   for (const q of resp.phase2) if (!initIds.has(q.messageId)) phase2.push(flipSpis(loggedByOneSide(q, 'responder')));
+  const p1 = mergedPhase1View(init.p1, resp.p1);
+  // a router whose lines do not show the mode takes the one its peer's lines show
+  nameForMode(init.phase1, p1.mode);
+  nameForMode(resp.phase1, p1.mode);
   const phase1 = mergeMessages(init.phase1, resp.phase1, PHASE1_MESSAGES);
   markDelivery(phase1, printedInMerge);
   for (const p of phase2) markDelivery(p.messages, printedInMerge);
@@ -109,7 +113,6 @@ export function merged(init: Sided, resp: Sided, index: number): Negotiation {
   // each router's evidence is the side it plays here; one list in input order
   const evidence = [...i.notable.map((event) => ({ event, side: 'initiator' as const })), ...r.notable.map((event) => ({ event, side: 'responder' as const }))];
   evidence.sort((x, y) => compareLines(x.event.at, y.event.at));
-  const p1 = mergedPhase1View(init.p1, resp.p1);
   return {
     id: `n${index + 1}`,
     local: initiator.address || initiator.name,

@@ -6,7 +6,7 @@ import { compareMaybeLines, message, peerRouter, proposal, routerOf, span } from
 import { markDelivery, printedInOneLog, refusedInOneLog } from './delivery.ts';
 import type { Draft, DraftMessage } from './draft.ts';
 import { withImpliedPayloads } from './implied-payloads.ts';
-import { phase1View, type Phase1View } from './phase1-outcome.ts';
+import { nameForMode, phase1View, type Phase1View } from './phase1-outcome.ts';
 import { phase2Of } from './quick-mode-names.ts';
 
 /** A one-sided negotiation with what merging needs to know about it. */
@@ -64,6 +64,7 @@ export function oneSided(s: Sided, index: number): Negotiation {
   const local = routerOf(d, own);
   const remote = peerRouter(d, otherSide(own));
   const refused = refusedInOneLog(s.informational);
+  nameForMode(s.phase1, s.p1.mode);
   markDelivery(s.phase1, printedInOneLog, refused);
   for (const p of s.phase2) markDelivery(p.messages, printedInOneLog, refused);
   withImpliedPayloads(s.phase1);

@@ -3,7 +3,8 @@
  * it; the outcome as phase 1's own lines tell it, `complete` and implied when only later lines prove it (a Quick
  * Mode, an IPsec SA, QM_IDLE), and `not-logged` when no line says anything of phase 1.
  */
-import type { Phase1 } from '../analysis.ts';
+import type { Message, Phase1 } from '../analysis.ts';
+import { nameInMode, phase1Position } from '../ike/messages.ts';
 import type { Draft } from './draft.ts';
 
 export interface Phase1View {
@@ -16,7 +17,7 @@ export interface Phase1View {
 const MODE_STATE = /^IKE_[IR]_(?:MM|AM)\d/;
 
 export function phase1View(d: Draft): Phase1View {
-  const modeShown = d.modeShown || d.messages.length > 0 || d.transitions.some((t) => MODE_STATE.test(t.from) || MODE_STATE.test(t.to));
+  const modeShown = d.modeShown || fourMessages(d) || d.transitions.some((t) => MODE_STATE.test(t.from) || MODE_STATE.test(t.to));
   const mode = modeShown ? d.mode : null;
   // phase 1's own lines: its states (the Quick Modes keep theirs), its policy checks, its authentication
   const logged = modeShown || d.p1Failed || d.p1Logged || d.offered !== null || d.accepted !== null || d.transitions.length > 0;
@@ -35,4 +36,14 @@ export function mergedPhase1View(a: Phase1View, b: Phase1View): Phase1View {
     if (shown.length > 0) return { mode, outcome, implied: shown.every((v) => v.implied) };
   }
   return { mode, outcome: 'not-logged', implied: false };
+}
+
+/** Four phase 1 messages are Main Mode: Aggressive Mode has three. */
+function fourMessages(d: Draft): boolean {
+  return d.messages.all.some((m) => m.name !== null && (phase1Position(m.name) ?? 0) >= 4);
+}
+
+/** Each phase 1 message named for the mode phase 1 shows (`nameInMode`): only a line that shows it names it. */
+export function nameForMode(messages: readonly Message[], mode: Phase1['mode']): void {
+  for (const m of messages) m.name = nameInMode(m.name, mode);
 }

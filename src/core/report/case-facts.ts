@@ -23,7 +23,7 @@ export function viewOf(n: Negotiation): string {
 }
 
 export function modeName(n: Negotiation): string {
-  return n.phase1.mode === 'aggressive' ? 'Aggressive Mode' : 'Main Mode';
+  return n.phase1.mode === 'aggressive' ? 'Aggressive Mode' : n.phase1.mode === 'main' ? 'Main Mode' : 'mode not logged';
 }
 
 /** "DES-CBC, SHA, DH group 1, pre-share, 86400 s", or null when the log showed no proposal. */

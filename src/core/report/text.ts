@@ -114,7 +114,7 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
     out.push(`Negotiation ${n.id}: ${who}, ${view}`);
     if (n.ikeVersion === 2) ikev2Text(n, out);
     else {
-      out.push(`  Phase 1${phase1Mode(n.phase1.mode)}: ${phase1Outcome(n.phase1)}`);
+      out.push(`  Phase 1${phase1Mode(n.phase1)}: ${phase1Outcome(n.phase1)}`);
       const proposal = proposalText(n);
       if (proposal) out.push(proposal);
       for (const side of ['initiator', 'responder'] as const) {
@@ -182,8 +182,11 @@ function annotated(a: Analysis, texts: readonly string[], out: string[], mask: (
   });
 }
 
-function phase1Mode(mode: Analysis['negotiations'][number]['phase1']['mode']): string {
-  return mode === 'main' ? ' (Main Mode)' : mode === 'aggressive' ? ' (Aggressive Mode)' : '';
+/** The mode as its lines show it; messages whose lines do not show it are said to be of a mode not logged. */
+function phase1Mode(p: Analysis['negotiations'][number]['phase1']): string {
+  if (p.mode === 'main') return ' (Main Mode)';
+  if (p.mode === 'aggressive') return ' (Aggressive Mode)';
+  return p.messages.length > 0 ? ' (mode not logged)' : '';
 }
 
 /** "complete", "not logged", or "complete (implied: no phase 1 line is in the log, the lines after it prove it)". */

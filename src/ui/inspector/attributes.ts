@@ -1,6 +1,7 @@
 import type { Message, Negotiation } from '../../core/analysis.ts';
 import type { ConfigAttribute } from '../../core/config/relations.ts';
 import { dhGroupName } from '../../core/ike/message-guide.ts';
+import { phase1Position } from '../../core/ike/messages.ts';
 
 /** One decoded attribute of a message, with the config attribute it comes from (when a config sets it). */
 export interface AttributeRow {
@@ -13,7 +14,8 @@ export interface AttributeRow {
 export function attributeRows(message: Message, negotiation: Negotiation, phase2Index: number): AttributeRow[] {
   const rows: AttributeRow[] = [];
   const proposal = negotiation.phase1.proposal;
-  if ((message.name === 'MM1' || message.name === 'MM2' || message.name === 'AM1' || message.name === 'AM2') && proposal) {
+  const place = phase1Position(message.name);
+  if ((place === 1 || place === 2) && proposal) {
     rows.push({ name: 'Encryption', value: `${proposal.encryption}${proposal.keyLength ? ` ${proposal.keyLength}-bit` : ''}`, attribute: 'encryption' });
     rows.push({ name: 'Hash', value: proposal.hash, attribute: 'hash' });
     if (proposal.group !== null) rows.push({ name: 'DH group', value: `${proposal.group}: ${dhGroupName(proposal.group)}`, attribute: 'group' });

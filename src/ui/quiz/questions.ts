@@ -1,5 +1,5 @@
 import type { Side } from '../../core/ike/sides.ts';
-import { AGGRESSIVE_MODE, MAIN_MODE, QUICK_MODE, type MessageName } from '../../core/ike/messages.ts';
+import { AGGRESSIVE_MODE, MAIN_MODE, MODE_NOT_SHOWN, QUICK_MODE, type MessageName } from '../../core/ike/messages.ts';
 import type { LineRef } from '../../core/ike/line-ref.ts';
 import type { Negotiation } from '../../core/analysis.ts';
 import { messageGuide } from '../../core/ike/message-guide.ts';
@@ -39,7 +39,7 @@ export interface QuizConfig {
 /** At most this many choices: the answer and the nearest wrong ones. */
 const CHOICES = 4;
 
-const families: readonly (readonly MessageName[])[] = [MAIN_MODE, AGGRESSIVE_MODE, QUICK_MODE];
+const families: readonly (readonly MessageName[])[] = [MAIN_MODE, AGGRESSIVE_MODE, MODE_NOT_SHOWN, QUICK_MODE];
 
 /** A stable order that does not put the answer in the same place every time. */
 function arrange(answer: Choice, others: readonly Choice[], salt: number): Choice[] {

@@ -4,6 +4,7 @@
  * not match: the shorter one is used.
  */
 import type { LineRef } from '../../ike/line-ref.ts';
+import { phase1Position } from '../../ike/messages.ts';
 import { addRef, settingLine } from '../config-fix.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
 import { at } from '../queries.ts';
@@ -14,7 +15,7 @@ import type { Rule } from '../rule.ts';
 function proposedLifetime(ctx: DiagnosisContext): { seconds: number; line: LineRef } | null {
   const n = ctx.negotiation;
   const seconds = n?.phase1.proposal?.lifetimeSeconds ?? null;
-  const line = n?.phase1.messages.find((m) => m.name === 'MM1' || m.name === 'AM1')?.lines[0] ?? n?.span.first ?? null;
+  const line = n?.phase1.messages.find((m) => phase1Position(m.name) === 1)?.lines[0] ?? n?.span.first ?? null;
   return seconds !== null && line !== null ? { seconds, line } : null;
 }
 

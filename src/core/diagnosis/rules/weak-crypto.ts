@@ -4,6 +4,7 @@
  * today, IOS-XE 17.11 and later refuse it.
  */
 import type { LineRef } from '../../ike/line-ref.ts';
+import { phase1Position } from '../../ike/messages.ts';
 import { explainObserved } from '../../config/explain.ts';
 import { isWeakGroup, isWeakPhase1, isWeakTransform } from '../../config/defaults.ts';
 import { encryptionWord, hashWord } from '../../config/observed.ts';
@@ -113,7 +114,7 @@ function fromNegotiation(ctx: DiagnosisContext, names: Set<string>, lines: LineR
     if (p.group !== null && isWeakGroup(p.group)) found.push(`DH group ${p.group}`);
     if (found.length > 0) {
       for (const f of found) names.add(f);
-      for (const m of n.phase1.messages) if ((m.name === 'MM1' || m.name === 'MM2' || m.name === 'AM1' || m.name === 'AM2') && m.lines[0]) lines.push(m.lines[0]);
+      for (const m of n.phase1.messages) if ((phase1Position(m.name) ?? 3) <= 2 && m.lines[0]) lines.push(m.lines[0]);
     }
   }
   for (const q of n.phase2) {
