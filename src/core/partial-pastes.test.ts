@@ -230,7 +230,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.input.unrecognized).toEqual([]);
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
-    expect(n).toMatchObject({ local: '10.1.1.2', peer: '192.168.1.2', role: 'unknown' });
+    // the block's `local addr 10.1.1.2` is the row's src: the router began the SA
+    expect(n).toMatchObject({ local: '10.1.1.2', peer: '192.168.1.2', role: 'initiator' });
     expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
     // 19 packets encrypted and 19 decrypted with this peer: an SA pair carried traffic, its Quick Mode completed,
     // though the cut shows no SPI
@@ -281,7 +282,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
   'show-isakmp-sa-slot-qm-idle-ko-book.log': (a) => {
     // the `slot` column between conn-id and status; QM_IDLE: phase 1 up
     expect(a.input.unrecognized).toEqual([]);
-    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied, n.phase1.mode])).toEqual([['1.1.23.2', '1.1.34.4', 'complete', true, null]]);
+    // one row alone: IOS lists the SA from its initiator (src) to its responder (dst), but which of the two is R2
+    // no line says, so neither is R2's own address nor its peer
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.role, n.phase1.outcome, n.phase1.implied, n.phase1.mode])).toEqual([['R2', '', 'unknown', 'complete', true, null]]);
+    expect(a.negotiations.map((n) => [n.routers.initiator.address, n.routers.responder.address])).toEqual([['1.1.23.2', '1.1.34.4']]);
   },
   'show-isakmp-two-peers-ipsec-sa-of-other-peer-hub-blog.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
@@ -297,7 +301,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
   'show-isakmp-sa-empty-then-qm-idle-blog.log': (a) => {
     // the empty output lists nothing; the second lists the phase 1 the ping brought up
     expect(a.negotiations).toHaveLength(1);
-    expect(a.negotiations[0]).toMatchObject({ local: '203.0.113.10', peer: '203.0.113.1', findings: [] });
+    // one row: its ends as it lists them, which one printed it not said
+    expect(a.negotiations[0]).toMatchObject({ local: 'spoke1', peer: '', role: 'unknown', findings: [] });
+    expect(a.negotiations[0]!.routers).toMatchObject({ initiator: { address: '203.0.113.10' }, responder: { address: '203.0.113.1' } });
     expect(a.negotiations[0]!.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
   },
   'show-crypto-session-up-course-notes.log': (a) => {
@@ -338,10 +344,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
   'show-isakmp-ipsec-sa-nat-t-vti-udp-encaps-ja-notes.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     // one row and one block of the same pair: one negotiation. The row alone cannot tell which address is R1's
-    // (the peer initiated: R1 is its dst); the block's `local addr 192.168.0.1` does, and the row's guess turns round
+    // (the peer initiated: R1 is its dst); the block's `local addr 192.168.0.1` does: R1 is the SA's responder
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
-    expect(n).toMatchObject({ local: '192.168.0.1', peer: '2.0.0.4', role: 'unknown' });
+    expect(n).toMatchObject({ local: '192.168.0.1', peer: '2.0.0.4', role: 'responder' });
     expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
     expect(n.phase2.map((p) => [p.outcome, p.spis])).toEqual([['complete', { inbound: '0x4D2DA165', outbound: '0x2756FBFC' }]]);
     expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 5, packetsIn: 5 });
@@ -387,7 +393,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
     // both addresses are in every row: which one is the router's no row tells, only the pair is known
-    expect([n.local, n.peer].sort()).toEqual(['192.0.2.1', '198.51.100.2']);
+    expect([n.local, n.peer]).toEqual(['R1-VPN', '']);
+    expect([n.routers.initiator.address, n.routers.responder.address].sort()).toEqual(['192.0.2.1', '198.51.100.2']);
     // MM_* states: Main Mode, still in MM_KEY_EXCH and never QM_IDLE: phase 1 not complete, not shown failed either
     expect(n.phase1).toMatchObject({ mode: 'main', outcome: 'incomplete', messages: [] });
     // `current outbound spi: 0x0(0)`: no phase 2
@@ -408,8 +415,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // tab-indented show output: the transform sets list no negotiation, the isakmp row one phase 1 up
     expect(a.input.unrecognized).toEqual([]);
     expect(Array.from(a.lineTables[0]!.kinds.slice(2, 12))).toEqual([2, 3, 3, 5, 3, 3, 2, 3, 3, 3]);
-    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase1.implied, n.phase2.length, n.findings.length])).toEqual([
-      ['23.0.0.2', '13.0.0.1', 'complete', true, 0, 0],
+    // one row alone: its ends (src the initiator), not which of them printed it
+    expect(a.negotiations.map((n) => [n.routers.initiator.address, n.routers.responder.address, n.role, n.phase1.outcome, n.phase1.implied, n.phase2.length, n.findings.length])).toEqual([
+      ['23.0.0.2', '13.0.0.1', 'unknown', 'complete', true, 0, 0],
     ]);
   },
 };

@@ -90,6 +90,11 @@ export interface Draft {
   modeShown: boolean;
   /** Show output lists this negotiation (a peer in `show crypto isakmp sa`, `... peers`, `... session`, `... ipsec sa`). */
   listed: boolean;
+  /**
+   * The one `show crypto isakmp sa` row that lists this SA, while nothing tells which of its ends printed it:
+   * `local` and `peer` are then only a reading of it, and the negotiation names its ends by the row alone.
+   */
+  unplacedRow: { src: string; dst: string } | null;
   /** Which of SA, KE, NONCE, ID (bits 1, 2, 4, 8) the phase 1 message at hand carries: all four are Aggressive Mode. */
   exchangePayloads: number;
   /** A line of phase 1 itself was printed (its authentication), beyond the states and checks the draft keeps. */

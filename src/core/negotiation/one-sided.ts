@@ -1,5 +1,5 @@
 /** A draft told as a one-sided negotiation: what one router's log shows of it, before any merging. */
-import type { Message, Negotiation, Phase2 } from '../analysis.ts';
+import type { Message, Negotiation, Phase2, Router } from '../analysis.ts';
 import type { MessageName } from '../ike/messages.ts';
 import { otherSide, type Side } from '../ike/sides.ts';
 import { compareMaybeLines, message, peerRouter, proposal, routerOf, span } from './contract-view.ts';
@@ -61,6 +61,8 @@ export function oneSided(s: Sided, index: number): Negotiation {
   // a router whose role no line shows but which refused a Quick Mode offer was that offer's responder: it takes the
   // responder's place, so the refusal is told as its own (the role itself stays unknown)
   const own = side ?? (d.notable.some((e) => e.type === 'p2-rejected' || e.type === 'ipsec-rejected') ? 'responder' : 'initiator');
+  const row = side === null ? d.unplacedRow : null;
+  if (row !== null) return unplaced(s, index, row);
   const local = routerOf(d, own);
   const remote = peerRouter(d, otherSide(own));
   const refused = refusedInOneLog(s.informational);
@@ -90,5 +92,30 @@ export function oneSided(s: Sided, index: number): Negotiation {
     span: span([d]),
     evidence: d.notable,
     evidenceSides: d.notable.map(() => side),
+  };
+}
+
+/**
+ * An SA that one `show crypto isakmp sa` row lists, and nothing else: IOS lists it from its initiator (`src`) to
+ * its responder (`dst`), but which of the two printed it no line says. Its ends are named as the row names them;
+ * the router that printed it is known by its prompt at most, and its peer not at all.
+ */
+function unplaced(s: Sided, index: number, row: { src: string; dst: string }): Negotiation {
+  const d = s.draft;
+  const end = (side: Side, address: string): Router => ({ side, name: address, address, logged: false });
+  return {
+    id: `n${index + 1}`,
+    local: d.router.name ?? '',
+    peer: '',
+    role: 'unknown',
+    ikeVersion: 1,
+    phase1: { mode: s.p1.mode, outcome: s.p1.outcome, ...(s.p1.implied ? { implied: true as const } : {}), messages: s.phase1, transitions: d.transitions, proposal: proposal(d) },
+    phase2: s.phase2,
+    findings: [],
+    routers: { initiator: end('initiator', row.src), responder: end('responder', row.dst) },
+    informational: s.informational,
+    span: span([d]),
+    evidence: d.notable,
+    evidenceSides: d.notable.map(() => null),
   };
 }

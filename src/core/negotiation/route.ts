@@ -193,6 +193,7 @@ export class DraftRouter {
       mode: 'main',
       modeShown: false,
       listed: false,
+      unplacedRow: null,
       exchangePayloads: 0,
       p1Logged: false,
       messages: new Phase1List(),

@@ -67,6 +67,7 @@ export class ShowAlone {
         this.rows.push({ d, dst: e.dst, src: e.src });
         if (known) rowSide(d, e.src, local);
         else this.guessed.add(local);
+        d.unplacedRow = known ? null : { src: e.src, dst: e.dst };
         if (e.connId !== null && d.conn === null) d.conn = e.connId;
         if (e.state === 'QM_IDLE') d.p1Complete = true;
         else if (e.state.startsWith('MM_') || e.state.startsWith('AG_')) {
@@ -149,7 +150,7 @@ export class ShowAlone {
     this.guessed.delete(own);
     for (const r of this.rows) {
       const d = r.d;
-      if (r.src === own || r.dst === own) rowSide(d, r.src, own);
+      if (r.src === own || r.dst === own) placeRow(d, own);
       if (d.local === own || d.peer !== own || d.local === null) continue;
       const other = d.local;
       ctx.peers.delete(own);
@@ -164,7 +165,11 @@ export class ShowAlone {
   /** The show-made negotiation with this peer (made now if none is known); null when debug lines made one. */
   private draft(ctx: RouterContext, peer: string, local: string | null, e: IkeEvent): Draft | null {
     const known = ctx.peers.get(peer);
-    if (known !== undefined) return this.made.has(known) ? known : null;
+    if (known !== undefined) {
+      // a block that names the router's address (`local addr`) places the row's ends
+      if (local !== null && known.local === local && !e.type.startsWith('show-isakmp-sa')) placeRow(known, local);
+      return this.made.has(known) ? known : null;
+    }
     // a `show crypto isakmp sa` row guessed the other way round (its source taken for the router's own): a block
     // that names the router's address (`local addr`) turns it around instead of listing the pair a second time
     const swapped = local !== null ? ctx.peers.get(local) : undefined;
@@ -175,6 +180,7 @@ export class ShowAlone {
       ctx.locals.add(local);
       swapped.peer = peer;
       swapped.local = local;
+      placeRow(swapped, local);
       return swapped;
     }
     // show output saved apart from the debug log it goes with (another file: another router context)
@@ -199,6 +205,13 @@ export class ShowAlone {
 function addShownSa(p: DraftPhase2, direction: 'inbound' | 'outbound', spi: string, at: LineRef): void {
   if (p.sas.some((s) => s.spi === spi)) return;
   p.sas.push({ direction, spi, spiDecimal: Number.parseInt(spi.slice(2), 16), transform: null, lifetimeKb: null, lifetimeSeconds: null, line: at, status: null, statusLine: null });
+}
+
+/** The router's own address is known: the one row that lists the SA tells its part in it. */
+function placeRow(d: Draft, own: string): void {
+  const row = d.unplacedRow;
+  if (row !== null && (row.src === own || row.dst === own)) rowSide(d, row.src, own);
+  d.unplacedRow = null;
 }
 
 /**

@@ -36,7 +36,7 @@ export function summaryText(s: AnalysisSummary, files: readonly InputFile[]): st
   if (s.peers.length > 0) {
     const listed = s.peers.slice(0, PEERS_LISTED);
     out.push(`  Peers, failing first${s.peers.length > listed.length ? ` (the first ${listed.length} of ${s.peers.length})` : ''}:`);
-    table(out, [['PEER', 'NEGOTIATIONS', 'FAILED', 'FINDINGS'], ...listed.map((p) => [p.peer, String(p.negotiations), String(p.failed), p.codes.join(' ') || '-'])]);
+    table(out, [['PEER', 'NEGOTIATIONS', 'FAILED', 'FINDINGS'], ...listed.map((p) => [p.peer || '(not shown)', String(p.negotiations), String(p.failed), p.codes.join(' ') || '-'])]);
   }
   if (s.strays !== undefined) {
     out.push('  Lines outside any negotiation:');

@@ -89,7 +89,7 @@ export function SummaryView({ summary, onFilter }: SummaryViewProps) {
             {failing.slice(0, PEERS_SHOWN).map((p) => (
               <li key={p.peer}>
                 <button type="button" className={`${chip} w-full`} onClick={() => onFilter({ ...NO_FILTER, peer: p.peer })} data-testid="summary.peer">
-                  <span className="font-medium">{p.peer}</span>: {p.failed} of {p.negotiations} failed
+                  <span className="font-medium">{p.peer || 'peer not shown'}</span>: {p.failed} of {p.negotiations} failed
                   {p.codes.length > 0 && <span className="block truncate text-slate-600 dark:text-slate-400">{p.codes.join(' ')}</span>}
                 </button>
               </li>
