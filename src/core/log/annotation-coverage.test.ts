@@ -21,3 +21,16 @@ test('no line of a real log gets only the catch-all annotation', () => {
   }
   expect(left).toEqual([]);
 });
+
+// the real lines of fixtures/partial/sa-request-ping-author-notes-zh-tw-l2l-series.log: the paste ends before the
+// record's protocol= line, so no transform is known; the words say what the record has and no placeholder
+test('an sa_request cut before its transform line is said by the parts it has', () => {
+  const text = [
+    '*Mar  1 00:13:31.891: IPSEC(sa_request): ,',
+    '(key eng. msg.) OUTBOUND local= 202.100.1.1, remote= 202.100.1.2,( 加密點)',
+    'local_proxy= 1.1.1.1/255.255.255.255/0/0 (type=1), ',
+    ' remote_proxy= 2.2.2.2/255.255.255.255/0/0 (type=1),  (感興趣流-ProxyID)',
+  ].join('\n');
+  const a = analyze([{ name: 'cut', text }]);
+  expect(a.records.annotations[a.records.annotation[0] ?? -1]).toBe('IPsec asks for SAs to 202.100.1.2: proxies 1.1.1.1/255.255.255.255/0/0 ↔ 2.2.2.2/255.255.255.255/0/0.');
+});

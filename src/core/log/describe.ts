@@ -227,10 +227,11 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'duplicate':
       return 'The peer resent a message: our reply did not reach it.';
     case 'ipsec-request':
+      // a record cut by the paste lacks its later lines: say the parts it has
       return e.kind === 'sa_request'
-        ? `IPsec asks for SAs to ${e.remote ?? '?'}: proxies ${e.localProxy ?? '?'} ↔ ${e.remoteProxy ?? '?'}, ${e.transform ?? '?'}${e.mode ? ` (${e.mode})` : ''}.`
+        ? `IPsec asks for SAs${e.remote ? ` to ${e.remote}` : ''}${proxyPair(e)}${e.transform ? `, ${e.transform}` : ''}${e.mode ? ` (${e.mode})` : ''}.`
         : e.kind === 'validate'
-          ? `IPsec checks the peer's proposal: proxies ${e.localProxy ?? '?'} ↔ ${e.remoteProxy ?? '?'}${e.mode ? ` (${e.mode})` : ''}.`
+          ? `IPsec checks the peer's proposal${proxyPair(e)}${e.mode ? ` (${e.mode})` : ''}.`
           : `IPsec initialises ${e.direction === 'INBOUND' ? 'the inbound' : 'the outbound'} SA ${e.spi ?? ''}.`;
     case 'ipsec-sa':
       return `IPsec SA created${e.direction ? ` (${e.direction})` : ''}${e.dest ? ` to ${e.dest}` : ''}, SPI ${e.spi} (${e.spiDecimal}).`;
@@ -312,6 +313,11 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'show-ikev2':
       return describeIkev2Show(e.line);
   }
+}
+
+/** `: proxies a ↔ b` when the request's record kept both proxies, else nothing. */
+function proxyPair(e: { localProxy: string | null; remoteProxy: string | null }): string {
+  return e.localProxy && e.remoteProxy ? `: proxies ${e.localProxy} ↔ ${e.remoteProxy}` : '';
 }
 
 function p1Lifetime(kind: string, seconds: number): string {
