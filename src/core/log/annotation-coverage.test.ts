@@ -34,3 +34,18 @@ test('an sa_request cut before its transform line is said by the parts it has', 
   const a = analyze([{ name: 'cut', text }]);
   expect(a.records.annotations[a.records.annotation[0] ?? -1]).toBe('IPsec asks for SAs to 202.100.1.2: proxies 1.1.1.1/255.255.255.255/0/0 ↔ 2.2.2.2/255.255.255.255/0/0.');
 });
+
+// the real lines of corpus 07 (IOS-XE responder over PPPoE): the record's `dst addr` field line is no column heading
+// of show crypto isakmp sa
+test('a Crypto mapdb proxy_match record is said as the crypto map lookup it is', () => {
+  const text = [
+    '*Feb 23 00:19:54.627: Crypto mapdb : proxy_match',
+    '        src addr     : 192.168.102.0',
+    '        dst addr     : 192.168.101.0',
+    '        protocol     : 0',
+    '        src port     : 0',
+    '        dst port     : 0',
+  ].join('\n');
+  const a = analyze([{ name: 'mapdb', text }]);
+  expect(a.records.annotations[a.records.annotation[0] ?? -1]).toBe('IPsec looks for the crypto map entry whose ACL matches these addresses, protocol and ports.');
+});

@@ -15,6 +15,8 @@ const STATE_WORDS = lookupTable<string>({
 });
 
 const INFO_WORDS: readonly [string, string][] = [
+  // before 'dst ': a `Crypto mapdb : proxy_match` record holds its `src addr` / `dst addr` field lines
+  ['Crypto map database: matching proxies', 'IPsec looks for the crypto map entry whose ACL matches these addresses, protocol and ports.'],
   ['SA is doing', 'Authentication method and identity type for MM5/MM6.'],
   ['pre-shared key authentication using id type', 'Authenticating with the pre-shared key, identity sent as an address.'],
   ['Scanning profiles', 'Looking for an ISAKMP profile (XAUTH, identity) for this peer.'],
