@@ -2,7 +2,8 @@
 import type { IkeEventBody } from './events.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 import { describeIkev2Record } from './ikev2/describe.ts';
-import { describeIkev2Show, IKEV2_SHOW_INFO_WORDS } from './show-ikev2-describe.ts';
+import { describeIkev2Show } from './show-ikev2-describe.ts';
+import { infoWords } from './info-words.ts';
 
 const STATE_WORDS = lookupTable<string>({
   MM_NO_STATE: 'Main Mode, nothing agreed yet',
@@ -14,77 +15,6 @@ const STATE_WORDS = lookupTable<string>({
   AG_INIT_EXCH: 'Aggressive Mode, first exchange done',
 });
 
-const INFO_WORDS: readonly [string, string][] = [
-  // before 'dst ': a `Crypto mapdb : proxy_match` record holds its `src addr` / `dst addr` field lines
-  ['Crypto map database: matching proxies', 'IPsec looks for the crypto map entry whose ACL matches these addresses, protocol and ports.'],
-  ['SA is doing', 'Authentication method and identity type for MM5/MM6.'],
-  ['pre-shared key authentication using id type', 'Authenticating with the pre-shared key, identity sent as an address.'],
-  ['Scanning profiles', 'Looking for an ISAKMP profile (XAUTH, identity) for this peer.'],
-  ['peer matches', 'No ISAKMP profile matches this peer: the global settings apply.'],
-  ['Send initial contact', 'Adding INITIAL_CONTACT: the peer should drop old SAs with us.'],
-  ['SKEYID state generated', 'Shared keys (SKEYID) computed from the Diffie-Hellman exchange.'],
-  ['Support for IKE Fragmentation', 'The peer offers IKE fragmentation; not enabled here.'],
-  ['peer does not do paranoid keepalives', 'The peer does not use paranoid keepalives (DPD); often a red herring.'],
-  ['New peer created', 'Peer structure allocated.'],
-  ['local port', 'IKE runs on these UDP ports.'],
-  ['Total payload length', 'Size of the identity payload built for the peer.'],
-  ['QM Responder gets spi', 'Responder asks IPsec for an inbound SPI for the new SA.'],
-  ['QM Initiator gets spi', 'Initiator asks IPsec for an inbound SPI for the new SA.'],
-  ['Received IPSec Install callback', 'IPsec installed the SAs; the exchange goes on.'],
-  ['Creating IPSec SAs', 'Phase 2 agreed: the IPsec SAs are being created.'],
-  ['received ke message', 'IPsec asked ISAKMP to negotiate (key engine request).'],
-  ['Looking for a matching key', 'Looking up the pre-shared key for this peer.'],
-  ['attributes in transform', 'The attributes of the phase 2 transform follow.'],
-  ['Fill atts in sa', 'Storing the agreed attributes in the ISAKMP SA.'],
-  ['Process initial contact', 'The peer sent INITIAL_CONTACT: old SAs with it are removed.'],
-  ['got a queue event', 'The IPsec key engine received a message from ISAKMP.'],
-  ['request timer fired', 'IPsec is still waiting for ISAKMP to finish: it asks again.'],
-  ['Map Accepted', 'The crypto map entry accepts this proposal.'],
-  ['inbound SA from', 'The inbound IPsec SA (traffic from the peer).'],
-  ['outbound SA from', 'The outbound IPsec SA (traffic to the peer).'],
-  ['lifetime of', 'Lifetime of the IPsec SA.'],
-  ['has client flags', 'Internal flags of the IPsec SA.'],
-  ['Enqueued KEY_MGR_DELETE_SAS', 'The key manager is asked to delete this IPsec SA.'],
-  ['IPSEC FLOW:', 'The flow (crypto ACL entry) these SAs protect.'],
-  ['Session status:', "The session's state (UP-ACTIVE: its IKE and IPsec SAs are up)."],
-  ['Peer: ', 'The peer of this session, and its port.'],
-  ['key_engine_enable_outbound', 'ISAKMP told IPsec to start using the outbound SA: traffic can flow.'],
-  ['key_engine_delete_sas', 'ISAKMP told IPsec to delete SAs.'],
-  ['crypto_ipsec_create_ipsec_sas', 'The crypto map (or tunnel profile) for the new SAs was found.'],
-  ['crypto_ipsec_sa_find_ident_head', 'Reusing the SA database entry for the same proxies and peer.'],
-  ['get_old_outbound_sa_for_peer', 'Looking for an older outbound SA to this peer.'],
-  ['sa ident sadb root', 'IPsec created the ACL that describes the protected traffic.'],
-  ['kei_proxy', 'IPsec matched the proposal to a crypto map.'],
-  ['add mtree', 'IPsec added the protected flow to its lookup tree.'],
-  ['validate_proposal_request', 'IPsec is asked to check the phase 2 proposal.'],
-  ['IPv4 Crypto ISAKMP SA', 'show crypto isakmp sa: the IPv4 ISAKMP (phase 1) SAs.'],
-  ['IPv6 Crypto ISAKMP SA', 'show crypto isakmp sa: the IPv6 ISAKMP (phase 1) SAs.'],
-  ['dst ', 'Column headings of the ISAKMP SA table.'],
-  ['interface:', 'show crypto ipsec sa: the interface the SAs protect.'],
-  ['protected vrf', 'VRF of the protected traffic.'],
-  ['local  ident', 'Local proxy identity (the traffic this side protects).'],
-  ['local ident', 'Local proxy identity (the traffic this side protects).'],
-  ['remote ident', "Remote proxy identity (the peer's protected traffic)."],
-  ['PERMIT', 'The crypto ACL entry that matched.'],
-  ['#pkts', 'Packet counters of this SA pair.'],
-  ['#send errors', 'Send and receive error counters.'],
-  ['local crypto endpt', 'The tunnel endpoints (this side, the peer).'],
-  ['remote crypto endpt', "The peer's tunnel endpoint."],
-  ['PFS (Y/N)', 'Whether Perfect Forward Secrecy is used, and its DH group.'],
-  ['transform:', 'The transform set in use by this SA.'],
-  ['in use settings', 'Mode of the SA (tunnel or transport).'],
-  ['conn id:', 'Crypto engine connection of this SA.'],
-  ['sa timing:', 'Remaining lifetime of this SA (kilobytes/seconds).'],
-  ['IV size:', 'Initialisation vector size.'],
-  ['replay detection', 'Anti-replay protection.'],
-  ['inbound esp sas', 'Inbound ESP SAs follow.'],
-  ['outbound esp sas', 'Outbound ESP SAs follow.'],
-  ['inbound ah sas', 'Inbound AH SAs (none listed means none).'],
-  ['outbound ah sas', 'Outbound AH SAs.'],
-  ['inbound pcp sas', 'Inbound compression SAs.'],
-  ['outbound pcp sas', 'Outbound compression SAs.'],
-  ['plaintext mtu', 'MTUs of the protected path.'],
-];
 
 const ENCAPSULATION_WORDS = {
   tunnel: 'tunnel mode',
@@ -93,20 +23,6 @@ const ENCAPSULATION_WORDS = {
   'transport-udp': 'transport mode, its ESP in UDP (NAT-T)',
 } as const;
 
-/** `10.255.1.238 255.255.255.255`: one entry of a list of subnets (`Remote subnets:`). */
-const SUBNET = /^\d{1,3}(?:\.\d{1,3}){3} +\d{1,3}(?:\.\d{1,3}){3}$/;
-
-function infoWords(text: string): string {
-  for (const [prefix, words] of INFO_WORDS) if (text.startsWith(prefix) || text.indexOf(prefix) >= 0) return words;
-  for (const [prefix, words] of IKEV2_SHOW_INFO_WORDS) if (text.startsWith(prefix)) return words;
-  if (SUBNET.test(text)) return 'A subnet (address and mask) of the list above.';
-  // `debug crypto pki` and `debug crypto engine` lines: the step they name, in their own words
-  const pki = /^CRYPTO_PKI ?: ?(?:\([\dA-F]{1,8}\) ?)?(.*)$/.exec(text);
-  if (pki !== null) return `Certificate handling (debug crypto pki): ${pki[1]?.trim()}`;
-  const engine = /^(?:CRYPTO_ENGINE|CryptoEngine\d*|crypto_engine): ?(.*)$/.exec(text);
-  if (engine !== null) return `The crypto engine (debug crypto engine): ${engine[1]?.trim()}`;
-  return 'Recognised; no effect on the negotiation.';
-}
 
 function state(s: string | null): string {
   if (s === null) return '';

@@ -24,7 +24,7 @@ import { hasMessageId, RecurringLines } from './recurring-lines.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
 import { splitLines } from './lines.ts';
-import { looksLikeShowLine, showCommand, showEvent, startsIpsecBlock, type ShowState } from './show.ts';
+import { looksLikeShowLine, showBlockStart, showCommand, showEvent, type ShowState } from './show.ts';
 import { ikev2ShowText, startsIkev2Show } from './show-ikev2.ts';
 
 /** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
@@ -145,24 +145,29 @@ export class LogReader {
         this.emitSimple(number, at, KIND.prompt, lexed.time, { type: 'prompt', name: null, command: body.trim() }, null);
         return;
       }
-      // `show crypto ipsec sa` lines pasted without their command: the block's own first words open it
-      if (this.show === null && startsIpsecBlock(body)) this.show = { command: 'ipsec', section: null };
+      // show output pasted without its command: the block's own heading or first words open it
+      const start = showBlockStart(body);
+      if (start !== null && (this.show === null || this.show.missed === true || this.show.command !== start)) this.show = { command: start, section: null };
       // IKEv2 show output pasted without its command (`IPv4 Crypto IKEv2 SA`, the `Tunnel-id` header)
       if (this.show?.command !== 'ikev2' && (c0 === 73 || c0 === 84) && startsIkev2Show(body)) this.show = { command: 'ikev2', section: null };
       if (this.show !== null) {
+        const text = this.show.command === 'ikev2' ? ikev2ShowText(raw, body) : body;
         // `show dmvpn` prints its headers and tables unindented: its output lasts until a prompt or a debug line
-        if (lexed.indent > 0 || looksLikeShowLine(body) || (this.show.command === 'dmvpn' && parseHead(body) === null)) {
-          const e = showEvent(this.show.command === 'ikev2' ? ikev2ShowText(raw, body) : body, this.show, this.book);
-          this.emitSimple(number, at, KIND.show, null, e, null);
+        if (this.show.missed !== true && (lexed.indent > 0 || looksLikeShowLine(body) || (this.show.command === 'dmvpn' && parseHead(body) === null))) {
+          this.emitSimple(number, at, KIND.show, null, showEvent(text, this.show, this.book), null);
           return;
         }
-        // its IKE SA lines are printed unindented too; a line it does not know ends it
-        const e = this.show.command === 'ikev2' ? showEvent(ikev2ShowText(raw, body), this.show, this.book) : null;
+        // IKEv2's IKE SA lines are printed unindented, and a page that lost the indentation keeps the lines of any
+        // show output: a line the output knows goes on with it; one it does not (a line's wrapped rest, a page's
+        // note) is read for itself and leaves it open for the next, a second ends it
+        const e = showEvent(text, this.show, this.book);
         if (e !== null) {
+          this.show.missed = false;
           this.emitSimple(number, at, KIND.show, null, e, null);
           return;
         }
-        this.show = null;
+        if (this.show.missed === true) this.show = null;
+        else this.show.missed = true;
       }
     } else {
       this.show = null;

@@ -3,6 +3,7 @@
  * whole excerpts; these are lines of forms they do not show, each with its source).
  */
 import { describe, expect, test } from 'vitest';
+import { analyze } from '../analyze.ts';
 import { AddressBook } from './addresses.ts';
 import { showEvent, type ShowState } from './show.ts';
 
@@ -38,5 +39,33 @@ describe('show output: what a line says of its SAs', () => {
   // the seed's `show crypto ipsec sa` (fixtures/seed/ios-ikev1-main-mode-debugs.txt, line 1019)
   test('PFS N names no group', () => {
     expect(read('     PFS (Y/N): N, DH group: none', 'ipsec')).toEqual({ type: 'show-ipsec-pfs', pfs: false, group: null });
+  });
+
+  // the real lines of fixtures/partial/show-isakmp-ag-init-exch-session-placeholders-vendor-guide.log (a vendor's
+  // page: no command, no indentation, addresses replaced by placeholders)
+  test('show output without its command or indentation is read from its heading on, placeholders giving no peer', () => {
+    const kinds = (text: string) => Array.from(analyze([{ name: 'page', text }]).lineTables[0]!.kinds);
+    const isakmp = [
+      'IPv4 Crypto ISAKMP SA',
+      'dst \t                  src                 state              conn-id       status*',
+      '*<Backup VPN Hostname>     <Customer IP>       AG_INIT_EXCH       2011          ACTIVE',
+    ].join('\n');
+    expect(kinds(isakmp)).toEqual([3, 3, 3]);
+    expect(analyze([{ name: 'page', text: isakmp }]).negotiations).toEqual([]);
+    // one line the output does not know (the rest of `crypto map:` wrapped by the page) leaves it open, two end it
+    const ipsec = [
+      'interface: <Primary Tunnel Interface>',
+      'conn id: 1, flow_id: Onboard VPN:1, sibling_flags 80000046, crypto map:',
+      'Tunnel1-head-0',
+      'sa timing: remaining key lifetime (k/sec): (4552507/14113)',
+      '[]Use the `show crypto session` command to simulate a fail condition for the primary tunnel',
+      'The <Corporate Public IP> is the IP address on the router from which the IPSec tunnel is established.',
+      'IV size: 8 bytes',
+    ].join('\n');
+    expect(kinds(ipsec)).toEqual([3, 3, 4, 3, 4, 4, 4]);
+    const session = ['Crypto session current status', 'Interface: <Primary Tunnel Interface>', 'Session status: DOWN-NEGOTIATING'].join('\n');
+    const a = analyze([{ name: 'page', text: session }]);
+    expect(Array.from(a.lineTables[0]!.kinds)).toEqual([3, 3, 3]);
+    expect(a.records.annotations[a.records.annotation[2] ?? -1]).toBe("The session's state (DOWN-NEGOTIATING: it is down, still negotiating).");
   });
 });

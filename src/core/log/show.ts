@@ -18,6 +18,8 @@ export interface ShowState {
   section: 'inbound' | 'outbound' | 'other' | null;
   /** `show crypto ikev2 session`: the lines after `Child sa:` are a child SA's. */
   child?: boolean;
+  /** The line before was not this output's: one more such line ends it. */
+  missed?: boolean;
 }
 
 export function showCommand(command: string): ShowState['command'] | null {
@@ -60,6 +62,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     }
     if (t.startsWith('Phase1 id:') || t.startsWith('Peer Identity') || t.startsWith('fvrf:')) return { type: 'info', text: t };
     if (t.startsWith('dst ')) return { type: 'info', text: t };
+    if (PLACEHOLDER_ROW.test(t)) return { type: 'info', text: `ISAKMP SA row with placeholder addresses: ${t}` };
     const m = ISAKMP_ROW.exec(t);
     const dst = m ? book.address(m[1] ?? '') : null;
     const src = m ? book.address(m[2] ?? '') : null;
@@ -78,7 +81,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   if (t.startsWith('current_peer ') || t.startsWith('current-peer ')) {
     const words = t.slice(13).split(' ');
     const address = book.address(words[0] ?? '');
-    return address === null ? null : { type: 'show-ipsec-peer', peer: address, local: null, port: words[1] === 'port' ? printedCount(words[2]) : null };
+    if (address !== null) return { type: 'show-ipsec-peer', peer: address, local: null, port: words[1] === 'port' ? printedCount(words[2]) : null };
   }
   if (t.startsWith('#pkts encaps:')) return { type: 'show-ipsec-counters', encaps: printedCount(/^#pkts encaps: (\d+)/.exec(t)?.[1]), decaps: null };
   if (t.startsWith('#pkts decaps:')) return { type: 'show-ipsec-counters', encaps: null, decaps: printedCount(/^#pkts decaps: (\d+)/.exec(t)?.[1]) };
@@ -130,6 +133,8 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     'interface:', 'protected vrf', 'local  ident', 'local ident', 'remote ident', 'PERMIT', '#pkts', '#send errors',
     'local crypto endpt', 'remote crypto endpt', 'PFS (Y/N)', 'transform:', 'in use settings', 'conn id:',
     'sa timing:', 'IV size:', 'replay detection', 'plaintext mtu', 'Kilobyte Volume',
+    // lines whose addresses a vendor's page replaced by placeholders (`local addr: <Corporate Public IP>`)
+    'Crypto map tag:', 'current_peer', 'path mtu',
   ];
   for (const k of known) if (t.startsWith(k)) return { type: 'info', text: t };
   return null;
@@ -161,12 +166,14 @@ function encapsulationOf(settings: string): ShowIpsecSettings['encapsulation'] {
 
 type ShowIpsecSettings = Extract<IkeEventBody, { type: 'show-ipsec-settings' }>;
 
+/** A row of show crypto isakmp sa whose dst and src a vendor's page replaced by `<...>` placeholders. */
+const PLACEHOLDER_ROW = /^\*?<[^<>]{1,64}>\s+<[^<>]{1,64}>\s+[A-Z]{2}_[A-Z_]+\s+\d+/;
 const ISAKMP_PEER = /^Peer: (\S+) Port: \d+(?: Local: (\S+))?/;
 const SESSION_IKE = /^IKE(?:v1)? SA: local (\S+?)\/\d+ remote (\S+?)\/\d+ (\S+)/;
 const SESSION_SAS = /^Active SAs: (\d+)/;
 // IOS pads the hex to eight characters with spaces: `Outbound SPI : 0x 623029E`
 const SESSION_SPI = /^(In|Out)bound SPI : 0x( *[\da-f]{1,8})(?:, transform : (.+))?$/i;
-const SESSION_INFO = ['Interface:', 'Session status:', 'Peer:', 'Profile:', 'Session ID:', 'IPSEC FLOW:', 'Group:', 'Phase1_id:', 'Desc:', 'IKEv2 SA:'];
+const SESSION_INFO = ['Crypto session current status', 'Interface:', 'Session status:', 'Peer:', 'Profile:', 'Session ID:', 'IPSEC FLOW:', 'Group:', 'Phase1_id:', 'Desc:', 'IKEv2 SA:', 'IKEv1 SA:', 'IKE SA:'];
 
 /** A line of `show crypto session` output. An `IKEv2 SA:` line is no phase 1 of IKEv1: it is read as a line of information. */
 function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
@@ -203,9 +210,14 @@ export function looksLikeShowLine(t: string): boolean {
 }
 
 /**
- * Whether a line is one only `show crypto ipsec sa` prints, so distinctive that a paste of its lines without the
- * command (`local  ident (addr/mask/prot/port): ...`, `current_peer 192.0.2.1 port 500`) is read as its output.
+ * The show command whose output a line opens when it is pasted without its command: a heading or first line that
+ * only that output prints (`local  ident (addr/mask/prot/port): ...`, `current_peer 192.0.2.1 port 500`, `interface:`
+ * and `Crypto map tag:` of show crypto ipsec sa; `IPv4 Crypto ISAKMP SA`; `Crypto session current status`).
  */
-export function startsIpsecBlock(t: string): boolean {
-  return t.startsWith('local  ident (addr/mask/prot/port)') || t.startsWith('remote ident (addr/mask/prot/port)') || t.startsWith('current_peer ') || t.startsWith('current outbound spi:');
+export function showBlockStart(t: string): ShowState['command'] | null {
+  // a page that collapsed runs of spaces prints `local ident`
+  if (/^(?:local {1,2}|remote )ident \(addr\/mask\/prot\/port\)/.test(t) || t.startsWith('#pkts encaps:')) return 'ipsec';
+  if (t.startsWith('current_peer ') || t.startsWith('current outbound spi:') || t.startsWith('interface: ') || t.startsWith('Crypto map tag:')) return 'ipsec';
+  if (t.startsWith('IPv4 Crypto ISAKMP SA') || t.startsWith('IPv6 Crypto ISAKMP SA')) return 'isakmp';
+  return t.startsWith('Crypto session current status') ? 'session' : null;
 }
