@@ -17,6 +17,8 @@ const linesWith = (name: string, text: string): number[] =>
   readFileSync(new URL(name, dir), 'utf8')
     .split('\n')
     .flatMap((l, i) => (l.indexOf(text) >= 0 ? [i + 1] : []));
+/** The same, below the `# source:` and `# scenario:` lines, which may quote the excerpt. */
+const bodyLinesWith = (name: string, text: string): number[] => linesWith(name, text).filter((l) => l > 2);
 const findingLines = (n: Analysis['negotiations'][number], code: string): number[] | undefined => n.findings.find((f) => f.code === code)?.lines.map((l) => l.line);
 
 const expectations: Record<string, (a: Analysis) => void> = {
@@ -419,6 +421,60 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations.map((n) => [n.routers.initiator.address, n.routers.responder.address, n.role, n.phase1.outcome, n.phase1.implied, n.phase2.length, n.findings.length])).toEqual([
       ['23.0.0.2', '13.0.0.1', 'unknown', 'complete', true, 0, 0],
     ]);
+  },
+  'mm-start-initiator-ios12-no-fsm-crypto-engine-lines-cisco-guide.log': (a) => {
+    // IOS 12.x without Old State/New State lines: the packet lines and their states alone tell the messages
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '10.15.58.10', peer: '10.15.58.38' });
+    // "beginning Main Mode exchange"; the paste ends after MM2, before MM3 is sent: incomplete, no transition printed
+    expect(n.phase1).toMatchObject({ mode: 'main', outcome: 'incomplete', transitions: [] });
+    expect(n.phase1.messages.map((m) => [m.name, m.from])).toEqual([['MM1', 'initiator'], ['MM2', 'responder']]);
+    expect(n.phase1.proposal).toMatchObject({ encryption: 'DES-CBC', hash: 'MD5', group: 1, auth: 'pre-share' });
+    // the crypto engine's DH lines are MM2's, the last lines of the paste
+    const engine = linesWith('mm-start-initiator-ios12-no-fsm-crypto-engine-lines-cisco-guide.log', 'CRYPTO_ENGINE: Dh phase 1');
+    expect(engine.every((l) => n.phase1.messages[1]!.lines.some((m) => m.line === l))).toBe(true);
+    // IPsec asked for SAs, but no Quick Mode is in the paste: no phase 2, and the guide's transform set mismatch,
+    // after the cut, is no finding; DES, MD5 and group 1 are weak
+    expect(n.phase2).toEqual([]);
+    expect(n.findings.map((f) => [f.code, f.severity])).toEqual([['WEAK_CRYPTO', 'warning']]);
+  },
+  'mm1-responder-group16-ike-frag-vendor-ids-l2tp-client-issue.log': (a) => {
+    // every line is IOS's (the attribute lines of a transform, the lifetime bookkeeping, the vendor IDs)
+    expect(a.input.unrecognized).toEqual([]);
+    const kinds = Array.from(a.lineTables[0]!.kinds);
+    expect(kinds.filter((k) => k === 0)).toHaveLength(23);
+    // no line names the peer or this router's address, nor a packet: no negotiation is invented
+    expect(a.negotiations).toEqual([]);
+    const words = (text: string) => a.records.annotations[a.records.annotation[a.records.line.indexOf(bodyLinesWith('mm1-responder-group16-ike-frag-vendor-ids-l2tp-client-issue.log', text)[0]!)] ?? -1];
+    expect(words('default group 16')).toBe('Phase 1 proposal: DH group 16.');
+    expect(words('Support for IKE Fragmentation not enabled')).toBe('The peer offers IKE fragmentation; not enabled here.');
+    expect(words('vendor ID is NAT-T RFC 3947')).toBe('The peer supports NAT-T RFC 3947.');
+  },
+  'sa-request-ping-author-notes-zh-tw-l2l-series.log': (a) => {
+    // the operator's commands are prompts; the author's notes in parentheses after the lines are left to them
+    expect(a.input.unrecognized).toEqual([]);
+    const kinds = a.lineTables[0]!.kinds;
+    expect([kinds[2], kinds[4], kinds[6]]).toEqual([2, 2, 2]);
+    const request = bodyLinesWith('sa-request-ping-author-notes-zh-tw-l2l-series.log', 'IPSEC(sa_request)')[0]!;
+    expect(a.records.annotations[a.records.annotation[a.records.line.indexOf(request)] ?? -1]).toBe(
+      'IPsec asks for SAs to 202.100.1.2: proxies 1.1.1.1/255.255.255.255/0/0 ↔ 2.2.2.2/255.255.255.255/0/0.',
+    );
+    // an SA request alone, cut before its transform, with nothing of ISAKMP: no negotiation is shown
+    expect(a.negotiations).toEqual([]);
+  },
+  'show-isakmp-ag-init-exch-session-placeholders-vendor-guide.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const kinds = a.lineTables[0]!.kinds;
+    const at = (text: string) => kinds[bodyLinesWith('show-isakmp-ag-init-exch-session-placeholders-vendor-guide.log', text)[0]! - 1];
+    // no command and no indentation: the outputs are read from their headings on
+    expect([at('IPv4 Crypto ISAKMP SA'), at('AG_INIT_EXCH'), at('Crypto session current status'), at('Session status: DOWN-NEGOTIATING')]).toEqual([3, 3, 3, 3]);
+    expect([at('#pkts encaps'), at('transform: esp-null'), at('Status: ACTIVE')]).toEqual([3, 3, 3]);
+    // the page's own sentences are prose
+    expect(at('[]Use the `show crypto isakmp sa`')).toBe(4);
+    // every address is a placeholder: no peer can be told, so no negotiation (and no Aggressive Mode) is invented
+    expect(a.negotiations).toEqual([]);
   },
 };
 
