@@ -510,6 +510,10 @@ describe('partial pastes', () => {
     // the same lines without KE and NONCE are no mode's evidence
     const mm = analyze([{ name: 'mm', text: [lines[0], lines[3]].join('\n') }]);
     expect(mm.negotiations.map((n) => n.phase1.mode)).not.toContain('aggressive');
+    // real lines: a responder's MM1 read from its SA payload on, without KE, NONCE or ID (the L2TP client thread's
+    // excerpt) is no mode's evidence either
+    const real = run('mm1-responder-group16-ike-frag-vendor-ids-l2tp-client-issue.log');
+    expect(real.negotiations.map((n) => [n.role, n.phase1.mode])).toEqual([['responder', null]]);
   });
 
   // hand-written: an operator's session as IOS echoes it (typos, the CLI's answers, config typed at prompts, a
