@@ -21,7 +21,8 @@ export interface OpenRecord {
   rawFirst: string;
 }
 
-export const PROMPT = /^([a-z][\w.-]{0,62})(?:\([\w-]{1,40}\))?#(.*)$/i;
+/** `R1#`, `R1(config)#`, and an ASA's security context after its name: `ciscoasa/vpn(config)#`. */
+export const PROMPT = /^([a-z][\w.-]{0,62}(?:\/[\w.-]{1,32})?)(?:\([\w-]{1,40}\))?#(.*)$/i;
 const ID_FIELD = /^(?:next-payload|type|address|protocol|port|length)\s*:/;
 const MAPDB_FIELD = /^(?:(?:src|dst) (?:addr|port)|protocol)\s*:/;
 

@@ -13,7 +13,8 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
       const ends = l.local === null ? '' : ` ${l.local}:${l.localPort ?? '?'} ↔ ${l.remote ?? '?'}:${l.remotePort ?? '?'}`;
       const status = STATUS_WORDS.get(l.status);
       const words = status === undefined ? '' : `: ${status}`;
-      return `IKEv2 SA (tunnel ${l.tunnelId})${ends}, ${l.status}${words}.`;
+      const role = l.initiator === null ? '' : l.initiator ? '; this end initiated it' : '; the peer initiated it, this end responded';
+      return `IKEv2 SA (tunnel ${l.tunnelId})${ends}, ${l.status}${words}${role}.`;
     }
     case 'address':
       return `${l.which === 'local' ? 'This router' : 'The peer'}: ${l.address}, port ${l.port}.`;
@@ -22,9 +23,12 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
       if (l.prf !== null) parts.push(`PRF ${l.prf}`);
       if (l.hash !== null) parts.push(`integrity ${l.hash}`);
       if (l.group !== null) parts.push(`DH group ${l.group}`);
-      const auth = l.authSign === null ? '' : `; authenticates with ${l.authSign}, verifies the peer's ${l.authVerify ?? '?'}`;
+      // a document that broke the line after `Auth sign: RSA,` gives `Auth verify:` on the next line
+      const auth = l.authSign === null ? '' : `; authenticates with ${l.authSign}${l.authVerify === null ? '' : `, verifies the peer's ${l.authVerify}`}`;
       return `The IKE SA's algorithms: ${parts.join(', ')}${auth}.`;
     }
+    case 'auth-verify':
+      return `The rest of the algorithms line: verifies the peer's ${l.authVerify}.`;
     case 'life':
       return `Lifetime ${l.lifetimeSeconds} s, up for ${l.activeSeconds} s.`;
     case 'spis':
@@ -59,6 +63,7 @@ export const IKEV2_SHOW_INFO_WORDS: readonly [string, string][] = [
   ['IPv4 Crypto IKEv2', 'show crypto ikev2 sa / session: the IPv4 IKE SAs follow.'],
   ['IPv6 Crypto IKEv2', 'show crypto ikev2 sa / session: the IPv6 IKE SAs follow.'],
   ['Tunnel-id ', 'Column headings of the IKEv2 SA table.'],
+  ['IKEv2 SAs:', "The ASA's show crypto ikev2 sa: its IKEv2 sessions and SAs follow."],
   ['CE id:', 'The crypto engine and session numbers of this IKE SA.'],
   ['Local req msg id:', "The message IDs of each side's last request (where the message-ID window stands)."],
   ['Local next msg id:', 'The message ID each side uses next.'],

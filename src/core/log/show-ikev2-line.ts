@@ -1,11 +1,16 @@
 /** What one line of `show crypto ikev2 sa` / `session` output says (read by show-ikev2.ts), as a union on `kind`. */
 export type Ikev2ShowLine =
-  /** `1         66.66.66.1/500        66.66.66.2/500        none/none            READY`; IPv6 rows give the addresses on the lines after */
-  | { kind: 'row'; tunnelId: number; local: string | null; localPort: number | null; remote: string | null; remotePort: number | null; fvrf: string; ivrf: string; status: string }
+  /**
+   * `1         66.66.66.1/500        66.66.66.2/500        none/none            READY`; IPv6 rows give the addresses on the lines after;
+   * the ASA's `45926289 172.16.1.2/500 172.16.1.1/500 READY INITIATOR` has no VRFs and names this end's role (`initiator`)
+   */
+  | { kind: 'row'; tunnelId: number; local: string | null; localPort: number | null; remote: string | null; remotePort: number | null; fvrf: string; ivrf: string; status: string; initiator: boolean | null }
   /** `Local  2001:DB8:1101::131/500` under an IPv6 row */
   | { kind: 'address'; which: 'local' | 'remote'; address: string; port: number }
   /** `Encr: AES-CBC, keysize: 128, PRF: SHA1, Hash: SHA96, DH Grp:16, Auth sign: PSK, Auth verify: PSK` */
   | { kind: 'crypto'; encryption: string; keySize: number | null; prf: string | null; hash: string | null; group: number | null; authSign: string | null; authVerify: string | null }
+  /** `Auth verify: RSA` alone: the end of an `Encr:` line a document broke after `Auth sign: RSA,` */
+  | { kind: 'auth-verify'; authVerify: string }
   /** `Life/Active Time: 86400/735 sec` */
   | { kind: 'life'; lifetimeSeconds: number; activeSeconds: number }
   /** `Local spi: 1F7B76961C3A77ED Remote spi: 1298FDE074BD724C` */

@@ -14,6 +14,8 @@ export interface Ikev2ShowState {
 }
 
 const ROW = /^(\d{1,10}) +(\S{1,64})\/(\d{1,5}) +(\S{1,64})\/(\d{1,5}) +([^\s/]{1,32})\/(\S{1,32}) +([A-Z][A-Z-]{1,20})$/;
+/** The ASA's row: no VRF column, this end's role after the status. */
+const ROW_ASA = /^(\d{1,10}) +(\S{1,64})\/(\d{1,5}) +(\S{1,64})\/(\d{1,5}) +([A-Z][A-Z-]{1,20}) +(INITIATOR|RESPONDER)$/;
 const ROW_V6 = /^(\d{1,10}) +([^\s/]{1,32})\/(\S{1,32}) +([A-Z][A-Z-]{1,20})$/;
 const ADDRESS = /^(Local|Remote) +(\S{1,64})\/(\d{1,5})$/;
 const LIFE = /^Life\/Active Time: (\d{1,10})\/(\d{1,10}) sec/;
@@ -31,7 +33,7 @@ export function ikev2ShowText(raw: string, body: string): string {
 
 /** Lines that begin a block of IKEv2 show output even without the command before them. */
 export function startsIkev2Show(t: string): boolean {
-  return t.startsWith('Tunnel-id ') || ((t.startsWith('IPv4 Crypto IKEv2') || t.startsWith('IPv6 Crypto IKEv2')) && t.length < 40);
+  return t.startsWith('Tunnel-id ') || t === 'IKEv2 SAs:' || ((t.startsWith('IPv4 Crypto IKEv2') || t.startsWith('IPv6 Crypto IKEv2')) && t.length < 40);
 }
 
 /** `Encr: AES-CBC, keysize: 128, PRF: SHA1, …`: each `key: value`, keys lower-cased; `mode tunnel` as mode. */
@@ -58,12 +60,17 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
     const row = ROW.exec(t);
     if (row !== null) {
       state.child = false;
-      return { kind: 'row', tunnelId: Number(row[1]), local: row[2] ?? null, localPort: Number(row[3]), remote: row[4] ?? null, remotePort: Number(row[5]), fvrf: row[6] ?? '', ivrf: row[7] ?? '', status: row[8] ?? '' };
+      return { kind: 'row', tunnelId: Number(row[1]), local: row[2] ?? null, localPort: Number(row[3]), remote: row[4] ?? null, remotePort: Number(row[5]), fvrf: row[6] ?? '', ivrf: row[7] ?? '', status: row[8] ?? '', initiator: null };
+    }
+    const asa = ROW_ASA.exec(t);
+    if (asa !== null) {
+      state.child = false;
+      return { kind: 'row', tunnelId: Number(asa[1]), local: asa[2] ?? null, localPort: Number(asa[3]), remote: asa[4] ?? null, remotePort: Number(asa[5]), fvrf: '', ivrf: '', status: asa[6] ?? '', initiator: asa[7] === 'INITIATOR' };
     }
     const v6 = ROW_V6.exec(t);
     if (v6 !== null) {
       state.child = false;
-      return { kind: 'row', tunnelId: Number(v6[1]), local: null, localPort: null, remote: null, remotePort: null, fvrf: v6[2] ?? '', ivrf: v6[3] ?? '', status: v6[4] ?? '' };
+      return { kind: 'row', tunnelId: Number(v6[1]), local: null, localPort: null, remote: null, remotePort: null, fvrf: v6[2] ?? '', ivrf: v6[3] ?? '', status: v6[4] ?? '', initiator: null };
     }
     return { type: 'info', text: t };
   }
@@ -87,6 +94,7 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
       authVerify: p.get('auth verify') ?? null,
     };
   }
+  if (t.startsWith('Auth verify:') && !t.includes(',')) return { kind: 'auth-verify', authVerify: t.slice(12).trim() };
   const life = LIFE.exec(t);
   if (life !== null) return { kind: 'life', lifetimeSeconds: Number(life[1]), activeSeconds: Number(life[2]) };
   const spis = SPIS.exec(t);

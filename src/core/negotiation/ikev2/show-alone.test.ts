@@ -38,6 +38,34 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // session 2, up then deleted by the peer (its DELETE processed at lines 21 and 26): the only finding
     expect(a.negotiations.map((n) => n.findings.map((f) => `${f.severity} ${f.code}`))).toEqual([['warning SA_DELETED_BY_PEER'], []]);
   },
+  'show-ikev2-sa-asa-initiator-router-pair-cisco-doc.log': (a) => {
+    // the router's row (IOS form, no role) and the ASA's own form (no VRF column, its role after the status)
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.shown?.sessionStatus, n.childSas?.length])).toEqual([
+      ['unknown', '172.16.1.1', '172.16.1.2', 'complete', null, 0],
+      ['initiator', '172.16.1.2', '172.16.1.1', 'complete', 'UP-ACTIVE', 1],
+    ]);
+    // the ASA's prompt names its security context: `ciscoasa/vpn(config)#`, not the router R1 before it
+    expect(a.negotiations.map((n) => n.routers.initiator.name)).toEqual(['R1', 'ciscoasa/vpn']);
+    // the document broke each Encr line after `Auth sign: RSA,`: the next line's `Auth verify: RSA` completes it
+    for (const n of a.negotiations) expect(n.ikeSa!.shown).toMatchObject({ encryption: 'AES-CBC', keySize: 256, integrity: 'SHA96', group: 14, authSign: 'RSA', authVerify: 'RSA' });
+    expect(a.negotiations[1]!.childSas).toEqual([
+      { messageId: null, outcome: 'complete', transform: null, spis: { inbound: '0xA84CAABB', outbound: '0xF18DCE57' }, trafficSelectors: { local: ['192.168.0.0/0 - 192.168.0.255/65535'], remote: ['172.16.2.0/0 - 172.16.2.255/65535'] }, refusal: null },
+    ]);
+    expect(a.negotiations.every((n) => n.findings.length === 0)).toBe(true);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-ikev2-sa-asa-one-initiator-zscaler-guide.log': (a) => {
+    // `IKEv2 SAs:` opens the ASA's output without its command; the row's INITIATOR gives this end's role
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'initiator', local: '10.66.60.40', peer: '10.66.91.74', findings: [] });
+    expect(n.ikeSa).toMatchObject({ spis: null, outcome: 'complete', implied: true });
+    expect(n.ikeSa!.shown).toMatchObject({ status: 'READY', sessionStatus: 'UP-ACTIVE', encryption: 'AES-GCM', keySize: 128, integrity: 'SHA96', group: 14, authSign: 'PSK', authVerify: 'PSK', lifetimeSeconds: 86400, activeSeconds: 403 });
+    expect(n.childSas).toEqual([
+      { messageId: null, outcome: 'complete', transform: null, spis: { inbound: '0xF58C28B7', outbound: '0x7EB079E7' }, trafficSelectors: { local: ['192.168.202.0/0 - 192.168.202.255/65535'], remote: ['0.0.0.0/443 - 255.255.255.255/443'] }, refusal: null },
+    ]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
   'show-ikev2-sa-detail-ipsec-sa-flexvpn-ra-course-notes.log': (a) => {
     // the SA listed twice (sa, then sa detail) and show crypto ipsec sa with the same peer: one IKEv2 negotiation
     expect(a.negotiations).toHaveLength(1);

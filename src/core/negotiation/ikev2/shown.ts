@@ -76,6 +76,9 @@ export class Ikev2ShowCollector {
       case 'crypto':
         cur.crypto = l;
         return;
+      case 'auth-verify':
+        if (cur.crypto !== null) cur.crypto = { ...cur.crypto, authVerify: l.authVerify };
+        return;
       case 'life':
         cur.life = { lifetimeSeconds: l.lifetimeSeconds, activeSeconds: l.activeSeconds };
         return;
@@ -129,7 +132,7 @@ export class Ikev2ShowCollector {
       crypto: null,
       life: null,
       spis: null,
-      initiator: null,
+      initiator: l.initiator,
       ids: { local: null, remote: null },
       nat: null,
       children: [],
