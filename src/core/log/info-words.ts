@@ -1,5 +1,6 @@
 /** info-words: the words of the lines that are information only, by the text they start with or hold. */
 import { IKEV2_SHOW_INFO_WORDS } from './show-ikev2-describe.ts';
+import { SESSION_DETAIL_WORDS } from './show-session-words.ts';
 
 const INFO_WORDS: readonly [string, string][] = [
   // before 'dst ': a `Crypto mapdb : proxy_match` record holds its `src addr` / `dst addr` field lines
@@ -49,7 +50,6 @@ const INFO_WORDS: readonly [string, string][] = [
   ['path mtu', 'show crypto ipsec sa: the path MTU of these SAs.'],
   ['Phase1 id:', 'show crypto isakmp peers: the identity the peer gave in phase 1.'],
   ['IKEv1 SA:', "The session's IKEv1 SA and its state (Active: up)."],
-  ['Crypto session current status', 'show crypto session: each crypto session and its status.'],
   ['IPv4 Crypto ISAKMP SA', 'show crypto isakmp sa: the IPv4 ISAKMP (phase 1) SAs.'],
   ['IPv6 Crypto ISAKMP SA', 'show crypto isakmp sa: the IPv6 ISAKMP (phase 1) SAs.'],
   ['dst ', 'Column headings of the ISAKMP SA table.'],
@@ -88,6 +88,7 @@ export function infoWords(text: string): string {
   if (text.startsWith('Session status: ')) return sessionStatusWords(text.slice(16).trim());
   for (const [prefix, words] of INFO_WORDS) if (text.startsWith(prefix) || text.indexOf(prefix) >= 0) return words;
   for (const [prefix, words] of IKEV2_SHOW_INFO_WORDS) if (text.startsWith(prefix)) return words;
+  for (const [prefix, words] of SESSION_DETAIL_WORDS) if (text.startsWith(prefix)) return words;
   if (SUBNET.test(text)) return 'A subnet (address and mask) of the list above.';
   // `debug crypto pki` and `debug crypto engine` lines: the step they name, in their own words
   const pki = /^CRYPTO_PKI ?: ?(?:\([\dA-F]{1,8}\) ?)?(.*)$/.exec(text);

@@ -27,6 +27,8 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
       const auth = l.authSign === null ? '' : `; authenticates with ${l.authSign}${l.authVerify === null ? '' : `, verifies the peer's ${l.authVerify}`}`;
       return `The IKE SA's algorithms: ${parts.join(', ')}${auth}.`;
     }
+    case 'session-sa':
+      return `IKEv2 SA ${l.local}:${l.localPort} ↔ ${l.remote}:${l.remotePort}: ${l.status}${l.status === 'Active' ? ', the IKE SA is up' : l.status === 'Inactive' ? ', not up (still negotiating or failed)' : ''}.`;
     case 'auth-verify':
       return `The rest of the algorithms line: verifies the peer's ${l.authVerify}.`;
     case 'life':

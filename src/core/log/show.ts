@@ -7,6 +7,7 @@ import { parseSpiHex, printedCount, spiHex } from '../ike/numbers.ts';
 import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
 import type { IkeEventBody } from './events.ts';
 import { ikev2ShowLine } from './show-ikev2.ts';
+import { SESSION_DETAIL_LINES } from './show-session-words.ts';
 
 const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
 const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
@@ -173,15 +174,24 @@ const SESSION_IKE = /^IKE(?:v1)? SA: local (\S+?)\/\d+ remote (\S+?)\/\d+ (\S+)/
 const SESSION_SAS = /^Active SAs: (\d+)/;
 // IOS pads the hex to eight characters with spaces: `Outbound SPI : 0x 623029E`
 const SESSION_SPI = /^(In|Out)bound SPI : 0x( *[\da-f]{1,8})(?:, transform : (.+))?$/i;
-const SESSION_INFO = ['Crypto session current status', 'Interface:', 'Session status:', 'Peer:', 'Profile:', 'Session ID:', 'IPSEC FLOW:', 'Group:', 'Phase1_id:', 'Desc:', 'IKEv2 SA:', 'IKEv1 SA:', 'IKE SA:'];
+// an `IKEv2 SA:` or `IKE SA:` line whose form is not read above is still a line of the session's output
+const SESSION_INFO = ['Interface:', 'Session status:', 'Peer:', 'IPSEC FLOW:', 'Group:', 'IKEv2 SA:', 'IKEv1 SA:', 'IKE SA:', ...SESSION_DETAIL_LINES];
+/** `IKEv2 SA: local 10.1.10.50/4500 remote 52.175.250.191/4500 Active`: an IKE SA of IKEv2, read with show crypto ikev2 sa's rows. */
+const SESSION_IKEV2 = /^IKEv2 SA: local (\S{1,64})\/(\d{1,5}) remote (\S{1,64})\/(\d{1,5}) ([A-Za-z-]{2,20})$/;
 
-/** A line of `show crypto session` output. An `IKEv2 SA:` line is no phase 1 of IKEv1: it is read as a line of information. */
+/** A line of `show crypto session` output. An `IKEv2 SA:` line is no phase 1 of IKEv1: it is an IKE SA of IKEv2, as show crypto ikev2 sa's rows are. */
 function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
   const ike = SESSION_IKE.exec(t);
   if (ike) {
     const local = book.address(ike[1] ?? '');
     const peer = book.address(ike[2] ?? '');
     if (local !== null && peer !== null) return { type: 'show-session-ike', local, peer, status: ike[3] ?? '' };
+  }
+  const v2 = t.startsWith('IKEv2 SA:') ? SESSION_IKEV2.exec(t) : null;
+  if (v2 !== null) {
+    const local = book.address(v2[1] ?? '');
+    const remote = book.address(v2[3] ?? '');
+    if (local !== null && remote !== null) return { type: 'show-ikev2', line: { kind: 'session-sa', local, localPort: Number(v2[2]), remote, remotePort: Number(v2[4]), status: v2[5] ?? '' } };
   }
   if (t.startsWith('Interface: ')) return { type: 'show-session-interface', iface: t.slice(11).trim() };
   const sas = SESSION_SAS.exec(t);

@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { Analysis } from '../../analysis.ts';
 import { analysisJsonText } from '../../analysis-json.ts';
 import { analyze } from '../../analyze.ts';
+import { LINE_KIND_CODE } from '../../ike/line-kinds.ts';
 
 const dir = new URL('../../../../fixtures/ikev2/show/', import.meta.url);
 const goldens = new URL('../../../../fixtures/golden/ikev2-show/', import.meta.url);
@@ -39,6 +40,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations.map((n) => n.findings.map((f) => `${f.severity} ${f.code}`))).toEqual([['warning SA_DELETED_BY_PEER'], []]);
   },
   'show-ikev2-sa-asa-initiator-router-pair-cisco-doc.log': (a) => {
+    // two routers' show output of one tunnel, without SPIs: two negotiations, not joined (nothing but the two addresses ties them)
     // the router's row (IOS form, no role) and the ASA's own form (no VRF column, its role after the status)
     expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.shown?.sessionStatus, n.childSas?.length])).toEqual([
       ['unknown', '172.16.1.1', '172.16.1.2', 'complete', null, 0],
@@ -64,6 +66,20 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.childSas).toEqual([
       { messageId: null, outcome: 'complete', transform: null, spis: { inbound: '0xF58C28B7', outbound: '0x7EB079E7' }, trafficSelectors: { local: ['192.168.202.0/0 - 192.168.202.255/65535'], remote: ['0.0.0.0/443 - 255.255.255.255/443'] }, refusal: null },
     ]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-crypto-session-detail-ikev2-sa-two-tunnels-azure-doc.log': (a) => {
+    // each session's `IKEv2 SA: local … remote … Active` and the show crypto ikev2 sa row with the same two ends are one SA
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.shown?.status, n.ikeSa?.shown?.activeSeconds])).toEqual([
+      ['10.1.10.50', '52.175.250.191', 'complete', 'READY', 3280],
+      ['10.1.10.50', '52.175.253.112', 'complete', 'READY', 3277],
+    ]);
+    // the session line joins its SA's evidence
+    expect(a.negotiations[0]!.ikeSa!.shown!.lines.map((l) => l.line)).toContain(20);
+    expect(a.negotiations[1]!.ikeSa!.shown!.lines.map((l) => l.line)).toContain(35);
+    // the whole of show crypto session detail is read, its legend and counters too, not cut at its heading
+    expect(a.lineTables[0]!.kinds.slice(4, 40).every((k) => k !== LINE_KIND_CODE.prose)).toBe(true);
+    expect(a.negotiations.every((n) => n.findings.length === 0 && n.role === 'unknown')).toBe(true);
     expect(a.input.unrecognized).toEqual([]);
   },
   'show-ikev2-sa-detail-ipsec-sa-flexvpn-ra-course-notes.log': (a) => {

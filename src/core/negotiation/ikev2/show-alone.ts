@@ -18,11 +18,22 @@ function merged(entries: readonly ShownEntry[]): ShownEntry[] {
   const out: ShownEntry[] = [];
   for (const e of entries) {
     const same = out.find(
-      (o) => o.file === e.file && o.tunnelId === e.tunnelId && o.local === e.local && o.remote === e.remote && (o.spis === null || e.spis === null || (o.spis.local === e.spis.local && o.spis.remote === e.spis.remote)),
+      (o) =>
+        o.file === e.file &&
+        // show crypto session's `IKEv2 SA:` line prints no tunnel id: the same two ends are the same SA
+        (o.tunnelId === e.tunnelId || o.tunnelId === null || e.tunnelId === null) &&
+        o.local === e.local &&
+        o.remote === e.remote &&
+        (o.spis === null || e.spis === null || (o.spis.local === e.spis.local && o.spis.remote === e.spis.remote)),
     );
     if (same === undefined) {
       out.push({ ...e, ids: { ...e.ids }, children: e.children.slice(), lines: e.lines.slice(), records: e.records.slice() });
       continue;
+    }
+    // a row's READY says more than the session line's Active
+    if (same.tunnelId === null && e.tunnelId !== null) {
+      same.tunnelId = e.tunnelId;
+      same.status = e.status;
     }
     same.description ??= e.description;
     same.session ??= e.session;
@@ -41,7 +52,7 @@ function merged(entries: readonly ShownEntry[]): ShownEntry[] {
 }
 
 function up(e: ShownEntry): boolean {
-  return e.status === 'READY' || e.description === 'Negotiation done';
+  return e.status === 'READY' || e.status === 'Active' || e.description === 'Negotiation done';
 }
 
 function shown(e: ShownEntry): Ikev2Shown {

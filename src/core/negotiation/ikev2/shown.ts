@@ -23,7 +23,8 @@ export interface ShownEntry {
   file: number;
   /** The router's name from its prompt, if one was printed. */
   name: string | null;
-  tunnelId: number;
+  /** null for show crypto session's `IKEv2 SA:` line, which prints none */
+  tunnelId: number | null;
   local: string | null;
   remote: string | null;
   status: string;
@@ -60,7 +61,13 @@ export class Ikev2ShowCollector {
       return;
     }
     if (l.kind === 'row') {
-      this.current = this.open(e, l, name);
+      this.current = this.open(e, { tunnelId: l.tunnelId, local: l.local, remote: l.remote, status: l.status, initiator: l.initiator }, name);
+      return;
+    }
+    if (l.kind === 'session-sa') {
+      // the lines under it (capabilities, flows) are show crypto session's own
+      this.open(e, { tunnelId: null, local: l.local, remote: l.remote, status: l.status, initiator: null }, name);
+      this.current = null;
       return;
     }
     const cur = this.current;
@@ -118,7 +125,7 @@ export class Ikev2ShowCollector {
     }
   }
 
-  private open(e: ShowIkev2Event, l: Extract<Ikev2ShowLine, { kind: 'row' }>, name: string | null): ShownEntry {
+  private open(e: ShowIkev2Event, l: Pick<ShownEntry, 'tunnelId' | 'local' | 'remote' | 'status' | 'initiator'>, name: string | null): ShownEntry {
     const s = this.session;
     const entry: ShownEntry = {
       file: e.at.file,

@@ -1,0 +1,23 @@
+/**
+ * The lines of `show crypto session [detail]` that change nothing, in words: its heading and legend, a session's
+ * uptime, capabilities and counters (Microsoft's Azure guide prints them for a CSR1000v's IKEv2 tunnels,
+ * fixtures/ikev2/show/show-crypto-session-detail-ikev2-sa-two-tunnels-azure-doc.log).
+ */
+export const SESSION_DETAIL_WORDS: readonly [string, string][] = [
+  ['Crypto session current status', 'show crypto session: the crypto sessions follow.'],
+  ['Code: C - IKE Configuration mode', 'The legend of the Capabilities letters (C mode config, D dead peer detection, …).'],
+  ['K - Keepalives', 'The legend of the Capabilities letters, continued.'],
+  ['X - IKE Extended Authentication', 'The legend of the Capabilities letters, continued.'],
+  ['R - IKE Auto Reconnect', 'The legend of the Capabilities letters, continued.'],
+  ['Uptime:', 'How long this crypto session has been up.'],
+  ['Capabilities:', "The session's capabilities by the legend's letters (D dead peer detection, N NAT-T, F fragmentation), its connection id and remaining lifetime."],
+  ['Inbound:  #pkts', 'Packets decrypted (and dropped) on this flow, and the inbound SA lifetime left (kilobytes/seconds).'],
+  ['Outbound: #pkts', 'Packets encrypted (and dropped) on this flow, and the outbound SA lifetime left (kilobytes/seconds).'],
+  ['Profile:', 'The IKE profile this session matched.'],
+  ['Session ID:', "The crypto session's number."],
+  ['Phase1_id:', "The peer's IKE identity."],
+  ['Desc:', "The session's description."],
+];
+
+/** Their starts: `show crypto session` output that goes on. */
+export const SESSION_DETAIL_LINES: readonly string[] = SESSION_DETAIL_WORDS.map(([start]) => start);
