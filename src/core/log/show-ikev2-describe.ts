@@ -7,6 +7,11 @@ const STATUS_WORDS = new Map([
   ['DELETE', 'being deleted'],
 ]);
 
+/** show crypto session's word for an IKE SA: Active (up) or Inactive. */
+function sessionSaStatus(status: string): string {
+  return `${status}${status === 'Active' ? ', the IKE SA is up' : status === 'Inactive' ? ', not up (still negotiating or failed)' : ''}`;
+}
+
 export function describeIkev2Show(l: Ikev2ShowLine): string {
   switch (l.kind) {
     case 'row': {
@@ -28,7 +33,10 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
       return `The IKE SA's algorithms: ${parts.join(', ')}${auth}.`;
     }
     case 'session-sa':
-      return `IKEv2 SA ${l.local}:${l.localPort} ↔ ${l.remote}:${l.remotePort}: ${l.status}${l.status === 'Active' ? ', the IKE SA is up' : l.status === 'Inactive' ? ', not up (still negotiating or failed)' : ''}.`;
+      if (l.remote === null) return `An IKEv2 SA of this router's ${l.local}:${l.localPort}; its peer's address follows.`;
+      return `IKEv2 SA ${l.local}:${l.localPort} ↔ ${l.remote}:${l.remotePort ?? '?'}: ${sessionSaStatus(l.status ?? '')}.`;
+    case 'session-sa-remote':
+      return `The peer's end of the IKEv2 SA above: ${l.remote}:${l.remotePort}, ${sessionSaStatus(l.status)}.`;
     case 'auth-verify':
       return `The rest of the algorithms line: verifies the peer's ${l.authVerify}.`;
     case 'life':

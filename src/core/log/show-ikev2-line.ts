@@ -9,8 +9,10 @@ export type Ikev2ShowLine =
   | { kind: 'address'; which: 'local' | 'remote'; address: string; port: number }
   /** `Encr: AES-CBC, keysize: 128, PRF: SHA1, Hash: SHA96, DH Grp:16, Auth sign: PSK, Auth verify: PSK` */
   | { kind: 'crypto'; encryption: string; keySize: number | null; prf: string | null; hash: string | null; group: number | null; authSign: string | null; authVerify: string | null }
-  /** show crypto session's `IKEv2 SA: local 10.1.10.50/4500 remote 52.175.250.191/4500 Active` */
-  | { kind: 'session-sa'; local: string; localPort: number; remote: string; remotePort: number; status: string }
+  /** show crypto session's `IKEv2 SA: local 10.1.10.50/4500 remote 52.175.250.191/4500 Active`; with IPv6 ends the remote one and the status wrap to the next line */
+  | { kind: 'session-sa'; local: string; localPort: number; remote: string | null; remotePort: number | null; status: string | null }
+  /** `remote 2001:101:0:1::2/500 Active`: the rest of a wrapped `IKEv2 SA:` line */
+  | { kind: 'session-sa-remote'; remote: string; remotePort: number; status: string }
   /** `Auth verify: RSA` alone: the end of an `Encr:` line a document broke after `Auth sign: RSA,` */
   | { kind: 'auth-verify'; authVerify: string }
   /** `Life/Active Time: 86400/735 sec` */

@@ -9,6 +9,7 @@ export const SESSION_DETAIL_WORDS: readonly [string, string][] = [
   ['K - Keepalives', 'The legend of the Capabilities letters, continued.'],
   ['X - IKE Extended Authentication', 'The legend of the Capabilities letters, continued.'],
   ['R - IKE Auto Reconnect', 'The legend of the Capabilities letters, continued.'],
+  ['S - SIP VPN', 'The legend of the Capabilities letters, continued.'],
   ['Uptime:', 'How long this crypto session has been up.'],
   ['Capabilities:', "The session's capabilities by the legend's letters (D dead peer detection, N NAT-T, F fragmentation), its connection id and remaining lifetime."],
   ['Inbound:  #pkts', 'Packets decrypted (and dropped) on this flow, and the inbound SA lifetime left (kilobytes/seconds).'],
@@ -18,6 +19,11 @@ export const SESSION_DETAIL_WORDS: readonly [string, string][] = [
   ['Phase1_id:', "The peer's IKE identity."],
   ['Desc:', "The session's description."],
 ];
+
+/** Whether a line opens `show crypto session` output pasted without its command (genieparser's captures start so). */
+export function startsSessionBlock(t: string): boolean {
+  return t.startsWith('Crypto session current status') || t.startsWith('Code: C - IKE Configuration mode');
+}
 
 /** Their starts: `show crypto session` output that goes on. */
 export const SESSION_DETAIL_LINES: readonly string[] = SESSION_DETAIL_WORDS.map(([start]) => start);

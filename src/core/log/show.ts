@@ -7,7 +7,7 @@ import { parseSpiHex, printedCount, spiHex } from '../ike/numbers.ts';
 import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
 import type { IkeEventBody } from './events.ts';
 import { ikev2ShowLine } from './show-ikev2.ts';
-import { SESSION_DETAIL_LINES } from './show-session-words.ts';
+import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.ts';
 
 const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
 const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
@@ -177,7 +177,9 @@ const SESSION_SPI = /^(In|Out)bound SPI : 0x( *[\da-f]{1,8})(?:, transform : (.+
 // an `IKEv2 SA:` or `IKE SA:` line whose form is not read above is still a line of the session's output
 const SESSION_INFO = ['Interface:', 'Session status:', 'Peer:', 'IPSEC FLOW:', 'Group:', 'IKEv2 SA:', 'IKEv1 SA:', 'IKE SA:', ...SESSION_DETAIL_LINES];
 /** `IKEv2 SA: local 10.1.10.50/4500 remote 52.175.250.191/4500 Active`: an IKE SA of IKEv2, read with show crypto ikev2 sa's rows. */
-const SESSION_IKEV2 = /^IKEv2 SA: local (\S{1,64})\/(\d{1,5}) remote (\S{1,64})\/(\d{1,5}) ([A-Za-z-]{2,20})$/;
+const SESSION_IKEV2 = /^IKEv2 SA: local (\S{1,64})\/(\d{1,5})(?: remote (\S{1,64})\/(\d{1,5}) ([A-Za-z-]{2,20}))?$/;
+/** The rest of an `IKEv2 SA:` line of IPv6 ends, wrapped after the local address: `remote 2001:101:0:1::2/500 Active`. */
+const SESSION_IKEV2_REMOTE = /^remote (\S{1,64})\/(\d{1,5}) ([A-Za-z-]{2,20})$/;
 
 /** A line of `show crypto session` output. An `IKEv2 SA:` line is no phase 1 of IKEv1: it is an IKE SA of IKEv2, as show crypto ikev2 sa's rows are. */
 function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
@@ -190,9 +192,12 @@ function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
   const v2 = t.startsWith('IKEv2 SA:') ? SESSION_IKEV2.exec(t) : null;
   if (v2 !== null) {
     const local = book.address(v2[1] ?? '');
-    const remote = book.address(v2[3] ?? '');
-    if (local !== null && remote !== null) return { type: 'show-ikev2', line: { kind: 'session-sa', local, localPort: Number(v2[2]), remote, remotePort: Number(v2[4]), status: v2[5] ?? '' } };
+    const remote = v2[3] === undefined ? null : book.address(v2[3]);
+    if (local !== null) return { type: 'show-ikev2', line: { kind: 'session-sa', local, localPort: Number(v2[2]), remote, remotePort: remote === null ? null : Number(v2[4]), status: v2[5] ?? null } };
   }
+  const rest = t.startsWith('remote ') ? SESSION_IKEV2_REMOTE.exec(t) : null;
+  const restAddress = rest === null ? null : book.address(rest[1] ?? '');
+  if (rest !== null && restAddress !== null) return { type: 'show-ikev2', line: { kind: 'session-sa-remote', remote: restAddress, remotePort: Number(rest[2]), status: rest[3] ?? '' } };
   if (t.startsWith('Interface: ')) return { type: 'show-session-interface', iface: t.slice(11).trim() };
   const sas = SESSION_SAS.exec(t);
   if (sas) return { type: 'show-session-sas', active: Number(sas[1]) };
@@ -229,5 +234,5 @@ export function showBlockStart(t: string): ShowState['command'] | null {
   if (/^(?:local {1,2}|remote )ident \(addr\/mask\/prot\/port\)/.test(t) || t.startsWith('#pkts encaps:')) return 'ipsec';
   if (t.startsWith('current_peer ') || t.startsWith('current outbound spi:') || t.startsWith('interface: ') || t.startsWith('Crypto map tag:')) return 'ipsec';
   if (t.startsWith('IPv4 Crypto ISAKMP SA') || t.startsWith('IPv6 Crypto ISAKMP SA')) return 'isakmp';
-  return t.startsWith('Crypto session current status') ? 'session' : null;
+  return startsSessionBlock(t) ? 'session' : null;
 }

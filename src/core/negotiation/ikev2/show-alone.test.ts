@@ -82,6 +82,34 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations.every((n) => n.findings.length === 0 && n.role === 'unknown')).toBe(true);
     expect(a.input.unrecognized).toEqual([]);
   },
+  'show-crypto-session-detail-ipv6-wrapped-genie.log': (a) => {
+    // pasted from its legend, without the command; the IKEv2 SA line wraps after the local IPv6 end
+    expect(a.negotiations.map((n) => [n.ikeVersion, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.shown?.status])).toEqual([[2, '2001:101:0:1::1', '2001:101:0:1::2', 'complete', 'Active']]);
+    expect(a.negotiations[0]!.ikeSa!.shown!.lines.map((l) => l.line)).toEqual([17, 18]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-crypto-session-detail-two-clients-one-nat-genie.log': (a) => {
+    // one peer address, two sessions: the peer's ports (38452, 55411) keep them two IKE SAs
+    expect(a.negotiations.map((n) => [n.ikeVersion, n.local, n.peer, n.ikeSa?.outcome])).toEqual([
+      [2, '1.1.1.1', '17.27.1.11', 'complete'],
+      [2, '1.1.1.1', '17.27.1.11', 'complete'],
+    ]);
+    expect(a.negotiations.map((n) => n.ikeSa!.shown!.lines.map((l) => l.line))).toEqual([[19], [34]]);
+    expect(a.negotiations.every((n) => n.findings.length === 0 && n.role === 'unknown')).toBe(true);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-ikev2-sa-asa-ipv6-two-children-genie.log': (a) => {
+    // the ASA row with IPv6 ends, its role INITIATOR; two child SAs under one IKE SA
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '2001:db8:2:1::1', peer: '2001:db8:2:1::2' });
+    expect(n.ikeSa!.shown).toMatchObject({ status: 'READY', sessionStatus: 'UP-ACTIVE', encryption: '3DES', integrity: 'SHA96', group: 2, lifetimeSeconds: 43200 });
+    expect(n.childSas!.map((c) => [c.spis?.inbound, c.spis?.outbound, c.trafficSelectors?.local[0]])).toEqual([
+      ['0xBE064BDC', '0x5DB6EFF3', '2001:db8:1:2::/0 - 2001:db8:1:2:ffff:ffff:ffff:ffff/65535'],
+      ['0x69B865F8', '0x978DBBE5', '2001:db8:1:1::/0 - 2001:db8:1:1:ffff:ffff:ffff:ffff/65535'],
+    ]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
   'show-ikev2-sa-detail-ipsec-sa-flexvpn-ra-course-notes.log': (a) => {
     // the SA listed twice (sa, then sa detail) and show crypto ipsec sa with the same peer: one IKEv2 negotiation
     expect(a.negotiations).toHaveLength(1);

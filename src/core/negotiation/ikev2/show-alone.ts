@@ -24,6 +24,7 @@ function merged(entries: readonly ShownEntry[]): ShownEntry[] {
         (o.tunnelId === e.tunnelId || o.tunnelId === null || e.tunnelId === null) &&
         o.local === e.local &&
         o.remote === e.remote &&
+        (o.ports === null || e.ports === null || (o.ports.local === e.ports.local && o.ports.remote === e.ports.remote)) &&
         (o.spis === null || e.spis === null || (o.spis.local === e.spis.local && o.spis.remote === e.spis.remote)),
     );
     if (same === undefined) {
@@ -35,6 +36,7 @@ function merged(entries: readonly ShownEntry[]): ShownEntry[] {
       same.tunnelId = e.tunnelId;
       same.status = e.status;
     }
+    same.ports ??= e.ports;
     same.description ??= e.description;
     same.session ??= e.session;
     same.crypto ??= e.crypto;

@@ -27,6 +27,8 @@ export interface ShownEntry {
   tunnelId: number | null;
   local: string | null;
   remote: string | null;
+  /** the ports of both ends where the line prints them (two clients behind one NAT differ only by the peer's port) */
+  ports: { local: number; remote: number } | null;
   status: string;
   description: string | null;
   session: { id: number; status: string } | null;
@@ -46,11 +48,14 @@ export class Ikev2ShowCollector {
   private current: ShownEntry | null = null;
   /** A session line names the IKE SA row that follows it. */
   private session: { id: number; status: string; line: LineRef; record: number } | null = null;
+  /** show crypto session's `IKEv2 SA: local 2001:101:0:1::1/500`, its peer's end on the next line. */
+  private wrapped: { entry: ShownEntry; localPort: number } | null = null;
 
   /** A prompt or a new file: what follows is output of another command. */
   newCommand(): void {
     this.current = null;
     this.session = null;
+    this.wrapped = null;
   }
 
   event(e: ShowIkev2Event, name: string | null): void {
@@ -61,13 +66,29 @@ export class Ikev2ShowCollector {
       return;
     }
     if (l.kind === 'row') {
-      this.current = this.open(e, { tunnelId: l.tunnelId, local: l.local, remote: l.remote, status: l.status, initiator: l.initiator }, name);
+      const ports = l.localPort === null || l.remotePort === null ? null : { local: l.localPort, remote: l.remotePort };
+      this.current = this.open(e, { tunnelId: l.tunnelId, local: l.local, remote: l.remote, ports, status: l.status, initiator: l.initiator }, name);
       return;
     }
     if (l.kind === 'session-sa') {
-      // the lines under it (capabilities, flows) are show crypto session's own
-      this.open(e, { tunnelId: null, local: l.local, remote: l.remote, status: l.status, initiator: null }, name);
+      // the lines under it (capabilities, flows) are show crypto session's own; a wrapped line's rest completes it
+      const ports = l.remotePort === null ? null : { local: l.localPort, remote: l.remotePort };
+      const entry = this.open(e, { tunnelId: null, local: l.local, remote: l.remote, ports, status: l.status ?? '', initiator: null }, name);
       this.current = null;
+      this.wrapped = l.remote === null ? { entry, localPort: l.localPort } : null;
+      return;
+    }
+    const wrapped = this.wrapped;
+    this.wrapped = null;
+    if (l.kind === 'session-sa-remote') {
+      if (wrapped !== null) {
+        const w = wrapped.entry;
+        w.remote = l.remote;
+        w.ports = { local: wrapped.localPort, remote: l.remotePort };
+        w.status = l.status;
+        w.lines.push(e.at);
+        w.records.push(e.record);
+      }
       return;
     }
     const cur = this.current;
@@ -125,7 +146,7 @@ export class Ikev2ShowCollector {
     }
   }
 
-  private open(e: ShowIkev2Event, l: Pick<ShownEntry, 'tunnelId' | 'local' | 'remote' | 'status' | 'initiator'>, name: string | null): ShownEntry {
+  private open(e: ShowIkev2Event, l: Pick<ShownEntry, 'tunnelId' | 'local' | 'remote' | 'ports' | 'status' | 'initiator'>, name: string | null): ShownEntry {
     const s = this.session;
     const entry: ShownEntry = {
       file: e.at.file,
@@ -133,6 +154,7 @@ export class Ikev2ShowCollector {
       tunnelId: l.tunnelId,
       local: l.local,
       remote: l.remote,
+      ports: l.ports,
       status: l.status,
       description: null,
       session: s === null ? null : { id: s.id, status: s.status },
