@@ -366,6 +366,30 @@ const expectations: Record<string, (a: Analysis) => void> = {
     ]);
     expect(a.negotiations[0]!.ikeSa!.messages[1]!.payloads).toEqual(['NOTIFY(NO_PROPOSAL_CHOSEN)']);
   },
+  '44-asa-ike-proposal-mismatch-retransmits-initiator-pair-a.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    // the excerpt starts at a retransmission: four sendings of one IKE_SA_INIT, no response printed
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis?.initiator, n.ikeSa?.spis?.responder, n.ikeSa?.outcome])).toEqual([['initiator', '20D2257F50296ABD', '0000000000000000', 'incomplete']]);
+    const n = a.negotiations[0]!;
+    expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT 0', 'IKE_SA_INIT 0', 'IKE_SA_INIT 0']);
+    expect(n.ikeSa!.messages.every((m) => m.packetLines !== undefined && m.dir === 'out')).toBe(true);
+    // nothing came back in this log: a warning, not a failure the log does not show
+    expect(n.findings.map((f) => `${f.severity} ${f.code}`)).toEqual(['warning PEER_UNREACHABLE']);
+  },
+  '45-asa-ike-proposal-mismatch-three-copies-refused-responder-pair-b.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    // one initiator SPI, three responder SPIs: three IKE SAs the responder began and refused
+    expect(a.negotiations.map((n) => [n.role, n.ikeSa?.spis?.initiator, n.ikeSa?.spis?.responder, n.ikeSa?.outcome])).toEqual([
+      ['responder', '20D2257F50296ABD', '6D2195925A36BB98', 'failed'],
+      ['responder', '20D2257F50296ABD', '6B069007BE6CD65F', 'failed'],
+      ['responder', '20D2257F50296ABD', 'DA4E4F70610DAB19', 'failed'],
+    ]);
+    for (const n of a.negotiations) {
+      expect(v2(n)).toEqual(['IKE_SA_INIT 0', 'IKE_SA_INIT.response 0']);
+      expect(n.ikeSa!.messages[1]!.payloads).toEqual(['NOTIFY(NO_PROPOSAL_CHOSEN)']);
+      expect(n.ikeSa!.transitions.map((t) => t.to).slice(-2)).toEqual(['INIT_DONE', 'EXIT']);
+    }
+  },
   '41-ios-identity-mismatch-no-ikev2-profile-for-peer-dn-responder-cisco-doc.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     const n = a.negotiations[0]!;

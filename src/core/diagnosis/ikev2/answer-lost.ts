@@ -7,6 +7,7 @@
  * | `IKEv2-PLAT-3: (46): SENT PKT [IKE_SA_INIT] [30.30.30.1]:500->[20.20.20.1]:500 …` (the answer, same initiator SPI) | ASA responder, corpus 36 |
  * | `IKEv2-PROTO-2: (46): Starting timer (30 sec) to wait for auth message` | corpus 36 |
  * | `IKEv2-PROTO-1: (46): Failed to receive the AUTH msg before the timer expired` | corpus 36 |
+ * | `IKEv2-PROTO-2: (2): Retransmitting packet` (four times, no answer printed) | ASA initiator, corpus 44; its responder (45) answers each copy NO_PROPOSAL_CHOSEN and prints `Initial exchange failed`, its own end |
  */
 import type { Negotiation } from '../../analysis.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
@@ -22,7 +23,11 @@ export function answerLost(n: Negotiation): DiagnosedFinding[] {
   const unseen = n.role === 'both' && answers.every((m) => (m.sideLines?.initiator.length ?? 0) === 0);
   const c = cited(n);
   const waited = c.filter((x) => x.line.kind === 'error' && x.line.code === 'auth-timeout').map((x) => x.at);
-  const gaveUp = c.filter((x) => x.line.kind === 'error' && (x.line.code === 'retransmit-limit' || x.line.code === 'initial-exchange-failed')).map((x) => x.at);
+  // the initiator's own giving up: in a merged negotiation the responder's `Initial exchange failed` (after it
+  // refused the request, corpus 45) is not the initiator stopping
+  const gaveUp = c
+    .filter((x) => x.line.kind === 'error' && (x.line.code === 'retransmit-limit' || x.line.code === 'initial-exchange-failed') && (n.role !== 'both' || x.side === 'initiator'))
+    .map((x) => x.at);
   if (!unseen && (n.role !== 'responder' || waited.length === 0)) return [];
   const initiator = routerName(n, 'initiator');
   const responder = routerName(n, 'responder');

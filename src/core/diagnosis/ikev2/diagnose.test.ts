@@ -180,6 +180,29 @@ const CASES: Case[] = [
     cites: [[0, 'Maximum number of retransmissions reached'], [1, 'Failed to receive the AUTH msg before the timer expired']],
     says: /20\.20\.20\.1's log never shows the answer: it sent the request 7 times and gave up/,
   },
+  {
+    name: 'ASA responder refuses three copies of one IKE_SA_INIT: P1_POLICY_MISMATCH for each responder SPI',
+    files: [45],
+    codes: [['P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO']],
+    cites: [[0, 'Expected Policies:']],
+    refusal: 'NO_PROPOSAL_CHOSEN',
+    says: /AES-CBC-128 SHA1 SHA256 DH_GROUP_2048_MODP\/Group 14; the responder accepts .*AES-CBC-256/,
+  },
+  {
+    name: "both ASAs: the initiator's unanswered resends are the responder's refused copies: P1_POLICY_MISMATCH (with the lost answers), not PEER_UNREACHABLE",
+    files: [44, 45],
+    codes: [['P1_RETRANSMIT', 'P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO']],
+    cites: [[1, 'Expected Policies:']],
+    code: 'P1_POLICY_MISMATCH',
+  },
+  {
+    name: "both ASAs: the refusals never reach the initiator, which has not given up when its log ends: P1_RETRANSMIT without 'gave up'",
+    files: [44, 45],
+    codes: [['P1_RETRANSMIT', 'P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO']],
+    cites: [[1, 'Sending Packet [To 20.20.20.1:500/From 30.30.30.1:500']],
+    code: 'P1_RETRANSMIT',
+    says: /20\.20\.20\.1's log never shows the answer: it sent the request 4 times: /,
+  },
 ];
 
 /** Corpus 24 cut just before its `n`th `Retransmitting packet` line: the paste holds `n` sendings of IKE_SA_INIT. */
