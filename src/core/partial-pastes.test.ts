@@ -481,6 +481,24 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // every address is a placeholder: no peer can be told, so no negotiation (and no Aggressive Mode) is invented
     expect(a.negotiations).toEqual([]);
   },
+  'show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log': (a) => {
+    const f = 'show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // a blank line between every two lines does not end the output; 12.x's `local addr.` and `current_peer: a:port`
+    const kinds = a.lineTables[0]!.kinds;
+    expect([kinds[bodyLinesWith(f, 'Crypto map tag:')[0]! - 1], kinds[bodyLinesWith(f, 'outbound pcp sas')[0]! - 1]]).toEqual([3, 3]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '12.1.1.2', peer: '13.1.1.3', role: 'unknown' });
+    expect(n.phase1).toMatchObject({ outcome: 'complete', implied: true, mode: null });
+    expect(n.phase2).toHaveLength(1);
+    const p = n.phase2[0]!;
+    // the outbound SPI printed bare (`56ABE0AE`); UDP-Encaps and port 4500: NAT-T
+    expect(p).toMatchObject({ outcome: 'complete', transform: 'esp-des esp-sha-hmac', encapsulation: 'tunnel-udp', spis: { inbound: '0x71A6F86C', outbound: '0x56ABE0AE' } });
+    // no Status: line in 12.x; the SAs it lists and 106 packets each way say the tunnel passes traffic
+    expect(p.verification).toMatchObject({ packetsOut: 106, packetsIn: 106, up: true });
+    expect(n.findings.map((x) => x.code).sort()).toEqual(['NAT_T', 'WEAK_CRYPTO']);
+  },
 };
 
 function expectGolden(file: URL, text: string): void {

@@ -36,6 +36,17 @@ describe('show output: what a line says of its SAs', () => {
     expect(read('     PFS (Y/N): Y, DH group: group20, PQC Key Exchange: ML-KEM-768', 'ipsec')).toEqual({ type: 'show-ipsec-pfs', pfs: true, group: 20 });
   });
 
+  // IOS 12.x lab notes, stored file id 7303595207 (fixtures/partial/show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log)
+  test("12.x's current_peer with its port after a colon, its bare outbound SPI and `local addr.`", () => {
+    expect(read('current_peer: 13.1.1.3:4500', 'ipsec')).toEqual({ type: 'show-ipsec-peer', peer: '13.1.1.3', local: null, port: 4500 });
+    expect(read('current outbound spi: 56ABE0AE', 'ipsec')).toEqual({ type: 'show-ipsec-spi', direction: 'current-outbound', spi: '0x56ABE0AE' });
+    expect(read('Crypto map tag: huawei, local addr. 12.1.1.2', 'ipsec')).toEqual({ type: 'show-ipsec-peer', peer: '', local: '12.1.1.2', port: null });
+    // the later form is read as before
+    expect(read('   current_peer 192.0.2.1 port 500', 'ipsec')).toMatchObject({ peer: '192.0.2.1', port: 500 });
+    // a word that is no hex SPI is not one
+    expect(read('current outbound spi: none', 'ipsec')).toBeNull();
+  });
+
   // the seed's `show crypto ipsec sa` (fixtures/seed/ios-ikev1-main-mode-debugs.txt, line 1019)
   test('PFS N names no group', () => {
     expect(read('     PFS (Y/N): N, DH group: none', 'ipsec')).toEqual({ type: 'show-ipsec-pfs', pfs: false, group: null });

@@ -11,6 +11,7 @@ import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.t
 
 const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
 const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
+const BARE_SPI = /^[\da-f]{1,8}$/i;
 
 /** Which show command's output is being read, and which SA list inside `show crypto ipsec sa`. */
 export interface ShowState {
@@ -79,10 +80,9 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     }
     return null;
   }
-  if (t.startsWith('current_peer ') || t.startsWith('current-peer ')) {
-    const words = t.slice(13).split(' ');
-    const address = book.address(words[0] ?? '');
-    if (address !== null) return { type: 'show-ipsec-peer', peer: address, local: null, port: words[1] === 'port' ? printedCount(words[2]) : null };
+  if (t.startsWith('current_peer') || t.startsWith('current-peer')) {
+    const peer = currentPeer(t.slice(12), book);
+    if (peer !== null) return peer;
   }
   if (t.startsWith('#pkts encaps:')) return { type: 'show-ipsec-counters', encaps: printedCount(/^#pkts encaps: (\d+)/.exec(t)?.[1]), decaps: null };
   if (t.startsWith('#pkts decaps:')) return { type: 'show-ipsec-counters', encaps: null, decaps: printedCount(/^#pkts decaps: (\d+)/.exec(t)?.[1]) };
@@ -101,8 +101,10 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     return { type: 'show-ipsec-spi', direction: state.section, spi: spiHex(value) };
   }
   if (t.startsWith('current outbound spi: ')) {
-    const m = SPI.exec(t.slice(22));
-    const value = m ? parseSpiHex(m[1] ?? '') : null;
+    // 12.x prints the SPI bare (`56ABE0AE`), later releases as `0x56ABE0AE(1454104750)`
+    const printed = t.slice(22).trim();
+    const m = SPI.exec(printed);
+    const value = m ? parseSpiHex(m[1] ?? '') : BARE_SPI.test(printed) ? parseSpiHex(`0x${printed}`) : null;
     return value === null ? null : { type: 'show-ipsec-spi', direction: 'current-outbound', spi: spiHex(value) };
   }
   if (t.startsWith('Status: ')) return { type: 'show-ipsec-status', status: t.slice(8).trim() };
@@ -111,7 +113,8 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     if (m) return { type: 'show-ipsec-mtu', pathMtu: Number(m[1]) };
   }
   if (t.startsWith('Crypto map tag:')) {
-    const m = /local addr (\S+)$/.exec(t);
+    // `local addr 192.0.2.1`; 12.x `local addr. 12.1.1.2`
+    const m = /local addr\.? (\S+)$/.exec(t);
     const local = m ? book.address(m[1] ?? '') : null;
     if (local !== null) return { type: 'show-ipsec-peer', peer: '', local, port: null };
   }
@@ -232,7 +235,23 @@ export function looksLikeShowLine(t: string): boolean {
 export function showBlockStart(t: string): ShowState['command'] | null {
   // a page that collapsed runs of spaces prints `local ident`
   if (/^(?:local {1,2}|remote )ident \(addr\/mask\/prot\/port\)/.test(t) || t.startsWith('#pkts encaps:')) return 'ipsec';
-  if (t.startsWith('current_peer ') || t.startsWith('current outbound spi:') || t.startsWith('interface: ') || t.startsWith('Crypto map tag:')) return 'ipsec';
+  if (t.startsWith('current_peer ') || t.startsWith('current_peer: ') || t.startsWith('current outbound spi:') || t.startsWith('interface: ') || t.startsWith('Crypto map tag:')) return 'ipsec';
   if (t.startsWith('IPv4 Crypto ISAKMP SA') || t.startsWith('IPv6 Crypto ISAKMP SA')) return 'isakmp';
   return startsSessionBlock(t) ? 'session' : null;
+}
+
+/**
+ * The peer of a `show crypto ipsec sa` block and the port its SAs use: `current_peer 192.0.2.1 port 4500`, or 12.x's
+ * `current_peer: 13.1.1.3:4500` (an IPv4 address, its port after a colon).
+ */
+function currentPeer(rest: string, book: AddressBook): IkeEventBody | null {
+  const words = rest.replace(/^:/, '').trim().split(' ');
+  const first = words[0] ?? '';
+  // a vendor's page prints `<Primary VPN Hostname>` for the address: no peer
+  if (first.startsWith('<')) return null;
+  const colon = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(first);
+  const address = book.address(colon ? (colon[1] ?? '') : first);
+  if (address === null) return null;
+  const port = colon ? printedCount(colon[2]) : words[1] === 'port' ? printedCount(words[2]) : null;
+  return { type: 'show-ipsec-peer', peer: address, local: null, port };
 }

@@ -19,6 +19,8 @@ interface Verified {
   phase2: Phase2;
   peers: ReadonlySet<string>;
   lines: LineRef[];
+  /** The SPIs the show output lists for this phase 2. */
+  listed: Set<string>;
   counters: ShownFigure<{ encaps: number | null; decaps: number | null }>[];
   mtus: ShownFigure<{ mtu: number }>[];
 }
@@ -68,12 +70,13 @@ export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]
     const peers = new Set([n.peer, n.local, n.routers.initiator.address, n.routers.responder.address]);
     const said: ShownEvent[] = [];
     for (const p of n.phase2) {
-      const v: Verified = { phase2: p, peers, lines: [], counters: [], mtus: [] };
+      const v: Verified = { phase2: p, peers, lines: [], listed: new Set(), counters: [], mtus: [] };
       const blocks = new Set<number>();
       const before = said.length;
       for (const sa of p.sas) {
         for (const s of bySpi.get(sa.spi) ?? []) {
           blocks.add(s.block);
+          v.listed.add(sa.spi);
           v.lines.push(s.line);
           if (s.status !== null) {
             sa.status = s.status;
@@ -104,6 +107,7 @@ export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]
         if (current) {
           const value = Number.parseInt(current.spi.slice(2), 16);
           p.sas.push({ direction: 'outbound', spi: current.spi, spiDecimal: value, transform: null, lifetimeKb: null, lifetimeSeconds: null, line: current.line, status: null, statusLine: null });
+          v.listed.add(current.spi);
           v.lines.push(current.line);
         }
       }
@@ -158,7 +162,9 @@ function conclude(v: Verified): void {
     pathMtu = m.mtu;
     v.lines.push(m.line);
   }
-  const active = (spi: string | undefined): boolean => p.sas.some((s) => s.spi === spi && s.status === 'ACTIVE');
+  // 12.x prints no `Status:` line: an SA it lists is installed, so only a status other than ACTIVE says it is not
+  const active = (spi: string | undefined): boolean =>
+    spi !== undefined && v.listed.has(spi) && p.sas.some((s) => s.spi === spi && (s.status === 'ACTIVE' || s.status === null));
   const up = p.spis !== null && active(p.spis.inbound) && active(p.spis.outbound) && (packetsOut ?? 0) > 0 && (packetsIn ?? 0) > 0;
   p.verification = { packetsOut, packetsIn, up, pathMtu, lines: v.lines.sort(compareLines) };
 }

@@ -96,9 +96,8 @@ function phase2Text(p: Phase2, n: Negotiation, out: string[]): void {
   const v = p.verification;
   if (v) {
     const active = p.sas.filter((s) => s.status === 'ACTIVE').map((s) => s.spi);
-    out.push(
-      `    Verified by show crypto ipsec sa: ${[...new Set(active)].join(' and ') || 'no SPI'} ACTIVE, ${v.packetsOut ?? '?'} packets out, ${v.packetsIn ?? '?'} in${v.up ? ': the tunnel passes traffic both ways.' : '.'}`,
-    );
+    const status = active.length > 0 ? `${[...new Set(active)].join(' and ')} ACTIVE` : p.sas.some((s) => s.status !== null) ? 'no SPI ACTIVE' : 'no SA status printed';
+    out.push(`    Verified by show crypto ipsec sa: ${status}, ${v.packetsOut ?? '?'} packets out, ${v.packetsIn ?? '?'} in${v.up ? ': the tunnel passes traffic both ways.' : '.'}`);
   }
 }
 
