@@ -481,6 +481,30 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // every address is a placeholder: no peer can be told, so no negotiation (and no Aggressive Mode) is invented
     expect(a.negotiations).toEqual([]);
   },
+  'mm-qm-initiator-ios12-notion-quote-list-ping-split-timestamp-zh-notes.log': (a) => {
+    const f = 'mm-qm-initiator-ios12-notion-quote-list-ping-split-timestamp-zh-notes.log';
+    // every line behind `> ` and `- `, a blank quoted line between the parts of a record
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'initiator', local: '12.1.1.2', peer: '13.1.1.3' });
+    expect(n.phase1).toMatchObject({ mode: 'main', outcome: 'complete' });
+    expect(n.phase1.proposal).toMatchObject({ encryption: '3DES-CBC', hash: 'MD5', group: 2, auth: 'pre-share', lifetimeSeconds: 60 });
+    expect(n.phase1.messages.map((m) => m.name)).toEqual(['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6']);
+    // the ping's answer printed inside MM2's vendor ID line (`- M.!!!!` … `R2#ar 1 00:55:40.971: …`): the line is one record, MM2's
+    const split = bodyLinesWith(f, '- M.!!!!')[0]!;
+    const rest = bodyLinesWith(f, 'R2#ar 1 00:55:40.971')[0]!;
+    expect(a.records.line.indexOf(split)).toBeGreaterThanOrEqual(0);
+    expect(n.phase1.messages[1]!.lines.some((l) => l.line === split)).toBe(true);
+    // its rest, after the prompt, is a continuation of that record
+    expect(a.lineTables[0]!.kinds[rest - 1]).toBe(1);
+    expect(n.phase2).toHaveLength(1);
+    const p = n.phase2[0]!;
+    expect(p).toMatchObject({ outcome: 'complete', transform: 'esp-des esp-sha-hmac', pfsGroup: 1, spis: { inbound: '0x5E39E570', outbound: '0xE06FF44' } });
+    // the show output after `clear crypto sa` lists another SA pair: it does not verify this one
+    expect(p.verification).toBeNull();
+    expect(n.findings.map((x) => [x.code, x.severity])).toEqual([['WEAK_CRYPTO', 'warning'], ['SA_DELETED_BY_PEER', 'info']]);
+  },
   'show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log': (a) => {
     const f = 'show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log';
     expect(a.input.unrecognized).toEqual([]);
