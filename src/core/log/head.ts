@@ -31,8 +31,9 @@ function skipSpaces(s: string, i: number): number {
 }
 
 /**
- * Reads `(digits)` or `(digits:digits)` at i; returns the conn-id (the last number), or -1. Its end is the
- * `)` after i: the digits and colon hold none, and returning only the number allocates no pair per line.
+ * Reads `(digits)`, `(digits:digits)` or 12.4's `(0:1:SW:1)` at i; returns the conn-id (the last number, or the one
+ * before the crypto engine), or -1. Its end is the `)` after i: the digits, colons and engine hold none, and
+ * returning only the number allocates no pair per line.
  */
 function readConn(s: string, i: number): number {
   if (s.charCodeAt(i) !== 40) return -1;
@@ -45,6 +46,8 @@ function readConn(s: string, i: number): number {
       value = value * 10 + (c - 48);
       digits += 1;
     } else if (c === 58 && digits > 0) {
+      const engine = engineEnd(s, j + 1);
+      if (engine >= 0) return value;
       value = 0;
       digits = 0;
     } else break;
@@ -52,6 +55,20 @@ function readConn(s: string, i: number): number {
   }
   if (digits === 0 || s.charCodeAt(j) !== 41) return -1;
   return value;
+}
+
+/**
+ * 12.4 prints the crypto engine that holds the SA after its conn-id: `HW:2` (hardware), `SW:1` (software) or
+ * `N/A:0` (none chosen yet), then `)`. Returns the index of that `)`, or -1 when k starts no such engine.
+ */
+function engineEnd(s: string, k: number): number {
+  let j = k;
+  if (s.startsWith('HW:', j) || s.startsWith('SW:', j)) j += 3;
+  else if (s.startsWith('N/A:', j)) j += 4;
+  else return -1;
+  const first = j;
+  while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j += 1;
+  return j > first && s.charCodeAt(j) === 41 ? j : -1;
 }
 
 function isakmp(body: string, facility: Facility, start: number): Head {
