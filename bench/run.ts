@@ -59,7 +59,7 @@ function baseline(text: string): number {
 
 /** (c): the analysis' first stage alone: split into lines (chunk by chunk, as (b)) and lex each one. */
 function lexOnly(text: string): number {
-  const scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null };
+  const scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null, source: null };
   const last = new LastStamp();
   let stamped = 0;
   const splitter = new LineSplitter((raw) => {

@@ -198,6 +198,8 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
       return e.command.length > 0
         ? `${e.name ? `Router ${e.name}` : 'The operator'} types: ${e.command}`
         : `Prompt of router ${e.name ?? '?'}.`;
+    case 'log-source':
+      return `Logged by ${e.name}, as the syslog collector names the sender: its lines are that router's.`;
     case 'show-isakmp-sa':
       return `ISAKMP SA ${e.src} → ${e.dst} in ${e.state}${e.status ? `, ${e.status}` : ''}${e.state === 'QM_IDLE' ? ': phase 1 is up' : ''}.`;
     case 'show-isakmp-peer':

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { IkeEvent } from './events.ts';
 import { EMBEDDED_MIN_LENGTH, embeddedRecords } from './embedded.ts';
 import { rebuild, splitLines } from './lines.ts';
-import { readLog } from './records.ts';
+import { readLog } from './read-log.ts';
 import { lineAnnotation, recordRows } from './record-table.ts';
 
 const FLAT = 'corpus/19-flattened-pdf-text-initiator-mm1-mm3-studylib.log';

@@ -150,6 +150,8 @@ export type IkeEventBody =
   | { type: 'ikev2'; facility: Ikev2Facility; level: number | null; session: number | null; sa: number | null; line: Ikev2Line; also: Ikev2Line[]; decoded: string[]; decodedSelectors: TrafficSelectors | null }
   /** a router prompt, with the command typed after it (`R3(config-if)#`, `HQ#show crypto ipsec sa`) */
   | { type: 'prompt'; name: string | null; command: string }
+  /** the sender a syslog collector names before a router's line (`Jan 10 14:22:01 hub1 4521: …`), when it changes */
+  | { type: 'log-source'; name: string }
   /** a recognised line that changes nothing in the model, with its meaning */
   /** A line that changes nothing, its text as printed; `words` when the reader says what it means itself. */
   | { type: 'info'; text: string; words?: string }

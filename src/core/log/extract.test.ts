@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { IkeEventBody } from './events.ts';
-import { readLog } from './records.ts';
+import { readLog } from './read-log.ts';
 
 /** Real records (seed and corpus) and the event each must give. */
 const cases: { name: string; text: string; event: Partial<IkeEventBody> & { type: IkeEventBody['type'] } }[] = [

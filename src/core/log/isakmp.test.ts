@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { IkeEventBody } from './events.ts';
-import { readLog } from './records.ts';
+import { readLog } from './read-log.ts';
 
 const cases: { name: string; text: string; event: Partial<IkeEventBody> & { type: IkeEventBody['type'] } }[] = [
   {

@@ -4,6 +4,7 @@
  * annotations), leaving the body IOS printed.
  */
 import { timeOfDay } from '../ike/numbers.ts';
+import { collectorPrefix } from './collector.ts';
 
 export interface Lexed {
   /** The text IOS printed after the timestamp, prefixes and decorations removed (may be empty). */
@@ -24,12 +25,15 @@ export interface Lexed {
   ping: string | null;
   /** An author's note after the line (`<-- here`, `<==`, ` (1)`, ` (#5)`, a parenthesis in another script), or null. */
   note: string | null;
+  /** The sender a syslog collector named before the line (`Jan 10 14:22:01 10.1.1.1 4521: …`), or null. */
+  source: string | null;
 }
 
 const UPTIME_STAMP = /\*?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?:/y;
 const UPTIME_DAYS = /\*?\d{1,3}[ywd]\d{1,2}[wdh]:/y;
 const PASTEBIN_NUMBER = /\d{1,6}\.?[ \t]+(?=[*A-Z])/y;
-const SEQUENCE_NUMBER = /\d{1,9}: (?=[*.A-Z])/y;
+// before a timestamp, a facility or a syslog message without a timestamp (`89: %SYS-5-CONFIG_I: …`)
+const SEQUENCE_NUMBER = /\d{1,9}: (?=[*.A-Z%])/y;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
@@ -38,6 +42,10 @@ function isSpace(c: number): boolean {
 function isMonthStart(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return (c === 42 /* * */ || c === 46 /* . */ || (c >= 65 && c <= 90)) && i + 3 < text.length;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function digit(c: number): boolean {
@@ -94,9 +102,9 @@ function monthStamp(s: string, start: number, clock: { time: number }): number {
     ms = digits === 3 ? frac : Math.round((frac / 10 ** digits) * 1000);
   }
   if (s.charCodeAt(i) === 32) {
-    // time zone: 2-5 capitals
+    // time zone: 2-5 letters, as `clock timezone` was given (`UTC`, `EDT`, `pst`)
     let j = i + 1;
-    while (j - i - 1 < 5 && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j += 1;
+    while (j - i - 1 < 5 && isLetter(s.charCodeAt(j))) j += 1;
     if (j - i - 1 >= 2 && s.charCodeAt(j) === 58) i = j;
   }
   if (s.charCodeAt(i) !== 58) {
@@ -150,33 +158,45 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   if (emphasis > 0) lead = i;
   let time: number | null = null;
   let stamped = false;
-  const c0 = raw.charCodeAt(i);
-  if (c0 >= 48 && c0 <= 57) {
-    // pastebin line numbers or `service sequence-numbers` counters before a timestamp
-    PASTEBIN_NUMBER.lastIndex = i;
-    if (PASTEBIN_NUMBER.test(raw)) i = PASTEBIN_NUMBER.lastIndex;
-    else {
-      SEQUENCE_NUMBER.lastIndex = i;
-      if (SEQUENCE_NUMBER.test(raw) && isMonthStart(raw, SEQUENCE_NUMBER.lastIndex)) i = SEQUENCE_NUMBER.lastIndex;
-    }
-  }
-  const c1 = raw.charCodeAt(i);
-  if (c1 === 42 || c1 === 46 || (c1 >= 65 && c1 <= 90)) {
-    if (last !== undefined && last.text.length > 0 && raw.startsWith(last.text, i)) {
-      stamped = true;
-      time = last.time;
-      i += last.text.length;
-    } else {
-      // the reader's LastStamp takes the time read; a caller without one gets a stamp of its own
-      const read = last ?? new LastStamp();
-      const end = monthStamp(raw, i, read);
-      if (end > 0) {
-        stamped = true;
-        time = read.time;
-        if (last !== undefined) last.text = raw.slice(i, end);
-        i = end;
+  let source: string | null = null;
+  let c1 = 0;
+  // twice at most: a syslog collector's prefix, then the router's own sequence number and timestamp
+  for (let pass = 0; pass < 2; pass += 1) {
+    const c0 = raw.charCodeAt(i);
+    if (c0 >= 48 && c0 <= 57) {
+      // pastebin line numbers or `service sequence-numbers` counters before a timestamp
+      PASTEBIN_NUMBER.lastIndex = i;
+      if (PASTEBIN_NUMBER.test(raw)) i = PASTEBIN_NUMBER.lastIndex;
+      else {
+        SEQUENCE_NUMBER.lastIndex = i;
+        if (SEQUENCE_NUMBER.test(raw) && (isMonthStart(raw, SEQUENCE_NUMBER.lastIndex) || raw.charCodeAt(SEQUENCE_NUMBER.lastIndex) === 37)) i = SEQUENCE_NUMBER.lastIndex;
       }
     }
+    c1 = raw.charCodeAt(i);
+    if (c1 === 42 || c1 === 46 || (c1 >= 65 && c1 <= 90)) {
+      if (last !== undefined && last.text.length > 0 && raw.startsWith(last.text, i)) {
+        stamped = true;
+        time = last.time;
+        i += last.text.length;
+      } else {
+        // the reader's LastStamp takes the time read; a caller without one gets a stamp of its own
+        const read = last ?? new LastStamp();
+        const end = monthStamp(raw, i, read);
+        if (end > 0) {
+          stamped = true;
+          time = read.time;
+          if (last !== undefined) last.text = raw.slice(i, end);
+          i = end;
+        }
+      }
+    }
+    // no stamp of the router's: maybe the collector's, before the router's line (the first pass only)
+    if (stamped || pass > 0 || !(c0 === 60 || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57 && raw.charCodeAt(i + 4) === 45))) break;
+    const collected = collectorPrefix(raw, i);
+    if (collected === null) break;
+    i = collected.end;
+    source = collected.host;
+    time = collected.time;
   }
   if (!stamped && ((c1 >= 48 && c1 <= 57) || c1 === 42)) {
     UPTIME_STAMP.lastIndex = i;
@@ -193,6 +213,8 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
       }
     }
   }
+  // a router that printed no time of its own: the collector's time stamps the line
+  if (!stamped && time !== null) stamped = true;
   const afterStamp = i;
   while (i < n && isSpace(raw.charCodeAt(i))) i += 1;
   const indent = i - (stamped ? afterStamp : lead);
@@ -255,9 +277,10 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     out.bulleted = bulleted;
     out.ping = ping;
     out.note = note;
+    out.source = source;
     return out;
   }
-  return { body, bodyStart: i, indent, time, stamped, quoted, bulleted, ping, note };
+  return { body, bodyStart: i, indent, time, stamped, quoted, bulleted, ping, note, source };
 }
 
 const MARKDOWN_ESCAPE = /\\([_*#[\]()`<>|~-])/g;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LineKind } from '../ike/line-kinds.ts';
-import { readLog } from './records.ts';
+import { readLog } from './read-log.ts';
 import { timeOf } from './record-table.ts';
 
 /** Each case: real lines (corpus/seed) and the kind every line must get. */

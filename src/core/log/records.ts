@@ -4,8 +4,7 @@
  * lines, wrapped lines, a debug line split in two by ping output and a prompt). Streaming: lines go in one
  * at a time, records come out as soon as they are complete, each with its events.
  */
-import type { RecordTable } from '../analysis.ts';
-import { LINE_KIND_CODE as KIND, lineKindName, type LineKind } from '../ike/line-kinds.ts';
+import { LINE_KIND_CODE as KIND } from '../ike/line-kinds.ts';
 import type { LineRef } from '../ike/line-ref.ts';
 import { AddressBook } from './addresses.ts';
 import { ByteColumn, IntColumn } from './columns.ts';
@@ -23,7 +22,6 @@ import { recurringEvent } from './recurring-event.ts';
 import { hasMessageId, RecurringLines } from './recurring-lines.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
-import { splitLines } from './lines.ts';
 import { looksLikeShowLine, showBlockStart, showCommand, showEvent, type ShowState } from './show.ts';
 import { ikev2ShowText, startsIkev2Show } from './show-ikev2.ts';
 
@@ -56,11 +54,13 @@ export class LogReader {
   private lastFilled = 0;
   /** The body of the last line found not understood: whether it looks cut off. */
   private lastUnrecognizedBody: string | null = null;
+  /** The sender a syslog collector named on the last line that had one. */
+  private source: string | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
   /** Reused for every line: the lexed fields are read before the next line comes. */
   private readonly lastStamp = new LastStamp();
-  private readonly scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null };
+  private readonly scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null, source: null };
 
   constructor(
     private readonly file: number,
@@ -99,6 +99,13 @@ export class LogReader {
         kinds.set(at, KIND.blank);
       }
       return;
+    }
+    if (lexed.source !== null && lexed.source !== this.source) {
+      // a syslog collector's file holds the lines of every router that logs to it: each sender is a router of its own
+      this.source = lexed.source;
+      this.close();
+      // the switch is the builder's to know; the line is said by its own record
+      this.emit({ type: 'log-source', name: lexed.source }, number, this.newRecord(number, null), null, null);
     }
     const open = this.isOpen ? this.cur : null;
     if (open !== null && open.accepts !== 'none' && continues(open, lexed, raw)) {
@@ -374,27 +381,4 @@ export class LogReader {
     if (cacheable && CONTEXT_FREE.has(body.type) && !hasMessageId(head.text)) this.seen.add(head.text, { ...body }, annotation);
     this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
   }
-}
-
-/** Convenience for tests and tools: the records, events and line kinds of one text. */
-export function readLog(text: string, file = 0): {
-  kinds: LineKind[];
-  lineRecords: number[];
-  records: RecordTable;
-  events: IkeEvent[];
-  unrecognized: LineRef[];
-} {
-  const records = new RecordTableBuilder();
-  const unrecognized: LineRef[] = [];
-  const events: IkeEvent[] = [];
-  const reader = new LogReader(file, records, unrecognized, new AddressBook(), { event: (e) => events.push(e) });
-  for (const line of splitLines(text)) reader.line(line.raw, line.number);
-  reader.finish();
-  const kinds: LineKind[] = [];
-  const lineRecords: number[] = [];
-  for (let i = 0; i < reader.columns.kinds.length; i += 1) {
-    kinds.push(lineKindName(reader.columns.kinds.get(i)));
-    lineRecords.push(reader.columns.records.get(i));
-  }
-  return { kinds, lineRecords, records: records.table(), events, unrecognized };
 }

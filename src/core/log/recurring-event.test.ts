@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readLog } from './records.ts';
+import { readLog } from './read-log.ts';
 import { recurringEvent } from './recurring-event.ts';
 
 const corpus = new URL('../../../fixtures/corpus/', import.meta.url);

@@ -54,6 +54,10 @@ export class NegotiationBuilder {
 
   event(e: IkeEvent): void {
     const ctx = this.router.now(e.at.file);
+    if (e.type === 'log-source') {
+      this.router.prompt(e.name, e.at.file);
+      return;
+    }
     if (e.type === 'prompt') {
       this.show.newCommand();
       this.showAlone.newCommand();

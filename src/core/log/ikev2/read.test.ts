@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { IkeEvent } from '../events.ts';
-import { readLog } from '../records.ts';
+import { readLog } from '../read-log.ts';
 import type { Ikev2Line } from './line.ts';
 import { corpusText, IKEV2_CORPUS } from '../../corpus.test-helper.ts';
 

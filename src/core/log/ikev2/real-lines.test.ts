@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { readLog } from '../records.ts';
+import { readLog } from '../read-log.ts';
 import type { Ikev2Line } from './line.ts';
 
 const text = readFileSync('fixtures/ikev2/real-lines.txt', 'utf8');
