@@ -352,7 +352,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n).toMatchObject({ local: '192.168.0.1', peer: '2.0.0.4', role: 'responder' });
     expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
     expect(n.phase2.map((p) => [p.outcome, p.spis])).toEqual([['complete', { inbound: '0x4D2DA165', outbound: '0x2756FBFC' }]]);
-    expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 5, packetsIn: 5 });
+    // IOS-XE's `Status: ACTIVE(ACTIVE)` (the SA's state, the data plane's): both SAs active, traffic both ways
+    expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 5, packetsIn: 5, up: true });
+    expect(n.phase2[0]!.sas.map((sa) => sa.status)).toEqual(['ACTIVE', 'ACTIVE']);
     expect(n.findings.filter((f) => f.severity === 'error')).toEqual([]);
     // `transform: esp-3des esp-sha-hmac ,` and `{Tunnel UDP-Encaps, }` under both SPIs; `PFS (Y/N): N`: no group
     expect(n.phase2[0]).toMatchObject({ transform: 'esp-3des esp-sha-hmac', encapsulation: 'tunnel-udp', pfsGroup: null });

@@ -227,7 +227,7 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'show-ipsec-spi':
       return e.direction === 'current-outbound' ? `Outbound SPI in use: ${e.spi}.` : `${e.direction === 'inbound' ? 'Inbound' : 'Outbound'} SA ${e.spi}.`;
     case 'show-ipsec-status':
-      return e.status === 'ACTIVE' ? 'This SA is active.' : `SA status: ${e.status}.`;
+      return `${e.status === 'ACTIVE' ? 'This SA is active' : `SA status: ${e.status}`}${e.plane === null ? '' : e.plane === e.status ? ', in the data plane too' : `; in the data plane: ${e.plane}`}.`;
     case 'show-ipsec-mtu':
       return `Path MTU ${e.pathMtu}.`;
     case 'show-ikev2':

@@ -180,7 +180,8 @@ export type IkeEventBody =
   /** show crypto ipsec sa: an SA's SPI under `inbound esp sas:` / `outbound esp sas:` */
   | { type: 'show-ipsec-spi'; direction: 'inbound' | 'outbound' | 'current-outbound'; spi: string }
   /** show crypto ipsec sa: `Status: ACTIVE` of the SPI above */
-  | { type: 'show-ipsec-status'; status: string }
+  /** `Status: ACTIVE`; IOS-XE's `ACTIVE(ACTIVE)` gives the data plane's state as `plane` */
+  | { type: 'show-ipsec-status'; status: string; plane: string | null }
   /** show crypto ipsec sa: `path mtu 1500` */
   | { type: 'show-ipsec-mtu'; pathMtu: number }
   /** show crypto ikev2 sa / session: a line that tells of an IKE SA or one of its child SAs */

@@ -47,6 +47,12 @@ describe('show output: what a line says of its SAs', () => {
     expect(read('current outbound spi: none', 'ipsec')).toBeNull();
   });
 
+  // IOS-XE 16 (fixtures/partial/show-isakmp-ipsec-sa-nat-t-vti-udp-encaps-ja-notes.log, line 40): the data plane's state after the SA's
+  test('Status: ACTIVE(ACTIVE) is an active SA, its data plane active too', () => {
+    expect(read('        Status: ACTIVE(ACTIVE)', 'ipsec')).toEqual({ type: 'show-ipsec-status', status: 'ACTIVE', plane: 'ACTIVE' });
+    expect(read('        Status: ACTIVE', 'ipsec')).toEqual({ type: 'show-ipsec-status', status: 'ACTIVE', plane: null });
+  });
+
   // the seed's `show crypto ipsec sa` (fixtures/seed/ios-ikev1-main-mode-debugs.txt, line 1019)
   test('PFS N names no group', () => {
     expect(read('     PFS (Y/N): N, DH group: none', 'ipsec')).toEqual({ type: 'show-ipsec-pfs', pfs: false, group: null });

@@ -107,7 +107,11 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     const value = m ? parseSpiHex(m[1] ?? '') : BARE_SPI.test(printed) ? parseSpiHex(`0x${printed}`) : null;
     return value === null ? null : { type: 'show-ipsec-spi', direction: 'current-outbound', spi: spiHex(value) };
   }
-  if (t.startsWith('Status: ')) return { type: 'show-ipsec-status', status: t.slice(8).trim() };
+  if (t.startsWith('Status: ')) {
+    // IOS-XE prints the data plane's state after the SA's own: `Status: ACTIVE(ACTIVE)`
+    const m = /^([A-Z_-]{1,24})\(([A-Z_-]{1,24})\)$/.exec(t.slice(8).trim());
+    return m ? { type: 'show-ipsec-status', status: m[1] ?? '', plane: m[2] ?? null } : { type: 'show-ipsec-status', status: t.slice(8).trim(), plane: null };
+  }
   if (t.indexOf('path mtu ') >= 0) {
     const m = /path mtu (\d+)/.exec(t);
     if (m) return { type: 'show-ipsec-mtu', pathMtu: Number(m[1]) };
