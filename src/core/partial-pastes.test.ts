@@ -507,6 +507,25 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(p.verification).toBeNull();
     expect(n.findings.map((x) => [x.code, x.severity])).toEqual([['WEAK_CRYPTO', 'warning'], ['SA_DELETED_BY_PEER', 'info']]);
   },
+  'show-isakmp-sa-detail-peers-ipsec-sa-branch-notes.log': (a) => {
+    const f = 'show-isakmp-sa-detail-peers-ipsec-sa-branch-notes.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // the detail's legend, heading, row and engine line are its output, not prose
+    const kinds = a.lineTables[0]!.kinds;
+    for (const text of ['Codes: C - IKE configuration mode', 'renc - RSA encryption', 'C-id  Local', '1001  25.0.0.1', 'Engine-id:Conn-id']) expect(kinds[bodyLinesWith(f, text)[0]! - 1], text).toBe(3);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // the detail's Local column, the peers' Local: Branch_B is 25.0.0.1; QM_IDLE with it as dst: the responder
+    expect(n).toMatchObject({ local: '25.0.0.1', peer: '15.0.0.1', role: 'responder' });
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    // the algorithms the detail lists; its lifetime column is the time left, not the policy's lifetime
+    expect(n.phase1.proposal).toEqual({ encryption: 'AES-CBC', keyLength: null, hash: 'SHA', group: 5, auth: 'pre-share', lifetimeSeconds: null });
+    expect(n.phase2[0]).toMatchObject({ outcome: 'complete', spis: { inbound: '0x18906F9D', outbound: '0x48BAC7D3' } });
+    expect(n.phase2[0]!.verification).toMatchObject({ packetsOut: 199, packetsIn: 199, up: true });
+    // DH group 5 is weak: the detail row is the evidence
+    expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
+    expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(f, '1001  25.0.0.1'));
+  },
   'show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log': (a) => {
     const f = 'show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log';
     expect(a.input.unrecognized).toEqual([]);

@@ -159,6 +159,22 @@ export type IkeEventBody =
   | { type: 'show-isakmp-sa'; dst: string; src: string; state: string; connId: number | null; status: string | null }
   /** show crypto isakmp peers: `Peer: X Port: 500 Local: Y` */
   | { type: 'show-isakmp-peer'; peer: string; local: string | null }
+  /** show crypto isakmp sa detail: one row (this router's address, the peer's, the algorithms agreed, the lifetime left in seconds, the capability letters) */
+  | {
+      type: 'show-isakmp-detail';
+      connId: number;
+      local: string;
+      peer: string;
+      vrf: string | null;
+      status: string;
+      encryption: string;
+      keyLength: number | null;
+      hash: string;
+      auth: string;
+      group: number;
+      lifetimeLeft: number;
+      capabilities: string;
+    }
   /** show crypto session: `IKEv1 SA: local A/500 remote B/500 Active` (`IKE SA:` before IOS 15) */
   | { type: 'show-session-ike'; local: string; peer: string; status: string }
   /** show crypto session: `Active SAs: 2, origin: crypto map`, the IPsec SAs of the flow above */

@@ -53,6 +53,32 @@ describe('show output: what a line says of its SAs', () => {
     expect(read('        Status: ACTIVE', 'ipsec')).toEqual({ type: 'show-ipsec-status', status: 'ACTIVE', plane: null });
   });
 
+  // show crypto isakmp sa detail: a NAT-T lab's R2 (stored file id 7803695476), a Russian DMVPN lab's R15 with
+  // certificates (stored file id 20203085365), course notes with the columns narrowed (stored file id 37026297803)
+  test("a row of show crypto isakmp sa detail: the router's address, the peer's, the algorithms, the lifetime left", () => {
+    expect(read('1013  2.2.2.2         1.1.1.1                ACTIVE aes  sha384 psk  14 23:47:45 N', 'isakmp')).toEqual({
+      type: 'show-isakmp-detail',
+      connId: 1013,
+      local: '2.2.2.2',
+      peer: '1.1.1.1',
+      vrf: null,
+      status: 'ACTIVE',
+      encryption: 'AES-CBC',
+      keyLength: null,
+      hash: 'SHA384',
+      auth: 'pre-share',
+      group: 14,
+      lifetimeLeft: 23 * 3600 + 47 * 60 + 45,
+      capabilities: 'N',
+    });
+    expect(read('1074  20.10.20.2      20.30.10.2             ACTIVE aes  sha    rsig 2  23:47:17', 'isakmp')).toMatchObject({ local: '20.10.20.2', peer: '20.30.10.2', auth: 'rsa-sig', hash: 'SHA', group: 2, capabilities: '' });
+    expect(read('1001  15.1.1.1  25.2.2.2        ACTIVE  aes   sha256  psk   5   01:18:30', 'isakmp')).toMatchObject({ hash: 'SHA256', group: 5, lifetimeLeft: 3600 + 18 * 60 + 30 });
+    expect(read('       Engine-id:Conn-id =  SW:74', 'isakmp')).toMatchObject({ type: 'info' });
+    expect(read('C-id  Local           Remote          I-VRF  Status Encr Hash   Auth DH Lifetime Cap.', 'isakmp')).toMatchObject({ type: 'info' });
+    // hand-written from the rows above, a VRF in its column: the VRF is read, the columns after it too
+    expect(read('1013  2.2.2.2         1.1.1.1         CUST-A ACTIVE aes  sha384 psk  14 23:47:45 DN', 'isakmp')).toMatchObject({ vrf: 'CUST-A', status: 'ACTIVE', group: 14, capabilities: 'DN' });
+  });
+
   // the seed's `show crypto ipsec sa` (fixtures/seed/ios-ikev1-main-mode-debugs.txt, line 1019)
   test('PFS N names no group', () => {
     expect(read('     PFS (Y/N): N, DH group: none', 'ipsec')).toEqual({ type: 'show-ipsec-pfs', pfs: false, group: null });

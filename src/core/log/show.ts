@@ -7,6 +7,7 @@ import { parseSpiHex, printedCount, spiHex } from '../ike/numbers.ts';
 import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
 import type { IkeEventBody } from './events.ts';
 import { ikev2ShowLine } from './show-ikev2.ts';
+import { isakmpDetailLine } from './show-isakmp-detail.ts';
 import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.ts';
 
 const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
@@ -64,6 +65,8 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     }
     if (t.startsWith('Phase1 id:') || t.startsWith('Peer Identity') || t.startsWith('fvrf:')) return { type: 'info', text: t };
     if (t.startsWith('dst ')) return { type: 'info', text: t };
+    const detail = isakmpDetailLine(t, book);
+    if (detail !== null) return detail;
     if (PLACEHOLDER_ROW.test(t)) return { type: 'info', text: `ISAKMP SA row with placeholder addresses: ${t}` };
     const m = ISAKMP_ROW.exec(t);
     const dst = m ? book.address(m[1] ?? '') : null;

@@ -28,7 +28,7 @@ export function message(m: DraftMessage, side: Side | null, name = m.name, retra
 }
 
 export function proposal(d: Draft): Phase1Proposal | null {
-  const p = d.accepted ?? d.offered;
+  const p = d.accepted ?? d.offered ?? d.shownProposal;
   if (p === null || (p.encryption === null && p.hash === null)) return null;
   return {
     encryption: p.encryption ?? '',

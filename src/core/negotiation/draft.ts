@@ -103,6 +103,8 @@ export interface Draft {
   transitions: Transition[];
   offered: ObservedProposal | null;
   accepted: ObservedProposal | null;
+  /** The algorithms show output lists for the ISAKMP SA (`show crypto isakmp sa detail`): no line of phase 1. */
+  shownProposal: ObservedProposal | null;
   actualLifetime: number | null;
   p1Complete: boolean;
   p1Failed: boolean;

@@ -200,6 +200,7 @@ export class DraftRouter {
       transitions: [],
       offered: null,
       accepted: null,
+      shownProposal: null,
       actualLifetime: null,
       p1Complete: false,
       p1Failed: false,

@@ -80,6 +80,18 @@ export class ShowAlone {
       }
       case 'show-isakmp-peer':
         return this.draft(ctx, e.peer, e.local, e) ?? ctx.peers.get(e.peer) ?? null;
+      case 'show-isakmp-detail': {
+        // its Local column is the router's own address: rows above read the other way round are turned around
+        this.ownAddress(ctx, e.local);
+        const d = this.draft(ctx, e.peer, e.local, e);
+        if (d === null) return ctx.peers.get(e.peer) ?? null;
+        if (d.conn === null) d.conn = e.connId;
+        // the algorithms the SA was made with, where no line of the negotiation printed them; the row is the
+        // evidence the diagnosis reads them from
+        d.shownProposal ??= { encryption: e.encryption, keyLength: e.keyLength, hash: e.hash, group: e.group, auth: e.auth, lifetimeSeconds: null };
+        d.notable.push(e);
+        return d;
+      }
       case 'show-session-ike': {
         const d = this.draft(ctx, e.peer, e.local, e);
         this.session = d;

@@ -102,6 +102,7 @@ export class ShowOutput {
         this.block += 1;
         return true;
       case 'show-isakmp-peer':
+      case 'show-isakmp-detail':
       case 'show-session-sas':
         return true;
       case 'show-isakmp-sa': {

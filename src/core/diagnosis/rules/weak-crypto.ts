@@ -59,6 +59,17 @@ function weakPhase1(ctx: DiagnosisContext, names: Set<string>, lines: LineRef[],
 
 const NONE: readonly string[] = [];
 
+/** The weak algorithms of an ISAKMP SA that `show crypto isakmp sa detail` lists. */
+function weakShownPhase1(e: Extract<IkeEvent, { type: 'show-isakmp-detail' }>): readonly string[] {
+  const found: string[] = [];
+  const enc = encryptionWord(e.encryption);
+  if (enc !== null && isWeakPhase1(enc)) found.push(enc.toUpperCase());
+  const hash = hashWord(e.hash);
+  if (hash !== null && isWeakPhase1(hash)) found.push(hash.toUpperCase());
+  if (isWeakGroup(e.group)) found.push(`DH group ${e.group}`);
+  return found;
+}
+
 /** The weak phase 2 algorithms one line names: a Quick Mode attribute, or the SAs show output lists. */
 function weakPhase2(ctx: DiagnosisContext, e: IkeEvent): readonly string[] {
   if (e.type === 'p2-transform' && /^ESP_3?DES$/.test(e.name)) return [e.name === 'ESP_DES' ? 'esp-des' : 'esp-3des'];
@@ -139,7 +150,7 @@ export const rule: Rule = {
     // show output shows no message: MM1 only when a line of the exchange is among the evidence
     let exchanged = lines.length > 0;
     for (const e of ctx.events) {
-      const p2 = weakPhase2(ctx, e);
+      const p2 = e.type === 'show-isakmp-detail' ? weakShownPhase1(e) : weakPhase2(ctx, e);
       if (p2.length === 0) continue;
       for (const name of p2) names.add(name);
       lines.push(e.at);
