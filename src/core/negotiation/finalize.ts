@@ -58,7 +58,7 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   out.forEach((o, i) => o.drafts.forEach((d) => (target[d.index] = i)));
   for (const f of folded) {
     target[f.draft.index] = out.length + f.into;
-    ikev2[f.into] = withIpsecShow(ikev2[f.into]!, f.draft);
+    ikev2[f.into] = withIpsecShow(ikev2[f.into]!, f.draft, builder.show.shown);
   }
   records.renumberNegotiations(target);
   verify(builder.show, out.map((o) => o.n));

@@ -6,6 +6,7 @@
  */
 import type { ChildSa, Negotiation } from '../../analysis.ts';
 import type { Draft } from '../draft.ts';
+import type { ShownSpi } from '../show-output.ts';
 
 /** The IKEv2 negotiation, by its index in `ikev2`, that a show-only IKEv1 draft's peer belongs to; -1 when none. */
 export function ikev2PeerOf(d: Draft, ikev2: readonly Negotiation[]): number {
@@ -17,19 +18,24 @@ export function ikev2PeerOf(d: Draft, ikev2: readonly Negotiation[]): number {
   return -1;
 }
 
-/** `n` with the SAs `show crypto ipsec sa` lists of it (the draft's), as its child SA's SPIs. */
-export function withIpsecShow(n: Negotiation, d: Draft): Negotiation {
+/**
+ * `n` with the SAs `show crypto ipsec sa` lists of it (the draft's), as its child SA's SPIs, and the transforms the
+ * output lists under them (`shown`: every SPI the show output lists) where the debug lines said none.
+ */
+export function withIpsecShow(n: Negotiation, d: Draft, shown: readonly ShownSpi[]): Negotiation {
   const sas = d.phase2.flatMap((p) => p.sas);
   const inbound = sas.find((s) => s.direction === 'inbound')?.spi ?? null;
   const outbound = sas.find((s) => s.direction === 'outbound')?.spi ?? null;
   if (inbound === null && outbound === null) return n;
+  const listed = (spi: string | null): string | null => (spi === null ? null : (shown.find((s) => s.spi === spi && s.transform !== null)?.transform ?? null));
+  const shownTransform = sas.find((s) => s.transform !== null)?.transform ?? listed(inbound) ?? listed(outbound);
   const children = (n.childSas ?? []).slice();
   const i = children.findIndex((c) => c.spis !== null && ((inbound !== null && c.spis.inbound === inbound) || (outbound !== null && c.spis.outbound === outbound)));
   if (i >= 0) {
     const c = children[i]!;
-    children[i] = { ...c, spis: { inbound: c.spis?.inbound ?? inbound, outbound: c.spis?.outbound ?? outbound } };
+    children[i] = { ...c, transform: c.transform ?? shownTransform, spis: { inbound: c.spis?.inbound ?? inbound, outbound: c.spis?.outbound ?? outbound } };
   } else {
-    const transform = sas.find((s) => s.transform !== null)?.transform ?? null;
+    const transform = shownTransform;
     // an SA pair listed, or packets both ways (show-alone.ts): the exchange that made it completed
     const complete = (inbound !== null && outbound !== null) || d.phase2.some((p) => p.complete);
     const child: ChildSa = { messageId: null, outcome: complete ? 'complete' : 'incomplete', transform, spis: { inbound, outbound }, trafficSelectors: null, refusal: null };

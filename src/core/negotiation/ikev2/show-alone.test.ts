@@ -126,6 +126,18 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings).toEqual([]);
     expect(a.input.unrecognized).toEqual([]);
   },
+  'show-ikev2-sa-detail-ipsec-sa-detail-nat-t-gcp-vti-guide.log': (a) => {
+    // between and around the outputs, the guide's code fences and its sentence: neither ends them
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // 'Initiator of SA : Yes': this router began it; its SPI is the initiator's
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'initiator', local: '192.168.128.92', peer: '34.157.245.14' });
+    expect(n.ikeSa).toMatchObject({ spis: { initiator: 'A9D4F5D1ECBE00A5', responder: '16D801035147E9B7' }, outcome: 'complete', implied: true });
+    expect(n.ikeSa!.shown).toMatchObject({ encryption: 'AES-CBC', keySize: 128, prf: 'SHA256', integrity: 'SHA256', group: 16, nat: true });
+    // show crypto ipsec sa detail of IOS-XE 17: the pair, its transforms as listed, both SAs ACTIVE(ACTIVE)
+    expect(n.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: 'esp-256-aes esp-sha-hmac', spis: { inbound: '0x20C196D', outbound: '0x8C49BBAB' }, trafficSelectors: null, refusal: null }]);
+  },
   'show-ikev2-sa-detailed-three-responder-genie.log': (a) => {
     expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.spis?.initiator, n.ikeSa?.shown?.nat])).toEqual([
       ['responder', '10.146.0.154', '107.90.29.85', 'complete', '4785C18DB784C439', false],
