@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createAnalyzer } from '../core/analyze.ts';
 import type { Command, CommandIo } from './command.ts';
 import { analysisJsonText } from '../core/analysis-json.ts';
+import { SAMPLE_CHARS } from '../core/input-answer.ts';
 import { textReport } from '../core/report/text.ts';
 import { markdownReport } from '../core/report/markdown.ts';
 import { htmlReport } from '../core/report/html.ts';
@@ -135,6 +136,12 @@ export const run: Command = async (args, io: CommandIo) => {
   }
   const analyzer = createAnalyzer();
   const texts: string[][] = [];
+  // the start of each log, for the answer to an input that holds no negotiation
+  const samples: string[] = [];
+  const sampled = (i: number, c: string): void => {
+    const have = samples[i] ?? '';
+    if (have.length < SAMPLE_CHARS) samples[i] = have + c.slice(0, SAMPLE_CHARS - have.length);
+  };
   let keepTexts = needsTexts(parsed);
   for (const path of parsed.files) {
     if (path === '-') {
@@ -144,12 +151,15 @@ export const run: Command = async (args, io: CommandIo) => {
         return 1;
       }
       analyzer.beginFile('(stdin)', 'log');
+      sampled(samples.length, text);
       analyzer.push(text);
       analyzer.endFile();
       if (keepTexts) texts.push([text]);
       continue;
     }
     analyzer.beginFile(path, 'log');
+    const file = samples.length;
+    samples[file] = '';
     if (parsed.annotate && keepTexts && (await stat(path)).size > ANNOTATE_LIMIT) {
       io.err(`ikescope analyze: ${path} is larger than ${ANNOTATE_LIMIT >> 20} MB: the annotated listing is left out\n`);
       keepTexts = false;
@@ -159,10 +169,14 @@ export const run: Command = async (args, io: CommandIo) => {
       texts.push(pieces);
       await streamInto(path, (c) => {
         pieces.push(c);
+        sampled(file, c);
         analyzer.push(c);
       }, io);
     } else {
-      await streamInto(path, (c) => analyzer.push(c), io);
+      await streamInto(path, (c) => {
+        sampled(file, c);
+        analyzer.push(c);
+      }, io);
     }
     analyzer.endFile();
   }
@@ -179,7 +193,7 @@ export const run: Command = async (args, io: CommandIo) => {
     io.out(textReport(analysis, false, null));
     return 0;
   }
-  const options = { includeKeys: parsed.includeKeys };
+  const options = { includeKeys: parsed.includeKeys, samples };
   const source = () => ({
     ...analysis,
     texts: analysis.input.files.map((f, i) => ({ name: f.name, pieces: texts[i] ?? [] })),

@@ -15,6 +15,13 @@ describe('the answer for an input with nothing to draw', () => {
     { name: 'prose naming IKEv2 is not an IKEv2 log', facts: facts({ sample: 'We moved from IKEv2 to IKEv1: see below.\n' }), kind: 'not-ike' },
     { name: 'one stray error line', facts: facts({ debugLines: 1 }), kind: 'no-negotiation' },
     { name: 'prose', facts: facts({ sample: 'Hello, my tunnel is down. Any idea?\n' }), kind: 'not-ike' },
+    // two lines of the ASA's IKEv1 debug as Cisco's "General IPsec troubleshooting" deck prints them (document 123399,
+    // https://studylib.net/doc/9552345/123399-general-ipsec-troubleshooting, stored text of the pages corpus)
+    {
+      name: "the ASA's IKEv1 debug output",
+      facts: facts({ sample: '[IKEv1 DEBUG]IP = 172.18.254.89, All SA proposals found unacceptable\n[IKEv1 DEBUG]IP = 172.18.254.89, IKE SA Proposal # 1, Transform # 1 acceptable Matches global IKE entry # 5\n' }),
+      kind: 'asa-ikev1',
+    },
     { name: 'text with tabs and accents is text', facts: facts({ sample: 'col\tcol\r\nrésumé ligne\n' }), kind: 'not-ike' },
   ];
   for (const c of cases) test(c.name, () => expect(answerInput(c.facts)?.kind ?? null).toBe(c.kind));

@@ -3,10 +3,15 @@
  * no IKE SA, IKE lines that hold no negotiation, configs without a log, or no IKE output at all. Decided from
  * facts the analysis already has, and the first characters of the logs.
  */
+import type { Analysis } from './analysis.ts';
+import { LINE_KIND_CODE } from './ike/line-kinds.ts';
+import type { LineTable } from './line-tables.ts';
+
 export type InputAnswer =
   | { kind: 'empty' }
   | { kind: 'binary' }
   | { kind: 'ikev2'; lines: number }
+  | { kind: 'asa-ikev1'; lines: number }
   | { kind: 'no-negotiation'; debugLines: number }
   | { kind: 'config-only'; configs: number }
   | { kind: 'not-ike'; lines: number };
@@ -27,6 +32,12 @@ export interface InputFacts {
 /** `IKEv2:(SESSION ID = 31,SA ID = 1):`, `IKEv2-PAK:`, `IKEv2-PROTO-4:`: an IKEv2 debug line, not prose naming it. */
 const IKEV2_LINE = /(?:^|[\s:])IKEv2(?:-[A-Z]{2,12}(?:-\d)?)?:/;
 
+/**
+ * The ASA's IKEv1 lines (`[IKEv1]IP = …`, `[IKEv1 DEBUG]Group = …`, its 713xxx syslog messages): another IKEv1
+ * implementation than IOS's, whose debug output ikescope does not read.
+ */
+const ASA_IKEV1_LINE = /\[IKEv1(?: DEBUG)?\]|%(?:ASA|FTD|PIX)-\d-71[345]\d{3}:/;
+
 /** More than this share of control characters (or bytes that are not UTF-8) and the input is not text. */
 const BINARY_SHARE = 0.05;
 
@@ -40,9 +51,9 @@ function looksBinary(sample: string): boolean {
   return odd / sample.length > BINARY_SHARE;
 }
 
-function ikev2Lines(sample: string): number {
+function linesLike(sample: string, pattern: RegExp): number {
   let count = 0;
-  for (const line of sample.split('\n')) if (IKEV2_LINE.test(line)) count++;
+  for (const line of sample.split('\n')) if (pattern.test(line)) count++;
   return count;
 }
 
@@ -51,8 +62,61 @@ export function answerInput(facts: InputFacts): InputAnswer | null {
   if (facts.textLines === 0) return facts.configs > 0 ? { kind: 'config-only', configs: facts.configs } : { kind: 'empty' };
   if (facts.negotiations > 0) return null;
   if (looksBinary(facts.sample)) return { kind: 'binary' };
-  const ikev2 = ikev2Lines(facts.sample);
+  const ikev2 = linesLike(facts.sample, IKEV2_LINE);
   if (ikev2 > 0) return { kind: 'ikev2', lines: ikev2 };
+  const asa = facts.debugLines === 0 ? linesLike(facts.sample, ASA_IKEV1_LINE) : 0;
+  if (asa > 0) return { kind: 'asa-ikev1', lines: asa };
   if (facts.debugLines > 0) return { kind: 'no-negotiation', debugLines: facts.debugLines };
   return { kind: 'not-ike', lines: facts.logLines };
+}
+
+/** The answer in words, for the page and the CLI alike (each says where the lines it read are shown). */
+export function answerWords(answer: InputAnswer): string {
+  switch (answer.kind) {
+    case 'empty':
+      return 'The input is empty: there is nothing to analyse.';
+    case 'binary':
+      return 'This is not text: it looks like a binary file (an archive, a capture or an image), which ikescope cannot read.';
+    case 'ikev2':
+      return `This is IKEv2 debug output (${answer.lines} IKEv2 line${answer.lines === 1 ? '' : 's'} seen), but it shows no IKE SA to draw: no packet, SPI or state machine line.`;
+    case 'asa-ikev1':
+      return `This is the ASA's IKEv1 output (${answer.lines} line${answer.lines === 1 ? '' : 's'} such as [IKEv1]IP = … seen): ikescope reads the IKEv1 debug output of IOS and IOS-XE, and the IKEv2 output of IOS, IOS-XE and the ASA/FTD, but not the ASA's IKEv1 debugs.`;
+    case 'no-negotiation':
+      return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output were read, but they hold no negotiation: no exchange of messages, no state change, no SA.`;
+    case 'config-only':
+      return `${answer.configs === 1 ? 'A configuration was' : `${answer.configs} configurations were`} loaded, but no debug log: there is no negotiation to draw. The lab can simulate one between two routers' configs.`;
+    case 'not-ike':
+      return `No IKE or IPsec debug output was recognized in ${answer.lines} line${answer.lines === 1 ? '' : 's'}: ikescope reads the IKEv1 and IKEv2 debug output of Cisco IOS and IOS-XE, the ASA/FTD's IKEv2 debug output, and their show crypto output.`;
+    default:
+      return answer satisfies never;
+  }
+}
+
+/** The lines of some log files that are not blank, and those the reader took for the first line of a record. */
+export function countLogLines(tables: readonly LineTable[]): { textLines: number; debugLines: number } {
+  let textLines = 0;
+  let debugLines = 0;
+  for (const table of tables) {
+    for (const kind of table.kinds) {
+      if (kind !== LINE_KIND_CODE.blank) textLines++;
+      if (kind === LINE_KIND_CODE.debug) debugLines++;
+    }
+  }
+  return { textLines, debugLines };
+}
+
+/** How many characters of each log the answer looks at. */
+export const SAMPLE_CHARS = 64 * 1024;
+
+/** The facts of an analysis of whole texts (the CLI's): `texts` in the order of its files. */
+export function analysisInputFacts(a: Pick<Analysis, 'input' | 'negotiations' | 'lineTables'>, texts: readonly string[]): InputFacts {
+  const logs = a.input.files.map((f, i) => ({ f, i })).filter(({ f }) => f.kind !== 'config');
+  const tables = logs.map(({ i }) => a.lineTables[i]).filter((t) => t !== undefined);
+  return {
+    logLines: logs.reduce((sum, { f }) => sum + f.lines, 0),
+    ...countLogLines(tables),
+    negotiations: a.negotiations.length,
+    configs: a.input.files.length - logs.length,
+    sample: logs.map(({ i }) => (texts[i] ?? '').slice(0, SAMPLE_CHARS)).join('\n'),
+  };
 }

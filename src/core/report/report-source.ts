@@ -26,6 +26,8 @@ export interface ReportSource {
 export interface ReportOptions {
   /** Show pre-shared keys as they are written; by default each is masked (`*****`, `*****-2`). */
   includeKeys?: boolean;
+  /** The start of each input file, in its order (logs then configs), when the whole texts are not kept. */
+  samples?: readonly string[];
 }
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html', 'mermaid'] as const;

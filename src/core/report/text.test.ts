@@ -29,3 +29,12 @@ test('the text report marks what the ladder marks: resends, and the last copies 
   expect(names).toContain('MM5 (resent #6) (unanswered)');
   expect(names).toContain('MM4 (resent #6)');
 });
+
+test('an input with no negotiation is answered as the page answers it: what was recognized, what is read', () => {
+  // two lines of the ASA's IKEv1 debug (Cisco document 123399, https://studylib.net/doc/9552345/123399-general-ipsec-troubleshooting)
+  const text = '[IKEv1 DEBUG]IP = 172.18.254.89, All SA proposals found unacceptable\n[IKEv1 DEBUG]IP = 172.18.254.89, IKE SA Proposal # 1, Transform # 1 acceptable Matches global IKE entry # 5\n';
+  const a = analyze([{ name: 'asa.log', text }]);
+  expect(textReport(a, false, null, { samples: [text] })).toContain("This is the ASA's IKEv1 output (2 lines such as [IKEv1]IP = … seen)");
+  // without the text's start, the report says no more than what it found
+  expect(textReport(a, false, null).split('\n')[1]).toBe('No IKE negotiation found in this input.');
+});

@@ -1,4 +1,5 @@
 /** The text renderer, `analyze`'s human-readable report: per negotiation a text ladder, the states, the outcome. */
+import { analysisInputFacts, answerInput, answerWords } from '../input-answer.ts';
 import type { Analysis, Message, Negotiation, Phase2 } from '../analysis.ts';
 import type { LineRef } from '../ike/line-ref.ts';
 import { lineKindName } from '../ike/line-kinds.ts';
@@ -105,7 +106,11 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
   const out: string[] = [];
   const files = a.input.files.length;
   out.push(`ikescope: ${a.input.files.map((f) => `${f.name} (${f.lines} lines${f.kind === 'config' ? ', config' : ''})`).join(', ')}`);
-  if (a.negotiations.length === 0) out.push('No IKE negotiation found in this input.');
+  if (a.negotiations.length === 0) {
+    const starts = texts ?? options.samples ?? null;
+    const answer = starts === null ? null : answerInput(analysisInputFacts(a, starts));
+    out.push(answer === null ? 'No IKE negotiation found in this input.' : `No IKE negotiation found in this input. ${answerWords(answer)}`);
+  }
   for (const n of a.negotiations) {
     out.push('');
     const who = `${n.routers.initiator.name}${n.routers.initiator.address && n.routers.initiator.address !== n.routers.initiator.name ? ` (${n.routers.initiator.address})` : ''} → ${n.routers.responder.name}${n.routers.responder.address && n.routers.responder.address !== n.routers.responder.name ? ` (${n.routers.responder.address})` : ''}`;

@@ -1,4 +1,4 @@
-import type { InputAnswer } from '../../core/input-answer.ts';
+import { answerWords, type InputAnswer } from '../../core/input-answer.ts';
 import { strayEventNotes, type StrayEventNote } from '../../core/report/stray-event-notes.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 
@@ -32,23 +32,10 @@ function DebugCommands() {
   );
 }
 
+/** The core's words, and where the page shows what was read. */
 const what = (answer: InputAnswer): string => {
-  switch (answer.kind) {
-    case 'empty':
-      return 'The input is empty: there is nothing to analyse.';
-    case 'binary':
-      return 'This is not text: it looks like a binary file (an archive, a capture or an image), which ikescope cannot read.';
-    case 'ikev2':
-      return `This is IKEv2 debug output (${answer.lines} IKEv2 line${answer.lines === 1 ? '' : 's'} seen), but it shows no IKE SA to draw: no packet, SPI or state machine line. Each line is annotated in the log pane.`;
-    case 'no-negotiation':
-      return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output were read, but they hold no negotiation: no exchange of messages, no state change, no SA. Each is annotated in the log pane.`;
-    case 'config-only':
-      return `${answer.configs === 1 ? 'A configuration was' : `${answer.configs} configurations were`} loaded, but no debug log: there is no negotiation to draw. The lab can simulate one between two routers' configs.`;
-    case 'not-ike':
-      return `No IKE or IPsec debug output was recognized in ${answer.lines} line${answer.lines === 1 ? '' : 's'}: ikescope reads Cisco IOS and IOS-XE IKEv1 debug output. The text is shown as it is in the log pane.`;
-    default:
-      return answer satisfies never;
-  }
+  const pane = answer.kind === 'ikev2' || answer.kind === 'no-negotiation' ? ' Each is annotated in the log pane.' : answer.kind === 'not-ike' || answer.kind === 'asa-ikev1' ? ' The text is shown as it is in the log pane.' : '';
+  return `${answerWords(answer)}${pane}`;
 };
 
 /** The page's answer to an input that gives nothing to draw: what was recognized, and what to paste instead. */
