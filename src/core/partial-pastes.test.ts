@@ -487,7 +487,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     const f = 'mm-qm-initiator-ios12-notion-quote-list-ping-split-timestamp-zh-notes.log';
     // every line behind `> ` and `- `, a blank quoted line between the parts of a record
     expect(a.input.unrecognized).toEqual([]);
-    expect(a.negotiations).toHaveLength(1);
+    // the debug lines' negotiation, then the SA pair the show output lists after `clear crypto sa`
+    expect(a.negotiations).toHaveLength(2);
     const n = a.negotiations[0]!;
     expect(n).toMatchObject({ role: 'initiator', local: '12.1.1.2', peer: '13.1.1.3' });
     expect(n.phase1).toMatchObject({ mode: 'main', outcome: 'complete' });
@@ -506,6 +507,21 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // the show output after `clear crypto sa` lists another SA pair: it does not verify this one
     expect(p.verification).toBeNull();
     expect(n.findings.map((x) => [x.code, x.severity])).toEqual([['WEAK_CRYPTO', 'warning'], ['SA_DELETED_BY_PEER', 'info']]);
+    // that pair is a negotiation of its own with the same peer: no line of it is debug, its phase 1 is implied,
+    // its phase 2 complete by its two SAs and the packets both ways, verified by the output that lists it
+    const shown = a.negotiations[1]!;
+    expect(shown).toMatchObject({ role: 'unknown', local: '12.1.1.2', peer: '13.1.1.3' });
+    expect(shown.phase1).toMatchObject({ outcome: 'complete', implied: true, messages: [] });
+    expect(shown.phase2).toHaveLength(1);
+    const q = shown.phase2[0]!;
+    expect(q).toMatchObject({ outcome: 'complete', transform: 'esp-des esp-sha-hmac', encapsulation: 'tunnel', spis: { inbound: '0xECCDDAEC', outbound: '0x5C587C54' } });
+    expect(q.verification).toMatchObject({ packetsOut: 3, packetsIn: 3, up: true, pathMtu: 1500 });
+    // the show lines are that negotiation's, not the debug one's
+    const spiLine = bodyLinesWith(f, 'spi: 0xECCDDAEC(3972913900)')[0]!;
+    const record = a.records.line.indexOf(spiLine);
+    expect(a.records.negotiation[record]).toBe(1);
+    expect(q.verification!.lines.some((l) => l.line === spiLine)).toBe(true);
+    expect(shown.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
   },
   'show-isakmp-sa-detail-peers-ipsec-sa-branch-notes.log': (a) => {
     const f = 'show-isakmp-sa-detail-peers-ipsec-sa-branch-notes.log';

@@ -44,6 +44,14 @@ export class NegotiationBuilder {
     return this.showAlone.ipsecShowOnly(d);
   }
 
+  /**
+   * Once every line is read: the `show crypto ipsec sa` blocks that list an SA pair no debug line made become
+   * negotiations of their own (newer-pair.ts), their lines theirs.
+   */
+  newerPairs(): void {
+    for (const { record, draft } of this.showAlone.newerPairs()) this.records.setNegotiation(record, draft.index);
+  }
+
   /** Starts a new file: its lines come from another router unless prompts or addresses say otherwise. */
   startFile(file: number): void {
     this.router.startFile(file);

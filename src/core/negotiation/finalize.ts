@@ -29,6 +29,7 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   const later = (record: number, n: number): void => void numbered.push([record, n]);
   builder.ikev2.finish();
   let ikev2 = withShownSas(ikev2Negotiations(builder.ikev2.drafts, 0, later), builder.ikev2Shown.entries, 0, later);
+  builder.newerPairs();
   const folded: { draft: Draft; into: number }[] = [];
   const sided = builder.drafts
     .filter(meaningful)

@@ -2,7 +2,9 @@
  * Show output as the evidence of negotiations no debug line tells of: `show crypto isakmp sa` (a phase 1 in its
  * state, QM_IDLE = complete), `show crypto isakmp peers`, `show crypto session` (the IKEv1 SA and its IPsec SAs)
  * and `show crypto ipsec sa` (the SPIs of an SA pair). Each peer listed is a negotiation, unless the debug
- * lines already made one with it: show-output.ts and verify.ts then tie the output to it.
+ * lines already made one with it: show-output.ts and verify.ts then tie the output to it, unless the SPIs of its
+ * `show crypto ipsec sa` block are none that a debug line created (`newerPair`): that block then lists an SA pair of
+ * its own, made after the lines the paste holds (a clear, a rekey, a later negotiation).
  */
 import type { IkeEvent } from '../log/events.ts';
 import type { LineRef } from '../ike/line-ref.ts';
@@ -10,6 +12,7 @@ import type { Draft, DraftPhase2, RouterContext } from './draft.ts';
 import { quickModeSeenAlone } from './quick-mode.ts';
 import { setSide } from './message-lines.ts';
 import type { DraftRouter } from './route.ts';
+import { newerPair, type HeldBlock } from './newer-pair.ts';
 
 export class ShowAlone {
   /** The negotiations made from show output: only these take more of it (a debug-made one is verified). */
@@ -26,6 +29,10 @@ export class ShowAlone {
   private rows: { d: Draft; dst: string; src: string }[] = [];
   /** Addresses taken for the router's own only because a row put them first (`src`), nothing else saying so. */
   private readonly guessed = new Set<string>();
+  /** The events of the `show crypto ipsec sa` block being read, from its `current_peer` line on. */
+  private held: HeldBlock | null = null;
+  /** The blocks whose peer debug lines made a negotiation with: their SPIs decide whose SA pair they list. */
+  private readonly declined: HeldBlock[] = [];
 
   constructor(private readonly router: DraftRouter) {}
 
@@ -39,10 +46,16 @@ export class ShowAlone {
     this.session = null;
     this.block = { peer: null, local: null, out: false, in: false };
     this.rows = [];
+    this.held = null;
   }
 
   /** The negotiation a show event lists, made when no line before named it; null when it lists none. */
   event(e: IkeEvent, ctx: RouterContext): Draft | null {
+    if (e.type === 'show-ipsec-peer') {
+      if (e.peer) this.held = { ctx, peer: e.peer, local: this.block.local ?? e.local, events: [], declined: false };
+      else this.held = null;
+    } else if (e.type.startsWith('show-ipsec')) this.held?.events.push(e);
+    else this.held = null;
     const d = this.listed(e, ctx);
     // an ISAKMP SA or an IKEv1 session listed with the same peer: IKEv1 made it
     if (d !== null && !e.type.startsWith('show-ipsec')) this.ipsecOnly.delete(d);
@@ -180,7 +193,9 @@ export class ShowAlone {
     if (known !== undefined) {
       // a block that names the router's address (`local addr`) places the row's ends
       if (local !== null && known.local === local && !e.type.startsWith('show-isakmp-sa')) placeRow(known, local);
-      return this.made.has(known) ? known : null;
+      if (this.made.has(known)) return known;
+      this.decline(peer, e);
+      return null;
     }
     // a `show crypto isakmp sa` row guessed the other way round (its source taken for the router's own): a block
     // that names the router's address (`local addr`) turns it around instead of listing the pair a second time
@@ -196,11 +211,45 @@ export class ShowAlone {
       return swapped;
     }
     // show output saved apart from the debug log it goes with (another file: another router context)
-    if (this.elsewhere.has(peer)) return null;
-    if (this.router.drafts.some((d) => d.peer === peer && !this.made.has(d))) {
+    if (this.elsewhere.has(peer) || this.router.drafts.some((d) => d.peer === peer && !this.made.has(d))) {
       this.elsewhere.add(peer);
+      this.decline(peer, e);
       return null;
     }
+    return this.make(ctx, peer, local, e);
+  }
+
+  /** A block of `show crypto ipsec sa` lists SAs of a peer debug lines made a negotiation with: kept until its SPIs are known. */
+  private decline(peer: string, e: IkeEvent): void {
+    const held = this.held;
+    if (held === null || held.declined || held.peer !== peer || !e.type.startsWith('show-ipsec')) return;
+    held.declined = true;
+    this.declined.push(held);
+  }
+
+  /**
+   * Once every line is read: each block the debug lines made none of its SAs (`newerPair`) is a negotiation of its
+   * own with that peer, after theirs, made of the block's lines as if shown alone; the records of its lines and
+   * the negotiation they now belong to.
+   */
+  newerPairs(): { record: number; draft: Draft }[] {
+    const moved: { record: number; draft: Draft }[] = [];
+    for (const held of this.declined) {
+      if (!newerPair(held, this.router.drafts, this.made)) continue;
+      const known = held.ctx.peers.get(held.peer);
+      if (known === undefined || !this.made.has(known)) this.make(held.ctx, held.peer, held.local, held.events[0]!);
+      this.block = { peer: held.peer, local: held.local, out: false, in: false };
+      for (const e of held.events) {
+        const d = this.listed(e, held.ctx);
+        if (d !== null) moved.push({ record: e.record, draft: d });
+      }
+    }
+    this.block = { peer: null, local: null, out: false, in: false };
+    return moved;
+  }
+
+  /** A negotiation show output lists. */
+  private make(ctx: RouterContext, peer: string, local: string | null, e: IkeEvent): Draft {
     const d = this.router.draftFor(ctx, peer, e.at);
     d.listed = true;
     if (local !== null) {

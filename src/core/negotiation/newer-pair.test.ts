@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../analyze.ts';
+
+// a real initiator's whole negotiation, then `clear crypto sa` and a show crypto ipsec sa of a newer SA pair
+const notes = readFileSync(new URL('../../../fixtures/partial/mm-qm-initiator-ios12-notion-quote-list-ping-split-timestamp-zh-notes.log', import.meta.url), 'utf8');
+const cut = (text: string, from: string, to?: string): string => {
+  const a = text.indexOf(from);
+  const b = to === undefined ? text.length : text.indexOf(to);
+  expect(a).toBeGreaterThanOrEqual(0);
+  expect(b).toBeGreaterThan(a);
+  return text.slice(a, b);
+};
+const debug = cut(notes, '> R2#debug crypto isakmp', '> R2#clear crypto isakmp');
+const show = cut(notes, '> R2#show crypto ipsec sa');
+
+describe('show output of a peer the debug lines negotiated with', () => {
+  test('in a file of its own, an SA pair no debug line created is still a negotiation of its own, after the debug one', () => {
+    const a = analyze([
+      { name: 'debug', text: debug },
+      { name: 'show', text: show },
+    ]);
+    expect(a.negotiations.map((n) => [n.peer, n.role, n.phase2.map((p) => p.spis)])).toEqual([
+      ['13.1.1.3', 'initiator', [{ inbound: '0x5E39E570', outbound: '0xE06FF44' }]],
+      ['13.1.1.3', 'unknown', [{ inbound: '0xECCDDAEC', outbound: '0x5C587C54' }]],
+    ]);
+    const shown = a.negotiations[1]!;
+    expect(shown.span.first.file).toBe(1);
+    expect(shown.phase2[0]!.verification).toMatchObject({ packetsOut: 3, packetsIn: 3, up: true });
+    expect(a.negotiations[0]!.phase2[0]!.verification).toBeNull();
+  });
+
+  test('a Quick Mode cut before its SAs were created may have made the SAs listed: they are not told as another pair', () => {
+    // the same excerpt cut after QM2 was read (no `Creating IPSec SAs` line), its show output pasted after it
+    const a = analyze([{ name: 'cut', text: cut(notes, '> R2#debug crypto isakmp', '> - Mar 1 00:55:42.443: ISAKMP (0:2): Creating IPSec SAs') + show }]);
+    expect(a.negotiations).toHaveLength(1);
+    expect(a.negotiations[0]).toMatchObject({ role: 'initiator', peer: '13.1.1.3' });
+  });
+});
