@@ -82,3 +82,17 @@ test('one error line pasted alone is an event with its meaning, not a negotiatio
   await expect(app.logPane()).toContainText('failed its sanity check');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('IPsec asking for SAs, with no IKE line after it, is said as that request, not as no IKE output', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  // the operator's commands, a ping and IPsec's sa_request, the paste cut there
+  await page.getByTestId('load.file').setInputFiles('fixtures/partial/sa-request-ping-author-notes-zh-tw-l2l-series.log');
+  await expect(answer(page)).toHaveAttribute('data-kind', 'no-negotiation');
+  const events = page.getByRole('list', { name: 'Lines outside any negotiation' });
+  await expect(events).toContainText('IPSEC(sa_request) (peer 202.100.1.2), line 11');
+  await expect(events).toContainText('IPsec asks for SAs to 202.100.1.2: proxies 1.1.1.1/255.255.255.255/0/0 ↔ 2.2.2.2/255.255.255.255/0/0.');
+  await expect(events).toContainText('No IKE line follows in the paste');
+  await expect(app.region('Ladder')).toContainText(noNegotiation);
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -7,6 +7,7 @@
 import type { Analysis, ChildSa, Finding, IkeSa, Ikev2Message, Ikev2Shown, Message, Negotiation, Phase1, Phase2, StrayEvent, Transition } from './analysis.ts';
 import type { LineRef } from './ike/line-ref.ts';
 import { lineInfo } from './line-info.ts';
+import { strayMeaning } from './report/stray-event-notes.ts';
 import { formatTimeOfDay } from './clock/time-of-day.ts';
 import { summarizeAnalysis, type AnalysisSummary } from './summary/summary.ts';
 
@@ -122,7 +123,7 @@ export interface AnalysisJson {
 }
 
 function strayEventJson(a: Analysis, e: StrayEvent): StrayEventJson {
-  return { event: e.event, peer: e.peer, lines: lineRuns(e.lines), meaning: lineInfo(a, e.lines[0]!).annotation };
+  return { event: e.event, peer: e.peer, lines: lineRuns(e.lines), meaning: strayMeaning(lineInfo(a, e.lines[0]!).annotation, e) };
 }
 
 export function summaryJson(s: AnalysisSummary): SummaryJson {

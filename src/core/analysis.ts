@@ -34,8 +34,9 @@ export interface InputFile {
 }
 
 /**
- * An error or syslog message that belongs to no negotiation (DESIGN.md, "Partial pastes": one stray error line
- * is an event with its meaning, not a negotiation). Its meaning is its lines' annotation.
+ * An error or syslog message, or IPsec's lone request for SAs, that belongs to no negotiation (DESIGN.md, "Partial
+ * pastes": one stray error line is an event with its meaning, not a negotiation). Its meaning is its lines'
+ * annotation, and its note.
  */
 export interface StrayEvent {
   /** IOS's `%CRYPTO-4-RECVD_PKT_INV_SPI` for a syslog message, the error's kind (`delete-notify-ignored`) otherwise. */
@@ -43,6 +44,8 @@ export interface StrayEvent {
   peer: string | null;
   /** Every line of this event with this peer, in input order. */
   lines: LineRef[];
+  /** What the paste shows beside the lines, said after their meaning (an sa_request that no IKE line follows). */
+  note?: string;
 }
 
 export interface AnalysisInput {

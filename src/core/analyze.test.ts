@@ -11,6 +11,7 @@ import { analysisJsonText } from './analysis-json.ts';
 import { analyze, createAnalyzer } from './analyze.ts';
 import { splitLines } from './log/lines.ts';
 import { recordRows } from './log/record-table.ts';
+import { lineInfo } from './line-info.ts';
 import { LINE_KIND_CODE } from './ike/line-kinds.ts';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
@@ -185,7 +186,11 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.input.unrecognized).toEqual([]);
   },
   '20-l2l-success-initiator-ios12-annotated-zh-tw-excerpt.log': (a) => {
-    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome])).toEqual([['initiator', '202.100.1.1', '202.100.1.2', 'not-logged']]);
+    // IPsec asked for SAs to the peer, and the excerpt ends there: no IKE line shows a negotiation, so none is
+    // made (no role, no outcome); the request is an event with its meaning, its transform without the author's note
+    expect(a.negotiations).toEqual([]);
+    expect(a.events).toEqual([{ event: 'IPSEC(sa_request)', peer: '202.100.1.2', lines: [{ file: 0, line: 15 }], note: 'No IKE line follows in the paste: it does not show IKE negotiating them.' }]);
+    expect(lineInfo(a, { file: 0, line: 15 }).annotation).toContain('esp-des esp-md5-hmac (Tunnel).');
   },
   '21-psk-mismatch-ikmp-bad-message-single-line.log': (a) => {
     // one error line alone: an event with its meaning, no negotiation, no mode, role, outcome or finding

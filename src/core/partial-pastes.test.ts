@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Analysis } from './analysis.ts';
-import { analysisJsonText } from './analysis-json.ts';
+import { analysisJson, analysisJsonText } from './analysis-json.ts';
+import { summarizeAnalysis } from './summary/summary.ts';
 import { analyze } from './analyze.ts';
 
 const dir = new URL('../../fixtures/partial/', import.meta.url);
@@ -468,8 +469,15 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.records.annotations[a.records.annotation[a.records.line.indexOf(request)] ?? -1]).toBe(
       'IPsec asks for SAs to 202.100.1.2: proxies 1.1.1.1/255.255.255.255/0/0 ↔ 2.2.2.2/255.255.255.255/0/0.',
     );
-    // an SA request alone, cut before its transform, with nothing of ISAKMP: no negotiation is shown
+    // an SA request alone, cut before its transform, with nothing of ISAKMP: no negotiation is shown, but the
+    // request is an event that says IPsec asked for SAs to that peer and that no IKE line follows
     expect(a.negotiations).toEqual([]);
+    expect(a.events.map((e) => [e.event, e.peer, e.lines.map((l) => l.line)])).toEqual([['IPSEC(sa_request)', '202.100.1.2', [request]]]);
+    const [event] = analysisJson(a).events ?? [];
+    expect(event?.meaning).toBe(
+      'IPsec asks for SAs to 202.100.1.2: proxies 1.1.1.1/255.255.255.255/0/0 ↔ 2.2.2.2/255.255.255.255/0/0. No IKE line follows in the paste: it does not show IKE negotiating them.',
+    );
+    expect(summarizeAnalysis(a).strays).toEqual([{ event: 'IPSEC(sa_request)', lines: 1, peers: 1 }]);
   },
   'show-isakmp-ag-init-exch-session-placeholders-vendor-guide.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);

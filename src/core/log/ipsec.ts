@@ -52,10 +52,10 @@ function first(v: string | undefined): string | null {
   return end === 0 ? null : v.slice(0, end);
 }
 
-/** Splits `esp-aes esp-sha-hmac  (Tunnel)` into transform and mode. */
+/** Splits `esp-aes esp-sha-hmac  (Tunnel)` into transform and mode; an author's note after the mode is neither. */
 function transformAndMode(v: string | undefined): [string | null, string | null] {
   if (v === undefined) return [null, null];
-  const open = v.lastIndexOf('(');
+  const open = v.indexOf('(');
   if (open < 0) return [v.trim() || null, null];
   const close = v.indexOf(')', open);
   return [v.slice(0, open).trim() || null, v.slice(open + 1, close < 0 ? v.length : close).trim() || null];

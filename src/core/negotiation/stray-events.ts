@@ -2,16 +2,25 @@
  * Stray events: error and syslog lines that joined no negotiation. One `%CRYPTO-4-IKMP_BAD_MESSAGE` pasted
  * alone, or ESP for an unknown SPI with no exchange around it, says something happened but shows no
  * negotiation: it is an event with its meaning (the line's annotation), with no mode, role, outcome or finding.
+ * So is IPsec's `IPSEC(sa_request)` that no IKE line follows: IPsec asked IKE for SAs to a peer, and the paste
+ * shows nothing of IKE answering it.
  */
 import type { StrayEvent } from '../analysis.ts';
 import { compareLines } from '../ike/line-ref.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { Draft } from './draft.ts';
 
-/** A line that alone makes no negotiation: an error, or a syslog message. */
+/** A line that alone makes no negotiation: an error, a syslog message, IPsec asking for SAs. */
 export function isStrayLine(e: IkeEvent): boolean {
-  return e.type === 'error' || e.type === 'syslog';
+  return e.type === 'error' || e.type === 'syslog' || isSaRequest(e);
 }
+
+function isSaRequest(e: IkeEvent): e is Extract<IkeEvent, { type: 'ipsec-request' }> {
+  return e.type === 'ipsec-request' && e.kind === 'sa_request';
+}
+
+/** What the paste shows beside a lone sa_request, said after its meaning. */
+export const NO_IKE_AFTER_REQUEST = 'No IKE line follows in the paste: it does not show IKE negotiating them.';
 
 /** A draft made of stray lines only: no packet, state, proposal, SA or show row joined it. */
 export function isStrayDraft(d: Draft): boolean {
@@ -22,6 +31,7 @@ export function isStrayDraft(d: Draft): boolean {
 function eventName(e: IkeEvent): string {
   if (e.type === 'syslog') return `%${e.facility}-${e.severity}-${e.mnemonic}`;
   if (e.type === 'error') return e.code;
+  if (isSaRequest(e)) return 'IPSEC(sa_request)';
   return e.type;
 }
 
@@ -33,12 +43,12 @@ export function strayEvents(drafts: readonly Draft[]): StrayEvent[] {
     const byName = new Map<string, StrayEvent>();
     for (const e of d.strays ?? []) {
       const event = eventName(e);
-      const peer = (e.type === 'syslog' || e.type === 'error' ? e.peer : null) ?? d.peer;
+      const peer = (e.type === 'syslog' || e.type === 'error' ? e.peer : isSaRequest(e) ? e.remote : null) ?? d.peer;
       const key = `${event} ${peer ?? ''}`;
       const seen = byName.get(key);
       if (seen) seen.lines.push(e.at);
       else {
-        const ev: StrayEvent = { event, peer, lines: [e.at] };
+        const ev: StrayEvent = isSaRequest(e) ? { event, peer, lines: [e.at], note: NO_IKE_AFTER_REQUEST } : { event, peer, lines: [e.at] };
         byName.set(key, ev);
         out.push(ev);
       }

@@ -23,7 +23,13 @@ export function strayEventNotes(source: Pick<ReportSource, 'lineTables' | 'recor
     return {
       heading: `${e.event}${e.peer !== null ? ` (peer ${e.peer})` : ''}`,
       lines: e.lines,
-      meaning: record >= 0 ? lineAnnotation(source.records, record) : null,
+      meaning: strayMeaning(record >= 0 ? lineAnnotation(source.records, record) : null, e),
     };
   });
+}
+
+/** A stray event's meaning: its first line's annotation, then its note. */
+export function strayMeaning(annotation: string | null, e: StrayEvent): string | null {
+  if (e.note === undefined) return annotation;
+  return annotation === null ? e.note : `${annotation} ${e.note}`;
 }
