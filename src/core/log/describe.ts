@@ -85,8 +85,11 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
       return `Compares the peer's proposal ${e.transform} with local ISAKMP policy ${e.priority}.`;
     case 'p1-attr':
       return memo.once(`a${e.attr}${e.value}`, () => `Phase 1 proposal: ${p1AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? `${e.number} s` : e.value}.`);
-    case 'p1-atts':
-      return e.acceptable ? 'This phase 1 proposal matches the policy.' : 'This phase 1 proposal does not match this policy.';
+    case 'p1-atts': {
+      const said = e.acceptable ? 'This phase 1 proposal matches the policy.' : 'This phase 1 proposal does not match this policy.';
+      // payload 3 is a transform: the peer's SA payload offers another one after it
+      return e.next === 3 ? `${said} Another transform of the peer's offer follows.` : said;
+    }
     case 'p1-mismatch':
       return `Phase 1 mismatch: ${e.text}`;
     case 'p1-rejected':

@@ -49,8 +49,11 @@ export type IkeEventBody =
   | { type: 'p1-check'; transform: number; priority: number }
   /** one phase 1 attribute; `value` as printed, `number` decoded (VPI hex bytes too) */
   | { type: 'p1-attr'; attr: P1Attribute; value: string; number: number | null }
-  /** `atts are acceptable. Next payload is 0` / `atts are not acceptable` */
-  | { type: 'p1-atts'; acceptable: boolean }
+  /**
+   * `atts are acceptable. Next payload is 0` / `atts are not acceptable`; `next` the payload after the transform
+   * checked (3: another transform, so the SA payload offers several: an offer, not its answer), null when not printed
+   */
+  | { type: 'p1-atts'; acceptable: boolean; next: number | null }
   /** `Encryption algorithm offered does not match policy!`, `Proposed key length does not match policy`... */
   | { type: 'p1-mismatch'; attr: P1Attribute | 'other'; text: string }
   /** `no offers accepted!`, `phase 1 SA policy not acceptable! (local X remote Y)` */

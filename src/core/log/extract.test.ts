@@ -53,8 +53,8 @@ const cases: { name: string; text: string; event: Partial<IkeEventBody> & { type
   { name: 'DH group', text: '*Oct 25 18:53:16.490: ISAKMP: (0):      default group 14', event: { type: 'p1-attr', attr: 'group', number: 14 } },
   { name: 'PFS group in Quick Mode (corpus 08)', text: '> - Mar 1 00:55:42.295: ISAKMP: group is 1', event: { type: 'p2-attr', attr: 'group', number: 1 } },
   { name: 'encapsulation (corpus 18)', text: 'Apr 20 11:06:55: ISAKMP:      encaps is 4 (Transport-UDP)', event: { type: 'p2-attr', attr: 'encaps', number: 4 } },
-  { name: 'phase 1 atts acceptable', text: '*Oct 25 18:53:16.490: ISAKMP: (0):atts are acceptable. Next payload is 0', event: { type: 'p1-atts', acceptable: true } },
-  { name: 'phase 1 atts not acceptable (corpus 10)', text: '  ISAKMP-ERROR: (0): attrs are not acceptable. Next payload is 0', event: { type: 'p1-atts', acceptable: false } },
+  { name: 'phase 1 atts acceptable', text: '*Oct 25 18:53:16.490: ISAKMP: (0):atts are acceptable. Next payload is 0', event: { type: 'p1-atts', acceptable: true, next: 0 } },
+  { name: 'phase 1 atts not acceptable (corpus 10)', text: '  ISAKMP-ERROR: (0): attrs are not acceptable. Next payload is 0', event: { type: 'p1-atts', acceptable: false, next: 0 } },
   { name: 'phase 2 atts acceptable', text: '*Oct 25 18:53:16.543: ISAKMP: (1001):atts are acceptable.', event: { type: 'p2-atts', acceptable: true } },
   { name: 'key length mismatch (corpus 10)', text: '  ISAKMP-ERROR: (0): Proposed key length does not match policy', event: { type: 'p1-mismatch', attr: 'keyLength' } },
   {

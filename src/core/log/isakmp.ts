@@ -15,6 +15,7 @@ const STATE = /^Old State = \.?([A-Z_\d]+) +New State = \.?([A-Z_\d]+)$/;
 // a DELETE of the ISAKMP SA also prints the SPI size: 16, its two cookies
 const PROCESSING = /^processing ([A-Za-z_ -]+?) payload\.?(?: message ID = (-?\d+))?(?:, spi size = \d+)?$/;
 const CHECK_P1 = /^Checking ISAKMP transfor?m? (\d+) against priority (\d+) policy$/;
+const NEXT_PAYLOAD = /^Next payload is (\d{1,3})/;
 const NODE = /^(set new|deleting|purging) node (-?\d+)(?: to [A-Z_]+| error (TRUE|FALSE) reason "([^"]*)")?/;
 const NOTIFY = /^(processing|[Ss]ending) NOTIFY ([A-Z_/\d]+) protocol (\d+)(?:\s+spi (\S+?),? message ID = (-?\d+))?/;
 // 12.2 and before print `phase 1 SA not acceptable!`, later releases add `policy` and the endpoints
@@ -151,7 +152,10 @@ function secondary(t0: string, book: AddressBook): IkeEventBody | null {
   // 12.2 and before print `atts not acceptable` without `are`
   if (t.startsWith('atts are') || t.startsWith('attrs are') || t.startsWith('atts not acceptable')) {
     const acceptable = t.indexOf('not acceptable') < 0;
-    return t.indexOf('Next payload') >= 0 ? { type: 'p1-atts', acceptable } : { type: 'p2-atts', acceptable };
+    const next = t.indexOf('Next payload');
+    if (next < 0) return { type: 'p2-atts', acceptable };
+    const n = NEXT_PAYLOAD.exec(t.slice(next));
+    return { type: 'p1-atts', acceptable, next: n ? Number(n[1]) : null };
   }
   if (t.startsWith('Checking ISAKMP transfor')) {
     const m = CHECK_P1.exec(t);

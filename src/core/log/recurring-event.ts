@@ -33,7 +33,7 @@ export function recurringEvent(b: IkeEventBody, at: LineRef, record: number, tim
     case 'p1-check':
       return { type: b.type, transform: b.transform, priority: b.priority, at, record, time, conn };
     case 'p1-atts':
-      return { type: b.type, acceptable: b.acceptable, at, record, time, conn };
+      return { type: b.type, acceptable: b.acceptable, next: b.next, at, record, time, conn };
     case 'p2-atts':
       return { type: b.type, acceptable: b.acceptable, at, record, time, conn };
     case 'p2-proposal':

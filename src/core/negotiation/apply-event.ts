@@ -11,6 +11,7 @@ import { applyProposalAttribute, emptyProposal } from './proposal.ts';
 import { ipsecOutbound, ipsecRequest, ipsecSa, openQuickMode, phase2ById, quickAttribute, quickModeSeenAlone, resolveNode } from './quick-mode.ts';
 import { transition } from './transitions.ts';
 import { isStrayLine } from './stray-events.ts';
+import { readOfferSigns } from './offer-signs.ts';
 
 /** What applying an event needs from the builder around it. */
 export interface Surroundings {
@@ -31,6 +32,8 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
     d.notable.push(e);
     if (!d.notableRefusal && isQuickModeRefusal(e)) d.notableRefusal = true;
   }
+  // an offer read: the router reading it is the responder (a weaker word than any state or (I)/(R))
+  if (readOfferSigns(d.router.offerSigns, e) && !d.p1Complete) setSide(d, 'responder', 1);
   const wasPacketOut = d.lastWasPacketOut;
   d.lastWasPacketOut = false;
   switch (e.type) {
@@ -149,9 +152,6 @@ export function applyEvent(d: Draft, e: IkeEvent, around: Surroundings): void {
       return;
     case 'p1-check':
       d.offered = emptyProposal();
-      // checking the peer's offer before this router sent or received anything of it: the responder's check
-      // of MM1 (an initiator checks the answer to the offer it sent); a weaker word than any state or (I)/(R)
-      if (d.sideWeight === 0 && d.messages.length === 0 && d.requestTransform === null) setSide(d, 'responder', 1);
       attach(d, e.at);
       return;
     case 'p1-attr': {

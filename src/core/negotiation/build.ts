@@ -12,6 +12,7 @@ import { Ikev2ShowCollector } from './ikev2/shown.ts';
 import { DraftRouter } from './route.ts';
 import { ShowAlone } from './show-alone.ts';
 import { ShowOutput } from './show-output.ts';
+import { readOfferSigns } from './offer-signs.ts';
 import { WordTree } from './word-tree.ts';
 
 export class NegotiationBuilder {
@@ -88,7 +89,11 @@ export class NegotiationBuilder {
       return;
     }
     const draft = this.router.route(e, ctx);
-    if (draft === null) return;
+    if (draft === null) {
+      // a line of a message no negotiation has taken yet: what it shows of an offer goes to the one that takes it
+      readOfferSigns(ctx.offerSigns, e);
+      return;
+    }
     this.records.setNegotiation(e.record, draft.index);
     applyEvent(draft, e, this.around);
   }

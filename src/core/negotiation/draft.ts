@@ -9,6 +9,7 @@ import type { Phase1List } from './phase1-list.ts';
 import type { ObservedProposal } from './proposal.ts';
 import type { Encapsulation, IpsecSa, PayloadSummary, Transition } from '../analysis.ts';
 import type { IkeEvent } from '../log/events.ts';
+import type { OfferSigns } from './offer-signs.ts';
 
 /** One router's console in the input: a file, or a stretch of a paste that holds two routers' logs. */
 export interface RouterContext {
@@ -23,6 +24,11 @@ export interface RouterContext {
   conns: Map<number, Draft>;
   /** The negotiation the router's last address-bearing line belonged to. */
   current: Draft | null;
+  /**
+   * What the phase 1 message this router is reading has shown of being an offer (`offer-signs.ts`), its lines
+   * before the first that joins a negotiation included (a paste cut after MM1's packet line).
+   */
+  offerSigns: OfferSigns;
 }
 
 export interface DraftMessage {

@@ -6,6 +6,7 @@ import type { LineRef } from '../ike/line-ref.ts';
 import type { IkeEvent } from '../log/events.ts';
 import type { Draft, RouterContext } from './draft.ts';
 import { Phase1List } from './phase1-list.ts';
+import { noOfferSigns } from './offer-signs.ts';
 
 export class DraftRouter {
   readonly drafts: Draft[] = [];
@@ -29,7 +30,7 @@ export class DraftRouter {
   }
 
   private newRouter(file: number): RouterContext {
-    const r: RouterContext = { id: this.routers.length, file, name: null, locals: new Set(), peers: new Map(), conns: new Map(), current: null };
+    const r: RouterContext = { id: this.routers.length, file, name: null, locals: new Set(), peers: new Map(), conns: new Map(), current: null, offerSigns: noOfferSigns() };
     this.routers.push(r);
     this.ctx = r;
     return r;
