@@ -49,3 +49,19 @@ test('a Crypto mapdb proxy_match record is said as the crypto map lookup it is',
   const a = analyze([{ name: 'mapdb', text }]);
   expect(a.records.annotations[a.records.annotation[0] ?? -1]).toBe('IPsec looks for the crypto map entry whose ACL matches these addresses, protocol and ports.');
 });
+
+// real lines of fixtures/partial/mm-qm-initiator-ios12-notion-quote-list-ping-split-timestamp-zh-notes.log (QM2's
+// attributes): each duration in the unit its life type line names, also when the same lines come again
+test('a phase 2 life duration is said in the unit of the life type line before it', () => {
+  const attrs = [
+    '- Mar 1 00:55:42.295: ISAKMP: SA life type in seconds',
+    '- Mar 1 00:55:42.295: ISAKMP: SA life duration (basic) of 3600',
+    '- Mar 1 00:55:42.295: ISAKMP: SA life type in kilobytes',
+    '- Mar 1 00:55:42.295: ISAKMP: SA life duration (VPI) of 0x0 0x46 0x50 0x0',
+  ];
+  const a = analyze([{ name: 'qm2', text: [...attrs, ...attrs, attrs[3]].join('\n') }]);
+  const words = Array.from(a.records.annotation, (i) => a.records.annotations[i]);
+  const said = ['Phase 2 proposal: lifetime in seconds.', 'Phase 2 proposal: lifetime 3600 s.', 'Phase 2 proposal: lifetime in kilobytes.', 'Phase 2 proposal: lifetime 4608000 kilobytes.'];
+  // a duration whose type line is not before it has no unit to take
+  expect(words).toEqual([...said, ...said, 'Phase 2 proposal: lifetime 4608000 (its unit is on a life type line not in the paste).']);
+});

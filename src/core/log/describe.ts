@@ -38,6 +38,8 @@ function state(s: string | null): string {
  */
 export class Annotator {
   private readonly memo = new Map<string, string>();
+  /** The unit of the phase 2 life duration to come, as the `SA life type in …` line before it says. */
+  lifeUnit: string | null = null;
 
   describe(e: IkeEventBody): string {
     return describeEvent(e, this);
@@ -100,8 +102,15 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
       return `Checks the peer's IPsec proposal ${e.proposal}.`;
     case 'p2-transform':
       return memo.once(`t${e.name}`, () => `Phase 2 proposal: transform ${e.name}.`);
-    case 'p2-attr':
-      return memo.once(`b${e.attr}${e.value}`, () => `Phase 2 proposal: ${p2AttrWord(e.attr)} ${e.attr === 'lifeDuration' && e.number !== null ? String(e.number) : e.value}.`);
+    case 'p2-attr': {
+      if (e.attr === 'lifeType') memo.lifeUnit = e.value;
+      if (e.attr !== 'lifeDuration' || e.number === null) return memo.once(`b${e.attr}${e.value}`, () => `Phase 2 proposal: ${p2AttrWord(e.attr)} ${e.value}.`);
+      // the duration is in the unit the life type line before it names: each type line has its own duration
+      const unit = memo.lifeUnit;
+      memo.lifeUnit = null;
+      const n = e.number;
+      return memo.once(`b${e.attr}${n}${unit ?? ''}`, () => `Phase 2 proposal: lifetime ${lifeWords(n, unit)}.`);
+    }
     case 'p2-atts':
       return e.acceptable ? 'The phase 2 attributes are acceptable to ISAKMP.' : 'The phase 2 attributes are not acceptable.';
     case 'p2-rejected':
@@ -276,6 +285,13 @@ function p1AttrWord(a: string): string {
     default:
       return a;
   }
+}
+
+/** `3600 s`, `4608000 kilobytes`; a duration whose life type line is not in the paste is said without a unit, as such. */
+function lifeWords(n: number, unit: string | null): string {
+  if (unit === 'seconds') return `${n} s`;
+  if (unit === 'kilobytes') return `${n} kilobytes`;
+  return `${n} (its unit is on a life type line not in the paste)`;
 }
 
 function p2AttrWord(a: string): string {
