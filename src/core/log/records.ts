@@ -19,19 +19,11 @@ import { parseHead } from './head.ts';
 import { OwnedStrings } from './owned-strings.ts';
 import { RecordTableBuilder } from './record-table.ts';
 import { recurringEvent } from './recurring-event.ts';
-import { hasMessageId, RecurringLines } from './recurring-lines.ts';
+import { isRecurring, RecurringLines } from './recurring-lines.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
 import { looksLikeShowLine, showBlockStart, showCommand, showEvent, type ShowState } from './show.ts';
 import { ikev2ShowText, startsIkev2Show } from './show-ikev2.ts';
-
-/** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
-const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
-
-/** A phase 2 life type and duration: the duration's words take the unit of the type line before it (describe.ts). */
-function saidByLineBefore(body: IkeEventBody): boolean {
-  return body.type === 'p2-attr' && (body.attr === 'lifeType' || body.attr === 'lifeDuration');
-}
 
 /** Receives what the reader produces: every event in order, and the number of each record's first line. */
 export interface RecordSink {
@@ -383,7 +375,7 @@ export class LogReader {
     }
     const annotation = this.say(body);
     this.records.setAnnotation(open.index, annotation);
-    if (cacheable && CONTEXT_FREE.has(body.type) && !hasMessageId(head.text) && !saidByLineBefore(body)) this.seen.add(head.text, { ...body }, annotation);
+    if (cacheable && isRecurring(body, head.text)) this.seen.add(head.text, { ...body }, annotation);
     this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
   }
 }

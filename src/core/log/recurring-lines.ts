@@ -60,3 +60,16 @@ export function hasMessageId(text: string): boolean {
   }
   return false;
 }
+
+/** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
+const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
+
+/** A phase 2 life type and duration: the duration's words take the unit of the type line before it (describe.ts). */
+function saidByLineBefore(body: IkeEventBody): boolean {
+  return body.type === 'p2-attr' && (body.attr === 'lifeType' || body.attr === 'lifeDuration');
+}
+
+/** Whether a line's event and words may be kept and given again each time its text recurs. */
+export function isRecurring(body: IkeEventBody, text: string): boolean {
+  return CONTEXT_FREE.has(body.type) && !hasMessageId(text) && !saidByLineBefore(body);
+}
