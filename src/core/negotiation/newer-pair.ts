@@ -18,21 +18,38 @@ export interface HeldBlock {
   declined: boolean;
 }
 
-/**
- * The block lists SAs (an inbound or outbound SPI, not `0x0`), none of them an SA a debug line created, and
- * every Quick Mode the debug lines show with that peer has its SAs created or failed: a
- * phase 2 whose SPIs no line printed may be the one that made the block's SAs, and then the pair is not told twice.
- */
-export function newerPair(block: HeldBlock, drafts: readonly Draft[], shownOnly: ReadonlySet<Draft>): boolean {
+/** What the debug lines created: every SPI of their SAs, and the peers with a Quick Mode whose SAs no line printed. */
+export interface DebugSas {
+  spis: ReadonlySet<string>;
+  unprinted: ReadonlySet<string>;
+}
+
+/** The SAs of the negotiations debug lines made (not those show output made), read once for every block. */
+export function debugSas(drafts: readonly Draft[], shownOnly: ReadonlySet<Draft>): DebugSas {
   const spis = new Set<string>();
-  for (const e of block.events) if (e.type === 'show-ipsec-spi' && e.direction !== 'current-outbound' && e.spi !== '0x0') spis.add(e.spi);
-  if (spis.size === 0) return false;
+  const unprinted = new Set<string>();
   for (const d of drafts) {
     if (shownOnly.has(d)) continue;
     for (const p of d.phase2) {
-      if (p.sas.some((s) => spis.has(s.spi))) return false;
-      if (d.peer === block.peer && p.quick && !p.failed && p.sas.length === 0) return false;
+      for (const s of p.sas) spis.add(s.spi);
+      if (d.peer !== null && p.quick && !p.failed && p.sas.length === 0) unprinted.add(d.peer);
     }
   }
-  return true;
+  return { spis, unprinted };
+}
+
+/**
+ * The block lists SAs (an inbound or outbound SPI, not `0x0`), none of them an SA a debug line created, and
+ * every Quick Mode the debug lines show with that peer has its SAs created or failed: a phase 2 whose SPIs no
+ * line printed may be the one that made the block's SAs, and then the pair is not told twice.
+ */
+export function newerPair(block: HeldBlock, debug: DebugSas): boolean {
+  if (debug.unprinted.has(block.peer)) return false;
+  let listed = false;
+  for (const e of block.events) {
+    if (e.type !== 'show-ipsec-spi' || e.direction === 'current-outbound' || e.spi === '0x0') continue;
+    if (debug.spis.has(e.spi)) return false;
+    listed = true;
+  }
+  return listed;
 }

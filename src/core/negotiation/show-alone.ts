@@ -12,7 +12,7 @@ import type { Draft, DraftPhase2, RouterContext } from './draft.ts';
 import { quickModeSeenAlone } from './quick-mode.ts';
 import { setSide } from './message-lines.ts';
 import type { DraftRouter } from './route.ts';
-import { newerPair, type HeldBlock } from './newer-pair.ts';
+import { debugSas, newerPair, type HeldBlock } from './newer-pair.ts';
 
 export class ShowAlone {
   /** The negotiations made from show output: only these take more of it (a debug-made one is verified). */
@@ -234,8 +234,10 @@ export class ShowAlone {
    */
   newerPairs(): { record: number; draft: Draft }[] {
     const moved: { record: number; draft: Draft }[] = [];
+    if (this.declined.length === 0) return moved;
+    const debug = debugSas(this.router.drafts, this.made);
     for (const held of this.declined) {
-      if (!newerPair(held, this.router.drafts, this.made)) continue;
+      if (!newerPair(held, debug)) continue;
       const known = held.ctx.peers.get(held.peer);
       if (known === undefined || !this.made.has(known)) this.make(held.ctx, held.peer, held.local, held.events[0]!);
       this.block = { peer: held.peer, local: held.local, out: false, in: false };
