@@ -36,4 +36,13 @@ describe('show output of a peer the debug lines negotiated with', () => {
     expect(a.negotiations).toHaveLength(1);
     expect(a.negotiations[0]).toMatchObject({ role: 'initiator', peer: '13.1.1.3' });
   });
+
+  test('pasted before the debug lines, the pair listed is not the one the Main Mode after it begins', () => {
+    // the excerpt's show output moved before its debug lines (as when the output was taken, then the SAs cleared)
+    const a = analyze([{ name: 'show first', text: `${show}\n${debug}` }]);
+    expect(a.negotiations.map((n) => [n.role, n.phase1.messages.length, n.phase2.map((p) => p.spis)])).toEqual([
+      ['unknown', 0, [{ inbound: '0xECCDDAEC', outbound: '0x5C587C54' }]],
+      ['initiator', 6, [{ inbound: '0x5E39E570', outbound: '0xE06FF44' }]],
+    ]);
+  });
 });

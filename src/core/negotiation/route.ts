@@ -161,6 +161,8 @@ export class DraftRouter {
   private startsNew(d: Draft, e: IkeEvent): boolean {
     if (!isStart(e)) return false;
     if (isFresh(d)) return false;
+    // show output listed SAs of a phase 1 no line printed: a phase 1 begun after it is another negotiation
+    if (shownWithSas(d)) return true;
     if (e.type === 'ipsec-request') return d.p1Failed;
     if (e.type === 'p1-check' || e.type === 'p1-mismatch') return d.p1Failed || d.p1Complete;
     if (e.type === 'packet') {
@@ -254,6 +256,11 @@ function isResentFirstMessage(d: Draft, e: IkeEvent): boolean {
   if (received === 0 || received >= FIRST_MESSAGE_SENDS) return false;
   const gap = e.time !== null && d.lastTime !== null ? e.time - d.lastTime : null;
   return gap === null || (gap >= 0 && gap <= RESEND_GAP_MS);
+}
+
+/** A negotiation only show output made, that lists SAs: its phase 1 completed before the output was printed. */
+function shownWithSas(d: Draft): boolean {
+  return d.listed && d.messages.length === 0 && d.transitions.length === 0 && d.phase2.some((p) => p.complete || p.sas.length > 0);
 }
 
 function isFresh(d: Draft): boolean {
