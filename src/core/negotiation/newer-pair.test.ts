@@ -45,4 +45,29 @@ describe('show output of a peer the debug lines negotiated with', () => {
       ['initiator', 6, [{ inbound: '0x5E39E570', outbound: '0xE06FF44' }]],
     ]);
   });
+
+  test('a session of show crypto session detail is decided the same way, by its outbound SPI', () => {
+    // hand-written: the real session of fixtures/partial/dmvpn-detail-crypto-session-active-inactive-ikev1-sa-blog.log
+    // with the excerpt's addresses and SPIs (no real paste holds both a debug log and this output of one peer)
+    const session = (spi: string): string =>
+      [
+        'R2#show crypto session detail',
+        'Interface: Ethernet0/0',
+        'Session status: UP-ACTIVE',
+        '  IKEv1 SA: local 12.1.1.2/500 remote 13.1.1.3/500 Active',
+        '          Capabilities:(none) connid:1004 lifetime:23:59:39',
+        '  IPSEC FLOW: permit ip 2.2.2.0/255.255.255.0 3.3.3.0/255.255.255.0',
+        '        Active SAs: 2, origin: crypto map',
+        `   Outbound SPI : ${spi}, transform : esp-des esp-sha-hmac`,
+      ].join('\n');
+    // the outbound SA the debug lines created: that negotiation's
+    const same = analyze([{ name: 'same', text: `${debug}\n${session('0x0E06FF44')}` }]);
+    expect(same.negotiations).toHaveLength(1);
+    // another: a pair of its own
+    const other = analyze([{ name: 'other', text: `${debug}\n${session('0x47C7658D')}` }]);
+    expect(other.negotiations.map((n) => [n.role, n.phase1.outcome, n.phase2.map((p) => [p.outcome, [...new Set(p.sas.map((s) => s.spi))]])])).toEqual([
+      ['initiator', 'complete', [['complete', ['0x5E39E570', '0xE06FF44']]]],
+      ['unknown', 'complete', [['complete', ['0x47C7658D']]]],
+    ]);
+  });
 });

@@ -1,13 +1,14 @@
 /**
- * Whose SA pair a `show crypto ipsec sa` block lists when debug lines made a negotiation with its peer: that
- * negotiation's, when the block lists an SPI a debug line created (verify.ts then ties the output to it), or a
- * pair no line of the paste made (a `clear crypto sa`, a rekey or a later negotiation did), told as a
- * negotiation of its own. Decided once the whole input is read, when every SPI of both is known.
+ * Whose SA pair a `show crypto ipsec sa` block (or a `show crypto session detail` session) lists when debug lines
+ * made a negotiation with its peer: that negotiation's, when the block lists an SPI a debug line created (verify.ts
+ * then ties the output to it), or a pair no line of the paste made (a `clear crypto sa`, a rekey or a later
+ * negotiation did), told as a negotiation of its own. Decided once the whole input is read, when every SPI of both
+ * is known.
  */
 import type { IkeEvent } from '../log/events.ts';
 import type { Draft, RouterContext } from './draft.ts';
 
-/** A block of `show crypto ipsec sa` of one peer, from its `current_peer` line on. */
+/** A block of `show crypto ipsec sa` of one peer, from its `current_peer` line on, or a session of `show crypto session detail`. */
 export interface HeldBlock {
   ctx: RouterContext;
   peer: string;
@@ -47,7 +48,7 @@ export function newerPair(block: HeldBlock, debug: DebugSas): boolean {
   if (debug.unprinted.has(block.peer)) return false;
   let listed = false;
   for (const e of block.events) {
-    if (e.type !== 'show-ipsec-spi' || e.direction === 'current-outbound' || e.spi === '0x0') continue;
+    if (!((e.type === 'show-ipsec-spi' && e.direction !== 'current-outbound') || e.type === 'show-session-spi') || e.spi === '0x0') continue;
     if (debug.spis.has(e.spi)) return false;
     listed = true;
   }

@@ -29,7 +29,7 @@ export class ShowAlone {
   private rows: { d: Draft; dst: string; src: string }[] = [];
   /** Addresses taken for the router's own only because a row put them first (`src`), nothing else saying so. */
   private readonly guessed = new Set<string>();
-  /** The events of the `show crypto ipsec sa` block being read, from its `current_peer` line on. */
+  /** The events of the `show crypto ipsec sa` block being read, from its `current_peer` line on, or of the session read. */
   private held: HeldBlock | null = null;
   /** The blocks whose peer debug lines made a negotiation with: their SPIs decide whose SA pair they list. */
   private readonly declined: HeldBlock[] = [];
@@ -54,7 +54,10 @@ export class ShowAlone {
     if (e.type === 'show-ipsec-peer') {
       if (e.peer) this.held = { ctx, peer: e.peer, local: this.block.local ?? e.local, events: [], declined: false };
       else this.held = null;
-    } else if (e.type.startsWith('show-ipsec')) this.held?.events.push(e);
+    } else if (e.type === 'show-session-ike') {
+      // a session's IKEv1 SA and, below it, its IPsec SAs: replayed from this line on
+      this.held = { ctx, peer: e.peer, local: e.local, events: [e], declined: false };
+    } else if (e.type.startsWith('show-ipsec') || e.type === 'show-session-sas' || e.type === 'show-session-spi') this.held?.events.push(e);
     else this.held = null;
     const d = this.listed(e, ctx);
     // an ISAKMP SA or an IKEv1 session listed with the same peer: IKEv1 made it
@@ -219,10 +222,13 @@ export class ShowAlone {
     return this.make(ctx, peer, local, e);
   }
 
-  /** A block of `show crypto ipsec sa` lists SAs of a peer debug lines made a negotiation with: kept until its SPIs are known. */
+  /**
+   * A block of `show crypto ipsec sa`, or a session of `show crypto session detail`, lists SAs of a peer debug
+   * lines made a negotiation with: kept until its SPIs are known.
+   */
   private decline(peer: string, e: IkeEvent): void {
     const held = this.held;
-    if (held === null || held.declined || held.peer !== peer || !e.type.startsWith('show-ipsec')) return;
+    if (held === null || held.declined || held.peer !== peer || !(e.type.startsWith('show-ipsec') || e.type.startsWith('show-session'))) return;
     held.declined = true;
     this.declined.push(held);
   }
@@ -247,6 +253,7 @@ export class ShowAlone {
       }
     }
     this.block = { peer: null, local: null, out: false, in: false };
+    this.session = null;
     return moved;
   }
 
