@@ -74,6 +74,8 @@ export interface Ikev2MessageJson {
   dir?: Ikev2Message['dir'];
   lines: LineRun[];
   payloads: string[];
+  /** An empty INFORMATIONAL request and its answer: a liveness check (DPD). */
+  liveness?: true;
 }
 
 export interface IkeSaJson {
@@ -160,7 +162,7 @@ function transitionJson(t: Transition): TransitionJson {
 
 function ikev2MessageJson(m: Ikev2Message): Ikev2MessageJson {
   const head = { name: m.name, response: m.response, messageId: m.messageId, from: m.from };
-  const rest = { lines: lineRuns(m.lines), payloads: m.payloads };
+  const rest = { lines: lineRuns(m.lines), payloads: m.payloads, ...(m.liveness === true ? { liveness: true as const } : {}) };
   return m.dir === undefined ? { ...head, ...rest } : { ...head, dir: m.dir, ...rest };
 }
 

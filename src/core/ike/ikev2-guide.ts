@@ -66,4 +66,18 @@ export const IKEV2_GUIDES: Record<Ikev2MessageName, Ikev2Guide> = {
     sender: 'Did what the request asked.',
     receiver: '"Processing ACK to informational exchange": the exchange is done.',
   },
+  'INFORMATIONAL.liveness': {
+    title: 'INFORMATIONAL request with no payload: liveness check (dead peer detection)',
+    purpose: 'Asks the peer whether it still holds the IKE SA: an INFORMATIONAL request with nothing inside its encrypted envelope (RFC 7296 2.4). Not a delete, not an error, not a child SA.',
+    carries: 'nothing but ENCR: the payload list before encryption (or after decryption) is empty',
+    sender: 'DPD is configured (`dpd <interval> <retry> on-demand|periodic` in the crypto ikev2 profile, `crypto ikev2 dpd …` globally; ASA: `isakmp keepalive threshold … retry …` in the tunnel group) and the interval passed, periodically or, on demand, with traffic to send and none received.',
+    receiver: 'Answers with an empty INFORMATIONAL response. No answer after the retransmissions: the sender takes the peer for dead and deletes the IKE SA and its child SAs.',
+  },
+  'INFORMATIONAL.liveness.response': {
+    title: 'INFORMATIONAL response to a liveness check: the peer is alive',
+    purpose: 'The empty answer to a liveness check: the peer still holds the IKE SA.',
+    carries: 'nothing but ENCR',
+    sender: 'Received the liveness check on an IKE SA it holds.',
+    receiver: '"Processing ACK to informational exchange": the peer is alive; the next check waits for the DPD interval.',
+  },
 };

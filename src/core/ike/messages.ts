@@ -18,10 +18,14 @@ export const PHASE1_MESSAGES = [...MAIN_MODE, ...AGGRESSIVE_MODE, ...MODE_NOT_SH
 export const EXCHANGE_MESSAGES = [...MAIN_MODE, ...AGGRESSIVE_MODE, ...QUICK_MODE, 'NOTIFY', 'DELETE'] as const;
 export type ExchangeMessageName = (typeof EXCHANGE_MESSAGES)[number];
 
-/** IKEv2 messages as the ladder names them: the exchange for a request, `<exchange>.response` for its answer. */
+/**
+ * IKEv2 messages as the ladder names them: the exchange for a request, `<exchange>.response` for its answer; an
+ * INFORMATIONAL exchange that carries nothing is a liveness check (`INFORMATIONAL.liveness`, and its answer).
+ */
 export const IKEV2_MESSAGES = [
   'IKE_SA_INIT', 'IKE_SA_INIT.response', 'IKE_AUTH', 'IKE_AUTH.response',
   'CREATE_CHILD_SA', 'CREATE_CHILD_SA.response', 'INFORMATIONAL', 'INFORMATIONAL.response',
+  'INFORMATIONAL.liveness', 'INFORMATIONAL.liveness.response',
 ] as const;
 export type Ikev2MessageName = (typeof IKEV2_MESSAGES)[number];
 

@@ -36,7 +36,8 @@ function payload(name: string, m: Ikev2Message): PayloadSummary | null {
   return { type, detail: type === 'ID' || type === 'TS' ? name : null, line };
 }
 
-export function ikev2MessageName(m: Pick<Ikev2Message, 'name' | 'response'>): Ikev2MessageName {
+export function ikev2MessageName(m: Pick<Ikev2Message, 'name' | 'response' | 'liveness'>): Ikev2MessageName {
+  if (m.liveness === true) return m.response ? 'INFORMATIONAL.liveness.response' : 'INFORMATIONAL.liveness';
   return m.response ? `${m.name}.response` : m.name;
 }
 

@@ -5,6 +5,7 @@ import { answerLost } from './answer-lost.ts';
 import { authMethodMismatch } from './auth-method.ts';
 import { certAuthFailed } from './cert-auth.ts';
 import { childProposalMismatch } from './child-proposal.ts';
+import { deadPeer } from './dead-peer.ts';
 import { identityMismatch } from './identity-mismatch.ts';
 import { invalidSpi } from './invalid-spi.ts';
 import { messageWindow } from './message-window.ts';
@@ -18,7 +19,7 @@ import { weakCrypto } from './weak-crypto.ts';
 
 const RULES = [
   peerUnreachable, answerLost, pskMismatch, authMethodMismatch, certAuthFailed, identityMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch,
-  saDeletedByPeer, invalidSpi, messageWindow, natTraversal, weakCrypto,
+  deadPeer, saDeletedByPeer, invalidSpi, messageWindow, natTraversal, weakCrypto,
 ] as const;
 
 export function diagnoseIkev2(n: Negotiation): DiagnosedFinding[] {

@@ -29,6 +29,12 @@ function notifyText(name: string): string {
   return words === null ? name : `${name} (${words})`;
 }
 
+/** What an empty payload list says: an INFORMATIONAL request that carries nothing is a liveness check (RFC 7296 2.4). */
+function emptyList(l: Extract<Ikev2Line, { kind: 'packet' }>): string {
+  if (l.exchange !== 'INFORMATIONAL') return ': no payloads';
+  return l.response === false ? ': no payloads, a liveness check (dead peer detection)' : ': no payloads, an acknowledgement';
+}
+
 function payloads(list: readonly string[]): string {
   return list.length === 0 ? 'no payloads' : list.join(' ');
 }
@@ -39,7 +45,7 @@ export function describeIkev2(l: Ikev2Line): string {
       const what = l.exchange === null ? 'an IKEv2 message' : `the ${l.exchange} ${l.response === true ? 'response' : l.response === false ? 'request' : 'message'}`;
       const id = l.messageId === null ? '' : `, message ID ${l.messageId}`;
       const peer = l.peer === null ? '' : l.dir === 'out' ? ` to ${l.peer}` : ` from ${l.peer}`;
-      const carries = l.payloads.length > 0 ? `: ${payloads(l.payloads)}${l.payloads.length === 1 && l.payloads[0] === 'ENCR' ? ' (encrypted)' : ''}` : '';
+      const carries = l.payloads.length > 0 ? `: ${payloads(l.payloads)}${l.payloads.length === 1 && l.payloads[0] === 'ENCR' ? ' (encrypted)' : ''}` : l.listed ? emptyList(l) : '';
       return `${l.dir === 'out' ? 'Sends' : 'Receives'} ${what}${peer}${id}${carries}.`;
     }
     case 'packet-summary':
@@ -56,7 +62,10 @@ export function describeIkev2(l: Ikev2Line): string {
     case 'policies':
       return `${l.which === 'received' ? 'The peer offered' : 'This router accepts'}: ${l.proposals.join('; ') || '?'}.`;
     case 'payloads':
-      return `The message to encrypt carries ${payloads(l.payloads)}.`;
+      if (!l.listed) return 'The message to encrypt is built (its payload list is not printed here).';
+      return l.payloads.length === 0
+        ? 'The message to encrypt carries no payloads: an INFORMATIONAL request that carries nothing is a liveness check (dead peer detection).'
+        : `The message to encrypt carries ${payloads(l.payloads)}.`;
     case 'notify': {
       const refusal = isErrorNotify(l.notify) ? ' (an error notify)' : '';
       return `${l.dir === 'out' ? 'Adds notify' : 'The peer sent notify'} ${notifyText(l.notify)}${refusal}.`;

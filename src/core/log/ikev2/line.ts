@@ -53,6 +53,8 @@ export type Ikev2Line =
       /** `INITIATOR`, `RESPONDER MSG-RESPONSE`, from the packet decode, when printed. */
       flags: string[] | null;
       payloads: string[];
+      /** A `Payload contents:` list was printed (an empty `payloads` then says the message carries none). */
+      listed: boolean;
       selectors: TrafficSelectors | null;
     }
   /** ASA `SENT PKT [IKE_AUTH] [A]:500->[B]:500 InitSPI=0x… RespSPI=0x… MID=00000001` */
@@ -66,7 +68,7 @@ export type Ikev2Line =
   /** `Received Policies:` / `Expected Policies:` + `ESP: Proposal 1:  AES-CBC-256 SHA256 Don't use ESN` */
   | { kind: 'policies'; which: 'received' | 'expected'; proposals: string[] }
   /** `Building packet for encryption.` + `Payload contents:` + the list: what an encrypted message carries */
-  | { kind: 'payloads'; payloads: string[]; selectors: TrafficSelectors | null }
+  | { kind: 'payloads'; payloads: string[]; /** its `Payload contents:` list was printed */ listed: boolean; selectors: TrafficSelectors | null }
   /** a notify built, parsed or sent */
   | { kind: 'notify'; dir: 'out' | 'in'; notify: string }
   | { kind: 'retransmit' }

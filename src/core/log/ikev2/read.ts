@@ -144,6 +144,7 @@ function packet(m: RegExpExecArray, lines: readonly string[]): Ikev2Line {
     response,
     flags,
     payloads: at < 0 ? [] : payloadList(lines, at),
+    listed: at >= 0,
     selectors: at < 0 ? null : trafficSelectors(lines, at),
   };
 }
@@ -231,7 +232,7 @@ function traceLine(t: string): Ikev2Line | null {
   if (p !== null) {
     const exchange = exchangeOf(p[2] ?? '');
     const messageId = exchange === 'IKE_SA_INIT' ? 0 : exchange === 'IKE_AUTH' ? 1 : null;
-    return { kind: 'packet', dir: p[1] === 'Sending' ? 'out' : 'in', peer: null, peerPort: null, local: null, localPort: null, spis: null, messageId, exchange, response: p[3] === 'RESPONSE', flags: null, payloads: [], selectors: null };
+    return { kind: 'packet', dir: p[1] === 'Sending' ? 'out' : 'in', peer: null, peerPort: null, local: null, localPort: null, spis: null, messageId, exchange, response: p[3] === 'RESPONSE', flags: null, payloads: [], listed: false, selectors: null };
   }
   const c = TRACE_CONTAINS.exec(t);
   if (c !== null) return { kind: 'step', words: `The ${c[1] ?? ''} message carries ${(c[2] ?? '').trim()}.` };
@@ -288,7 +289,7 @@ export function readIkev2Message(text: string, lines: readonly string[]): Ikev2L
   }
   if (t.startsWith('Building packet for encryption')) {
     const at = contentsAt(lines);
-    return { kind: 'payloads', payloads: at < 0 ? [] : payloadList(lines, at), selectors: at < 0 ? null : trafficSelectors(lines, at) };
+    return { kind: 'payloads', payloads: at < 0 ? [] : payloadList(lines, at), listed: at >= 0, selectors: at < 0 ? null : trafficSelectors(lines, at) };
   }
   if (t.startsWith('Construct Notify Payload: ') || t.startsWith('Parse Notify Payload: ')) {
     const out = t.startsWith('Construct');

@@ -42,9 +42,12 @@ function packet(d: V2Draft, l: Extract<Ikev2Line, { kind: 'packet' }>, ref: V2Ev
   const same = d.messages.filter((m) => m.dir === l.dir && m.exchange === l.exchange && m.response === l.response && m.messageId === l.messageId);
   const encrypted = l.payloads.includes('ENCR');
   let payloads = l.payloads;
+  // an encrypted message's own list shows only ENCR: what it carries is the list printed before encryption
+  let listed = l.listed && !(l.dir === 'out' && encrypted);
   const lines = recordLines(ref);
   if (l.dir === 'out' && encrypted && c.cleartext !== null) {
     payloads = c.cleartext;
+    listed = true;
     if (c.cleartextLine !== null) lines.unshift(c.cleartextLine);
   }
   if (c.retransmitLine !== null && l.dir === 'out') lines.unshift(c.retransmitLine);
@@ -63,7 +66,9 @@ function packet(d: V2Draft, l: Extract<Ikev2Line, { kind: 'packet' }>, ref: V2Ev
     dir: l.dir,
     fromInitiator: l.flags === null ? null : l.flags.includes('INITIATOR'),
     payloads,
+    listed,
     encrypted,
+    liveness: false,
     attempt: same.length + 1,
     lines,
     packetLine: ref.at,
@@ -115,6 +120,8 @@ export function applyIkev2(d: V2Draft, l: Ikev2Line, ref: V2EventRef): void {
       return;
     }
     case 'payloads':
+      // a list not printed on this line says nothing of what the message carries
+      if (!l.listed) return;
       c.cleartext = l.payloads;
       c.cleartextLine = ref.at;
       if (l.selectors !== null) d.selectors = l.selectors;

@@ -232,6 +232,8 @@ function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
     case 'auth-method':
     case 'auth-method-code':
     case 'retransmit':
+    case 'gone':
+      // `Deleting SA` too: where the SA ended (after an unanswered liveness check, the dead peer's end)
       return true;
     default:
       return decoded.some((p) => p.startsWith('NOTIFY(') && isErrorNotify(p.slice(7, -1)));

@@ -13,7 +13,11 @@ export interface V2DraftMessage {
   /** From the packet decode's INITIATOR flag, when printed: the message came from the original initiator. */
   fromInitiator: boolean | null;
   payloads: string[];
+  /** Its payload list was printed (before encryption by its sender, or as received): an empty one is then empty. */
+  listed: boolean;
   encrypted: boolean;
+  /** A liveness check (`liveness.ts`): an empty INFORMATIONAL request, its resends and its answer. */
+  liveness: boolean;
   attempt: number;
   lines: LineRef[];
   packetLine: LineRef;

@@ -7,6 +7,7 @@ import type { ChildSa, IkeSa, Ikev2Message, Negotiation, Outcome, Router, Transi
 import type { LineRef } from '../../ike/line-ref.ts';
 import { otherSide, type Side } from '../../ike/sides.ts';
 import type { V2Draft, V2DraftMessage } from './draft.ts';
+import { markLiveness } from './liveness.ts';
 
 const ZERO_SPI = '0000000000000000';
 
@@ -38,6 +39,7 @@ function message(m: V2DraftMessage, side: Side | null, withDir: boolean): Ikev2M
     time: m.time,
     packetLines: { [printer]: m.packetLine },
   };
+  if (m.liveness) out.liveness = true;
   if (withDir) out.dir = m.dir;
   return out;
 }
@@ -117,6 +119,7 @@ function evidenceOf(ds: readonly V2Draft[]): Pick<Negotiation, 'evidence' | 'evi
 
 /** One negotiation from one router's draft, or from both routers' drafts of the same SA. */
 function negotiation(ds: V2Draft[], index: number): Negotiation {
+  for (const d of ds) markLiveness(d.messages);
   const merged = ds.length === 2;
   const a = ds[0]!;
   const side: Side | null = merged ? 'initiator' : a.side;
@@ -139,6 +142,7 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
         const sent = m.dir === 'out' ? m : copy;
         const got = m.dir === 'out' ? copy : m;
         mine.payloads = sent.payloads.length === 1 && sent.payloads[0] === 'ENCR' ? got.payloads : sent.payloads;
+        if (copy.liveness) mine.liveness = true;
       } else {
         mine.sideLines = { initiator: mine.lines, responder: [] };
       }
