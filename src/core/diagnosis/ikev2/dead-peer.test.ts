@@ -96,3 +96,29 @@ describe('PEER_UNREACHABLE: a liveness check never answered', () => {
 function lineIndex(text: string, s: string, from: number): number {
   return text.split('\n').findIndex((l, i) => i >= from && l.includes(s));
 }
+
+describe('the ASA form: the encrypted payload decoded as holding nothing', () => {
+  // Derived, not captured: corpus 27 (an ASA initiator) with the decode of its first INFORMATIONAL request's
+  // encrypted payload changed from `Next payload: DELETE` to `Next payload: NONE` (what an empty envelope
+  // decodes to, RFC 7296 3.14); the rest as captured.
+  const real = corpusText(27);
+  const derived = real.replace('(15):  ENCR(15):   Next payload: DELETE', '(15):  ENCR(15):   Next payload: NONE');
+  test('the request and its answer are a liveness check', () => {
+    expect(derived).not.toBe(real);
+    const n = analyze([{ name: 'derived.log', text: derived }]).negotiations.find((x) => x.ikeVersion === 2)!;
+    const info = n.ikeSa!.messages.filter((m) => m.name === 'INFORMATIONAL' && m.messageId === 2);
+    // the answer keeps its captured DELETE (only the request was changed): it is the check's answer by its ID
+    expect(info.map((m) => [m.response, m.response ? null : m.payloads, m.liveness])).toEqual([
+      [false, [], true],
+      [true, null, true],
+    ]);
+    const a = analyze([{ name: 'derived.log', text: derived }]);
+    const at = derived.split('\n').findIndex((l) => l.includes('IKEv2 INFORMATIONAL Exchange REQUEST')) + 1;
+    expect(lineInfo(a, { file: 0, line: at }).annotation).toMatch(/ENCR holding nothing, a liveness check/);
+  });
+  test('as captured, its INFORMATIONAL requests carry DELETE: no liveness check', () => {
+    const n = analyze([{ name: '27.log', text: real }]).negotiations.find((x) => x.ikeVersion === 2)!;
+    expect(n.ikeSa!.messages.some((m) => m.liveness === true)).toBe(false);
+    expect(n.ikeSa!.messages.find((m) => m.name === 'INFORMATIONAL' && !m.response)?.payloads).toContain('DELETE');
+  });
+});

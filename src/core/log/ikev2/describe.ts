@@ -29,10 +29,10 @@ function notifyText(name: string): string {
   return words === null ? name : `${name} (${words})`;
 }
 
-/** What an empty payload list says: an INFORMATIONAL request that carries nothing is a liveness check (RFC 7296 2.4). */
-function emptyList(l: Extract<Ikev2Line, { kind: 'packet' }>): string {
-  if (l.exchange !== 'INFORMATIONAL') return ': no payloads';
-  return l.response === false ? ': no payloads, a liveness check (dead peer detection)' : ': no payloads, an acknowledgement';
+/** What an empty payload list (or an empty encrypted payload) says: an INFORMATIONAL request that carries nothing is a liveness check (RFC 7296 2.4). */
+function emptyMeaning(l: Extract<Ikev2Line, { kind: 'packet' }>): string {
+  if (l.exchange !== 'INFORMATIONAL') return '';
+  return l.response === false ? ', a liveness check (dead peer detection)' : ', an acknowledgement';
 }
 
 function payloads(list: readonly string[]): string {
@@ -45,7 +45,15 @@ export function describeIkev2(l: Ikev2Line): string {
       const what = l.exchange === null ? 'an IKEv2 message' : `the ${l.exchange} ${l.response === true ? 'response' : l.response === false ? 'request' : 'message'}`;
       const id = l.messageId === null ? '' : `, message ID ${l.messageId}`;
       const peer = l.peer === null ? '' : l.dir === 'out' ? ` to ${l.peer}` : ` from ${l.peer}`;
-      const carries = l.payloads.length > 0 ? `: ${payloads(l.payloads)}${l.payloads.length === 1 && l.payloads[0] === 'ENCR' ? ' (encrypted)' : ''}` : l.listed ? emptyList(l) : '';
+      const sealed = l.payloads.length === 1 && l.payloads[0] === 'ENCR';
+      const carries =
+        sealed && l.inner === 'NONE'
+          ? `: ENCR holding nothing${emptyMeaning(l)}`
+          : l.payloads.length > 0
+            ? `: ${payloads(l.payloads)}${sealed ? ' (encrypted)' : ''}`
+            : l.listed
+              ? `: no payloads${emptyMeaning(l)}`
+              : '';
       return `${l.dir === 'out' ? 'Sends' : 'Receives'} ${what}${peer}${id}${carries}.`;
     }
     case 'packet-summary':

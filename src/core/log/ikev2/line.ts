@@ -55,6 +55,11 @@ export type Ikev2Line =
       payloads: string[];
       /** A `Payload contents:` list was printed (an empty `payloads` then says the message carries none). */
       listed: boolean;
+      /**
+       * The first payload inside the encrypted one, from the ASA's decode of it (`ENCR(27):   Next payload: DELETE`):
+       * `NONE` when the envelope holds nothing; null when not decoded.
+       */
+      inner: string | null;
       selectors: TrafficSelectors | null;
     }
   /** ASA `SENT PKT [IKE_AUTH] [A]:500->[B]:500 InitSPI=0x… RespSPI=0x… MID=00000001` */

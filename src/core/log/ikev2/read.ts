@@ -29,6 +29,9 @@ const PAYLOAD_TOKEN = /^[A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?$/;
  */
 const DECODED_PAYLOAD = /(?:^|[ )])([A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?)(?:\(\d{1,6}\):)? {1,4}Next payload:/;
 
+/** The decode of the encrypted payload: its `Next payload` is the first payload inside it (RFC 7296 3.14). */
+const ENCR_DECODE = /ENCR(?:\(\d{1,6}\):)? {1,4}Next payload: ([A-Za-z_]{1,20})/;
+
 const hex = (s: string): string => s.toUpperCase();
 
 function spiPair(i: string, r: string): SpiPair {
@@ -116,7 +119,9 @@ function packet(m: RegExpExecArray, lines: readonly string[]): Ikev2Line {
   let exchange: Ikev2Exchange | null = null;
   let response: boolean | null = null;
   let flags: string[] | null = null;
+  let inner: string | null = null;
   for (const line of lines) {
+    inner ??= ENCR_DECODE.exec(line)?.[1] ?? null;
     const s = SPI_LINE.exec(line);
     if (s !== null) {
       spis = spiPair(s[1] ?? '', s[2] ?? '');
@@ -145,6 +150,7 @@ function packet(m: RegExpExecArray, lines: readonly string[]): Ikev2Line {
     flags,
     payloads: at < 0 ? [] : payloadList(lines, at),
     listed: at >= 0,
+    inner,
     selectors: at < 0 ? null : trafficSelectors(lines, at),
   };
 }
@@ -232,7 +238,7 @@ function traceLine(t: string): Ikev2Line | null {
   if (p !== null) {
     const exchange = exchangeOf(p[2] ?? '');
     const messageId = exchange === 'IKE_SA_INIT' ? 0 : exchange === 'IKE_AUTH' ? 1 : null;
-    return { kind: 'packet', dir: p[1] === 'Sending' ? 'out' : 'in', peer: null, peerPort: null, local: null, localPort: null, spis: null, messageId, exchange, response: p[3] === 'RESPONSE', flags: null, payloads: [], listed: false, selectors: null };
+    return { kind: 'packet', dir: p[1] === 'Sending' ? 'out' : 'in', peer: null, peerPort: null, local: null, localPort: null, spis: null, messageId, exchange, response: p[3] === 'RESPONSE', flags: null, payloads: [], listed: false, inner: null, selectors: null };
   }
   const c = TRACE_CONTAINS.exec(t);
   if (c !== null) return { kind: 'step', words: `The ${c[1] ?? ''} message carries ${(c[2] ?? '').trim()}.` };

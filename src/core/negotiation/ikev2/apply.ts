@@ -50,6 +50,11 @@ function packet(d: V2Draft, l: Extract<Ikev2Line, { kind: 'packet' }>, ref: V2Ev
     listed = true;
     if (c.cleartextLine !== null) lines.unshift(c.cleartextLine);
   }
+  // the ASA's decode of the encrypted payload says nothing follows it: the message carries nothing inside
+  if (l.inner === 'NONE') {
+    payloads = [];
+    listed = true;
+  }
   if (c.retransmitLine !== null && l.dir === 'out') lines.unshift(c.retransmitLine);
   if (c.summaryIn !== null && l.dir === 'in') lines.unshift(c.summaryIn);
   if (l.dir === 'out') {
