@@ -3,6 +3,7 @@
  * address book (which learns the paste's addresses to repair damaged ones) and the 12.4 SA-line context.
  */
 import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
+import { eventTraceEntry } from './event-trace.ts';
 import type { IkeEventBody } from './events.ts';
 import type { Head } from './head.ts';
 import { ipsecEvent, legacySaEvent, syslogEvent, type IpsecContext } from './ipsec.ts';
@@ -30,7 +31,7 @@ export function extractRecord(r: RecordText, book: AddressBook, ctx: IpsecContex
   const head = r.head;
   if (head === null) {
     const text = joined(r.first, r.more, r.accepts === 'wrap' ? '' : ' ');
-    return legacySaEvent(repairSpacedIpv6(text), ctx, book);
+    return legacySaEvent(repairSpacedIpv6(text), ctx, book) ?? eventTraceEntry(text);
   }
   switch (head.facility) {
     case 'ISAKMP':

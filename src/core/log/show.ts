@@ -6,6 +6,7 @@
 import { parseSpiHex, printedCount, spiHex } from '../ike/numbers.ts';
 import { repairSpacedIpv6, type AddressBook } from './addresses.ts';
 import type { IkeEventBody } from './events.ts';
+import { eventTraceLine, startsEventTrace } from './event-trace.ts';
 import { ikev2ShowLine } from './show-ikev2.ts';
 import { isakmpDetailLine } from './show-isakmp-detail.ts';
 import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.ts';
@@ -16,8 +17,11 @@ const BARE_SPI = /^[\da-f]{1,8}$/i;
 
 /** Which show command's output is being read, and which SA list inside `show crypto ipsec sa`. */
 export interface ShowState {
-  /** `dmvpn`: `show dmvpn detail`, whose Crypto Session Details are `show crypto session detail`'s lines. */
-  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'ikev2' | 'other';
+  /**
+   * `dmvpn`: `show dmvpn detail`, whose Crypto Session Details are `show crypto session detail`'s lines; `trace`:
+   * `show monitor event-trace crypto …`, its headings and status lines (its entries are stamped lines).
+   */
+  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'ikev2' | 'trace' | 'other';
   section: 'inbound' | 'outbound' | 'other' | null;
   /** `show crypto ikev2 session`: the lines after `Child sa:` are a child SA's. */
   child?: boolean;
@@ -32,6 +36,7 @@ export function showCommand(command: string): ShowState['command'] | null {
   if (!c.startsWith('sh', i)) return null;
   const words = c.slice(i).split(/\s+/);
   if (words.length >= 2 && 'show'.startsWith(words[0] ?? 'x') && words[1] === 'dmvpn') return 'dmvpn';
+  if (words.length >= 3 && 'show'.startsWith(words[0] ?? 'x') && (words[1] ?? '').length >= 3 && 'monitor'.startsWith(words[1] ?? 'x') && words[2] === 'event-trace') return 'trace';
   if (words.length < 3 || !'show'.startsWith(words[0] ?? 'x') || !'crypto'.startsWith(words[1] ?? 'x') || (words[1] ?? '').length < 2) {
     return words[0] !== undefined && 'show'.startsWith(words[0]) ? 'other' : null;
   }
@@ -50,6 +55,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   const t = repairSpacedIpv6(body.trim());
   if (t.length === 0) return null;
   if (state.command === 'session' || state.command === 'dmvpn') return sessionEvent(t, book);
+  if (state.command === 'trace') return eventTraceLine(t);
   if (state.command === 'ikev2') {
     state.child ??= false;
     // its rows put two addresses side by side: nothing to repair, and the repair would join them
@@ -244,6 +250,7 @@ export function showBlockStart(t: string): ShowState['command'] | null {
   if (/^(?:local {1,2}|remote )ident \(addr\/mask\/prot\/port\)/.test(t) || t.startsWith('#pkts encaps:')) return 'ipsec';
   if (t.startsWith('current_peer ') || t.startsWith('current_peer: ') || t.startsWith('current outbound spi:') || t.startsWith('interface: ') || t.startsWith('Crypto map tag:')) return 'ipsec';
   if (t.startsWith('IPv4 Crypto ISAKMP SA') || t.startsWith('IPv6 Crypto ISAKMP SA')) return 'isakmp';
+  if (startsEventTrace(t)) return 'trace';
   return startsSessionBlock(t) ? 'session' : null;
 }
 

@@ -21,7 +21,8 @@ export interface Ikev2Prefix {
   ends?: { remote: string; remotePort: number; local: string; localPort: number };
 }
 
-const TRACE = /^SA ID:(\d{1,9}) SESSION ID:(\d{1,9}) Remote: (\S{1,64})\/(\d{1,5}) Local: (\S{1,64})\/(\d{1,5}) {1,3}/;
+/** The internal event trace prints no ends before an SA exists: `SA ID:0 SESSION ID:0    IKEV2-RECV-KMI: …`. */
+const TRACE = /^SA ID:(\d{1,9}) SESSION ID:(\d{1,9})(?: Remote: (\S{1,64})\/(\d{1,5}) Local: (\S{1,64})\/(\d{1,5}))? {1,4}/;
 
 /**
  * An event-trace prefix. Its SA IDs are reused by later sessions (SA ID:1 of SESSION ID:2, then of SESSION ID:3):
@@ -30,15 +31,11 @@ const TRACE = /^SA ID:(\d{1,9}) SESSION ID:(\d{1,9}) Remote: (\S{1,64})\/(\d{1,5
 function readTrace(s: string, i: number): Ikev2Prefix | null {
   const m = TRACE.exec(i === 0 ? s : s.slice(i));
   if (m === null) return null;
+  // session 0 (no SA yet: the key engine's request that starts one) keeps its lines together, apart from every SA
   const session = Number(m[2]);
-  return {
-    facility: 'TRACE',
-    level: null,
-    session,
-    sa: session,
-    end: i + m[0].length,
-    ends: { remote: m[3] ?? '', remotePort: Number(m[4]), local: m[5] ?? '', localPort: Number(m[6]) },
-  };
+  const out: Ikev2Prefix = { facility: 'TRACE', level: null, session, sa: session, end: i + m[0].length };
+  if (m[3] !== undefined) out.ends = { remote: m[3], remotePort: Number(m[4]), local: m[5] ?? '', localPort: Number(m[6]) };
+  return out;
 }
 
 const FACILITIES: readonly [string, Ikev2Facility][] = [

@@ -245,6 +245,29 @@ function traceLine(t: string): Ikev2Line | null {
   return null;
 }
 
+/** A key engine message type in words: IPsec asks IKEv2 for SAs, or to delete them. */
+function kmiType(type: string): string {
+  if (type === 'KEY_ENG_REQUEST_SAS') return 'asks for SAs (traffic or a tunnel needs them: IKEv2 starts an IKE SA)';
+  if (type === 'KEY_ENG_DELETE_SAS') return 'asks to delete SAs';
+  return `sends ${type}`;
+}
+
+/**
+ * The internal event trace's key engine lines (genieparser's `show monitor event-trace crypto from-boot`):
+ * `IKEV2-RECV-KMI: KMI Received: KEY_ENG_REQUEST_SAS, KMI source: IPSEC key engine, KMI dest: Crypto IKEv2, local: A, remote: B`
+ * and `IKEV2_EVENT_QUEUE_KMI type:KEY_ENG_REQUEST_SAS`.
+ */
+function kmiLine(t: string): Ikev2Line | null {
+  const recv = /^IKEV2-RECV-KMI: KMI Received: ([A-Z_]{3,40}), KMI source: ([^,]{1,40}), KMI dest: ([^,]{1,40})(?:, local: (\S{1,64}), remote: (\S{1,64}))?/.exec(t);
+  if (recv !== null) {
+    const ends = recv[4] === undefined ? '' : ` for ${recv[4]} and its peer ${recv[5] ?? '?'}`;
+    return { kind: 'step', words: `The ${recv[2] ?? ''} ${kmiType(recv[1] ?? '')}${ends}.` };
+  }
+  const queued = /^IKEV2_EVENT_QUEUE_KMI type:([A-Z_]{3,40})/.exec(t);
+  if (queued !== null) return { kind: 'step', words: `IKEv2 queues the key engine's ${queued[1] ?? ''} for its process.` };
+  return null;
+}
+
 /** The meaning of one IKEv2 message: `text` is its first line after the prefix, `lines` all its lines (text first). */
 export function readIkev2Message(text: string, lines: readonly string[]): Ikev2Line | null {
   const t = text.trim();
@@ -338,5 +361,6 @@ export function readIkev2Message(text: string, lines: readonly string[]): Ikev2L
   if (request !== null) return { kind: 'window', words: t, messageId: Number(request[1]), from: Number(request[2]), to: Number(request[3]) };
   if (t.startsWith('Sent response with message id')) return { kind: 'window', words: t, messageId: null, from: null, to: null };
   for (const [begins, code] of ERRORS) if (t.startsWith(begins)) return { kind: 'error', code, text: t };
+  if (c0 === 73 /* I */ && t.startsWith('IKEV2')) return kmiLine(t);
   return lookup(t) ?? phraseLine(t);
 }

@@ -10,6 +10,7 @@ import type { Analysis } from '../../analysis.ts';
 import { analysisJsonText } from '../../analysis-json.ts';
 import { analyze } from '../../analyze.ts';
 import { LINE_KIND_CODE } from '../../ike/line-kinds.ts';
+import { lineInfo } from '../../line-info.ts';
 
 const dir = new URL('../../../../fixtures/ikev2/show/', import.meta.url);
 const goldens = new URL('../../../../fixtures/golden/ikev2-show/', import.meta.url);
@@ -38,6 +39,46 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations[1]!.ikeSa!.transitions.map((t) => t.to)).toEqual(['R_INIT', 'R_BLD_INIT', 'INIT_DONE', 'R_WAIT_AUTH', 'R_VERIFY_AUTH', 'R_BLD_AUTH', 'AUTH_DONE', 'READY']);
     // session 2, up then deleted by the peer (its DELETE processed at lines 21 and 26): the only finding
     expect(a.negotiations.map((n) => n.findings.map((f) => `${f.severity} ${f.code}`))).toEqual([['warning SA_DELETED_BY_PEER'], []]);
+  },
+  'event-trace-crypto-from-boot-three-initiations-kmi-genie.log': (a) => {
+    // every line read: the traces' headings, the off and empty ones, the key engine's requests, the IPsec entries
+    expect(a.input.unrecognized).toEqual([]);
+    // each IKEv2 event line names an SA that this router started (one IKE_SA_INIT each): three negotiations, no outcome yet
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.messages.map((m) => m.name)])).toEqual([
+      ['initiator', '40.185.80.1', '40.181.251.101', 'incomplete', ['IKE_SA_INIT']],
+      ['initiator', '40.182.80.1', '40.181.251.101', 'incomplete', ['IKE_SA_INIT']],
+      ['initiator', '40.183.80.1', '40.181.251.101', 'incomplete', ['IKE_SA_INIT']],
+    ]);
+    // the internal trace's SA ID:0 lines (no SA yet) join none of them
+    const lines = text('event-trace-crypto-from-boot-three-initiations-kmi-genie.log').split('\n');
+    const kmi = lines.findIndex((l) => l.includes('IKEV2-RECV-KMI')) + 1;
+    expect(lineInfo(a, { file: 0, line: kmi })).toMatchObject({ negotiation: -1, annotation: expect.stringMatching(/^The IPSEC key engine asks for SAs .* for 40\.185\.80\.1 and its peer 40\.181\.251\.101\.$/) });
+    const words = (s: string) => lineInfo(a, { file: 0, line: lines.findIndex((l) => l.includes(s)) + 1 }).annotation;
+    expect(words('ikev2_error:')).toMatch(/^The heading of the IKEv2 error trace/);
+    expect(words('Tracing currently disabled')).toMatch(/turned off .*holds no entries/);
+    expect(words('IPSEC-DELETE-SA:  SESSION ID:0, sa delete : (sa) sa_dest')).toBe('IPsec event trace: an IPsec SA deleted (SPI 0x102, to 418A::70:0:1, esp-gcm 256).');
+    expect(a.negotiations.flatMap((n) => n.findings)).toEqual([]);
+  },
+  'event-trace-crypto-all-detail-pki-clock-ikev2-error-empty-genie.log': (a) => {
+    // no IKEv2 entry at all: no negotiation; every line has its meaning
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toEqual([]);
+    const lines = text('event-trace-crypto-all-detail-pki-clock-ikev2-error-empty-genie.log').split('\n');
+    const words = (s: string) => lineInfo(a, { file: 0, line: lines.findIndex((l) => l.includes(s)) + 1 }).annotation;
+    expect(words('PKI timers have not been initialized')).toMatch(/clock is not authoritative/);
+    expect(words('-Traceback=')).toMatch(/traceback .*not a failure/);
+    expect(words('interrupt context allocation count')).toMatch(/bookkeeping/);
+    for (const l of lines) if (/^[a-z\d]+_[a-z_]+:$/.test(l)) expect(words(l)).toMatch(/^The heading of the /);
+  },
+  'event-trace-crypto-merged-pki-entries-genie.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toEqual([]);
+    const lines = text('event-trace-crypto-merged-pki-entries-genie.log').split('\n');
+    const words = (s: string) => lineInfo(a, { file: 0, line: lines.findIndex((l) => l.includes(s)) + 1 }).annotation;
+    // the command is the operator's; each entry after its trace's name is read by its text
+    const command = lines.findIndex((l) => l.startsWith('show monitor event-trace crypto merged')) + 1;
+    expect(lineInfo(a, { file: 0, line: command })).toMatchObject({ kind: 'prompt', annotation: expect.stringMatching(/operator types/) });
+    expect(words('pki_error: PKI timers')).toMatch(/clock is not authoritative .*\(trace pki_error\)$/);
   },
   'show-ikev2-sa-asa-initiator-router-pair-cisco-doc.log': (a) => {
     // two routers' show output of one tunnel, without SPIs: two negotiations, not joined (nothing but the two addresses ties them)
