@@ -68,7 +68,11 @@ export function describeIkev2(l: Ikev2Line): string {
     case 'proposal':
       return `${l.protocol === 'IKE' ? 'IKE SA' : `Child SA (${l.protocol})`} proposal ${l.number}${l.transforms.length > 0 ? `: ${l.transforms.join(' ')}` : ''}.`;
     case 'policies':
-      return `${l.which === 'received' ? 'The peer offered' : 'This router accepts'}: ${l.proposals.join('; ') || '?'}.`;
+      if (l.proposals.length > 0) return `${l.which === 'received' ? 'The peer offered' : 'This router accepts'}: ${l.proposals.join('; ')}.`;
+      // the ASA prints the heading and no proposal under it (corpus 32, 39)
+      return l.which === 'received'
+        ? 'The list of what the peer offered is empty.'
+        : 'This router has no proposal to accept here (its list is empty): nothing configured applies to this exchange, for a child SA no crypto map entry with a transform set that covers these traffic selectors.';
     case 'payloads':
       if (!l.listed) return 'The message to encrypt is built (its payload list is not printed here).';
       return l.payloads.length === 0

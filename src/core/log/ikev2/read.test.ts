@@ -137,6 +137,13 @@ const CASES: Case[] = [
   { name: 'ASA SENT PKT summary, MID in hex', file: 29, find: 'SENT PKT [IKE_SA_INIT]', prefix: { facility: 'PLAT', level: 3, sa: 2 }, expect: { kind: 'packet-summary', dir: 'out', exchange: 'IKE_SA_INIT', from: '1.1.1.2', to: '1.1.1.1', messageId: 0, spis: { initiator: 'DCA635040E30A6A3', responder: '0000000000000000' } } },
   { name: 'ASA message on the line after an empty prefix', file: 29, find: 'IKEv2 received all requested SPIs', expect: { kind: 'step' }, words: /SPI/ },
   { name: 'ASA tunnel group by peer IP', file: 29, find: 'mapped to tunnel group', expect: { kind: 'lookup', what: 'tunnel-group', name: '1.1.1.1' } },
+  {
+    name: "an ASA's empty list of expected policies says what it means, not a placeholder",
+    file: 32,
+    find: 'Expected Policies:',
+    expect: { kind: 'policies', which: 'expected', proposals: [] },
+    words: /^This router has no proposal to accept here \(its list is empty\): .*no crypto map entry with a transform set/,
+  },
   { name: 'ASA responder evidence of a child proposal mismatch', file: 28, find: 'Received Policies:', expect: { kind: 'policies', which: 'received', proposals: ["ESP: Proposal 1:  AES-CBC-256 SHA256 Don't use ESN"] } },
   { name: 'ASA: no matching policy', file: 28, find: 'Failed to find a matching policy', expect: { kind: 'error', code: 'no-matching-policy' } },
   { name: 'ASA spelling of the auth failure', file: 26, find: "Verification of peer's authentication data FAILED", expect: { kind: 'auth', passed: false } },
