@@ -12,6 +12,25 @@ function sessionSaStatus(status: string): string {
   return `${status}${status === 'Active' ? ', the IKE SA is up' : status === 'Inactive' ? ', not up (still negotiating or failed)' : ''}`;
 }
 
+/** The letters of show crypto session detail's legend (`Code: C - IKE Configuration mode, D - Dead Peer Detection` …). */
+const CAPABILITY_WORDS = new Map([
+  ['C', 'mode config'],
+  ['D', 'dead peer detection'],
+  ['K', 'keepalives'],
+  ['N', 'NAT traversal'],
+  ['T', 'cTCP encapsulation'],
+  ['X', 'extended authentication'],
+  ['F', 'IKE fragmentation'],
+  ['R', 'auto reconnect'],
+  ['S', 'SIP VPN'],
+  ['U', 'dynamic route update'],
+]);
+
+function capabilities(letters: string): string {
+  if (letters.length === 0) return 'none';
+  return [...letters].map((c) => `${c} ${CAPABILITY_WORDS.get(c) ?? '(not in the legend printed here)'}`).join(', ');
+}
+
 export function describeIkev2Show(l: Ikev2ShowLine): string {
   switch (l.kind) {
     case 'row': {
@@ -35,6 +54,8 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
     case 'session-sa':
       if (l.remote === null) return `An IKEv2 SA of this router's ${l.local}:${l.localPort}; its peer's address follows.`;
       return `IKEv2 SA ${l.local}:${l.localPort} ↔ ${l.remote}:${l.remotePort ?? '?'}: ${sessionSaStatus(l.status ?? '')}.`;
+    case 'capabilities':
+      return `The IKEv2 SA's capabilities: ${capabilities(l.letters)}${l.connId === null ? '' : `; connection ${l.connId}`}${l.lifetime === null ? '' : `, lifetime left ${l.lifetime}`}.`;
     case 'session-sa-remote':
       return `The peer's end of the IKEv2 SA above: ${l.remote}:${l.remotePort}, ${sessionSaStatus(l.status)}.`;
     case 'auth-verify':

@@ -34,4 +34,6 @@ export type Ikev2ShowLine =
   /** `Encr: AES-CBC, keysize: 256, esp_hmac: SHA256` and `ah_hmac: None, comp: IPCOMP_NONE, mode tunnel` inside a child */
   | { kind: 'child-crypto'; encryption: string | null; keySize: number | null; integrity: string | null; mode: string | null }
   /** `NAT-T is detected outside`, `NAT-T is not detected` */
-  | { kind: 'nat'; detected: boolean };
+  | { kind: 'nat'; detected: boolean }
+  /** show crypto session detail's `Capabilities:DN connid:3 lifetime:23:07:14` under an `IKEv2 SA:` line: its legend's letters */
+  | { kind: 'capabilities'; letters: string; connId: number | null; lifetime: string | null };

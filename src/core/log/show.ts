@@ -27,6 +27,8 @@ export interface ShowState {
   child?: boolean;
   /** The line before was not this output's: one more such line ends it. */
   missed?: boolean;
+  /** `show crypto session`: the session being read is an IKEv2 one (its `IKEv2 SA:` line was read). */
+  ikev2?: boolean;
 }
 
 export function showCommand(command: string): ShowState['command'] | null {
@@ -54,7 +56,7 @@ export function showCommand(command: string): ShowState['command'] | null {
 export function showEvent(body: string, state: ShowState, book: AddressBook): IkeEventBody | null {
   const t = repairSpacedIpv6(body.trim());
   if (t.length === 0) return null;
-  if (state.command === 'session' || state.command === 'dmvpn') return sessionEvent(t, book);
+  if (state.command === 'session' || state.command === 'dmvpn') return sessionEvent(t, book, state);
   if (state.command === 'trace') return eventTraceLine(t);
   if (state.command === 'ikev2') {
     state.child ??= false;
@@ -188,6 +190,8 @@ const PLACEHOLDER_ROW = /^\*?<[^<>]{1,64}>\s+<[^<>]{1,64}>\s+[A-Z]{2}_[A-Z_]+\s+
 const ISAKMP_PEER = /^Peer: (\S+) Port: \d+(?: Local: (\S+))?/;
 const SESSION_IKE = /^IKE(?:v1)? SA: local (\S+?)\/\d+ remote (\S+?)\/\d+ (\S+)/;
 const SESSION_SAS = /^Active SAs: (\d+)/;
+/** `Capabilities:DN connid:3 lifetime:23:07:14`, `Capabilities:(none) connid:1004 lifetime:23:59:39` */
+const SESSION_CAPABILITIES = /^Capabilities:([A-Z]{1,12}|\(none\))(?: connid:(\d{1,9}))?(?: lifetime:(\S{1,20}))?/;
 // IOS pads the hex to eight characters with spaces: `Outbound SPI : 0x 623029E`
 const SESSION_SPI = /^(In|Out)bound SPI : 0x( *[\da-f]{1,8})(?:, transform : (.+))?$/i;
 // an `IKEv2 SA:` or `IKE SA:` line whose form is not read above is still a line of the session's output
@@ -198,9 +202,10 @@ const SESSION_IKEV2 = /^IKEv2 SA: local (\S{1,64})\/(\d{1,5})(?: remote (\S{1,64
 const SESSION_IKEV2_REMOTE = /^remote (\S{1,64})\/(\d{1,5}) ([A-Za-z-]{2,20})$/;
 
 /** A line of `show crypto session` output. An `IKEv2 SA:` line is no phase 1 of IKEv1: it is an IKE SA of IKEv2, as show crypto ikev2 sa's rows are. */
-function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
+function sessionEvent(t: string, book: AddressBook, state: ShowState): IkeEventBody | null {
   const ike = SESSION_IKE.exec(t);
   if (ike) {
+    state.ikev2 = false;
     const local = book.address(ike[1] ?? '');
     const peer = book.address(ike[2] ?? '');
     if (local !== null && peer !== null) return { type: 'show-session-ike', local, peer, status: ike[3] ?? '' };
@@ -209,14 +214,24 @@ function sessionEvent(t: string, book: AddressBook): IkeEventBody | null {
   if (v2 !== null) {
     const local = book.address(v2[1] ?? '');
     const remote = v2[3] === undefined ? null : book.address(v2[3]);
-    if (local !== null) return { type: 'show-ikev2', line: { kind: 'session-sa', local, localPort: Number(v2[2]), remote, remotePort: remote === null ? null : Number(v2[4]), status: v2[5] ?? null } };
+    if (local !== null) {
+      state.ikev2 = true;
+      return { type: 'show-ikev2', line: { kind: 'session-sa', local, localPort: Number(v2[2]), remote, remotePort: remote === null ? null : Number(v2[4]), status: v2[5] ?? null } };
+    }
   }
   const rest = t.startsWith('remote ') ? SESSION_IKEV2_REMOTE.exec(t) : null;
   const restAddress = rest === null ? null : book.address(rest[1] ?? '');
   if (rest !== null && restAddress !== null) return { type: 'show-ikev2', line: { kind: 'session-sa-remote', remote: restAddress, remotePort: Number(rest[2]), status: rest[3] ?? '' } };
-  if (t.startsWith('Interface: ')) return { type: 'show-session-interface', iface: t.slice(11).trim() };
+  if (t.startsWith('Interface: ')) {
+    state.ikev2 = false;
+    return { type: 'show-session-interface', iface: t.slice(11).trim() };
+  }
   const sas = SESSION_SAS.exec(t);
-  if (sas) return { type: 'show-session-sas', active: Number(sas[1]) };
+  if (sas) return state.ikev2 === true ? { type: 'show-session-sas', active: Number(sas[1]), ikev2: true } : { type: 'show-session-sas', active: Number(sas[1]) };
+  const caps = state.ikev2 === true ? SESSION_CAPABILITIES.exec(t) : null;
+  if (caps !== null) {
+    return { type: 'show-ikev2', line: { kind: 'capabilities', letters: caps[1] === '(none)' ? '' : (caps[1] ?? ''), connId: caps[2] === undefined ? null : Number(caps[2]), lifetime: caps[3] ?? null } };
+  }
   const spi = SESSION_SPI.exec(t);
   const value = spi ? parseSpiHex(`0x${(spi[2] ?? '').trim()}`) : null;
   if (spi && value !== null) {

@@ -118,6 +118,11 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // the session line joins its SA's evidence
     expect(a.negotiations[0]!.ikeSa!.shown!.lines.map((l) => l.line)).toContain(20);
     expect(a.negotiations[1]!.ikeSa!.shown!.lines.map((l) => l.line)).toContain(35);
+    // `Capabilities:DN` under each IKEv2 SA line: N, NAT traversal in use (the tunnels run on UDP 4500)
+    expect(a.negotiations.map((n) => n.ikeSa!.shown!.nat)).toEqual([true, true]);
+    expect(lineInfo(a, { file: 0, line: 21 }).annotation).toBe("The IKEv2 SA's capabilities: D dead peer detection, N NAT traversal; connection 3, lifetime left 23:07:14.");
+    // `Active SAs: 2` of an IKEv2 session: its child SA, not IKEv1's phase 2
+    expect(lineInfo(a, { file: 0, line: 23 }).annotation).toBe('2 IPsec SAs active for this flow: a child SA of the IKEv2 session is up.');
     // the whole of show crypto session detail is read, its legend and counters too, not cut at its heading
     expect(a.lineTables[0]!.kinds.slice(4, 40).every((k) => k !== LINE_KIND_CODE.prose)).toBe(true);
     expect(a.negotiations.every((n) => n.findings.length === 0 && n.role === 'unknown')).toBe(true);
@@ -126,7 +131,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
   'show-crypto-session-detail-ipv6-wrapped-genie.log': (a) => {
     // pasted from its legend, without the command; the IKEv2 SA line wraps after the local IPv6 end
     expect(a.negotiations.map((n) => [n.ikeVersion, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.shown?.status])).toEqual([[2, '2001:101:0:1::1', '2001:101:0:1::2', 'complete', 'Active']]);
-    expect(a.negotiations[0]!.ikeSa!.shown!.lines.map((l) => l.line)).toEqual([17, 18]);
+    // the capabilities line under the wrapped SA line is the SA's too: N, NAT traversal; U, dynamic route update
+    expect(a.negotiations[0]!.ikeSa!.shown!.lines.map((l) => l.line)).toEqual([17, 18, 19]);
+    expect(a.negotiations[0]!.ikeSa!.shown!.nat).toBe(true);
+    expect(lineInfo(a, { file: 0, line: 19 }).annotation).toMatch(/^The IKEv2 SA's capabilities: N NAT traversal, U dynamic route update;/);
     expect(a.input.unrecognized).toEqual([]);
   },
   'show-crypto-session-detail-two-clients-one-nat-genie.log': (a) => {
@@ -135,7 +143,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
       [2, '1.1.1.1', '17.27.1.11', 'complete'],
       [2, '1.1.1.1', '17.27.1.11', 'complete'],
     ]);
-    expect(a.negotiations.map((n) => n.ikeSa!.shown!.lines.map((l) => l.line))).toEqual([[19], [34]]);
+    expect(a.negotiations.map((n) => n.ikeSa!.shown!.lines.map((l) => [l.line, n.ikeSa!.shown!.nat]))).toEqual([[[19, true], [20, true]], [[34, true], [35, true]]]);
     expect(a.negotiations.every((n) => n.findings.length === 0 && n.role === 'unknown')).toBe(true);
     expect(a.input.unrecognized).toEqual([]);
   },

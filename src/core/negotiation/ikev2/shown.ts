@@ -50,12 +50,15 @@ export class Ikev2ShowCollector {
   private session: { id: number; status: string; line: LineRef; record: number } | null = null;
   /** show crypto session's `IKEv2 SA: local 2001:101:0:1::1/500`, its peer's end on the next line. */
   private wrapped: { entry: ShownEntry; localPort: number } | null = null;
+  /** The entry of the last `IKEv2 SA:` line of show crypto session: its `Capabilities:` line follows it. */
+  private sessionSa: ShownEntry | null = null;
 
   /** A prompt or a new file: what follows is output of another command. */
   newCommand(): void {
     this.current = null;
     this.session = null;
     this.wrapped = null;
+    this.sessionSa = null;
   }
 
   event(e: ShowIkev2Event, name: string | null): void {
@@ -76,6 +79,20 @@ export class Ikev2ShowCollector {
       const entry = this.open(e, { tunnelId: null, local: l.local, remote: l.remote, ports, status: l.status ?? '', initiator: null }, name);
       this.current = null;
       this.wrapped = l.remote === null ? { entry, localPort: l.localPort } : null;
+      this.sessionSa = entry;
+      return;
+    }
+    if (l.kind === 'capabilities') {
+      // the line right under an `IKEv2 SA:` line (or its wrapped rest): N is NAT traversal in use
+      const sa = this.sessionSa;
+      const last = sa?.lines[sa.lines.length - 1];
+      if (sa !== null && last !== undefined && last.file === e.at.file && last.line + 1 === e.at.line) {
+        sa.nat = l.letters.includes('N');
+        sa.lines.push(e.at);
+        sa.records.push(e.record);
+      }
+      this.sessionSa = null;
+      this.wrapped = null;
       return;
     }
     const wrapped = this.wrapped;
