@@ -80,6 +80,23 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(lineInfo(a, { file: 0, line: command })).toMatchObject({ kind: 'prompt', annotation: expect.stringMatching(/operator types/) });
     expect(words('pki_error: PKI timers')).toMatch(/clock is not authoritative .*\(trace pki_error\)$/);
   },
+  'event-trace-crypto-ipsec-event-latest-sas-deleted-recreated-genie.log': (a) => {
+    // IPsec's own trace: every line read, no IKE SA in it
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toEqual([]);
+    const lines = text('event-trace-crypto-ipsec-event-latest-sas-deleted-recreated-genie.log').split('\n');
+    const words = (s: string) => lineInfo(a, { file: 0, line: lines.findIndex((l) => !l.startsWith('#') && l.includes(s)) + 1 }).annotation;
+    expect(words('sa delete : (sa) sa_dest = 30.1.1.1')).toBe('IPsec event trace: an IPsec SA deleted (SPI 0xB820B40F, to 30.1.1.1, esp-aes esp-sha-hmac).');
+    expect(words('sa create : (sa) sa_dest= 30.1.1.2')).toBe('IPsec event trace: an IPsec SA created (SPI 0xFE24CD35, to 30.1.1.2, esp-aes esp-sha-hmac).');
+    expect(words('KEY_MGR_SA_ENABLE_OUTBOUND')).toMatch(/start using the outbound SA: traffic can flow \(KEY_MGR_SA_ENABLE_OUTBOUND, 30\.1\.1\.1 and 30\.1\.1\.2\)/);
+    expect(words('KEY_ENG_REQUEST_SAS')).toMatch(/^IPsec event trace: IPsec asks IKE for SAs/);
+  },
+  'event-trace-crypto-pki-error-all-trustpoint-genie.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toEqual([]);
+    const lines = text('event-trace-crypto-pki-error-all-trustpoint-genie.log').split('\n');
+    expect(lineInfo(a, { file: 0, line: lines.findIndex((l) => l.includes('Certificate Server is now disabled')) + 1 }).annotation).toBe('A PKI trace entry of trustpoint rootca: Certificate Server is now disabled.');
+  },
   'show-ikev2-sa-asa-initiator-router-pair-cisco-doc.log': (a) => {
     // two routers' show output of one tunnel, without SPIs: two negotiations, not joined (nothing but the two addresses ties them)
     // the router's row (IOS form, no role) and the ASA's own form (no VRF column, its role after the status)
