@@ -90,6 +90,8 @@ describe('PEER_UNREACHABLE: a liveness check never answered', () => {
     expect(f[0]?.fix).toMatch(/'dpd <interval> <retry> on-demand\|periodic' in its crypto ikev2 profile/);
     expect(f[0]?.lines).toContainEqual({ file: 0, line: text.split('\n').lastIndexOf(gone) + 1 });
     expect(v2(text).ikeSa!.messages.filter((m) => m.liveness === true).map((m) => m.attempt)).toEqual([1, 2, 3, 4]);
+    // the check implies no state: the initiator's implied states end at READY, no DELETE the log does not show
+    expect(v2(text).ikeSa!.transitions.map((t) => t.to).slice(-2)).toEqual(['AUTH_DONE', 'READY']);
   });
 });
 

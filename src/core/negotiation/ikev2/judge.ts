@@ -48,7 +48,9 @@ function refuses(m: Ikev2Message): boolean {
 /** The states `side`'s packets imply, each at its packet's line, in the order of that router's log. */
 function implied(n: Negotiation, side: Side, steps: Ikev2Steps): Transition[] {
   const sa = n.ikeSa!;
-  const mine = sa.messages.filter((m) => m.packetLines[side] !== undefined && m.attempt === 1);
+  // a liveness check leaves the IKE SA as it was: the machines model an INFORMATIONAL exchange as a delete, so
+  // its packets imply no state (a DELETE the log does not show)
+  const mine = sa.messages.filter((m) => m.packetLines[side] !== undefined && m.attempt === 1 && m.liveness !== true);
   mine.sort((a, b) => compareLines(a.packetLines[side]!, b.packetLines[side]!));
   if (mine.length === 0) return [];
   const packets: ObservedPacket[] = mine.map((m) => ({
