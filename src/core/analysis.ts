@@ -279,10 +279,7 @@ export interface Ikev2Message {
   payloads: string[];
   /** The message's payloads were encrypted (`ENCR` on the wire). */
   encrypted: boolean;
-  /**
-   * An INFORMATIONAL request that carries nothing inside its encrypted envelope, its resends and its answer: a
-   * liveness check (dead peer detection, RFC 7296 2.4), not a delete, a notify or a child SA.
-   */
+  /** An INFORMATIONAL request that carries nothing, its resends and answer: a liveness check (DPD, RFC 7296 2.4). */
   liveness?: true;
   retransmission: boolean;
   /** 1 for the first sending, n for the (n-1)th retransmission. */
