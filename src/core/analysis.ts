@@ -15,9 +15,11 @@ import type { Ikev2Exchange } from './ike/ikev2.ts';
 
 import type { ConfigAttribute } from './config/relations.ts';
 import type { ImplicitLine } from './config/implicit-defaults.ts';
+import type { Finding } from './finding.ts';
 import type { LineTable, RecordTable } from './line-tables.ts';
 
 export type { LineTable, RecordTable } from './line-tables.ts';
+export type { Finding, FindingCode, Severity } from './finding.ts';
 
 export const ANALYSIS_SCHEMA = 'ikescope.analysis/1';
 
@@ -228,31 +230,6 @@ export interface Phase2 {
   lifetimeSeconds: number | null;
   lifetimeKb: number | null;
   verification: Verification | null;
-}
-
-export type Severity = 'error' | 'warning' | 'info';
-
-export type FindingCode =
-  | 'NO_PSK' | 'PSK_MISMATCH' | 'PEER_UNREACHABLE' | 'P1_POLICY_MISMATCH' | 'P1_RETRANSMIT'
-  | 'P2_TRANSFORM_MISMATCH' | 'P2_PROXY_MISMATCH' | 'P2_PFS_MISMATCH' | 'P2_REJECTED_BY_PEER'
-  | 'SA_DELETED_BY_PEER' | 'INVALID_SPI' | 'NO_SA_FOR_PACKET' | 'NAT_T' | 'WEAK_CRYPTO' | 'LIFETIME_ADJUSTED'
-  // IKEv2 only
-  | 'CERT_AUTH_FAILED' | 'IDENTITY_MISMATCH' | 'MESSAGE_WINDOW' | 'AUTH_METHOD_MISMATCH';
-
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  lines: LineRef[];
-  summary: string;
-  fix: string;
-  /** The message where it happened: MM1 for a refused policy, MM5 for a key mismatch, QM1 for a refused proposal. */
-  message?: MessageName;
-  /** The router where the cause is (the one that refused, or that must change). */
-  side?: Side;
-  /** The config lines to change (or to look at), when configs were given. */
-  configLines?: LineRef[];
-  /** Lines that read like the cause but are not (red herrings), each with why. */
-  explained?: { line: LineRef; text: string }[];
 }
 
 /** page: one router taking part in a negotiation. */
