@@ -1,12 +1,11 @@
 import type { Workspace } from '../ui/app/workspace.ts';
-import { ikev2AsaWorkspace } from './ikev2-asa.ts';
 import { seedWorkspace } from './seed.ts';
 
 /** The built-in examples the page offers: the seed document, and each simulation preset. */
 export interface Example {
   id: string;
   label: string;
-  /** Presets are simulated on demand, with the simulation loaded only then. */
+  /** Loaded on demand (a preset is simulated then, an example's logs read then): the page's first load holds the seed alone. */
   workspace: () => Workspace | Promise<Workspace>;
 }
 
@@ -23,7 +22,7 @@ const presets: readonly [string, string][] = [
 
 export const examples: readonly Example[] = [
   { id: 'seed', label: 'Cisco 113594: IPv6 VTI, MM + QM (R2 and R3)', workspace: () => ({ ...seedWorkspace }) },
-  { id: 'ikev2-asa', label: 'IKEv2: two ASAs, IKE_SA_INIT + IKE_AUTH (both logs)', workspace: () => ({ ...ikev2AsaWorkspace }) },
+  { id: 'ikev2-asa', label: 'IKEv2: two ASAs, IKE_SA_INIT + IKE_AUTH (both logs)', workspace: async () => ({ ...(await import('./ikev2-asa.ts')).ikev2AsaWorkspace }) },
   ...presets.map(([id, label]) => ({
     id,
     label: `Simulated: ${label}`,
