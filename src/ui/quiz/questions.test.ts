@@ -4,7 +4,8 @@ import type { Negotiation } from '../../core/analysis.ts';
 import { analyze } from '../../core/analyze.ts';
 import { labSetupOf, runLab } from '../../core/sim/lab.ts';
 import { buildTimeline, type Timeline } from '../../core/timeline/timeline.ts';
-import { quizQuestions, scoreOf, type Question, type QuizConfig } from './questions.ts';
+import { quizQuestions, type Question, type QuizConfig } from './questions.ts';
+import { scoreOf } from './score.ts';
 
 const seed = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8');
 const r2 = readFileSync('fixtures/configs/seed-R2.config.txt', 'utf8');

@@ -182,7 +182,3 @@ export function quizQuestions(negotiation: Negotiation, timeline: Timeline, conf
   return config ? [...inOrder, config] : inOrder;
 }
 
-/** The score so far: answers given and how many were right. */
-export function scoreOf(questions: readonly Question[], answers: readonly (string | undefined)[]): { right: number; total: number } {
-  return { right: questions.filter((q, i) => answers[i] === q.answer).length, total: questions.length };
-}

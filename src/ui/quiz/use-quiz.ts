@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import { timelineUpTo, type Timeline } from '../../core/timeline/timeline.ts';
 import { configsOf, logsOf, type Workspace } from '../app/workspace.ts';
-import { quizQuestions, scoreOf, type Question, type QuizConfig } from './questions.ts';
+import type { Question, QuizConfig } from './questions.ts';
+import { scoreOf } from './score.ts';
 import { quizText } from './visible.ts';
 
 interface QuizState {
@@ -70,7 +71,9 @@ export function useQuiz(negotiation: Negotiation | undefined, timeline: Timeline
     logs: (files) => (shown && timeline && upTo !== null ? files.map((f, i) => ({ ...f, text: quizText(f.text, shown, timeline, upTo, i) })) : files),
     start: () => {
       if (!negotiation || !timeline) return;
-      setState({ questions: quizQuestions(negotiation, timeline, quizConfigsOf(workspace)), index: 0, answers: [] });
+      const configs = quizConfigsOf(workspace);
+      // the questions' module loads when a quiz starts, not with the page
+      void import('./questions.ts').then((m) => setState({ questions: m.quizQuestions(negotiation, timeline, configs), index: 0, answers: [] }));
     },
     choose: (id) =>
       setState((s) => {
