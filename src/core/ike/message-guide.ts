@@ -141,6 +141,20 @@ const guides: Record<MessageName, MessageGuide> = {
     sender: 'Had no traffic from the peer for the keepalive interval (crypto isakmp keepalive).',
     receiver: 'Answers with an ACK; no answer after the retries and the SAs are torn down.',
   },
+  XAUTH: {
+    title: 'Transaction exchange: XAUTH',
+    purpose: 'After phase 1, the server asks the remote user for a user name and password, checks them with AAA and tells the client the result (request, reply, set, ack).',
+    carries: 'HASH, ATTR (XAUTH_USER_NAME, XAUTH_USER_PASSWORD, XAUTH_STATUS)',
+    sender: 'The server: crypto map client authentication list (or the ISAKMP profile\'s client authentication list) names the AAA method list that checks the user.',
+    receiver: 'The client prompts for the credentials (or sends saved ones) and acknowledges the status; a wrong password ends in a delete.',
+  },
+  MODE_CFG: {
+    title: 'Transaction exchange: mode config',
+    purpose: 'The client asks for its settings and the server hands them out: the inner address, its mask, DNS, split tunnel, banner.',
+    carries: 'HASH, ATTR (IP4_ADDRESS, IP4_NETMASK, IP4_DNS, SPLIT_INCLUDE …)',
+    sender: 'The client asks (crypto ipsec client ezvpn); the server answers from its group policy (crypto isakmp client configuration group: pool, dns, acl).',
+    receiver: 'Applies the address and routes; Quick Mode follows.',
+  },
   UNKNOWN: {
     title: 'ISAKMP packet',
     purpose: 'A packet that could not be placed in an exchange.',

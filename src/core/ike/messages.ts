@@ -35,10 +35,15 @@ export type MessageName =
   | Ikev2MessageName
   /** DPD R-U-THERE or its ACK */
   | 'DPD'
+  /** the transaction exchange after phase 1 (Easy VPN, remote access): XAUTH asks for and checks the user's credentials */
+  | 'XAUTH'
+  /** the transaction exchange's mode config: the client's address and settings */
+  | 'MODE_CFG'
   /** a packet that could not be placed in the exchange */
   | 'UNKNOWN';
 
-export type PayloadType = 'SA' | 'KE' | 'NONCE' | 'NAT-D' | 'ID' | 'HASH' | 'VID' | 'NOTIFY' | 'DELETE' | 'CERT' | 'CERT-REQ' | 'SIG' | Ikev2PayloadType;
+/** `ATTR`: the attribute payload of IKEv1's transaction exchange (XAUTH, mode config). */
+export type PayloadType = 'SA' | 'KE' | 'NONCE' | 'NAT-D' | 'ID' | 'HASH' | 'VID' | 'NOTIFY' | 'DELETE' | 'CERT' | 'CERT-REQ' | 'SIG' | 'ATTR' | Ikev2PayloadType;
 
 /** IKEv2's payloads that IKEv1 has not: authentication, traffic selectors, configuration, certificates, encryption. */
 export type Ikev2PayloadType = 'AUTH' | 'TS' | 'CFG' | 'CERT' | 'CERTREQ' | 'ENCR' | 'EAP';

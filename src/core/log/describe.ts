@@ -72,6 +72,7 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'payload':
       if (e.payload === 'NAT-D') return 'NAT discovery payload: hashes of addresses and ports, to detect NAT.';
       if (e.payload === 'NAT-OA') return `NAT original address of the peer: ${e.detail ?? '?'}.`;
+      if (e.payload === 'ATTR') return 'Reads the attribute payload of a transaction exchange (XAUTH or mode config) from the peer.';
       return memo.once(`y${e.payload}${e.messageId !== null && e.messageId !== 0 ? 'q' : ''}`, () => `Reads the ${e.payload} payload${e.messageId !== null && e.messageId !== 0 ? ' (Quick Mode or informational exchange)' : ''}.`);
     case 'vendor':
       if (e.dir === 'out') return memo.once(`v${e.vendor}`, () => `Adds a vendor ID: ${e.vendor}.`);

@@ -311,6 +311,10 @@ function modeConfigLine(t: string): string | null {
     return null;
   }
   if (t.startsWith('Need XAUTH')) return 'XAUTH is required: the user is asked for credentials after phase 1.';
+  if (t.startsWith('initiating peer config to')) {
+    const id = /ID = (-?\d+)/.exec(t)?.[1];
+    return `Starts a transaction exchange (XAUTH or mode config) with the peer${id === undefined ? '' : `, message ID ${id}`}.`;
+  }
   if (t.startsWith('Need config/address')) return 'Mode-config: the client needs its address and settings.';
   if (t.startsWith('Talking to a Unity Client')) return 'The peer is a Cisco VPN (Unity) client.';
   if (t.startsWith('Config payload')) return `Mode-config payload: ${t.slice(15).trim()}`;
@@ -360,6 +364,11 @@ function notify(t: string): IkeEventBody | null {
 
 function processing(t: string, book: AddressBook): IkeEventBody | null {
   if (t.startsWith('processing NOTIFY')) return notify(t);
+  if (t.startsWith('processing transaction payload')) {
+    // `processing transaction payload from 10.1.1.2. message ID = 1385549349`: an XAUTH or mode-config message
+    const id = /message ID = (-?\d+)/.exec(t);
+    return { type: 'payload', payload: 'ATTR', messageId: id?.[1] ? toUnsigned32(id[1]) : null, detail: null };
+  }
   if (t.startsWith('processing NAT-OA')) {
     const addr = /addr = ([^,\s]+)/.exec(t);
     const id = /message ID = (-?\d+)/.exec(t);

@@ -7,6 +7,7 @@ import type { Exchange } from '../fsm/machines.ts';
 import type { Side } from '../ike/sides.ts';
 import type { Negotiation, Transition } from '../analysis.ts';
 import { replayTransitions } from '../fsm/replay.ts';
+import { isTransactionStep } from '../ike/transaction.ts';
 import { MachineSteps } from '../fsm/snapshots.ts';
 import { WordTree } from './word-tree.ts';
 
@@ -61,16 +62,24 @@ export class TransitionJudge {
   /** Writes the verdicts on `side`'s transitions into `out`, at their indices in `transitions`. */
   private stream(side: Side, exchange: Exchange, transitions: readonly Transition[], mode: Mode, out: Verdict[]): void {
     let count = 0;
-    for (const t of transitions) if (t.side === side) count += 1;
+    let transaction = 0;
+    for (const t of transitions) {
+      if (t.side !== side) continue;
+      count += 1;
+      if (isTransactionStep(t)) transaction += 1;
+    }
     if (count === 0) return;
-    // a one-sided log prints every transition from one side: the stream is the whole list
-    const whole = count === transitions.length;
-    const mine = whole ? transitions : transitions.filter((t) => t.side === side);
+    // a one-sided log prints every transition from one side: the stream is the whole list. XAUTH and mode
+    // config (the transaction exchange) are no steps of the phase's model: not judged by it
+    const mineOnly = (t: Transition): boolean => t.side === side && (transaction === 0 || !isTransactionStep(t));
+    const whole = count === transitions.length && transaction === 0;
+    const mine = whole ? transitions : transitions.filter(mineOnly);
+    if (mine.length === 0) return;
     const verdicts = this.find(side, exchange, mode, mine)?.value ?? this.replay(side, exchange, mode, mine);
     if (verdicts === null) return;
     let k = 0;
     transitions.forEach((t, i) => {
-      if (whole || t.side === side) out[i] = verdicts[k++] ?? UNJUDGED;
+      if (whole || mineOnly(t)) out[i] = verdicts[k++] ?? UNJUDGED;
     });
   }
 

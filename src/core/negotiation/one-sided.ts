@@ -1,4 +1,5 @@
 /** A draft told as a one-sided negotiation: what one router's log shows of it, before any merging. */
+import { transactionMessage } from '../ike/transaction.ts';
 import type { Message, Negotiation, Phase2, Router } from '../analysis.ts';
 import type { MessageName } from '../ike/messages.ts';
 import { otherSide, type Side } from '../ike/sides.ts';
@@ -47,6 +48,10 @@ const DELETES = /IKE_PHASE[12]_DEL$/;
 
 function infoName(m: DraftMessage, d: Draft): MessageName {
   if (m.payloads.some((p) => p.type === 'DELETE')) return 'DELETE';
+  // the transaction exchange: by the packet's state, or its attribute payload (mode config runs in QM_IDLE)
+  const transaction = transactionMessage(m.saState);
+  if (transaction !== null) return transaction;
+  if (m.payloads.some((p) => p.type === 'ATTR')) return 'MODE_CFG';
   // IOS prints no DELETE payload for the notify it sends when it deletes an SA itself: the packet it sends as
   // the delete input comes is that notify (`sending packet ... QM_IDLE`, `purging node`, `IKE_PHASE1_DEL`)
   if (m.dir === 'out' && m.payloads.length === 0 && d.transitions.some((t) => DELETES.test(t.input) && m.lines.some((l) => l.file === t.line.file && l.line === t.line.line))) return 'DELETE';
