@@ -21,7 +21,7 @@ export interface InputFacts {
   logLines: number;
   /** Lines that are not blank, over all log files. */
   textLines: number;
-  /** Lines the log reader took for the first line of an IKE/IPsec debug or syslog record. */
+  /** Lines the log reader took for the first line of an IKE/IPsec debug or syslog record, or for show crypto output. */
   debugLines: number;
   negotiations: number;
   configs: number;
@@ -82,7 +82,7 @@ export function answerWords(answer: InputAnswer): string {
     case 'asa-ikev1':
       return `This is the ASA's IKEv1 output (${answer.lines} line${answer.lines === 1 ? '' : 's'} such as [IKEv1]IP = … seen): ikescope reads the IKEv1 debug output of IOS and IOS-XE, and the IKEv2 output of IOS, IOS-XE and the ASA/FTD, but not the ASA's IKEv1 debugs.`;
     case 'no-negotiation':
-      return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output were read, but they hold no negotiation: no exchange of messages, no state change, no SA.`;
+      return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output ${answer.debugLines === 1 ? 'was' : 'were'} read, but they hold no negotiation: no exchange of messages, no state change, no SA.`;
     case 'config-only':
       return `${answer.configs === 1 ? 'A configuration was' : `${answer.configs} configurations were`} loaded, but no debug log: there is no negotiation to draw. The lab can simulate one between two routers' configs.`;
     case 'not-ike':
@@ -92,14 +92,14 @@ export function answerWords(answer: InputAnswer): string {
   }
 }
 
-/** The lines of some log files that are not blank, and those the reader took for the first line of a record. */
+/** The lines of some log files that are not blank, and those the reader took for a record's first line or show output. */
 export function countLogLines(tables: readonly LineTable[]): { textLines: number; debugLines: number } {
   let textLines = 0;
   let debugLines = 0;
   for (const table of tables) {
     for (const kind of table.kinds) {
       if (kind !== LINE_KIND_CODE.blank) textLines++;
-      if (kind === LINE_KIND_CODE.debug) debugLines++;
+      if (kind === LINE_KIND_CODE.debug || kind === LINE_KIND_CODE.show) debugLines++;
     }
   }
   return { textLines, debugLines };

@@ -112,3 +112,54 @@ describe('show output: what a line says of its SAs', () => {
     expect(a.records.annotations[a.records.annotation[2] ?? -1]).toBe("The session's state (DOWN-NEGOTIATING: it is down, still negotiating).");
   });
 });
+
+describe('show crypto map: each line in words', () => {
+  /** The lines of one output read in order, as the reader reads them: the transform and interface lists follow. */
+  const readAll = (lines: readonly string[]) => {
+    const state: ShowState = { command: 'map', section: null };
+    return lines.map((l) => showEvent(l, state, new AddressBook()));
+  };
+
+  // a Spanish lab report's VIOS (stored file id 70919193282): IOS-XE's `IPv4`, a transform set without its comma
+  test('an entry, its peer, ACL, lifetime, PFS, transform sets and interfaces', () => {
+    const lines = [
+      'Crypto Map IPv4 "CMAP_FORTIGATE" 10 ipsec-isakmp',
+      '        Peer = 192.168.145.148',
+      '        Extended IP access list VPN_TRAFFIC',
+      '            access-list VPN_TRAFFIC permit ip 10.25.68.0 0.0.0.127 10.25.89.0 0.0.0.15',
+      '        Current peer: 192.168.145.148',
+      '        Security association lifetime: 4608000 kilobytes/3600 seconds',
+      '        Responder-Only (Y/N): N',
+      '        PFS (Y/N): N',
+      '        Transform sets={',
+      '                TS_VPN: { esp-des esp-sha-hmac }',
+      '        }',
+      '        Interfaces using crypto map CMAP_FORTIGATE:',
+      '                GigabitEthernet0/1',
+    ];
+    const read = readAll(lines);
+    expect(read.every((e) => e?.type === 'info' && e.words !== undefined)).toBe(true);
+    const words = read.map((e) => (e?.type === 'info' ? e.words : ''));
+    expect(words[0]).toBe("Crypto map CMAP_FORTIGATE entry 10 (ipsec-isakmp): the settings below are this entry's.");
+    expect(words[1]).toBe('A peer of this entry: 192.168.145.148.');
+    expect(words[9]).toBe('A transform set the entry offers: TS_VPN: { esp-des esp-sha-hmac }.');
+    expect(words[12]).toBe('An interface the map is applied to: GigabitEthernet0/1.');
+  });
+
+  // a Korean GRE over IPsec guide (stored file id 8159653646): entries made from a dynamic map, tabs, `Peer=`
+  test('entries a dynamic map made, with tabs and without spaces around =', () => {
+    const read = readAll(['Crypto Map "VPN" 65537 ipsec-isakmp', '\tPeer= 1.1.35.1', '\tExtended IP access list', '\t\taccess-list permit gre host 10.1.2.2 host 10.1.5.5', '\t\tdynamic (created from dynamic map DMAP/10)', '\tTransform sets={', '\tPHASE2,', '\t}', '\tInterfaces using crypto map VPN:', '\t\tFastEthernet0/0.23']);
+    expect(read.map((e) => (e?.type === 'info' ? e.words : null))).toEqual([
+      "Crypto map VPN entry 65537 (ipsec-isakmp): the settings below are this entry's.",
+      'A peer of this entry: 1.1.35.1.',
+      'The traffic this entry protects (no named ACL: a dynamic or profile entry):',
+      'A line of the crypto ACL: the traffic it permits is protected, mirrored on the peer.',
+      'This entry was made from dynamic crypto map DMAP/10 for a peer that connected.',
+      'The transform sets the entry offers, in order (set transform-set):',
+      'A transform set the entry offers: PHASE2.',
+      'The end of the list of transform sets.',
+      'The interfaces crypto map VPN is applied to follow.',
+      'An interface the map is applied to: FastEthernet0/0.23.',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import type { IkeEventBody } from './events.ts';
 import { eventTraceLine, startsEventTrace } from './event-trace.ts';
 import { ikev2ShowLine } from './show-ikev2.ts';
 import { isakmpDetailLine } from './show-isakmp-detail.ts';
+import { cryptoMapLine, startsCryptoMap, type CryptoMapList } from './show-crypto-map.ts';
 import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.ts';
 
 const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
@@ -21,8 +22,10 @@ export interface ShowState {
    * `dmvpn`: `show dmvpn detail`, whose Crypto Session Details are `show crypto session detail`'s lines; `trace`:
    * `show monitor event-trace crypto …`, its headings and status lines (its entries are stamped lines).
    */
-  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'ikev2' | 'trace' | 'other';
+  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'ikev2' | 'trace' | 'map' | 'other';
   section: 'inbound' | 'outbound' | 'other' | null;
+  /** `show crypto map`: the list its lines belong to (transform sets, interfaces). */
+  list?: CryptoMapList;
   /** `show crypto ikev2 session`: the lines after `Child sa:` are a child SA's. */
   child?: boolean;
   /** The line before was not this output's: one more such line ends it. */
@@ -46,6 +49,7 @@ export function showCommand(command: string): ShowState['command'] | null {
   if (what.length >= 3 && 'isakmp'.startsWith(what)) return 'isakmp';
   if (what.length >= 3 && 'ipsec'.startsWith(what)) return 'ipsec';
   if (what.length >= 4 && 'session'.startsWith(what)) return 'session';
+  if (what === 'map' || what === 'ma') return 'map';
   // `show crypto ikev2 sa [detailed]`, `show crypto ikev2 session [detailed]`
   if (what === 'ikev2' && words[3] !== undefined && (words[3].startsWith('sa') || words[3].startsWith('ses'))) return 'ikev2';
   return 'other';
@@ -58,6 +62,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   if (t.length === 0) return null;
   if (state.command === 'session' || state.command === 'dmvpn') return sessionEvent(t, book, state);
   if (state.command === 'trace') return eventTraceLine(t);
+  if (state.command === 'map') return cryptoMapLine(t, state);
   if (state.command === 'ikev2') {
     state.child ??= false;
     // its rows put two addresses side by side: nothing to repair, and the repair would join them
@@ -266,6 +271,7 @@ export function showBlockStart(t: string): ShowState['command'] | null {
   if (t.startsWith('current_peer ') || t.startsWith('current_peer: ') || t.startsWith('current outbound spi:') || t.startsWith('interface: ') || t.startsWith('Crypto map tag:')) return 'ipsec';
   if (t.startsWith('IPv4 Crypto ISAKMP SA') || t.startsWith('IPv6 Crypto ISAKMP SA')) return 'isakmp';
   if (startsEventTrace(t)) return 'trace';
+  if (startsCryptoMap(t)) return 'map';
   return startsSessionBlock(t) ? 'session' : null;
 }
 
