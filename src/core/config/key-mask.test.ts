@@ -9,6 +9,22 @@ describe('pre-shared keys masked in IOS text', () => {
     { line: 'spoke1(config)#crypto isakmp key cisco123  address 203.0.113.1', masked: 'spoke1(config)#crypto isakmp key *****  address 203.0.113.1' },
     { line: ' pre-shared-key address 10.0.0.2 key Lab-Key', masked: ' pre-shared-key address 10.0.0.2 key *****' },
     { line: '*Oct 25 18:53:16.485: ISAKMP: (0):found peer pre-shared key matching 203.0.113.1', masked: '*Oct 25 18:53:16.485: ISAKMP: (0):found peer pre-shared key matching 203.0.113.1' },
+    // `show crypto isakmp key` in lab notes (stored file id 36885225988): the key in clear in its third column
+    { line: '  default      0.0.0.0        [0.0.0.0        ]            Cisco!23', masked: '  default      0.0.0.0        [0.0.0.0        ]            *****' },
+    // hand-written in the row form above, with a named keyring and a host address (no stored output shows one)
+    { line: 'L2LKEY       13.1.1.3                                    surpass', masked: 'L2LKEY       13.1.1.3                                    *****' },
+    // the heading, an IKEv2 show row of three columns (genieparser's capture): no key
+    { line: 'Keyring      Hostname/Address                            Preshared Key', masked: 'Keyring      Hostname/Address                            Preshared Key' },
+    { line: '1          none/none             READY', masked: '1          none/none             READY' },
+    // an IKEv2 keyring's peer, in the forms `crypto ikev2 keyring` takes (hand-written from its command syntax)
+    { line: '  pre-shared-key cisco123', masked: '  pre-shared-key *****' },
+    { line: '  pre-shared-key local Lkey1', masked: '  pre-shared-key local *****' },
+    { line: '  pre-shared-key remote 6 Rkey1', masked: '  pre-shared-key remote 6 *****' },
+    // the ASA's tunnel group (hand-written from its command syntax), an Easy VPN group key, a key chain's key
+    { line: ' ikev1 pre-shared-key AsaKey1', masked: ' ikev1 pre-shared-key *****' },
+    { line: ' ikev2 remote-authentication pre-shared-key AsaKey2', masked: ' ikev2 remote-authentication pre-shared-key *****' },
+    { line: ' key GroupKey77', masked: ' key *****' },
+    { line: '  key-string Ospf5ecret', masked: '  key-string *****' },
   ];
   for (const c of cases) {
     test(c.line, () => {

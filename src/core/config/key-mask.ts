@@ -1,13 +1,30 @@
 /**
- * Pre-shared keys in IOS text (a config, or a command typed at a prompt in a log), found wherever the command
- * stands on its line: `crypto isakmp key [0|6] KEY ...` and a keyring's `pre-shared-key address|hostname X key KEY`.
+ * Pre-shared keys in IOS and ASA text (a config, a command typed at a prompt, show output in a log), found wherever
+ * they stand on their line: `crypto isakmp key [0|6] KEY ...`, an IKEv1 keyring's `pre-shared-key address|hostname X
+ * key KEY`, an IKEv2 keyring peer's `pre-shared-key [local|remote] [0|6] KEY`, the ASA's `ikev1 pre-shared-key KEY`
+ * and `ikev2 local|remote-authentication pre-shared-key KEY`, an Easy VPN group's ` key KEY`, a key chain's
+ * ` key-string KEY`, and a row of `show crypto isakmp key` (keyring, address, key in three aligned columns).
+ * Each line is read on its own: a report shows lines picked anywhere in a log, in any order.
  */
-const ISAKMP_KEY = /(crypto isakmp key (?:[06] )?)(\S+)/;
-const KEYRING_KEY = /(pre-shared-key (?:address|hostname) \S+(?: \S+)? key (?:[06] )?)(\S+)/;
+const KEYS: readonly RegExp[] = [
+  /(crypto isakmp key (?:[06] )?)(\S+)/,
+  /(pre-shared-key (?:address|hostname) \S+(?: \S+)? key (?:[06] )?)(\S+)/,
+  /(pre-shared-key (?!address |hostname )(?:local |remote )?(?:[06] )?)(\S+)/,
+  /^(\s+key(?:-string)? (?:[067] )?)(\S+)\s*$/,
+  /^(\s*[a-z][\w.-]{0,31} {2,}(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[\da-f]{0,4}:[\da-f:.]{1,45}(?:\/\d{1,3})?|[a-z][\w-]{0,62}(?:\.[\w-]{1,63}){1,8})(?: +\[[\d.: ]{1,48}\])? {2,})(\S+)$/i,
+];
+
+function keyIn(line: string): RegExpExecArray | null {
+  for (const pattern of KEYS) {
+    const found = pattern.exec(line);
+    if (found !== null) return found;
+  }
+  return null;
+}
 
 /** True when the line holds a key that masking would hide. */
 export function hasKey(line: string): boolean {
-  return ISAKMP_KEY.test(line) || KEYRING_KEY.test(line);
+  return keyIn(line) !== null;
 }
 
 /**
@@ -24,7 +41,7 @@ export function keyMasker(): (line: string) => string {
     return mask;
   };
   return (line) => {
-    const found = ISAKMP_KEY.exec(line) ?? KEYRING_KEY.exec(line);
+    const found = keyIn(line);
     if (!found) return line;
     const start = found.index + (found[1]?.length ?? 0);
     return `${line.slice(0, start)}${maskOf(found[2] ?? '')}${line.slice(start + (found[2]?.length ?? 0))}`;
