@@ -163,3 +163,39 @@ describe('show crypto map: each line in words', () => {
     ]);
   });
 });
+
+describe('show output of what a router is configured with: each line in words', () => {
+  const readAll = (lines: readonly string[]) => {
+    const state: ShowState = { command: 'settings', section: null };
+    return lines.map((l) => showEvent(l, state, new AddressBook()));
+  };
+  const wordsOf = (lines: readonly string[]) => readAll(lines).map((e) => (e?.type === 'info' ? (e.words ?? null) : null));
+
+  // a GitHub guide's router (stored file id 7124975422): a policy and IOS's default suite
+  test('show crypto isakmp policy', () => {
+    expect(wordsOf(['Global IKE policy', 'Protection suite of priority 10', '        encryption algorithm:   AES - Advanced Encryption Standard (128 bit keys).', '        Diffie-Hellman group:   #2 (1024 bit)', '        lifetime:               86400 seconds, no volume limit', 'Default protection suite'])).toEqual([
+      'show crypto isakmp policy: the ISAKMP policies configured, in priority order.',
+      'ISAKMP policy 10 (crypto isakmp policy 10):',
+      'Its encryption: AES - Advanced Encryption Standard (128 bit keys).',
+      'Its Diffie-Hellman group: #2 (1024 bit).',
+      'Its lifetime: 86400 seconds, no volume limit.',
+      "IOS's default policy, tried after the configured ones (where the release keeps one):",
+    ]);
+  });
+
+  // lab notes (stored file id 36885225988) and 12.x course notes (stored file id 6726224760)
+  test('show crypto engine connections active, of IOS 15 and 12.x', () => {
+    expect(wordsOf(['    5  IPsec   AES+SHA384           0       23       23 15.1.1.1', ' 1001  IKE     SHA256+AES256        0        0        0 15.1.1.1', '2001 Ethernet0/0 12.1.1.2 set DES+SHA 0 99'])).toEqual([
+      'IPsec connection 5 (AES+SHA384) at 15.1.1.1: 0 packets encrypted, 23 decrypted.',
+      'IKE connection 1001 (SHA256+AES256) at 15.1.1.1: 0 packets encrypted, 0 decrypted.',
+      'Crypto engine connection 2001 on Ethernet0/0 (12.1.1.2), DES+SHA: 0 packets encrypted, 99 decrypted.',
+    ]);
+  });
+
+  test('show crypto ipsec transform-set (hand-written in the form IOS 15 prints, no stored capture was found)', () => {
+    expect(wordsOf(['Transform set MyTransformSet: { esp-aes esp-sha-hmac  }', '   will negotiate = { Tunnel,  },'])).toEqual([
+      'Transform set MyTransformSet (crypto ipsec transform-set MyTransformSet): esp-aes esp-sha-hmac.',
+      'The mode it negotiates: Tunnel.',
+    ]);
+  });
+});

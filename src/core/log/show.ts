@@ -10,6 +10,7 @@ import { eventTraceLine, startsEventTrace } from './event-trace.ts';
 import { ikev2ShowLine } from './show-ikev2.ts';
 import { isakmpDetailLine } from './show-isakmp-detail.ts';
 import { cryptoMapLine, startsCryptoMap, type CryptoMapList } from './show-crypto-map.ts';
+import { settingsLine, startsSettings } from './show-crypto-settings.ts';
 import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.ts';
 
 const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
@@ -22,7 +23,7 @@ export interface ShowState {
    * `dmvpn`: `show dmvpn detail`, whose Crypto Session Details are `show crypto session detail`'s lines; `trace`:
    * `show monitor event-trace crypto …`, its headings and status lines (its entries are stamped lines).
    */
-  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'ikev2' | 'trace' | 'map' | 'other';
+  command: 'isakmp' | 'ipsec' | 'session' | 'dmvpn' | 'ikev2' | 'trace' | 'map' | 'settings' | 'other';
   section: 'inbound' | 'outbound' | 'other' | null;
   /** `show crypto map`: the list its lines belong to (transform sets, interfaces). */
   list?: CryptoMapList;
@@ -46,6 +47,9 @@ export function showCommand(command: string): ShowState['command'] | null {
     return words[0] !== undefined && 'show'.startsWith(words[0]) ? 'other' : null;
   }
   const what = words[2] ?? '';
+  const then = words[3] ?? '';
+  // what the router is configured with: `show crypto isakmp policy`, `… ipsec transform-set`, `… engine connections`
+  if ((what.length >= 3 && 'isakmp'.startsWith(what) && then.length >= 3 && 'policy'.startsWith(then)) || (what.length >= 3 && 'ipsec'.startsWith(what) && then.startsWith('tr')) || (what.length >= 3 && 'engine'.startsWith(what) && then.startsWith('con'))) return 'settings';
   if (what.length >= 3 && 'isakmp'.startsWith(what)) return 'isakmp';
   if (what.length >= 3 && 'ipsec'.startsWith(what)) return 'ipsec';
   if (what.length >= 4 && 'session'.startsWith(what)) return 'session';
@@ -63,6 +67,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   if (state.command === 'session' || state.command === 'dmvpn') return sessionEvent(t, book, state);
   if (state.command === 'trace') return eventTraceLine(t);
   if (state.command === 'map') return cryptoMapLine(t, state);
+  if (state.command === 'settings') return settingsLine(t);
   if (state.command === 'ikev2') {
     state.child ??= false;
     // its rows put two addresses side by side: nothing to repair, and the repair would join them
@@ -272,6 +277,7 @@ export function showBlockStart(t: string): ShowState['command'] | null {
   if (t.startsWith('IPv4 Crypto ISAKMP SA') || t.startsWith('IPv6 Crypto ISAKMP SA')) return 'isakmp';
   if (startsEventTrace(t)) return 'trace';
   if (startsCryptoMap(t)) return 'map';
+  if (startsSettings(t)) return 'settings';
   return startsSessionBlock(t) ? 'session' : null;
 }
 
