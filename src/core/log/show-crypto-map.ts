@@ -1,7 +1,7 @@
 /**
  * `show crypto map`: each crypto map entry as the router holds it (its peer, the crypto ACL and its lines, the
  * current peer, the SA lifetime, PFS and its group, the transform sets, the profiles, the interfaces it is applied
- * to), each line in words. The configuration it shows changes no negotiation: the lines are information.
+ * to; `show crypto ipsec profile`, whose fields are an entry's), each line in words. The configuration it shows changes no negotiation: the lines are information.
  */
 import type { IkeEventBody } from './events.ts';
 
@@ -9,6 +9,9 @@ import type { IkeEventBody } from './events.ts';
 const ENTRY = /^Crypto Map(?: IPv[46])? "([^"]{1,64})" (\d{1,5}) ([\w-]{1,32})/;
 /** `Crypto Map: "VPN-MAP" idb: GigabitEthernet0/0`: the map and an interface it is applied to, before its entries. */
 const MAP_ON = /^Crypto Map: "([^"]{1,64})" idb: (\S{1,64})/;
+
+/** `IPSEC profile Demo-IPsec-Profile` of `show crypto ipsec profile`, whose fields are a crypto map entry's. */
+const IPSEC_PROFILE = /^IPSEC profile (\S{1,64})$/;
 
 /** The list the lines below a heading belong to: the entry's transform sets, or the map's interfaces. */
 export type CryptoMapList = 'transforms' | 'interfaces' | null;
@@ -25,6 +28,7 @@ const WORDS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/^pfs \(y\/n\): (\S+)$/i, (m) => `Whether the entry asks for perfect forward secrecy (set pfs): ${m[1]}.`],
   [/^dh group: +(\S+)$/i, (m) => `The PFS Diffie-Hellman group: ${m[1]}.`],
   [/^mixed-mode ?: (\S+)$/i, (m) => `Mixed mode (IPv4 traffic over IPv6 or back): ${m[1]}.`],
+  [/^dualstack \(y\/n\): (\S+)$/i, (m) => `Whether the profile protects IPv4 and IPv6 at once: ${m[1]}.`],
   [/^(ikev2|isakmp) profile: (\S+)$/i, (m) => `The ${m[1]?.toUpperCase() === 'IKEV2' ? 'IKEv2' : 'ISAKMP'} profile of this entry (set ${m[1]?.toLowerCase()}-profile): ${m[2]}.`],
   [/^map is a profile instance$/i, () => "This entry is made from a tunnel's IPsec profile (tunnel protection), not configured as a crypto map."],
   [/^reverse route injection enabled$/i, () => 'Reverse route injection: routes to the remote networks follow the SAs.'],
@@ -38,6 +42,11 @@ export function cryptoMapLine(t: string, state: { list?: CryptoMapList }): IkeEv
   if (entry !== null) {
     state.list = null;
     return { type: 'info', text: t, words: `Crypto map ${entry[1]} entry ${entry[2]} (${entry[3]}): the settings below are this entry's.` };
+  }
+  const profile = IPSEC_PROFILE.exec(t);
+  if (profile !== null) {
+    state.list = null;
+    return { type: 'info', text: t, words: `IPsec profile ${profile[1]} (crypto ipsec profile ${profile[1]}): the settings below are its own.` };
   }
   const on = MAP_ON.exec(t);
   if (on !== null) return { type: 'info', text: t, words: `Crypto map ${on[1]}, applied to ${on[2]}: its entries follow.` };

@@ -192,9 +192,12 @@ describe('show output of what a router is configured with: each line in words', 
     ]);
   });
 
-  test('show crypto ipsec transform-set (hand-written in the form IOS 15 prints, no stored capture was found)', () => {
-    expect(wordsOf(['Transform set MyTransformSet: { esp-aes esp-sha-hmac  }', '   will negotiate = { Tunnel,  },'])).toEqual([
-      'Transform set MyTransformSet (crypto ipsec transform-set MyTransformSet): esp-aes esp-sha-hmac.',
+  // a GitHub guide (stored file id 43428468391) and a Korean guide's unpadded braces and tab (stored file id 7862957072)
+  test('show crypto ipsec transform-set', () => {
+    expect(wordsOf(['Transform set TS: { esp-256-aes esp-sha-hmac  }', '   will negotiate = { Tunnel,  },', 'Transform set PHASE2-POLICY: {esp-aes esp-md5-hmac}', '\twill negotiate = { Tunnel, },'])).toEqual([
+      'Transform set TS (crypto ipsec transform-set TS): esp-256-aes esp-sha-hmac.',
+      'The mode it negotiates: Tunnel.',
+      'Transform set PHASE2-POLICY (crypto ipsec transform-set PHASE2-POLICY): esp-aes esp-md5-hmac.',
       'The mode it negotiates: Tunnel.',
     ]);
   });

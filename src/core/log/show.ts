@@ -50,6 +50,8 @@ export function showCommand(command: string): ShowState['command'] | null {
   const then = words[3] ?? '';
   // what the router is configured with: `show crypto isakmp policy`, `… ipsec transform-set`, `… engine connections`
   if ((what.length >= 3 && 'isakmp'.startsWith(what) && then.length >= 3 && 'policy'.startsWith(then)) || (what.length >= 3 && 'ipsec'.startsWith(what) && then.startsWith('tr')) || (what.length >= 3 && 'engine'.startsWith(what) && then.startsWith('con'))) return 'settings';
+  // `show crypto ipsec profile` prints the fields of a crypto map entry
+  if (what.length >= 3 && 'ipsec'.startsWith(what) && then.startsWith('pro')) return 'map';
   if (what.length >= 3 && 'isakmp'.startsWith(what)) return 'isakmp';
   if (what.length >= 3 && 'ipsec'.startsWith(what)) return 'ipsec';
   if (what.length >= 4 && 'session'.startsWith(what)) return 'session';
