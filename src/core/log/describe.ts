@@ -146,7 +146,11 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
       return e.authenticated ? 'The peer is authenticated.' : 'The peer is not authenticated.';
     case 'node':
       return e.action === 'new'
-        ? 'New exchange (Quick Mode or informational).'
+        ? e.state === 'CONF_XAUTH'
+          ? 'New transaction exchange: XAUTH.'
+          : e.state === 'CONF_ADDR'
+            ? 'New transaction exchange: mode config.'
+            : 'New exchange (Quick Mode or informational).'
         : memo.once(`n${e.action}${e.reason ?? ''}${e.error ? 'e' : ''}`, () => `Exchange ${e.action === 'deleted' ? 'finished' : 'freed'}${e.reason !== null ? `: ${e.reason || 'no reason'}` : ''}${e.error ? ' (with an error)' : ''}.`);
     case 'begin':
       return e.mode === 'quick'

@@ -79,7 +79,8 @@ export type IkeEventBody =
   /** `SA authentication status: authenticated` */
   | { type: 'auth'; authenticated: boolean }
   /** Quick Mode / informational node lifecycle */
-  | { type: 'node'; action: 'new' | 'deleted' | 'purged'; node: number; error: boolean | null; reason: string | null }
+  /** `set new node N to QM_IDLE` (the state of the exchange it opens), `deleting node N error FALSE reason "…"` */
+  | { type: 'node'; action: 'new' | 'deleted' | 'purged'; node: number; error: boolean | null; reason: string | null; state: string | null }
   /** `beginning Main Mode exchange`, `beginning Quick Mode exchange, M-ID of N`, `Can not start Aggressive mode, trying Main mode.` */
   | { type: 'begin'; mode: 'main' | 'aggressive' | 'quick'; node: number | null }
   /** `retransmitting phase 1 MM_KEY_EXCH...`, `incrementing error counter on sa, attempt 3 of 5: retransmit phase 1` */

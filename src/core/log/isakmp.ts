@@ -16,7 +16,7 @@ const STATE = /^Old State = \.?([A-Z_\d]+) +New State = \.?([A-Z_\d]+)$/;
 const PROCESSING = /^processing ([A-Za-z_ -]+?) payload\.?(?: message ID = (-?\d+))?(?:, spi size = \d+)?$/;
 const CHECK_P1 = /^Checking ISAKMP transfor?m? (\d+) against priority (\d+) policy$/;
 const NEXT_PAYLOAD = /^Next payload is (\d{1,3})/;
-const NODE = /^(set new|deleting|purging) node (-?\d+)(?: to [A-Z_]+| error (TRUE|FALSE) reason "([^"]*)")?/;
+const NODE = /^(set new|deleting|purging) node (-?\d+)(?: to ([A-Z_]+)| error (TRUE|FALSE) reason "([^"]*)")?/;
 const NOTIFY = /^(processing|[Ss]ending) NOTIFY ([A-Z_/\d]+) protocol (\d+)(?:\s+spi (\S+?),? message ID = (-?\d+))?/;
 // 12.2 and before print `phase 1 SA not acceptable!`, later releases add `policy` and the endpoints
 const REJECTED = /^phase [12] SA (?:policy )?not acceptable! \(local (\S+) remote (\S+)\)/;
@@ -346,7 +346,7 @@ function node(t: string): IkeEventBody | null {
   const id = toUnsigned32(m[2] ?? '');
   if (id === null) return null;
   const action = m[1] === 'set new' ? 'new' : m[1] === 'deleting' ? 'deleted' : 'purged';
-  return { type: 'node', action, node: id, error: m[3] ? m[3] === 'TRUE' : null, reason: m[4] ?? null };
+  return { type: 'node', action, node: id, error: m[4] ? m[4] === 'TRUE' : null, reason: m[5] ?? null, state: m[3] ?? null };
 }
 
 function notify(t: string): IkeEventBody | null {

@@ -39,6 +39,9 @@ describe('the transaction exchange (XAUTH, mode config)', () => {
       ['IKE_XAUTH_AAA_CONT_LOGIN_AWAIT', null],
     ]);
     expect(n.findings).toEqual([]);
+    // the exchange's node is said for what it opens
+    const node = a.records.line.indexOf(3);
+    expect(a.records.annotations[a.records.annotation[node] ?? -1]).toBe('New transaction exchange: XAUTH.');
   });
 
   test('which steps and packet states are the transaction exchange’s', () => {
