@@ -6,6 +6,8 @@
  * ` key-string KEY`, and a row of `show crypto isakmp key` (keyring, address, key in three aligned columns).
  * Each line is read on its own: a report shows lines picked anywhere in a log, in any order.
  */
+import { plainSpaces } from '../ike/plain-spaces.ts';
+
 const KEYS: readonly RegExp[] = [
   /(crypto isakmp key (?:[06] )?)(\S+)/,
   /(pre-shared-key (?:address|hostname) \S+(?: \S+)? key (?:[06] )?)(\S+)/,
@@ -15,8 +17,10 @@ const KEYS: readonly RegExp[] = [
 ];
 
 function keyIn(line: string): RegExpExecArray | null {
+  // a key line copied from a web page may hold no-break spaces: found in the plain line, at the same place
+  const plain = plainSpaces(line);
   for (const pattern of KEYS) {
-    const found = pattern.exec(line);
+    const found = pattern.exec(plain);
     if (found !== null) return found;
   }
   return null;

@@ -4,6 +4,7 @@
  * into `command`, and the line is classified before any statement parsing.
  */
 
+import { plainSpaces } from '../ike/plain-spaces.ts';
 import type { ConfigStatement } from './statements.ts';
 
 export type ConfigLineKind = 'statement' | 'blank' | 'comment' | 'exec' | 'output' | 'unrecognized';
@@ -80,7 +81,7 @@ function leadingSpaces(text: string): number {
 
 /** Classifies and cleans one raw line. */
 export function lexLine(raw: string, line: number): LexedLine {
-  let text = raw;
+  let text = plainSpaces(raw);
   // Markdown quote marks (`> R2(config)#...`).
   while (text.startsWith('>')) text = text.slice(text.startsWith('> ') ? 2 : 1);
   const indent = leadingSpaces(text);

@@ -22,6 +22,7 @@ import { recurringEvent } from './recurring-event.ts';
 import { isRecurring, RecurringLines } from './recurring-lines.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
+import { plainSpaces } from '../ike/plain-spaces.ts';
 import { looksLikeShowLine, showBlockStart, showCommand, showEvent, type ShowState } from './show.ts';
 import { ikev2ShowText, startsIkev2Show } from './show-ikev2.ts';
 
@@ -71,7 +72,7 @@ export class LogReader {
 
   /** One line, numbered from 1, without its ending. */
   line(text: string, number: number): void {
-    let raw = text;
+    let raw = plainSpaces(text);
     let lexed = lexLine(raw, this.scratch, this.lastStamp);
     const { kinds, records } = this.columns;
     kinds.push(KIND.prose);
