@@ -1,8 +1,9 @@
 /**
- * Lines a syslog collector stored: its prefix is set aside, the sender kept, the router's own text read. The real
- * lines are ossec's Cisco IOS samples (fixtures/collector/ossec-cisco-ios-samples.log); the IKE lines below are
- * hand-written in the collectors' formats, because no stored collector file of crypto debug output was found: they
- * are the corpus's own IOS lines with the prefix each collector writes.
+ * Lines a syslog collector stored (or a terminal logged with its own time stamps): the prefix is set aside, the
+ * sender kept, the router's own text read. The real lines are ossec's Cisco IOS samples
+ * (fixtures/collector/ossec-cisco-ios-samples.log); the IKE lines below are hand-written in the collectors' and
+ * terminals' formats, because no stored file of crypto debug output in them was found: they are the corpus's own
+ * IOS lines with the prefix each writes.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -42,6 +43,12 @@ describe('a syslog collector’s lines', () => {
     ] as const) {
       expect(lexLine(prefix + body), prefix).toMatchObject({ body, source, stamped: true });
     }
+    // a terminal's stamp before each line it logs (SecureCRT, MobaXterm) or a tool's ISO time, no sender named
+    for (const prefix of ['[01/10/2024 14:22:01] *Jan 10 14:22:00.123: ', '[Wed Jan 10 14:22:01.123 2024] *Jan 10 14:22:00.123: ', '[2024-01-10 14:22:01] ', '2024-01-10 14:22:01.123 *Jan 10 14:22:00.123: ']) {
+      expect(lexLine(prefix + body), prefix).toMatchObject({ body, source: null, stamped: true });
+    }
+    // a bracketed note or number before prose is no stamp
+    expect(lexLine('[1] see the line below').body).toBe('[1] see the line below');
     // prose that starts like a collector's stamp is not one: no sender, the text kept
     expect(lexLine('Jan 10 14:22:01 the tunnel went down again').source).toBeNull();
     expect(lexLine('2024-01-10 14:22:01 we cleared the SA').source).toBeNull();

@@ -1,5 +1,6 @@
 /**
- * collectorPrefix: what a syslog collector writes before the line a router sent it (`logging host`): the
+ * collectorPrefix: what a syslog collector writes before the line a router sent it (`logging host`), or a terminal
+ * before each line it logs (`[01/10/2024 14:22:01] `, SecureCRT's and MobaXterm's time stamps): the
  * message's priority (`<189>`), the collector's own time and the sender's host, as rsyslog / syslog-ng
  * (`Jan 10 14:22:01 10.1.1.1 `), ISO-stamped collectors (`2024-01-10T14:22:01.000Z vpn-hub `) and Kiwi Syslog
  * (`2024-01-10 14:22:01<TAB>Local7.Debug<TAB>10.1.1.1<TAB>`) write it. The router's own line follows: its sequence
@@ -17,6 +18,10 @@ export interface CollectorPrefix {
 }
 
 const PRIORITY = /<\d{1,3}>/y;
+/** A terminal's own stamp before each line it logs (SecureCRT, MobaXterm): `[01/10/2024 14:22:01] `. */
+const TERMINAL = /\[[\w /.,:-]{0,30}?(\d{1,2}):(\d{2}):(\d{2})[\w /.,:-]{0,16}\] ?/y;
+/** An ISO time before the router's line with no sender after it: `2024-01-10 14:22:01.123 `. */
+const ISO_ALONE = /\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2}):(\d{2})(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})? /y;
 const BSD = /([A-Z][a-z]{2}) {1,2}\d{1,2} (\d{2}):(\d{2}):(\d{2}) ([\w.:%-]{1,64}) /y;
 const ISO = /\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?( [\w.:%-]{1,64} |\t[A-Za-z\d]{1,12}\.[A-Za-z]{1,12}\t[\w.:%-]{1,64}\t)/y;
 /** What a router sends first: its sequence number, a timestamp (`*Jan`, `.Jan`, `Jan`, `00:01:02`), or a facility. */
@@ -29,6 +34,13 @@ export function collectorPrefix(s: string, i: number): CollectorPrefix | null {
   if (PRIORITY.test(s)) j = PRIORITY.lastIndex;
   let host: string | null = null;
   let time: number | null = null;
+  if (s.charCodeAt(j) === 91) {
+    TERMINAL.lastIndex = j;
+    const m = TERMINAL.exec(s);
+    if (m === null) return null;
+    ROUTER_TEXT.lastIndex = TERMINAL.lastIndex;
+    return ROUTER_TEXT.test(s) ? { end: TERMINAL.lastIndex, host: null, time: timeOfDay(Number(m[1]), Number(m[2]), Number(m[3]), 0) } : null;
+  }
   const c = s.charCodeAt(j);
   const stamp = c >= 65 && c <= 90 ? BSD : c >= 48 && c <= 57 ? ISO : null;
   if (stamp !== null) {
@@ -39,6 +51,15 @@ export function collectorPrefix(s: string, i: number): CollectorPrefix | null {
       time = timeOfDay(Number(m[1 + offset]), Number(m[2 + offset]), Number(m[3 + offset]), 0);
       host = (m[4 + offset] ?? '').replace(/^\t[^\t]*\t/, '').trim();
       j = stamp.lastIndex;
+    }
+  }
+  if (j === i && c >= 48 && c <= 57) {
+    // no sender named: a terminal's or a tool's ISO time right before the router's own line
+    ISO_ALONE.lastIndex = i;
+    const m = ISO_ALONE.exec(s);
+    if (m !== null) {
+      ROUTER_TEXT.lastIndex = ISO_ALONE.lastIndex;
+      if (ROUTER_TEXT.test(s)) return { end: ISO_ALONE.lastIndex, host: null, time: timeOfDay(Number(m[1]), Number(m[2]), Number(m[3]), 0) };
     }
   }
   if (j === i) return null;

@@ -191,7 +191,7 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
       }
     }
     // no stamp of the router's: maybe the collector's, before the router's line (the first pass only)
-    if (stamped || pass > 0 || !(c0 === 60 || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57 && raw.charCodeAt(i + 4) === 45))) break;
+    if (stamped || pass > 0 || !(c0 === 60 || c0 === 91 || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57 && raw.charCodeAt(i + 4) === 45))) break;
     const collected = collectorPrefix(raw, i);
     if (collected === null) break;
     i = collected.end;
