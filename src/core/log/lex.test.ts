@@ -78,3 +78,17 @@ describe('the last timestamp, reused', () => {
     expect(lexLine('*Oct 25 18:53:16.48: ISAKMP: c', undefined, last)).toEqual(lexLine('*Oct 25 18:53:16.48: ISAKMP: c'));
   });
 });
+
+describe("the pager's prompt a terminal log kept", () => {
+  // hand-written in the bytes IOS and the ASA send (` --More-- `, backspaces, spaces, backspaces; `<--- More --->`,
+  // then carriage returns): a raw terminal log of show output longer than a screen holds them; no stored one was found
+  test('is set aside, the line printed after it read', () => {
+    const ios = lexLine(' --More-- \b\b\b\b\b\b\b\b\b         \b\b\b\b\b\b\b\b\b    #pkts encaps: 12, #pkts encrypt: 12, #pkts digest: 12');
+    expect(ios.body).toBe('#pkts encaps: 12, #pkts encrypt: 12, #pkts digest: 12');
+    expect(ios.indent).toBe(4);
+    // the ASA's, whose carriage returns end the line for the splitter: the prompt is left alone on its line
+    expect(lexLine('<--- More ---> ').body).toBe('');
+    // the prompt alone, its line left empty
+    expect(lexLine(' --More-- ').body).toBe('');
+  });
+});

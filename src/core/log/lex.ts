@@ -132,6 +132,8 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   const n = raw.length;
   // a byte-order mark before the first line (files saved by Windows editors)
   let i = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // the pager's prompt a terminal log kept before the line that followed it (`terminal length` not 0)
+  if (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 45 || raw.charCodeAt(i) === 60) i = afterPager(raw, i);
   let quoted = false;
   let bulleted = false;
   // markdown blockquote, possibly nested
@@ -284,6 +286,18 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
 }
 
 const MARKDOWN_ESCAPE = /\\([_*#[\]()`<>|~-])/g;
+
+/**
+ * IOS's ` --More-- ` and the ASA's `<--- More --->`, with the backspaces and spaces that erased them, before the
+ * line printed after a key was pressed: the index of that line's text, or `i` when there is no pager prompt.
+ */
+// eslint-disable-next-line no-control-regex -- the pager erases its prompt with backspaces, which a terminal log keeps
+const PAGER = /(?: ?--More-- ?|<--- More ---> ?)(?:\x08+ +\x08+|\r +\r)?/y;
+
+function afterPager(raw: string, i: number): number {
+  PAGER.lastIndex = i;
+  return PAGER.test(raw) ? PAGER.lastIndex : i;
+}
 
 function isEmphasis(c: number): boolean {
   return c === 42 /* * */ || c === 95 /* _ */ || c === 96 /* ` */;
