@@ -550,6 +550,43 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
     expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(f, '1001  25.0.0.1'));
   },
+  'show-isakmp-sa-detail-nat-cap-ipsec-sa-detail-cut-crypto-map-blog.log': (a) => {
+    const f = 'show-isakmp-sa-detail-nat-cap-ipsec-sa-detail-cut-crypto-map-blog.log';
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // the detail's Local column is R2's; no row or line says which end began the SA
+    expect(n).toMatchObject({ local: '2.2.2.2', peer: '1.1.1.1', role: 'unknown' });
+    // Status ACTIVE: the ISAKMP SA is up, its phase 1 completed in a mode no line shows
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
+    expect(n.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', hash: 'SHA384', group: 14, auth: 'pre-share' });
+    // the ipsec block is cut before its SPIs: no phase 2 is shown
+    expect(n.phase2).toEqual([]);
+    // capability N: NAT-T, told by the row itself
+    expect(n.findings.map((x) => x.code)).toEqual(['NAT_T']);
+    expect(findingLines(n, 'NAT_T')).toEqual(linesWith(f, '1013  2.2.2.2'));
+    expect(n.findings[0]!.summary).toContain('capability N');
+  },
+  'show-isakmp-sa-detail-two-rsig-rows-dmvpn-hub-otus-lab.log': (a) => {
+    const f = 'show-isakmp-sa-detail-two-rsig-rows-dmvpn-hub-otus-lab.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // the same two rows printed twice: two negotiations, the hub the Local of both
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.role])).toEqual([
+      ['20.10.20.2', '20.30.10.2', 'unknown'],
+      ['20.10.20.2', '20.30.30.2', 'unknown'],
+    ]);
+    for (const n of a.negotiations) {
+      expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+      expect(n.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', hash: 'SHA', group: 2, auth: 'rsa-sig' });
+    }
+    // each engine line is the row's above it, in the second print too (not the last negotiation made)
+    const rec = (line: number) => a.records.negotiation[a.records.line.indexOf(line)];
+    const engines = bodyLinesWith(f, 'Engine-id:Conn-id');
+    expect(engines.map(rec)).toEqual([0, 1, 0, 1]);
+    expect(bodyLinesWith(f, '1074  20.10.20.2').map(rec)).toEqual([0, 0]);
+    // no capability letter: no NAT-T; DH group 2 is weak
+    expect(a.negotiations.map((n) => n.findings.map((x) => x.code))).toEqual([['WEAK_CRYPTO'], ['WEAK_CRYPTO']]);
+  },
   'show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log': (a) => {
     const f = 'show-ipsec-sa-ios12-current-peer-colon-port-nat-t-zh-lab.log';
     expect(a.input.unrecognized).toEqual([]);

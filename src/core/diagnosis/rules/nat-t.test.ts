@@ -9,4 +9,7 @@ ruleCases('NAT_T', [
   { name: 'corpus 01: NAT discovery finds none', logs: fixture('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log'), severities: [] },
   { name: 'seed: no NAT', logs: fixture('seed/ios-ikev1-main-mode-debugs.txt'), severities: [] },
   { name: 'corpus 06: this router is the one behind the NAT', logs: corpus06, severities: ['info'], summary: ['this router is behind a NAT'], linesInclude: [{ file: 0, line: 93 }] },
+  // show crypto isakmp sa detail alone: capability N on the row is NAT-T; a row without it is none
+  { name: 'isakmp sa detail, capability N', logs: fixture('partial/show-isakmp-sa-detail-nat-cap-ipsec-sa-detail-cut-crypto-map-blog.log'), severities: ['info'], summary: ['capability N'], linesInclude: [{ file: 0, line: 11 }] },
+  { name: 'isakmp sa detail, no capability letter', logs: fixture('partial/show-isakmp-sa-detail-two-rsig-rows-dmvpn-hub-otus-lab.log'), severities: [] },
 ]);

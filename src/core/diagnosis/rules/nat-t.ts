@@ -10,10 +10,14 @@ import { at } from '../queries.ts';
 import type { Rule } from '../rule.ts';
 import type { IkeEvent } from '../../log/events.ts';
 
-/** `show crypto ipsec sa`: an SA in `{Tunnel UDP-Encaps, }` (ESP in UDP), a peer on `port 4500`. */
+/**
+ * `show crypto ipsec sa`: an SA in `{Tunnel UDP-Encaps, }` (ESP in UDP), a peer on `port 4500`; `show crypto isakmp
+ * sa detail`: an ISAKMP SA with capability N (NAT-traversal).
+ */
 const isShownNat = (e: IkeEvent): boolean =>
   (e.type === 'show-ipsec-settings' && (e.encapsulation === 'tunnel-udp' || e.encapsulation === 'transport-udp')) ||
-  (e.type === 'show-ipsec-peer' && e.port === 4500);
+  (e.type === 'show-ipsec-peer' && e.port === 4500) ||
+  (e.type === 'show-isakmp-detail' && e.capabilities.includes('N'));
 
 const isNatEvidence = (e: IkeEvent): boolean =>
   (e.type === 'nat' && e.detected === true && (e.text.startsWith('NAT found') || e.text.startsWith('NAT-T') || e.text.startsWith('My hash no match'))) ||
@@ -26,7 +30,9 @@ function shownSummary(hits: readonly IkeEvent[]): string {
   const udp = hits.some((e) => e.type === 'show-ipsec-settings');
   const port = hits.some((e) => e.type === 'show-ipsec-peer');
   const shown = [port ? 'the peer on UDP 4500' : null, udp ? "the SAs' ESP carried in UDP (UDP-Encaps)" : null].filter((x) => x !== null).join(' and ');
-  return `NAT-T: show crypto ipsec sa lists ${shown}: a NAT sits between the peers, and IKE and ESP go over UDP 4500.`;
+  const ipsec = shown === '' ? null : `show crypto ipsec sa lists ${shown}`;
+  const isakmp = hits.some((e) => e.type === 'show-isakmp-detail') ? 'show crypto isakmp sa detail lists the ISAKMP SA with capability N (NAT-traversal)' : null;
+  return `NAT-T: ${[isakmp, ipsec].filter((x) => x !== null).join(', and ')}: a NAT sits between the peers, and IKE and ESP go over UDP 4500.`;
 }
 
 const isOnNatPort = (m: Message): boolean => m.ports !== null && (m.ports.local === 4500 || m.ports.peer === 4500);
