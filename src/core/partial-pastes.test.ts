@@ -557,8 +557,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     const n = a.negotiations[0]!;
     // the detail's Local column is R2's; no row or line says which end began the SA
     expect(n).toMatchObject({ local: '2.2.2.2', peer: '1.1.1.1', role: 'unknown' });
-    // Status ACTIVE: the ISAKMP SA is up, its phase 1 completed in a mode no line shows
-    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
+    // Status ACTIVE is the table's status column (ACTIVE beside MM_KEY_EXCH too), not a state: how far phase 1
+    // went no line says, only the algorithms agreed
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'not-logged', messages: [] });
     expect(n.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', hash: 'SHA384', group: 14, auth: 'pre-share' });
     // the ipsec block is cut before its SPIs: no phase 2 is shown
     expect(n.phase2).toEqual([]);
@@ -576,7 +577,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
       ['20.10.20.2', '20.30.30.2', 'unknown'],
     ]);
     for (const n of a.negotiations) {
-      expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+      expect(n.phase1).toMatchObject({ mode: null, outcome: 'not-logged' });
       expect(n.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', hash: 'SHA', group: 2, auth: 'rsa-sig' });
     }
     // each engine line is the row's above it, in the second print too (not the last negotiation made)

@@ -1,6 +1,6 @@
 /**
  * Show output as the evidence of negotiations no debug line tells of: `show crypto isakmp sa` (a phase 1 in its
- * state, QM_IDLE = complete), `show crypto isakmp sa detail` (ACTIVE = complete), `show crypto isakmp peers`,
+ * state, QM_IDLE = complete), `show crypto isakmp sa detail` (the algorithms agreed), `show crypto isakmp peers`,
  * `show crypto session` (the IKEv1 SA and its IPsec SAs) and `show crypto ipsec sa` (the SPIs of an SA pair). Each peer listed is a negotiation, unless the debug
  * lines already made one with it: show-output.ts and verify.ts then tie the output to it, unless the SPIs of its
  * `show crypto ipsec sa` block are none that a debug line created (`newerPair`): that block then lists an SA pair of
@@ -102,8 +102,8 @@ export class ShowAlone {
         const d = this.draft(ctx, e.peer, e.local, e);
         if (d === null) return ctx.peers.get(e.peer) ?? null;
         if (d.conn === null) d.conn = e.connId;
-        // an ACTIVE ISAKMP SA is a phase 1 that completed (the detail's Status column, where the table prints QM_IDLE)
-        if (e.status === 'ACTIVE') d.p1Complete = true;
+        // its Status column is the table's status, not its state: ACTIVE beside MM_KEY_EXCH too (the PSK-mismatch
+        // lab's rows), so it says nothing of how far phase 1 went
         // the algorithms the SA was made with, where no line of the negotiation printed them; the row is the
         // evidence the diagnosis reads them from
         d.shownProposal ??= { encryption: e.encryption, keyLength: e.keyLength, hash: e.hash, group: e.group, auth: e.auth, lifetimeSeconds: null };

@@ -101,13 +101,8 @@ export class ShowOutput {
         // the SPIs listed below are this session's
         this.block += 1;
         return true;
-      case 'show-isakmp-detail': {
-        // an ACTIVE ISAKMP SA with a peer debug lines negotiated with: its phase 1 completed
-        const d = ctx.peers.get(e.peer);
-        if (d && e.status === 'ACTIVE' && !d.p1Failed) d.p1Complete = true;
-        return true;
-      }
       case 'show-isakmp-peer':
+      case 'show-isakmp-detail':
       case 'show-session-sas':
         return true;
       case 'show-isakmp-sa': {

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../analyze.ts';
 import { labSetupOf, runLab } from '../sim/lab.ts';
 import { textReport } from './text.ts';
@@ -37,4 +38,12 @@ test('an input with no negotiation is answered as the page answers it: what was 
   expect(textReport(a, false, null, { samples: [text] })).toContain("This is the ASA's IKEv1 output (2 lines such as [IKEv1]IP = … seen)");
   // without the text's start, the report says no more than what it found
   expect(textReport(a, false, null).split('\n')[1]).toBe('No IKE negotiation found in this input.');
+});
+
+test('a phase 1 whose SA show output lists, no line saying how far it went, is said so, not "nothing"', () => {
+  const name = 'show-isakmp-sa-detail-two-rsig-rows-dmvpn-hub-otus-lab.log';
+  const text = readFileSync(new URL(`../../../fixtures/partial/${name}`, import.meta.url), 'utf8');
+  const out = textReport(analyze([{ name, text }]), false, null);
+  expect(out).toContain("Phase 1: not logged (no line says how far phase 1 went; show output lists its SA's algorithms)");
+  expect(out).not.toContain('no line of the log says anything of phase 1');
 });

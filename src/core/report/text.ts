@@ -195,6 +195,7 @@ function phase1Mode(p: Analysis['negotiations'][number]['phase1']): string {
 
 /** "complete", "not logged", or "complete (implied: no phase 1 line is in the log, the lines after it prove it)". */
 function phase1Outcome(p: Analysis['negotiations'][number]['phase1']): string {
+  if (p.outcome === 'not-logged' && p.proposal !== null) return "not logged (no line says how far phase 1 went; show output lists its SA's algorithms)";
   if (p.outcome === 'not-logged') return 'not logged (no line of the log says anything of phase 1)';
   return p.implied === true ? `${p.outcome} (implied: no phase 1 line is in the log, the lines after it prove it)` : p.outcome;
 }
