@@ -550,6 +550,26 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
     expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(f, '1001  25.0.0.1'));
   },
+  'show-isakmp-om-idle-detail-ipsec-sa-fps-typos-transcribed-course-notes.log': (a) => {
+    const f = 'show-isakmp-om-idle-detail-ipsec-sa-fps-typos-transcribed-course-notes.log';
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // the row lists R1 (the detail's Local) as src: the initiator of the ISAKMP SA
+    expect(n).toMatchObject({ local: '15.1.1.1', peer: '25.2.2.2', role: 'initiator' });
+    // the typed state OM_IDLE is no state IOS prints: phase 1 is proved by the SA pair carrying packets both ways
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
+    expect(n.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', hash: 'SHA256', group: 5, auth: 'pre-share' });
+    expect(n.phase2).toHaveLength(1);
+    const p = n.phase2[0]!;
+    expect(p.outcome).toBe('complete');
+    // cut at `inbound esp sas:`: the current outbound SPI is the one SA listed, and it ties the block's counters
+    expect(p.sas.map((s) => [s.direction, s.spi])).toEqual([['outbound', '0x71D29954']]);
+    expect(p.spis).toBeNull();
+    expect(p.verification).toMatchObject({ packetsOut: 35, packetsIn: 10, pathMtu: 1500, up: false });
+    expect(p.verification!.lines.map((l) => l.line)).toEqual(expect.arrayContaining([...bodyLinesWith(f, 'current outbound spi'), ...bodyLinesWith(f, '#pkts encaps')]));
+    expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
+  },
   'show-isakmp-sa-detail-nat-cap-ipsec-sa-detail-cut-crypto-map-blog.log': (a) => {
     const f = 'show-isakmp-sa-detail-nat-cap-ipsec-sa-detail-cut-crypto-map-blog.log';
     expect(a.input.unrecognized).toEqual([]);

@@ -11,6 +11,15 @@ describe('show output verifies the phase 2 it is about', () => {
     expect(p.sas.map((s) => s.status)).toEqual(p.sas.map(() => 'ACTIVE'));
   });
 
+  test('a show block cut before its SAs (the seed up to `current outbound spi:`) verifies the phase 2 by that SPI', () => {
+    const lines = seed.split('\n');
+    const at = lines.findIndex((l) => l.indexOf('current outbound spi: 0x221A7153') >= 0);
+    const n = analyze([{ name: 'seed cut', text: lines.slice(0, at + 1).join('\n') }]).negotiations[0]!;
+    const p = n.phase2[0]!;
+    expect(p.verification).toMatchObject({ packetsOut: 4, packetsIn: 4 });
+    expect(p.verification!.lines.map((l) => l.line)).toContain(at + 1);
+  });
+
   /** The seed as if negotiated again: the same lines, with SPIs of its own. */
   const again = (copy: number): string =>
     seed.replace(/0x([0-9A-F]{8})\((\d+)\)/g, (_, hex: string, decimal: string) => {

@@ -56,11 +56,13 @@ function addEvidence(n: Negotiation, said: readonly ShownEvent[]): void {
 export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]): void {
   if (builder.shown.length === 0) return;
   const bySpi = new Map<string, ShownSpi[]>();
+  // `current outbound spi:` alone lists an SA where a paste is cut before the SAs' own lines
+  const currentBySpi = new Map<string, ShownSpi[]>();
   for (const s of builder.shown) {
-    if (s.direction === 'current-outbound') continue;
-    const same = bySpi.get(s.spi);
+    const map = s.direction === 'current-outbound' ? currentBySpi : bySpi;
+    const same = map.get(s.spi);
     if (same) same.push(s);
-    else bySpi.set(s.spi, [s]);
+    else map.set(s.spi, [s]);
   }
   // the phase 2s whose SPIs the show output lists, and the output blocks that list them
   const verified: Verified[] = [];
@@ -74,7 +76,7 @@ export function verify(builder: ShowOutput, negotiations: readonly Negotiation[]
       const blocks = new Set<number>();
       const before = said.length;
       for (const sa of p.sas) {
-        for (const s of bySpi.get(sa.spi) ?? []) {
+        for (const s of bySpi.get(sa.spi) ?? currentBySpi.get(sa.spi) ?? []) {
           blocks.add(s.block);
           v.listed.add(sa.spi);
           v.lines.push(s.line);
