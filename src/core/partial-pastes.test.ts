@@ -550,6 +550,29 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
     expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(f, '1001  25.0.0.1'));
   },
+  'show-crypto-map-ipsec-sa-under-wrong-command-spi-0-course-notes.log': (a) => {
+    const f = 'show-crypto-map-ipsec-sa-under-wrong-command-spi-0-course-notes.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // every line of show crypto map is its output, none prose
+    const kinds = a.lineTables[0]!.kinds;
+    const first = bodyLinesWith(f, 'Crypto Map "Demo-MAP"')[0]!;
+    const last = bodyLinesWith(f, 'GigabitEthernet0/2')[0]!;
+    for (let l = first; l <= last; l += 1) expect(kinds[l - 1], `line ${l}`).toBe(3);
+    // a crypto map is config, and the ipsec block under the mistyped command lists spi 0x0: no SA, no negotiation
+    expect(a.negotiations).toEqual([]);
+    expect(a.events).toEqual([]);
+  },
+  'show-crypto-map-dynamic-entries-two-spokes-ko-book.log': (a) => {
+    const f = 'show-crypto-map-dynamic-entries-two-spokes-ko-book.log';
+    expect(a.input.unrecognized).toEqual([]);
+    const kinds = a.lineTables[0]!.kinds;
+    // tab-indented lines and the book's `acces-list` too
+    for (const text of ['Dynamic map template tag', 'Peer=1.1.34.1', 'acces-list permit gre', '\tPHASE2,', '\t\tFastEthernet0/0.23']) {
+      expect(kinds[bodyLinesWith(f, text)[0]! - 1], text).toBe(3);
+    }
+    // Current peer names the peer an entry uses, not an SA: no negotiation
+    expect(a.negotiations).toEqual([]);
+  },
   'show-isakmp-om-idle-detail-ipsec-sa-fps-typos-transcribed-course-notes.log': (a) => {
     const f = 'show-isakmp-om-idle-detail-ipsec-sa-fps-typos-transcribed-course-notes.log';
     expect(a.input.unrecognized).toEqual([]);
