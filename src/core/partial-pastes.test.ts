@@ -550,6 +550,24 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
     expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(f, '1001  25.0.0.1'));
   },
+  'qm-only-responder-iosxe-pppoe-dialer-install-callback-mkdocs.log': (a) => {
+    const f = 'qm-only-responder-iosxe-pppoe-dialer-install-callback-mkdocs.log';
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    // (R) on its packet lines, its own address the SA's destination of the inbound SA
+    expect(n).toMatchObject({ role: 'responder', peer: '203.0.113.100', local: '203.0.113.200' });
+    // QM_IDLE on the first packet line: phase 1 was up before the paste, in a mode no line shows
+    expect(n.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true, messages: [] });
+    expect(n.phase2).toHaveLength(1);
+    const p = n.phase2[0]!;
+    expect(p).toMatchObject({ messageId: 3329780046, outcome: 'complete', transform: 'esp-aes 256 esp-sha512-hmac', encapsulation: 'tunnel' });
+    expect(p.spis).toEqual({ inbound: '0x63A278D7', outbound: '0x731256EB' });
+    expect(p.messages.map((m) => m.name)).toEqual(['QM1', 'QM2', 'QM3']);
+    // the ISAKMP-ERROR of the peer index list is harmless: no finding
+    expect(n.findings).toEqual([]);
+    expect(bodyLinesWith(f, 'ISAKMP-ERROR')).toHaveLength(1);
+  },
   'show-crypto-map-ipsec-sa-under-wrong-command-spi-0-course-notes.log': (a) => {
     const f = 'show-crypto-map-ipsec-sa-under-wrong-command-spi-0-course-notes.log';
     expect(a.input.unrecognized).toEqual([]);
