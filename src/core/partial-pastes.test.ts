@@ -550,6 +550,23 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
     expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(f, '1001  25.0.0.1'));
   },
+  'cert-addr-mismatch-syslog-in-traceroute-ipsec-sa-esp-null-otus-lab.log': (a) => {
+    const f = 'cert-addr-mismatch-syslog-in-traceroute-ipsec-sa-esp-null-otus-lab.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // the syslog lines name the peer the show block lists: one negotiation, its lines among its evidence
+    expect(a.negotiations).toHaveLength(1);
+    expect(a.events).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ local: '192.168.30.1', peer: '192.168.30.2', role: 'unknown' });
+    const syslog = bodyLinesWith(f, '%CRYPTO-6-IKMP_NO_ID_CERT_ADDR_MATCH');
+    expect(n.evidence.filter((e) => e.type === 'syslog').map((e) => e.at.line)).toEqual(syslog);
+    // what it means, the traceroute's `* ` after the second line left out
+    const words = (line: number) => a.records.annotations[a.records.annotation[a.records.line.indexOf(line)] ?? -1];
+    for (const l of syslog) expect(words(l)).toBe("The peer's identity (the IPv4 address 192.168.30.2) is not an address its certificate holds, 172.16.5.2: IOS notes it and goes on; putting the address in the certificate's subjectAltName stops the message.");
+    // the show output's info lines typed after them do not join them: no negotiation is made of them alone
+    expect(n.phase2.map((p) => [p.outcome, p.transform, p.spis])).toEqual([['complete', 'esp-null esp-sha-hmac', { inbound: '0x8C26B0CD', outbound: '0x1E19BF56' }]]);
+    expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
+  },
   'qm-only-responder-iosxe-pppoe-dialer-install-callback-mkdocs.log': (a) => {
     const f = 'qm-only-responder-iosxe-pppoe-dialer-install-callback-mkdocs.log';
     expect(a.input.unrecognized).toEqual([]);

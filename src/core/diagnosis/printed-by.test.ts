@@ -43,9 +43,11 @@ test('two files: every event of the first router is the initiator\'s, of the sec
 });
 
 test('one router\'s log that shows no role: no side, not a guess', () => {
-  // the hub's syslog line about the peer, and show output that shows the SA up: no (I)/(R), no state line
-  const [n] = analyze([{ name: '23', text: read('corpus/23-ikmp-no-sa-not-initialization-offer-hub-iosxe.log') }]).negotiations;
+  // R15's syslog lines about the peer's certificate, and show crypto ipsec sa of the SA pair: no (I)/(R), no state
+  // line, no ISAKMP SA row (corpus 23's hub lists its row, src the hub: that one shows the hub began the SA)
+  const [n] = analyze([{ name: 'otus', text: read('partial/cert-addr-mismatch-syslog-in-traceroute-ipsec-sa-esp-null-otus-lab.log') }]).negotiations;
   const ctx = { negotiation: n!, events: n!.evidence, configs: {}, memo: new DiagnosisMemo() };
   expect(ctx.negotiation?.role).toBe('unknown');
-  expect(ctx.events.map(sidesOf(ctx))).toEqual([null]);
+  expect(ctx.events.length).toBeGreaterThan(0);
+  expect(ctx.events.map(sidesOf(ctx))).toEqual(ctx.events.map(() => null));
 });

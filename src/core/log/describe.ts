@@ -326,6 +326,13 @@ function syslogWords(facility: string, mnemonic: string, text: string, peer: str
         return `A message from ${peer ?? 'the peer'} arrived for an ISAKMP SA this side does not have (usually transient).`;
       case 'RECVD_PKT_INV_SPI':
         return "ESP arrived for an SA this side no longer has (after a clear, a reboot, an SA expired on one side first, or a failover to a standby); 'crypto isakmp invalid-spi-recovery' makes it heal at once.";
+      case 'IKMP_NO_ID_CERT_ADDR_MATCH': {
+        // `ID of 192.168.30.2 (type 1) and certificate addr with 172.16.5.2`, the line maybe cut at the terminal's width
+        const m = /^ID of (\S+) \(type (\d+)\) and certificate addr with ?(\d[\d.a-f:]*)?/i.exec(text);
+        if (m === null) return `Crypto message ${mnemonic}: ${text}`;
+        const cert = m[3] !== undefined ? `, ${m[3]}` : '';
+        return `The peer's identity (${m[2] === '1' ? 'the IPv4 address ' : ''}${m[1]}) is not an address its certificate holds${cert}: IOS notes it and goes on; putting the address in the certificate's subjectAltName stops the message.`;
+      }
       case 'ISAKMP_ON_OFF':
         return text.endsWith('ON') ? 'ISAKMP is enabled (a crypto map or profile is applied).' : 'ISAKMP is disabled.';
       default:

@@ -102,6 +102,18 @@ const cases: { name: string; text: string; event: Partial<IkeEventBody> & { type
     text: '*Mar  1 00:42:09.431: %CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from 192.1.20.2 failed its sanity check or is malformed',
     event: { type: 'syslog', facility: 'CRYPTO', severity: 4, mnemonic: 'IKMP_BAD_MESSAGE', peer: '192.1.20.2' },
   },
+  // OTUS lab "IPSec over DmVPN", stored file id 2856015607 (fixtures/partial/cert-addr-mismatch-…), and another
+  // OTUS lab, stored file id 56163084812, whose line the terminal cut after `with`: the identity names the peer
+  {
+    name: 'certificate address mismatch names the peer by its identity',
+    text: '*Nov 16 18:52:22.448: %CRYPTO-6-IKMP_NO_ID_CERT_ADDR_MATCH: ID of 192.168.30.2 (type 1) and certificate addr with 172.16.5.2',
+    event: { type: 'syslog', facility: 'CRYPTO', severity: 6, mnemonic: 'IKMP_NO_ID_CERT_ADDR_MATCH', peer: '192.168.30.2' },
+  },
+  {
+    name: 'certificate address mismatch cut at the terminal width',
+    text: '*Apr  2 18:17:24.554: %CRYPTO-6-IKMP_NO_ID_CERT_ADDR_MATCH: ID of 111.111.111.2 (type 1) and certificate addr with',
+    event: { type: 'syslog', mnemonic: 'IKMP_NO_ID_CERT_ADDR_MATCH', peer: '111.111.111.2' },
+  },
   {
     name: 'line protocol (seed)',
     text: '*Sep 21 08:33:43.437: %LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel23, changed state to up',

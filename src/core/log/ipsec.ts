@@ -223,7 +223,8 @@ export function syslogEvent(text: string, book: AddressBook): IkeEventBody | nul
   let peer: string | null = null;
   let local: string | null = null;
   if (facility === 'CRYPTO') {
-    const from = /(?:from|srcaddr=) ?([\d.a-f:]+)/i.exec(message);
+    // `ID of 192.168.30.2 (type 1) and certificate addr with …`: the identity the peer sent (IKMP_NO_ID_CERT_ADDR_MATCH)
+    const from = /(?:from|srcaddr=|^ID of) ?([\d.a-f:]+)/i.exec(message);
     if (from?.[1]) peer = book.address(from[1]);
     // a packet this router received names it as its destination (RECVD_PKT_INV_SPI, RECVD_PKT_NOT_IPSEC)
     const to = /destaddr=([\d.a-f:]+)/i.exec(message);

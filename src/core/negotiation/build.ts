@@ -13,6 +13,8 @@ import { DraftRouter } from './route.ts';
 import { ShowAlone } from './show-alone.ts';
 import { ShowOutput } from './show-output.ts';
 import { readOfferSigns } from './offer-signs.ts';
+import { isStrayDraft } from './stray-events.ts';
+import { showCommand } from '../log/show.ts';
 import { WordTree } from './word-tree.ts';
 
 export class NegotiationBuilder {
@@ -68,6 +70,9 @@ export class NegotiationBuilder {
       return;
     }
     if (e.type === 'prompt') {
+      // a show command typed after lines that made no negotiation (a syslog message alone): the lines of its output
+      // that name no peer are not theirs; a row or SA of the same peer takes them up (show-alone.ts)
+      if (ctx.current !== null && isStrayDraft(ctx.current) && showCommand(e.command) !== null) ctx.current = null;
       this.show.newCommand();
       this.showAlone.newCommand();
       this.ikev2Shown.newCommand();

@@ -13,6 +13,7 @@ import { quickModeSeenAlone } from './quick-mode.ts';
 import { setSide } from './message-lines.ts';
 import type { DraftRouter } from './route.ts';
 import { debugSas, newerPair, type HeldBlock } from './newer-pair.ts';
+import { isStrayDraft } from './stray-events.ts';
 
 export class ShowAlone {
   /** The negotiations made from show output: only these take more of it (a debug-made one is verified). */
@@ -195,6 +196,15 @@ export class ShowAlone {
   /** The show-made negotiation with this peer (made now if none is known); null when debug lines made one. */
   private draft(ctx: RouterContext, peer: string, local: string | null, e: IkeEvent): Draft | null {
     const known = ctx.peers.get(peer);
+    if (known !== undefined && !this.made.has(known) && isStrayDraft(known)) {
+      // only stray lines named the peer (a syslog message): the SAs show output lists are what they were about
+      known.strays = null;
+      known.listed = true;
+      this.made.add(known);
+      if (local !== null && known.local === null) known.local = local;
+      if (local !== null) ctx.locals.add(local);
+      if (e.type.startsWith('show-ipsec')) this.ipsecOnly.add(known);
+    }
     if (known !== undefined) {
       // a block that names the router's address (`local addr`) places the row's ends
       if (local !== null && known.local === local && !e.type.startsWith('show-isakmp-sa')) placeRow(known, local);
