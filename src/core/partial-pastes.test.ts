@@ -641,10 +641,11 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase1.proposal).toMatchObject({ encryption: 'AES-CBC', hash: 'SHA384', group: 14, auth: 'pre-share' });
     // the ipsec block is cut before its SPIs: no phase 2 is shown
     expect(n.phase2).toEqual([]);
-    // capability N: NAT-T, told by the row itself
+    // capability N: NAT-T, told by the row itself, and the peer on UDP 4500 of the block cut before its SAs
     expect(n.findings.map((x) => x.code)).toEqual(['NAT_T']);
-    expect(findingLines(n, 'NAT_T')).toEqual(linesWith(f, '1013  2.2.2.2'));
+    expect(findingLines(n, 'NAT_T')).toEqual([...linesWith(f, '1013  2.2.2.2'), ...bodyLinesWith(f, 'current_peer 1.1.1.1 port 4500')]);
     expect(n.findings[0]!.summary).toContain('capability N');
+    expect(n.findings[0]!.summary).toContain('the peer on UDP 4500');
   },
   'show-isakmp-sa-detail-two-rsig-rows-dmvpn-hub-otus-lab.log': (a) => {
     const f = 'show-isakmp-sa-detail-two-rsig-rows-dmvpn-hub-otus-lab.log';

@@ -141,10 +141,14 @@ export class ShowAlone {
         const { peer } = this.block;
         return peer === null ? null : (ctx.peers.get(peer) ?? null);
       }
-      case 'show-ipsec-peer':
+      case 'show-ipsec-peer': {
         if (e.local !== null) this.block = { peer: null, local: e.local, out: false, in: false };
         if (e.peer) this.block = { ...this.block, peer: e.peer, out: false, in: false };
+        // `current_peer X port 4500` of a negotiation show output made: NAT-T's evidence, SAs listed below or not
+        const d = e.peer && e.port === 4500 ? ctx.peers.get(e.peer) : undefined;
+        if (d !== undefined && this.made.has(d) && !d.notable.includes(e)) d.notable.push(e);
         return null;
+      }
       case 'show-ipsec-counters': {
         // packets encrypted to the peer and decrypted from it: an SA pair carried traffic, so its Quick Mode completed
         if (e.encaps !== null && e.encaps > 0) this.block.out = true;
