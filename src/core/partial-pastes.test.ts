@@ -567,6 +567,17 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase2.map((p) => [p.outcome, p.transform, p.spis])).toEqual([['complete', 'esp-null esp-sha-hmac', { inbound: '0x8C26B0CD', outbound: '0x1E19BF56' }]]);
     expect(n.findings.map((x) => x.code)).toEqual(['WEAK_CRYPTO']);
   },
+  'getvpn-group-member-isakmp-detail-ipsec-sa-port-848-course-notes.log': (a) => {
+    const f = 'getvpn-group-member-isakmp-detail-ipsec-sa-port-848-course-notes.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // the key server's ISAKMP SA is the one negotiation; the group's SAs (current-peer 0.0.0.0 port 848) come from
+    // it by GDOI, with no peer and no Quick Mode: no negotiation with 0.0.0.0, no phase 2 invented
+    expect(a.negotiations.map((n) => [n.local, n.peer])).toEqual([['15.1.1.1', '4.4.4.4']]);
+    expect(a.negotiations[0]!.phase2).toEqual([]);
+    const words = (line: number) => a.records.annotations[a.records.annotation[a.records.line.indexOf(line)] ?? -1] ?? '';
+    for (const l of bodyLinesWith(f, 'current-peer 0.0.0.0 port 848')) expect(words(l)).toContain('GET VPN');
+    for (const l of bodyLinesWith(f, 'Group: Demo-GETVPN-Group')) expect(words(l)).toContain('Demo-GETVPN-Group');
+  },
   'qm-only-responder-iosxe-pppoe-dialer-install-callback-mkdocs.log': (a) => {
     const f = 'qm-only-responder-iosxe-pppoe-dialer-install-callback-mkdocs.log';
     expect(a.input.unrecognized).toEqual([]);

@@ -26,6 +26,14 @@ describe('show output: what a line says of its SAs', () => {
     expect(read('   Outbound SPI : 0xBEB18ED0, transform : esp-des ', 'session')).toMatchObject({ spi: '0xBEB18ED0', transform: 'esp-des' });
   });
 
+  // CBT Nuggets course notes (hmchen47), GET VPN, stored file id 36900162492: a group member's SAs have no peer
+  test('current-peer 0.0.0.0 port 848 of a GET VPN group names no peer', () => {
+    const e = read('current-peer 0.0.0.0 port 848', 'ipsec');
+    expect(e).toMatchObject({ type: 'info' });
+    expect(e !== null && e.type === 'info' ? e.words : null).toContain('GET VPN');
+    expect(read('current_peer 25.2.2.2 port 500', 'ipsec')).toMatchObject({ type: 'show-ipsec-peer', peer: '25.2.2.2', port: 500 });
+  });
+
   // a Python test of IOS-XE NAT-T, stored file id 61436986006: the transport mode in UDP
   test('Transport UDP-Encaps is transport-udp', () => {
     expect(read('        in use settings ={Transport UDP-Encaps, }', 'ipsec')).toEqual({ type: 'show-ipsec-settings', settings: 'Transport UDP-Encaps', encapsulation: 'transport-udp' });

@@ -104,7 +104,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     return null;
   }
   if (t.startsWith('current_peer') || t.startsWith('current-peer')) {
-    const peer = currentPeer(t.slice(12), book);
+    const peer = currentPeer(t.slice(12), book, t);
     if (peer !== null) return peer;
   }
   if (t.startsWith('#pkts encaps:')) return { type: 'show-ipsec-counters', encaps: printedCount(/^#pkts encaps: (\d+)/.exec(t)?.[1]), decaps: null };
@@ -160,6 +160,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     const settings = listBody(t.slice(18));
     return { type: 'show-ipsec-settings', settings, encapsulation: encapsulationOf(settings) };
   }
+  if (t.startsWith('Group: ')) return { type: 'info', text: t, words: `The GET VPN (GDOI) group these SAs belong to: ${t.slice(7).trim()}.` };
   const known = [
     'interface:', 'protected vrf', 'local  ident', 'local ident', 'remote ident', 'PERMIT', '#pkts', '#send errors',
     'local crypto endpt', 'remote crypto endpt', 'PFS (Y/N)', 'transform:', 'in use settings', 'conn id:',
@@ -287,7 +288,7 @@ export function showBlockStart(t: string): ShowState['command'] | null {
  * The peer of a `show crypto ipsec sa` block and the port its SAs use: `current_peer 192.0.2.1 port 4500`, or 12.x's
  * `current_peer: 13.1.1.3:4500` (an IPv4 address, its port after a colon).
  */
-function currentPeer(rest: string, book: AddressBook): IkeEventBody | null {
+function currentPeer(rest: string, book: AddressBook, t: string): IkeEventBody | null {
   const words = rest.replace(/^:/, '').trim().split(' ');
   const first = words[0] ?? '';
   // a vendor's page prints `<Primary VPN Hostname>` for the address: no peer
@@ -296,5 +297,9 @@ function currentPeer(rest: string, book: AddressBook): IkeEventBody | null {
   const address = book.address(colon ? (colon[1] ?? '') : first);
   if (address === null) return null;
   const port = colon ? printedCount(colon[2]) : words[1] === 'port' ? printedCount(words[2]) : null;
+  // a GET VPN group member's SAs (GDOI, UDP 848) are keyed by the key server for the group, with no peer
+  if (address === '0.0.0.0' || address === '::') {
+    return { type: 'info', text: t, words: port === 848 ? "No peer: these SAs are a GET VPN group's (GDOI, UDP 848), keyed by its key server, not negotiated with a peer in a Quick Mode." : 'No peer (0.0.0.0): these SAs are not with one peer.' };
+  }
   return { type: 'show-ipsec-peer', peer: address, local: null, port };
 }
