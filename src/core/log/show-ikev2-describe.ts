@@ -43,7 +43,9 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
     case 'address':
       return `${l.which === 'local' ? 'This router' : 'The peer'}: ${l.address}, port ${l.port}.`;
     case 'crypto': {
-      const parts = [`${l.encryption}${l.keySize === null ? '' : ` ${l.keySize}`}`];
+      // an SA in IN-NEG prints `Encr: Unknown - 0, PRF: Unknown - 0, Hash: None, DH Grp:0, …`
+      if (l.encryption === null && l.prf === null && l.group === null && l.authSign === null) return 'No algorithm agreed yet (Unknown - 0, DH group 0): the IKE SA has not finished IKE_SA_INIT.';
+      const parts = l.encryption === null ? [] : [`${l.encryption}${l.keySize === null ? '' : ` ${l.keySize}`}`];
       if (l.prf !== null) parts.push(`PRF ${l.prf}`);
       if (l.hash !== null) parts.push(`integrity ${l.hash}`);
       if (l.group !== null) parts.push(`DH group ${l.group}`);
@@ -61,7 +63,7 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
     case 'auth-verify':
       return `The rest of the algorithms line: verifies the peer's ${l.authVerify}.`;
     case 'life':
-      return `Lifetime ${l.lifetimeSeconds} s, up for ${l.activeSeconds} s.`;
+      return l.activeSeconds === 0 ? `Lifetime ${l.lifetimeSeconds} s, not active yet (0 s).` : `Lifetime ${l.lifetimeSeconds} s, active for ${l.activeSeconds} s.`;
     case 'spis':
       return `This router's SPI ${l.local}, the peer's ${l.remote}.`;
     case 'description':
@@ -85,7 +87,8 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
       return `The child SA's ${parts.length === 0 ? 'settings' : parts.join(', ')}.`;
     }
     case 'nat':
-      return l.detected ? 'NAT is in the path: IKE and ESP use UDP 4500.' : 'No NAT in the path.';
+      if (!l.detected) return 'NAT discovery found no NAT in the path.';
+      return `NAT discovery found a NAT${l.where === 'inside' ? ', this router behind it' : l.where === 'outside' ? ', the peer behind it' : ''}: IKE and ESP use UDP 4500.`;
   }
 }
 

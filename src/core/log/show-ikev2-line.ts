@@ -7,8 +7,8 @@ export type Ikev2ShowLine =
   | { kind: 'row'; tunnelId: number; local: string | null; localPort: number | null; remote: string | null; remotePort: number | null; fvrf: string; ivrf: string; status: string; initiator: boolean | null }
   /** `Local  2001:DB8:1101::131/500` under an IPv6 row */
   | { kind: 'address'; which: 'local' | 'remote'; address: string; port: number }
-  /** `Encr: AES-CBC, keysize: 128, PRF: SHA1, Hash: SHA96, DH Grp:16, Auth sign: PSK, Auth verify: PSK` */
-  | { kind: 'crypto'; encryption: string; keySize: number | null; prf: string | null; hash: string | null; group: number | null; authSign: string | null; authVerify: string | null }
+  /** `Encr: AES-CBC, keysize: 128, PRF: SHA1, Hash: SHA96, DH Grp:16, Auth sign: PSK, Auth verify: PSK`; null where nothing is agreed yet (`Unknown - 0`, `DH Grp:0`) */
+  | { kind: 'crypto'; encryption: string | null; keySize: number | null; prf: string | null; hash: string | null; group: number | null; authSign: string | null; authVerify: string | null }
   /** show crypto session's `IKEv2 SA: local 10.1.10.50/4500 remote 52.175.250.191/4500 Active`; with IPv6 ends the remote one and the status wrap to the next line */
   | { kind: 'session-sa'; local: string; localPort: number; remote: string | null; remotePort: number | null; status: string | null }
   /** `remote 2001:101:0:1::2/500 Active`: the rest of a wrapped `IKEv2 SA:` line */
@@ -33,7 +33,7 @@ export type Ikev2ShowLine =
   | { kind: 'child-spis'; protocol: 'ESP' | 'AH'; inbound: string; outbound: string }
   /** `Encr: AES-CBC, keysize: 256, esp_hmac: SHA256` and `ah_hmac: None, comp: IPCOMP_NONE, mode tunnel` inside a child */
   | { kind: 'child-crypto'; encryption: string | null; keySize: number | null; integrity: string | null; mode: string | null }
-  /** `NAT-T is detected outside`, `NAT-T is not detected` */
-  | { kind: 'nat'; detected: boolean }
+  /** `NAT-T is detected outside` (the peer is behind the NAT), `… inside` (this router is), `NAT-T is not detected` */
+  | { kind: 'nat'; detected: boolean; where: 'inside' | 'outside' | null }
   /** show crypto session detail's `Capabilities:DN connid:3 lifetime:23:07:14` under an `IKEv2 SA:` line: its legend's letters */
   | { kind: 'capabilities'; letters: string; connId: number | null; lifetime: string | null };

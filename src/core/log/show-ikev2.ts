@@ -48,6 +48,10 @@ function pairs(t: string): Map<string, string> {
   return out;
 }
 
+/** An algorithm as printed, or null for none: an SA still negotiating prints `Encr: Unknown - 0, PRF: Unknown - 0, …`. */
+function agreed(v: string | undefined): string | null {
+  return v === undefined || v === '' || v.startsWith('Unknown') ? null : v;
+}
 
 function hexSpi(s: string): string {
   return `0x${s.slice(2).toUpperCase()}`;
@@ -83,15 +87,17 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
       return { kind: 'child-crypto', encryption: p.get('encr') ?? null, keySize: printedCount(p.get('keysize')), integrity: p.get('esp_hmac') ?? null, mode: p.get('mode') ?? null };
     }
     const hash = p.get('hash');
+    const group = printedCount(p.get('dh grp'));
     return {
       kind: 'crypto',
-      encryption: p.get('encr') ?? '',
+      encryption: agreed(p.get('encr')),
       keySize: printedCount(p.get('keysize')),
-      prf: p.get('prf') ?? null,
-      hash: hash === undefined || hash === 'None' ? null : hash,
-      group: printedCount(p.get('dh grp')),
-      authSign: p.get('auth sign') ?? null,
-      authVerify: p.get('auth verify') ?? null,
+      prf: agreed(p.get('prf')),
+      hash: hash === 'None' ? null : agreed(hash),
+      // `DH Grp:0`: no group agreed yet
+      group: group === 0 ? null : group,
+      authSign: agreed(p.get('auth sign')),
+      authVerify: agreed(p.get('auth verify')),
     };
   }
   if (t.startsWith('Auth verify:') && !t.includes(',')) return { kind: 'auth-verify', authVerify: t.slice(12).trim() };
@@ -118,7 +124,10 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
   }
   const childSpis = CHILD_SPIS.exec(t);
   if (childSpis !== null) return { kind: 'child-spis', protocol: childSpis[1]?.toUpperCase() === 'AH' ? 'AH' : 'ESP', inbound: hexSpi(childSpis[2] ?? '0x0'), outbound: hexSpi(childSpis[3] ?? '0x0') };
-  if (t.startsWith('NAT-T is ')) return { kind: 'nat', detected: !t.startsWith('NAT-T is not') };
+  if (t.startsWith('NAT-T is ')) {
+    const detected = !t.startsWith('NAT-T is not');
+    return { kind: 'nat', detected, where: !detected ? null : t.endsWith('inside') ? 'inside' : t.endsWith('outside') ? 'outside' : null };
+  }
   for (const k of INFO) if (t.startsWith(k)) return { type: 'info', text: t };
   return null;
 }

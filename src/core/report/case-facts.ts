@@ -72,7 +72,10 @@ export function phase2Short(messageId: number): string {
 /** "IKE SA 1D41…/A645… (IKEv2): complete", the SPIs left out when the log names none, an implied outcome said so. */
 export function ikeSaTitle(sa: IkeSa): string {
   const spis = sa.spis === null ? '' : ` ${sa.spis.initiator}/${sa.spis.responder}`;
-  return `IKE SA${spis} (IKEv2): ${sa.outcome}${sa.implied ? ' (implied: show output lists it up)' : ''}`;
+  const shown = sa.shown;
+  const deleting = shown !== undefined && shown.status === 'DELETE' && shown.activeSeconds !== null;
+  const implied = deleting ? ` (implied: show output lists it active for ${shown.activeSeconds} s, now being deleted)` : ' (implied: show output lists it up)';
+  return `IKE SA${spis} (IKEv2): ${sa.outcome}${sa.implied ? implied : ''}`;
 }
 
 /** What show output lists of an IKE SA, in one line: status, algorithms, lifetime, SPIs. */

@@ -142,7 +142,11 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(lineInfo(a, { file: 0, line: 23 }).annotation).toBe('2 IPsec SAs active for this flow: a child SA of the IKEv2 session is up.');
     // the whole of show crypto session detail is read, its legend and counters too, not cut at its heading
     expect(a.lineTables[0]!.kinds.slice(4, 40).every((k) => k !== LINE_KIND_CODE.prose)).toBe(true);
-    expect(a.negotiations.every((n) => n.findings.length === 0 && n.role === 'unknown')).toBe(true);
+    // the N of each SA's capabilities, the router's word that NAT-T is in use: NAT_T, as IKEv1's UDP-Encaps gives it
+    expect(a.negotiations.map((n) => [n.role, n.findings.map((f) => [f.severity, f.code, f.lines.map((l) => l.line), f.message])])).toEqual([
+      ['unknown', [['info', 'NAT_T', [21], undefined]]],
+      ['unknown', [['info', 'NAT_T', [36], undefined]]],
+    ]);
     expect(a.input.unrecognized).toEqual([]);
   },
   'show-crypto-session-detail-ipv6-wrapped-genie.log': (a) => {
@@ -161,7 +165,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
       [2, '1.1.1.1', '17.27.1.11', 'complete'],
     ]);
     expect(a.negotiations.map((n) => n.ikeSa!.shown!.lines.map((l) => [l.line, n.ikeSa!.shown!.nat]))).toEqual([[[19, true], [20, true]], [[34, true], [35, true]]]);
-    expect(a.negotiations.every((n) => n.findings.length === 0 && n.role === 'unknown')).toBe(true);
+    // each session's capability N: NAT_T, from show output alone (no message to point at)
+    expect(a.negotiations.map((n) => [n.role, n.findings.map((f) => `${f.code} ${f.lines.map((l) => l.line).join(',')}`)])).toEqual([['unknown', ['NAT_T 20']], ['unknown', ['NAT_T 35']]]);
     expect(a.input.unrecognized).toEqual([]);
   },
   'show-ikev2-sa-asa-ipv6-two-children-genie.log': (a) => {
@@ -189,7 +194,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // show crypto ipsec sa: the outbound SPI in use (its inbound line is mistyped, 'epi:'), and packets both ways
     // (12 encrypted, 120 decrypted): the child SA works
     expect(n.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: null, spis: { inbound: null, outbound: '0xD6F40E5C' }, trafficSelectors: null, refusal: null }]);
-    expect(n.findings).toEqual([]);
+    // `NAT-T is detected outside`: the client (on port 54643) is behind the NAT; the responder's line
+    expect(n.findings.map((f) => [f.code, f.severity, f.lines.map((l) => l.line), f.side])).toEqual([['NAT_T', 'info', [27], 'responder']]);
+    expect(n.findings[0]!.summary).toContain('NAT-T detected outside (line 27): NAT discovery found a NAT, the peer behind it');
     expect(a.input.unrecognized).toEqual([]);
   },
   'show-ikev2-sa-detail-ipsec-sa-detail-nat-t-gcp-vti-guide.log': (a) => {
@@ -203,6 +210,62 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.ikeSa!.shown).toMatchObject({ encryption: 'AES-CBC', keySize: 128, prf: 'SHA256', integrity: 'SHA256', group: 16, nat: true });
     // show crypto ipsec sa detail of IOS-XE 17: the pair, its transforms as listed, both SAs ACTIVE(ACTIVE)
     expect(n.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: 'esp-256-aes esp-sha-hmac', spis: { inbound: '0x20C196D', outbound: '0x8C49BBAB' }, trafficSelectors: null, refusal: null }]);
+    // `NAT-T is detected inside`: this router (a cloud VM's private address) is behind the NAT
+    expect(n.findings.map((f) => [f.code, f.lines.map((l) => l.line), f.side])).toEqual([['NAT_T', [23], 'initiator']]);
+    expect(n.findings[0]!.summary).toContain('this router (192.168.128.92) behind it');
+  },
+  'show-ikev2-sa-detailed-four-responder-psk-rsa-dmvpn-hub-otus-lab.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    // `Initiator of SA : No` on all four: the remote SPI is the initiator's
+    expect(a.negotiations.map((n) => [n.role, n.peer, n.ikeSa?.spis?.initiator, n.ikeSa?.shown?.authSign, n.ikeSa?.shown?.ids.remote])).toEqual([
+      ['responder', '10.50.52.254', '54DB9D7359A31ADD', 'PSK', '10.50.52.254'],
+      ['responder', '10.50.52.126', 'A4F979A202747C0F', 'PSK', '10.50.52.126'],
+      ['responder', '172.16.10.71', '0E278A966ABCA71F', 'RSA', 'hostname=R71,cn=R71'],
+      ['responder', '172.16.9.61', '2B1E6516F0947BCA', 'RSA', 'hostname=R61,cn=R61'],
+    ]);
+    expect(a.negotiations.every((n) => n.routers.responder.name === 'R13' && n.ikeSa?.outcome === 'complete' && n.findings.length === 0)).toBe(true);
+  },
+  'show-ikev2-sa-four-one-delete-dmvpn-spoke-otus-lab.log': (a) => {
+    // the report's indentation and code fence around the output: every line read
+    expect(a.input.unrecognized).toEqual([]);
+    // the DELETE row, its algorithms agreed and active for 14756 s, was up: complete, not a negotiation that never finished
+    expect(a.negotiations.map((n) => [n.peer, n.ikeSa?.shown?.status, n.ikeSa?.outcome, n.ikeSa?.shown?.activeSeconds])).toEqual([
+      ['10.10.13.254', 'READY', 'complete', 4126],
+      ['10.10.14.254', 'READY', 'complete', 71578],
+      ['172.16.8.71', 'READY', 'complete', 5393],
+      ['10.10.13.254', 'DELETE', 'complete', 14756],
+    ]);
+    expect(a.negotiations.every((n) => n.role === 'unknown' && n.findings.length === 0)).toBe(true);
+    expect(lineInfo(a, { file: 0, line: 23 }).annotation).toMatch(/DELETE: being deleted/);
+  },
+  'show-ikev2-sa-detailed-4500-nat-t-not-detected-flexvpn-hub-vyos-doc.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(a.negotiations).toHaveLength(1);
+    // no `Initiator of SA` line in the excerpt: no role, no SPI pair
+    expect(n).toMatchObject({ role: 'unknown', local: '10.1.1.6', peer: '198.51.100.1' });
+    expect(n.ikeSa).toMatchObject({ spis: null, outcome: 'complete', shown: { nat: false, spis: { local: 'C94EE2DC92A60C47', remote: '9AF0EF151BECF14C' }, ids: { local: 'cisco.hub.net', remote: 'vyos.net' } } });
+    // UDP 4500 at both ends, but the router says `NAT-T is not detected`: no NAT_T
+    expect(n.findings).toEqual([]);
+  },
+  'show-ikev2-sa-in-neg-unknown-crypto-fortigate-peer-unreachable-note.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'unknown', local: '200.0.3.1', peer: '200.0.1.1', findings: [] });
+    // IN-NEG: `Unknown - 0` and `DH Grp:0` are no algorithms; nothing agreed, nothing up
+    expect(n.ikeSa).toMatchObject({ outcome: 'incomplete', shown: { status: 'IN-NEG', encryption: null, prf: null, integrity: null, group: null, authSign: null, authVerify: null, activeSeconds: 0 } });
+    expect(n.ikeSa!.implied).toBeUndefined();
+    expect(lineInfo(a, { file: 0, line: 9 }).annotation).toBe('No algorithm agreed yet (Unknown - 0, DH group 0): the IKE SA has not finished IKE_SA_INIT.');
+    expect(lineInfo(a, { file: 0, line: 10 }).annotation).toBe('Lifetime 86400 s, not active yet (0 s).');
+  },
+  'show-ikev2-sa-in-neg-unknown-crypto-ipsec-sa-active-gre-otus-lab.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'unknown', local: '100.1.0.10', peer: '20.42.0.17', findings: [] });
+    expect(n.ikeSa).toMatchObject({ outcome: 'incomplete', shown: { status: 'IN-NEG', encryption: null, group: null } });
+    // show crypto ipsec sa of the same peer: its ACTIVE pair, on port 500 (no NAT_T)
+    expect(n.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: 'esp-aes esp-md5-hmac', spis: { inbound: '0x8D9B8F11', outbound: '0xC93A0BAF' }, trafficSelectors: null, refusal: null }]);
   },
   'show-ikev2-sa-detailed-three-responder-genie.log': (a) => {
     expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.spis?.initiator, n.ikeSa?.shown?.nat])).toEqual([
@@ -212,7 +275,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     ]);
     // AES-GCM: `Hash: None`, no integrity algorithm
     expect(a.negotiations[0]!.ikeSa!.shown).toMatchObject({ encryption: 'AES-GCM', integrity: null, group: 21, ids: { remote: 'example-r46.flex.example.com' } });
-    expect(a.negotiations.every((n) => n.findings.length === 0 && n.childSas?.length === 0)).toBe(true);
+    // only the second lists `NAT-T is detected  outside`: NAT_T there, nothing on the other two
+    expect(a.negotiations.map((n) => n.findings.map((f) => `${f.code} ${f.lines.map((l) => l.line).join(',')}`))).toEqual([[], ['NAT_T 44'], []]);
+    expect(a.negotiations.every((n) => n.childSas?.length === 0)).toBe(true);
     expect(a.input.unrecognized).toEqual([]);
   },
   'show-ikev2-sa-ipv6-two-ready-genie.log': (a) => {

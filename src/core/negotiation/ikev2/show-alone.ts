@@ -46,6 +46,7 @@ function merged(entries: readonly ShownEntry[]): ShownEntry[] {
     same.ids.local ??= e.ids.local;
     same.ids.remote ??= e.ids.remote;
     same.nat ??= e.nat;
+    same.natEvent ??= e.natEvent;
     if (same.children.length === 0) same.children = e.children.slice();
     for (const l of e.lines) same.lines.push(l);
     for (const r of e.records) same.records.push(r);
@@ -55,6 +56,14 @@ function merged(entries: readonly ShownEntry[]): ShownEntry[] {
 
 function up(e: ShownEntry): boolean {
   return e.status === 'READY' || e.status === 'Active' || e.description === 'Negotiation done';
+}
+
+/**
+ * An SA listed DELETE with algorithms agreed and an active time was up that long: its negotiation completed.
+ * One still negotiating prints `Unknown - 0` and `DH Grp:0`, and 0 s active.
+ */
+function wasUp(e: ShownEntry): boolean {
+  return e.status === 'DELETE' && e.crypto !== null && e.crypto.encryption !== null && e.crypto.group !== null && (e.life?.activeSeconds ?? 0) > 0;
 }
 
 function shown(e: ShownEntry): Ikev2Shown {
@@ -99,7 +108,7 @@ function router(side: Side, logged: boolean, address: string | null, name: strin
 /** A negotiation of the SA an entry lists, no debug line telling of it. */
 function fromShow(e: ShownEntry, index: number): Negotiation {
   const side: Side | null = e.initiator === null ? null : e.initiator ? 'initiator' : 'responder';
-  const outcome: Outcome = up(e) ? 'complete' : 'incomplete';
+  const outcome: Outcome = up(e) || wasUp(e) ? 'complete' : 'incomplete';
   const spis = side === null || e.spis === null ? null : side === 'initiator' ? { initiator: e.spis.local, responder: e.spis.remote } : { initiator: e.spis.remote, responder: e.spis.local };
   const ikeSa: IkeSa = { spis, outcome, ...(outcome === 'complete' ? { implied: true as const } : {}), shown: shown(e), messages: [], transitions: [], proposal: null };
   const lines = ikeSa.shown!.lines;
@@ -119,8 +128,9 @@ function fromShow(e: ShownEntry, index: number): Negotiation {
     routers: { initiator: router('initiator', side !== 'responder', initiatorAddress, e.name), responder: router('responder', side === 'responder', responderAddress, e.name) },
     informational: [],
     span: { first: lines[0]!, last: lines[lines.length - 1]! },
-    evidence: [],
-    evidenceSides: [],
+    // the line that says NAT-T is in use, printed by this router: the NAT_T rule reads it
+    evidence: e.natEvent === null ? [] : [e.natEvent],
+    evidenceSides: e.natEvent === null ? [] : [side],
   };
 }
 
@@ -153,7 +163,8 @@ export function withShownSas(made: readonly Negotiation[], entries: readonly Sho
       const sa = n.ikeSa!;
       // the same SPIs listed READY: that IKE SA completed, whatever part of it the debug shows
       const proves = e.spis !== null && up(e) && sa.outcome !== 'complete';
-      out[i] = { ...n, ...(proves ? { phase1: { ...n.phase1, outcome: 'complete' as const } } : {}), ikeSa: { ...sa, ...(proves ? { outcome: 'complete' as const, implied: true as const } : {}), shown: shown(e) } };
+      const nat = e.natEvent === null ? {} : { evidence: [...n.evidence, e.natEvent], evidenceSides: [...n.evidenceSides, n.role === 'initiator' || n.role === 'responder' ? n.role : null] };
+      out[i] = { ...n, ...nat, ...(proves ? { phase1: { ...n.phase1, outcome: 'complete' as const } } : {}), ikeSa: { ...sa, ...(proves ? { outcome: 'complete' as const, implied: true as const } : {}), shown: shown(e) } };
       for (const r of e.records) setNegotiation(r, before + i);
       continue;
     }

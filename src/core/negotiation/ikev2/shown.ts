@@ -8,7 +8,7 @@ import type { LineRef } from '../../ike/line-ref.ts';
 import type { IkeEvent } from '../../log/events.ts';
 import type { Ikev2ShowLine } from '../../log/show-ikev2-line.ts';
 
-type ShowIkev2Event = Extract<IkeEvent, { type: 'show-ikev2' }>;
+export type ShowIkev2Event = Extract<IkeEvent, { type: 'show-ikev2' }>;
 type Crypto = Extract<Ikev2ShowLine, { kind: 'crypto' }>;
 
 export interface ShownChild {
@@ -38,6 +38,8 @@ export interface ShownEntry {
   initiator: boolean | null;
   ids: { local: string | null; remote: string | null };
   nat: boolean | null;
+  /** The line that says NAT-T is in use (`NAT-T is detected …`, a `Capabilities:` line with N), for the diagnosis. */
+  natEvent: ShowIkev2Event | null;
   children: ShownChild[];
   lines: LineRef[];
   records: number[];
@@ -88,6 +90,7 @@ export class Ikev2ShowCollector {
       const last = sa?.lines[sa.lines.length - 1];
       if (sa !== null && last !== undefined && last.file === e.at.file && last.line + 1 === e.at.line) {
         sa.nat = l.letters.includes('N');
+        if (sa.nat) sa.natEvent = e;
         sa.lines.push(e.at);
         sa.records.push(e.record);
       }
@@ -141,6 +144,7 @@ export class Ikev2ShowCollector {
         return;
       case 'nat':
         cur.nat = l.detected;
+        cur.natEvent = l.detected ? e : null;
         return;
       case 'child-selector': {
         const c = l.opens || child === undefined ? newChild(cur) : child;
@@ -181,6 +185,7 @@ export class Ikev2ShowCollector {
       initiator: l.initiator,
       ids: { local: null, remote: null },
       nat: null,
+      natEvent: null,
       children: [],
       lines: s === null ? [e.at] : [s.line, e.at],
       records: s === null ? [e.record] : [s.record, e.record],
