@@ -154,7 +154,7 @@ export class LogReader {
       const start = showBlockStart(body);
       if (start !== null && (this.show === null || this.show.missed === true || this.show.command !== start)) this.show = { command: start, section: null };
       // IKEv2 show output pasted without its command (`IPv4 Crypto IKEv2 SA`, the `Tunnel-id` header)
-      if (this.show?.command !== 'ikev2' && (c0 === 73 || c0 === 84) && startsIkev2Show(body)) this.show = { command: 'ikev2', section: null };
+      if (this.show?.command !== 'ikev2' && (c0 === 73 || c0 === 84 || c0 === 67) && startsIkev2Show(body)) this.show = { command: 'ikev2', section: null };
       if (this.show !== null) {
         const text = this.show.command === 'ikev2' ? ikev2ShowText(raw, body) : body;
         // `show dmvpn` prints its headers and tables unindented: its output lasts until a prompt or a debug line

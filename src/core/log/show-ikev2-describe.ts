@@ -98,6 +98,7 @@ export const IKEV2_SHOW_INFO_WORDS: readonly [string, string][] = [
   ['IPv6 Crypto IKEv2', 'show crypto ikev2 sa / session: the IPv6 IKE SAs follow.'],
   ['Tunnel-id ', 'Column headings of the IKEv2 SA table.'],
   ['IKEv2 SAs:', "The ASA's show crypto ikev2 sa: its IKEv2 sessions and SAs follow."],
+  ['Crypto IKEv2 SA Statistics', "show crypto ikev2 stats: the router's IKEv2 counters follow, of no one SA."],
   ['CE id:', 'The crypto engine and session numbers of this IKE SA.'],
   ['Local req msg id:', "The message IDs of each side's last request (where the message-ID window stands)."],
   ['Local next msg id:', 'The message ID each side uses next.'],

@@ -7,6 +7,7 @@
 import type { IkeEventBody } from './events.ts';
 import type { Ikev2ShowLine } from './show-ikev2-line.ts';
 import { printedCount } from '../ike/numbers.ts';
+import { ikev2StatsLine } from './show-ikev2-stats.ts';
 
 /** Which part of the output the lines belong to: the IKE SA's lines, or a child SA's after `Child sa:`. */
 export interface Ikev2ShowState {
@@ -33,7 +34,7 @@ export function ikev2ShowText(raw: string, body: string): string {
 
 /** Lines that begin a block of IKEv2 show output even without the command before them. */
 export function startsIkev2Show(t: string): boolean {
-  return t.startsWith('Tunnel-id ') || t === 'IKEv2 SAs:' || ((t.startsWith('IPv4 Crypto IKEv2') || t.startsWith('IPv6 Crypto IKEv2')) && t.length < 40);
+  return t.startsWith('Tunnel-id ') || t === 'IKEv2 SAs:' || t === 'Crypto IKEv2 SA Statistics' || ((t.startsWith('IPv4 Crypto IKEv2') || t.startsWith('IPv6 Crypto IKEv2')) && t.length < 40);
 }
 
 /** `Encr: AES-CBC, keysize: 128, PRF: SHA1, …`: each `key: value`, keys lower-cased; `mode tunnel` as mode. */
@@ -129,7 +130,7 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
     return { kind: 'nat', detected, where: !detected ? null : t.endsWith('inside') ? 'inside' : t.endsWith('outside') ? 'outside' : null };
   }
   for (const k of INFO) if (t.startsWith(k)) return { type: 'info', text: t };
-  return null;
+  return ikev2StatsLine(t);
 }
 
 const INFO = [

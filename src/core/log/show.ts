@@ -56,8 +56,8 @@ export function showCommand(command: string): ShowState['command'] | null {
   if (what.length >= 3 && 'ipsec'.startsWith(what)) return 'ipsec';
   if (what.length >= 4 && 'session'.startsWith(what)) return 'session';
   if (what === 'map' || what === 'ma') return 'map';
-  // `show crypto ikev2 sa [detailed]`, `show crypto ikev2 session [detailed]`
-  if (what === 'ikev2' && words[3] !== undefined && (words[3].startsWith('sa') || words[3].startsWith('ses'))) return 'ikev2';
+  // `show crypto ikev2 sa [detailed]`, `show crypto ikev2 session [detailed]`, `show crypto ikev2 stats`
+  if (what === 'ikev2' && words[3] !== undefined && (words[3].startsWith('sa') || words[3].startsWith('ses') || words[3].startsWith('st'))) return 'ikev2';
   return 'other';
 }
 

@@ -214,6 +214,15 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.findings.map((f) => [f.code, f.lines.map((l) => l.line), f.side])).toEqual([['NAT_T', [23], 'initiator']]);
     expect(n.findings[0]!.summary).toContain('this router (192.168.128.92) behind it');
   },
+  'show-crypto-ikev2-stats-strength-enforcement-rejects-ppk-genie.log': (a) => {
+    // counters of no one SA: no negotiation, no event, every line read as show output with its numbers in words
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+    // the rule above the heading comes before any line says what the output is: the one line left as prose
+    expect([...a.lineTables[0]!.kinds].map((k, i) => (k === LINE_KIND_CODE.prose ? i + 1 : 0)).filter((x) => x > 2)).toEqual([3]);
+    expect(lineInfo(a, { file: 0, line: 8 }).annotation).toBe('IKE SAs this router initiated: Total outgoing IKEv2 SA Count 1, active 1, negotiating 0.');
+    expect(lineInfo(a, { file: 0, line: 18 }).annotation).toBe('Child SAs refused by SA strength enforcement (a child SA encrypting more strongly than its IKE SA): SA Strength Enforcement Rejects incoming 0, outgoing 4.');
+  },
   'show-ikev2-sa-detailed-four-responder-psk-rsa-dmvpn-hub-otus-lab.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     // `Initiator of SA : No` on all four: the remote SPI is the initiator's
@@ -363,6 +372,13 @@ describe('IKEv2 show output', () => {
     // the show lines belong to that negotiation on the page
     const record = a.lineTables[1]!.records[2]!;
     expect(a.records.negotiation[record]).toBe(0);
+  });
+
+  test('show crypto ikev2 stats after its command: the rule above the heading is read too', () => {
+    // hand-written prompt (the genie capture has none) before the real output
+    const a = analyze([{ name: 'stats', text: `Router#show crypto ikev2 stats\n${text('show-crypto-ikev2-stats-strength-enforcement-rejects-ppk-genie.log').split('\n').slice(2).join('\n')}` }]);
+    expect(a.lineTables[0]!.kinds.slice(1, 21).every((k) => k === LINE_KIND_CODE.show)).toBe(true);
+    expect(a.negotiations).toEqual([]);
   });
 
   test('show output of another SA stays a negotiation of its own', () => {
