@@ -120,3 +120,32 @@ export const IKEV2_SHOW_INFO_WORDS: readonly [string, string][] = [
   ['Quantum-safe', 'Whether the SA is protected against quantum attacks (a post-quantum exchange or a PPK).'],
   ['Remote EAP id:', "The peer's EAP identity."],
 ];
+
+/** Two numbers of a `Local … : N   Remote … : M` line, or null. */
+function pair(t: string): [string, string] | null {
+  const at = t.indexOf('Remote');
+  if (at < 0) return null;
+  const local = t.slice(0, at).split(':')[1]?.trim() ?? '';
+  const remote = t.slice(at).split(':')[1]?.trim() ?? '';
+  return local === '' || remote === '' ? null : [local, remote];
+}
+
+/** The words of a detail line whose numbers matter (DPD, message IDs, windows, the assigned address), or null. */
+export function ikev2DetailWords(t: string): string | null {
+  if (t.startsWith('DPD configured for ')) {
+    const n = t.slice(19).split(/[ ,]+/);
+    const every = n[0] ?? '';
+    const retry = n[3] ?? '';
+    if (every === '0') return 'Dead peer detection is off for this SA (no dpd in its IKEv2 profile).';
+    return `Dead peer detection: interval ${every} s, retry interval ${retry} s (dpd ${every} ${retry} in the IKEv2 profile).`;
+  }
+  if (t.startsWith('Assigned host addr:')) return `The address mode config assigned to the peer: ${t.slice(19).trim()}.`;
+  const p = pair(t);
+  if (p === null) return null;
+  const [local, remote] = p;
+  if (t.startsWith('Local req msg id:')) return `The message IDs of each side's requests so far: this router ${local}, the peer ${remote} (where the message-ID window stands).`;
+  if (t.startsWith('Local next msg id:')) return `The message ID each side uses next: this router ${local}, the peer ${remote}.`;
+  if (t.startsWith('Local req queued:') || t.startsWith('Local queue msg id:')) return `Queued requests, by message ID: this router ${local}, the peer ${remote}.`;
+  if (t.startsWith('Local window:')) return `The message-ID windows, how many requests may be outstanding: this router ${local}, the peer ${remote} (crypto ikev2 window).`;
+  return null;
+}

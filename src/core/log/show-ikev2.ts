@@ -7,6 +7,7 @@
 import type { IkeEventBody } from './events.ts';
 import type { Ikev2ShowLine } from './show-ikev2-line.ts';
 import { printedCount } from '../ike/numbers.ts';
+import { ikev2DetailWords } from './show-ikev2-describe.ts';
 import { ikev2StatsLine } from './show-ikev2-stats.ts';
 
 /** Which part of the output the lines belong to: the IKE SA's lines, or a child SA's after `Child sa:`. */
@@ -129,7 +130,11 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
     const detected = !t.startsWith('NAT-T is not');
     return { kind: 'nat', detected, where: !detected ? null : t.endsWith('inside') ? 'inside' : t.endsWith('outside') ? 'outside' : null };
   }
-  for (const k of INFO) if (t.startsWith(k)) return { type: 'info', text: t };
+  for (const k of INFO) {
+    if (!t.startsWith(k)) continue;
+    const words = ikev2DetailWords(t);
+    return words === null ? { type: 'info', text: t } : { type: 'info', text: t, words };
+  }
   return ikev2StatsLine(t);
 }
 

@@ -233,6 +233,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
       ['responder', '172.16.9.61', '2B1E6516F0947BCA', 'RSA', 'hostname=R61,cn=R61'],
     ]);
     expect(a.negotiations.every((n) => n.routers.responder.name === 'R13' && n.ikeSa?.outcome === 'complete' && n.findings.length === 0)).toBe(true);
+    expect(lineInfo(a, { file: 0, line: 19 }).annotation).toBe('Dead peer detection is off for this SA (no dpd in its IKEv2 profile).');
   },
   'show-ikev2-sa-four-one-delete-dmvpn-spoke-otus-lab.log': (a) => {
     // the report's indentation and code fence around the output: every line read
@@ -256,6 +257,11 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.ikeSa).toMatchObject({ spis: null, outcome: 'complete', shown: { nat: false, spis: { local: 'C94EE2DC92A60C47', remote: '9AF0EF151BECF14C' }, ids: { local: 'cisco.hub.net', remote: 'vyos.net' } } });
     // UDP 4500 at both ends, but the router says `NAT-T is not detected`: no NAT_T
     expect(n.findings).toEqual([]);
+    // the detail lines say their numbers: this side's DPD requests up to message ID 269, the spoke's window of 1
+    expect(lineInfo(a, { file: 0, line: 15 }).annotation).toBe("The message IDs of each side's requests so far: this router 269, the peer 0 (where the message-ID window stands).");
+    expect(lineInfo(a, { file: 0, line: 18 }).annotation).toBe('The message-ID windows, how many requests may be outstanding: this router 5, the peer 1 (crypto ikev2 window).');
+    expect(lineInfo(a, { file: 0, line: 19 }).annotation).toBe('Dead peer detection: interval 10 s, retry interval 3 s (dpd 10 3 in the IKEv2 profile).');
+    expect(lineInfo(a, { file: 0, line: 24 }).annotation).toBe('The address mode config assigned to the peer: 172.16.122.2.');
   },
   'show-ikev2-sa-in-neg-unknown-crypto-fortigate-peer-unreachable-note.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
