@@ -22,7 +22,10 @@ export const SESSION_DETAIL_WORDS: readonly [string, string][] = [
 
 /** Whether a line opens `show crypto session` output pasted without its command (genieparser's captures start so). */
 export function startsSessionBlock(t: string): boolean {
-  return t.startsWith('Crypto session current status') || t.startsWith('Code: C - IKE Configuration mode');
+  if (t.startsWith('Crypto session current status') || t.startsWith('Code: C - IKE Configuration mode')) return true;
+  // a session pasted without the command and heading: `Interface: Ethernet0/1` (show dmvpn's own `Interface:` line
+  // goes on with `, IPv4 NHRP Details`), or its `Session status: UP-ACTIVE`
+  return (t.startsWith('Interface: ') && t.indexOf(' ', 11) < 0) || t.startsWith('Session status: ');
 }
 
 /** Their starts: `show crypto session` output that goes on. */

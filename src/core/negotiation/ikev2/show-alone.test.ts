@@ -223,6 +223,19 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(lineInfo(a, { file: 0, line: 8 }).annotation).toBe('IKE SAs this router initiated: Total outgoing IKEv2 SA Count 1, active 1, negotiating 0.');
     expect(lineInfo(a, { file: 0, line: 18 }).annotation).toBe('Child SAs refused by SA strength enforcement (a child SA encrypting more strongly than its IKE SA): SA Strength Enforcement Rejects incoming 0, outgoing 4.');
   },
+  'show-crypto-session-two-flows-ikev2-sa-ipsec-sa-crypto-map-azure-strongswan-guide.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    // show crypto session pasted from its `Interface:` line, without command or heading: read as show output
+    expect([...a.lineTables[0]!.kinds.slice(13, 23)].every((k) => k === LINE_KIND_CODE.show)).toBe(true);
+    // its `IKEv2 SA:` line and the show crypto ikev2 sa row (same ends, same ports) are one IKE SA
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'unknown', local: '192.168.0.29', peer: '168.62.164.80' });
+    expect(n.ikeSa!.shown).toMatchObject({ status: 'READY', spis: { local: 'FFA945D98B0C8A2F', remote: '535C9117E3DAA3AC' }, nat: null });
+    expect(n.ikeSa!.shown!.lines.map((l) => l.line)).toEqual(expect.arrayContaining([19, 32]));
+    // UDP 4500, but no line of this output says NAT-T (no Capabilities, no `NAT-T is detected`): no NAT_T
+    expect(n.findings).toEqual([]);
+  },
   'show-ikev2-sa-detailed-four-responder-psk-rsa-dmvpn-hub-otus-lab.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     // `Initiator of SA : No` on all four: the remote SPI is the initiator's
