@@ -396,6 +396,25 @@ const expectations: Record<string, (a: Analysis) => void> = {
       expect(n.ikeSa!.transitions.map((t) => t.to).slice(-2)).toEqual(['INIT_DONE', 'EXIT']);
     }
   },
+  '46-asa-ike-proposal-mismatch-six-received-one-expected-policies-blog.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    // the proposal check of one SA (tag 16) and nothing else: one negotiation, no SPI, no role, no message
+    expect(a.negotiations.map((n) => [n.ikeVersion, n.role, n.ikeSa?.spis, n.ikeSa?.outcome, n.ikeSa?.messages.length])).toEqual([[2, 'unknown', null, 'incomplete', 0]]);
+    // six IKE SA proposals received, one accepted, none matching: the mismatch, its answer not in the excerpt
+    const f = a.negotiations[0]!.findings;
+    expect(f.map((x) => [x.severity, x.code, x.lines.map((l) => l.line)])).toEqual([
+      ['error', 'P1_POLICY_MISMATCH', [6, 13, 14]],
+      ['warning', 'WEAK_CRYPTO', [6]],
+    ]);
+    expect(f[0]!.summary).toContain('it accepts Proposal 1: AES-CBC-256 SHA384 SHA384 DH_GROUP_2048_MODP_256_PRIME/Group 24');
+    expect(f[0]!.message).toBeUndefined();
+  },
+  '47-asa-azure-failed-to-verify-proposed-policies-no-matching-policy-note.log': (a) => {
+    // the policy lists quoted empty: which exchange's check failed is not shown, so no SA to draw and no finding
+    expect(a.negotiations).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+    expect(lineInfo(a, { file: 0, line: 6 }).annotation).toBe('No configured proposal matches what the peer offered.');
+  },
   '41-ios-identity-mismatch-no-ikev2-profile-for-peer-dn-responder-cisco-doc.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     const n = a.negotiations[0]!;

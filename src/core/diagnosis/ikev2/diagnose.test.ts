@@ -189,6 +189,13 @@ const CASES: Case[] = [
     says: /AES-CBC-128 SHA1 SHA256 DH_GROUP_2048_MODP\/Group 14; the responder accepts .*AES-CBC-256/,
   },
   {
+    name: "ASA excerpt of the proposal check alone (no packet, no SPI): P1_POLICY_MISMATCH from its Received and Expected Policies, its answer not claimed",
+    files: [46],
+    codes: [['P1_POLICY_MISMATCH', 'WEAK_CRYPTO']],
+    cites: [[0, 'Failed to find a matching policy'], [0, 'Received Policies:'], [0, 'Expected Policies:']],
+    says: /the peer offered Proposal 1: AES-CBC-256 SHA1 SHA96 .*; it accepts Proposal 1: AES-CBC-256 SHA384 SHA384 .*the excerpt does not show its answer/,
+  },
+  {
     name: "both ASAs: the initiator's unanswered resends are the responder's refused copies: P1_POLICY_MISMATCH (with the lost answers), not PEER_UNREACHABLE",
     files: [44, 45],
     codes: [['P1_RETRANSMIT', 'P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO'], ['P1_POLICY_MISMATCH', 'WEAK_CRYPTO']],

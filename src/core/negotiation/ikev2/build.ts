@@ -241,14 +241,15 @@ function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
 }
 
 /**
- * Lines that tell of an SA being negotiated: two or more, one of them a packet, lookup, identity, key or check;
+ * Lines that tell of an SA being negotiated: two or more, one of them a packet, lookup, identity, key or check
+ * (an ASA's `Received Policies:` with the proposals under it, corpus 46);
  * or one packet that names both ends (an event trace's `(I) Sending IKEv2 IKE_SA_INIT Exchange REQUEST`).
  */
 function tellsOfAnSa(p: Pending): boolean {
   const one = p.events[0]?.line;
   if (p.events.length === 1 && one?.kind === 'packet' && one.peer !== null && one.local !== null) return true;
   if (p.events.length < 2) return false;
-  return p.events.some(({ line }) => line.kind === 'lookup' || line.kind === 'identity' || line.kind === 'psk' || line.kind === 'auth-method' || line.kind === 'auth' || line.kind === 'proposal' || line.kind === 'packet');
+  return p.events.some(({ line }) => line.kind === 'lookup' || line.kind === 'identity' || line.kind === 'psk' || line.kind === 'auth-method' || line.kind === 'auth' || line.kind === 'proposal' || (line.kind === 'policies' && line.proposals.length > 0) || line.kind === 'packet');
 }
 
 function compare(a: LineRef, b: LineRef): number {
