@@ -415,6 +415,12 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.input.unrecognized).toEqual([]);
     expect(lineInfo(a, { file: 0, line: 6 }).annotation).toBe('No configured proposal matches what the peer offered.');
   },
+  '48-iosxe-ikev2-error-address-type-not-supported-flexvpn-lab.log': (a) => {
+    // one error line of no SA: understood, no negotiation, no finding
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toEqual([]);
+    expect(lineInfo(a, { file: 0, line: 5 }).annotation).toMatch(/^IKEv2 met an address of a type it does not support/);
+  },
   '41-ios-identity-mismatch-no-ikev2-profile-for-peer-dn-responder-cisco-doc.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     const n = a.negotiations[0]!;

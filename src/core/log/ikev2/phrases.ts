@@ -106,6 +106,8 @@ const PHRASES: readonly Phrase[] = [
   ['Successfully removed child SAs', step('The child SAs are removed.')],
   // ASA platform glue
   ['INVALID PSH HANDLE', step('Internal handle note; harmless despite its level.')],
+  // `IKEv2-ERROR:Address type 2147516380 not supported` (corpus 48): no SA, no peer, nothing after it in that log
+  ['Address type ', step('IKEv2 met an address of a type it does not support (the type number as printed); the line names no SA and no peer.')],
   ['PSH cleanup', step('Internal cleanup.')],
   ['New ikev2 sa request admitted', step('A new IKE SA may be negotiated (call admission).')],
   ['New ikev2 sa request activated', step('The new IKE SA negotiation is active.')],

@@ -147,6 +147,8 @@ const CASES: Case[] = [
   { name: 'ASA responder evidence of a child proposal mismatch', file: 28, find: 'Received Policies:', expect: { kind: 'policies', which: 'received', proposals: ["ESP: Proposal 1:  AES-CBC-256 SHA256 Don't use ESN"] } },
   { name: 'ASA: no matching policy', file: 28, find: 'Failed to find a matching policy', expect: { kind: 'error', code: 'no-matching-policy' } },
   { name: 'ASA spelling of the auth failure', file: 26, find: "Verification of peer's authentication data FAILED", expect: { kind: 'auth', passed: false } },
+  { name: 'IOS-XE error line without an SA prefix, its meaning its text', file: 48, find: 'Address type 2147516380 not supported', prefix: { facility: 'ERROR', session: null, sa: null }, expect: { kind: 'step' }, words: /address of a type it does not support .*names no SA and no peer/ },
+  { name: 'ASA proposal check excerpt: the six proposals received', file: 46, find: 'Received Policies:', expect: { kind: 'policies', which: 'received' } },
 ];
 
 describe('IKEv2 messages of each family (real corpus lines)', () => {
