@@ -49,3 +49,11 @@ export const PAYLOAD_NAMES = lookupTable<PayloadType>({
   'CERT-REQ': 'CERT-REQ',
   SIG: 'SIG',
 });
+
+/**
+ * An ISAKMP policy's encryption and hash as the config and show output write them (`aes`, `sha256`), and as the
+ * debug prints them in a proposal (`AES-CBC`, `SHA256`): the debug writer prints them, show crypto isakmp sa
+ * detail's columns are read through them.
+ */
+export const encryptionWords = lookupTable<string>({ des: 'DES-CBC', '3des': '3DES-CBC', aes: 'AES-CBC' });
+export const hashWords = lookupTable<string>({ md5: 'MD5', sha: 'SHA', sha256: 'SHA256', sha384: 'SHA384', sha512: 'SHA512' });

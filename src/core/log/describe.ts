@@ -4,6 +4,7 @@ import { lookupTable } from '../ike/lookup-table.ts';
 import { describeIkev2Record } from './ikev2/describe.ts';
 import { describeIkev2Show } from './show-ikev2-describe.ts';
 import { infoWords } from './info-words.ts';
+import { formatDuration } from '../clock/duration.ts';
 import { capabilityWords } from './show-isakmp-detail.ts';
 
 const STATE_WORDS = lookupTable<string>({
@@ -221,7 +222,7 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'show-isakmp-sa':
       return `ISAKMP SA ${e.src} → ${e.dst} in ${e.state}${e.status ? `, ${e.status}` : ''}${e.state === 'QM_IDLE' ? ': phase 1 is up' : ''}.`;
     case 'show-isakmp-detail':
-      return `ISAKMP SA of this router (${e.local}) with ${e.peer}${e.vrf ? ` in VRF ${e.vrf}` : ''}, ${e.status}: ${[e.encryption + (e.keyLength ? ` ${e.keyLength}` : ''), e.hash, e.auth, `DH group ${e.group}`].join(', ')}, ${Math.floor(e.lifetimeLeft / 3600)} h ${Math.floor(e.lifetimeLeft / 60) % 60} min of its lifetime left${e.capabilities ? `; capabilities: ${capabilityWords(e.capabilities)}` : ''}.`;
+      return `ISAKMP SA of this router (${e.local}) with ${e.peer}${e.vrf ? ` in VRF ${e.vrf}` : ''}, ${e.status}: ${[e.encryption + (e.keyLength ? ` ${e.keyLength}` : ''), e.hash, e.auth, `DH group ${e.group}`].join(', ')}, ${formatDuration(e.lifetimeLeft * 1000)} of its lifetime left${e.capabilities ? `; capabilities: ${capabilityWords(e.capabilities)}` : ''}.`;
     case 'show-isakmp-peer':
       return `An ISAKMP peer ${e.peer}${e.local ? ` of local address ${e.local}` : ''}: a phase 1 SA with it exists.`;
     case 'show-session-ike':

@@ -6,22 +6,11 @@
  */
 import type { AddressBook } from './addresses.ts';
 import type { IkeEventBody } from './events.ts';
+import { encryptionWords, hashWords } from '../ike/vocabulary.ts';
 
 const LEGEND = ['Codes: C - IKE configuration mode', 'Codes: N - NAT-traversal', 'K - Keepalives', 'T - cTCP encapsulation', 'psk - Preshared key', 'renc - RSA encryption'];
 const LIFETIME = /^(\d{1,3}):(\d{2}):(\d{2})$/;
 
-const ENCRYPTION = new Map([
-  ['des', 'DES-CBC'],
-  ['3des', '3DES-CBC'],
-  ['aes', 'AES-CBC'],
-]);
-const HASH = new Map([
-  ['md5', 'MD5'],
-  ['sha', 'SHA'],
-  ['sha256', 'SHA256'],
-  ['sha384', 'SHA384'],
-  ['sha512', 'SHA512'],
-]);
 const AUTH = new Map([
   ['psk', 'pre-share'],
   ['rsig', 'rsa-sig'],
@@ -55,9 +44,9 @@ function detailRow(t: string, book: AddressBook): IkeEventBody | null {
     peer,
     vrf: at - 5 > 3 ? (words[3] ?? null) : null,
     status: words[at - 5] ?? '',
-    encryption: ENCRYPTION.get(name ?? '') ?? (name ?? '').toUpperCase(),
+    encryption: encryptionWords[name ?? ''] ?? (name ?? '').toUpperCase(),
     keyLength: bits !== undefined && /^\d{3}$/.test(bits) ? Number(bits) : null,
-    hash: HASH.get(words[at - 3] ?? '') ?? (words[at - 3] ?? '').toUpperCase(),
+    hash: hashWords[words[at - 3] ?? ''] ?? (words[at - 3] ?? '').toUpperCase(),
     auth: AUTH.get(words[at - 2] ?? '') ?? (words[at - 2] ?? ''),
     group,
     lifetimeLeft: Number(h) * 3600 + Number(m) * 60 + Number(s),

@@ -7,7 +7,6 @@ import { formatIp, type AddressMatch } from '../config/address.ts';
 import type { ExchangeMessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
 import type { PolicyCheck } from './decide.ts';
-import { lookupTable } from '../ike/lookup-table.ts';
 
 /** Deterministic stand-ins for the numbers a router makes up: message IDs, SPIs, pointers. */
 export function numberFrom(text: string, bits = 31): number {
@@ -31,8 +30,7 @@ export function timestamp(at: number): string {
   return `*Mar  1 ${two(h)}:${two(m)}:${two(s)}.${String(ms).padStart(3, '0')}:`;
 }
 
-export const encryptionWords = lookupTable<string>({ des: 'DES-CBC', '3des': '3DES-CBC', aes: 'AES-CBC' });
-export const hashWords = lookupTable<string>({ md5: 'MD5', sha: 'SHA', sha256: 'SHA256', sha384: 'SHA384', sha512: 'SHA512' });
+export { encryptionWords, hashWords } from '../ike/vocabulary.ts';
 export const mismatchLines: Record<NonNullable<PolicyCheck['mismatch']>, string> = {
   encryption: 'Encryption algorithm offered does not match policy!',
   keyLength: 'Proposed key length does not match policy',
