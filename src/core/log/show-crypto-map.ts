@@ -4,6 +4,7 @@
  * to; `show crypto ipsec profile`, whose fields are an entry's), each line in words. The configuration it shows changes no negotiation: the lines are information.
  */
 import type { IkeEventBody } from './events.ts';
+import { phraseInfo, type PhraseWords } from './phrase-words.ts';
 
 /** `Crypto Map "huawei" 10 ipsec-isakmp`, IOS-XE's `Crypto Map IPv4 "CMAP" 10 ipsec-isakmp`. */
 const ENTRY = /^Crypto Map(?: IPv[46])? "([^"]{1,64})" (\d{1,5}) ([\w-]{1,32})/;
@@ -16,7 +17,7 @@ const IPSEC_PROFILE = /^IPSEC profile (\S{1,64})$/;
 /** The list the lines below a heading belong to: the entry's transform sets, or the map's interfaces. */
 export type CryptoMapList = 'transforms' | 'interfaces' | null;
 
-const WORDS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+const WORDS: PhraseWords = [
   [/^peer ?= ?(\S+)$/i, (m) => `A peer of this entry: ${m[1]}.`],
   [/^current peer: (\S+)$/i, (m) => `The peer the entry uses now: ${m[1]}.`],
   [/^extended ip access list ?(\S*)$/i, (m) => (m[1] ? `The crypto ACL of this entry (match address): ${m[1]}; its lines say the traffic it protects.` : 'The traffic this entry protects (no named ACL: a dynamic or profile entry):')],
@@ -68,11 +69,7 @@ export function cryptoMapLine(t: string, state: { list?: CryptoMapList }): IkeEv
     if (/^[\w.-]{1,64}(?::\s{0,8}\{[^}]{0,200}\})?(?: ?,)?$/.test(t)) return { type: 'info', text: t, words: `A transform set the entry offers: ${t.replace(/,$/, '').trimEnd()}.` };
   }
   if (state.list === 'interfaces' && /^[a-z][\w-]{1,40}\d(?:[/.:]\d{1,5}){0,3}$/i.test(t)) return { type: 'info', text: t, words: `An interface the map is applied to: ${t}.` };
-  for (const [pattern, words] of WORDS) {
-    const m = pattern.exec(t);
-    if (m !== null) return { type: 'info', text: t, words: words(m) };
-  }
-  return null;
+  return phraseInfo(WORDS, t);
 }
 
 /** Whether a line opens `show crypto map` output pasted without its command. */

@@ -5,8 +5,9 @@
  * connection, its algorithm and packet counts). None changes a negotiation: the lines are information.
  */
 import type { IkeEventBody } from './events.ts';
+import { phraseInfo, type PhraseWords } from './phrase-words.ts';
 
-const WORDS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+const WORDS: PhraseWords = [
   [/^Global IKE policy$/, () => 'show crypto isakmp policy: the ISAKMP policies configured, in priority order.'],
   [/^Protection suite of priority (\d+)$/, (m) => `ISAKMP policy ${m[1]} (crypto isakmp policy ${m[1]}):`],
   [/^Default protection suite(?: of priority \d+)?$/, () => "IOS's default policy, tried after the configured ones (where the release keeps one):"],
@@ -27,11 +28,7 @@ const WORDS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
 
 /** The event of a line of these outputs, or null when the line is not one of theirs. */
 export function settingsLine(t: string): IkeEventBody | null {
-  for (const [pattern, words] of WORDS) {
-    const m = pattern.exec(t);
-    if (m !== null) return { type: 'info', text: t, words: words(m) };
-  }
-  return null;
+  return phraseInfo(WORDS, t);
 }
 
 /** Whether a line opens one of these outputs pasted without its command. */
