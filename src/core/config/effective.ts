@@ -6,7 +6,8 @@ import { formatIp, formatMatch, normalizeAddress, parseIp } from './address.ts';
 import { defaultRelease, ipsecDefaults, isWeakPhase1, isWeakTransform, policyDefaults, type IosRelease } from './defaults.ts';
 import type { AccessList, CryptoMapEntry, PreSharedKey, EffectiveConfig, Interface, IpsecProfile, IsakmpPolicy, IsakmpProfile, Phase2Policy, Setting, TransformSet } from './model.ts';
 import { parseConfig, statementsOf, type ParsedConfig } from './parse.ts';
-import type { ConfigStatement, PeerMatch } from './statements.ts';
+import { ikev2Config } from './ikev2-effective.ts';
+import { isIkev2Statement, type ConfigStatement, type PeerMatch } from './statements.ts';
 
 export interface EffectiveOptions {
   /** Which router of a multi-router paste; default: the first one named, or the whole paste. */
@@ -44,6 +45,7 @@ function newPhase2(): Phase2Policy {
     lifetimeSeconds: byDefault(ipsecDefaults.lifetimeSeconds),
     lifetimeKilobytes: byDefault(ipsecDefaults.lifetimeKilobytes),
     isakmpProfile: byDefault(null),
+    ikev2Profile: byDefault(null),
   };
 }
 
@@ -61,6 +63,9 @@ function applyPhase2(target: Phase2Policy, s: ConfigStatement): void {
       break;
     case 'set-isakmp-profile':
       target.isakmpProfile = set(s.name, s.line);
+      break;
+    case 'set-ikev2-profile':
+      target.ikev2Profile = set(s.name, s.line);
       break;
     default:
       break;
@@ -114,6 +119,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
     complianceShieldDisabled: byDefault(false),
     mapLocalAddresses: [],
     localAddresses: [],
+    ikev2: { configured: false, proposals: [], policies: [], keyrings: [], profiles: [] },
   };
   // Which object each section header line opened.
   const owners = new Map<number, string>();
@@ -128,6 +134,8 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
   };
 
   for (const s of statements) {
+    // The `crypto ikev2 …` sections are read by ikev2-effective.ts.
+    if (isIkev2Statement(s)) continue;
     const owner = s.section === null ? undefined : owners.get(s.section);
     switch (s.kind) {
       case 'isakmp-policy': {
@@ -220,7 +228,8 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
       case 'set-transform-set':
       case 'set-pfs':
       case 'set-sa-lifetime':
-      case 'set-isakmp-profile': {
+      case 'set-isakmp-profile':
+      case 'set-ikev2-profile': {
         const target = owner === undefined ? undefined : (maps.get(owner) ?? profiles.get(owner));
         if (target) applyPhase2(target, s);
         break;
@@ -307,6 +316,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
   cfg.accessLists = [...acls.values()];
   cfg.interfaces = [...interfaces.values()];
   cfg.localAddresses = localAddresses(cfg.interfaces);
+  cfg.ikev2 = ikev2Config(statements, release, shield);
   return cfg;
 }
 

@@ -3,6 +3,7 @@
  * made explicit. Plain data, ready for the relations, the compatibility check and the two-router simulation.
  */
 import type { AddressMatch } from './address.ts';
+import type { Ikev2Config } from './ikev2-model.ts';
 import type { IosRelease } from './defaults.ts';
 import type { AclEntry, IdentityKind, IkeAuth, IkeEncryption, IkeHash, PeerMatch, TransformMode } from './statements.ts';
 
@@ -69,6 +70,8 @@ export interface Phase2Policy {
   lifetimeSeconds: Setting<number>;
   lifetimeKilobytes: Setting<number>;
   isakmpProfile: Setting<string | null>;
+  /** `set ikev2-profile NAME`: this entry negotiates with IKEv2, by that profile. */
+  ikev2Profile: Setting<string | null>;
 }
 
 export interface IpsecProfile extends Phase2Policy {
@@ -144,4 +147,6 @@ export interface EffectiveConfig {
   mapLocalAddresses: { map: string; iface: string; line: number }[];
   /** Addresses this router owns, as far as the config shows them (interface addresses, not link-local). */
   localAddresses: { address: string; line: number }[];
+  /** The `crypto ikev2 …` sections, smart defaults made explicit. */
+  ikev2: Ikev2Config;
 }

@@ -3,6 +3,7 @@
  * keeping the line it came from and the line of the section it belongs to.
  */
 import type { AddressMatch } from './address.ts';
+import type { Ikev2AuthMethod, Ikev2Dpd, Ikev2Identity, Ikev2ProfileMatch } from './ikev2-model.ts';
 
 export type IkeEncryption = 'des' | '3des' | 'aes';
 export type IkeHash = 'md5' | 'sha' | 'sha256' | 'sha384' | 'sha512';
@@ -62,7 +63,33 @@ export type StatementBody =
   | { kind: 'tunnel-destination'; address: string }
   | { kind: 'tunnel-mode'; mode: string }
   | { kind: 'tunnel-protection'; profile: string; shared: boolean }
+  | { kind: 'set-ikev2-profile'; name: string }
+  | Ikev2StatementBody
   | { kind: 'exit' };
+
+/** The `crypto ikev2 …` sections and their sub-commands (ikev2-statement-parser.ts reads them). */
+export type Ikev2StatementBody =
+  | { kind: 'ikev2-proposal'; name: string }
+  | { kind: 'ikev2-proposal-algorithms'; keyword: 'encryption' | 'integrity' | 'prf'; algorithms: string[] }
+  | { kind: 'ikev2-proposal-group'; groups: number[] }
+  | { kind: 'ikev2-policy'; name: string }
+  | { kind: 'ikev2-policy-proposal'; name: string }
+  | { kind: 'ikev2-match-local-address'; address: string }
+  | { kind: 'ikev2-policy-fvrf'; vrf: string | null }
+  | { kind: 'ikev2-keyring'; name: string }
+  | { kind: 'ikev2-keyring-peer'; name: string }
+  | { kind: 'ikev2-peer-address'; match: AddressMatch }
+  | { kind: 'ikev2-peer-hostname'; name: string }
+  | { kind: 'ikev2-peer-identity'; identity: Ikev2Identity }
+  | { kind: 'ikev2-peer-key'; side: 'both' | 'local' | 'remote'; key: string }
+  | { kind: 'ikev2-profile'; name: string }
+  | { kind: 'ikev2-profile-match-identity'; match: Omit<Ikev2ProfileMatch, 'line'> }
+  | { kind: 'ikev2-profile-identity-local'; identity: Ikev2Identity }
+  | { kind: 'ikev2-profile-auth'; side: 'local' | 'remote'; method: Ikev2AuthMethod; key: string | null }
+  | { kind: 'ikev2-profile-keyring'; source: 'local' | 'aaa'; name: string }
+  | { kind: 'ikev2-profile-trustpoint'; name: string }
+  | { kind: 'ikev2-profile-lifetime'; seconds: number }
+  | { kind: 'ikev2-profile-dpd'; dpd: Ikev2Dpd };
 
 export type StatementKind = StatementBody['kind'];
 
@@ -72,3 +99,8 @@ export type ConfigStatement = StatementBody & {
   router: string | null;
   section: number | null;
 };
+
+/** True for a statement of the `crypto ikev2 …` sections. */
+export function isIkev2Statement(s: ConfigStatement): s is Ikev2StatementBody & { line: number; router: string | null; section: number | null } {
+  return s.kind.startsWith('ikev2-');
+}
