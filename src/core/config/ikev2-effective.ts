@@ -7,7 +7,7 @@ import { normalizeAddress } from './address.ts';
 import type { IosRelease } from './defaults.ts';
 import { defaultIkev2Proposal, ikev2Defaults } from './ikev2-defaults.ts';
 import type { Ikev2Config, Ikev2Keyring, Ikev2KeyringPeer, Ikev2Policy, Ikev2Profile, Ikev2Proposal } from './ikev2-model.ts';
-import type { Setting } from './model.ts';
+import type { Setting } from './setting.ts';
 import type { ConfigStatement } from './statements.ts';
 
 const byDefault = <T>(value: T): Setting<T> => ({ value, line: null, isDefault: true });

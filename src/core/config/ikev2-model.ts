@@ -3,7 +3,7 @@
  * defaults made explicit: what it offers in IKE_SA_INIT, how it authenticates in IKE_AUTH and with which key,
  * which profile a peer's identity selects. Plain data, read by the relations, the check and the simulation.
  */
-import type { Setting } from './model.ts';
+import type { Setting } from './setting.ts';
 import type { AddressMatch } from './address.ts';
 
 /** An IKEv2 identity as `identity local` sets it and `match identity remote` / a keyring peer matches it. */

@@ -1,24 +1,9 @@
 import type { EffectiveConfig, Setting } from './model.ts';
 import type { ParsedConfig } from './parse.ts';
-import type { ConfigAttribute } from './relations.ts';
+import type { ImplicitLine } from './implicit-line.ts';
+import { ikev2ImplicitDefaults } from './ikev2-implicit-defaults.ts';
 
-/**
- * The IOS defaults a config leaves unsaid, as the lines IOS would show for them, each placed after the line of
- * the block it belongs to: what the config pane prints inline, marked as defaults.
- */
-export interface ImplicitLine {
-  /** The config line it follows (1-based): the last line of its block; 0 for defaults of the whole router. */
-  after: number;
-  /** Indented as IOS shows it under its block, e.g. ` encryption des`. */
-  text: string;
-  why: string;
-  /** The attribute it decides, and the header line of its block (0: the router as a whole). */
-  attribute: ConfigAttribute;
-  block: number;
-}
-
-/** What names one implicit line among a config's: the header line of its block and the attribute it decides. */
-export const implicitLineKey = (block: number, attribute: ConfigAttribute) => `${block}:${attribute}`;
+export { implicitLineKey, type ImplicitLine } from './implicit-line.ts';
 
 const unsaid = <T>(setting: Setting<T>) => setting.isDefault;
 
@@ -60,6 +45,10 @@ export function implicitDefaults(config: EffectiveConfig, parsed: ParsedConfig):
       lines.push({ after: endOf(entry.line), block: entry.line, attribute: 'sa-lifetime', text: ` set security-association lifetime kilobytes ${entry.lifetimeKilobytes.value}`, why: 'global IPsec SA lifetime (kilobytes)' });
     }
   }
-  if (unsaid(config.identity)) lines.push({ after: 0, block: 0, attribute: 'identity', text: `crypto isakmp identity ${config.identity.value}`, why: 'default phase 1 identity' });
+  const usesIkev2 = phase2.some((entry) => entry.ikev2Profile.value !== null);
+  // An IKEv2-only router (FlexVPN) has no IKEv1 identity to default.
+  const ikev2Only = (config.ikev2.configured || usesIkev2) && !config.policies.some((p) => p.line !== null) && config.keys.length === 0 && phase2.every((entry) => entry.ikev2Profile.value !== null);
+  if (unsaid(config.identity) && !ikev2Only) lines.push({ after: 0, block: 0, attribute: 'identity', text: `crypto isakmp identity ${config.identity.value}`, why: 'default phase 1 identity' });
+  for (const line of ikev2ImplicitDefaults(config.ikev2, usesIkev2, endOf)) lines.push(line);
   return lines;
 }

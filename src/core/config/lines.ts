@@ -30,11 +30,13 @@ export interface LexedLine {
   /** Filled in by the statement stage (parse.ts): the router this line belongs to, and its statement. */
   router: string | null;
   statement: ConfigStatement | null;
+  /** The kind of section the line was typed in (`isakmp-policy`, `ikev2-proposal`…), null at the top level. */
+  section: string | null;
 }
 
 /** One object shape for every line, whatever its kind (keeps property access monomorphic on big pastes). */
 function make(line: number, raw: string, command: string, indent: number, prompt: Prompt | null, kind: ConfigLineKind): LexedLine {
-  return { line, raw, command, indent, prompt, kind, router: null, statement: null };
+  return { line, raw, command, indent, prompt, kind, router: null, statement: null, section: null };
 }
 
 /** Splits text into lines; a final newline does not start an extra empty line. */

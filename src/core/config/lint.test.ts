@@ -9,6 +9,11 @@ const cases: { name: string; text: string; lints: { line: number; message: RegEx
   { name: 'the short form of a keyword is named by its long one', text: policy(' encr blowfish'), lints: [{ line: 3, message: /^unknown encryption value "blowfish": accepts des, 3des, aes/ }] },
   { name: 'a keyword with no value', text: policy(' authentication'), lints: [{ line: 3, message: /^unknown authentication \(no value\): accepts pre-share/ }] },
   { name: 'an unknown keyword is marked as setting nothing', text: policy(' frobnicate 3'), lints: [{ line: 3, message: /^not understood/ }] },
+  {
+    name: "an IKEv2 proposal's typo names the proposal's values, not an isakmp policy's",
+    text: 'crypto ikev2 proposal P\n encryption aes-cbc-265\n integrity sha256\n group 14\n',
+    lints: [{ line: 2, message: /^unknown encryption value "aes-cbc-265": accepts aes-cbc-128, aes-cbc-192, aes-cbc-256, aes-gcm-128, aes-gcm-256, 3des, des; kept as a line not understood, it sets no encryption \(a proposal without one is incomplete and never offered\)$/ }],
+  },
 ];
 
 describe('lintConfig', () => {

@@ -1,6 +1,7 @@
 import { parseConfig } from './parse.ts';
 import { acceptedPolicyValues } from './statement-parser.ts';
 import { policyDefaults } from './defaults.ts';
+import { ikev2Algorithms } from './ikev2-statement-parser.ts';
 
 /** A config line the model cannot read, with what it would accept instead. */
 export interface ConfigLint {
@@ -24,6 +25,30 @@ const keywordDefaults: ReadonlyMap<string, string> = new Map([
   ['lifetime', String(policyDefaults.lifetimeSeconds)],
 ]);
 
+/** What an IKEv2 proposal's keywords accept, and what leaving one unset means. */
+const proposalValues: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['encryption', ikev2Algorithms.encryption],
+  ['integrity', ikev2Algorithms.integrity],
+  ['prf', ikev2Algorithms.prf],
+  ['group', ['DH group numbers (1, 2, 5, 14, 15, 16, 19, 20, 21, 24)']],
+]);
+const proposalUnset: ReadonlyMap<string, string> = new Map([
+  ['encryption', 'a proposal without one is incomplete and never offered'],
+  ['integrity', 'a proposal without one is incomplete unless its encryption is AES-GCM'],
+  ['prf', 'the integrity algorithms, unless another line sets one'],
+  ['group', 'a proposal without one is incomplete and never offered'],
+]);
+
+/** The accepted values of a keyword in the section a line was typed in, and what the section keeps without it. */
+function acceptedIn(section: string | null, keyword: string): { accepted: readonly string[]; unset: string } | null {
+  if (section === 'ikev2-proposal') {
+    const accepted = proposalValues.get(keyword);
+    return accepted ? { accepted, unset: proposalUnset.get(keyword) ?? '' } : null;
+  }
+  const accepted = acceptedPolicyValues.get(keyword);
+  return accepted ? { accepted, unset: `${keywordDefaults.get(keyword) ?? 'the default'}, IOS's default, unless another line sets one` } : null;
+}
+
 /**
  * Every line of a config that ikescope does not understand, in order. The model keeps such a line as one not
  * understood, and it sets nothing: the policy's value is what its other lines set, else IOS's default, and
@@ -35,12 +60,12 @@ export function lintConfig(text: string): ConfigLint[] {
     if (line.kind !== 'unrecognized') continue;
     const [first = '', ...rest] = line.command.trim().split(/\s+/);
     const keyword = keywordAliases.get(first.toLowerCase()) ?? first.toLowerCase();
-    const accepted = acceptedPolicyValues.get(keyword);
+    const known = acceptedIn(line.section, keyword);
     const value = rest.join(' ');
     out.push({
       line: line.line,
-      message: accepted
-        ? `unknown ${keyword} ${value ? `value "${value}"` : '(no value)'}: accepts ${accepted.join(', ')}; kept as a line not understood, it sets no ${keyword} (${keywordDefaults.get(keyword) ?? 'the default'}, IOS's default, unless another line sets one)`
+      message: known
+        ? `unknown ${keyword} ${value ? `value "${value}"` : '(no value)'}: accepts ${known.accepted.join(', ')}; kept as a line not understood, it sets no ${keyword} (${known.unset})`
         : `not understood: this line sets nothing here`,
     });
   }

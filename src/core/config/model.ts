@@ -4,15 +4,11 @@
  */
 import type { AddressMatch } from './address.ts';
 import type { Ikev2Config } from './ikev2-model.ts';
+import type { Setting } from './setting.ts';
 import type { IosRelease } from './defaults.ts';
 import type { AclEntry, IdentityKind, IkeAuth, IkeEncryption, IkeHash, PeerMatch, TransformMode } from './statements.ts';
 
-/** A value and where it comes from: a config line, or an IOS default (line null, `isDefault` true). */
-export interface Setting<T> {
-  value: T;
-  line: number | null;
-  isDefault: boolean;
-}
+export type { Setting } from './setting.ts';
 
 export interface IsakmpPolicy {
   priority: number;

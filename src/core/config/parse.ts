@@ -5,7 +5,7 @@
  * each line is attributed to a router and each router keeps its own current section.
  */
 import { lexConfig, type ConfigLineKind, type LexedLine } from './lines.ts';
-import { opensSection, parseStatement, type Section } from './statement-parser.ts';
+import { nestsIn, opensSection, parseStatement, type Section } from './statement-parser.ts';
 import type { ConfigStatement } from './statements.ts';
 
 /**
@@ -21,11 +21,16 @@ export interface ParsedConfig {
   routers: string[];
 }
 
-interface RouterState {
-  section: Section | null;
-  /** Indentation of the current section's header, and of its first sub-command (null until seen). */
+/** A section being typed, with the indentation of its header and of its first sub-command (null until seen). */
+interface OpenSection {
+  section: Section;
   headerIndent: number;
   childIndent: number | null;
+}
+
+/** Each router's open sections, outermost first: one, or a keyring and the peer block inside it. */
+interface RouterState {
+  open: OpenSection[];
 }
 
 /** The lexed line becomes the config line in place: no copy per line. */
@@ -49,7 +54,7 @@ export function parseConfig(text: string): ParsedConfig {
   const stateOf = (name: string | null): RouterState => {
     let s = states.get(name);
     if (!s) {
-      s = { section: null, headerIndent: 0, childIndent: null };
+      s = { open: [] };
       states.set(name, s);
     }
     return s;
@@ -62,16 +67,23 @@ export function parseConfig(text: string): ParsedConfig {
   for (const lex of lexed) {
     if (lex.prompt) useRouter(lex.prompt.host);
     const state = stateOf(router);
-    if (lex.kind === 'comment' && lex.command === '' && lex.raw.trim().replace(/^>\s*/, '').startsWith('!')) state.section = null;
+    if (lex.kind === 'comment' && lex.command === '' && lex.raw.trim().replace(/^>\s*/, '').startsWith('!')) state.open = [];
     if (lex.kind !== 'statement') {
       lines.push(toLine(lex, lex.kind, router, null));
       continue;
     }
-    if (lex.prompt?.mode === 'config') state.section = null;
+    if (lex.prompt?.mode === 'config') state.open = [];
     // In an indented paste, a line no deeper than its section header closes the section.
-    if (!lex.prompt && state.section && state.childIndent !== null && lex.indent <= state.headerIndent) state.section = null;
+    if (!lex.prompt) {
+      let top = state.open.at(-1);
+      while (top && top.childIndent !== null && lex.indent <= top.headerIndent) {
+        state.open.pop();
+        top = state.open.at(-1);
+      }
+    }
 
-    const parsed = parseStatement(lex.command, state.section);
+    const parsed = parseStatement(lex.command, state.open.at(-1)?.section ?? null);
+    lex.section = parsed ? (parsed.section?.kind ?? null) : (state.open.at(-1)?.section.kind ?? null);
     if (!parsed) {
       lines.push(toLine(lex, 'unrecognized', router, null));
       continue;
@@ -80,25 +92,37 @@ export function parseConfig(text: string): ParsedConfig {
       useRouter(parsed.body.name);
     }
     const owner = stateOf(router);
-    const section = parsed.inSection ? owner.section : null;
-    const statement: ConfigStatement = { ...parsed.body, line: lex.line, router, section: section?.line ?? null };
+    // A command of an outer section (a keyring's next `peer`) leaves the inner one.
+    if (parsed.section) while (owner.open.length > 0 && owner.open.at(-1)?.section !== parsed.section) owner.open.pop();
+    const statement: ConfigStatement = { ...parsed.body, line: lex.line, router, section: parsed.section?.line ?? null };
     statements.push(statement);
     lines.push(toLine(lex, lex.kind, router, statement));
 
-    if (parsed.inSection) {
-      if (owner.childIndent === null && !lex.prompt && lex.indent > owner.headerIndent) owner.childIndent = lex.indent;
+    const opened = opensSection(parsed.body);
+    const top = owner.open.at(-1);
+    if (parsed.inSection && !opened) {
+      if (top && top.childIndent === null && !lex.prompt && lex.indent > top.headerIndent) top.childIndent = lex.indent;
       continue;
     }
-    const opened = opensSection(parsed.body);
     if (opened) {
       const name = 'name' in parsed.body ? parsed.body.name : '';
       const family = parsed.body.kind === 'access-list' ? parsed.body.family : 4;
-      owner.section = { kind: opened, line: lex.line, name, family };
-      owner.headerIndent = lex.prompt ? 0 : lex.indent;
-      owner.childIndent = null;
+      // A peer block after another one sits beside it, in the same keyring.
+      if (top && top.section.kind === opened && nestsIn(opened, top.section.parent)) owner.open.pop();
+      const parent = owner.open.at(-1)?.section ?? null;
+      const nested = nestsIn(opened, parent);
+      if (nested && parent && owner.open.at(-1)?.childIndent === null && !lex.prompt && lex.indent > (owner.open.at(-1)?.headerIndent ?? 0)) {
+        const outer = owner.open.at(-1);
+        if (outer) outer.childIndent = lex.indent;
+      }
+      const section: Section = { kind: opened, line: lex.line, name, family, parent: nested ? parent : null };
+      const entry: OpenSection = { section, headerIndent: lex.prompt ? 0 : lex.indent, childIndent: null };
+      owner.open = nested ? [...owner.open, entry] : [entry];
+    } else if (parsed.body.kind === 'exit' && owner.open.length > 1) {
+      owner.open.pop();
     } else {
       // Entering a global command leaves any sub-mode, as IOS does.
-      owner.section = null;
+      owner.open = [];
     }
   }
   return { lines, statements, routers };

@@ -6,6 +6,7 @@ import { parseAddressMatch, type AddressMatch } from './address.ts';
 import { parseAce } from './acl.ts';
 import type { IdentityKind, IkeAuth, IkeEncryption, IkeHash, PeerMatch, StatementBody } from './statements.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
+import { ikev2GlobalCommand, ikev2Sections, ikev2SubCommand, type Ikev2SectionKind } from './ikev2-statement-parser.ts';
 
 export type SectionKind =
   | 'isakmp-policy'
@@ -15,14 +16,19 @@ export type SectionKind =
   | 'ipsec-profile'
   | 'crypto-map'
   | 'acl'
-  | 'interface';
+  | 'interface'
+  | Ikev2SectionKind;
 
-/** The section a line is parsed in: its kind, its header line and, for access lists, its name. */
+/**
+ * The section a line is parsed in: its kind, its header line and, for access lists, its name; `parent` for a
+ * section inside another (an IKEv2 keyring's `peer` block), whose commands are tried when this one's are not.
+ */
 export interface Section {
   kind: SectionKind;
   line: number;
   name: string;
   family: 4 | 6;
+  parent: Section | null;
 }
 
 const sectionOf: Partial<Record<StatementBody['kind'], SectionKind>> = {
@@ -34,7 +40,13 @@ const sectionOf: Partial<Record<StatementBody['kind'], SectionKind>> = {
   'crypto-map': 'crypto-map',
   'access-list': 'acl',
   interface: 'interface',
+  ...ikev2Sections,
 };
+
+/** True for a section opened inside the one before it (a keyring's peer), rather than in its place. */
+export function nestsIn(kind: SectionKind, parent: Section | null): boolean {
+  return kind === 'ikev2-keyring-peer' && parent !== null && (parent.kind === 'ikev2-keyring' || parent.kind === 'ikev2-keyring-peer');
+}
 
 /** The section a statement opens, if it is a section header. */
 export function opensSection(body: StatementBody): SectionKind | null {
@@ -134,6 +146,8 @@ function setCommand(t: readonly string[], raw: readonly string[], inMap: boolean
       return t[2] === 'lifetime' ? mapLifetime(lifetimeBody(t.slice(3))) : null;
     case 'isakmp-profile':
       return raw[2] !== undefined ? { kind: 'set-isakmp-profile', name: raw[2] } : null;
+    case 'ikev2-profile':
+      return raw[2] !== undefined && t.length === 3 ? { kind: 'set-ikev2-profile', name: raw[2] } : null;
     case 'peer':
       return inMap && raw[2] !== undefined ? { kind: 'set-peer', address: raw[2] } : null;
     default:
@@ -205,6 +219,8 @@ function subCommand(section: Section, t: readonly string[], raw: readonly string
     }
     case 'interface':
       return interfaceCommand(t, raw);
+    default:
+      return ikev2SubCommand(section.kind, t, raw);
   }
 }
 
@@ -257,6 +273,7 @@ function cryptoCommand(t: readonly string[], raw: readonly string[]): StatementB
     return null;
   }
   if (b === 'keyring' && raw[2] !== undefined) return { kind: 'keyring', name: raw[2] };
+  if (b === 'ikev2') return ikev2GlobalCommand(t, raw);
   if (b === 'ipsec') {
     if (c === 'transform-set' && raw[3] !== undefined) {
       const transforms = groupTransforms(t.slice(4));
@@ -324,14 +341,14 @@ function globalCommand(t: readonly string[], raw: readonly string[]): StatementB
 }
 
 /** Parses one command in its section (null: global). Section sub-commands are tried first, then global ones. */
-export function parseStatement(command: string, section: Section | null): { body: StatementBody; inSection: boolean } | null {
+export function parseStatement(command: string, section: Section | null): { body: StatementBody; inSection: boolean; section: Section | null } | null {
   const raw = command.split(/\s+/).filter((x) => x !== '');
   if (raw.length === 0) return null;
   const t = lower(raw);
-  if (section) {
-    const sub = subCommand(section, t, raw);
-    if (sub) return { body: sub, inSection: true };
+  for (let open = section; open !== null; open = open.parent) {
+    const sub = subCommand(open, t, raw);
+    if (sub) return { body: sub, inSection: true, section: open };
   }
   const global = globalCommand(t, raw);
-  return global ? { body: global, inSection: false } : null;
+  return global ? { body: global, inSection: false, section: null } : null;
 }
