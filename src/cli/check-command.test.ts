@@ -29,8 +29,21 @@ describe('check --json', () => {
     const r = await cli(['--json', seedR2, seedR3]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as Record<string, unknown>;
-    expect(json).toMatchObject({ schema: 'ikescope.check/1', phase1: 'agree', phase2: 'agree', failsAt: null });
+    expect(json).toMatchObject({ schema: 'ikescope.check/1', ikeVersion: 1, phase1: 'agree', phase2: 'agree', failsAt: null });
     expect(json.findings).toEqual([expect.objectContaining({ code: 'WEAK_CRYPTO', severity: 'warning', lines: [{ file: 0, line: 1 }, { file: 1, line: 1 }] })]);
+  });
+
+  test('two IKEv2 routers: ikeVersion 2, the exchange it fails at, the agreed proposal', async () => {
+    const r15 = 'fixtures/configs/ikev2/gre-r15-otus.cfg';
+    const r16 = readFileSync('fixtures/configs/ikev2/gre-r16-otus.cfg', 'utf8');
+    const agree = JSON.parse((await cli(['--json', r15, file('r16.cfg', r16)])).out) as Record<string, unknown>;
+    expect(agree).toMatchObject({ ikeVersion: 2, phase1: 'agree', phase2: 'agree', failsAt: null, agreedProposal: { initiator: 'IKEv2-GRE', responder: 'IKEv2-GRE' } });
+    // R16's key changed (derived from the real config): refused in IKE_AUTH
+    const mismatch = JSON.parse((await cli(['--json', r15, file('r16-key.cfg', r16.replace('pre-shared-key OTUS', 'pre-shared-key other'))])).out) as Record<string, unknown>;
+    expect(mismatch).toMatchObject({ ikeVersion: 2, phase1: 'disagree', failsAt: 'IKE_AUTH', findings: [{ code: 'PSK_MISMATCH', message: 'IKE_AUTH' }] });
+    const text = (await cli([r15, file('r16-text.cfg', r16)])).out;
+    expect(text).toContain('IKE SA: agree (proposal IKEv2-GRE with IKEv2-GRE: aes-cbc-256 sha256 prf sha256 group 21)');
+    expect(text).toContain('Child SA: agree (transform set IPSEC-TRANSFORM with IPSEC-TRANSFORM)');
   });
 
   test('--release iosxe-17.11: the seed fails at MM1', async () => {

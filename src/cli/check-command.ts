@@ -42,7 +42,7 @@ async function readInput(path: string, io: CommandIo): Promise<Input> {
   }
   const parsed = parseConfig(text);
   if (!parsed.statements.some((s) => s.kind !== 'exit' && s.kind !== 'hostname')) {
-    throw new InputError(`${path}: no IOS crypto configuration found (expected lines such as 'crypto isakmp policy 10')`);
+    throw new InputError(`${path}: no IOS crypto configuration found (expected lines such as 'crypto isakmp policy 10' or 'crypto ikev2 profile NAME')`);
   }
   return { name: path === '-' ? '<stdin>' : path, text, parsed };
 }
@@ -123,12 +123,22 @@ function report(result: CompatibilityResult, s: Sides, release: IosRelease): str
   const out: string[] = [];
   out.push(`ikescope check: ${name(0)} initiates, ${name(1)} responds`);
   out.push(`Assuming ${releaseNames[release]} (--release to change).`);
-  const policy = result.agreedPolicy;
-  const agreed = policy ? s.a.policies.find((p) => p.priority === policy.initiator) : undefined;
-  out.push(`Phase 1: ${result.phase1}${policy && agreed ? ` (policy ${policy.initiator} with policy ${policy.responder}: ${describePolicy(agreed)})` : ''}`);
   const ts = result.agreedTransformSet;
-  out.push(`Phase 2: ${result.phase2}${ts ? ` (transform set ${ts.initiator} with ${ts.responder})` : ''}`);
-  out.push(`Fails at: ${result.failsAt ?? 'nothing, both phases should complete'}`);
+  const sets = ts ? ` (transform set ${ts.initiator} with ${ts.responder})` : '';
+  if (result.ikeVersion === 2) {
+    const proposal = result.agreedProposal;
+    out.push('IKEv2 (the IPsec profile or crypto map entry A uses for B names an IKEv2 profile).');
+    const init = proposal ? `${result.phase1 === 'agree' ? '' : 'IKE_SA_INIT agrees on '}proposal ${proposal.initiator} with ${proposal.responder}: ${proposal.algorithms}` : '';
+    out.push(`IKE SA: ${result.phase1}${init ? ` (${init})` : ''}`);
+    out.push(`Child SA: ${result.phase2}${sets}`);
+    out.push(`Fails at: ${result.failsAt ?? 'nothing, the IKE SA and its child SA should come up'}`);
+  } else {
+    const policy = result.agreedPolicy;
+    const agreed = policy ? s.a.policies.find((p) => p.priority === policy.initiator) : undefined;
+    out.push(`Phase 1: ${result.phase1}${policy && agreed ? ` (policy ${policy.initiator} with policy ${policy.responder}: ${describePolicy(agreed)})` : ''}`);
+    out.push(`Phase 2: ${result.phase2}${sets}`);
+    out.push(`Fails at: ${result.failsAt ?? 'nothing, both phases should complete'}`);
+  }
   if (result.findings.length === 0) out.push('', 'No findings.');
   for (const f of result.findings) {
     out.push('', `${f.severity.toUpperCase()} ${f.code}${f.message ? ` at ${f.message}` : ''}: ${f.summary}`, `  fix: ${f.fix}`);
@@ -172,6 +182,7 @@ export const run: Command = async (args, io) => {
   if (options.json) {
     const json = {
       schema: CHECK_SCHEMA,
+      ikeVersion: result.ikeVersion,
       phase1: result.phase1,
       phase2: result.phase2,
       failsAt: result.failsAt,
@@ -182,6 +193,7 @@ export const run: Command = async (args, io) => {
         release: options.release,
       },
       agreedPolicy: result.agreedPolicy,
+      ...(result.ikeVersion === 2 ? { agreedProposal: result.agreedProposal } : {}),
       agreedTransformSet: result.agreedTransformSet,
     };
     io.out(`${JSON.stringify(json, null, 2)}\n`);

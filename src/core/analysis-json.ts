@@ -76,6 +76,8 @@ export interface Ikev2MessageJson {
   payloads: string[];
   /** An empty INFORMATIONAL request and its answer: a liveness check (DPD). */
   liveness?: true;
+  /** The config lines it depends on, when configs were given (as an IKEv1 message's). */
+  config?: LineRun[];
 }
 
 export interface IkeSaJson {
@@ -162,7 +164,12 @@ function transitionJson(t: Transition): TransitionJson {
 
 function ikev2MessageJson(m: Ikev2Message): Ikev2MessageJson {
   const head = { name: m.name, response: m.response, messageId: m.messageId, from: m.from };
-  const rest = { lines: lineRuns(m.lines), payloads: m.payloads, ...(m.liveness === true ? { liveness: true as const } : {}) };
+  const rest = {
+    lines: lineRuns(m.lines),
+    payloads: m.payloads,
+    ...(m.liveness === true ? { liveness: true as const } : {}),
+    ...(m.config === undefined ? {} : { config: lineRuns(m.config) }),
+  };
   return m.dir === undefined ? { ...head, ...rest } : { ...head, dir: m.dir, ...rest };
 }
 

@@ -266,6 +266,10 @@ export interface Ikev2Message {
   packetLines: Partial<Record<Side, LineRef>>;
   /** In a merged two-sided negotiation: which of `lines` each router printed. */
   sideLines?: { initiator: LineRef[]; responder: LineRef[] };
+  /** The configuration lines this message depends on, all and by attribute, as for an IKEv1 message (configs given). */
+  config?: LineRef[];
+  configByAttribute?: Message['configByAttribute'];
+  configDefaultsByAttribute?: Message['configDefaultsByAttribute'];
 }
 
 /** IKEv2: the IKE SA, what `phase1` is to IKEv1. */

@@ -24,8 +24,8 @@ import { RecordTableBuilder } from './log/record-table.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
 import { finalizeNegotiations } from './negotiation/finalize.ts';
 import { TransitionJudge } from './negotiation/judge.ts';
-import { relateConfigs } from './attach-config.ts';
-import { assembleNegotiation } from './assemble.ts';
+import { relateConfigs, relateIkev2Configs } from './attach-config.ts';
+import { assembleNegotiation, withIkev2Configs } from './assemble.ts';
 import { judgeIkev2 } from './negotiation/ikev2/judge.ts';
 import { Ikev2Steps } from './fsm/ikev2/replay.ts';
 import { diagnoseIkev2 } from './diagnosis/ikev2/diagnose.ts';
@@ -145,8 +145,8 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       return {
         schema: ANALYSIS_SCHEMA,
         input: { files, lines, unrecognized },
-        // IKEv2 negotiations follow the IKEv1 ones; the IKEv1 machines, config relations and rules do not read them
-        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...judgedIkev2(ikev2, judge !== null).map((n) => ({ ...n, findings: diagnoseIkev2(n) }))],
+        // IKEv2 negotiations follow the IKEv1 ones, related to the configs by their own relations and judged by their own rules
+        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...judgedIkev2(ikev2, judge !== null).map((n) => withIkev2Configs(n, relateIkev2Configs(n, attached))).map((n) => ({ ...n, findings: diagnoseIkev2(n) }))],
         events,
         lineTables: tables,
         records: records.table(),

@@ -4,7 +4,7 @@
  * stage returned is changed; a negotiation, exchange, message or transition that gains something is a new object.
  */
 import type { Finding, Message, Negotiation, Transition } from './analysis.ts';
-import type { MessageConfig, NegotiationConfigs } from './attach-config.ts';
+import type { Ikev2NegotiationConfigs, MessageConfig, NegotiationConfigs } from './attach-config.ts';
 import type { NegotiationVerdicts, Verdict } from './negotiation/judge.ts';
 
 export interface NegotiationParts {
@@ -57,5 +57,22 @@ export function assembleNegotiation({ built, verdicts, configs, findings }: Nego
     })),
     informational: related(built.informational, configs.informational ?? undefined),
     findings,
+  };
+}
+
+/** An IKEv2 negotiation with each IKE SA message's config lines, when configs were given. */
+export function withIkev2Configs(negotiation: Negotiation, configs: Ikev2NegotiationConfigs): Negotiation {
+  const sa = negotiation.ikeSa;
+  const messages = configs.messages;
+  if (sa === undefined || messages === null) return negotiation;
+  return {
+    ...negotiation,
+    ikeSa: {
+      ...sa,
+      messages: sa.messages.map((m, i) => {
+        const c = messages[i];
+        return c === undefined ? m : { ...m, config: c.config, configByAttribute: c.configByAttribute ?? {}, configDefaultsByAttribute: c.configDefaultsByAttribute ?? {} };
+      }),
+    },
   };
 }

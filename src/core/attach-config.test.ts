@@ -54,3 +54,22 @@ describe('config lines of each message and attribute (the seed with both configs
     expect(texts(1)[encryption.after - 1]).toBe('authentication pre-share');
   });
 });
+
+describe('config lines of IKEv2 messages', () => {
+  // Corpus 11's router (IOS-XE, IKE_AUTH answered with NO_PROPOSAL_CHOSEN) with a FlexVPN config of another lab:
+  // its config was not published, and one config given beside a one-sided log is that router's.
+  const log = read('fixtures/corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log');
+  const cfgText = read('fixtures/configs/ikev2/gre-r15-otus.cfg');
+  const v2 = analyze([{ name: '11.log', text: log }], { configs: [{ name: 'R15.cfg', text: cfgText }] });
+  const sa = v2.negotiations.find((n) => n.ikeVersion === 2)?.ikeSa;
+  const cfgLine = (r: { line: number }) => cfgText.split('\n')[r.line - 1]?.trim();
+  test('IKE_SA_INIT depends on the policy and its proposal, IKE_AUTH on the profile, its keyring and the IPsec profile', () => {
+    const init = sa?.messages.find((m) => m.name === 'IKE_SA_INIT' && !m.response);
+    const auth = sa?.messages.find((m) => m.name === 'IKE_AUTH' && !m.response);
+    expect(init?.config?.map(cfgLine)).toEqual(['crypto ikev2 proposal IKEv2-GRE', 'encryption aes-cbc-256', 'integrity sha256', 'group 21', 'crypto ikev2 policy IKEv2-POLICY', 'proposal IKEv2-GRE']);
+    expect(auth?.configByAttribute?.auth?.map(cfgLine)).toEqual(['authentication remote pre-share', 'authentication local pre-share']);
+    expect(auth?.config?.map(cfgLine)).toEqual(expect.arrayContaining(['keyring local IKEv2-PSK', 'set ikev2-profile IKEv2-PROFILE', 'tunnel protection ipsec profile IPSEC-PROFILE']));
+    // the PRF no line sets is decided by the proposal's implicit line
+    expect(init?.configDefaultsByAttribute?.hash).toEqual([{ file: 1, block: 1 }]);
+  });
+});

@@ -1,11 +1,13 @@
 import { EXCHANGE_MESSAGES, MAIN_MODE, phase1Position, type ExchangeMessageName, type MessageName } from './ike/messages.ts';
 import type { Side } from './ike/sides.ts';
 import type { LineRef } from './ike/line-ref.ts';
-import type { Message, Negotiation } from './analysis.ts';
+import type { Ikev2Message, Message, Negotiation } from './analysis.ts';
 import { matchesAddress, parseIp } from './config/address.ts';
 import type { EffectiveConfig } from './config/model.ts';
 import { effectiveConfigFromText } from './config/effective.ts';
-import { attributesOf, decidingLines, relatedLines, type ConfigAttribute } from './config/relations.ts';
+import { attributesOf, decidingLines, decidingOf, linesOf, relatedLines, type ConfigAttribute } from './config/relations.ts';
+import { ikev2AttributesOf, ikev2ConfigRelations } from './config/ikev2-relations.ts';
+import { ikev2MessageName } from './timeline/ikev2-messages.ts';
 
 /** A router's config given with the logs: its index in `input.files` and its effective model. */
 export interface AttachedConfig {
@@ -30,6 +32,13 @@ function ownership(config: EffectiveConfig, self: string, peer: string): number 
     const destination = iface.tunnel?.destination ? parseIp(iface.tunnel.destination.address) : null;
     if (destination && peerIp && sameIp(destination.parts, peerIp.parts)) score += 3;
     if (destination && selfIp && sameIp(destination.parts, selfIp.parts)) score -= 3;
+  }
+  // An IKEv2 keyring peer or profile naming the peer's address (a FlexVPN router names its peers there).
+  for (const keyring of config.ikev2.keyrings) {
+    if (peerIp && keyring.peers.some((p) => p.address !== null && p.address.match.prefixLength > 0 && matchesAddress(p.address.match, peerIp))) score += 2;
+  }
+  for (const profile of config.ikev2.profiles) {
+    if (peerIp && profile.matches.some((m) => m.match !== null && m.match.prefixLength > 0 && matchesAddress(m.match, peerIp))) score += 2;
   }
   for (const entry of config.cryptoMaps) {
     for (const p of entry.peers) {
@@ -157,4 +166,35 @@ export function relateConfigs(negotiation: Negotiation, configs: readonly Attach
     phase2: negotiation.phase2.map((p) => p.messages.map(of)),
     informational: negotiation.informational.map(of),
   };
+}
+
+/** What the configs given say about an IKEv2 negotiation: whose config is whose, and each IKE SA message's lines. */
+export interface Ikev2NegotiationConfigs {
+  sides: SideConfigs;
+  /** Index for index with `ikeSa.messages`; null when no config was given. */
+  messages: readonly MessageConfig[] | null;
+}
+
+function ikev2MessageConfig(message: Ikev2Message, negotiation: Negotiation, sides: SideConfigs): MessageConfig {
+  const name = ikev2MessageName(message);
+  const config: LineRef[] = [];
+  const byAttribute: Partial<Record<ConfigAttribute, LineRef[]>> = {};
+  const defaultsByAttribute: NonNullable<Message['configDefaultsByAttribute']> = {};
+  eachSide(negotiation, sides, (attached, peer) => {
+    for (const line of linesOf(ikev2ConfigRelations(attached.config, { message: name, peer }))) config.push({ file: attached.file, line });
+    for (const attribute of ikev2AttributesOf(name)) {
+      const deciding = decidingOf(ikev2ConfigRelations(attached.config, { message: name, attribute, peer }));
+      const lines = (byAttribute[attribute] ??= []);
+      for (const line of deciding.lines) lines.push({ file: attached.file, line });
+      for (const block of deciding.defaultsIn) (defaultsByAttribute[attribute] ??= []).push({ file: attached.file, block });
+    }
+  });
+  return { config, configByAttribute: byAttribute, configDefaultsByAttribute: defaultsByAttribute };
+}
+
+/** The stage that relates an IKEv2 negotiation to the configs given, as `relateConfigs` does for IKEv1. */
+export function relateIkev2Configs(negotiation: Negotiation, configs: readonly AttachedConfig[]): Ikev2NegotiationConfigs {
+  if (configs.length === 0 || negotiation.ikeSa === undefined) return { sides: {}, messages: null };
+  const sides = assignConfigs(negotiation, configs);
+  return { sides, messages: negotiation.ikeSa.messages.map((m) => ikev2MessageConfig(m, negotiation, sides)) };
 }

@@ -4,13 +4,16 @@
 import type { FindingCode, Severity } from '../analysis.ts';
 import type { EffectiveConfig, Setting } from './model.ts';
 import type { LineRef } from '../ike/line-ref.ts';
-import type { ExchangeMessageName } from '../ike/messages.ts';
+import type { ExchangeMessageName, Ikev2MessageName } from '../ike/messages.ts';
+
+/** Where a checked negotiation would stop: an IKEv1 message or an IKEv2 exchange's message. */
+export type CheckMessage = ExchangeMessageName | Ikev2MessageName;
 
 export interface CheckFinding {
   code: FindingCode;
   severity: Severity;
   /** The message where the negotiation would stop (or the finding shows), null for advice. */
-  message: ExchangeMessageName | null;
+  message: CheckMessage | null;
   /** Config lines to change (file 0 is router A, file 1 router B unless `files` says otherwise). */
   lines: LineRef[];
   summary: string;

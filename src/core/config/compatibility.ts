@@ -1,27 +1,39 @@
 /**
- * Will two routers agree? Router A initiates, router B responds, as IOS would run it: A proposes its policies
- * in priority order, B takes the first of its own that matches; the same for transform sets in Quick Mode;
- * then keys (MM5), proxies and PFS. Each finding names the lines to change, on which router.
+ * Will two routers agree? Router A initiates, router B responds, as IOS would run it, in the IKE version A
+ * uses for B. IKEv1: A proposes its policies in priority order, B takes the first of its own that matches; the
+ * same for transform sets in Quick Mode; then keys (MM5), proxies and PFS. IKEv2: IKE_SA_INIT's proposals, then
+ * IKE_AUTH's identities, profiles and keys (ikev2-check.ts) and its child SA. Two routers set up for different
+ * versions are told so, and the check goes on in A's. Each finding names the lines to change, on which router.
  */
-import { ref, type CheckFinding, type Side } from './check-common.ts';
+import { ref, type CheckFinding, type CheckMessage, type Side } from './check-common.ts';
+import { ikeVersionFor, ikev2Line } from './ikev2-decide.ts';
+import { checkIkev2Sa } from './ikev2-check.ts';
 import type { EffectiveConfig } from './model.ts';
 import { ikeAddresses, pairSources } from './peer-view.ts';
 import { checkPhase1 } from './phase1-check.ts';
-import { checkPhase2 } from './phase2-check.ts';
+import { checkPhase2, IKE_AUTH_CHILD } from './phase2-check.ts';
 import { sourcePeer } from './phase2-sources.ts';
 import { MAIN_MODE, QUICK_MODE, type ExchangeMessageName } from '../ike/messages.ts';
+import { IKEV2_EXCHANGES, isIkev2Exchange, type Ikev2Exchange } from '../ike/ikev2.ts';
 
 export type { CheckFinding } from './check-common.ts';
 
 export type Agreement = 'agree' | 'disagree';
 
 export interface CompatibilityResult {
+  /** The IKE version A negotiates with B. */
+  ikeVersion: 1 | 2;
+  /** IKEv1's phase 1, or IKEv2's IKE SA (IKE_SA_INIT and IKE_AUTH's authentication). */
   phase1: Agreement;
+  /** IKEv1's phase 2, or IKEv2's child SA. */
   phase2: Agreement;
-  failsAt: ExchangeMessageName | null;
+  /** IKEv1: the message; IKEv2: the exchange (`IKE_SA_INIT`, `IKE_AUTH`, `CREATE_CHILD_SA`). */
+  failsAt: ExchangeMessageName | Ikev2Exchange | null;
   findings: CheckFinding[];
-  /** The policies that would be agreed (A's proposal, B's policy), when phase 1 agrees. */
+  /** The policies that would be agreed (A's proposal, B's policy), when IKEv1's phase 1 agrees. */
   agreedPolicy: { initiator: number; responder: number } | null;
+  /** IKEv2: the proposals that would be agreed (A's and B's), and the algorithms taken. */
+  agreedProposal: { initiator: string; responder: string; algorithms: string } | null;
   /** The transform sets that would be agreed, when phase 2 agrees. */
   agreedTransformSet: { initiator: string; responder: string } | null;
   /** The addresses each side uses for the other, as far as the configs show them. */
@@ -33,7 +45,13 @@ export interface CheckOptions {
   files?: readonly [number, number];
 }
 
-const order: readonly ExchangeMessageName[] = [...MAIN_MODE, ...QUICK_MODE];
+const order: readonly string[] = [...MAIN_MODE, ...QUICK_MODE, ...IKEV2_EXCHANGES];
+
+/** IKEv2 stops at an exchange: a response's refusal is its exchange's. */
+function exchangeOf(m: CheckMessage): ExchangeMessageName | Ikev2Exchange {
+  const exchange = m.split('.')[0] ?? m;
+  return isIkev2Exchange(exchange) ? exchange : (m as ExchangeMessageName);
+}
 
 /** Predicts the negotiation between router A (initiator) and router B (responder) from their configs. */
 export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig, options: CheckOptions = {}): CompatibilityResult {
@@ -52,6 +70,9 @@ export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig,
   const bAddress = (sa ? sourcePeer(sa) : null) ?? bCfg.localAddresses[0]?.address ?? null;
   const aAddress = (sb ? sourcePeer(sb) : null) ?? aCfg.localAddresses[0]?.address ?? null;
 
+  const ikeVersion = ikeVersionFor(aCfg, bAddress);
+  const bVersion = ikeVersionFor(bCfg, aAddress);
+  const first: CheckMessage = ikeVersion === 2 ? 'IKE_SA_INIT' : 'MM1';
   let unreachable = false;
   for (const [from, to, source, address, toSource] of [
     [A, B, sa, bAddress, sb],
@@ -64,31 +85,66 @@ export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig,
     add({
       code: 'PEER_UNREACHABLE',
       severity: from === A ? 'error' : 'warning',
-      message: from === A ? 'MM1' : null,
+      message: from === A ? first : null,
       lines: ref(from, peerLine),
       summary: `${from.name} sends IKE to ${address}, which is not the address ${to.name} terminates IKE on (${own.join(', ')})${from === A ? '' : `: only matters when ${from.name} initiates`}.`,
       fix: `On ${from.name}, point ${source.kind === 'tunnel' ? "'tunnel destination'" : "'set peer'"} at ${to.name}'s address.`,
     });
   }
 
+  /** Two routers set up for different versions: an error where A's negotiation fails, else a warning about B initiating. */
+  const versions = (checked: CompatibilityResult): CompatibilityResult => {
+    if (bVersion === ikeVersion) return checked;
+    const [v2, v2Source] = ikeVersion === 2 ? [A, sa] : [B, sb];
+    const fails = checked.failsAt !== null;
+    const finding: CheckFinding = {
+      code: 'P1_POLICY_MISMATCH',
+      severity: fails ? 'error' : 'warning',
+      message: fails ? first : null,
+      lines: ref(v2, ikev2Line(v2.cfg, v2Source)),
+      summary: `${A.name} negotiates IKEv${ikeVersion} with ${B.name}, but ${B.name} is set up for IKEv${bVersion} with ${A.name}: ${
+        fails ? `${B.name} answers ${first} from its IKEv${ikeVersion} configuration alone, and it does not fit` : `initiated by ${A.name} it works; initiated by ${B.name} it is IKEv${bVersion}, which ${A.name}'s IKEv${bVersion} configuration has to answer`
+      }.`,
+      fix: `Use one version on both: 'set ikev2-profile' (with an IKEv2 profile and keyring) on ${ikeVersion === 2 ? B.name : A.name}, or remove it from ${ikeVersion === 2 ? A.name : B.name}.`,
+    };
+    return { ...checked, findings: [finding, ...checked.findings] };
+  };
+  if (ikeVersion === 2) {
+    const ikeSa = checkIkev2Sa({ A, B, sa, aAddress, bAddress, add });
+    const child = checkPhase2({ A, B, sa, sb, aAddress, bAddress, add, child: IKE_AUTH_CHILD });
+    const choice = ikeSa.choice;
+    return versions(result(ikeVersion, unreachable ? first : ikeSa.fails, child.fails, findings, {
+      agreedPolicy: null,
+      agreedProposal: choice ? { initiator: choice.offered.name, responder: choice.proposal.name, algorithms: [choice.encryption, choice.integrity, `prf ${choice.prf}`, `group ${choice.group}`].filter((x) => x !== null).join(' ') } : null,
+      agreedTransformSet: child.agreedTransformSet,
+      addresses: { a: aAddress, b: bAddress },
+    }));
+  }
   const p1 = checkPhase1({ A, B, aAddress, bAddress, add });
-  const phase1Fails = unreachable ? 'MM1' : p1.fails;
-  const agreedPolicy = p1.agreedPolicy;
   const p2 = checkPhase2({ A, B, sa, sb, aAddress, bAddress, add });
-  const phase2Fails = p2.fails;
-  const agreedTransformSet = p2.agreedTransformSet;
+  return versions(result(ikeVersion, unreachable ? first : p1.fails, p2.fails, findings, {
+    agreedPolicy: p1.agreedPolicy,
+    agreedProposal: null,
+    agreedTransformSet: p2.agreedTransformSet,
+    addresses: { a: aAddress, b: bAddress },
+  }));
+}
 
-  const fails: ExchangeMessageName[] = [];
-  if (phase1Fails !== null) fails.push(phase1Fails);
-  if (phase2Fails !== null) fails.push(phase2Fails);
+function result(
+  ikeVersion: 1 | 2,
+  phase1Fails: CheckMessage | null,
+  phase2Fails: CheckMessage | null,
+  findings: CheckFinding[],
+  agreed: Pick<CompatibilityResult, 'agreedPolicy' | 'agreedProposal' | 'agreedTransformSet' | 'addresses'>,
+): CompatibilityResult {
+  const fails = [phase1Fails, phase2Fails].filter((m) => m !== null).map(exchangeOf);
   fails.sort((x, y) => order.indexOf(x) - order.indexOf(y));
   return {
+    ikeVersion,
     phase1: phase1Fails === null ? 'agree' : 'disagree',
     phase2: phase2Fails === null ? 'agree' : 'disagree',
     failsAt: fails[0] ?? null,
     findings,
-    agreedPolicy,
-    agreedTransformSet,
-    addresses: { a: aAddress, b: bAddress },
+    ...agreed,
   };
 }

@@ -131,3 +131,21 @@ describe('how the sections are typed', () => {
     expect(effectiveConfigFromText(text).ikev2.proposals[0]?.refused).toBe('incomplete: no encryption (IOS marks the proposal incomplete and never offers it)');
   });
 });
+
+describe('a FlexVPN hub and spoke (corpus 25)', () => {
+  const text = readFileSync(new URL('../../../fixtures/corpus/25-flexvpn-hub-psk-lookup-by-fqdn-ike-identity-responder-iosxe.config.txt', import.meta.url), 'utf8');
+  test('` !` between two peers ends the first peer, not the keyring; the hub profile matches a domain and clones a virtual template', () => {
+    const cfg = effectiveConfigFromText(text);
+    // the paste holds the hub's and a spoke's blocks one after the other: the later sections of the same name are merged in
+    expect(cfg.ikev2.keyrings[0]?.peers.map((p) => `${p.name} ${p.identity?.identity.kind ?? '-'}:${p.identity?.identity.value ?? '-'} ${p.localKey?.key ?? '-'}`)).toEqual([
+      'SPOKE1 fqdn:SPOKE1.LAB.LOCAL Cisco1234',
+      'SPOKE2 fqdn:SPOKE2.LAB.LOCAL Cisco5678',
+      'HUB -:- Cisco1234',
+    ]);
+    const hub = cfg.ikev2.profiles[0];
+    expect(hub?.matches.map((m) => `${m.kind}:${m.value}:${m.domain}@${m.line}`)).toEqual(['fqdn:LAB.LOCAL:true@13', 'fqdn:LAB.LOCAL:true@27']);
+    expect(hub?.virtualTemplate).toEqual({ number: 1, line: 18 });
+    // only the author's label line stays unread
+    expect(unread(text)).toEqual(['R1 SPOKE']);
+  });
+});

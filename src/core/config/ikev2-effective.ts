@@ -52,6 +52,7 @@ function newProfile(name: string, line: number): Ikev2Profile {
     trustpoints: [],
     lifetimeSeconds: byDefault(ikev2Defaults.lifetimeSeconds),
     dpd: byDefault(null),
+    virtualTemplate: null,
   };
 }
 
@@ -173,7 +174,8 @@ export function ikev2Config(statements: readonly ConfigStatement[], release: Ios
       case 'ikev2-profile-keyring':
       case 'ikev2-profile-trustpoint':
       case 'ikev2-profile-lifetime':
-      case 'ikev2-profile-dpd': {
+      case 'ikev2-profile-dpd':
+      case 'ikev2-profile-virtual-template': {
         const p = profileAt.get(section);
         if (p) applyProfile(p, s);
         break;
@@ -224,6 +226,9 @@ function applyProfile(p: Ikev2Profile, s: ConfigStatement): void {
       break;
     case 'ikev2-profile-dpd':
       p.dpd = set(s.dpd, s.line);
+      break;
+    case 'ikev2-profile-virtual-template':
+      p.virtualTemplate = { number: s.number, line: s.line };
       break;
     default:
       break;

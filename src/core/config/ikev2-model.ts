@@ -102,6 +102,8 @@ export interface Ikev2Profile {
   trustpoints: { name: string; line: number }[];
   lifetimeSeconds: Setting<number>;
   dpd: Setting<Ikev2Dpd | null>;
+  /** `virtual-template N`: a FlexVPN hub clones a virtual access interface per peer from it. */
+  virtualTemplate: { number: number; line: number } | null;
 }
 
 export interface Ikev2Config {

@@ -117,6 +117,7 @@ function profileCommand(t: readonly string[], raw: readonly string[]): Ikev2Stat
   if (a === 'dpd' && int(b) !== null && int(t[2]) !== null && (t[3] === 'on-demand' || t[3] === 'periodic') && t.length === 4) {
     return { kind: 'ikev2-profile-dpd', dpd: { intervalSeconds: int(b) ?? 0, retrySeconds: int(t[2]) ?? 0, mode: t[3] } };
   }
+  if (a === 'virtual-template' && int(b) !== null && t.length === 2) return { kind: 'ikev2-profile-virtual-template', number: int(b) ?? 0 };
   return null;
 }
 

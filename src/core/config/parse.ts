@@ -67,7 +67,10 @@ export function parseConfig(text: string): ParsedConfig {
   for (const lex of lexed) {
     if (lex.prompt) useRouter(lex.prompt.host);
     const state = stateOf(router);
-    if (lex.kind === 'comment' && lex.command === '' && lex.raw.trim().replace(/^>\s*/, '').startsWith('!')) state.open = [];
+    // `!` ends the sections it is not indented under: ` !` between two peers of a keyring ends the first peer only.
+    if (lex.kind === 'comment' && lex.command === '' && lex.raw.trim().replace(/^>\s*/, '').startsWith('!')) {
+      while (state.open.length > 0 && (state.open.at(-1)?.headerIndent ?? 0) >= lex.indent) state.open.pop();
+    }
     if (lex.kind !== 'statement') {
       lines.push(toLine(lex, lex.kind, router, null));
       continue;

@@ -1,17 +1,50 @@
 /**
- * Phase 2 of the compatibility check: the transform set B picks from A's QM1, the proxy identities (mirrored
- * ACLs, or any/any on both VTIs), PFS and lifetimes.
+ * The SAs of the compatibility check (IKEv1's phase 2, IKEv2's child SA): the transform set B picks from A's
+ * proposal, the proxy identities (mirrored ACLs, or any/any on both VTIs), PFS and lifetimes.
  */
 import { containsMatch, formatMatch } from './address.ts';
-import { ref, settingRef, type AddFinding, type Side } from './check-common.ts';
+import { ref, settingRef, type AddFinding, type CheckMessage, type Side } from './check-common.ts';
 import { isWeakGroup, isWeakTransform, releaseNames } from './defaults.ts';
 import type { AccessList, EffectiveConfig, TransformSet } from './model.ts';
 import { sameTransforms } from './observed.ts';
 import { aclPermits, proposedMode } from './peer-view.ts';
 import { isVti, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
-import type { ExchangeMessageName } from '../ike/messages.ts';
+
+/**
+ * How the exchange that negotiates the SAs answers each refusal: IKEv1's Quick Mode, or IKEv2's IKE_AUTH (whose
+ * first child SA takes its keys from IKE_SA_INIT: PFS is negotiated only when a CREATE_CHILD_SA rekeys it).
+ */
+export interface ChildExchange {
+  request: CheckMessage;
+  response: CheckMessage;
+  noPolicy: string;
+  transformRefused: string;
+  proxiesRefused: string;
+  /** The exchange PFS is checked in, and whether its refusal stops the first SAs. */
+  pfs: { message: CheckMessage; stopsFirst: boolean; refused: string };
+}
+
+export const QUICK_MODE_CHILD: ChildExchange = {
+  request: 'QM1',
+  response: 'QM2',
+  noPolicy: 'Quick Mode finds no matching map ("map_db_find_best did not find matching map")',
+  transformRefused: 'answers QM1 with "transform proposal not supported" / PROPOSAL_NOT_CHOSEN',
+  proxiesRefused: 'answers QM1 with "proxy identities not supported" (error 32)',
+  pfs: { message: 'QM1', stopsFirst: true, refused: 'rejects QM1' },
+};
+
+export const IKE_AUTH_CHILD: ChildExchange = {
+  request: 'IKE_AUTH',
+  response: 'IKE_AUTH.response',
+  noPolicy: 'IKE_AUTH finds no child SA policy for the traffic selectors and is answered with TS_UNACCEPTABLE',
+  transformRefused: 'answers IKE_AUTH with NO_PROPOSAL_CHOSEN: the IKE SA comes up, the child SA does not',
+  proxiesRefused: 'answers IKE_AUTH with TS_UNACCEPTABLE: the IKE SA comes up, the child SA does not',
+  pfs: { message: 'CREATE_CHILD_SA', stopsFirst: false, refused: 'refuses the first rekey (CREATE_CHILD_SA), the child SA ending at its lifetime' },
+};
 
 export interface Phase2Context {
+  /** The exchange that carries the SA proposal; Quick Mode unless told. */
+  child?: ChildExchange;
   A: Side;
   B: Side;
   sa: Phase2Source | null;
@@ -22,7 +55,7 @@ export interface Phase2Context {
 }
 
 export interface Phase2Result {
-  fails: ExchangeMessageName | null;
+  fails: CheckMessage | null;
   agreedTransformSet: { initiator: string; responder: string } | null;
 }
 
@@ -61,19 +94,20 @@ function refusesWeak(cfg: EffectiveConfig): boolean {
 /** Checks phase 2 between A (initiator) and B (responder), adding findings. */
 export function checkPhase2(ctx: Phase2Context): Phase2Result {
   const { A, B, sa, sb, aAddress, bAddress, add } = ctx;
+  const child = ctx.child ?? QUICK_MODE_CHILD;
   const aCfg = A.cfg;
   const bCfg = B.cfg;
-  let phase2Fails: ExchangeMessageName | null = null;
+  let phase2Fails: CheckMessage | null = null;
   let agreedTransformSet: Phase2Result['agreedTransformSet'] = null;
   if (!sa || !sb) {
-    phase2Fails = 'QM1';
+    phase2Fails = child.request;
     const missing = !sa ? A : B;
     add({
       code: 'P2_PROXY_MISMATCH',
       severity: 'error',
-      message: 'QM1',
+      message: child.request,
       lines: [],
-      summary: `${missing.name} has no crypto map entry and no 'tunnel protection' for the peer: ${missing === A ? 'nothing triggers phase 2' : 'Quick Mode finds no matching map ("map_db_find_best did not find matching map")'}.`,
+      summary: `${missing.name} has no crypto map entry and no 'tunnel protection' for the peer: ${missing === A ? 'nothing triggers phase 2' : child.noPolicy}.`,
       fix: `On ${missing.name}, add a crypto map entry (set peer, set transform-set, match address) applied to the outside interface, or a VTI with 'tunnel protection ipsec profile'.`,
     });
   } else {
@@ -86,7 +120,7 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
         add({
           code: 'WEAK_CRYPTO',
           severity: 'error',
-          message: 'QM1',
+          message: child.request,
           lines: ref(side, t.line),
           summary: `${side.name} transform set ${t.name} (${t.transforms.join(' ')}) is refused on ${releaseNames[side.cfg.release]}: ${t.refused ?? ''}.`,
           fix: `On ${side.name}: esp-aes 256 esp-sha256-hmac (both routers alike), or configure 'crypto engine compliance shield disable'.`,
@@ -110,16 +144,16 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
     ];
     if (!chosen && refusedSets && (aSets.length === 0 || bSets.length === 0)) {
       // The refusal above is the cause; no separate transform mismatch.
-      phase2Fails = 'QM1';
+      phase2Fails = child.request;
     } else if (!chosen) {
-      phase2Fails = 'QM1';
+      phase2Fails = child.request;
       const describe = (sets: readonly TransformSet[]) => sets.map((t) => `${t.name}: ${t.transforms.join(' ')}`).join('; ') || 'none';
       add({
         code: 'P2_TRANSFORM_MISMATCH',
         severity: 'error',
-        message: 'QM1',
+        message: child.request,
         lines: [...setLines(A, sa, aSets), ...setLines(B, sb, bSets)],
-        summary: `No transform set in common (${A.name} ${describe(aSets)} vs ${B.name} ${describe(bSets)}): ${B.name} answers QM1 with "transform proposal not supported" / PROPOSAL_NOT_CHOSEN.`,
+        summary: `No transform set in common (${A.name} ${describe(aSets)} vs ${B.name} ${describe(bSets)}): ${B.name} ${child.transformRefused}.`,
         fix: aSets[0] ? `e.g. on ${B.name}: crypto ipsec transform-set ${bSets[0]?.name ?? aSets[0].name} ${aSets[0].transforms.join(' ')}` : `Define a transform set on ${A.name} and name it with 'set transform-set'.`,
       });
     } else {
@@ -127,11 +161,11 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
       const mode = proposedMode(sa, ta, { a: aAddress, b: bAddress });
       const bMode = sb.kind === 'tunnel' && isVti(sb.iface) ? 'tunnel' : tb.mode.value;
       if (tb.requireMode && bMode !== mode) {
-        phase2Fails = 'QM1';
+        phase2Fails = child.request;
         add({
           code: 'P2_TRANSFORM_MISMATCH',
           severity: 'error',
-          message: 'QM1',
+          message: child.request,
           lines: [...settingRef(A, ta.mode, ta.line), ...settingRef(B, tb.mode, tb.line)],
           summary: `${A.name} proposes ${mode} mode, ${B.name}'s transform set ${tb.name} requires ${bMode} mode.`,
           fix: `Use the same mode on both, or drop 'require' on ${B.name}.`,
@@ -144,7 +178,7 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
         add({
           code: 'WEAK_CRYPTO',
           severity: 'warning',
-          message: 'QM1',
+          message: child.request,
           lines: [...ref(A, ta.line), ...ref(B, tb.line)],
           summary: `Phase 2 would use ${weak.join(', ')}: weak, and refused by IOS-XE 17.11 and later.`,
           fix: 'On both routers: esp-aes 256 esp-sha256-hmac (or esp-gcm 256).',
@@ -168,7 +202,7 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
         add({
           code: 'P2_PROXY_MISMATCH',
           severity: 'info',
-          message: 'QM1',
+          message: child.request,
           lines: [...ref(A, sa.entry.acl?.line), ...ref(B, sb.entry.acl?.line)],
           summary: `The proxies cannot be checked: ${!sa.acl ? A.name : B.name}'s config does not define access list ${(!sa.acl ? sa.entry.acl?.name : sb.entry.acl?.name) ?? '(no match address)'}.`,
           fix: 'Paste the access lists named by match address.',
@@ -179,13 +213,13 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
       }
     }
     if (proxyProblem) {
-      phase2Fails ??= 'QM1';
+      phase2Fails ??= child.request;
       add({
         code: 'P2_PROXY_MISMATCH',
         severity: 'error',
-        message: 'QM1',
+        message: child.request,
         lines: [...proxyLines(A, sa), ...proxyLines(B, sb)],
-        summary: `Proxy identities disagree: ${proxyProblem}. ${B.name} answers QM1 with "proxy identities not supported" (error 32).`,
+        summary: `Proxy identities disagree: ${proxyProblem}. ${B.name} ${child.proxiesRefused}.`,
         fix: aVti !== bVti ? 'Use the same kind on both: two VTIs (tunnel mode ipsec ...) or two crypto maps with mirrored ACLs.' : `Mirror the ACLs: ${B.name}'s ACL must permit the reverse of ${A.name}'s (swap source and destination).`,
       });
     }
@@ -199,16 +233,16 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
     const pfsDiffer = aPfs !== null && bPfs !== null && aPfs.value !== bPfs.value;
     if (pfsDiffer) {
       if (aPfs.value === null || bPfs.value !== null) {
-        phase2Fails ??= 'QM1';
+        if (child.pfs.stopsFirst) phase2Fails ??= child.pfs.message;
         add({
           code: 'P2_PFS_MISMATCH',
-          severity: 'error',
-          message: 'QM1',
+          severity: child.pfs.stopsFirst ? 'error' : 'warning',
+          message: child.pfs.message,
           lines: pfsLines,
           summary:
             aPfs.value === null
-              ? `${B.name} requires PFS group ${bPfs.value ?? ''} but ${A.name} proposes no PFS: ${B.name} rejects QM1.`
-              : `PFS groups differ (${A.name} group ${aPfs.value}, ${B.name} group ${bPfs.value ?? ''}): ${B.name} rejects QM1.`,
+              ? `${B.name} requires PFS group ${bPfs.value ?? ''} but ${A.name} proposes no PFS: ${B.name} ${child.pfs.refused}.`
+              : `PFS groups differ (${A.name} group ${aPfs.value}, ${B.name} group ${bPfs.value ?? ''}): ${B.name} ${child.pfs.refused}.`,
           fix: `'set pfs group${bPfs.value ?? aPfs.value ?? ''}' on both routers, or on neither.`,
         });
       } else {
@@ -226,11 +260,11 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
     const pfsGroup = pfsDiffer ? (aPfs?.value ?? bPfs?.value ?? null) : (aPfs?.value ?? null);
     if (pfsGroup !== null && isWeakGroup(pfsGroup)) {
       const refused = refusesWeak(aCfg) || refusesWeak(bCfg);
-      if (refused) phase2Fails ??= 'QM1';
+      if (refused) phase2Fails ??= child.pfs.message;
       add({
         code: 'WEAK_CRYPTO',
         severity: refused ? 'error' : 'warning',
-        message: 'QM1',
+        message: child.request,
         lines: pfsLines,
         summary: `PFS group ${pfsGroup} is weak, and refused by IOS-XE 17.11 and later.`,
         fix: 'set pfs group14 (or higher) on both routers.',
@@ -244,7 +278,7 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
       add({
         code: 'LIFETIME_ADJUSTED',
         severity: 'info',
-        message: 'QM2',
+        message: child.response,
         lines: [...settingRef(A, aLife, aHeader), ...settingRef(B, bLife, bHeader)],
         summary: `Phase 2 lifetimes differ (${aLife.value} s vs ${bLife.value} s): the shorter one, ${Math.min(aLife.value, bLife.value)} s, is used.`,
         fix: 'Nothing to fix; align the lifetimes to avoid surprises.',

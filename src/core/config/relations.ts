@@ -103,7 +103,7 @@ function settingText(p: IsakmpPolicy, field: PolicyField): string {
 }
 
 /** A relation for a setting: its own line, or (for an IOS default) the header line where it could be set. */
-function fromSetting(attribute: ConfigAttribute, setting: Setting<unknown>, header: number | null, what: string): ConfigRelation {
+export function fromSetting(attribute: ConfigAttribute, setting: Setting<unknown>, header: number | null, what: string): ConfigRelation {
   if (!setting.isDefault) return { attribute, line: setting.line, isDefault: false, why: what };
   return { attribute, line: header, isDefault: true, why: `${what} (IOS default, not configured)` };
 }
@@ -134,7 +134,7 @@ function identityRelations(cfg: EffectiveConfig): ConfigRelation[] {
   return out;
 }
 
-function phase2Relations(cfg: EffectiveConfig, attribute: ConfigAttribute, sources: readonly Phase2Source[]): ConfigRelation[] {
+export function phase2Relations(cfg: EffectiveConfig, attribute: ConfigAttribute, sources: readonly Phase2Source[]): ConfigRelation[] {
   const out: ConfigRelation[] = [];
   const push = (line: number | null, why: string, isDefault = false) => out.push({ attribute, line, isDefault, why });
   for (const source of sources) {
@@ -243,11 +243,16 @@ export function configRelations(cfg: EffectiveConfig, query: RelationQuery): Con
   return out;
 }
 
+/** Just the line numbers of some relations, sorted, without duplicates. */
+export function linesOf(relations: readonly ConfigRelation[]): number[] {
+  const lines = new Set<number>();
+  for (const r of relations) if (r.line !== null) lines.add(r.line);
+  return [...lines].sort((a, b) => a - b);
+}
+
 /** Just the line numbers a message (or attribute) depends on, sorted, without duplicates. */
 export function relatedLines(cfg: EffectiveConfig, query: RelationQuery): number[] {
-  const lines = new Set<number>();
-  for (const r of configRelations(cfg, query)) if (r.line !== null) lines.add(r.line);
-  return [...lines].sort((a, b) => a - b);
+  return linesOf(configRelations(cfg, query));
 }
 
 /** Where an attribute's value is decided: the lines that set it, and the blocks whose unsaid IOS default does. */
@@ -257,14 +262,19 @@ export interface DecidingLines {
   defaultsIn: number[];
 }
 
-/** The lines that decide one attribute, without the block headers around them. */
-export function decidingLines(cfg: EffectiveConfig, query: RelationQuery & { attribute: ConfigAttribute }): DecidingLines {
+/** The lines of some relations that decide their attribute, without the block headers around them. */
+export function decidingOf(relations: readonly ConfigRelation[]): DecidingLines {
   const lines = new Set<number>();
   const defaultsIn = new Set<number>();
-  for (const r of configRelations(cfg, query)) {
+  for (const r of relations) {
     if (r.context) continue;
     if (r.isDefault) defaultsIn.add(r.line ?? 0);
     else if (r.line !== null) lines.add(r.line);
   }
   return { lines: [...lines].sort((a, b) => a - b), defaultsIn: [...defaultsIn].sort((a, b) => a - b) };
+}
+
+/** The lines that decide one attribute, without the block headers around them. */
+export function decidingLines(cfg: EffectiveConfig, query: RelationQuery & { attribute: ConfigAttribute }): DecidingLines {
+  return decidingOf(configRelations(cfg, query));
 }

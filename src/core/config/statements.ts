@@ -89,7 +89,8 @@ export type Ikev2StatementBody =
   | { kind: 'ikev2-profile-keyring'; source: 'local' | 'aaa'; name: string }
   | { kind: 'ikev2-profile-trustpoint'; name: string }
   | { kind: 'ikev2-profile-lifetime'; seconds: number }
-  | { kind: 'ikev2-profile-dpd'; dpd: Ikev2Dpd };
+  | { kind: 'ikev2-profile-dpd'; dpd: Ikev2Dpd }
+  | { kind: 'ikev2-profile-virtual-template'; number: number };
 
 export type StatementKind = StatementBody['kind'];
 

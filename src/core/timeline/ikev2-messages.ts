@@ -67,6 +67,9 @@ export function asMessage(m: Ikev2Message): Message {
   };
   if (m.dir !== undefined) out.dir = m.dir;
   if (m.sideLines !== undefined) out.sideLines = m.sideLines;
+  if (m.config !== undefined) out.config = m.config;
+  if (m.configByAttribute !== undefined) out.configByAttribute = m.configByAttribute;
+  if (m.configDefaultsByAttribute !== undefined) out.configDefaultsByAttribute = m.configDefaultsByAttribute;
   made.set(m, out);
   return out;
 }
