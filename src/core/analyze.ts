@@ -24,7 +24,8 @@ import { RecordTableBuilder } from './log/record-table.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
 import { finalizeNegotiations } from './negotiation/finalize.ts';
 import { TransitionJudge } from './negotiation/judge.ts';
-import { relateConfigs, relateIkev2Configs } from './attach-config.ts';
+import { relateConfigs, relateIkev2Configs, type AttachedConfig } from './attach-config.ts';
+import { withIkev2ConfigLines } from './diagnosis/ikev2/config-lines.ts';
 import { assembleNegotiation, withIkev2Configs } from './assemble.ts';
 import { judgeIkev2 } from './negotiation/ikev2/judge.ts';
 import { Ikev2Steps } from './fsm/ikev2/replay.ts';
@@ -146,7 +147,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
         schema: ANALYSIS_SCHEMA,
         input: { files, lines, unrecognized },
         // IKEv2 negotiations follow the IKEv1 ones, related to the configs by their own relations and judged by their own rules
-        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...judgedIkev2(ikev2, judge !== null).map((n) => withIkev2Configs(n, relateIkev2Configs(n, attached))).map((n) => ({ ...n, findings: diagnoseIkev2(n) }))],
+        negotiations: [...built.map((n, i) => assembleNegotiation({ built: n, verdicts: verdicts[i]!, configs: relations[i]!, findings: findings[i]! })), ...judgedIkev2(ikev2, judge !== null).map((n) => ikev2WithConfigs(n, attached))],
         events,
         lineTables: tables,
         records: records.table(),
@@ -158,6 +159,13 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): An
       };
     },
   };
+}
+
+/** An IKEv2 negotiation with its messages' config lines and its findings, which point at the config lines too. */
+function ikev2WithConfigs(n: Negotiation, attached: readonly AttachedConfig[]): Negotiation {
+  const relations = relateIkev2Configs(n, attached);
+  const related = withIkev2Configs(n, relations);
+  return { ...related, findings: withIkev2ConfigLines(diagnoseIkev2(related), related, relations.sides) };
 }
 
 /** The IKEv2 negotiations with their SM Trace transitions judged (when replay is on), the machines' steps shared. */

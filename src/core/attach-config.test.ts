@@ -72,4 +72,16 @@ describe('config lines of IKEv2 messages', () => {
     // the PRF no line sets is decided by the proposal's implicit line
     expect(init?.configDefaultsByAttribute?.hash).toEqual([{ file: 1, block: 1 }]);
   });
+
+  test("a finding points at the lines that decide it in the one config given: the refused child SA at the router's transform set", () => {
+    const refused = v2.negotiations.find((n) => n.ikeVersion === 2)?.findings.find((f) => f.code === 'P2_TRANSFORM_MISMATCH');
+    expect(refused?.configLines?.map(cfgLine)).toEqual([
+      'crypto ipsec transform-set IPSEC-TRANSFORM esp-aes 256 esp-sha256-hmac',
+      'mode transport',
+      'crypto ipsec profile IPSEC-PROFILE',
+      'set transform-set IPSEC-TRANSFORM',
+      'interface Tunnel100',
+      'tunnel protection ipsec profile IPSEC-PROFILE',
+    ]);
+  });
 });

@@ -11,6 +11,12 @@ const seed = readFileSync('fixtures/seed/ios-ikev1-main-mode-debugs.txt', 'utf8'
 const r2 = readFileSync('fixtures/configs/seed-R2.config.txt', 'utf8');
 const r3 = readFileSync('fixtures/configs/seed-R3.config.txt', 'utf8');
 
+function corpusLog(prefix: string) {
+  const name = readdirSync('fixtures/corpus').find((f) => f.startsWith(prefix) && f.endsWith('.log'));
+  if (!name) throw new Error(`no corpus log ${prefix}`);
+  return { name, text: readFileSync(`fixtures/corpus/${name}`, 'utf8') };
+}
+
 function fromLogs(logs: { name: string; text: string }[]): { negotiation: Negotiation; timeline: Timeline } {
   const negotiation = analyze(logs).negotiations[0]!;
   return { negotiation, timeline: buildTimeline(negotiation) };
@@ -27,6 +33,17 @@ const cases: { name: string; load: () => { negotiation: Negotiation; timeline: T
   { name: 'the simulated seed', load: () => simulated('seed'), messages: ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'QM1', 'QM2', 'QM3'] },
   { name: 'simulated NAT-T', load: () => simulated('nat-t'), messages: ['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM6', 'QM1', 'QM2', 'QM3'] },
   { name: 'simulated psk-mismatch', load: () => simulated('psk-mismatch'), messages: ['MM1', 'MM2', 'MM3', 'MM4', 'MM5'] },
+  {
+    name: 'an IKEv2 SA up, both ASAs logged (corpus 29 and 30)',
+    load: () => fromLogs([corpusLog('29-'), corpusLog('30-')]),
+    messages: ['IKE_SA_INIT', 'IKE_SA_INIT.response', 'IKE_AUTH', 'IKE_AUTH.response'],
+  },
+  {
+    name: 'an IKEv2 child SA refused, one IOS-XE router (corpus 11)',
+    load: () => fromLogs([corpusLog('11-')]),
+    // its two deletes, each an INFORMATIONAL exchange of its own
+    messages: ['IKE_SA_INIT', 'IKE_SA_INIT.response', 'IKE_AUTH', 'IKE_AUTH.response', 'INFORMATIONAL', 'INFORMATIONAL.response', 'INFORMATIONAL', 'INFORMATIONAL.response'],
+  },
 ];
 
 /** What the quiz must hold for any negotiation: never shows the answer, each answer among its choices once. */
@@ -55,6 +72,12 @@ function checkInvariants(questions: readonly Question[], timeline: Timeline) {
 }
 
 describe('quizQuestions', () => {
+  test('an IKEv2 message question offers IKEv2 names only', () => {
+    const { negotiation, timeline } = fromLogs([corpusLog('29-'), corpusLog('30-')]);
+    const first = quizQuestions(negotiation, timeline).find((q) => q.kind === 'message');
+    expect(first?.choices.map((c) => c.id).sort()).toEqual(['IKE_AUTH', 'IKE_AUTH.response', 'IKE_SA_INIT', 'IKE_SA_INIT.response']);
+  });
+
   for (const c of cases) {
     test(`${c.name}: one message question per first sending, in order, answers never in view`, () => {
       const { negotiation, timeline } = c.load();

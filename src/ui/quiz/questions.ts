@@ -1,5 +1,6 @@
 import type { Side } from '../../core/ike/sides.ts';
-import { AGGRESSIVE_MODE, MAIN_MODE, MODE_NOT_SHOWN, QUICK_MODE, type MessageName } from '../../core/ike/messages.ts';
+import { AGGRESSIVE_MODE, IKEV2_MESSAGES, MAIN_MODE, MODE_NOT_SHOWN, QUICK_MODE, type MessageName } from '../../core/ike/messages.ts';
+import { negotiationOutcome } from '../../core/summary/summary.ts';
 import type { LineRef } from '../../core/ike/line-ref.ts';
 import type { Negotiation } from '../../core/analysis.ts';
 import { messageGuide } from '../../core/ike/message-guide.ts';
@@ -39,7 +40,9 @@ export interface QuizConfig {
 /** At most this many choices: the answer and the nearest wrong ones. */
 const CHOICES = 4;
 
-const families: readonly (readonly MessageName[])[] = [MAIN_MODE, AGGRESSIVE_MODE, MODE_NOT_SHOWN, QUICK_MODE];
+const families: readonly (readonly MessageName[])[] = [MAIN_MODE, AGGRESSIVE_MODE, MODE_NOT_SHOWN, QUICK_MODE, IKEV2_MESSAGES];
+
+const ikev2Names: ReadonlySet<string> = new Set(IKEV2_MESSAGES);
 
 /** A stable order that does not put the answer in the same place every time. */
 function arrange(answer: Choice, others: readonly Choice[], salt: number): Choice[] {
@@ -49,12 +52,13 @@ function arrange(answer: Choice, others: readonly Choice[], salt: number): Choic
   return [...picked.slice(0, at), answer, ...picked.slice(at)];
 }
 
-/** Wrong message names closest to the right one: its neighbours in its exchange, then NOTIFY. */
+/** Wrong message names closest to the right one: its neighbours in its exchange, then IKEv1's NOTIFY and DELETE. */
 function messageChoices(name: MessageName): MessageName[] {
   const family = families.find((f) => f.includes(name)) ?? [];
   const index = family.indexOf(name);
   const near = [...family].sort((a, b) => Math.abs(family.indexOf(a) - index) - Math.abs(family.indexOf(b) - index));
-  return [...near, 'NOTIFY', 'DELETE'];
+  // IKEv2 says those with INFORMATIONAL, which its family holds
+  return ikev2Names.has(name) ? near : [...near, 'NOTIFY', 'DELETE'];
 }
 
 const sideLabel = (negotiation: Negotiation, side: Side) => `${negotiation.routers[side].name} (${side})`;
@@ -139,8 +143,7 @@ const lineText = (configs: readonly QuizConfig[], ref: LineRef) => {
 
 /** For a failed negotiation whose findings name config lines: which line would you change? */
 function configQuestion(negotiation: Negotiation, timeline: Timeline, configs: readonly QuizConfig[]): Question | null {
-  const failed = negotiation.phase1.outcome === 'failed' || negotiation.phase2.some((p) => p.outcome === 'failed');
-  if (!failed) return null;
+  if (negotiationOutcome(negotiation) !== 'failed') return null;
   for (const finding of negotiation.findings) {
     const refs = [...(finding.configLines ?? []), ...finding.lines];
     const faults = refs.map((l) => lineText(configs, l)).filter((c) => c !== null);
