@@ -27,13 +27,18 @@ interface Memo {
   steps: Map<string, Step | null>;
 }
 
-function contextKey(c: ExchangeContext): string {
+/** The IKEv1 machines' context, or the IKEv2 machines' (`failed` alone). */
+function contextKey(c: ExchangeContext & { failed?: boolean }): string {
+  if (c.failed !== undefined) return c.failed ? 'failed' : 'ok';
   return `${c.platform}|${c.lastSent ?? ''}|${c.retransmits}|${c.maxRetransmits}|${c.deleteReason ?? ''}`;
 }
 
-function eventKey(event: IkeEvent): string {
-  if (event.type === 'IKE_MESG_FROM_PEER.IKE_QM_EXCH') return event.accepted === false ? `${event.type}:refused` : event.type;
-  if (event.type === 'IKE_MESG_INTERNAL.IKE_PHASE1_DEL') return `${event.type}:${event.reason ?? ''}`;
+/** An IKEv1 event, or an IKEv2 one (its SM Trace name alone). */
+export type MachineEvent = IkeEvent | { type: string };
+
+function eventKey(event: MachineEvent): string {
+  if ('accepted' in event && event.type === 'IKE_MESG_FROM_PEER.IKE_QM_EXCH') return event.accepted === false ? `${event.type}:refused` : event.type;
+  if ('reason' in event && event.type === 'IKE_MESG_INTERNAL.IKE_PHASE1_DEL') return `${event.type}:${event.reason ?? ''}`;
   return event.type;
 }
 
@@ -57,7 +62,7 @@ export class MachineSteps {
   }
 
   /** The machine's step on `event`, or null when the state has no transition for it. */
-  step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: IkeEvent): Step | null {
+  step(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: MachineEvent): Step | null {
     const memo = this.memoOf(machine);
     const key = `${this.snapshotKey(snapshot)}#${eventKey(event)}`;
     let known = memo.steps.get(key);

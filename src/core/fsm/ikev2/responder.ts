@@ -23,7 +23,13 @@ export const ikev2Responder = ikev2Setup.createMachine({
     INIT_DONE: { description: 'IKE_SA_INIT done, or refused', on: { EV_START_TMR: { target: 'R_WAIT_AUTH', guard: 'succeeded' }, EV_FAIL: { target: 'EXIT', actions: 'fail' } } },
     R_WAIT_AUTH: {
       description: 'waiting for IKE_AUTH',
-      on: { EV_CHK_POLREQEAP: { target: 'R_VERIFY_AUTH', actions: receives('IKE_AUTH') }, EV_WAIT4_AUTH_TMO: { target: 'AUTH_DONE', actions: 'fail' } },
+      on: {
+        EV_CHK_POLREQEAP: { target: 'R_VERIFY_AUTH', actions: receives('IKE_AUTH') },
+        EV_WAIT4_AUTH_TMO: { target: 'AUTH_DONE', actions: 'fail' },
+        // no IKEv2 profile for the peer's identity (corpus 41 looks it up in R_WAIT_AUTH): IKE_AUTH is refused with
+        // AUTHENTICATION_FAILED from here, as R_VERIFY_AUTH refuses a bad AUTH; this exit's event not yet seen in real output
+        EV_TRYSEND: { target: 'AUTH_DONE', actions: [...receives('IKE_AUTH'), ...sends('IKE_AUTH.response'), 'fail'] },
+      },
     },
     R_VERIFY_AUTH: {
       description: "verifying the initiator's AUTH, then the child SA proposal and traffic selectors",
