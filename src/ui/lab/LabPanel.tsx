@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { labSetupOf, type LabRun, type LabSetup } from '../../core/sim/lab.ts';
-import { PRESETS } from '../../core/sim/presets.ts';
+import { LAB_PRESETS } from '../../core/sim/preset-list.ts';
 import { readLabLink } from '../app/deep-link.ts';
 import type { Workspace } from '../app/workspace.ts';
 import ConfigEditor from './ConfigEditor.tsx';
@@ -85,7 +85,7 @@ export default function LabPanel({ kept, onRun }: LabPanelProps) {
           onChange={(event) => lab.choosePreset(event.target.value)}
         >
           {setup.preset === null && <option value="">your own configs</option>}
-          {PRESETS.map((p) => (
+          {LAB_PRESETS.map((p) => (
             <option key={p.name} value={p.name}>
               {p.name}
             </option>

@@ -6,7 +6,7 @@
  * | `IKEv2-PROTO-1: (16): Failed to authenticate the IKE SA` | corpus 26 |
  * | `IKEv2-PROTO-2: (16): Verification of peer's authentication data FAILED` | corpus 26 |
  * | IKE_AUTH response ` NOTIFY(AUTHENTICATION_FAILED)` | corpus 26 (sent); an initiator's copy would be received |
- * Only when the log shows pre-shared key authentication (`… authentication method is 'PSK'`, `Use preshared key for id …`):
+ * Not when no profile matched the peer's identity and no key check failed (IDENTITY_MISMATCH). Only when the log shows pre-shared key authentication (`… authentication method is 'PSK'`, `Use preshared key for id …`):
  * with certificates the same notify means a certificate problem.
  */
 import type { Negotiation } from '../../analysis.ts';
@@ -18,6 +18,9 @@ export function pskMismatch(n: Negotiation): DiagnosedFinding[] {
   const failed = c.filter((x) => (x.line.kind === 'auth' && !x.line.passed) || (x.line.kind === 'error' && x.line.code === 'auth-failed'));
   const notified = refusedBy(n, 'AUTHENTICATION_FAILED');
   if (failed.length === 0 && notified.length === 0) return [];
+  // AUTHENTICATION_FAILED for an identity no profile takes: no key was checked (IDENTITY_MISMATCH says it)
+  const noProfile = c.some((x) => x.line.kind === 'error' && (x.line.code === 'profile-not-found' || x.line.code === 'identity-not-found'));
+  if (failed.length === 0 && noProfile) return [];
   const psk = c.filter((x) => (x.line.kind === 'auth-method' && x.line.method === 'PSK') || x.line.kind === 'psk');
   if (psk.length === 0) return [];
   const checker = failed[0]?.side ?? 'responder';

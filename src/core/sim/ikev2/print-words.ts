@@ -6,8 +6,9 @@
  */
 import { parseIp } from '../../config/address.ts';
 import type { Ikev2Identity, Ikev2Proposal } from '../../config/ikev2-model.ts';
+import { lookupTable } from '../../ike/lookup-table.ts';
 
-const GROUPS: Readonly<Record<number, string>> = {
+const GROUPS = lookupTable({
   1: 'DH_GROUP_768_MODP/Group 1',
   2: 'DH_GROUP_1024_MODP/Group 2',
   5: 'DH_GROUP_1536_MODP/Group 5',
@@ -17,10 +18,10 @@ const GROUPS: Readonly<Record<number, string>> = {
   19: 'DH_GROUP_256_ECP/Group 19',
   20: 'DH_GROUP_384_ECP/Group 20',
   21: 'DH_GROUP_521_ECP/Group 21',
-};
+});
 
 export function groupWords(group: number): string {
-  return GROUPS[group] ?? `DH_GROUP_${group}/Group ${group}`;
+  return GROUPS[String(group)] ?? `DH_GROUP_${group}/Group ${group}`;
 }
 
 /** `aes-cbc-256` → `AES-CBC` (the proposal line) or `AES-CBC-256` (the policies line). */
@@ -30,7 +31,7 @@ export function encryptionWords(keyword: string, withSize: boolean): string {
   return withSize ? upper : upper.replace(/-\d{3}$/, '');
 }
 
-const INTEGRITY: Readonly<Record<string, string>> = { sha1: 'SHA96', md5: 'MD596' };
+const INTEGRITY = lookupTable({ sha1: 'SHA96', md5: 'MD596' });
 
 export function integrityWords(keyword: string): string {
   return INTEGRITY[keyword] ?? keyword.toUpperCase();

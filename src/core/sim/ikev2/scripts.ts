@@ -12,6 +12,8 @@ export interface SmBlock {
 }
 
 const b = (state: string, ...events: string[]): SmBlock => ({ state, events });
+/** A block whose events are put together from parts. */
+const parts = (state: string, events: readonly string[]): SmBlock => ({ state, events });
 
 const EXIT_FAILED = b('EXIT', 'EV_ABORT', 'EV_CHK_PENDING_ABORT', 'EV_UPDATE_CAC_STATS');
 
@@ -37,7 +39,7 @@ export const initiatorScripts = {
   /** Corpus 29 (33 under NAT: EV_CHG_NAT_T_PORT): IKE_SA_INIT answered, IKE_AUTH sent. */
   initAnswered: (nat: boolean): SmBlock[] => [
     b('I_WAIT_INIT', 'EV_RECV_INIT'),
-    b('I_PROC_INIT', 'EV_CHK4_NOTIFY', 'EV_VERIFY_MSG', 'EV_PROC_MSG', 'EV_DETECT_NAT', 'EV_CHK_NAT_T', ...(nat ? ['EV_CHG_NAT_T_PORT'] : []), 'EV_CHK_CONFIG_MODE'),
+    parts('I_PROC_INIT', ['EV_CHK4_NOTIFY', 'EV_VERIFY_MSG', 'EV_PROC_MSG', 'EV_DETECT_NAT', 'EV_CHK_NAT_T', ...(nat ? ['EV_CHG_NAT_T_PORT'] : []), 'EV_CHK_CONFIG_MODE']),
     b('INIT_DONE', 'EV_GEN_DH_SECRET', 'EV_NO_EVENT', 'EV_OK_RECD_DH_SECRET_RESP', 'EV_GEN_SKEYID', 'EV_DONE', 'EV_CHK4_ROLE'),
     b('I_BLD_AUTH', 'EV_GET_CONFIG_MODE', 'EV_CHK_EAP', 'EV_GEN_AUTH', 'EV_CHK_AUTH_TYPE', 'EV_OK_AUTH_GEN', 'EV_SEND_AUTH', 'EV_ENCRYPT_MSG', 'EV_NO_EVENT', 'EV_OK_ENCRYPT_RESP', 'EV_TRYSEND', 'EV_CHK_EAP_POST_ASYNC'),
     b('I_WAIT_AUTH', 'EV_NO_EVENT'),
@@ -97,13 +99,13 @@ export const responderScripts = {
   /** Corpus 31: no proposal in common, NO_PROPOSAL_CHOSEN sent. */
   initRefused: [initReceived, b('R_INIT', 'EV_VERIFY_MSG', 'EV_INSERT_SA', 'EV_GET_IKE_POLICY', 'EV_PROC_MSG', 'EV_NO_PROP_CHOSEN', 'EV_ENCRYPT_MSG', 'EV_TRYSEND'), b('INIT_DONE', 'EV_FAIL'), EXIT_FAILED],
   /** Corpus 30: IKE_AUTH received, its profile found (the lookup lines follow EV_GET_POLICY_BY_PEERID). */
-  authReceived: (nat: boolean): SmBlock[] => [b('R_WAIT_AUTH', ...authReceived(nat), 'EV_SET_POLICY', 'EV_VERIFY_POLICY_BY_PEERID', 'EV_CHK_AUTH4EAP', 'EV_CHK_POLREQEAP')],
+  authReceived: (nat: boolean): SmBlock[] => [parts('R_WAIT_AUTH', [...authReceived(nat), 'EV_SET_POLICY', 'EV_VERIFY_POLICY_BY_PEERID', 'EV_CHK_AUTH4EAP', 'EV_CHK_POLREQEAP'])],
   /** Corpus 41 looks the profile up in R_WAIT_AUTH and finds none; the refusal's events as after a bad AUTH (corpus 26), not yet seen here. */
-  noProfile: (nat: boolean): SmBlock[] => [b('R_WAIT_AUTH', ...authReceived(nat), 'EV_AUTH_FAIL', 'EV_ENCRYPT_MSG', 'EV_NO_EVENT', 'EV_OK_ENCRYPT_RESP', 'EV_TRYSEND'), b('AUTH_DONE', 'EV_FAIL'), EXIT_FAILED],
+  noProfile: (nat: boolean): SmBlock[] => [parts('R_WAIT_AUTH', [...authReceived(nat), 'EV_AUTH_FAIL', 'EV_ENCRYPT_MSG', 'EV_NO_EVENT', 'EV_OK_ENCRYPT_RESP', 'EV_TRYSEND']), b('AUTH_DONE', 'EV_FAIL'), EXIT_FAILED],
   /** Corpus 30: AUTH verified, the child SA accepted. */
-  authAccepted: [b('R_VERIFY_AUTH', ...verified, 'EV_NO_EVENT', 'EV_OK_RECD_IPSEC_RESP'), buildAuth, authDone, b('READY', 'EV_R_OK', 'EV_NO_EVENT')],
+  authAccepted: [parts('R_VERIFY_AUTH', [...verified, 'EV_NO_EVENT', 'EV_OK_RECD_IPSEC_RESP']), buildAuth, authDone, b('READY', 'EV_R_OK', 'EV_NO_EVENT')],
   /** Corpus 28, 32: AUTH verified, the child SA refused (transforms or selectors); the IKE SA still comes up. */
-  childRefused: [b('R_VERIFY_AUTH', ...verified, 'EV_NO_PROP_CHOSEN'), buildAuth, authDone, b('READY', 'EV_R_OK', 'EV_NO_EVENT')],
+  childRefused: [parts('R_VERIFY_AUTH', [...verified, 'EV_NO_PROP_CHOSEN']), buildAuth, authDone, b('READY', 'EV_R_OK', 'EV_NO_EVENT')],
   /** Corpus 26: the AUTH does not verify, AUTHENTICATION_FAILED sent. */
   authRefused: [b('R_VERIFY_AUTH', 'EV_CHK_AUTH_TYPE', 'EV_GET_PRESHR_KEY', 'EV_VERIFY_AUTH', 'EV_AUTH_FAIL', 'EV_ENCRYPT_MSG', 'EV_NO_EVENT', 'EV_OK_ENCRYPT_RESP', 'EV_TRYSEND'), b('AUTH_DONE', 'EV_FAIL'), EXIT_FAILED],
   /** Corpus 32: the initiator's delete answered, the SA gone. */

@@ -1,0 +1,67 @@
+/**
+ * The IKEv2 simulation's debug output analysed by the real log analysis (`analyze`), both routers' output given
+ * together as two files, for every IKEv2 preset: one two-sided negotiation whose messages, SM states and outcome
+ * are the simulation's, every line understood, every state change allowed by the machines, and the finding the
+ * preset is about.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../analyze.ts';
+import type { Analysis } from '../../analysis.ts';
+import type { Side } from '../../ike/sides.ts';
+import { routerOf } from '../preset-scenario.ts';
+import { writeIkev2Debug } from './debug-writer.ts';
+import { IKEV2_PRESETS, type Ikev2Preset } from './presets.ts';
+import { simulateIkev2 } from './simulate.ts';
+import type { Ikev2SimTrace } from './trace.ts';
+
+function roundTrip(p: Ikev2Preset): { trace: Ikev2SimTrace; analysis: Analysis; text: Record<Side, string> } {
+  const trace = simulateIkev2({ initiator: routerOf(p.initiator), responder: routerOf(p.responder), faults: p.faults });
+  const text = {
+    initiator: `${p.initiator.name}#debug crypto ikev2\n${writeIkev2Debug(trace, 'initiator')}`,
+    responder: `${p.responder.name}#debug crypto ikev2\n${writeIkev2Debug(trace, 'responder')}`,
+  };
+  const analysis = analyze([
+    { name: `${p.name}-initiator.log`, text: text.initiator },
+    { name: `${p.name}-responder.log`, text: text.responder },
+  ]);
+  return { trace, analysis, text };
+}
+
+/** The messages on the wire, in the order sent, resends marked. */
+function simulated(trace: Ikev2SimTrace): string[] {
+  return trace.steps.flatMap((s) => (s.event.kind === 'send' ? [`${s.event.message}${s.event.retransmission ? ' (resend)' : ''}`] : []));
+}
+
+/** Each router's SM state changes, in order. */
+function simulatedStates(trace: Ikev2SimTrace, side: Side): string[] {
+  return trace.steps.flatMap((s) => (s.side === side && s.event.kind === 'transition' ? [`${s.event.from}>${s.event.to}`] : []));
+}
+
+describe('every IKEv2 preset reads back', () => {
+  for (const p of IKEV2_PRESETS) {
+    test(`${p.name}: one negotiation, the simulated ladder, states and outcome, ${p.finding ?? 'no finding'}`, () => {
+      const { trace, analysis } = roundTrip(p);
+      expect(trace.outcome).toEqual(p.expect);
+      expect(analysis.input.unrecognized).toEqual([]);
+      expect(analysis.negotiations).toHaveLength(1);
+      const n = analysis.negotiations[0]!;
+      expect(n.ikeVersion).toBe(2);
+      const unreachable = p.faults.unreachable === true;
+      // the responder never hears an unreachable initiator: only one router's log tells
+      expect(n.role).toBe(unreachable ? 'initiator' : 'both');
+      const ike = n.ikeSa!;
+      expect(ike.outcome).toBe(p.expect.phase1);
+      const ladder = ike.messages.map((m) => `${m.name}${m.response === true ? ".response" : ""}${m.retransmission ? ' (resend)' : ''}`);
+      expect(ladder).toEqual(simulated(trace));
+      const transitions = ike.transitions;
+      expect(transitions.filter((t) => t.allowed !== true)).toEqual([]);
+      for (const side of ['initiator', 'responder'] as const) {
+        expect(transitions.filter((t) => t.side === side && t.implied !== true).map((t) => `${t.from}>${t.to}`)).toEqual(simulatedStates(trace, side));
+      }
+      const codes = n.findings.map((f) => f.code);
+      if (p.finding === null) expect(codes).toEqual([]);
+      else expect(codes[0]).toBe(p.finding);
+      if (p.expect.phase2 === 'complete') expect(n.childSas?.map((c) => c.outcome)).toEqual(['complete']);
+    });
+  }
+});
