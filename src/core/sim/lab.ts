@@ -11,7 +11,11 @@ import { phase2Sources, sourcePeer } from '../config/phase2-sources.ts';
 import type { Platform } from '../fsm/exchange-setup.ts';
 import type { Phase1Mode } from '../fsm/machines.ts';
 import { writeDebug, type DebugStyle } from './debug-writer.ts';
-import { findPreset } from './presets.ts';
+import { ikeVersionOf } from './ike-version.ts';
+import { IKEV2_DEBUG_COMMANDS, writeIkev2Debug } from './ikev2/debug-writer.ts';
+import { simulateIkev2 } from './ikev2/simulate.ts';
+import type { Ikev2Faults, Ikev2SimTrace } from './ikev2/trace.ts';
+import { findLabPreset } from './preset-list.ts';
 import type { SimRouter } from './routers.ts';
 import { simulate } from './simulate.ts';
 import type { SimFaults, SimTrace } from './trace.ts';
@@ -33,13 +37,14 @@ export interface LabFile {
   router: string;
 }
 
+/** `trace` is IKEv1's or, when the configs negotiate IKEv2 (`ike-version.ts`), IKEv2's (`ikeVersion: 2`). */
 export type LabRun =
-  | { ok: true; trace: SimTrace; style: DebugStyle; files: readonly LabFile[]; debug: Readonly<Record<Side, string>> }
+  | { ok: true; trace: SimTrace | Ikev2SimTrace; style: DebugStyle; files: readonly LabFile[]; debug: Readonly<Record<Side, string>> }
   | { ok: false; error: string };
 
 /** The lab as a preset sets it: its two configs, its mode and its faults. */
 export function labSetupOf(presetName: string): LabSetup | null {
-  const preset = findPreset(presetName);
+  const preset = findLabPreset(presetName);
   if (!preset) return null;
   return {
     preset: preset.name,
@@ -63,7 +68,7 @@ const hasCrypto = (text: string) => /^crypto /m.test(text);
 
 /** IOS 15.x when the preset says so (the seed's routers); IOS-XE otherwise. */
 function platformOf(setup: LabSetup): Platform {
-  const preset = setup.preset === null ? undefined : findPreset(setup.preset);
+  const preset = setup.preset === null ? undefined : findLabPreset(setup.preset);
   return preset?.initiator.platform ?? 'ios-xe';
 }
 
@@ -85,6 +90,12 @@ export function runLab(setup: LabSetup): LabRun {
   }
   const platform = platformOf(setup);
   const router = (side: Side, address: string): SimRouter => ({ name: names[side], address, platform, config: configs[side] });
+  if (ikeVersionOf(configs.initiator, configs.responder) === 2) {
+    const trace = simulateIkev2({ initiator: router('initiator', addresses.initiator), responder: router('responder', addresses.responder), faults: ikev2Faults(setup.faults) });
+    const commands = (side: Side) => IKEV2_DEBUG_COMMANDS.map((c) => `${names[side]}#${c}\n`).join('');
+    const debug = { initiator: `${commands('initiator')}${writeIkev2Debug(trace, 'initiator')}`, responder: `${commands('responder')}${writeIkev2Debug(trace, 'responder')}` };
+    return { ok: true, trace, style: 'ios-xe', files: labFiles(setup, names, debug), debug };
+  }
   const trace = simulate({
     initiator: router('initiator', addresses.initiator),
     responder: router('responder', addresses.responder),
@@ -95,11 +106,20 @@ export function runLab(setup: LabSetup): LabRun {
   // As a real paste starts: the prompt and the debug commands, which also name the router for the analysis.
   const printed = (side: Side) => `${names[side]}#debug crypto isakmp\n${names[side]}#debug crypto ipsec\n${writeDebug(trace, side, style)}`;
   const debug = { initiator: printed('initiator'), responder: printed('responder') };
-  const files: LabFile[] = [
+  return { ok: true, trace, style, files: labFiles(setup, names, debug), debug };
+}
+
+/** The lab's faults as IKEv2 takes them: a lost IKEv1 message has no IKEv2 counterpart and is left out. */
+function ikev2Faults(faults: SimFaults): Ikev2Faults {
+  return { ...(faults.unreachable === true ? { unreachable: true } : {}), ...(faults.nat === true ? { nat: true } : {}) };
+}
+
+/** The two logs, then the two configs, as a real paste of both routers would be given. */
+function labFiles(setup: LabSetup, names: Record<Side, string>, debug: Record<Side, string>): LabFile[] {
+  return [
     { name: `${names.initiator} (simulated).log`, kind: 'log', text: debug.initiator, router: names.initiator },
     { name: `${names.responder} (simulated).log`, kind: 'log', text: debug.responder, router: names.responder },
     { name: `${names.initiator}.config.txt`, kind: 'config', text: setup.initiator, router: names.initiator },
     { name: `${names.responder}.config.txt`, kind: 'config', text: setup.responder, router: names.responder },
   ];
-  return { ok: true, trace, style, files, debug };
 }

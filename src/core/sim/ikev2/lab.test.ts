@@ -1,0 +1,36 @@
+/** The lab on IKEv2 configs: runLab simulates IKEv2, its files are the two IKEv2 debug logs and the two configs, analysed like a paste. */
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../analyze.ts';
+import { labSetupOf, runLab } from '../lab.ts';
+import { IKEV2_PRESETS } from './presets.ts';
+
+describe('the lab runs IKEv2 when the configs are IKEv2 ones', () => {
+  for (const p of IKEV2_PRESETS) {
+    test(`${p.name}: IKEv2 trace, debug logs starting with the commands, read back with the configs`, () => {
+      const setup = labSetupOf(p.name)!;
+      const run = runLab(setup);
+      if (!run.ok) throw new Error(run.error);
+      expect('ikeVersion' in run.trace && run.trace.ikeVersion).toBe(2);
+      expect(run.trace.outcome).toEqual(p.expect);
+      expect(run.files.map((f) => f.kind)).toEqual(['log', 'log', 'config', 'config']);
+      expect(run.files[0]!.text.startsWith('R1#debug crypto ikev2\nR1#debug crypto ikev2 internal\nR1#debug crypto ikev2 packet\n')).toBe(true);
+      const analysis = analyze(run.files.map((f) => ({ name: f.name, text: f.text })));
+      expect(analysis.input.unrecognized).toEqual([]);
+      expect(analysis.negotiations.map((n) => [n.ikeVersion, n.ikeSa?.outcome])).toEqual([[2, p.expect.phase1]]);
+    });
+  }
+  test('an IKEv1 preset stays IKEv1', () => {
+    const run = runLab(labSetupOf('seed')!);
+    expect(run.ok && !('ikeVersion' in run.trace)).toBe(true);
+  });
+  test('an IKEv2 preset with the lab\'s NAT fault floats to UDP 4500 from IKE_AUTH on', () => {
+    const run = runLab({ ...labSetupOf('ikev2-seed')!, faults: { nat: true } });
+    if (!run.ok) throw new Error(run.error);
+    expect(run.trace.outcome).toEqual({ phase1: 'complete', phase2: 'complete' });
+    expect(run.debug.initiator).toContain('Sending Packet [To 10.0.12.2:4500/From 10.0.12.1:4500/VRF i0:f0]');
+    expect(run.debug.initiator).toContain('NAT detected float to init port 4500, resp port 4500');
+    const analysis = analyze(run.files.map((f) => ({ name: f.name, text: f.text })));
+    expect(analysis.input.unrecognized).toEqual([]);
+    expect(analysis.negotiations[0]?.findings.map((f) => f.code)).toContain('NAT_T');
+  });
+});
