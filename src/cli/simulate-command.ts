@@ -11,21 +11,28 @@ import type { EffectiveConfig } from '../core/config/model.ts';
 import { phase2Sources, sourcePeer } from '../core/config/phase2-sources.ts';
 import type { Phase1Mode } from '../core/fsm/machines.ts';
 import { writeDebug, type DebugStyle } from '../core/sim/debug-writer.ts';
-import { PRESETS, findPreset } from '../core/sim/presets.ts';
+import { ikeVersionOf } from '../core/sim/ike-version.ts';
+import { findIkev2Preset } from '../core/sim/ikev2/presets.ts';
+import { ikev2FaultFlags, type Ikev2Faults } from '../core/sim/ikev2/trace.ts';
+import { LAB_PRESETS } from '../core/sim/preset-list.ts';
+import { routerOf } from '../core/sim/preset-scenario.ts';
+import { findPreset } from '../core/sim/presets.ts';
 import { scenarioOf } from '../core/sim/preset-scenario.ts';
 import type { SimRouter } from '../core/sim/routers.ts';
 import { simulate, type SimScenario } from '../core/sim/simulate.ts';
-import { EXCHANGE_MESSAGES, type ExchangeMessageName } from '../core/ike/messages.ts';
+import { EXCHANGE_MESSAGES, type ExchangeMessageName, type Ikev2MessageName } from '../core/ike/messages.ts';
 import type { Side } from '../core/ike/sides.ts';
 import type { SimFaults, SimStep, SimTrace } from '../core/sim/trace.ts';
 import type { Command, CommandIo } from './command.ts';
+import { ikev2LossOf, ikev2Report } from './simulate-ikev2.ts';
 
 export const SIMULATION_SCHEMA = 'ikescope.simulation/1';
 
 const usage = `Usage: npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] --preset NAME
        npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] [--mode main|aggressive]
                                   [--fault unreachable|nat|lose:SIDE:MSG]... --config A.cfg --config B.cfg
-A initiates, B responds. Presets: ${PRESETS.map((p) => p.name).join(', ')}.
+A initiates, B responds; IKEv2 configs (set ikev2-profile, crypto ikev2) simulate IKEv2 (lose:SIDE:IKE_AUTH …).
+Presets: ${LAB_PRESETS.map((p) => p.name).join(', ')}.
 `;
 
 interface Options {
@@ -35,10 +42,12 @@ interface Options {
   configs: string[];
   mode: Phase1Mode;
   faults: SimFaults;
+  /** `lose:` faults naming IKEv2 messages. */
+  ikev2Lose: { from: Side; message: Ikev2MessageName }[];
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const options: Options = { json: false, style: null, preset: null, configs: [], mode: 'main', faults: {} };
+  const options: Options = { json: false, style: null, preset: null, configs: [], mode: 'main', faults: {}, ikev2Lose: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const value = () => {
@@ -79,9 +88,11 @@ function parseArgs(args: readonly string[]): Options | string {
       case '--fault': {
         const v = value();
         const lost = lossOf(v ?? '');
+        const lostV2 = ikev2LossOf(v ?? '');
         if (v === 'unreachable') options.faults = { ...options.faults, unreachable: true };
         else if (v === 'nat') options.faults = { ...options.faults, nat: true };
         else if (lost !== null) options.faults = { ...options.faults, lose: [...(options.faults.lose ?? []), lost] };
+        else if (lostV2 !== null) options.ikev2Lose.push(lostV2);
         else return `--fault takes unreachable, nat or lose:initiator|responder:MESSAGE, not '${v ?? ''}'`;
         break;
       }
@@ -113,7 +124,7 @@ async function readConfig(path: string, io: CommandIo): Promise<{ name: string; 
     throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? 'error'})`);
   }
   const config = effectiveConfigFromText(text);
-  if (config.policies.length === 0 && config.keys.length === 0 && config.transformSets.length === 0) {
+  if (config.policies.length === 0 && config.keys.length === 0 && config.transformSets.length === 0 && !config.ikev2.configured) {
     throw new InputError(`${path}: no IOS crypto configuration found (expected lines such as 'crypto isakmp policy 10')`);
   }
   return { name: config.router ?? basename(path).replace(/\.(?:config\.txt|cfg|conf|txt)$/, ''), config };
@@ -138,6 +149,11 @@ async function scenarioFromConfigs(options: Options, io: CommandIo): Promise<Sim
   const platform = options.style === 'ios-15' ? 'ios' : 'ios-xe';
   const router = (r: { name: string; config: EffectiveConfig }, address: string): SimRouter => ({ name: r.name, address, platform, config: r.config });
   return { initiator: router(a, addressA), responder: router(b, addressB), mode: options.mode, faults: options.faults };
+}
+
+/** The faults as IKEv2 takes them: its own lost messages, the flags shared. */
+function ikev2Faults(options: Options): Ikev2Faults {
+  return { ...ikev2FaultFlags(options.faults), ...(options.ikev2Lose.length > 0 ? { lose: options.ikev2Lose } : {}) };
 }
 
 function describeStep(step: SimStep, trace: SimTrace): string | null {
@@ -192,6 +208,12 @@ export const run: Command = async (args, io) => {
   }
   let scenario: SimScenario;
   let title: string | null = null;
+  const v2 = options.preset === null ? undefined : findIkev2Preset(options.preset);
+  if (v2 !== undefined) {
+    const faults = { ...ikev2FaultFlags(v2.faults), ...ikev2Faults(options) };
+    io.out(ikev2Report({ initiator: routerOf(v2.initiator), responder: routerOf(v2.responder), faults }, options.json, v2.name, v2.title));
+    return 0;
+  }
   if (options.preset !== null) {
     const preset = findPreset(options.preset);
     if (!preset) {
@@ -209,6 +231,10 @@ export const run: Command = async (args, io) => {
         return 1;
       }
       throw error;
+    }
+    if (ikeVersionOf(scenario.initiator.config, scenario.responder.config) === 2) {
+      io.out(ikev2Report({ initiator: scenario.initiator, responder: scenario.responder, faults: ikev2Faults(options) }, options.json, null, null));
+      return 0;
     }
   }
   const trace = simulate(scenario);

@@ -14,7 +14,7 @@ import { writeDebug, type DebugStyle } from './debug-writer.ts';
 import { ikeVersionOf } from './ike-version.ts';
 import { IKEV2_DEBUG_COMMANDS, writeIkev2Debug } from './ikev2/debug-writer.ts';
 import { simulateIkev2 } from './ikev2/simulate.ts';
-import type { Ikev2Faults, Ikev2SimTrace } from './ikev2/trace.ts';
+import { ikev2FaultFlags, type Ikev2SimTrace } from './ikev2/trace.ts';
 import { findLabPreset } from './preset-list.ts';
 import type { SimRouter } from './routers.ts';
 import { simulate } from './simulate.ts';
@@ -91,7 +91,7 @@ export function runLab(setup: LabSetup): LabRun {
   const platform = platformOf(setup);
   const router = (side: Side, address: string): SimRouter => ({ name: names[side], address, platform, config: configs[side] });
   if (ikeVersionOf(configs.initiator, configs.responder) === 2) {
-    const trace = simulateIkev2({ initiator: router('initiator', addresses.initiator), responder: router('responder', addresses.responder), faults: ikev2Faults(setup.faults) });
+    const trace = simulateIkev2({ initiator: router('initiator', addresses.initiator), responder: router('responder', addresses.responder), faults: ikev2FaultFlags(setup.faults) });
     const commands = (side: Side) => IKEV2_DEBUG_COMMANDS.map((c) => `${names[side]}#${c}\n`).join('');
     const debug = { initiator: `${commands('initiator')}${writeIkev2Debug(trace, 'initiator')}`, responder: `${commands('responder')}${writeIkev2Debug(trace, 'responder')}` };
     return { ok: true, trace, style: 'ios-xe', files: labFiles(setup, names, debug), debug };
@@ -107,11 +107,6 @@ export function runLab(setup: LabSetup): LabRun {
   const printed = (side: Side) => `${names[side]}#debug crypto isakmp\n${names[side]}#debug crypto ipsec\n${writeDebug(trace, side, style)}`;
   const debug = { initiator: printed('initiator'), responder: printed('responder') };
   return { ok: true, trace, style, files: labFiles(setup, names, debug), debug };
-}
-
-/** The lab's faults as IKEv2 takes them: a lost IKEv1 message has no IKEv2 counterpart and is left out. */
-function ikev2Faults(faults: SimFaults): Ikev2Faults {
-  return { ...(faults.unreachable === true ? { unreachable: true } : {}), ...(faults.nat === true ? { nat: true } : {}) };
 }
 
 /** The two logs, then the two configs, as a real paste of both routers would be given. */

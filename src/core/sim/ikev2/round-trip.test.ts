@@ -12,10 +12,10 @@ import { routerOf } from '../preset-scenario.ts';
 import { writeIkev2Debug } from './debug-writer.ts';
 import { IKEV2_PRESETS, type Ikev2Preset } from './presets.ts';
 import { simulateIkev2 } from './simulate.ts';
-import type { Ikev2SimTrace } from './trace.ts';
+import { ikev2FaultFlags, type Ikev2SimTrace } from './trace.ts';
 
 function roundTrip(p: Ikev2Preset): { trace: Ikev2SimTrace; analysis: Analysis; text: Record<Side, string> } {
-  const trace = simulateIkev2({ initiator: routerOf(p.initiator), responder: routerOf(p.responder), faults: p.faults });
+  const trace = simulateIkev2({ initiator: routerOf(p.initiator), responder: routerOf(p.responder), faults: ikev2FaultFlags(p.faults) });
   const text = {
     initiator: `${p.initiator.name}#debug crypto ikev2\n${writeIkev2Debug(trace, 'initiator')}`,
     responder: `${p.responder.name}#debug crypto ikev2\n${writeIkev2Debug(trace, 'responder')}`,

@@ -6,7 +6,7 @@
 import type { Ikev2Identity, Ikev2Proposal } from '../../config/ikev2-model.ts';
 import type { Ikev2MessageName } from '../../ike/messages.ts';
 import type { Side } from '../../ike/sides.ts';
-import type { SimOutcome, SimPeerInfo } from '../trace.ts';
+import type { SimFaults, SimOutcome, SimPeerInfo } from '../trace.ts';
 import type { ChildOffer, ChildRefusal, Ikev2Chosen, Ikev2Keys, Ikev2Offer } from './decide.ts';
 
 export interface Ikev2Faults {
@@ -82,4 +82,9 @@ export interface Ikev2SimTrace {
   steps: readonly Ikev2SimStep[];
   /** `phase1` is the IKE SA, `phase2` the child SA (the simulation contract's names). */
   outcome: { phase1: SimOutcome; phase2: SimOutcome };
+}
+
+/** IKEv1's faults (a preset's, the lab's) as IKEv2 takes them: the flags; a lost IKEv1 message has no IKEv2 counterpart. */
+export function ikev2FaultFlags(faults: SimFaults): Ikev2Faults {
+  return { ...(faults.unreachable === true ? { unreachable: true } : {}), ...(faults.nat === true ? { nat: true } : {}) };
 }
