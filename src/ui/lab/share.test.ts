@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { labSetupOf, runLab, type LabSetup } from '../../core/sim/lab.ts';
-import { PRESETS } from '../../core/sim/presets.ts';
+import { LAB_PRESETS as PRESETS } from '../../core/sim/preset-list.ts';
 import { readDeepLink, readLabLink, writeDeepLink } from '../app/deep-link.ts';
 import { deflateSync, strToU8 } from 'fflate';
 import { MAX_EXERCISE_BYTES, MAX_LINK_CHARS, decodeExercise, encodeExercise, exerciseUrl, hasKeys, maskKeys } from './share.ts';
@@ -22,6 +22,9 @@ describe('a shared exercise', () => {
       const masked = decoded.setup;
       const keys = [p.initiator.config, p.responder.config].flatMap((c) => c.split('\n').filter((l) => l.startsWith('crypto isakmp key')).map((l) => l.split(' ')[3]));
       for (const key of keys) expect(`${masked.initiator}\n${masked.responder}`).not.toContain(`key ${key ?? ''} `);
+      // an IKEv2 keyring's `pre-shared-key KEY`
+      const v2keys = [p.initiator.config, p.responder.config].flatMap((c) => c.split('\n').filter((l) => l.trim().startsWith('pre-shared-key ')).map((l) => l.trim().split(' ')[1]));
+      for (const key of v2keys) expect(`${masked.initiator}\n${masked.responder}`).not.toContain(`pre-shared-key ${key ?? ''}\n`);
       const before = runLab(setup(p.name));
       const after = runLab(masked);
       expect(before.ok && after.ok && after.trace.outcome).toEqual(before.ok && before.trace.outcome);
