@@ -94,13 +94,14 @@ export function writeIkev2Debug(trace: Ikev2SimTrace, side: Side): string {
       case 'init-done':
         return say('Completed SA init exchange');
       case 'auth-built':
-        if (n.keys.keyring !== null) bare(`% Getting preshared key from profile keyring ${n.keys.keyring}`);
-        if (n.keys.peer !== null) bare(`% Matched peer block '${n.keys.peer}'`);
+        if (side === 'initiator' && n.keys.keyring !== null) bare(`% Getting preshared key from profile keyring ${n.keys.keyring}`);
+        if (side === 'initiator' && n.keys.peer !== null) bare(`% Matched peer block '${n.keys.peer}'`);
         say('Check for EAP exchange');
         say('Generate my authentication data');
         if (n.keys.local !== null) say(`Use preshared key for id ${n.identity.value}, key len ${n.keys.local.key.length}`);
         say('Get my authentication method');
         say("My authentication method is 'PSK'");
+        if (side === 'responder') return say(`Constructing IDr payload: '${n.identity.value}' of type '${identityType(n.identity)}'`);
         say('Generating IKE_AUTH message');
         say(`Constructing IDi payload: '${n.identity.value}' of type '${identityType(n.identity)}'`);
         if (n.child !== null) proposal('ESP', 1, espTransforms(n.child.transformSets[0]?.transforms ?? []));

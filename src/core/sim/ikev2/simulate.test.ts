@@ -84,3 +84,31 @@ test('NAT: discovery in IKE_SA_INIT on UDP 500, IKE_AUTH on 4500 both ways, EV_C
 test('deterministic: the same scenario gives the same trace', () => {
   expect(JSON.stringify(run('ikev2-ts-mismatch', {}))).toBe(JSON.stringify(run('ikev2-ts-mismatch', {})));
 });
+
+describe('variations of the seed configs', () => {
+  const seed = findIkev2Preset('ikev2-seed')!;
+  const withTexts = (initiator: string, responder: string): Ikev2SimTrace =>
+    simulateIkev2({ initiator: routerOf({ ...seed.initiator, config: initiator }), responder: routerOf({ ...seed.responder, config: responder }) });
+
+  test("a transform set the responder lacks: IKE_AUTH answered NO_PROPOSAL_CHOSEN, the IKE SA up then deleted, P2_TRANSFORM_MISMATCH", () => {
+    const trace = withTexts(seed.initiator.config, seed.responder.config.replace('esp-aes 256 esp-sha256-hmac', 'esp-aes esp-sha-hmac'));
+    expect(trace.outcome).toEqual({ phase1: 'complete', phase2: 'failed' });
+    const response = trace.steps.find((s) => s.event.kind === 'send' && s.event.message === 'IKE_AUTH.response');
+    expect(response?.event).toMatchObject({ payloads: ['VID', 'IDr', 'AUTH', 'NOTIFY(NO_PROPOSAL_CHOSEN)'] });
+    const a = readBack(trace);
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations[0]?.findings.map((f) => f.code)[0]).toBe('P2_TRANSFORM_MISMATCH');
+  });
+
+  test("the responder signs with a pre-shared-key local the initiator does not expect: the initiator cannot verify IKE_AUTH's response", () => {
+    const responder = seed.responder.config.replace('  pre-shared-key Cisco1234', '  pre-shared-key local Other1234\n  pre-shared-key remote Cisco1234');
+    const trace = withTexts(seed.initiator.config, responder);
+    expect(trace.outcome.phase1).toBe('failed');
+    const verdicts = trace.steps.flatMap((s) => (s.event.kind === 'note' && s.event.note.kind === 'auth-verified' ? [`${s.side}:${String(s.event.note.passed)}`] : []));
+    expect(verdicts).toEqual(['responder:true', 'initiator:false']);
+    const a = readBack(trace);
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations[0]?.ikeSa?.transitions.filter((t) => t.allowed !== true)).toEqual([]);
+    expect(a.negotiations[0]?.findings.map((f) => f.code)).toContain('PSK_MISMATCH');
+  });
+});

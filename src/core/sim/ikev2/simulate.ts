@@ -142,7 +142,11 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
     const child = iChild !== null && rChild !== null ? chooseChild(iChild, rChild) : { transformSet: null, refusal: 'NO_PROPOSAL_CHOSEN' as const };
     childRefusal = child.refusal;
     const childHook = { ...keyHooks, EV_PROC_SA_TS: () => loop.note('responder', { kind: 'child', ...child }) };
-    const up = { EV_OK: () => loop.note('responder', { kind: 'up', lifetimeSeconds: profile.lifetimeSeconds.value, ids: [iId.value, localIdentity(profile, res.address).value] }) };
+    const rId = localIdentity(profile, res.address);
+    const up = {
+      EV_GEN_AUTH: () => loop.note('responder', { kind: 'auth-built', identity: rId, keys: rKeys, child: null }),
+      EV_OK: () => loop.note('responder', { kind: 'up', lifetimeSeconds: profile.lifetimeSeconds.value, ids: [iId.value, rId.value] }),
+    };
     if (child.refusal !== null) {
       loop.outbox.responder['IKE_AUTH.response'] = ['VID', 'IDr', 'AUTH', `NOTIFY(${child.refusal})`];
       return loop.run('responder', R.childRefused, { ...childHook, ...up });
