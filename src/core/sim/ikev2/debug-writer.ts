@@ -108,7 +108,7 @@ export function writeIkev2Debug(trace: Ikev2SimTrace, side: Side): string {
         return;
       case 'profile':
         say(`Searching policy based on peer's identity '${n.identity.value}' of type '${identityType(n.identity)}'`);
-        if (side === 'initiator') {
+        if (side === 'initiator' && n.profile !== null) {
           say("Verify peer's policy");
           return say("Peer's policy verified");
         }

@@ -84,12 +84,17 @@ function identityMatches(m: Ikev2Profile['matches'][number], id: Ikev2Identity):
   return m.kind === 'email' ? have.endsWith(`@${want}`) : have === want || have.endsWith(`.${want}`);
 }
 
+/** Whether a profile's `match identity remote` lines take the identity. */
+export function profileTakes(profile: Ikev2Profile, id: Ikev2Identity): boolean {
+  return profile.matches.some((m) => identityMatches(m, id));
+}
+
 /** The responder's profile for the peer's identity: the first whose `match identity remote` takes it, or null. */
 export function profileFor(cfg: EffectiveConfig, id: Ikev2Identity, local: string): Ikev2Profile | null {
   const address = normalizeAddress(local);
   return (
     cfg.ikev2.profiles.find(
-      (p) => (p.localAddresses.length === 0 || p.localAddresses.some((a) => a.address === address)) && p.matches.some((m) => identityMatches(m, id)),
+      (p) => (p.localAddresses.length === 0 || p.localAddresses.some((a) => a.address === address)) && profileTakes(p, id),
     ) ?? null
   );
 }

@@ -73,8 +73,26 @@ export const initiatorScripts = {
   ],
   /** Corpus 27: the delete acknowledged. */
   deleteAcknowledged: [b('INFO_I_WAIT', 'EV_RECV_INFO_ACK', 'EV_CHK_INFO_TYPE'), b('DELETE', 'EV_RECV_DEL_ACK', 'EV_FREE_SA')],
-  /** Corpus 43: the responder's AUTH (or its AUTHENTICATION_FAILED) does not verify. */
+  /** IKE_AUTH answered AUTHENTICATION_FAILED: the IKE SA fails (EV_AUTH_FAIL, EV_FAIL as corpus 43). */
   authRefused: [b('I_WAIT_AUTH', 'EV_RECV_AUTH'), b('I_PROC_AUTH', 'EV_CHK4_NOTIFY', 'EV_AUTH_FAIL'), b('AUTH_DONE', 'EV_FAIL'), EXIT_FAILED],
+  /** Corpus 43: no profile of ours takes the responder's identity (looked up at EV_GET_POLICY_BY_PEERID). */
+  identityRefused: [
+    b('I_WAIT_AUTH', 'EV_RECV_AUTH'),
+    b('I_PROC_AUTH', 'EV_CHK4_NOTIFY', 'EV_PROC_MSG', 'EV_CHK_IF_PEER_CERT_NEEDS_TO_BE_FETCHED_FOR_PROF_SEL', 'EV_GET_POLICY_BY_PEERID', 'EV_AUTH_FAIL'),
+    b('AUTH_DONE', 'EV_FAIL'),
+    EXIT_FAILED,
+  ],
+  /** The responder's AUTH does not verify with our key for it: corpus 29's checks, then corpus 43's failure. */
+  verifyFailed: [
+    b('I_WAIT_AUTH', 'EV_RECV_AUTH'),
+    b(
+      'I_PROC_AUTH',
+      'EV_CHK4_NOTIFY', 'EV_PROC_MSG', 'EV_CHK_IF_PEER_CERT_NEEDS_TO_BE_FETCHED_FOR_PROF_SEL', 'EV_GET_POLICY_BY_PEERID', 'EV_VERIFY_POLICY_BY_PEERID',
+      'EV_CHK_AUTH_TYPE', 'EV_GET_PRESHR_KEY', 'EV_VERIFY_AUTH', 'EV_AUTH_FAIL',
+    ),
+    b('AUTH_DONE', 'EV_FAIL'),
+    EXIT_FAILED,
+  ],
 } as const;
 
 /** Corpus 30: IKE_SA_INIT received, up to where its checks part. */

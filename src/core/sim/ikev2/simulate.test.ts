@@ -112,3 +112,15 @@ describe('variations of the seed configs', () => {
     expect(a.negotiations[0]?.findings.map((f) => f.code)).toContain('PSK_MISMATCH');
   });
 });
+
+test("the initiator's profile does not take the responder's identity: IKE_AUTH's response refused, IDENTITY_MISMATCH on the initiator", () => {
+  const seed = findIkev2Preset('ikev2-seed')!;
+  const initiator = seed.initiator.config.replace('match identity remote address 10.0.12.2 255.255.255.255', 'match identity remote fqdn R2.example.com');
+  const trace = simulateIkev2({ initiator: routerOf({ ...seed.initiator, config: initiator }), responder: routerOf(seed.responder) });
+  expect(trace.outcome.phase1).toBe('failed');
+  const a = readBack(trace);
+  expect(a.input.unrecognized).toEqual([]);
+  expect(a.negotiations[0]?.ikeSa?.transitions.filter((t) => t.allowed !== true)).toEqual([]);
+  const identity = a.negotiations[0]?.findings.find((f) => f.code === 'IDENTITY_MISMATCH');
+  expect(identity?.summary).toContain('R1 refused the peer at IKE_AUTH');
+});

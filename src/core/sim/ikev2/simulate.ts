@@ -9,7 +9,7 @@ import type { Side } from '../../ike/sides.ts';
 import { hex8, numberFrom } from '../ios-print.ts';
 import { infoOf, type SimRouter } from '../routers.ts';
 import type { SimOutcome } from '../trace.ts';
-import { childOffer, chooseChild, chooseIkeProposal, ikeOffer, initiatorProfile, keysFor, localIdentity, profileFor, type ChildRefusal } from './decide.ts';
+import { childOffer, chooseChild, chooseIkeProposal, ikeOffer, initiatorProfile, keysFor, localIdentity, profileFor, profileTakes, type ChildRefusal } from './decide.ts';
 import { Ikev2Loop } from './loop.ts';
 import { initiatorScripts as I, responderScripts as R } from './scripts.ts';
 import type { Ikev2Faults, Ikev2SimTrace } from './trace.ts';
@@ -168,7 +168,11 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
       EV_GET_PRESHR_KEY: () => loop.note('initiator', { kind: 'peer-keys', peer: rId.value, keys: iKeys }),
       EV_VERIFY_AUTH: () => loop.note('initiator', { kind: 'auth-verified', passed }),
     };
-    if (!passed) return loop.run('initiator', I.authRefused, { EV_AUTH_FAIL: hooks.EV_VERIFY_AUTH });
+    // the initiator checks the responder's identity against its own profile's match identity remote
+    if (iProfile !== null && !profileTakes(iProfile, rId)) {
+      return loop.run('initiator', I.identityRefused, { EV_GET_POLICY_BY_PEERID: () => loop.note('initiator', { kind: 'profile', identity: rId, profile: null }) });
+    }
+    if (!passed) return loop.run('initiator', I.verifyFailed, hooks);
     const up = { EV_OK: () => loop.note('initiator', { kind: 'up', lifetimeSeconds: iProfile?.lifetimeSeconds.value ?? 86400, ids: [rId.value, iId.value] }) };
     const refusal = payloads.find((p) => p === 'NOTIFY(NO_PROPOSAL_CHOSEN)' || p === 'NOTIFY(TS_UNACCEPTABLE)');
     if (refusal !== undefined) {
