@@ -7,6 +7,7 @@
  */
 import type { Ikev2MessageName } from '../../ike/messages.ts';
 import type { Side } from '../../ike/sides.ts';
+import type { DebugOutput, DebugSpan } from '../debug-writer.ts';
 import { espTransforms, identityType, policyWords, proposalTransforms } from './print-words.ts';
 import type { Ikev2Note, Ikev2SimEvent, Ikev2SimTrace } from './trace.ts';
 
@@ -17,6 +18,11 @@ export const IKEV2_DEBUG_COMMANDS = ['debug crypto ikev2', 'debug crypto ikev2 i
 
 /** Writes one router's IKEv2 debug output for the whole trace. */
 export function writeIkev2Debug(trace: Ikev2SimTrace, side: Side): string {
+  return writeIkev2DebugOutput(trace, side).text;
+}
+
+/** One router's IKEv2 debug output and the lines (1-based, inclusive) each of its trace steps printed. */
+export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOutput {
   const me = side === 'initiator' ? trace.initiator : trace.responder;
   const peer = side === 'initiator' ? trace.responder : trace.initiator;
   const { initiator: ispi, responder: rspi } = trace.spis;
@@ -161,8 +167,10 @@ export function writeIkev2Debug(trace: Ikev2SimTrace, side: Side): string {
     }
   };
 
+  const spans: DebugSpan[] = [];
   for (const step of trace.steps) {
     if (step.side !== side) continue;
+    const before = out.length;
     const e = step.event;
     switch (e.kind) {
       case 'sm':
@@ -183,6 +191,7 @@ export function writeIkev2Debug(trace: Ikev2SimTrace, side: Side): string {
       default:
         e satisfies never;
     }
+    if (out.length > before) spans.push({ step: step.index, first: before + 1, last: out.length });
   }
-  return `${out.join('\n')}\n`;
+  return { text: out.length === 0 ? '' : `${out.join('\n')}\n`, spans };
 }

@@ -65,7 +65,7 @@ test('unreachable: IKE_SA_INIT seven times (six resends), then the initiator giv
   const trace = run('ikev2-seed', { unreachable: true });
   expect(sent(trace)).toEqual(['initiator:IKE_SA_INIT!', ...Array<string>(6).fill('initiator:IKE_SA_INIT*!')]);
   expect(trace.outcome).toEqual({ phase1: 'failed', phase2: 'failed' });
-  expect(writeIkev2Debug(trace, 'responder')).toBe('\n');
+  expect(writeIkev2Debug(trace, 'responder')).toBe('');
   const last = trace.steps.filter((s) => s.event.kind === 'transition').at(-1);
   expect(last?.event).toEqual({ kind: 'transition', from: 'INIT_DONE', to: 'EXIT', event: 'EV_FAIL' });
 });
