@@ -1,4 +1,5 @@
 import { bisector } from 'd3-array';
+import { isErrorNotify } from '../ike/ikev2.ts';
 import type { Message, Negotiation, Transition } from '../analysis.ts';
 import type { MessageName, PayloadType } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
@@ -135,13 +136,15 @@ export function formatTime(ms: number): string {
 
 /**
  * Payload types in the order first seen, repeats counted: "SA · VID×4"; one the log does not list but the
- * protocol requires (implied, decided in core) in parentheses: "(SA) · VID×4".
+ * protocol requires (implied, decided in core) in parentheses: "(SA) · VID×4"; a notify that refuses (IKEv2's
+ * NO_PROPOSAL_CHOSEN, AUTHENTICATION_FAILED…) by its name, the reason the exchange stops: "NOTIFY(TS_UNACCEPTABLE)".
  */
 export function summarizePayloads(message: Message, separator = ' · ', implied = (type: PayloadType) => `(${type})`): string {
   const types: string[] = [];
   const counts: number[] = [];
   for (const payload of message.payloads) {
-    const type = payload.implied ? implied(payload.type) : payload.type;
+    const refusal = payload.type === 'NOTIFY' && payload.detail !== null && isErrorNotify(payload.detail) ? `NOTIFY(${payload.detail})` : null;
+    const type = refusal ?? (payload.implied ? implied(payload.type) : payload.type);
     const at = types.indexOf(type);
     if (at === -1) {
       types.push(type);

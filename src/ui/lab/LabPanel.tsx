@@ -44,7 +44,8 @@ function outcomeText(result: LabRun | null): string {
   if (!result) return 'Not run yet.';
   if (!result.ok) return `Cannot simulate: ${result.error}`;
   const { phase1, phase2 } = result.trace.outcome;
-  return `Simulated: phase 1 ${phase1}, phase 2 ${phase2}. Every view below shows it as if it were a pasted log.`;
+  const said = 'ikeVersion' in result.trace ? `IKEv2, IKE SA ${phase1}, child SA ${phase2}` : `phase 1 ${phase1}, phase 2 ${phase2}`;
+  return `Simulated: ${said}. Every view below shows it as if it were a pasted log.`;
 }
 
 /**
