@@ -10,8 +10,41 @@ export interface AttributeRow {
   attribute: ConfigAttribute | null;
 }
 
+/**
+ * An IKEv2 message's rows: IKE_SA_INIT's algorithms (as show output lists them, else the proposal as printed),
+ * IKE_AUTH's identities, authentication and key, and the first child SA's transform and traffic selectors.
+ */
+function ikev2Rows(message: Message, negotiation: Negotiation): AttributeRow[] {
+  const rows: AttributeRow[] = [];
+  const sa = negotiation.ikeSa;
+  const exchange = message.name.split('.')[0];
+  if (exchange === 'IKE_SA_INIT' && sa) {
+    const shown = sa.shown;
+    if (shown?.encryption) rows.push({ name: 'Encryption', value: `${shown.encryption}${shown.keySize ? ` ${shown.keySize}-bit` : ''}`, attribute: 'encryption' });
+    if (shown?.integrity) rows.push({ name: 'Integrity', value: shown.integrity, attribute: 'hash' });
+    if (shown?.prf) rows.push({ name: 'PRF', value: shown.prf, attribute: 'hash' });
+    if (shown?.group != null) rows.push({ name: 'DH group', value: `${shown.group}: ${dhGroupName(shown.group)}`, attribute: 'group' });
+    if (!shown?.encryption && sa.proposal) rows.push({ name: 'Proposal', value: sa.proposal.transforms.join(' '), attribute: 'encryption' });
+  }
+  const child = negotiation.childSas?.find((c) => c.messageId === message.messageId) ?? null;
+  if (exchange === 'IKE_AUTH') {
+    const ids = sa?.shown?.ids;
+    rows.push({ name: 'Identity', value: ids?.local || ids?.remote ? `local ${ids.local ?? '?'}, remote ${ids.remote ?? '?'}` : 'IDi / IDr (identity local, the address by default)', attribute: 'identity' });
+    rows.push({ name: 'Authentication', value: 'AUTH payload: the method of authentication local, checked against authentication remote', attribute: 'auth' });
+    rows.push({ name: 'Pre-shared key', value: "signs AUTH (keyring local of the IKEv2 profile)", attribute: 'psk' });
+  }
+  if (child && (exchange === 'IKE_AUTH' || exchange === 'CREATE_CHILD_SA')) {
+    if (child.transform) rows.push({ name: 'Child SA transform', value: child.transform, attribute: 'transform' });
+    const ts = child.trafficSelectors;
+    if (ts) rows.push({ name: 'Traffic selectors', value: `${ts.local.join(', ')} ⇄ ${ts.remote.join(', ')}`, attribute: 'proxies' });
+    if (child.refusal) rows.push({ name: 'Refused', value: child.refusal, attribute: null });
+  }
+  return rows;
+}
+
 /** The attributes the inspector decodes for a message, each tied to the config attribute that sets it. */
 export function attributeRows(message: Message, negotiation: Negotiation, phase2Index: number): AttributeRow[] {
+  if (negotiation.ikeVersion === 2) return ikev2Rows(message, negotiation);
   const rows: AttributeRow[] = [];
   const proposal = negotiation.phase1.proposal;
   const place = phase1Position(message.name);
