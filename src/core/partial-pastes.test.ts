@@ -342,7 +342,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
     const file = 'show-ipsec-sa-peer-pfs-transport-dmvpn-hub-blog.log';
     expect(n.findings.map((f) => [f.code, f.severity])).toEqual([['WEAK_CRYPTO', 'warning']]);
     expect(findingLines(n, 'WEAK_CRYPTO')).toEqual(linesWith(file, 'PFS (Y/N): Y, DH group: group5'));
-    expect(n.findings[0]!.summary).toMatch(/^The SAs show output lists use PFS group 5: /);
+    expect(n.findings[0]!.summary).toMatch(/^Show output lists SAs that use PFS group 5: /);
   },
   'show-isakmp-ipsec-sa-nat-t-vti-udp-encaps-ja-notes.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);

@@ -169,13 +169,16 @@ export const rule: Rule = {
     }
     if (names.size === 0 && csdl.length === 0) return [];
     const list = [...names].join(', ');
-    const negotiated = lines.length > 0 ? `${exchanged ? 'The negotiation used' : 'The SAs show output lists use'} ${list}` : `IOS-XE flags configured algorithms as not compliant (${list || 'weak algorithms'})`;
+    const negotiated = lines.length > 0 ? `${exchanged ? 'The negotiation used' : 'Show output lists SAs that use'} ${list}` : `IOS-XE flags configured algorithms as not compliant (${list || 'weak algorithms'})`;
+    // esp-null is not a weak cipher but none: say so, the traffic crosses in clear
+    const noCipher = 'esp-null encrypts nothing: the traffic crosses in clear, only authenticated';
+    const what = names.size === 1 && names.has('esp-null') ? `no encryption (${noCipher})` : `weak algorithms${names.has('esp-null') ? ` (${noCipher})` : ''}`;
     return [
       finding({
         code: 'WEAK_CRYPTO',
         severity: 'warning',
         lines: [...lines, ...csdl.map((e) => e.at)],
-        summary: `${negotiated}: weak algorithms, refused by default from IOS-XE 17.11 on (field notice FN72510).`,
+        summary: `${negotiated}: ${what}, refused by default from IOS-XE 17.11 on (field notice FN72510).`,
         fix: ADVICE,
         message: exchanged ? 'MM1' : null,
         configLines,
