@@ -26,7 +26,7 @@ export function withIpsecShow(n: Negotiation, d: Draft, shown: readonly ShownSpi
   const sas = d.phase2.flatMap((p) => p.sas);
   const inbound = sas.find((s) => s.direction === 'inbound')?.spi ?? null;
   const outbound = sas.find((s) => s.direction === 'outbound')?.spi ?? null;
-  if (inbound === null && outbound === null) return n;
+  if (inbound === null && outbound === null) return withTrafficOnly(n, d);
   const listed = (spi: string | null): string | null => (spi === null ? null : (shown.find((s) => s.spi === spi && s.transform !== null)?.transform ?? null));
   const shownTransform = sas.find((s) => s.transform !== null)?.transform ?? listed(inbound) ?? listed(outbound);
   const children = (n.childSas ?? []).slice();
@@ -42,4 +42,16 @@ export function withIpsecShow(n: Negotiation, d: Draft, shown: readonly ShownSpi
     children.push(child);
   }
   return { ...n, childSas: children };
+}
+
+/**
+ * A block cut before its SAs (a guide's excerpt) whose counters show packets both ways: a child SA carried
+ * traffic, so the exchange that made it completed; its SPIs unsaid. Nothing when the negotiation already has one.
+ */
+function withTrafficOnly(n: Negotiation, d: Draft): Negotiation {
+  const carried = d.phase2.find((p) => p.complete);
+  if (carried === undefined || (n.childSas ?? []).length > 0) return n;
+  const selectors = carried.proxies === null ? null : { local: [carried.proxies.local], remote: [carried.proxies.remote] };
+  const child: ChildSa = { messageId: null, outcome: 'complete', transform: null, spis: null, trafficSelectors: selectors, refusal: null };
+  return { ...n, childSas: [child] };
 }

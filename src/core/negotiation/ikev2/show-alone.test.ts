@@ -235,6 +235,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.ikeSa!.shown!.lines.map((l) => l.line)).toEqual(expect.arrayContaining([19, 32]));
     // UDP 4500, but no line of this output says NAT-T (no Capabilities, no `NAT-T is detected`): no NAT_T
     expect(n.findings).toEqual([]);
+    // show crypto ipsec sa cut before its SAs, 10 packets each way: a child SA carried traffic, its SPIs unsaid
+    expect(n.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: null, spis: null, trafficSelectors: null, refusal: null }]);
   },
   'show-ikev2-sa-detailed-four-responder-psk-rsa-dmvpn-hub-otus-lab.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
