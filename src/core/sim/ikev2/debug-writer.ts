@@ -69,7 +69,7 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
       case 'policy':
         bare(`Searching Policy with fvrf 0, local address ${n.local}`);
         if (n.offer.viaDefault) bare('Using the Default Policy for Proposal');
-        bare(`Found Policy '${n.offer.policy}'`);
+        if (n.offer.policy !== null) bare(`Found Policy '${n.offer.policy}'`);
         return;
       case 'proposals-built':
         say('Generating IKE_SA_INIT message');
@@ -100,8 +100,8 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
       case 'init-done':
         return say('Completed SA init exchange');
       case 'auth-built':
-        if (side === 'initiator' && n.keys.keyring !== null) bare(`% Getting preshared key from profile keyring ${n.keys.keyring}`);
-        if (side === 'initiator' && n.keys.peer !== null) bare(`% Matched peer block '${n.keys.peer}'`);
+        if (side === 'initiator' && n.keyring !== null) bare(`% Getting preshared key from profile keyring ${n.keyring}`);
+        if (side === 'initiator' && n.keys.peer !== null) bare(`% Matched peer block '${n.keys.peer.name}'`);
         say('Check for EAP exchange');
         say('Generate my authentication data');
         if (n.keys.local !== null) say(`Use preshared key for id ${n.identity.value}, key len ${n.keys.local.key.length}`);
@@ -124,8 +124,8 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
       case 'peer-keys':
         say("Get peer's authentication method");
         say("Peer's authentication method is 'PSK'");
-        if (n.keys.keyring !== null) bare(`% Getting preshared key from profile keyring ${n.keys.keyring}`);
-        if (n.keys.peer !== null) bare(`% Matched peer block '${n.keys.peer}'`);
+        if (n.keyring !== null) bare(`% Getting preshared key from profile keyring ${n.keyring}`);
+        if (n.keys.peer !== null) bare(`% Matched peer block '${n.keys.peer.name}'`);
         say(`Get peer's preshared key for ${n.peer}`);
         say("Verify peer's authentication data");
         if (n.keys.remote !== null) say(`Use preshared key for id ${n.peer}, key len ${n.keys.remote.key.length}`);

@@ -1,61 +1,44 @@
-/** The IKEv2 decisions on real FlexVPN configs (fixtures/configs/ikev2, sources in its README) read by the config model. */
+/** The simulation's IKEv2 decisions on real FlexVPN configs (fixtures/configs/ikev2, sources in its README) read by the config model. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { effectiveConfigFromText } from '../../config/effective.ts';
-import { childOffer, chooseChild, chooseIkeProposal, ikeOffer, initiatorProfile, keysFor, localIdentity, profileFor } from './decide.ts';
+import { findIkev2Preset } from './presets.ts';
+import { childOffer, chooseChild, ikeOffer, initiatorProfile, keyringOf } from './decide.ts';
 
 const config = (name: string) => effectiveConfigFromText(readFileSync(`fixtures/configs/ikev2/${name}`, 'utf8'));
 const azure = config('azure-ce-local-remote-keys.cfg');
 const r15 = config('gre-r15-otus.cfg');
 const r16 = config('gre-r16-otus.cfg');
 
-describe('the IKE SA proposals', () => {
-  test("a policy's match address local picks it for that address only; elsewhere the default policy applies", () => {
+describe('the offer of one router', () => {
+  test("a policy's match address local picks it for that address; on another address no policy applies", () => {
     const on = ikeOffer(azure, '66.198.12.106');
     expect(on).toMatchObject({ policy: 'Cust30-azure-policy', viaDefault: false });
     expect(on.proposals.map((p) => p.name)).toEqual(['Cust30-azure-proposal']);
-    const off = ikeOffer(azure, '192.0.2.1');
-    expect(off).toMatchObject({ policy: 'default', viaDefault: true });
-    expect(off.proposals.map((p) => p.name)).toEqual(['default']);
+    expect(ikeOffer(azure, '192.0.2.1')).toEqual({ policy: null, viaDefault: false, proposals: [] });
   });
 
-  test("both ends of the OTUS lab agree on their proposal; the Azure router's shares AES-CBC-256 with it but no integrity or group", () => {
-    expect(chooseIkeProposal(ikeOffer(r15, '185.82.208.2').proposals, ikeOffer(r16, '185.82.208.1').proposals)).toEqual({
-      proposal: 'IKEv2-GRE', encryption: 'aes-cbc-256', integrity: 'sha256', prf: 'sha256', group: 21,
-    });
-    expect(chooseIkeProposal(ikeOffer(r15, '185.82.208.2').proposals, ikeOffer(azure, '66.198.12.106').proposals)).toBeNull();
+  test('a router with no policy of its own offers the smart default policy and proposal', () => {
+    const cfg = effectiveConfigFromText('crypto ikev2 keyring K\n peer P\n  address 192.0.2.2\n  pre-shared-key k\n');
+    const offer = ikeOffer(cfg, '192.0.2.1');
+    expect(offer).toMatchObject({ policy: 'default', viaDefault: true });
+    expect(offer.proposals.map((p) => p.name)).toEqual(['default']);
   });
 });
 
-describe('profile, identity and keys', () => {
-  test("the tunnel's IPsec profile names the initiator's profile; an IPsec profile no interface uses names none", () => {
-    expect(initiatorProfile(r15, '185.82.208.1')?.name).toBe('IKEv2-PROFILE');
-    expect(localIdentity(initiatorProfile(r15, '185.82.208.1'), '185.82.208.2')).toEqual({ kind: 'address', value: '185.82.208.2' });
-    // the Azure excerpt applies its IPsec profile nowhere: only a profile named default would be used
+describe('the profile and keyring a router initiates with', () => {
+  test("the tunnel's IPsec profile names the profile and its keyring; an IPsec profile no interface uses names none", () => {
+    const profile = initiatorProfile(r15, '185.82.208.1');
+    expect(profile?.name).toBe('IKEv2-PROFILE');
+    expect(keyringOf(profile)).toBe('IKEv2-PSK');
     expect(initiatorProfile(azure, '52.168.162.84')).toBeNull();
-  });
-
-  test("the responder's profile by the peer's identity: an address its match identity remote takes, none for another; identity local is sent", () => {
-    const profile = profileFor(azure, { kind: 'address', value: '52.168.162.84' }, '66.198.12.106');
-    expect(profile?.name).toBe('Cust30-azure-profile');
-    expect(localIdentity(profile, '10.9.9.9')).toEqual({ kind: 'address', value: '66.198.12.106' });
-    expect(profileFor(azure, { kind: 'address', value: '52.168.162.85' }, '66.198.12.106')).toBeNull();
-    expect(profileFor(azure, { kind: 'fqdn', value: 'azure.example.com' }, '66.198.12.106')).toBeNull();
-  });
-
-  test("pre-shared-key local and remote of the keyring's peer block, found by the peer's address", () => {
-    const profile = profileFor(azure, { kind: 'address', value: '52.168.162.84' }, '66.198.12.106');
-    const keys = keysFor(azure, profile, '52.168.162.84', { kind: 'address', value: '52.168.162.84' });
-    expect(keys).toMatchObject({ keyring: 'Cust30-azure-keyring', peer: 'azure', local: { key: 'IamSecure123' }, remote: { key: 'IamSecure123' } });
-    expect(keysFor(azure, profile, '198.51.100.9', { kind: 'address', value: '198.51.100.9' })).toMatchObject({ peer: null, local: null, remote: null });
-    expect(keysFor(r15, initiatorProfile(r15, '185.82.208.1'), '185.82.208.1', { kind: 'address', value: '185.82.208.1' })).toMatchObject({ peer: 'SPB', local: { key: 'OTUS' } });
   });
 });
 
 describe('the child SA', () => {
-  test("the OTUS ends' transform sets agree, both transport mode over GRE, selectors any/any", () => {
+  test("the OTUS ends' transform sets agree, transport mode over GRE, selectors of the tunnel", () => {
     const offer = childOffer(r15, '185.82.208.1')!;
-    expect(offer).toMatchObject({ transformSets: [{ name: 'IPSEC-TRANSFORM', transforms: ['esp-aes 256', 'esp-sha256-hmac'], mode: 'transport' }], local: null, remote: null });
+    expect(offer).toMatchObject({ transformSets: [{ name: 'IPSEC-TRANSFORM', transforms: ['esp-aes 256', 'esp-sha256-hmac'], mode: 'transport' }], selectors: { kind: 'tunnel' } });
     expect(chooseChild(offer, childOffer(r16, '185.82.208.2')!)).toEqual({ transformSet: 'IPSEC-TRANSFORM', refusal: null });
   });
 
@@ -63,5 +46,14 @@ describe('the child SA', () => {
     const offer = childOffer(r15, '185.82.208.1')!;
     const tunnel = { ...offer, transformSets: offer.transformSets.map((t) => ({ ...t, mode: 'tunnel' as const })) };
     expect(chooseChild(offer, tunnel)).toEqual({ transformSet: null, refusal: 'NO_PROPOSAL_CHOSEN' });
+  });
+
+  test("crypto map ACLs: mirrored ones fit, the ts-mismatch preset's do not (TS_UNACCEPTABLE)", () => {
+    const p = findIkev2Preset('ikev2-ts-mismatch')!;
+    const a = effectiveConfigFromText(p.initiator.config);
+    const b = effectiveConfigFromText(p.responder.config);
+    expect(chooseChild(childOffer(a, p.responder.address)!, childOffer(b, p.initiator.address)!)).toEqual({ transformSet: 'TS-1', refusal: 'TS_UNACCEPTABLE' });
+    const mirror = effectiveConfigFromText(p.responder.config.replace('permit ip 10.2.0.0 0.0.0.255 10.3.0.0 0.0.0.255', 'permit ip 10.2.0.0 0.0.0.255 10.1.0.0 0.0.0.255'));
+    expect(chooseChild(childOffer(a, p.responder.address)!, childOffer(mirror, p.initiator.address)!).refusal).toBeNull();
   });
 });

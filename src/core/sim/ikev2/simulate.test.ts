@@ -124,3 +124,12 @@ test("the initiator's profile does not take the responder's identity: IKE_AUTH's
   const identity = a.negotiations[0]?.findings.find((f) => f.code === 'IDENTITY_MISMATCH');
   expect(identity?.summary).toContain('R1 refused the peer at IKE_AUTH');
 });
+
+test("no IKEv2 policy for the initiator's address: it cannot build IKE_SA_INIT, nothing goes on the wire", () => {
+  const seed = findIkev2Preset('ikev2-seed')!;
+  const initiator = seed.initiator.config.replace('crypto ikev2 policy POL-1\n', 'crypto ikev2 policy POL-1\n match address local 10.9.9.9\n');
+  const trace = simulateIkev2({ initiator: routerOf({ ...seed.initiator, config: initiator }), responder: routerOf(seed.responder) });
+  expect(trace.outcome).toEqual({ phase1: 'failed', phase2: 'failed' });
+  expect(trace.steps.map((s) => s.event.kind)).toEqual(['note']);
+  expect(writeIkev2Debug(trace, 'initiator')).toBe('IKEv2:Searching Policy with fvrf 0, local address 10.0.12.1\n');
+});

@@ -9,7 +9,9 @@ import type { Side } from '../../ike/sides.ts';
 import { hex8, numberFrom } from '../ios-print.ts';
 import { infoOf, type SimRouter } from '../routers.ts';
 import type { SimOutcome } from '../trace.ts';
-import { childOffer, chooseChild, chooseIkeProposal, ikeOffer, initiatorProfile, keysFor, localIdentity, profileFor, profileTakes, type ChildRefusal } from './decide.ts';
+import { chooseProposal, keysFor, localIdentityOf, profileFor } from '../../config/ikev2-decide.ts';
+import type { Ikev2Identity, Ikev2Profile } from '../../config/ikev2-model.ts';
+import { childOffer, chooseChild, ikeOffer, initiatorProfile, keyringOf, type ChildRefusal } from './decide.ts';
 import { Ikev2Loop } from './loop.ts';
 import { initiatorScripts as I, responderScripts as R } from './scripts.ts';
 import type { Ikev2Faults, Ikev2SimTrace } from './trace.ts';
@@ -23,6 +25,11 @@ export interface Ikev2Scenario {
 const INIT_PAYLOADS = ['SA', 'KE', 'N', 'VID', 'VID', 'VID', 'VID', 'NOTIFY(NAT_DETECTION_SOURCE_IP)', 'NOTIFY(NAT_DETECTION_DESTINATION_IP)'];
 const CHILD_NOTIFIES = ['NOTIFY(SET_WINDOW_SIZE)', 'NOTIFY(ESP_TFC_NO_SUPPORT)', 'NOTIFY(NON_FIRST_FRAGS)'];
 
+/** The identity a router sends: its profile's `identity local`, else its address. */
+function identityOf(profile: Ikev2Profile | null, address: string): Ikev2Identity {
+  return localIdentityOf(profile, address) ?? { kind: 'address', value: address };
+}
+
 function spiOf(text: string): string {
   return `${hex8(numberFrom(`${text}:hi`, 32))}${hex8(numberFrom(`${text}:lo`, 32))}`;
 }
@@ -32,10 +39,13 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
   const nat = faults.nat === true;
   const { initiator: ini, responder: res } = scenario;
   const iProfile = initiatorProfile(ini.config, res.address);
-  const iId = localIdentity(iProfile, ini.address);
-  const iKeys = keysFor(ini.config, iProfile, res.address, { kind: 'address', value: res.address });
+  const iId = identityOf(iProfile, ini.address);
   const iChild = childOffer(ini.config, res.address);
   const rChild = childOffer(res.config, ini.address);
+  // the responder's profile is the one the initiator's identity selects; its identity is that profile's
+  const rProfile = profileFor(res.config, iId, res.address);
+  const rId = identityOf(rProfile, res.address);
+  const iKeysFor = (peerId: Ikev2Identity) => keysFor(ini.config, iProfile, { address: res.address, identity: peerId });
   const iOffer = ikeOffer(ini.config, ini.address);
   const rOffer = ikeOffer(res.config, res.address);
   let childRefusal: ChildRefusal | null = null;
@@ -92,7 +102,7 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
   const natNote = (side: Side) => () => loop.note(side, { kind: 'nat', found: nat, inside: side === 'initiator' });
 
   const initReceived = () => {
-    const chosen = chooseIkeProposal(iOffer.proposals, rOffer.proposals);
+    const chosen = chooseProposal(iOffer.proposals, rOffer.proposals);
     const hooks = {
       EV_GET_IKE_POLICY: () => loop.note('responder', { kind: 'policy', local: res.address, offer: rOffer }),
       EV_PROC_MSG: () => loop.note('responder', { kind: 'proposal-check', chosen, offered: iOffer.proposals, accepted: rOffer.proposals }),
@@ -117,22 +127,23 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
     loop.run('initiator', I.initAnswered(nat), {
       EV_DETECT_NAT: natNote('initiator'),
       EV_DONE: () => loop.note('initiator', { kind: 'init-done' }),
-      EV_SEND_AUTH: () => loop.note('initiator', { kind: 'auth-built', identity: iId, keys: iKeys, child: iChild }),
+      EV_SEND_AUTH: () => loop.note('initiator', { kind: 'auth-built', identity: iId, keys: iKeysFor(rId), keyring: keyringOf(iProfile), child: iChild }),
     });
   };
 
   const authReceived = () => {
-    const profile = profileFor(res.config, iId, res.address);
+    const profile = rProfile;
     const lookup = () => loop.note('responder', { kind: 'profile', identity: iId, profile: profile?.name ?? null });
     if (profile === null) {
       loop.outbox.responder['IKE_AUTH.response'] = ['NOTIFY(AUTHENTICATION_FAILED)'];
       return loop.run('responder', R.noProfile(nat), { EV_GET_POLICY_BY_PEERID: lookup });
     }
     loop.run('responder', R.authReceived(nat), { EV_GET_POLICY_BY_PEERID: lookup });
-    const rKeys = keysFor(res.config, profile, ini.address, iId);
+    const rKeys = keysFor(res.config, profile, { address: ini.address, identity: iId });
+    const iKeys = iKeysFor(rId);
     const passed = iKeys.local !== null && rKeys.remote !== null && iKeys.local.key === rKeys.remote.key;
     const keyHooks = {
-      EV_GET_PRESHR_KEY: () => loop.note('responder', { kind: 'peer-keys', peer: iId.value, keys: rKeys }),
+      EV_GET_PRESHR_KEY: () => loop.note('responder', { kind: 'peer-keys', peer: iId.value, keys: rKeys, keyring: keyringOf(profile) }),
       EV_VERIFY_AUTH: () => loop.note('responder', { kind: 'auth-verified', passed }),
     };
     if (!passed) {
@@ -142,9 +153,8 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
     const child = iChild !== null && rChild !== null ? chooseChild(iChild, rChild) : { transformSet: null, refusal: 'NO_PROPOSAL_CHOSEN' as const };
     childRefusal = child.refusal;
     const childHook = { ...keyHooks, EV_PROC_SA_TS: () => loop.note('responder', { kind: 'child', ...child }) };
-    const rId = localIdentity(profile, res.address);
     const up = {
-      EV_GEN_AUTH: () => loop.note('responder', { kind: 'auth-built', identity: rId, keys: rKeys, child: null }),
+      EV_GEN_AUTH: () => loop.note('responder', { kind: 'auth-built', identity: rId, keys: rKeys, keyring: keyringOf(profile), child: null }),
       EV_OK: () => loop.note('responder', { kind: 'up', lifetimeSeconds: profile.lifetimeSeconds.value, ids: [iId.value, rId.value] }),
     };
     if (child.refusal !== null) {
@@ -159,17 +169,16 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
     if (payloads.includes('NOTIFY(AUTHENTICATION_FAILED)')) {
       return loop.run('initiator', I.authRefused, { EV_CHK4_NOTIFY: () => loop.note('initiator', { kind: 'auth-refused-by-peer' }) });
     }
-    const rProfile = profileFor(res.config, iId, res.address);
-    const rId = localIdentity(rProfile, res.address);
-    const rKeys = keysFor(res.config, rProfile, ini.address, iId);
+    const rKeys = keysFor(res.config, rProfile, { address: ini.address, identity: iId });
+    const iKeys = iKeysFor(rId);
     const passed = rKeys.local !== null && iKeys.remote !== null && rKeys.local.key === iKeys.remote.key;
     const hooks = {
       EV_GET_POLICY_BY_PEERID: () => loop.note('initiator', { kind: 'profile', identity: rId, profile: iProfile?.name ?? null }),
-      EV_GET_PRESHR_KEY: () => loop.note('initiator', { kind: 'peer-keys', peer: rId.value, keys: iKeys }),
+      EV_GET_PRESHR_KEY: () => loop.note('initiator', { kind: 'peer-keys', peer: rId.value, keys: iKeys, keyring: keyringOf(iProfile) }),
       EV_VERIFY_AUTH: () => loop.note('initiator', { kind: 'auth-verified', passed }),
     };
     // the initiator checks the responder's identity against its own profile's match identity remote
-    if (iProfile !== null && !profileTakes(iProfile, rId)) {
+    if (iProfile !== null && profileFor(ini.config, rId, ini.address)?.name !== iProfile.name) {
       return loop.run('initiator', I.identityRefused, { EV_GET_POLICY_BY_PEERID: () => loop.note('initiator', { kind: 'profile', identity: rId, profile: null }) });
     }
     if (!passed) return loop.run('initiator', I.verifyFailed, hooks);
@@ -189,15 +198,20 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
     loop.run('initiator', I.authAnswered, { ...hooks, ...up });
   };
 
-  loop.outbox.initiator.IKE_SA_INIT = INIT_PAYLOADS;
-  loop.run('initiator', I.start, {
-    EV_GET_IKE_POLICY: () => loop.note('initiator', { kind: 'policy', local: ini.address, offer: iOffer }),
-    EV_BLD_MSG: () => loop.note('initiator', { kind: 'proposals-built', proposals: iOffer.proposals }),
-  });
-  loop.drain();
+  // no policy for the initiator's address: it cannot build IKE_SA_INIT (as the check says)
+  const cannotStart = iOffer.policy === null;
+  if (cannotStart) loop.note('initiator', { kind: 'policy', local: ini.address, offer: iOffer });
+  else {
+    loop.outbox.initiator.IKE_SA_INIT = INIT_PAYLOADS;
+    loop.run('initiator', I.start, {
+      EV_GET_IKE_POLICY: () => loop.note('initiator', { kind: 'policy', local: ini.address, offer: iOffer }),
+      EV_BLD_MSG: () => loop.note('initiator', { kind: 'proposals-built', proposals: iOffer.proposals }),
+    });
+    loop.drain();
+  }
 
   const up = loop.wasReady('initiator') && loop.wasReady('responder');
-  const failed = loop.failed('initiator') || loop.failed('responder');
+  const failed = cannotStart || loop.failed('initiator') || loop.failed('responder');
   const phase1: SimOutcome = up ? 'complete' : failed ? 'failed' : 'incomplete';
   const phase2: SimOutcome = up && childInstalled && childRefusal === null ? 'complete' : childRefusal !== null || failed ? 'failed' : 'incomplete';
   return Object.freeze({

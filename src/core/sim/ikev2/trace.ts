@@ -7,7 +7,8 @@ import type { Ikev2Identity, Ikev2Proposal } from '../../config/ikev2-model.ts';
 import type { Ikev2MessageName } from '../../ike/messages.ts';
 import type { Side } from '../../ike/sides.ts';
 import type { SimFaults, SimOutcome, SimPeerInfo } from '../trace.ts';
-import type { ChildOffer, ChildRefusal, Ikev2Chosen, Ikev2Keys, Ikev2Offer } from './decide.ts';
+import type { Ikev2Choice, Ikev2Keys } from '../../config/ikev2-decide.ts';
+import type { ChildOffer, ChildRefusal, Ikev2Offer } from './decide.ts';
 
 export interface Ikev2Faults {
   /** Nothing the initiator sends reaches the responder. */
@@ -23,15 +24,15 @@ export type Ikev2Note =
   | { kind: 'policy'; local: string; offer: Ikev2Offer }
   | { kind: 'proposals-built'; proposals: readonly Ikev2Proposal[] }
   /** The responder's check of the proposals offered. */
-  | { kind: 'proposal-check'; chosen: Ikev2Chosen | null; offered: readonly Ikev2Proposal[]; accepted: readonly Ikev2Proposal[] }
+  | { kind: 'proposal-check'; chosen: Ikev2Choice | null; offered: readonly Ikev2Proposal[]; accepted: readonly Ikev2Proposal[] }
   | { kind: 'init-refused' }
   | { kind: 'nat'; found: boolean; inside: boolean }
   | { kind: 'init-done' }
   /** Building IKE_AUTH: the identity sent and the key it is signed with. */
-  | { kind: 'auth-built'; identity: Ikev2Identity; keys: Ikev2Keys; child: ChildOffer | null }
+  | { kind: 'auth-built'; identity: Ikev2Identity; keys: Ikev2Keys; keyring: string | null; child: ChildOffer | null }
   /** The peer's identity and the profile it selects (null: none). */
   | { kind: 'profile'; identity: Ikev2Identity; profile: string | null }
-  | { kind: 'peer-keys'; peer: string; keys: Ikev2Keys }
+  | { kind: 'peer-keys'; peer: string; keys: Ikev2Keys; keyring: string | null }
   | { kind: 'auth-verified'; passed: boolean }
   | { kind: 'auth-refused-by-peer' }
   | { kind: 'child'; transformSet: string | null; refusal: ChildRefusal | null }
