@@ -1,5 +1,6 @@
 /** The IKEv2 debug writer's forms and the lines each trace step printed (the lab steps through them). */
 import { describe, expect, test } from 'vitest';
+import { timestamp } from '../ios-print.ts';
 import { routerOf } from '../preset-scenario.ts';
 import { writeIkev2DebugOutput } from './debug-writer.ts';
 import { findIkev2Preset } from './presets.ts';
@@ -21,12 +22,14 @@ describe('the IKEv2 debug output', () => {
     const send = t.steps.find((s) => s.side === 'initiator' && s.event.kind === 'send' && s.event.message === 'IKE_AUTH');
     const span = spans.find((x) => x.step === send?.index)!;
     // the encrypted request: its cleartext list, then its block with ENCR (corpus 11)
+    const at = timestamp(send!.at);
+    expect(at).toBe('*Mar  1 10:00:00.008:');
     expect(lines.slice(span.first - 1, span.last)).toEqual([
-      'IKEv2:(SESSION ID = 1,SA ID = 1):Building packet for encryption.  ',
+      `${at} IKEv2:(SESSION ID = 1,SA ID = 1):Building packet for encryption.  `,
       'Payload contents: ',
       ' VID IDi AUTH SA TSi TSr NOTIFY(INITIAL_CONTACT) NOTIFY(SET_WINDOW_SIZE) NOTIFY(ESP_TFC_NO_SUPPORT) NOTIFY(NON_FIRST_FRAGS) ',
       '',
-      'IKEv2:(SESSION ID = 1,SA ID = 1):Sending Packet [To 10.0.12.2:500/From 10.0.12.1:500/VRF i0:f0] ',
+      `${at} IKEv2:(SESSION ID = 1,SA ID = 1):Sending Packet [To 10.0.12.2:500/From 10.0.12.1:500/VRF i0:f0] `,
       `Initiator SPI : ${t.spis.initiator} - Responder SPI : ${t.spis.responder} Message id: 1`,
       'IKEv2 IKE_AUTH Exchange REQUEST ',
       'Payload contents: ',
@@ -38,12 +41,13 @@ describe('the IKEv2 debug output', () => {
   test("SM Trace lines name the SA's SPIs, the role, the message ID, the state and the event (the initiator knows no R_SPI before the response)", () => {
     const { text } = writeIkev2DebugOutput(trace('ikev2-seed'), 'initiator');
     const sm = text.split('\n').filter((l) => l.includes('SM Trace->'));
-    expect(sm[0]).toMatch(/^IKEv2:\(SESSION ID = 1,SA ID = 1\):SM Trace-> SA: I_SPI=[\dA-F]{16} R_SPI=0{16} \(I\) MsgID = 0 CurState: IDLE Event: EV_INIT_SA$/);
+    expect(sm[0]).toMatch(/^\*Mar {2}1 10:00:00\.000: IKEv2:\(SESSION ID = 1,SA ID = 1\):SM Trace-> SA: I_SPI=[\dA-F]{16} R_SPI=0{16} \(I\) MsgID = 0 CurState: IDLE Event: EV_INIT_SA$/);
     expect(sm.at(-1)).toMatch(/R_SPI=(?!0{16})[\dA-F]{16} \(I\) MsgID = 1 CurState: READY Event: EV_I_OK$/);
   });
 
   test("the identity mismatch: the responder searched by the peer's identity and found no profile (corpus 41's lines)", () => {
     const { text } = writeIkev2DebugOutput(trace('ikev2-identity-mismatch'), 'responder');
-    expect(text).toContain("IKEv2:(SESSION ID = 1,SA ID = 1):Searching policy based on peer's identity '10.0.12.1' of type 'IPv4 address'\nIKEv2:% IKEv2 profile not found\nIKEv2:(SESSION ID = 1,SA ID = 1):: Failed to locate an item in the database\n");
+    const at = '*Mar  1 10:00:00.012:';
+    expect(text).toContain(`${at} IKEv2:(SESSION ID = 1,SA ID = 1):Searching policy based on peer's identity '10.0.12.1' of type 'IPv4 address'\n${at} IKEv2:% IKEv2 profile not found\n${at} IKEv2:(SESSION ID = 1,SA ID = 1):: Failed to locate an item in the database\n`);
   });
 });

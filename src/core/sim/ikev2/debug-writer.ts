@@ -2,12 +2,13 @@
  * What each simulated IKEv2 router would print with `debug crypto ikev2`, `… internal` and `… packet`, written from
  * the trace in the forms real IOS and IOS-XE captures show: the `IKEv2:(SESSION ID = n,SA ID = n):` head, packet
  * blocks, lookups, authentication and teardown lines of corpus 11, 24 and 25, SM Trace lines as corpus 41 prints
- * them. A line no IOS capture shows is taken from the ASA's same library (corpus 26, 31, 35), where its reader
+ * them, each message with its simulated time (corpus 25's timestamps). A line no IOS capture shows is taken from the ASA's same library (corpus 26, 31, 35), where its reader
  * knows it; none is made up.
  */
 import type { Ikev2MessageName } from '../../ike/messages.ts';
 import type { Side } from '../../ike/sides.ts';
 import type { DebugOutput, DebugSpan } from '../debug-writer.ts';
+import { timestamp } from '../ios-print.ts';
 import { espTransforms, identityType, policyWords, proposalTransforms } from './print-words.ts';
 import type { Ikev2Note, Ikev2SimEvent, Ikev2SimTrace } from './trace.ts';
 
@@ -28,9 +29,12 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
   const { initiator: ispi, responder: rspi } = trace.spis;
   const head = 'IKEv2:(SESSION ID = 1,SA ID = 1):';
   const out: string[] = [];
-  const say = (text: string) => out.push(`${head}${text}`);
-  const bare = (text: string) => out.push(`IKEv2:${text}`);
-  const error = (text: string) => out.push(`IKEv2-ERROR:(SESSION ID = 1,SA ID = 1):${text}`);
+  // each message carries its time as `service timestamps debug datetime msec` prints it (corpus 25); a block's
+  // continuation lines carry none
+  let at = 0;
+  const say = (text: string) => out.push(`${timestamp(at)} ${head}${text}`);
+  const bare = (text: string) => out.push(`${timestamp(at)} IKEv2:${text}`);
+  const error = (text: string) => out.push(`${timestamp(at)} IKEv2-ERROR:(SESSION ID = 1,SA ID = 1):${text}`);
   // the initiator learns the responder's SPI from the IKE_SA_INIT response; the responder has it from the start
   let rspiKnown = side === 'responder';
   let insertedSa = false;
@@ -171,6 +175,7 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
   for (const step of trace.steps) {
     if (step.side !== side) continue;
     const before = out.length;
+    at = step.at;
     const e = step.event;
     switch (e.kind) {
       case 'sm':

@@ -131,5 +131,5 @@ test("no IKEv2 policy for the initiator's address: it cannot build IKE_SA_INIT, 
   const trace = simulateIkev2({ initiator: routerOf({ ...seed.initiator, config: initiator }), responder: routerOf(seed.responder) });
   expect(trace.outcome).toEqual({ phase1: 'failed', phase2: 'failed' });
   expect(trace.steps.map((s) => s.event.kind)).toEqual(['note']);
-  expect(writeIkev2Debug(trace, 'initiator')).toBe('IKEv2:Searching Policy with fvrf 0, local address 10.0.12.1\n');
+  expect(writeIkev2Debug(trace, 'initiator')).toBe('*Mar  1 10:00:00.000: IKEv2:Searching Policy with fvrf 0, local address 10.0.12.1\n');
 });
