@@ -1,8 +1,16 @@
-/** The lab on IKEv2 configs: runLab simulates IKEv2, its files are the two IKEv2 debug logs and the two configs, analysed like a paste. */
+/**
+ * The lab on IKEv2 configs: runLab simulates IKEv2, its files are the two IKEv2 debug logs and the two configs,
+ * analysed as the page does (logs, then the configs related to the messages).
+ */
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../analyze.ts';
-import { labSetupOf, runLab } from '../lab.ts';
+import type { Analysis } from '../../analysis.ts';
+import { labSetupOf, runLab, type LabFile } from '../lab.ts';
 import { IKEV2_PRESETS } from './presets.ts';
+
+function analyzeFiles(files: readonly LabFile[]): Analysis {
+  return analyze(files.filter((f) => f.kind === 'log'), { configs: files.filter((f) => f.kind === 'config') });
+}
 
 describe('the lab runs IKEv2 when the configs are IKEv2 ones', () => {
   for (const p of IKEV2_PRESETS) {
@@ -14,9 +22,14 @@ describe('the lab runs IKEv2 when the configs are IKEv2 ones', () => {
       expect(run.trace.outcome).toEqual(p.expect);
       expect(run.files.map((f) => f.kind)).toEqual(['log', 'log', 'config', 'config']);
       expect(run.files[0]!.text.startsWith('R1#debug crypto ikev2\nR1#debug crypto ikev2 internal\nR1#debug crypto ikev2 packet\n')).toBe(true);
-      const analysis = analyze(run.files.map((f) => ({ name: f.name, text: f.text })));
+      const analysis = analyzeFiles(run.files);
       expect(analysis.input.unrecognized).toEqual([]);
       expect(analysis.negotiations.map((n) => [n.ikeVersion, n.ikeSa?.outcome])).toEqual([[2, p.expect.phase1]]);
+      const n = analysis.negotiations[0]!;
+      expect(n.findings[0]?.code ?? null).toBe(p.finding);
+      // the configs are related to the messages: IKE_SA_INIT depends on the initiator's proposal lines
+      const init = n.ikeSa?.messages.find((m) => m.name === 'IKE_SA_INIT' && m.response !== true);
+      expect(init?.config?.length ?? 0).toBeGreaterThan(0);
     });
   }
   test('an IKEv1 preset stays IKEv1', () => {
@@ -29,7 +42,7 @@ describe('the lab runs IKEv2 when the configs are IKEv2 ones', () => {
     expect(run.trace.outcome).toEqual({ phase1: 'complete', phase2: 'complete' });
     expect(run.debug.initiator).toContain('Sending Packet [To 10.0.12.2:4500/From 10.0.12.1:4500/VRF i0:f0]');
     expect(run.debug.initiator).toContain('NAT detected float to init port 4500, resp port 4500');
-    const analysis = analyze(run.files.map((f) => ({ name: f.name, text: f.text })));
+    const analysis = analyzeFiles(run.files);
     expect(analysis.input.unrecognized).toEqual([]);
     expect(analysis.negotiations[0]?.findings.map((f) => f.code)).toContain('NAT_T');
   });
