@@ -51,3 +51,12 @@ describe('the IKEv2 debug output', () => {
     expect(text).toContain(`${at} IKEv2:(SESSION ID = 1,SA ID = 1):Searching policy based on peer's identity '10.0.12.1' of type 'IPv4 address'\n${at} IKEv2:% IKEv2 profile not found\n${at} IKEv2:(SESSION ID = 1,SA ID = 1):: Failed to locate an item in the database\n`);
   });
 });
+
+test('the IKE_SA_INIT request shows no responder SPI on either side; the response shows it (corpus 31)', () => {
+  const t = trace('ikev2-seed');
+  for (const side of ['initiator', 'responder'] as const) {
+    const spiLines = writeIkev2DebugOutput(t, side).text.split('\n').filter((l) => l.startsWith('Initiator SPI'));
+    expect(spiLines[0]).toBe(`Initiator SPI : ${t.spis.initiator} - Responder SPI : 0000000000000000 Message id: 0`);
+    expect(spiLines[1]).toBe(`Initiator SPI : ${t.spis.initiator} - Responder SPI : ${t.spis.responder} Message id: 0`);
+  }
+});

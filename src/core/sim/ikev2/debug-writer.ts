@@ -50,7 +50,8 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
     const ends = dir === 'out' ? `To ${peer.address}:${port}/From ${me.address}:${port}` : `From ${peer.address}:${port}/To ${me.address}:${port}`;
     out.push('');
     say(`${dir === 'out' ? 'Sending' : 'Received'} Packet [${ends}/VRF i0:f0] `);
-    out.push(`Initiator SPI : ${ispi} - Responder SPI : ${rspiKnown ? rspi : ZERO_SPI} Message id: ${messageId}`);
+    // the IKE_SA_INIT request carries no responder SPI yet, on either side (corpus 31)
+    out.push(`Initiator SPI : ${ispi} - Responder SPI : ${rspiKnown && message !== 'IKE_SA_INIT' ? rspi : ZERO_SPI} Message id: ${messageId}`);
     out.push(`IKEv2 ${exchange} Exchange ${response ? 'RESPONSE' : 'REQUEST'} `, 'Payload contents: ', ` ${payloads.join(' ')} `, '');
   };
 
