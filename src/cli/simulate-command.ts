@@ -232,7 +232,7 @@ export const run: Command = async (args, io) => {
       }
       throw error;
     }
-    if (ikeVersionOf(scenario.initiator.config, scenario.responder.config) === 2) {
+    if (ikeVersionOf(scenario.initiator.config, scenario.responder.address) === 2) {
       io.out(ikev2Report({ initiator: scenario.initiator, responder: scenario.responder, faults: ikev2Faults(options) }, options.json, null, null));
       return 0;
     }

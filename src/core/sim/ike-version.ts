@@ -1,11 +1,13 @@
 /**
- * Which IKE version two routers' configs negotiate with: IKEv2 when either is IKEv2 by the config's own rule
- * (config/ikev2-decide.ts `ikeVersionFor`: an IKEv2 profile on its phase 2 source, or crypto ikev2 sections and
- * no ISAKMP ones), IKEv1 otherwise. The one place the lab and the CLI ask.
+ * Which IKE version a simulated negotiation runs: the initiator's, by the config's own rule
+ * (config/ikev2-decide.ts `ikeVersionFor`: an IKEv2 profile on its phase 2 source for the peer, or crypto ikev2
+ * sections and no ISAKMP ones). The initiator chooses what it sends; a responder set up for the other version
+ * answers as its config makes it (IOS's smart defaults answer IKE_SA_INIT, but no IKEv2 profile takes the peer).
+ * The one place the lab and the CLI ask.
  */
 import { ikeVersionFor } from '../config/ikev2-decide.ts';
 import type { EffectiveConfig } from '../config/model.ts';
 
-export function ikeVersionOf(a: EffectiveConfig, b: EffectiveConfig): 1 | 2 {
-  return ikeVersionFor(a, null) === 2 || ikeVersionFor(b, null) === 2 ? 2 : 1;
+export function ikeVersionOf(initiator: EffectiveConfig, responderAddress: string | null): 1 | 2 {
+  return ikeVersionFor(initiator, responderAddress);
 }

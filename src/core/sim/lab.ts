@@ -90,7 +90,7 @@ export function runLab(setup: LabSetup): LabRun {
   }
   const platform = platformOf(setup);
   const router = (side: Side, address: string): SimRouter => ({ name: names[side], address, platform, config: configs[side] });
-  if (ikeVersionOf(configs.initiator, configs.responder) === 2) {
+  if (ikeVersionOf(configs.initiator, addresses.responder) === 2) {
     const trace = simulateIkev2({ initiator: router('initiator', addresses.initiator), responder: router('responder', addresses.responder), faults: ikev2FaultFlags(setup.faults) });
     const commands = (side: Side) => IKEV2_DEBUG_COMMANDS.map((c) => `${names[side]}#${c}\n`).join('');
     const debug = { initiator: `${commands('initiator')}${writeIkev2Debug(trace, 'initiator')}`, responder: `${commands('responder')}${writeIkev2Debug(trace, 'responder')}` };

@@ -47,3 +47,16 @@ describe('the lab runs IKEv2 when the configs are IKEv2 ones', () => {
     expect(analysis.negotiations[0]?.findings.map((f) => f.code)).toContain('NAT_T');
   });
 });
+
+describe('mixed versions: the initiator chooses', () => {
+  test("an IKEv2 initiator against an IKEv1-only responder: IOS's smart defaults answer IKE_SA_INIT, no IKEv2 profile takes the peer", () => {
+    const run = runLab({ ...labSetupOf('ikev2-seed')!, responder: labSetupOf('seed')!.responder });
+    if (!run.ok) throw new Error(run.error);
+    expect('ikeVersion' in run.trace).toBe(true);
+    expect(run.trace.outcome.phase1).toBe('failed');
+  });
+  test('an IKEv1 initiator against an IKEv2-only responder runs IKEv1', () => {
+    const run = runLab({ ...labSetupOf('seed')!, responder: labSetupOf('ikev2-seed')!.responder });
+    expect(run.ok && !('ikeVersion' in run.trace)).toBe(true);
+  });
+});
