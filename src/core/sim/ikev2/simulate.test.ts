@@ -44,17 +44,24 @@ describe('a message lost once', () => {
       message: 'IKE_AUTH.response',
       wire: ['initiator:IKE_SA_INIT', 'responder:IKE_SA_INIT.response', 'initiator:IKE_AUTH', 'responder:IKE_AUTH.response!', 'initiator:IKE_AUTH*', 'responder:IKE_AUTH.response*'],
     },
+    {
+      preset: 'ikev2-ts-mismatch',
+      from: 'initiator',
+      message: 'INFORMATIONAL',
+      wire: ['initiator:IKE_SA_INIT', 'responder:IKE_SA_INIT.response', 'initiator:IKE_AUTH', 'responder:IKE_AUTH.response', 'initiator:INFORMATIONAL!', 'initiator:INFORMATIONAL*', 'responder:INFORMATIONAL.response'],
+    },
   ];
   for (const c of cases) {
-    test(`${c.from}'s ${c.message}: sent again, the tunnel comes up, read back with its resends`, () => {
+    test(`${c.preset}, ${c.from}'s ${c.message}: sent again, the exchange completes, read back with its resends`, () => {
       const trace = run(c.preset, { lose: [{ from: c.from, message: c.message }] });
       expect(sent(trace)).toEqual(c.wire);
-      expect(trace.outcome).toEqual({ phase1: 'complete', phase2: 'complete' });
+      expect(trace.outcome).toEqual(findIkev2Preset(c.preset)!.expect);
       const a = readBack(trace);
       expect(a.input.unrecognized).toEqual([]);
       const n = a.negotiations[0]!;
       expect(n.ikeSa?.outcome).toBe('complete');
       expect(n.ikeSa?.transitions.filter((t) => t.allowed !== true)).toEqual([]);
+      expect(n.findings[0]?.code ?? null).toBe(findIkev2Preset(c.preset)!.finding);
       // a lost message is printed only by its sender: the ladder has one arrow per sending
       expect(n.ikeSa?.messages.filter((m) => m.retransmission === true)).toHaveLength(c.wire.filter((w) => w.endsWith('*')).length);
     });
@@ -132,4 +139,26 @@ test("no IKEv2 policy for the initiator's address: it cannot build IKE_SA_INIT, 
   expect(trace.outcome).toEqual({ phase1: 'failed', phase2: 'failed' });
   expect(trace.steps.map((s) => s.event.kind)).toEqual(['note']);
   expect(writeIkev2Debug(trace, 'initiator')).toBe('*Mar  1 10:00:00.000: IKEv2:Searching Policy with fvrf 0, local address 10.0.12.1\n');
+});
+
+test("the delete's acknowledgement lost: the responder's SA is gone, the initiator resends its delete six times unanswered, then drops the SA", () => {
+  const trace = run('ikev2-ts-mismatch', { lose: [{ from: 'responder', message: 'INFORMATIONAL.response' }] });
+  expect(sent(trace).slice(4)).toEqual(['initiator:INFORMATIONAL', 'responder:INFORMATIONAL.response!', ...Array<string>(6).fill('initiator:INFORMATIONAL*')]);
+  expect(trace.outcome).toEqual({ phase1: 'complete', phase2: 'failed' });
+  expect(trace.steps.at(-1)?.event).toEqual({ kind: 'note', note: { kind: 'sa-deleted' } });
+  const a = readBack(trace);
+  expect(a.input.unrecognized).toEqual([]);
+  expect(a.negotiations).toHaveLength(1);
+  expect(a.negotiations[0]?.findings[0]?.code).toBe('P2_PROXY_MISMATCH');
+});
+
+test('IKE_AUTH lost seven times: the initiator gives up in I_WAIT_AUTH (AUTH_DONE, then EXIT)', () => {
+  const lose = Array.from({ length: 7 }, () => ({ from: 'initiator' as const, message: 'IKE_AUTH' as const }));
+  const trace = run('ikev2-seed', { lose });
+  expect(trace.outcome.phase1).toBe('failed');
+  const moves = trace.steps.flatMap((s) => (s.side === 'initiator' && s.event.kind === 'transition' ? [`${s.event.from}>${s.event.to}`] : []));
+  expect(moves.slice(-2)).toEqual(['I_WAIT_AUTH>AUTH_DONE', 'AUTH_DONE>EXIT']);
+  const a = readBack(trace);
+  expect(a.input.unrecognized).toEqual([]);
+  expect(a.negotiations[0]?.ikeSa?.transitions.filter((t) => t.allowed !== true)).toEqual([]);
 });

@@ -53,6 +53,8 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
 
   const deliver = (to: Side, message: Ikev2MessageName, payloads: readonly string[]) => {
     const state = loop.state(to);
+    // an SA deleted is gone: a packet for it finds nothing to answer
+    if (state === 'DELETE') return;
     const messageId = message.startsWith('IKE_SA_INIT') ? 0 : message.startsWith('IKE_AUTH') ? 1 : 2;
     if (to === 'responder' && !message.endsWith('.response')) loop.setMessageId('responder', messageId);
     loop.receive(to, message, payloads, messageId);
@@ -94,6 +96,8 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
   };
 
   const giveUp = (side: Side, state: string) => {
+    // a delete never acknowledged: the SA goes anyway
+    if (state === 'INFO_I_WAIT') return loop.note(side, { kind: 'sa-deleted' });
     loop.run(side, I.giveUp(state), { EV_RE_XMT_EXCEED: () => loop.note(side, { kind: 'gave-up', exchange: state === 'I_WAIT_INIT' ? 'IKE_SA_INIT' : 'IKE_AUTH' }) });
   };
 
