@@ -21,6 +21,7 @@ describe('simulate --json', () => {
       expect(r.code).toBe(0);
       const json = JSON.parse(r.out) as { schema: string; outcome: unknown; steps: unknown[]; debug: { initiator: string; responder: string } };
       expect(json.schema).toBe('ikescope.simulation/1');
+      expect((json as { ikeVersion?: number }).ikeVersion).toBe(1);
       expect(json.outcome).toEqual(preset.expect);
       expect(json.steps.length).toBeGreaterThan(5);
       expect(json.debug.initiator).toContain('IKE_READY');

@@ -25,8 +25,8 @@ import type { Side } from '../core/ike/sides.ts';
 import type { SimFaults, SimStep, SimTrace } from '../core/sim/trace.ts';
 import type { Command, CommandIo } from './command.ts';
 import { ikev2LossOf, ikev2Report } from './simulate-ikev2.ts';
+import { SIMULATION_SCHEMA } from './simulation-schema.ts';
 
-export const SIMULATION_SCHEMA = 'ikescope.simulation/1';
 
 const usage = `Usage: npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] --preset NAME
        npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] [--mode main|aggressive]
@@ -243,6 +243,7 @@ export const run: Command = async (args, io) => {
   if (options.json) {
     const json = {
       schema: SIMULATION_SCHEMA,
+      ikeVersion: 1,
       preset: options.preset,
       initiator: trace.initiator,
       responder: trace.responder,

@@ -7,6 +7,7 @@ import { simulateIkev2, type Ikev2Scenario } from '../core/sim/ikev2/simulate.ts
 import type { Ikev2SimStep, Ikev2SimTrace } from '../core/sim/ikev2/trace.ts';
 import { IKEV2_MESSAGES, type Ikev2MessageName } from '../core/ike/messages.ts';
 import type { Side } from '../core/ike/sides.ts';
+import { SIMULATION_SCHEMA } from './simulation-schema.ts';
 
 /** `lose:initiator:IKE_AUTH`: that IKEv2 message is lost once on its way (names as the ladder spells them). */
 export function ikev2LossOf(text: string): { from: Side; message: Ikev2MessageName } | null {
@@ -52,7 +53,7 @@ export function ikev2Report(scenario: Ikev2Scenario, json: boolean, preset: stri
   const debug = { initiator: writeIkev2Debug(trace, 'initiator'), responder: writeIkev2Debug(trace, 'responder') };
   if (json) {
     const out = {
-      schema: 'ikescope.simulation/1',
+      schema: SIMULATION_SCHEMA,
       ikeVersion: 2,
       preset,
       initiator: trace.initiator,
