@@ -27,7 +27,6 @@ import type { Command, CommandIo } from './command.ts';
 import { ikev2LossOf, ikev2Report } from './simulate-ikev2.ts';
 import { SIMULATION_SCHEMA } from './simulation-schema.ts';
 
-
 const usage = `Usage: npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] --preset NAME
        npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] [--mode main|aggressive]
                                   [--fault unreachable|nat|lose:SIDE:MSG]... --config A.cfg --config B.cfg
