@@ -162,3 +162,23 @@ test('IKE_AUTH lost seven times: the initiator gives up in I_WAIT_AUTH (AUTH_DON
   expect(a.input.unrecognized).toEqual([]);
   expect(a.negotiations[0]?.ikeSa?.transitions.filter((t) => t.allowed !== true)).toEqual([]);
 });
+
+test('IPv6 VTIs: the IPv6 addresses on the packet lines and identities, read back as one negotiation that comes up', () => {
+  const seed = findIkev2Preset('ikev2-seed')!;
+  const v6 = (text: string, me: string, peer: string) =>
+    text
+      .replace(/address 10\.0\.12\.\d 255\.255\.255\.255/, `address ${peer}/128`)
+      .replace(/ {2}address 10\.0\.12\.\d/, `  address ${peer}/128`)
+      .replace(/tunnel destination 10\.0\.12\.\d/, `tunnel destination ${peer}`)
+      .replace('tunnel mode ipsec ipv4', 'tunnel mode ipsec ipv6')
+      .replace(/ ip address 10\.0\.12\.\d 255\.255\.255\.0/, ` ipv6 address ${me}/64`);
+  const trace = simulateIkev2({
+    initiator: routerOf({ ...seed.initiator, address: '2001:db8::1', config: v6(seed.initiator.config, '2001:db8::1', '2001:db8::2') }),
+    responder: routerOf({ ...seed.responder, address: '2001:db8::2', config: v6(seed.responder.config, '2001:db8::2', '2001:db8::1') }),
+  });
+  expect(trace.outcome).toEqual({ phase1: 'complete', phase2: 'complete' });
+  expect(writeIkev2Debug(trace, 'initiator')).toContain("Constructing IDi payload: '2001:db8::1' of type 'IPv6 address'");
+  const a = readBack(trace);
+  expect(a.input.unrecognized).toEqual([]);
+  expect(a.negotiations.map((n) => [n.role, n.ikeSa?.outcome, n.local, n.peer])).toEqual([['both', 'complete', '2001:db8::1', '2001:db8::2']]);
+});
