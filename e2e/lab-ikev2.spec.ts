@@ -76,7 +76,7 @@ test("what-if: one router's proposal encryption changed, the ladder stops at IKE
   await expect(page.getByTestId('finding.P1_POLICY_MISMATCH')).toBeVisible();
   await expect(page.getByTestId('lab.outcome')).toHaveText(/IKE SA failed/);
   await expect(app.arrow('IKE_AUTH')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^IKE_SA_INIT\.response, responder R2 to initiator R1/ })).toHaveAttribute('aria-label', /NOTIFY\(NO_PROPOSAL_CHOSEN\), failed here/);
+  await expect(page.getByRole('button', { name: /^IKE_SA_INIT\.response, responder R2 to initiator R1/ })).toHaveAttribute('aria-label', /NOTIFY\(NO_PROPOSAL_CHOSEN\), at 10:00:00\.008, failed here/);
   await page.getByTestId('finding.P1_POLICY_MISMATCH').click();
   await expect(app.configPane('R2').locator('[data-related="true"]', { hasText: 'encryption aes-cbc-128' })).toHaveCount(1);
 });
