@@ -37,6 +37,8 @@ function describeStep(step: Ikev2SimStep, trace: Ikev2SimTrace): string | null {
       if (n.kind === 'child' && n.refusal !== null) return `${time} refuses the child SA: ${n.refusal}`;
       if (n.kind === 'nat' && n.found) return `${time} detects NAT between the peers`;
       if (n.kind === 'gave-up') return `${time} gives up on ${n.exchange}: no answer`;
+      if (n.kind === 'no-profile') return `${time} has no IKEv2 profile to start with${n.name === null ? '' : ` (names ${n.name}, not defined)`}`;
+      if (n.kind === 'policy' && n.offer.policy === null) return `${time} has no IKEv2 policy for its address ${n.local}`;
       return null;
     }
     case 'sm':

@@ -165,6 +165,8 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
       case 'gave-up':
         say('Maximum number of retransmissions reached');
         return error(n.exchange === 'IKE_SA_INIT' ? 'Initial exchange failed: Initial exchange failed' : ': Auth exchange failed');
+      // no capture shows what IOS prints for a crypto map or IPsec profile without its IKEv2 profile
+      case 'no-profile':
       case 'duplicate':
         return;
       default:

@@ -182,3 +182,11 @@ test('IPv6 VTIs: the IPv6 addresses on the packet lines and identities, read bac
   expect(a.input.unrecognized).toEqual([]);
   expect(a.negotiations.map((n) => [n.role, n.ikeSa?.outcome, n.local, n.peer])).toEqual([['both', 'complete', '2001:db8::1', '2001:db8::2']]);
 });
+
+test('an IKEv2 profile named but not defined: the initiator has nothing to authenticate with and starts nothing', () => {
+  const seed = findIkev2Preset('ikev2-seed')!;
+  const initiator = seed.initiator.config.replace(' set ikev2-profile PROF-1', ' set ikev2-profile PROF-TYPO');
+  const trace = simulateIkev2({ initiator: routerOf({ ...seed.initiator, config: initiator }), responder: routerOf(seed.responder) });
+  expect(trace.outcome).toEqual({ phase1: 'failed', phase2: 'failed' });
+  expect(trace.steps.map((s) => s.event)).toEqual([{ kind: 'note', note: { kind: 'no-profile', name: 'PROF-TYPO' } }]);
+});

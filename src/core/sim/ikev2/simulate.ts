@@ -11,7 +11,7 @@ import { infoOf, type SimRouter } from '../routers.ts';
 import type { SimOutcome } from '../trace.ts';
 import { chooseProposal, keysFor, localIdentityOf, profileFor } from '../../config/ikev2-decide.ts';
 import type { Ikev2Identity, Ikev2Profile } from '../../config/ikev2-model.ts';
-import { childOffer, chooseChild, ikeOffer, initiatorProfile, keyringOf, type ChildRefusal } from './decide.ts';
+import { childOffer, chooseChild, ikeOffer, ikev2Source, initiatorProfile, keyringOf, type ChildRefusal } from './decide.ts';
 import { Ikev2Loop } from './loop.ts';
 import { initiatorScripts as I, responderScripts as R } from './scripts.ts';
 import type { Ikev2Faults, Ikev2SimTrace } from './trace.ts';
@@ -202,9 +202,11 @@ export function simulateIkev2(scenario: Ikev2Scenario): Ikev2SimTrace {
     loop.run('initiator', I.authAnswered, { ...hooks, ...up });
   };
 
-  // no policy for the initiator's address: it cannot build IKE_SA_INIT (as the check says)
-  const cannotStart = iOffer.policy === null;
-  if (cannotStart) loop.note('initiator', { kind: 'policy', local: ini.address, offer: iOffer });
+  // no policy for the initiator's address: it cannot build IKE_SA_INIT (as the check says); no IKEv2 profile
+  // named for the peer: nothing to authenticate with, so nothing is started
+  const cannotStart = iOffer.policy === null || iProfile === null;
+  if (iOffer.policy === null) loop.note('initiator', { kind: 'policy', local: ini.address, offer: iOffer });
+  else if (iProfile === null) loop.note('initiator', { kind: 'no-profile', name: ikev2Source(ini.config, res.address)?.policy?.ikev2Profile.value ?? null });
   else {
     loop.outbox.initiator.IKE_SA_INIT = INIT_PAYLOADS;
     loop.run('initiator', I.start, {

@@ -23,6 +23,8 @@ export type Ikev2Note =
   /** The policy lookup for the local address and the proposals it gives. */
   | { kind: 'policy'; local: string; offer: Ikev2Offer }
   | { kind: 'proposals-built'; proposals: readonly Ikev2Proposal[] }
+  /** The initiator's phase 2 source names no IKEv2 profile it defines (`name`: the one it names, if any). */
+  | { kind: 'no-profile'; name: string | null }
   /** The responder's check of the proposals offered. */
   | { kind: 'proposal-check'; chosen: Ikev2Choice | null; offered: readonly Ikev2Proposal[]; accepted: readonly Ikev2Proposal[] }
   | { kind: 'init-refused' }
