@@ -103,3 +103,15 @@ test('a quiz on an IKEv2 negotiation can be completed by keyboard alone', async 
   expect(prompts.at(-1)).toBe('The negotiation failed. Which configuration line is at fault?');
   await expect(page.getByTestId('finding.PSK_MISMATCH')).toBeVisible();
 });
+
+test('losing an IKEv2 message once: the switch offers IKEv2 messages, IKE_AUTH is lost and resent, and the tunnel still comes up', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.runLab('ikev2-seed');
+  const choice = page.getByRole('combobox', { name: 'Message to lose' });
+  await expect(choice.locator('option')).toHaveText(['IKE_SA_INIT (initiator)', 'IKE_SA_INIT.response (responder)', 'IKE_AUTH (initiator)', 'IKE_AUTH.response (responder)']);
+  await page.getByLabel('Lose a message once:').check();
+  await expect(page.getByTestId('lab.outcome')).toHaveText(/IKEv2, IKE SA complete, child SA complete/);
+  await expect(app.arrow('IKE_AUTH')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /^IKE_AUTH, .*retransmission, attempt 2/ })).toHaveCount(1);
+});

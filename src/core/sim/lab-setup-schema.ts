@@ -3,15 +3,16 @@
  * `LabSetup` has, so a crafted value never reaches the simulation. Anything else, extra keys included, is
  * not a setup.
  */
-import { MAIN_MODE, AGGRESSIVE_MODE, QUICK_MODE, type ExchangeMessageName } from '../ike/messages.ts';
+import { MAIN_MODE, AGGRESSIVE_MODE, QUICK_MODE } from '../ike/messages.ts';
+import { ALL_LOSABLE, type Losable, type LosableMessage } from './losable.ts';
 import type { Side } from '../ike/sides.ts';
 import type { LabSetup } from './lab.ts';
 import { isPresetName } from './preset-names.ts';
 import type { SimFaults } from './trace.ts';
 
 const SIDES: readonly Side[] = ['initiator', 'responder'];
-/** The messages a fault can lose: those of the exchanges. */
-const MESSAGES: readonly ExchangeMessageName[] = [...MAIN_MODE, ...AGGRESSIVE_MODE, ...QUICK_MODE];
+/** The messages a fault can lose: IKEv1's exchanges (Aggressive Mode's too) and IKEv2's first two. */
+const MESSAGES: readonly LosableMessage[] = [...new Set<LosableMessage>([...MAIN_MODE, ...AGGRESSIVE_MODE, ...QUICK_MODE, ...ALL_LOSABLE.map((l) => l.message)])];
 /** More losses than messages in an exchange mean nothing more: the switch loses one. */
 const MAX_LOSSES = MESSAGES.length;
 
@@ -26,7 +27,7 @@ function record(value: unknown, keys: readonly string[], required: readonly stri
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T => typeof value === 'string' && (allowed as readonly string[]).includes(value);
 
-function readLoss(value: unknown): { from: Side; message: ExchangeMessageName } | null {
+function readLoss(value: unknown): Losable | null {
   const fields = record(value, ['from', 'message'], ['from', 'message']);
   if (!fields || !oneOf(fields.from, SIDES) || !oneOf(fields.message, MESSAGES)) return null;
   return { from: fields.from, message: fields.message };
@@ -46,7 +47,7 @@ function readFaults(value: unknown): SimFaults | null {
     if (!Array.isArray(lose) || lose.length > MAX_LOSSES) return null;
     const losses = lose.map(readLoss);
     if (losses.some((l) => l === null)) return null;
-    faults.lose = losses as { from: Side; message: ExchangeMessageName }[];
+    faults.lose = losses as Losable[];
   }
   return faults;
 }

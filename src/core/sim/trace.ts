@@ -8,6 +8,7 @@ import type { IkeEvent } from '../fsm/events.ts';
 import type { Platform } from '../fsm/exchange-setup.ts';
 import type { ExchangeMessageName } from '../ike/messages.ts';
 import type { Side } from '../ike/sides.ts';
+import type { Losable } from './losable.ts';
 import type { Phase1Choice, Phase2Choice } from './decide.ts';
 import type { Phase2Offer } from './offers.ts';
 
@@ -18,8 +19,8 @@ export interface SimFaults {
   unreachable?: boolean;
   /** A NAT device between the peers: NAT discovery in MM3/MM4, then UDP 4500 from MM5 on. */
   nat?: boolean;
-  /** Messages lost on the way, each entry once: `{ from: 'initiator', message: 'MM3' }`. */
-  lose?: readonly { from: Side; message: ExchangeMessageName }[];
+  /** Messages lost on the way, each entry once: `{ from: 'initiator', message: 'MM3' }` (IKEv2's in an IKEv2 run). */
+  lose?: readonly Losable[];
 }
 
 export interface RouterStates {

@@ -7,7 +7,8 @@ import ConfigEditor from './ConfigEditor.tsx';
 import { DebugDownloads } from './DebugDownloads.tsx';
 import { LabShare } from './LabShare.tsx';
 import { decodeExercise } from './share.ts';
-import { LOSABLE, useLab, type FaultName } from './use-lab.ts';
+import { useLab, type FaultName } from './use-lab.ts';
+import { losableFor } from '../../core/sim/losable.ts';
 
 interface LabPanelProps {
   /** The setup this browser kept from the last visit, if any. */
@@ -58,7 +59,11 @@ export default function LabPanel({ kept, onRun }: LabPanelProps) {
   const lab = useLab(() => opening.setup, onRun);
   const { setup, result } = lab;
   const presetId = useId();
-  const lost = setup.faults.lose?.[0]?.message ?? 'MM3';
+  // the messages the last run's IKE version sends: IKEv1's Main and Quick Mode, or IKEv2's first two exchanges
+  const ikeVersion = result?.ok === true && 'ikeVersion' in result.trace ? 2 : 1;
+  const losable = losableFor(ikeVersion);
+  const chosen = setup.faults.lose?.[0]?.message;
+  const lost = losable.messages.some((l) => l.message === chosen) && chosen !== undefined ? chosen : losable.first.message;
   const names = { initiator: routerName(setup.initiator, 'R1'), responder: routerName(setup.responder, 'R2') };
 
   return (
@@ -97,7 +102,7 @@ export default function LabPanel({ kept, onRun }: LabPanelProps) {
           {faults.map((f) => (
             <span key={f.name} className="flex items-center gap-1">
               <label className="flex items-center gap-1">
-                <input type="checkbox" checked={Boolean(setup.faults[f.name])} onChange={(e) => lab.setFault(f.name, e.target.checked, lost)} />
+                <input type="checkbox" checked={Boolean(setup.faults[f.name])} onChange={(e) => lab.setFault(f.name, e.target.checked, lost, ikeVersion)} />
                 {f.label}
               </label>
               {f.name === 'lose' && (
@@ -105,9 +110,9 @@ export default function LabPanel({ kept, onRun }: LabPanelProps) {
                   aria-label="Message to lose"
                   className="rounded border border-slate-300 bg-white px-1 text-xs dark:border-slate-700 dark:bg-slate-900"
                   value={lost}
-                  onChange={(e) => lab.setFault('lose', true, LOSABLE.find((l) => l.message === e.target.value)?.message)}
+                  onChange={(e) => lab.setFault('lose', true, losable.messages.find((l) => l.message === e.target.value)?.message, ikeVersion)}
                 >
-                  {LOSABLE.map((l) => (
+                  {losable.messages.map((l) => (
                     <option key={l.message} value={l.message}>
                       {l.message} ({l.from})
                     </option>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { labSetupOf, type LabSetup } from '../../core/sim/lab.ts';
 import { findPreset } from '../../core/sim/presets.ts';
-import type { ExchangeMessageName } from '../../core/ike/messages.ts';
+import { losableFor, type LosableMessage } from '../../core/sim/losable.ts';
 import type { Side } from '../../core/ike/sides.ts';
 import type { SimFaults } from '../../core/sim/trace.ts';
 import { readDeepLink, readLabLink, writeDeepLink } from '../app/deep-link.ts';
@@ -60,28 +60,20 @@ export function useLab(initial: () => LabSetup, onRun: (workspace: Workspace, se
       }
     },
     setConfig: (side: Side, text: string) => setSetup((s) => (s[side] === text ? s : { ...s, [side]: text })),
-    setFault: (fault: FaultName, on: boolean, message?: ExchangeMessageName) => setSetup((s) => ({ ...s, faults: withFault(s.faults, fault, on, message) })),
+    setFault: (fault: FaultName, on: boolean, message: LosableMessage | undefined, ikeVersion: 1 | 2) =>
+      setSetup((s) => ({ ...s, faults: withFault(s.faults, fault, on, message, ikeVersion) })),
   };
 }
 
-/** Messages the "lose a message" switch can drop, each with the side that sends it. */
-export const LOSABLE: readonly { message: ExchangeMessageName; from: Side }[] = [
-  { message: 'MM1', from: 'initiator' },
-  { message: 'MM2', from: 'responder' },
-  { message: 'MM3', from: 'initiator' },
-  { message: 'MM4', from: 'responder' },
-  { message: 'MM5', from: 'initiator' },
-  { message: 'MM6', from: 'responder' },
-  { message: 'QM1', from: 'initiator' },
-  { message: 'QM2', from: 'responder' },
-  { message: 'QM3', from: 'initiator' },
-];
-
-/** The faults with one switched on or off; "lose a message" loses `message` (MM3 unless told) once. */
-export function withFault(faults: SimFaults, fault: FaultName, on: boolean, message: ExchangeMessageName = 'MM3'): SimFaults {
+/**
+ * The faults with one switched on or off; "lose a message" loses `message` once: of the run's IKE version, its
+ * third message (MM3, IKE_AUTH) unless told.
+ */
+export function withFault(faults: SimFaults, fault: FaultName, on: boolean, message?: LosableMessage, ikeVersion: 1 | 2 = 1): SimFaults {
   const { [fault]: _dropped, ...rest } = faults;
   if (!on) return rest;
   if (fault !== 'lose') return { ...rest, [fault]: true };
-  const lost = LOSABLE.find((l) => l.message === message) ?? { message: 'MM3', from: 'initiator' };
+  const { messages, first } = losableFor(ikeVersion);
+  const lost = messages.find((l) => l.message === message) ?? first;
   return { ...rest, lose: [lost] };
 }

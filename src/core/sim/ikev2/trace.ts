@@ -7,6 +7,7 @@ import type { Ikev2Identity, Ikev2Proposal } from '../../config/ikev2-model.ts';
 import type { Ikev2MessageName } from '../../ike/messages.ts';
 import type { Side } from '../../ike/sides.ts';
 import type { SimFaults, SimOutcome, SimPeerInfo } from '../trace.ts';
+import { isIkev2Losable } from '../losable.ts';
 import type { Ikev2Choice, Ikev2Keys } from '../../config/ikev2-decide.ts';
 import type { ChildOffer, ChildRefusal, Ikev2Offer } from './decide.ts';
 
@@ -87,7 +88,8 @@ export interface Ikev2SimTrace {
   outcome: { phase1: SimOutcome; phase2: SimOutcome };
 }
 
-/** IKEv1's faults (a preset's, the lab's) as IKEv2 takes them: the flags; a lost IKEv1 message has no IKEv2 counterpart. */
+/** The lab's faults (a preset's, a shared setup's) as IKEv2 takes them: the flags, and the IKEv2 messages to lose. */
 export function ikev2FaultFlags(faults: SimFaults): Ikev2Faults {
-  return { ...(faults.unreachable === true ? { unreachable: true } : {}), ...(faults.nat === true ? { nat: true } : {}) };
+  const lose = (faults.lose ?? []).filter(isIkev2Losable);
+  return { ...(faults.unreachable === true ? { unreachable: true } : {}), ...(faults.nat === true ? { nat: true } : {}), ...(lose.length > 0 ? { lose } : {}) };
 }
