@@ -9,6 +9,7 @@
  * then fed to a fresh builder.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { logPath } from './log-file.ts';
 import { createAnalyzer } from '../src/core/analyze.ts';
 import { AddressBook } from '../src/core/log/addresses.ts';
 import { LineSplitter } from '../src/core/log/lines.ts';
@@ -19,7 +20,7 @@ import { NegotiationBuilder } from '../src/core/negotiation/build.ts';
 
 const SIZE_MB = Number(process.env.BENCH_MB ?? 20);
 const RUNS = Number(process.env.RUNS ?? 5);
-const file = new URL(`../.bench/generated-${SIZE_MB}mb.log`, import.meta.url);
+const file = logPath(SIZE_MB);
 const CHUNK = 4 << 20;
 
 function cpuSeconds(): number {
@@ -58,7 +59,7 @@ function builderAlone(read: { events: readonly IkeEvent[]; records: RecordTableB
 
 function main(): void {
   if (!existsSync(file)) {
-    console.log(`no ${file.pathname}: run BENCH_MB=${SIZE_MB} npm run bench first`);
+    console.log(`no ${file}: run BENCH_MB=${SIZE_MB} npm run bench first`);
     return;
   }
   const text = readFileSync(file, 'utf8');

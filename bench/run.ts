@@ -1,48 +1,33 @@
 /**
- * `npm run bench`: generates (once, deterministically) a ~100 MB log of many interleaved negotiations in
- * .bench/ (IKEv1 and, unless BENCH_IKEV2=0, IKEv2 ones), then in one process measures
- *   (a) plain line splitting plus one anchored regex per line, and
- *   (b) the full analysis (createAnalyzer fed in 4 MB chunks, as the page's worker feeds it),
- * and prints MB/s for both, the ratio b/a (target >= 0.6) and the peak memory of (b) (target < 4x input).
- * For scale it also measures (c), the first stage of the analysis alone: the line splitter and lexLine
- * (timestamp, prefixes and body of every line), which any analysis of every line pays before reading it.
- * Memory:
- * the peak resident set of the process while (b) runs (the kernel's high-water mark, reset just before (b)
- * where Linux allows it), and the peak of the JS heap sampled after every chunk and after `finish()`, both
- * counting the loaded input string, since the analysis cannot run without it.
- * Run with --expose-gc (the npm script does) so memory is measured from a collected heap.
+ * `npm run bench` (BENCH_MB=20 for a quicker run): the analysis budget of DESIGN.md, measured in one run on a
+ * generated log of many interleaved IKEv1 and IKEv2 negotiations, failures among them (.bench/, made once):
+ *
+ * 1. End to end, against lnav: `analyze --json LOG > FILE` as a whole process (Node's start, the CLI loaded, the
+ *    JSON written) beside lnav reading the same log with ../shared/bench/ios_debug.lnav.json and its query of
+ *    one field of every line, both at two sizes (BENCH_MB and a fifth of it); the difference of the two sizes
+ *    over the difference of the two times cancels each tool's fixed costs. Best of BENCH_RUNS (2) per cell,
+ *    the two tools alternating. Target: ratio analyze/lnav >= 1.0.
+ * 2. The JSON's size against the input. Target: at most 1x.
+ * 3. Memory: the same end-to-end run in a Node whose heap may not grow past a limit; the smallest limit (as a
+ *    multiple of the input) under which it completes. Target: under 3x.
+ * 4. For scale, the old ratio: in one process, plain line splitting plus one anchored regex per line against
+ *    the analysis fed in 4 MB chunks (as the page's worker feeds it): the limit no analysis reaches.
+ *
+ * The machine may be shared: the figures of one run are compared with each other, never across runs.
  */
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Analysis } from '../src/core/analysis.ts';
 import { createAnalyzer } from '../src/core/analyze.ts';
-import { summarizeAnalysis } from '../src/core/summary/summary.ts';
-import { LastStamp, lexLine, type Lexed } from '../src/core/log/lex.ts';
-import { LineSplitter } from '../src/core/log/lines.ts';
-import { generateLog } from './generate.ts';
+import { analyzeToFile, findLnav, lnavHome, lnavQuery, LNAV_QUERY, type Timed } from './end-to-end.ts';
+import { ensureLog } from './log-file.ts';
 
 const SIZE_MB = Number(process.env.BENCH_MB ?? 100);
-/** BENCH_IKEV2=0: the log of IKEv1 negotiations only, to compare the rate with and without IKEv2 on the same code. */
-const IKEV2 = process.env.BENCH_IKEV2 !== '0';
-const dir = new URL('../.bench/', import.meta.url);
-const file = new URL(`generated-${SIZE_MB}mb${IKEV2 ? '-with-ikev2' : ''}.log`, dir);
+const SMALL_MB = Number(process.env.BENCH_SMALL_MB ?? Math.max(1, Math.round(SIZE_MB / 5)));
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const CHUNK = 4 << 20;
+const out = new URL('../.bench/', import.meta.url).pathname;
 
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-async function ensureLog(): Promise<void> {
-  if (existsSync(file)) return;
-  mkdirSync(dir, { recursive: true });
-  const out = createWriteStream(file);
-  const stats = generateLog(SIZE_MB * 1_000_000, (t) => out.write(t), { ikev2: IKEV2 });
-  await new Promise<void>((resolve) => out.end(resolve));
-  console.log(`generated ${file.pathname}: ${(stats.bytes / 1e6).toFixed(1)} MB, ${stats.negotiations} negotiations (${stats.ikev2} IKEv2)`);
-}
-
-/** (a): the floor any line-oriented parser pays: find each line, test one anchored regex on it. */
+/** (a) of the old ratio: find each line, test one anchored regex on it. */
 function baseline(text: string): number {
   const re = /^\*?[A-Z][a-z]{2} {1,2}\d{1,2} [\d:.]+: ISAKMP/;
   let matches = 0;
@@ -57,182 +42,103 @@ function baseline(text: string): number {
   return matches;
 }
 
-/** (c): the analysis' first stage alone: split into lines (chunk by chunk, as (b)) and lex each one. */
-function lexOnly(text: string): number {
-  const scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null, source: null };
-  const last = new LastStamp();
-  let stamped = 0;
-  const splitter = new LineSplitter((raw) => {
-    if (lexLine(raw, scratch, last).stamped) stamped += 1;
-  });
-  for (let i = 0; i < text.length; i += CHUNK) splitter.push(text.slice(i, i + CHUNK));
-  splitter.finish();
-  return stamped;
-}
-
-function memory(): number {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
-}
-
-/**
- * Runs the analysis again in a child process whose V8 heap may not grow past `limitBytes` (old space, the input
- * string included): true when it completes. The samples above can miss a short peak inside finish(); a limit
- * the heap cannot cross cannot.
- */
-function fitsInHeap(limitBytes: number): boolean {
-  const script = new URL('fits-in-heap.ts', import.meta.url).pathname;
-  const limitMiB = Math.floor(limitBytes / 2 ** 20);
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${limitMiB}`, '--import', 'tsx', script, file.pathname], { encoding: 'utf8' });
-  return child.status === 0;
-}
-
-/** Starts a new peak-RSS window: Linux resets VmHWM when 5 is written to clear_refs. False where it cannot. */
-function resetPeakRss(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Peak resident set size in bytes: since the last reset on Linux, else over the process's life. */
-function peakRss(): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m?.[1] !== undefined) return Number(m[1]) * 1024;
-  } catch {
-    // not Linux: fall through
-  }
-  return process.resourceUsage().maxRSS * 1024;
-}
-
-function analysis(text: string): { negotiations: number; peak: number; lines: number; result: Analysis | null } {
-  let peak = memory();
+/** (b) of the old ratio: the analysis in this process, as the page's worker runs it. */
+function analyseInProcess(text: string): number {
   const analyzer = createAnalyzer();
   analyzer.beginFile('generated.log');
-  for (let i = 0; i < text.length; i += CHUNK) {
-    analyzer.push(text.slice(i, i + CHUNK));
-    peak = Math.max(peak, memory());
-  }
+  for (let i = 0; i < text.length; i += CHUNK) analyzer.push(text.slice(i, i + CHUNK));
   analyzer.endFile();
-  const result = analyzer.finish();
-  peak = Math.max(peak, memory());
-  return { negotiations: result.negotiations.length, peak, lines: result.input.lines, result };
+  return analyzer.finish().negotiations.length;
 }
 
-interface Measured {
-  matches: number;
-  aSeconds: number;
-  aCpu: number;
-  cSeconds: number;
-  cCpu: number;
-  bSeconds: number;
-  bCpu: number;
-  b: ReturnType<typeof analysis>;
-  /** JS heap + external before (b), the loaded input included, and what the input string alone takes. */
-  before: number;
-  inputHeap: number;
-  rssBefore: number;
-  rssPeak: number;
-  windowed: boolean;
-}
-
-/** Loads the log and runs (a), (c) and (b); the input string is let go on return, the Analysis kept. */
-function measure(): Measured {
-  gc();
-  const empty = memory();
-  const text = readFileSync(file, 'utf8');
-  gc();
-  const inputHeap = memory() - empty;
-  // warm-up on a slice so both measurements run optimised code
-  baseline(text.slice(0, 4_000_000));
-  lexOnly(text.slice(0, 4_000_000));
-  analysis(text.slice(0, 4_000_000));
-  gc();
-
-  // wall time and this process's CPU time: on a shared machine the CPU time is the steadier figure
-  let matches = 0;
-  let aSeconds = Infinity;
-  let aCpu = Infinity;
-  for (let run = 0; run < 3; run += 1) {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    matches = baseline(text);
-    const used = process.cpuUsage(c);
-    aSeconds = Math.min(aSeconds, (performance.now() - t) / 1000);
-    aCpu = Math.min(aCpu, (used.user + used.system) / 1e6);
-  }
-
-  let cSeconds = Infinity;
-  let cCpu = Infinity;
-  for (let run = 0; run < 3; run += 1) {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    lexOnly(text);
-    const used = process.cpuUsage(c);
-    cSeconds = Math.min(cSeconds, (performance.now() - t) / 1000);
-    cCpu = Math.min(cCpu, (used.user + used.system) / 1e6);
-  }
-
-  gc();
-  const before = memory();
-  const rssBefore = process.memoryUsage().rss;
-  const windowed = resetPeakRss();
+function seconds(f: () => unknown): number {
   const t = performance.now();
-  const c = process.cpuUsage();
-  const b = analysis(text);
-  const used = process.cpuUsage(c);
-  const bSeconds = (performance.now() - t) / 1000;
-  const bCpu = (used.user + used.system) / 1e6;
-  const rssPeak = peakRss();
-  return { matches, aSeconds, aCpu, cSeconds, cCpu, bSeconds, bCpu, b, before, inputHeap, rssBefore, rssPeak, windowed };
+  f();
+  return (performance.now() - t) / 1000;
+}
+
+function best(a: Timed | undefined, b: Timed): Timed {
+  if (a === undefined || 'problem' in a) return a !== undefined && 'problem' in b ? a : b;
+  return 'problem' in b || a.seconds <= b.seconds ? a : b;
+}
+
+const mbOf = (path: string): number => statSync(path).size / 1e6;
+const fmt = (t: Timed): string => ('problem' in t ? 'failed' : `${t.seconds.toFixed(2)} s`);
+
+/** MB/s of the bytes between the two sizes, fixed costs cancelled; null when either run failed or they did not differ. */
+function marginalRate(smallMb: number, small: Timed, bigMb: number, big: Timed): number | null {
+  if ('problem' in small || 'problem' in big || big.seconds <= small.seconds) return null;
+  return (bigMb - smallMb) / (big.seconds - small.seconds);
+}
+
+function oldRatio(path: string): void {
+  const text = readFileSync(path, 'utf8');
+  baseline(text.slice(0, 4_000_000));
+  analyseInProcess(text.slice(0, 4_000_000));
+  let a = Infinity;
+  for (let run = 0; run < 3; run += 1) a = Math.min(a, seconds(() => baseline(text)));
+  const b = seconds(() => analyseInProcess(text));
+  const mb = text.length / 1e6;
+  console.log(`for scale, in one process on ${mb.toFixed(1)} MB: split + one anchored regex per line ${(mb / a).toFixed(0)} MB/s, the analysis ${(mb / b).toFixed(1)} MB/s: old ratio ${(a / b).toFixed(3)}`);
 }
 
 async function main(): Promise<void> {
-  await ensureLog();
-  const bytes = statSync(file).size;
-  const mb = bytes / 1e6;
-  const { matches, aSeconds, aCpu, cSeconds, cCpu, bSeconds, bCpu, b, before, inputHeap, rssBefore, rssPeak, windowed } = measure();
-  const extra = b.peak - before;
-  // the input is gone now: what remains is the Analysis, and any part of the input it still holds
-  gc();
-  const retained = memory() - (before - inputHeap);
-  const kept = b.result?.records.line.length ?? 0;
-  // the summary of the whole log, as the worker computes it for the page and analyze --json prints it
-  const summaryStart = performance.now();
-  const summary = b.result === null ? null : summarizeAnalysis(b.result);
-  const summaryMs = performance.now() - summaryStart;
-  b.result = null;
+  const small = await ensureLog(SMALL_MB);
+  const big = await ensureLog(SIZE_MB);
+  const sizes = [small, big] as const;
+  const mbs = sizes.map(mbOf);
+  const jsonPaths = sizes.map((_, i) => `${out}analysis-${i === 0 ? SMALL_MB : SIZE_MB}mb.json`);
+  console.log(`logs: ${mbs.map((m) => `${m.toFixed(1)} MB`).join(' and ')}; best of ${RUNS} runs per cell; the machine may be shared`);
 
-  const aRate = mb / aSeconds;
-  const bRate = mb / bSeconds;
-  console.log(`input: ${mb.toFixed(1)} MB, ${b.lines} lines, ${matches} ISAKMP lines, ${b.negotiations} negotiations`);
-  console.log(`(a) split + one anchored regex per line (best of 3): ${aRate.toFixed(1)} MB/s wall (${aSeconds.toFixed(2)} s), ${(mb / aCpu).toFixed(1)} MB/s CPU`);
-  console.log(`(b) full analysis (one run):                         ${bRate.toFixed(1)} MB/s wall (${bSeconds.toFixed(2)} s), ${(mb / bCpu).toFixed(1)} MB/s CPU (GC threads included)`);
-  console.log(`(c) for scale, lines + lexLine alone (best of 3):   ${(mb / cSeconds).toFixed(1)} MB/s wall (${cSeconds.toFixed(2)} s), ratio c/a ${(aSeconds / cSeconds).toFixed(3)} wall, ${(aCpu / cCpu).toFixed(3)} CPU`);
-  console.log(`ratio b/a: ${(bRate / aRate).toFixed(3)} wall, ${(aCpu / bCpu).toFixed(3)} CPU (target >= 0.6)`);
-  if (summary !== null) console.log(`the summary of the whole log (${summary.negotiations} negotiations, ${summary.peers.length} peers): ${summaryMs.toFixed(1)} ms`);
-  console.log(`the Analysis after GC, the input string let go: ${(retained / 1e6).toFixed(0)} MB = ${(retained / bytes).toFixed(2)}x input (${kept} records)`);
-  console.log(
-    `peak JS heap + external during (b), sampled after each chunk and finish(): ${(extra / 1e6).toFixed(0)} MB above the loaded input = ${(extra / bytes).toFixed(2)}x input; with the input string: ${((extra + bytes) / bytes).toFixed(2)}x (garbage not yet collected counts too)`,
-  );
-  // the budget first, then tighter limits while they hold: the smallest that holds bounds the true peak
-  const held: number[] = [];
-  for (const factor of [4, 3.5, 3]) {
-    if (!fitsInHeap(factor * bytes)) break;
-    held.push(factor);
+  const lnav = findLnav();
+  const home = 'path' in lnav ? lnavHome(out) : '';
+  if ('problem' in lnav) console.log(`lnav: ${lnav.problem}. The ratio to lnav cannot be measured in this run.`);
+  const ours: (Timed | undefined)[] = [undefined, undefined];
+  const theirs: (Timed | undefined)[] = [undefined, undefined];
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const i of [0, 1]) {
+      ours[i] = best(ours[i], analyzeToFile(sizes[i]!, jsonPaths[i]!));
+      if ('path' in lnav) theirs[i] = best(theirs[i], lnavQuery(lnav.path, home, sizes[i]!));
+    }
   }
-  const tightest = held[held.length - 1];
+  for (const t of [...ours, ...theirs]) if (t !== undefined && 'problem' in t) console.log(t.problem);
+
+  const ourRate = marginalRate(mbs[0]!, ours[0]!, mbs[1]!, ours[1]!);
+  console.log(`analyze --json LOG > FILE (process start and JSON written): ${fmt(ours[0]!)} and ${fmt(ours[1]!)}; ${ourRate === null ? 'no rate' : `${ourRate.toFixed(1)} MB/s`} between the two sizes`);
+  if ('path' in lnav) {
+    const lnavRate = marginalRate(mbs[0]!, theirs[0]!, mbs[1]!, theirs[1]!);
+    console.log(`lnav -n -c '${LNAV_QUERY}' (${lnav.path}): ${fmt(theirs[0]!)} and ${fmt(theirs[1]!)}; ${lnavRate === null ? 'no rate' : `${lnavRate.toFixed(1)} MB/s`} between the two sizes`);
+    if (ourRate !== null && lnavRate !== null) console.log(`ratio analyze / lnav: ${(ourRate / lnavRate).toFixed(2)} (target >= 1.0)`);
+    else console.log('ratio analyze / lnav: not measured (a run failed, or a size took no longer than the smaller one)');
+  }
+
+  const bigJson = ours[1];
+  if (bigJson !== undefined && !('problem' in bigJson)) {
+    const jsonBytes = statSync(jsonPaths[1]!).size;
+    const json = JSON.parse(readFileSync(jsonPaths[1]!, 'utf8')) as { input: { lines: number }; summary: { negotiations: number; failed: number }; negotiations: { ikeVersion: number }[] };
+    const v2 = json.negotiations.filter((n) => n.ikeVersion === 2).length;
+    console.log(`the analysis of ${mbs[1]!.toFixed(1)} MB: ${json.input.lines} lines, ${json.summary.negotiations} negotiations (${v2} IKEv2), ${json.summary.failed} failed`);
+    console.log(`JSON: ${(jsonBytes / 1e6).toFixed(1)} MB = ${(jsonBytes / 1e6 / mbs[1]!).toFixed(2)}x the input (target <= 1x)`);
+  }
+
+  // the budget first, then tighter limits while they hold: the smallest that holds bounds the true peak
+  const bytes = statSync(big).size;
+  let tightest: number | null = null;
+  let failedAt: number | null = null;
+  for (const factor of [3, 2.5, 2, 1.5]) {
+    const r = analyzeToFile(big, `${out}analysis-heap-limited.json`, Math.floor((factor * bytes) / 2 ** 20));
+    if ('problem' in r) {
+      failedAt = factor;
+      break;
+    }
+    tightest = factor;
+  }
   console.log(
-    tightest === undefined
-      ? 'the same analysis in a process whose heap may not exceed 4x the input (input included): runs out of memory (target < 4x)'
-      : `the same analysis in a process whose heap may not exceed ${tightest}x the input (input included): completes (target < 4x)${tightest > 3 ? `; at ${tightest - 0.5}x it runs out` : ''}`,
+    tightest === null
+      ? `memory: analyze --json in a Node whose heap may not exceed 3x the input runs out of memory (target < 3x)`
+      : `memory: analyze --json completes in a Node whose heap may not exceed ${tightest}x the input${failedAt === null ? '' : `, not at ${failedAt}x`} (target < 3x)`,
   );
-  console.log(
-    `peak RSS of the process during (b)${windowed ? '' : ' (whole process life: no peak reset here)'}: ${(rssPeak / 1e6).toFixed(0)} MB = ${(rssPeak / bytes).toFixed(2)}x input, input string and Node runtime included; ${((rssPeak - rssBefore) / 1e6).toFixed(0)} MB = ${((rssPeak - rssBefore) / bytes).toFixed(2)}x above the RSS before (b)`,
-  );
+  oldRatio(big);
 }
 
 await main();

@@ -1,27 +1,15 @@
 // The page's large-log budget, measured in real Chromium against the production build:
-// a generated log (100 MB by default, PAGE_BENCH_MB to change) opened in the page; prints when the progress
+// the generated log of `npm run bench` (100 MB by default, PAGE_BENCH_MB to change) opened in the page; prints when the progress
 // bar appears, when the first negotiation is drawn, when the analysis is done, and every main-thread frame
 // blocked for more than 50 ms (long animation frames), with the scripts in it.
 // Usage: npm run build && npm run bench:page
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { once } from 'node:events';
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { generateLog } from '../bench/generate.ts';
+import { ensureLog } from '../bench/log-file.ts';
 import { launchOptions, waitForServer } from './chromium.mjs';
 
 const megabytes = Number(process.env.PAGE_BENCH_MB ?? 100);
 const port = 4176;
-const path = `.bench/page-${megabytes}mb.log`;
-
-async function writeLog() {
-  mkdirSync('.bench', { recursive: true });
-  if (existsSync(path)) return;
-  const out = createWriteStream(path);
-  generateLog(megabytes * 1024 * 1024, (text) => out.write(text));
-  out.end();
-  await once(out, 'finish');
-}
 
 interface Frame {
   duration: number;
@@ -29,7 +17,7 @@ interface Frame {
   scripts: string;
 }
 
-await writeLog();
+const path = await ensureLog(megabytes);
 const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 await waitForServer(`http://localhost:${port}/`);
 const browser = await chromium.launch(launchOptions);
