@@ -20,6 +20,7 @@ import { OwnedStrings } from './owned-strings.ts';
 import { RecordTableBuilder } from './record-table.ts';
 import { recurringEvent } from './recurring-event.ts';
 import { isRecurring, RecurringLines } from './recurring-lines.ts';
+import { isRecurringIkev2, recurringIkev2Event, recurringIkev2Text } from './ikev2/recurring.ts';
 import type { IpsecContext } from './ipsec.ts';
 import { LastStamp, lexLine, type Lexed } from './lex.ts';
 import { plainSpaces } from '../ike/plain-spaces.ts';
@@ -45,6 +46,8 @@ export class LogReader {
   private readonly text: RecordText = { head: null, first: '', more: [], accepts: 'none', rawFirst: '' };
   /** Events of recurring context-free lines, by the text after the conn-id. */
   private readonly seen = new RecurringLines();
+  /** IKEv2's, by the message after the prefix. */
+  private readonly seenIkev2 = new RecurringLines();
   /** The events' strings, detached from the input: the analysis keeps many of them. */
   private readonly strings = new OwnedStrings();
   private show: ShowState | null = null;
@@ -352,6 +355,13 @@ export class LogReader {
         return;
       }
     }
+    const v2 = head !== null && head.facility === 'IKEV2' && open.more.length === 0 ? recurringIkev2Text(head.text) : null;
+    const hit2 = v2 === null ? undefined : this.seenIkev2.get(v2.message);
+    if (v2 !== null && hit2 !== undefined && hit2.body.type === 'ikev2') {
+      this.records.setAnnotation(open.index, hit2.annotation);
+      this.sink.event(recurringIkev2Event(hit2.body, v2.prefix, { file: this.file, line: open.line }, open.index, open.time, head?.conn ?? null));
+      return;
+    }
     const text = this.text;
     text.head = head;
     text.first = open.body;
@@ -377,6 +387,7 @@ export class LogReader {
     const annotation = this.say(body);
     this.records.setAnnotation(open.index, annotation);
     if (cacheable && isRecurring(body, head.text)) this.seen.add(head.text, { ...body }, annotation);
+    else if (v2 !== null && isRecurringIkev2(body, v2.message)) this.seenIkev2.add(v2.message, body, annotation);
     this.emit(body, open.line, open.index, open.time, head?.conn ?? null);
   }
 }

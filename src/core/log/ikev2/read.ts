@@ -29,6 +29,12 @@ const PAYLOAD_TOKEN = /^[A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?$/;
  */
 const DECODED_PAYLOAD = /(?:^|[ )])([A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))?)(?:\(\d{1,6}\):)? {1,4}Next payload:/;
 
+/** The payload a line decodes, if any: the unanchored pattern only runs on a line that holds its words. */
+function decodedPayload(line: string): string | null {
+  if (line.indexOf('Next payload:') < 0) return null;
+  return DECODED_PAYLOAD.exec(line)?.[1] ?? null;
+}
+
 /** The decode of the encrypted payload: its `Next payload` is the first payload inside it (RFC 7296 3.14). */
 const ENCR_DECODE = /ENCR(?:\(\d{1,6}\):)? {1,4}Next payload: ([A-Za-z_]{1,20})/;
 
@@ -54,8 +60,8 @@ function exchangeOf(s: string): Ikev2Exchange | null {
 function payloadList(lines: readonly string[], from: number): string[] {
   const decoded: string[] = [];
   for (let i = from; i < lines.length; i += 1) {
-    const m = DECODED_PAYLOAD.exec(lines[i] ?? '');
-    if (m !== null) decoded.push(m[1] ?? '');
+    const m = decodedPayload(lines[i] ?? '');
+    if (m !== null) decoded.push(m);
   }
   if (decoded.length > 0) return decoded;
   const out: string[] = [];
@@ -70,8 +76,8 @@ function payloadList(lines: readonly string[], from: number): string[] {
 export function decodedPayloads(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    const m = DECODED_PAYLOAD.exec(line);
-    if (m !== null) out.push(m[1] ?? '');
+    const m = decodedPayload(line);
+    if (m !== null) out.push(m);
   }
   return out;
 }
@@ -88,9 +94,9 @@ export function trafficSelectors(lines: readonly string[], from: number): Traffi
   let ports = '';
   for (let i = from; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
-    const decoded = DECODED_PAYLOAD.exec(line);
+    const decoded = decodedPayload(line);
     if (decoded !== null) {
-      cur = decoded[1] === 'TSi' ? out.initiator : decoded[1] === 'TSr' ? out.responder : null;
+      cur = decoded === 'TSi' ? out.initiator : decoded === 'TSr' ? out.responder : null;
       continue;
     }
     if (cur === null) continue;
