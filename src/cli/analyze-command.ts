@@ -134,7 +134,8 @@ export const run: Command = async (args, io: CommandIo) => {
       return 1;
     }
   }
-  const analyzer = createAnalyzer();
+  // the JSON and the summary table print no line's words but a stray event's
+  const analyzer = createAnalyzer({ annotate: !(parsed.format === 'json' || parsed.summary) });
   const texts: string[][] = [];
   // the start of each log, for the answer to an input that holds no negotiation
   const samples: string[] = [];

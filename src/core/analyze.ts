@@ -22,6 +22,8 @@ import { LineSplitter } from './log/lines.ts';
 import { LogReader } from './log/records.ts';
 import { RecordTableBuilder } from './log/record-table.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
+import { isStrayLine } from './negotiation/stray-events.ts';
+import type { IkeEvent } from './log/events.ts';
 import { finalizeNegotiations } from './negotiation/finalize.ts';
 import { TransitionJudge } from './negotiation/judge.ts';
 import { relateConfigs, relateIkev2Configs, type AttachedConfig } from './attach-config.ts';
@@ -46,6 +48,11 @@ export interface AnalyzeOptions {
   configs?: readonly AnalyzeInput[];
   /** Replay transitions through the state machines to set `allowed` (default true). */
   replay?: boolean;
+  /**
+   * false: only lines a stray event may be made of are put in words (their meaning is in `analyze --json`); the
+   * others are understood but carry no annotation, which the JSON does not print (default true).
+   */
+  annotate?: boolean;
 }
 
 export interface AnalyzerProgress {
@@ -65,13 +72,13 @@ export interface Analyzer {
   finish(): Analysis;
 }
 
-export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay'> = {}): Analyzer {
+export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay' | 'annotate'> = {}): Analyzer {
   const files: InputFile[] = [];
   const tables: LineTable[] = [];
   const records = new RecordTableBuilder();
   const unrecognized: LineRef[] = [];
   const book = new AddressBook();
-  const annotator = new Annotator();
+  const annotator = new Annotator(options.annotate === false ? (e) => isStrayLine(e as IkeEvent) : null);
   let builder: NegotiationBuilder | null = new NegotiationBuilder(records);
   const progress: AnalyzerProgress = { files: 0, lines: 0, chars: 0 };
   let splitter: LineSplitter | null = null;

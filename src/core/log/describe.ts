@@ -42,7 +42,11 @@ export class Annotator {
   /** The unit of the phase 2 life duration to come, as the `SA life type in …` line before it says. */
   lifeUnit: string | null = null;
 
+  /** `only`: the events whose words an output shows; the others are understood but said as '' (none read them). */
+  constructor(private readonly only: ((e: IkeEventBody) => boolean) | null = null) {}
+
   describe(e: IkeEventBody): string {
+    if (this.only !== null && !this.only(e)) return '';
     return describeEvent(e, this);
   }
 
