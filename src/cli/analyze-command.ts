@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createAnalyzer } from '../core/analyze.ts';
 import type { Command, CommandIo } from './command.ts';
-import { analysisJsonText } from '../core/analysis-json.ts';
+import { analysisJsonPieces } from '../core/analysis-json.ts';
 import { SAMPLE_CHARS } from '../core/input-answer.ts';
 import { textReport } from '../core/report/text.ts';
 import { markdownReport } from '../core/report/markdown.ts';
@@ -120,6 +120,19 @@ async function streamInto(path: string, push: (chunk: string) => void, io: Comma
   }
 }
 
+/** Pieces of text written about a megabyte at a time: a large log's JSON is never held whole. */
+function writePieces(pieces: Iterable<string>, io: CommandIo): void {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= 1 << 20) {
+      io.out(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer.length > 0) io.out(buffer);
+}
+
 export const run: Command = async (args, io: CommandIo) => {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
@@ -200,7 +213,7 @@ export const run: Command = async (args, io: CommandIo) => {
     texts: analysis.input.files.map((f, i) => ({ name: f.name, pieces: texts[i] ?? [] })),
   });
   if (parsed.summary) io.out(summaryText(summarizeAnalysis(analysis), analysis.input.files));
-  else if (parsed.format === 'json') io.out(analysisJsonText(analysis));
+  else if (parsed.format === 'json') writePieces(analysisJsonPieces(analysis), io);
   else if (parsed.format === 'markdown') io.out(markdownReport(source(), options));
   else if (parsed.format === 'html') io.out(htmlReport(source(), options));
   else if (parsed.format === 'mermaid') io.out(mermaidReport(source()));

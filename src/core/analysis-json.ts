@@ -222,22 +222,57 @@ function negotiationJson(n: Negotiation): NegotiationJson {
 
 /** The contract's object for an analysis. */
 export function analysisJson(a: Analysis): AnalysisJson {
-  return {
-    schema: a.schema,
-    input: { files: a.input.files, lines: a.input.lines, unrecognized: lineRuns(a.input.unrecognized) },
-    summary: summaryJson(summarizeAnalysis(a)),
-    negotiations: a.negotiations.map(negotiationJson),
-    ...(a.events.length > 0 ? { events: a.events.map((e) => strayEventJson(a, e)) } : {}),
-  };
+  return { ...headJson(a), negotiations: a.negotiations.map(negotiationJson), ...eventsJson(a) };
+}
+
+function headJson(a: Analysis): Pick<AnalysisJson, 'schema' | 'input' | 'summary'> {
+  return { schema: a.schema, input: { files: a.input.files, lines: a.input.lines, unrecognized: lineRuns(a.input.unrecognized) }, summary: summaryJson(summarizeAnalysis(a)) };
+}
+
+function eventsJson(a: Analysis): Pick<AnalysisJson, 'events'> {
+  return a.events.length > 0 ? { events: a.events.map((e) => strayEventJson(a, e)) } : {};
 }
 
 /** A line reference as JSON.stringify indents it, over three or four lines. */
 const SPREAD_REF = /\{\n +"file": (\d+),\n +"line": (\d+)(?:,\n +"to": (\d+))?\n +\}/g;
 
-/** The contract's text: indented JSON with each line reference on one line, so a listing of lines stays short. */
-export function analysisJsonText(a: Analysis): string {
-  const text = JSON.stringify(analysisJson(a), null, 2).replace(SPREAD_REF, (_, file: string, line: string, to: string | undefined) =>
+/** Indented JSON with each line reference on one line, so a listing of lines stays short. */
+function compactRefs(text: string): string {
+  return text.replace(SPREAD_REF, (_, file: string, line: string, to: string | undefined) =>
     to === undefined ? `{ "file": ${file}, "line": ${line} }` : `{ "file": ${file}, "line": ${line}, "to": ${to} }`,
   );
-  return `${text}\n`;
+}
+
+/**
+ * Where the negotiations go in the text of the rest: the root's own key (a raw line break and two spaces occur
+ * only between the root's fields, never inside a string), its value a stand-in printed as `"\u0000"`.
+ */
+const NEGOTIATIONS_KEY = '\n  "negotiations": ';
+const NEGOTIATIONS_HERE = `${NEGOTIATIONS_KEY}"\\u0000"`;
+
+/**
+ * The contract's text in pieces, as `analysisJsonText` joins them: the negotiations one at a time, so a large
+ * log's JSON is never one string nor one object (each negotiation's object is made, printed and let go in turn).
+ */
+export function* analysisJsonPieces(a: Analysis): Generator<string> {
+  const rest = compactRefs(JSON.stringify({ ...headJson(a), negotiations: '\u0000', ...eventsJson(a) }, null, 2));
+  const at = rest.indexOf(NEGOTIATIONS_HERE);
+  yield rest.slice(0, at + NEGOTIATIONS_KEY.length);
+  if (a.negotiations.length === 0) yield '[]';
+  else {
+    // each negotiation as JSON.stringify indents an item of the root's array: four spaces deeper
+    for (let i = 0; i < a.negotiations.length; i += 1) {
+      const text = JSON.stringify(negotiationJson(a.negotiations[i]!), null, 2).replace(/\n/g, '\n    ');
+      yield `${i === 0 ? '[\n    ' : ',\n    '}${compactRefs(text)}`;
+    }
+    yield '\n  ]';
+  }
+  yield `${rest.slice(at + NEGOTIATIONS_HERE.length)}\n`;
+}
+
+/** The contract's text: indented JSON with each line reference on one line. */
+export function analysisJsonText(a: Analysis): string {
+  let text = '';
+  for (const piece of analysisJsonPieces(a)) text += piece;
+  return text;
 }
