@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analysisJsonText, lineRuns } from './analysis-json.ts';
+import { analysisJson, analysisJsonPieces, analysisJsonText, lineRuns } from './analysis-json.ts';
 import { analyze } from './analyze.ts';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
@@ -73,5 +73,23 @@ describe('analyze --json is the contract', () => {
 
   test('smaller than the log it describes', () => {
     expect(text.length).toBeLessThan(seed.length);
+  });
+});
+
+describe('the JSON text, written a few negotiations at a time', () => {
+  // the same real log given as many files: as many negotiations, more than one batch of them
+  const log = read('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log');
+  const a = analyze(Array.from({ length: 150 }, (_, i) => ({ name: `r${i}.log`, text: log })));
+  const whole = `${JSON.stringify(analysisJson(a), null, 2).replace(/\{\n +"file": (\d+),\n +"line": (\d+)(?:,\n +"to": (\d+))?\n +\}/g, (_, f: string, l: string, to: string | undefined) => (to === undefined ? `{ "file": ${f}, "line": ${l} }` : `{ "file": ${f}, "line": ${l}, "to": ${to} }`))}\n`;
+
+  test('is the contract object printed whole, byte for byte', () => {
+    expect(a.negotiations.length).toBe(150);
+    expect(analysisJsonText(a)).toBe(whole);
+  });
+
+  test('comes in pieces none of which holds it all', () => {
+    const pieces = [...analysisJsonPieces(a)];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(whole.length / 2);
   });
 });

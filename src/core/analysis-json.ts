@@ -250,20 +250,27 @@ function compactRefs(text: string): string {
 const NEGOTIATIONS_KEY = '\n  "negotiations": ';
 const NEGOTIATIONS_HERE = `${NEGOTIATIONS_KEY}"\\u0000"`;
 
+/** How many negotiations are printed together: few enough that their text stays small. */
+const BATCH = 64;
+/** An array of negotiations as the root's `negotiations` prints it, wrapped as JSON.stringify indents it there. */
+const ITEMS_BEFORE = '{\n  "n": [\n    ';
+const ITEMS_AFTER = '\n  ]\n}';
+
 /**
- * The contract's text in pieces, as `analysisJsonText` joins them: the negotiations one at a time, so a large
- * log's JSON is never one string nor one object (each negotiation's object is made, printed and let go in turn).
+ * The contract's text in pieces, as `analysisJsonText` joins them: the negotiations a few at a time, so a large
+ * log's JSON is never one string nor one object (the negotiations' objects are made, printed and let go in turn).
  */
 export function* analysisJsonPieces(a: Analysis): Generator<string> {
   const rest = compactRefs(JSON.stringify({ ...headJson(a), negotiations: '\u0000', ...eventsJson(a) }, null, 2));
   const at = rest.indexOf(NEGOTIATIONS_HERE);
   yield rest.slice(0, at + NEGOTIATIONS_KEY.length);
-  if (a.negotiations.length === 0) yield '[]';
+  const all = a.negotiations;
+  if (all.length === 0) yield '[]';
   else {
-    // each negotiation as JSON.stringify indents an item of the root's array: four spaces deeper
-    for (let i = 0; i < a.negotiations.length; i += 1) {
-      const text = JSON.stringify(negotiationJson(a.negotiations[i]!), null, 2).replace(/\n/g, '\n    ');
-      yield `${i === 0 ? '[\n    ' : ',\n    '}${compactRefs(text)}`;
+    for (let i = 0; i < all.length; i += BATCH) {
+      // printed at the depth of the root's array items; the wrapper's own text cut off
+      const text = JSON.stringify({ n: all.slice(i, i + BATCH).map(negotiationJson) }, null, 2);
+      yield `${i === 0 ? '[\n    ' : ',\n    '}${compactRefs(text.slice(ITEMS_BEFORE.length, text.length - ITEMS_AFTER.length))}`;
     }
     yield '\n  ]';
   }
