@@ -3,6 +3,7 @@
  * `2001B8::2` with characters lost) is repaired where the paste itself makes the repair unambiguous; the raw
  * text is never changed.
  */
+import { detached } from './owned-strings.ts';
 
 const SPACED_IPV6 = /\b([\dA-F]{1,4}): (?=[\dA-F]{1,4}:)/gi;
 
@@ -64,7 +65,8 @@ export class AddressBook {
     if (!isAddressLike(t)) return null;
     if (t.indexOf(':') < 0) return t;
     if (isIpv6(t)) {
-      if (!this.known.has(t)) this.known.add(t);
+      // a copy: the slice of a line would keep the chunk of input it was cut from alive as long as the book
+      if (!this.known.has(t)) this.known.add(detached(t));
       return t;
     }
     const cached = this.repaired.get(t);
@@ -77,7 +79,7 @@ export class AddressBook {
       }
     }
     if (found === null) return t;
-    this.repaired.set(t, found);
+    this.repaired.set(detached(t), found);
     return found;
   }
 

@@ -22,4 +22,14 @@ describe('owned strings', () => {
     expect(strings.ownFields(e)).toEqual({ type: 'fsm-state', from: 'IKE_I_MM1', to: 'IKE_I_MM2', node: 7, at: { file: 0, line: 3 }, missing: null });
     expect(e.at).toBe(at);
   });
+
+  test('the strings of the objects and lists an event holds are replaced too, their values and shapes kept', () => {
+    const strings = new OwnedStrings();
+    const text = '*Nov 30 11:16:54.881: IKEv2:(SESSION ID = 1,SA ID = 1):Sending Packet SA KE N VID NOTIFY';
+    const words = text.slice(text.indexOf('SA KE')).split(' ');
+    const frozen = Object.freeze({ name: text.slice(0, 4) });
+    const e = { type: 'ikev2', session: 1, line: { kind: 'packet', payloads: words.slice(0, 3) }, also: [{ kind: 'payloads', payloads: words.slice(3) }], decoded: [text.slice(22, 27)], frozen };
+    expect(strings.ownFields(e)).toEqual({ type: 'ikev2', session: 1, line: { kind: 'packet', payloads: ['SA', 'KE', 'N'] }, also: [{ kind: 'payloads', payloads: ['VID', 'NOTIFY'] }], decoded: ['IKEv2'], frozen: { name: '*Nov' } });
+    expect(e.frozen).toBe(frozen);
+  });
 });

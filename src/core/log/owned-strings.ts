@@ -18,17 +18,31 @@ export class OwnedStrings {
   }
 
   /**
-   * Replaces every string field of `event` (a flat record of primitives) by its own copy; not `type`, which
-   * names the kind of event with a constant of the code, never a piece of the input.
+   * Replaces every string of `event` by its own copy: its fields, and those of the objects and arrays it holds
+   * three levels down (an IKEv2 line, the lines glued to it, their lists of payloads); not `type`, which names
+   * the kind of event with a constant of the code, never a piece of the input. Frozen objects are left alone.
    */
   ownFields<T extends object>(event: T): T {
-    const fields = event as Record<string, unknown>;
+    this.ownIn(event as Record<string, unknown>, 3, true);
+    return event;
+  }
+
+  private ownIn(fields: Record<string, unknown>, depth: number, top: boolean): void {
+    if (Array.isArray(fields)) {
+      const list = fields as unknown[];
+      for (let i = 0; i < list.length; i += 1) {
+        const value = list[i];
+        if (typeof value === 'string') list[i] = this.own(value);
+        else if (depth > 0 && typeof value === 'object' && value !== null && !Object.isFrozen(value)) this.ownIn(value as Record<string, unknown>, depth - 1, false);
+      }
+      return;
+    }
     for (const key in fields) {
-      if (key === 'type') continue;
+      if (top && key === 'type') continue;
       const value = fields[key];
       if (typeof value === 'string') fields[key] = this.own(value);
+      else if (depth > 0 && typeof value === 'object' && value !== null && !Object.isFrozen(value)) this.ownIn(value as Record<string, unknown>, depth - 1, false);
     }
-    return event;
   }
 }
 
