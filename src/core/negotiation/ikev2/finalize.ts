@@ -113,8 +113,14 @@ function router(side: Side, d: V2Draft | undefined, address: string | null, logg
 /** The drafts' evidence in log order, each event with the side of the router that printed it. */
 function evidenceOf(ds: readonly V2Draft[]): Pick<Negotiation, 'evidence' | 'evidenceSides'> {
   const all = ds.flatMap((d) => d.evidence.map((e) => ({ e, side: d.side })));
-  all.sort((a, b) => compare(a.e.at, b.e.at));
+  // one router's evidence came in input order: sorting it again, as a merged pair's must be, changes nothing
+  if (!inOrder(all)) all.sort((a, b) => compare(a.e.at, b.e.at));
   return { evidence: all.map((x) => x.e), evidenceSides: all.map((x) => x.side) };
+}
+
+function inOrder(all: readonly { e: { at: LineRef } }[]): boolean {
+  for (let i = 1; i < all.length; i += 1) if (compare(all[i - 1]!.e.at, all[i]!.e.at) > 0) return false;
+  return true;
 }
 
 /** One negotiation from one router's draft, or from both routers' drafts of the same SA. */
