@@ -17,6 +17,14 @@ interface Frame {
   scripts: string;
 }
 
+/** In-page times (performance.now()) of the file input's change and of what the page shows after it. */
+interface Marks {
+  change?: number;
+  progress?: number;
+  first?: number;
+  done?: number;
+}
+
 const path = await ensureLog(megabytes);
 const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 await waitForServer(`http://localhost:${port}/`);
@@ -37,6 +45,21 @@ try {
         }
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
+    // the page's own clock from the moment the file is chosen: Playwright's handing over of a 100 MB file to the
+    // page and its polling stay out of these figures
+    const marks: Marks = {};
+    (window as unknown as { marks_: Marks }).marks_ = marks;
+    document.addEventListener('change', (e) => {
+      if ((e.target as HTMLInputElement | null)?.type === 'file') marks.change = performance.now();
+    }, true);
+    new MutationObserver(() => {
+      if (marks.change === undefined) return;
+      const bar = document.querySelector('progress') !== null;
+      if (marks.progress === undefined && bar) marks.progress = performance.now();
+      if (marks.progress === undefined) return;
+      if (marks.first === undefined && document.querySelector('ul[aria-label="Negotiations found"] button') !== null && document.querySelector('[data-testid^="ladder.arrow."]') !== null) marks.first = performance.now();
+      if (marks.done === undefined && !bar) marks.done = performance.now();
+    }).observe(document, { subtree: true, childList: true, attributes: true });
   });
   await page.goto(`http://localhost:${port}/`);
   await page.locator('[data-testid^="ladder.arrow."]').first().waitFor();
@@ -51,10 +74,12 @@ try {
   await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 600_000 });
   const done = Date.now() - started;
   const frames = await page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_);
-  console.log(`${megabytes} MB log opened in the page (production build, Chromium)`);
-  console.log(`  progress bar shown     ${progress} ms`);
-  console.log(`  first negotiation      ${firstNegotiation} ms   (budget 1000 ms)`);
-  console.log(`  analysis complete      ${done} ms   (budget 3000 ms)`);
+  const marks = await page.evaluate(() => (window as unknown as { marks_: Marks }).marks_);
+  const since = (t: number | undefined) => (t === undefined || marks.change === undefined ? '?' : String(Math.round(t - marks.change)));
+  console.log(`${megabytes} MB log opened in the page (production build, Chromium); the page's clock from the file chosen, then Playwright's from setInputFiles`);
+  console.log(`  progress bar shown     ${since(marks.progress)} ms (${progress} ms)`);
+  console.log(`  first negotiation      ${since(marks.first)} ms (${firstNegotiation} ms)   (budget 1000 ms)`);
+  console.log(`  analysis complete      ${since(marks.done)} ms (${done} ms)   (budget 3000 ms)`);
   console.log(`  frames blocked > 50 ms ${frames.length}; longest ${frames.reduce((most, f) => Math.max(most, f.duration), 0)} ms   (budget: no task over 100 ms)`);
   for (const frame of frames.slice(0, 10)) console.log(`    ${frame.duration} ms (blocking ${frame.blocking} ms): ${frame.scripts}`);
 } finally {
