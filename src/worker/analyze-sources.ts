@@ -4,8 +4,11 @@ import type { SourceFile } from './protocol.ts';
 
 /** Big enough that the per-chunk overhead vanishes, small enough that progress moves smoothly. */
 const chunkChars = 1 << 20;
-/** A log larger than this gets an early analysis of its first part, so the page can draw something at once. */
-const previewChars = 2 << 20;
+/**
+ * A log larger than twice this gets an early analysis of its first part, so the page can draw something at
+ * once: a megabyte holds many whole negotiations even of a busy hub's interleaved lines.
+ */
+const previewChars = 1 << 20;
 
 export interface AnalyzeHooks {
   onProgress: (done: number, total: number) => void;
@@ -55,8 +58,7 @@ export async function analyzeSources(files: readonly SourceFile[], hooks: Analyz
   for (const file of logs) {
     analyzer.beginFile(file.name, 'log');
     for await (const chunk of chunksOf(file.source)) {
-      analyzer.push(chunk.text);
-      done += chunk.size;
+      // the early analysis first, before this chunk goes into the full one: the page draws it the sooner
       if (prefix) {
         prefix.push(chunk.text);
         prefixChars += chunk.text.length;
@@ -66,6 +68,8 @@ export async function analyzeSources(files: readonly SourceFile[], hooks: Analyz
           prefix = null;
         }
       }
+      analyzer.push(chunk.text);
+      done += chunk.size;
       if (done - lastReport >= chunkChars) {
         hooks.onProgress(done, total);
         lastReport = done;
