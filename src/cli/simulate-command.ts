@@ -24,13 +24,14 @@ import { EXCHANGE_MESSAGES, type ExchangeMessageName, type Ikev2MessageName } fr
 import type { Side } from '../core/ike/sides.ts';
 import type { SimFaults, SimStep, SimTrace } from '../core/sim/trace.ts';
 import type { Command, CommandIo } from './command.ts';
-import { ikev2LossOf, ikev2Report } from './simulate-ikev2.ts';
+import { ikev2LossOf, ikev2Report, ikev2StyleOf } from './simulate-ikev2.ts';
 import { SIMULATION_SCHEMA } from './simulation-schema.ts';
 
 const usage = `Usage: npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] --preset NAME
        npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] [--mode main|aggressive]
                                   [--fault unreachable|nat|lose:SIDE:MSG]... --config A.cfg --config B.cfg
-A initiates, B responds; IKEv2 configs (set ikev2-profile, crypto ikev2) simulate IKEv2 (lose:SIDE:IKE_AUTH …).
+A initiates, B responds; IKEv2 configs (set ikev2-profile, crypto ikev2) simulate IKEv2 (lose:SIDE:IKE_AUTH …),
+printed as IOS-XE 17 (--style ios-xe, the default) or IOS 15.x / IOS-XE 16.x (--style ios-15) prints it.
 Presets: ${LAB_PRESETS.map((p) => p.name).join(', ')}.
 `;
 
@@ -210,7 +211,7 @@ export const run: Command = async (args, io) => {
   const v2 = options.preset === null ? undefined : findIkev2Preset(options.preset);
   if (v2 !== undefined) {
     const faults = { ...ikev2FaultFlags(v2.faults), ...ikev2Faults(options) };
-    io.out(ikev2Report({ initiator: routerOf(v2.initiator), responder: routerOf(v2.responder), faults }, options.json, v2.name, v2.title));
+    io.out(ikev2Report({ initiator: routerOf(v2.initiator), responder: routerOf(v2.responder), faults }, options.json, v2.name, v2.title, ikev2StyleOf(options.style)));
     return 0;
   }
   if (options.preset !== null) {
@@ -232,7 +233,7 @@ export const run: Command = async (args, io) => {
       throw error;
     }
     if (ikeVersionOf(scenario.initiator.config, scenario.responder.address) === 2) {
-      io.out(ikev2Report({ initiator: scenario.initiator, responder: scenario.responder, faults: ikev2Faults(options) }, options.json, null, null));
+      io.out(ikev2Report({ initiator: scenario.initiator, responder: scenario.responder, faults: ikev2Faults(options) }, options.json, null, null, ikev2StyleOf(options.style)));
       return 0;
     }
   }

@@ -57,6 +57,16 @@ describe('simulate --json on IKEv2', () => {
     expect(json.debug.initiator).toContain('Retransmitting packet');
   });
 
+  test('--style picks the release the debug output is printed as: IOS-XE 17 by default, ios-15 for IOS 15.x / IOS-XE 16.x', async () => {
+    const xe17 = JSON.parse((await cli(['--json', '--preset', 'ikev2-seed'])).out) as Json;
+    expect(xe17.debug.initiator).toMatch(/^Mar {2}1 2024 10:00:00\.000 UTC: IKEv2-INTERNAL:\(SESSION ID = 1,SA ID = 1\):SM Trace-> /);
+    expect(xe17.debug.initiator).toContain('IKEv2-PAK:(SESSION ID = 1,SA ID = 1):Next payload: SA, version: 2.0 Exchange type: IKE_SA_INIT, flags: INITIATOR Message id: 0');
+    const ios15 = JSON.parse((await cli(['--json', '--style', 'ios-15', '--preset', 'ikev2-seed'])).out) as Json;
+    expect(ios15.debug.initiator).toMatch(/^\*Mar {2}1 10:00:00\.000: IKEv2:\(SESSION ID = 1,SA ID = 1\):SM Trace-> /);
+    expect(ios15.debug.initiator).not.toContain('IKEv2-PAK:');
+    expect(ios15.debug.initiator).not.toContain('IKEv2-INTERNAL:');
+  });
+
   test('the text report names the exchanges and the refusal', async () => {
     const r = await cli(['--preset', 'ikev2-ts-mismatch']);
     expect(r.code).toBe(0);

@@ -2,7 +2,9 @@
  * `simulate` on IKEv2 configs or an IKEv2 preset: the same JSON (`ikescope.simulation/1`, with `"ikeVersion": 2`)
  * and text report as IKEv1's, made from the IKEv2 simulation's trace and its IOS IKEv2 debug output.
  */
+import type { DebugStyle } from '../core/sim/debug-writer.ts';
 import { writeIkev2Debug } from '../core/sim/ikev2/debug-writer.ts';
+import type { Ikev2DebugStyle } from '../core/sim/ikev2/debug-style.ts';
 import { simulateIkev2, type Ikev2Scenario } from '../core/sim/ikev2/simulate.ts';
 import type { Ikev2SimStep, Ikev2SimTrace } from '../core/sim/ikev2/trace.ts';
 import { IKEV2_MESSAGES, type Ikev2MessageName } from '../core/ike/messages.ts';
@@ -49,10 +51,15 @@ function describeStep(step: Ikev2SimStep, trace: Ikev2SimTrace): string | null {
   }
 }
 
+/** `--style` as IKEv2 takes it: `ios-xe` (the default) prints IOS-XE 17's lines, `ios-15` those of IOS 15.x and IOS-XE 16.x. */
+export function ikev2StyleOf(style: DebugStyle | null): Ikev2DebugStyle {
+  return style === 'ios-15' ? 'ios-15' : 'iosxe-17';
+}
+
 /** The IKEv2 simulation's JSON or text report. */
-export function ikev2Report(scenario: Ikev2Scenario, json: boolean, preset: string | null, title: string | null): string {
+export function ikev2Report(scenario: Ikev2Scenario, json: boolean, preset: string | null, title: string | null, style: Ikev2DebugStyle): string {
   const trace = simulateIkev2(scenario);
-  const debug = { initiator: writeIkev2Debug(trace, 'initiator'), responder: writeIkev2Debug(trace, 'responder') };
+  const debug = { initiator: writeIkev2Debug(trace, 'initiator', style), responder: writeIkev2Debug(trace, 'responder', style) };
   if (json) {
     const out = {
       schema: SIMULATION_SCHEMA,

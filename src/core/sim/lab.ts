@@ -93,7 +93,9 @@ export function runLab(setup: LabSetup): LabRun {
   if (ikeVersionOf(configs.initiator, addresses.responder) === 2) {
     const trace = simulateIkev2({ initiator: router('initiator', addresses.initiator), responder: router('responder', addresses.responder), faults: ikev2FaultFlags(setup.faults) });
     const commands = (side: Side) => IKEV2_DEBUG_COMMANDS.map((c) => `${names[side]}#${c}\n`).join('');
-    const debug = { initiator: `${commands('initiator')}${writeIkev2Debug(trace, 'initiator')}`, responder: `${commands('responder')}${writeIkev2Debug(trace, 'responder')}` };
+    // an IOS-XE router prints IOS-XE 17's lines; a classic IOS one the 15.x lines
+    const v2style = platform === 'ios' ? 'ios-15' : 'iosxe-17';
+    const debug = { initiator: `${commands('initiator')}${writeIkev2Debug(trace, 'initiator', v2style)}`, responder: `${commands('responder')}${writeIkev2Debug(trace, 'responder', v2style)}` };
     return { ok: true, trace, style: 'ios-xe', files: labFiles(setup, names, debug), debug };
   }
   const trace = simulate({

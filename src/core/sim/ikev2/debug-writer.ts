@@ -1,14 +1,16 @@
 /**
  * What each simulated IKEv2 router would print with `debug crypto ikev2`, `… internal` and `… packet`, written from
- * the trace in the forms real IOS and IOS-XE captures show: the `IKEv2:(SESSION ID = n,SA ID = n):` head, packet
- * blocks, lookups, authentication and teardown lines of corpus 11, 24 and 25, SM Trace lines as corpus 41 prints
- * them, each message with its simulated time (corpus 25's timestamps). A line no IOS capture shows is taken from the ASA's same library (corpus 26, 31, 35), where its reader
- * knows it; none is made up.
+ * the trace in the forms real IOS and IOS-XE captures show: packet blocks, lookups, authentication and teardown
+ * lines of corpus 11, 24 and 25, SM Trace lines as corpus 41 prints them, each message with its simulated time. A
+ * line no IOS capture shows is taken from the ASA's same library (corpus 26, 31, 35), where its reader knows it;
+ * none is made up. The style (`debug-style.ts`) picks the release: IOS-XE 17's facility prefixes, year and zone,
+ * and the packet decode (`packet-decode.ts`) after each block; or IOS 15.x / IOS-XE 16.x's `IKEv2:(SESSION ID = n,SA ID = n):`.
  */
 import type { Ikev2MessageName } from '../../ike/messages.ts';
 import type { Side } from '../../ike/sides.ts';
 import type { DebugOutput, DebugSpan } from '../debug-writer.ts';
-import { timestamp } from '../ios-print.ts';
+import { ikev2Head, ikev2Timestamp, type Ikev2DebugStyle, type Ikev2LineClass } from './debug-style.ts';
+import { packetDecode } from './packet-decode.ts';
 import { espTransforms, identityType, policyWords, proposalTransforms } from './print-words.ts';
 import type { Ikev2Note, Ikev2SimEvent, Ikev2SimTrace } from './trace.ts';
 
@@ -18,23 +20,26 @@ const ZERO_SPI = '0000000000000000';
 export const IKEV2_DEBUG_COMMANDS = ['debug crypto ikev2', 'debug crypto ikev2 internal', 'debug crypto ikev2 packet'] as const;
 
 /** Writes one router's IKEv2 debug output for the whole trace. */
-export function writeIkev2Debug(trace: Ikev2SimTrace, side: Side): string {
-  return writeIkev2DebugOutput(trace, side).text;
+export function writeIkev2Debug(trace: Ikev2SimTrace, side: Side, style: Ikev2DebugStyle): string {
+  return writeIkev2DebugOutput(trace, side, style).text;
 }
 
 /** One router's IKEv2 debug output and the lines (1-based, inclusive) each of its trace steps printed. */
-export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOutput {
+export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side, style: Ikev2DebugStyle): DebugOutput {
   const me = side === 'initiator' ? trace.initiator : trace.responder;
   const peer = side === 'initiator' ? trace.responder : trace.initiator;
   const { initiator: ispi, responder: rspi } = trace.spis;
-  const head = 'IKEv2:(SESSION ID = 1,SA ID = 1):';
+  const peerSide: Side = side === 'initiator' ? 'responder' : 'initiator';
   const out: string[] = [];
   // each message carries its time as `service timestamps debug datetime msec` prints it (corpus 25); a block's
   // continuation lines carry none
   let at = 0;
-  const say = (text: string) => out.push(`${timestamp(at)} ${head}${text}`);
-  const bare = (text: string) => out.push(`${timestamp(at)} IKEv2:${text}`);
-  const error = (text: string) => out.push(`${timestamp(at)} IKEv2-ERROR:(SESSION ID = 1,SA ID = 1):${text}`);
+  const line = (kind: Ikev2LineClass, sa: boolean, text: string) => out.push(`${ikev2Timestamp(style, at)} ${ikev2Head(style, kind, sa)}${text}`);
+  const say = (text: string) => line('main', true, text);
+  const internal = (text: string) => line('internal', true, text);
+  // the global lookups, printed before the SA's IDs are known
+  const bare = (text: string) => line('internal', false, text);
+  const error = (text: string) => line('error', true, text);
   // the initiator learns the responder's SPI from the IKE_SA_INIT response; the responder has it from the start
   let rspiKnown = side === 'responder';
   let insertedSa = false;
@@ -44,7 +49,8 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
     out.push(`Num. transforms: ${transforms.length}`, `   ${transforms.join('   ')} `);
   };
 
-  const block = (dir: 'out' | 'in', message: Ikev2MessageName, messageId: number, port: number, payloads: readonly string[]) => {
+  /** `payloads` as the block lists them (ENCR for an encrypted one sent), `clear` what the message carries. */
+  const block = (dir: 'out' | 'in', message: Ikev2MessageName, messageId: number, port: number, payloads: readonly string[], clear: readonly string[]) => {
     const response = message.endsWith('.response');
     const exchange = response ? message.slice(0, -9) : message;
     const ends = dir === 'out' ? `To ${peer.address}:${port}/From ${me.address}:${port}` : `From ${peer.address}:${port}/To ${me.address}:${port}`;
@@ -52,7 +58,14 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
     say(`${dir === 'out' ? 'Sending' : 'Received'} Packet [${ends}/VRF i0:f0] `);
     // the IKE_SA_INIT request carries no responder SPI yet, on either side (corpus 31)
     out.push(`Initiator SPI : ${ispi} - Responder SPI : ${rspiKnown && message !== 'IKE_SA_INIT' ? rspi : ZERO_SPI} Message id: ${messageId}`);
-    out.push(`IKEv2 ${exchange} Exchange ${response ? 'RESPONSE' : 'REQUEST'} `, 'Payload contents: ', ` ${payloads.join(' ')} `, '');
+    out.push(`IKEv2 ${exchange} Exchange ${response ? 'RESPONSE' : 'REQUEST'} `, 'Payload contents: ', ` ${payloads.join(' ')} `);
+    if (style === 'iosxe-17') {
+      // `debug crypto ikev2 packet`: the header and payload decode (IOS-XE 17's `IKEv2-PAK:`)
+      const decode = packetDecode({ message, messageId, sender: dir === 'out' ? side : peerSide, payloads: clear });
+      line('packet', true, decode.header);
+      for (const l of decode.more) out.push(l);
+    }
+    out.push('');
   };
 
   const sent = (e: Extract<Ikev2SimEvent, { kind: 'send' }>) => {
@@ -62,7 +75,7 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
       say('Building packet for encryption.  ');
       out.push('Payload contents: ', ` ${e.payloads.join(' ')} `);
     }
-    block('out', e.message, e.messageId, e.port, encrypted ? ['ENCR'] : e.payloads);
+    block('out', e.message, e.messageId, e.port, encrypted ? ['ENCR'] : e.payloads, e.payloads);
     if (e.message === 'IKE_SA_INIT' && !insertedSa) {
       insertedSa = true;
       say('Insert SA ');
@@ -100,7 +113,7 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
       case 'nat':
         say('Checking NAT discovery');
         if (!n.found) return say('NAT not found');
-        say(`Host is located NAT ${n.inside ? 'inside' : 'outside'}`);
+        internal(`Host is located NAT ${n.inside ? 'inside' : 'outside'}`);
         return say('NAT detected float to init port 4500, resp port 4500');
       case 'init-done':
         return say('Completed SA init exchange');
@@ -150,7 +163,7 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
       case 'up':
         say(`IKEV2 SA created; inserting SA into database. SA lifetime timer (${n.lifetimeSeconds} sec) started`);
         say(`Session with IKE ID PAIR (${n.ids[0]}, ${n.ids[1]}) is UP`);
-        bare('IKEv2 MIB tunnel started, tunnel index 1');
+        line('main', false, 'IKEv2 MIB tunnel started, tunnel index 1');
         say('Checking for duplicate IKEv2 SA');
         return say('No duplicate IKEv2 SA found');
       case 'delete-sent':
@@ -182,7 +195,7 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
     const e = step.event;
     switch (e.kind) {
       case 'sm':
-        say(`SM Trace-> SA: I_SPI=${ispi} R_SPI=${rspiKnown ? rspi : ZERO_SPI} (${side === 'initiator' ? 'I' : 'R'}) MsgID = ${e.messageId} CurState: ${e.state} Event: ${e.event}`);
+        internal(`SM Trace-> SA: I_SPI=${ispi} R_SPI=${rspiKnown ? rspi : ZERO_SPI} (${side === 'initiator' ? 'I' : 'R'}) MsgID = ${e.messageId} CurState: ${e.state} Event: ${e.event}`);
         break;
       case 'transition':
         break;
@@ -191,7 +204,7 @@ export function writeIkev2DebugOutput(trace: Ikev2SimTrace, side: Side): DebugOu
         break;
       case 'receive':
         if (e.message === 'IKE_SA_INIT.response') rspiKnown = true;
-        block('in', e.message, e.messageId, e.port, e.payloads);
+        block('in', e.message, e.messageId, e.port, e.payloads, e.payloads);
         break;
       case 'note':
         note(e.note);

@@ -21,8 +21,8 @@ function run(presetName: string, faults: Ikev2Faults): Ikev2SimTrace {
 
 function readBack(trace: Ikev2SimTrace) {
   return analyze([
-    { name: 'R1.log', text: `R1#debug crypto ikev2\n${writeIkev2Debug(trace, 'initiator')}` },
-    { name: 'R2.log', text: `R2#debug crypto ikev2\n${writeIkev2Debug(trace, 'responder')}` },
+    { name: 'R1.log', text: `R1#debug crypto ikev2\n${writeIkev2Debug(trace, 'initiator', 'ios-15')}` },
+    { name: 'R2.log', text: `R2#debug crypto ikev2\n${writeIkev2Debug(trace, 'responder', 'ios-15')}` },
   ]);
 }
 
@@ -72,7 +72,7 @@ test('unreachable: IKE_SA_INIT seven times (six resends), then the initiator giv
   const trace = run('ikev2-seed', { unreachable: true });
   expect(sent(trace)).toEqual(['initiator:IKE_SA_INIT!', ...Array<string>(6).fill('initiator:IKE_SA_INIT*!')]);
   expect(trace.outcome).toEqual({ phase1: 'failed', phase2: 'failed' });
-  expect(writeIkev2Debug(trace, 'responder')).toBe('');
+  expect(writeIkev2Debug(trace, 'responder', 'ios-15')).toBe('');
   const last = trace.steps.filter((s) => s.event.kind === 'transition').at(-1);
   expect(last?.event).toEqual({ kind: 'transition', from: 'INIT_DONE', to: 'EXIT', event: 'EV_FAIL' });
 });
@@ -138,7 +138,7 @@ test("no IKEv2 policy for the initiator's address: it cannot build IKE_SA_INIT, 
   const trace = simulateIkev2({ initiator: routerOf({ ...seed.initiator, config: initiator }), responder: routerOf(seed.responder) });
   expect(trace.outcome).toEqual({ phase1: 'failed', phase2: 'failed' });
   expect(trace.steps.map((s) => s.event.kind)).toEqual(['note']);
-  expect(writeIkev2Debug(trace, 'initiator')).toBe('*Mar  1 10:00:00.000: IKEv2:Searching Policy with fvrf 0, local address 10.0.12.1\n');
+  expect(writeIkev2Debug(trace, 'initiator', 'ios-15')).toBe('*Mar  1 10:00:00.000: IKEv2:Searching Policy with fvrf 0, local address 10.0.12.1\n');
 });
 
 test("the delete's acknowledgement lost: the responder's SA is gone, the initiator resends its delete six times unanswered, then drops the SA", () => {
@@ -177,7 +177,7 @@ test('IPv6 VTIs: the IPv6 addresses on the packet lines and identities, read bac
     responder: routerOf({ ...seed.responder, address: '2001:db8::2', config: v6(seed.responder.config, '2001:db8::2', '2001:db8::1') }),
   });
   expect(trace.outcome).toEqual({ phase1: 'complete', phase2: 'complete' });
-  expect(writeIkev2Debug(trace, 'initiator')).toContain("Constructing IDi payload: '2001:db8::1' of type 'IPv6 address'");
+  expect(writeIkev2Debug(trace, 'initiator', 'ios-15')).toContain("Constructing IDi payload: '2001:db8::1' of type 'IPv6 address'");
   const a = readBack(trace);
   expect(a.input.unrecognized).toEqual([]);
   expect(a.negotiations.map((n) => [n.role, n.ikeSa?.outcome, n.local, n.peer])).toEqual([['both', 'complete', '2001:db8::1', '2001:db8::2']]);
