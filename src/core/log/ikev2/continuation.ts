@@ -7,11 +7,17 @@ import type { Lexed } from '../lex.ts';
 import { readTag } from './prefix.ts';
 import { cutShort, joinWrapped, MAX_WRAPPED } from './wrap.ts';
 
+/**
+ * A payload of the packet decode, as IOS prints it without an indent (`SA Next payload: KE, reserved: 0x0, length: 144`,
+ * `NOTIFY(IKEV2_FRAGMENTATION_SUPPORTED) Next payload: VID, …`: Cisco's IKEv2 fragmentation guide).
+ */
+const DECODED_PAYLOAD_LINE = /^[A-Za-z]{1,8}(?:\([A-Z\d_]{1,60}\))? {1,4}Next payload: [A-Za-z_]{1,20}, reserved: 0x/;
+
 /** A line of a packet block, proposal, decode or banner, by its start. */
 export function isBlockLine(body: string): boolean {
   if (readTag(body, 0) !== null) return true;
   for (const start of STARTS) if (body.startsWith(start)) return true;
-  return false;
+  return DECODED_PAYLOAD_LINE.test(body);
 }
 
 /** The first line of a record is exactly 80 columns and the next goes on without indent: a terminal's wrap. */
@@ -20,7 +26,7 @@ export function wrappedAt80(firstRaw: string, nextRaw: string): boolean {
 }
 
 const EMPTY_PREFIX = /^IKEv2-[A-Z]{2,8}-\d:\s*$/;
-const STARTS = ['Initiator SPI', 'Auth data:', 'Decrypted packet:', 'IKEv2 ', 'Payload contents', 'Num. transforms', 'ESP:', 'IKE:', 'AH:', 'Proposal', 'Technical Support', 'Copyright (c)', 'Compiled '];
+const STARTS = ['Initiator SPI', 'Security protocol id:', 'Auth data:', 'Decrypted packet:', 'IKEv2 ', 'Payload contents', 'Num. transforms', 'ESP:', 'IKE:', 'AH:', 'Proposal', 'Technical Support', 'Copyright (c)', 'Compiled '];
 
 /**
  * `body` is the line's text after its timestamp; `openText` the open record's first line, `more` its

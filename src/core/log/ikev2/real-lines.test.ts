@@ -1,7 +1,7 @@
 /**
  * IKEv2 lines published outside the corpus (fixtures/ikev2/real-lines.txt, each under its `# source:`): the
  * IOS-XE 17 facilities with a year and zone in the time, the error facility's double colon, the 15.x packet
- * decode, the ASA's syslog time without a colon, the FTD's syslog wrapping, the CAIDA failure lines.
+ * decode (its payload lines as Cisco's page prints them), the ASA's syslog time without a colon, the FTD's syslog wrapping, the CAIDA failure lines.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -45,10 +45,19 @@ describe('IKEv2 lines beyond the corpus', () => {
       if (c.time) expect(r.time).not.toBeNull();
     });
   }
+  test("the 15.x packet decode: its payload lines belong to its record, and name that packet's payloads, not a decrypted message's", () => {
+    const first = lines.findIndex((l) => l.includes('Next payload: SA, version: 2.0'));
+    const last = lines.findIndex((l) => l.startsWith('VID Next payload: NONE'));
+    expect(last - first).toBe(6);
+    const record = log.lineRecords[first]!;
+    for (let i = first; i <= last; i += 1) expect(log.lineRecords[i], `line ${i + 1}`).toBe(record);
+    const e = log.events.find((x) => x.record === record);
+    expect(e?.type === 'ikev2' && e.decoded).toEqual([]);
+  });
   test('no line of the file is left unread', () => {
     expect(log.unrecognized).toEqual([]);
     lines.forEach((l, i) => {
-      if (l.length > 0 && !l.startsWith('#')) expect(log.kinds[i], `line ${i + 1}`).toBe('debug');
+      if (l.length > 0 && !l.startsWith('#')) expect(log.kinds[i], `line ${i + 1}`).toMatch(/^(?:debug|continuation)$/);
     });
   });
 });

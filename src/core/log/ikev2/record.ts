@@ -105,8 +105,10 @@ export function ikev2Record(first: string, more: readonly string[], wrapped = fa
     if (part === undefined) continue;
     const read = i === 0 ? line : readSegment(part);
     if (read !== null && i > 0) also.push(read);
-    // a packet block and a cleartext list name their own payloads; others may decode a decrypted message's
-    if (read?.kind !== 'packet' && read?.kind !== 'payloads') {
+    // a packet block and a cleartext list name their own payloads; so does IOS's header decode of the packet just
+    // printed (`IKEv2:(…):Next payload: SA, version: 2.0 …`, then ` SA  Next payload: KE, …`); others may decode a
+    // decrypted message's
+    if (read?.kind !== 'packet' && read?.kind !== 'payloads' && read?.kind !== 'decode') {
       const names = decodedPayloads(part.lines);
       for (const name of names) decoded.push(name);
       // a decrypted message's TSi and TSr, decoded after it (`REAL Decrypted packet:` then ` TSi  Next payload: …`)

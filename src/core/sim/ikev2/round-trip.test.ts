@@ -90,3 +90,16 @@ describe('IOS-XE 17 output reads as the 15.x output does', () => {
     });
   }
 });
+
+describe("one router's IOS-XE 17 log alone reads as its 15.x log does", () => {
+  // the decode after a Received block names that packet's own payloads: they are not added to the ones its block listed
+  for (const p of IKEV2_PRESETS) {
+    test(`${p.name}: each side's ladder, payloads and states`, () => {
+      const trace = simulateIkev2({ initiator: routerOf(p.initiator), responder: routerOf(p.responder), faults: ikev2FaultFlags(p.faults) });
+      for (const side of ['initiator', 'responder'] as const) {
+        const one = (style: Ikev2DebugStyle) => reading(analyze([{ name: `${side}.log`, text: `R#debug crypto ikev2\n${writeIkev2Debug(trace, side, style)}` }]));
+        expect(one('iosxe-17'), side).toEqual(one('ios-15'));
+      }
+    });
+  }
+});
