@@ -22,6 +22,8 @@ export function ikev2Head(style: Ikev2DebugStyle, kind: Ikev2LineClass, sa: bool
   const ids = sa ? IDS : '';
   if (kind === 'error') return `IKEv2-ERROR:${ids}`;
   if (style === 'ios-15') return `IKEv2:${ids}`;
+  // SM Trace and `Host is located NAT inside` under IKEv2-INTERNAL: are real (CREW in IKEv2.md); the lookups
+  // (`Found Policy`, `% Matched peer block`) keep their 15.x text, no 17 capture prints them
   if (kind === 'internal') return `IKEv2-INTERNAL:${ids}`;
   // no capture prints an `IKEv2-PAK:` line: the facility is IKEv2.md 2.2's, the decode's form the 15.x one (FRAG)
   if (kind === 'packet') return `IKEv2-PAK:${ids}`;
@@ -30,7 +32,8 @@ export function ikev2Head(style: Ikev2DebugStyle, kind: Ikev2LineClass, sa: bool
 
 /** `Mar  1 2024 10:00:00.008 UTC:` as `service timestamps debug datetime msec localtime show-timezone year` prints it. */
 function timestampWithYear(at: number): string {
-  // the 15.x stamp is `*Mar  1 10:00:00.008:` (the `*`: a clock never set); a clock that shows its year and zone was set
+  // the 15.x stamp is `*Mar  1 10:00:00.008:` (the `*`: a clock never set); a clock that shows its year and zone was
+  // set. The day keeps the 15.x padding (`Mar  1`): the real line's day (`Nov 30`) has two digits
   const plain = timestamp(at).slice(1, -1);
   return `${plain.slice(0, 6)} 2024${plain.slice(6)} UTC:`;
 }
