@@ -12,16 +12,23 @@ const trace = (name: string) => {
 };
 
 describe('the IKEv2 debug output', () => {
-  test('each step knows its lines: in order, without gaps, covering every line', () => {
+  test.each(['ios-15', 'iosxe-17'] as const)('each step knows its lines (%s): in order, without gaps, covering every line', (style) => {
+    const t = trace('ikev2-seed');
+    for (const side of ['initiator', 'responder'] as const) {
+      const { text, spans } = writeIkev2DebugOutput(t, side, style);
+      const lines = text.trimEnd().split('\n');
+      expect(spans[0]?.first).toBe(1);
+      expect(spans.at(-1)?.last).toBeGreaterThanOrEqual(lines.length);
+      for (const [i, span] of spans.entries()) if (i > 0) expect(span.first).toBe(spans[i - 1]!.last + 1);
+    }
+  });
+
+  test('the encrypted IKE_AUTH request: its cleartext list, then its block with ENCR (corpus 11)', () => {
     const t = trace('ikev2-seed');
     const { text, spans } = writeIkev2DebugOutput(t, 'initiator', 'ios-15');
     const lines = text.trimEnd().split('\n');
-    expect(spans[0]?.first).toBe(1);
-    expect(spans.at(-1)?.last).toBeGreaterThanOrEqual(lines.length);
-    for (const [i, span] of spans.entries()) if (i > 0) expect(span.first).toBe(spans[i - 1]!.last + 1);
     const send = t.steps.find((s) => s.side === 'initiator' && s.event.kind === 'send' && s.event.message === 'IKE_AUTH');
     const span = spans.find((x) => x.step === send?.index)!;
-    // the encrypted request: its cleartext list, then its block with ENCR (corpus 11)
     const at = timestamp(send!.at);
     expect(at).toBe('*Mar  1 10:00:00.008:');
     expect(lines.slice(span.first - 1, span.last)).toEqual([

@@ -22,6 +22,8 @@ describe('the lab runs IKEv2 when the configs are IKEv2 ones', () => {
       expect(run.trace.outcome).toEqual(p.expect);
       expect(run.files.map((f) => f.kind)).toEqual(['log', 'log', 'config', 'config']);
       expect(run.files[0]!.text.startsWith('R1#debug crypto ikev2\nR1#debug crypto ikev2 internal\nR1#debug crypto ikev2 packet\n')).toBe(true);
+      // IOS-XE routers: IOS-XE 17's lines, the packet decode under IKEv2-PAK:
+      expect(run.files[0]!.text).toMatch(/\nMar {2}1 2024 10:00:00\.000 UTC: IKEv2-PAK:\(SESSION ID = 1,SA ID = 1\):Next payload: SA, version: 2\.0 Exchange type: IKE_SA_INIT, flags: INITIATOR /);
       const analysis = analyzeFiles(run.files);
       expect(analysis.input.unrecognized).toEqual([]);
       expect(analysis.negotiations.map((n) => [n.ikeVersion, n.ikeSa?.outcome])).toEqual([[2, p.expect.phase1]]);
