@@ -62,7 +62,7 @@ describe('the analysis worker', () => {
 
   test('a file that cannot be read: an error for that request, not a crash', async () => {
     // a stand-in for a File the browser can no longer read (deleted or moved after it was picked)
-    const unreadable = { size: 10, stream: () => { throw new Error('the file could not be read'); } } as unknown as Blob;
+    const unreadable = { size: 10, slice: () => { throw new Error('the file could not be read'); } } as unknown as Blob;
     expect(await request({ type: 'analyze', id: 3, files: [{ name: 'gone.log', kind: 'log', source: unreadable }] })).toEqual([
       { type: 'error', id: 3, message: 'the file could not be read' },
     ]);

@@ -14,6 +14,7 @@ async function run(id: number, request: Extract<AnalysisRequest, { type: 'analyz
   const started = performance.now();
   const analysis = await analyzeSources(request.files, {
     onProgress: (done, total) => post({ type: 'progress', id, done, total }),
+    onText: (file, text, last) => post({ type: 'text', id, file, text, last }),
     onPreview: (preview) => {
       const page = toPageAnalysis(preview, true);
       post({ type: 'result', id, analysis: page, ms: performance.now() - started }, transferablesOf(page));

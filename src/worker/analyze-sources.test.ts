@@ -48,6 +48,25 @@ describe('the worker analyses what the page gives it', () => {
     expect(progress.every(([done, total], i) => done <= total && (i === 0 || done >= progress[i - 1]![0]))).toBe(true);
   });
 
+  test('a File the page has not read comes back as its text, in pieces of about a megabyte, the last one marked', async () => {
+    const text = `${'R1# ping 10.0.0.2 — ünïcödé ✓\n'.repeat(160_000)}${seed}`;
+    const pieces: { file: number; text: string; last: boolean }[] = [];
+    const analysis = await analyzeSources(
+      [
+        { name: 'R2.cfg', kind: 'config', source: r2 },
+        { name: 'seed.txt', kind: 'log', source: seed },
+        { name: 'big.txt', kind: 'log', source: new Blob([text]), returnText: true },
+      ],
+      { onProgress: () => {}, onPreview: () => {}, onText: (file, piece, last) => pieces.push({ file, text: piece, last }) },
+    );
+    expect(pieces.every((p) => p.file === 2)).toBe(true);
+    expect(pieces.map((p) => p.last)).toEqual([...pieces.slice(1).map(() => false), true]);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.every((p) => p.text.length <= 1 << 20)).toBe(true);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(analysis.input.files.map((f) => f.name)).toEqual(['seed.txt', 'big.txt', 'R2.cfg']);
+  });
+
   test('a small log gets no early analysis', async () => {
     expect((await run([{ name: 'seed.txt', kind: 'log', source: seed }])).previews).toEqual([]);
   });

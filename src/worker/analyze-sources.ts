@@ -13,11 +13,16 @@ const previewChars = 1 << 20;
 export interface AnalyzeHooks {
   onProgress: (done: number, total: number) => void;
   onPreview: (analysis: Analysis) => void;
+  /** The text of a file given with `returnText`, a chunk at a time as it is read (`file` its index in `files`), then `last`. */
+  onText?: (file: number, text: string, last: boolean) => void;
 }
 
 const sizeOf = (file: SourceFile) => (typeof file.source === 'string' ? file.source.length : file.source.size);
 
-/** The text of a source, chunk by chunk: slices of a string, or a File streamed and decoded as UTF-8. */
+/**
+ * The text of a source, chunk by chunk: slices of a string, or a File read in slices of our own size (a
+ * browser may hand a stream over in one huge chunk) and decoded as UTF-8.
+ */
 async function* chunksOf(source: string | Blob): AsyncGenerator<{ text: string; size: number }> {
   if (typeof source === 'string') {
     for (let offset = 0; offset < source.length; offset += chunkChars) {
@@ -27,11 +32,9 @@ async function* chunksOf(source: string | Blob): AsyncGenerator<{ text: string; 
     return;
   }
   const decoder = new TextDecoder('utf-8');
-  const reader = source.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    yield { text: decoder.decode(value, { stream: true }), size: value.byteLength };
+  for (let offset = 0; offset < source.size; offset += chunkChars) {
+    const bytes = await source.slice(offset, offset + chunkChars).arrayBuffer();
+    yield { text: decoder.decode(bytes, { stream: true }), size: bytes.byteLength };
   }
   const rest = decoder.decode();
   if (rest) yield { text: rest, size: 0 };
@@ -57,7 +60,10 @@ export async function analyzeSources(files: readonly SourceFile[], hooks: Analyz
 
   for (const file of logs) {
     analyzer.beginFile(file.name, 'log');
+    const index = files.indexOf(file);
+    const returnText = file.returnText ? hooks.onText : undefined;
     for await (const chunk of chunksOf(file.source)) {
+      returnText?.(index, chunk.text, false);
       // the early analysis first, before this chunk goes into the full one: the page draws it the sooner
       if (prefix) {
         prefix.push(chunk.text);
@@ -75,6 +81,7 @@ export async function analyzeSources(files: readonly SourceFile[], hooks: Analyz
         lastReport = done;
       }
     }
+    returnText?.(index, '', true);
     analyzer.endFile();
   }
   const configTexts = await Promise.all(configs.map((c) => wholeText(c.source)));

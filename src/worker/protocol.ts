@@ -6,6 +6,8 @@ export interface SourceFile {
   name: string;
   kind: 'log' | 'config';
   source: string | Blob;
+  /** The page has not read this file: the worker hands its text back in pieces as it reads it. */
+  returnText?: boolean;
 }
 
 /** Messages between the page and the analysis worker. Plain data: everything crosses by structured clone. */
@@ -15,6 +17,8 @@ export type AnalysisRequest =
 
 export type AnalysisResponse =
   | { type: 'progress'; id: number; done: number; total: number }
+  /** A piece of a file's text (`file` its index in the request), for a file the page asked back; `last` ends it. */
+  | { type: 'text'; id: number; file: number; text: string; last: boolean }
   /** An early analysis of the start of a large input, then the full one. */
   | { type: 'result'; id: number; analysis: PageAnalysis; ms: number }
   | { type: 'negotiation'; id: number; index: number; negotiation: Negotiation | null }

@@ -7,7 +7,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useAnalysis, type AnalysisState } from './use-analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useFileDrop } from './use-file-drop.ts';
-import { LAB_WORKSPACE, type Workspace } from './workspace.ts';
+import { LAB_WORKSPACE, withWorkerTexts, type Workspace } from './workspace.ts';
 import { linkedWorkspace, writeDeepLink } from './deep-link.ts';
 import { seedWorkspace } from '../../examples/seed.ts';
 import type { LabSetup } from '../../core/sim/lab.ts';
@@ -85,7 +85,10 @@ export function App() {
   const analysis = mode === 'lab' ? labAnalysis : caseAnalysis;
   const { dragging, handlers } = useFileDrop(openCase);
   const done = analysis.state.status === 'done' ? analysis.state.analysis : null;
-  const answered = shown && shown.workspace !== labPendingWorkspace ? shown.workspace : null;
+  // A large log's text comes from the worker that reads it: the page shows it once it has been read.
+  const shownBase = shown?.workspace ?? null;
+  const shownWorkspace = useMemo(() => (shownBase ? withWorkerTexts(shownBase, analysis.texts) : null), [shownBase, analysis.texts]);
+  const answered = shownWorkspace && shownWorkspace !== labPendingWorkspace ? shownWorkspace : null;
   const answer = useMemo(() => (done && answered ? answerInput(inputFacts(answered, done)) : null), [done, answered]);
 
   return (
@@ -113,7 +116,7 @@ export function App() {
       <div className={`flex flex-col ${mode === 'lab' ? 'lg:min-h-screen' : 'lg:min-h-0 lg:flex-1'}`}>
         {shown ? (
           <ErrorBoundary key={shown.key} what="This input" back={{ label: 'Show the built-in example', onClick: () => openCase(seedWorkspace) }}>
-            <Workbench workspace={shown.workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
+            <Workbench workspace={shownWorkspace ?? shown.workspace} analysis={shownAnalysis(analysis.state)} fetchNegotiation={analysis.fetchNegotiation} />
           </ErrorBoundary>
         ) : (
           current.status !== 'open' && <CaseNotice view={current} onOpenExample={() => openCase(seedWorkspace)} />

@@ -14,7 +14,11 @@ export interface AnalysisHandle {
   state: AnalysisState;
   /** A whole negotiation of the finished analysis, fetched from the worker that keeps it. */
   fetchNegotiation: (index: number) => Promise<Negotiation | null>;
+  /** The texts of the workspace's unread files (by file index), handed back by the worker: each once wholly read. */
+  texts: ReadonlyMap<number, readonly string[]>;
 }
+
+const noTexts: ReadonlyMap<number, readonly string[]> = new Map();
 
 let nextRequestId = 1;
 const sizeOf = (workspace: Workspace) => workspace.files.reduce((sum, f) => sum + (f.blob?.size ?? f.text.length), 0);
@@ -23,6 +27,7 @@ const sizeOf = (workspace: Workspace) => workspace.files.reduce((sum, f) => sum 
 export function useAnalysis(workspace: Workspace): AnalysisHandle {
   // The state is kept with the workspace it belongs to: a new workspace reads as "running" until its worker reports.
   const [latest, setLatest] = useState<{ workspace: Workspace; state: AnalysisState } | null>(null);
+  const [texts, setTexts] = useState<{ workspace: Workspace; texts: ReadonlyMap<number, readonly string[]> } | null>(null);
   const connection = useRef<{ worker: Worker; id: number; waiting: Map<number, (n: Negotiation | null) => void> } | null>(null);
 
   useEffect(() => {
@@ -31,6 +36,8 @@ export function useAnalysis(workspace: Workspace): AnalysisHandle {
     const waiting = new Map<number, (n: Negotiation | null) => void>();
     connection.current = { worker, id, waiting };
     let preview: PageAnalysis | null = null;
+    const reading = new Map<number, string[]>();
+    const read = new Map<number, readonly string[]>();
     const setState = (state: AnalysisState) => setLatest({ workspace, state });
     worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
       const message = event.data;
@@ -45,6 +52,17 @@ export function useAnalysis(workspace: Workspace): AnalysisHandle {
             setState({ status: 'running', done: 0, total: sizeOf(workspace), preview });
           } else setState({ status: 'done', analysis: message.analysis, ms: message.ms });
           break;
+        case 'text': {
+          const pieces = reading.get(message.file) ?? [];
+          if (message.text.length > 0) pieces.push(message.text);
+          reading.set(message.file, pieces);
+          if (message.last) {
+            reading.delete(message.file);
+            read.set(message.file, pieces);
+            setTexts({ workspace, texts: new Map(read) });
+          }
+          break;
+        }
         case 'negotiation':
           waiting.get(message.index)?.(message.negotiation);
           waiting.delete(message.index);
@@ -61,7 +79,7 @@ export function useAnalysis(workspace: Workspace): AnalysisHandle {
       type: 'analyze',
       id,
       // A File goes as itself: the worker streams it, the page never copies its text across.
-      files: workspace.files.map((f) => ({ name: f.name, kind: f.kind, source: f.blob ?? f.text })),
+      files: workspace.files.map((f) => ({ name: f.name, kind: f.kind, source: f.blob ?? f.text, ...(f.unread ? { returnText: true } : {}) })),
     };
     worker.postMessage(request);
     return () => {
@@ -82,5 +100,5 @@ export function useAnalysis(workspace: Workspace): AnalysisHandle {
 
   const state: AnalysisState =
     latest?.workspace === workspace ? latest.state : { status: 'running', done: 0, total: sizeOf(workspace), preview: null };
-  return { state, fetchNegotiation };
+  return { state, fetchNegotiation, texts: texts?.workspace === workspace ? texts.texts : noTexts };
 }

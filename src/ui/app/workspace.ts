@@ -11,6 +11,11 @@ export interface InputFile {
   blob?: Blob;
   /** The text in the pieces it was read in, so the log editor can take it in without one giant copy. */
   pieces?: readonly string[];
+  /**
+   * A large log the page has not read: the analysis worker reads `blob` and hands its text back in pieces
+   * (`withWorkerTexts`); until then `text` is empty.
+   */
+  unread?: true;
 }
 
 export interface Workspace {
@@ -39,3 +44,16 @@ export const isCase = (id: string) => id.startsWith('case.');
 
 export const logsOf = (workspace: Workspace) => workspace.files.filter((f) => f.kind === 'log');
 export const configsOf = (workspace: Workspace) => workspace.files.filter((f) => f.kind === 'config');
+
+/** The workspace with the texts the analysis worker handed back (by file index) in place of its unread files. */
+export function withWorkerTexts(workspace: Workspace, texts: ReadonlyMap<number, readonly string[]>): Workspace {
+  if (texts.size === 0 || !workspace.files.some((f) => f.unread)) return workspace;
+  const files = workspace.files.map((file, index): InputFile => {
+    const pieces = texts.get(index);
+    if (!file.unread || !pieces) return file;
+    const { unread: _, ...read } = file;
+    // A concatenation V8 keeps as a rope: nothing copies the whole text unless something asks for it whole.
+    return { ...read, text: pieces.reduce((joined, piece) => joined + piece, ''), pieces };
+  });
+  return { ...workspace, files };
+}

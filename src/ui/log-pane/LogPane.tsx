@@ -8,6 +8,8 @@ export interface LogTab {
   name: string;
   text: string;
   pieces?: readonly string[];
+  /** Still being read by the analysis worker, which hands its text over once read. */
+  unread?: boolean;
 }
 
 interface LogPaneProps {
@@ -47,9 +49,15 @@ export function LogPane({ tabs, active, onActivate, marks, scrollTo, onSelectLin
         </div>
       )}
       <div className="relative min-h-0 flex-1">
-        <Suspense fallback={fallback}>
-          <LogEditor text={tab.text} pieces={tab.pieces} label={`Log ${tab.name}`} marks={marks} scrollTo={scrollTo} onSelectLine={onSelectLine} />
-        </Suspense>
+        {tab.unread ? (
+          <p className="p-3 text-sm text-slate-600 dark:text-slate-400" aria-busy="true">
+            Reading {tab.name}: its lines are shown once it has been read.
+          </p>
+        ) : (
+          <Suspense fallback={fallback}>
+            <LogEditor text={tab.text} pieces={tab.pieces} label={`Log ${tab.name}`} marks={marks} scrollTo={scrollTo} onSelectLine={onSelectLine} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { readPieces } from '../load/read-files.ts';
+import { inputFileOf } from '../load/read-files.ts';
 import type { InputFile, Workspace } from '../app/workspace.ts';
 import type { StoredCase, StoredFile } from './workspace-store.ts';
 
@@ -13,13 +13,12 @@ export function toStoredCase(workspace: Workspace, savedAt: number): StoredCase 
   return { id: workspace.id, title: workspace.title, savedAt, files };
 }
 
-/** A stored case read back, its files in pieces as if opened again. */
+/** A stored case read back as if opened again (a large log left for the analysis worker to read). */
 export async function fromStoredCase(stored: StoredCase): Promise<Workspace> {
   const files = await Promise.all(
     stored.files.map(async (file): Promise<InputFile> => {
-      const pieces = await readPieces(file.blob);
-      const text = pieces.reduce((joined, piece) => joined + piece, '');
-      return { name: file.name, kind: file.kind, text, pieces, blob: file.blob, ...(file.router === undefined ? {} : { router: file.router }) };
+      const read = await inputFileOf(file.blob, file.name, file.kind);
+      return { ...read, ...(file.router === undefined ? {} : { router: file.router }) };
     }),
   );
   return { id: stored.id, title: stored.title, files };
