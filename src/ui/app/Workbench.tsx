@@ -1,5 +1,5 @@
 import type { LineRef } from '../../core/ike/line-ref.ts';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { useSelectedNegotiation } from './use-selected-negotiation.ts';
@@ -53,7 +53,7 @@ const linesIn = (refs: readonly LineRef[] | undefined, file: number) =>
   new Set((refs ?? []).filter((r) => r.file === file).map((r) => r.line));
 
 /** Every view of one loaded input, kept in sync by one playback cursor over the chosen negotiation. */
-export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchProps) {
+function WorkbenchView({ workspace, analysis, fetchNegotiation }: WorkbenchProps) {
   const logs = logsOf(workspace);
   const configs = configsOf(workspace);
   const [negotiationIndex, setNegotiationIndex] = useState(() => linkFor(workspace.id).negotiation);
@@ -277,3 +277,9 @@ export function Workbench({ workspace, analysis, fetchNegotiation }: WorkbenchPr
     </>
   );
 }
+
+/**
+ * Drawn again only when its workspace, analysis or fetcher changes: the progress the worker reports while it
+ * reads a large log (a message a megabyte) redraws the progress bar alone, not the early analysis' views.
+ */
+export const Workbench = memo(WorkbenchView);
