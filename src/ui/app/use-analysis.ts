@@ -4,6 +4,7 @@ import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../../worker/protocol.ts';
 import type { Workspace } from './workspace.ts';
 import { startWorker } from './start-worker.ts';
+import { readPieces } from '../load/read-files.ts';
 
 export type AnalysisState =
   | { status: 'running'; done: number; total: number; preview: PageAnalysis | null }
@@ -69,12 +70,29 @@ export function useAnalysis(workspace: Workspace): AnalysisHandle {
           break;
         case 'error':
           setState({ status: 'error', message: message.message });
+          readUnread();
           break;
         default:
           message satisfies never;
       }
     };
-    worker.onerror = (event) => setState({ status: 'error', message: event.message || 'the analysis worker failed' });
+    // The analysis failed: the page reads the files the worker did not finish, so the log pane still shows every line.
+    const readUnread = () => {
+      workspace.files.forEach((file, index) => {
+        if (!file.unread || !file.blob || read.has(index)) return;
+        void readPieces(file.blob).then(
+          (pieces) => {
+            read.set(index, pieces);
+            setTexts({ workspace, texts: new Map(read) });
+          },
+          () => {},
+        );
+      });
+    };
+    worker.onerror = (event) => {
+      setState({ status: 'error', message: event.message || 'the analysis worker failed' });
+      readUnread();
+    };
     const request: AnalysisRequest = {
       type: 'analyze',
       id,
