@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { EditorState } from '@codemirror/state';
+import { EditorState, Text } from '@codemirror/state';
 import { EditorView, lineNumbers, highlightActiveLine, keymap, drawSelection } from '@codemirror/view';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { logDecorations, setLogMarks, type LogMarks } from './decorations.ts';
@@ -17,6 +17,9 @@ export interface LogEditorProps {
   /** The reader put the cursor on a line: a click, or landing on a search (Ctrl-F) hit. */
   onSelectLine?: ((line: number) => void) | undefined;
 }
+
+/** How much of a large log the view takes in one change while it is filled. */
+const viewChangeChars = 8 << 20;
 
 const prefersDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 
@@ -80,8 +83,16 @@ export default function LogEditor({ text, pieces, label, marks, scrollTo, onSele
     });
     view.current = editor;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Each slice is made a document fragment between frames; the view takes them a few megabytes at a time
+    // (every change the view takes costs it an update and a measure, whatever its size).
+    let waiting = Text.empty;
     const appendSlice = () => {
-      editor.dispatch({ changes: { from: editor.state.doc.length, insert: slices.next() } });
+      const slice = editor.state.toText(slices.next());
+      waiting = waiting.append(slice);
+      if (slices.done() || waiting.length >= viewChangeChars) {
+        editor.dispatch({ changes: { from: editor.state.doc.length, insert: waiting } });
+        waiting = Text.empty;
+      }
       if (!slices.done()) timer = setTimeout(appendSlice, 0);
       else if (pendingScroll.current !== null) scrollToLine(editor, pendingScroll.current);
     };
