@@ -119,7 +119,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
     complianceShieldDisabled: byDefault(false),
     mapLocalAddresses: [],
     localAddresses: [],
-    ikev2: { configured: false, proposals: [], policies: [], keyrings: [], profiles: [] },
+    ikev2: { configured: false, proposals: [], policies: [], keyrings: [], profiles: [], globalDpd: { value: null, line: null, isDefault: true }, authorizationPolicies: [], options: [] },
   };
   // Which object each section header line opened.
   const owners = new Map<number, string>();

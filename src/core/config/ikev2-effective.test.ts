@@ -149,3 +149,46 @@ describe('a FlexVPN hub and spoke (corpus 25)', () => {
     expect(unread(text)).toEqual(['R1 SPOKE']);
   });
 });
+
+describe('a FlexVPN client template (IoT gateway): authorization policy, dpd, AAA, and the template markup around it', () => {
+  const text = read('flexvpn-client-template-authorization-dpd-iot.cfg');
+  const cfg = effectiveConfigFromText(text);
+  test("the template's `!` at column 0 and its `<#if>` lines end no section: both keyring peers and the whole profile are read", () => {
+    expect(cfg.ikev2.keyrings[0]?.peers.map((p) => `${p.name} ${p.identity?.identity.kind}:${p.identity?.identity.value}`)).toEqual([
+      '${herIpAddress} key-id:${herIpAddress}',
+      '${backupHerIpAddress} key-id:${backupHerIpAddress}',
+    ]);
+    const profile = cfg.ikev2.profiles[0];
+    expect(profile?.matches.map((m) => `${m.kind}@${m.line}`)).toEqual(['key-id@23', 'key-id@25']);
+    expect(at(profile!.dpd)).toBe('{"intervalSeconds":29,"retrySeconds":2,"mode":"periodic"}@31');
+    expect(profile?.options).toEqual([{ words: 'aaa authorization group psk list CVPN CVPN', line: 32 }]);
+    expect(cfg.ikev2.authorizationPolicies).toEqual([{ name: 'CVPN', line: 2 }]);
+    expect(cfg.ikev2.options.map((o) => o.words)).toEqual(['route set interface', 'route accept any distance 70']);
+  });
+  test('only the template markup, its placeholders where an address goes, and the non-crypto interface lines stay unread', () => {
+    expect(unread(text)).toEqual([
+      'address ${herIpAddress}',
+      '<#if isBackupHer == "true">',
+      'address ${backupHerIpAddress}',
+      '</#if>',
+      '<#if isBackupHer == "true">',
+      '</#if>',
+      'ip mtu 1358',
+      'ip nat outside',
+      'ip tcp adjust-mss 1318',
+      'tunnel path-mtu-discovery',
+    ]);
+  });
+});
+
+describe('global IKEv2 commands', () => {
+  // Hand-written: `crypto ikev2 dpd` and a profile with none of its own, the smallest case of the rule.
+  test('a profile without its own dpd takes `crypto ikev2 dpd`; one with its own keeps it; match fvrf is read', () => {
+    const cfg = effectiveConfigFromText('crypto ikev2 dpd 10 3 on-demand\ncrypto ikev2 nat keepalive 20\ncrypto ikev2 profile A\n match fvrf any\n match identity remote any\ncrypto ikev2 profile B\n match identity remote any\n dpd 30 5 periodic\n');
+    expect(cfg.ikev2.profiles.map((p) => `${p.name} ${at(p.dpd)} ${at(p.fvrf)}`)).toEqual([
+      'A {"intervalSeconds":10,"retrySeconds":3,"mode":"on-demand"}@1 "any"@4',
+      'B {"intervalSeconds":30,"retrySeconds":5,"mode":"periodic"}@8 null@default',
+    ]);
+    expect(cfg.ikev2.options).toEqual([{ words: 'crypto ikev2 nat keepalive 20', line: 2 }]);
+  });
+});

@@ -6,7 +6,7 @@
 import { normalizeAddress } from './address.ts';
 import type { IosRelease } from './defaults.ts';
 import { defaultIkev2Proposal, ikev2Defaults } from './ikev2-defaults.ts';
-import type { Ikev2Config, Ikev2Keyring, Ikev2KeyringPeer, Ikev2Policy, Ikev2Profile, Ikev2Proposal } from './ikev2-model.ts';
+import type { Ikev2Config, Ikev2Dpd, Ikev2Keyring, Ikev2KeyringPeer, Ikev2Policy, Ikev2Profile, Ikev2Proposal } from './ikev2-model.ts';
 import type { Setting } from './setting.ts';
 import type { ConfigStatement } from './statements.ts';
 
@@ -53,6 +53,8 @@ function newProfile(name: string, line: number): Ikev2Profile {
     lifetimeSeconds: byDefault(ikev2Defaults.lifetimeSeconds),
     dpd: byDefault(null),
     virtualTemplate: null,
+    fvrf: byDefault(null),
+    options: [],
   };
 }
 
@@ -88,6 +90,9 @@ export function ikev2Config(statements: readonly ConfigStatement[], release: Ios
   const peerAt = new Map<number, { peer: Ikev2KeyringPeer; keyring: Ikev2Keyring }>();
   const profileAt = new Map<number, Ikev2Profile>();
   let configured = false;
+  let globalDpd: Setting<Ikev2Dpd | null> = byDefault(null);
+  const authorizationPolicies: { name: string; line: number }[] = [];
+  const options: { words: string; line: number }[] = [];
 
   for (const s of statements) {
     if (!s.kind.startsWith('ikev2-')) continue;
@@ -175,9 +180,22 @@ export function ikev2Config(statements: readonly ConfigStatement[], release: Ios
       case 'ikev2-profile-trustpoint':
       case 'ikev2-profile-lifetime':
       case 'ikev2-profile-dpd':
-      case 'ikev2-profile-virtual-template': {
+      case 'ikev2-profile-virtual-template':
+      case 'ikev2-profile-fvrf': {
         const p = profileAt.get(section);
         if (p) applyProfile(p, s);
+        break;
+      }
+      case 'ikev2-global-dpd':
+        globalDpd = set(s.dpd, s.line);
+        break;
+      case 'ikev2-authorization-policy':
+        authorizationPolicies.push({ name: s.name, line: s.line });
+        break;
+      case 'ikev2-option': {
+        // a profile's own, else the router's (global, or an authorization policy's attribute)
+        const p = profileAt.get(section);
+        (p ? p.options : options).push({ words: s.words, line: s.line });
         break;
       }
       default:
@@ -185,6 +203,8 @@ export function ikev2Config(statements: readonly ConfigStatement[], release: Ios
     }
   }
 
+  // A profile without its own dpd line takes the global one.
+  for (const p of profiles.values()) if (p.dpd.isDefault && globalDpd.value !== null) p.dpd = { ...globalDpd };
   for (const p of proposals.values()) {
     // IOS derives the PRF from the integrity algorithms when a non-AEAD proposal sets none.
     if (p.prf.isDefault) p.prf = { ...p.integrity, isDefault: true, line: null };
@@ -199,6 +219,9 @@ export function ikev2Config(statements: readonly ConfigStatement[], release: Ios
     policies: policies.size > 0 ? [...policies.values()] : [defaultPolicy()],
     keyrings: [...keyrings.values()],
     profiles: [...profiles.values()],
+    globalDpd,
+    authorizationPolicies,
+    options,
   };
 }
 
@@ -229,6 +252,9 @@ function applyProfile(p: Ikev2Profile, s: ConfigStatement): void {
       break;
     case 'ikev2-profile-virtual-template':
       p.virtualTemplate = { number: s.number, line: s.line };
+      break;
+    case 'ikev2-profile-fvrf':
+      p.fvrf = set(s.vrf, s.line);
       break;
     default:
       break;

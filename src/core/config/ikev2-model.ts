@@ -104,6 +104,10 @@ export interface Ikev2Profile {
   dpd: Setting<Ikev2Dpd | null>;
   /** `virtual-template N`: a FlexVPN hub clones a virtual access interface per peer from it. */
   virtualTemplate: { number: number; line: number } | null;
+  /** `match fvrf NAME|any`: the front-door VRF the profile applies to; null: the global table. */
+  fvrf: Setting<string | null>;
+  /** Commands of the profile that decide nothing the model reads (AAA, config exchange, NAT), as typed. */
+  options: { words: string; line: number }[];
 }
 
 export interface Ikev2Config {
@@ -115,4 +119,9 @@ export interface Ikev2Config {
   policies: Ikev2Policy[];
   keyrings: Ikev2Keyring[];
   profiles: Ikev2Profile[];
+  /** `crypto ikev2 dpd I R on-demand|periodic`: the DPD of every profile that sets none. */
+  globalDpd: Setting<Ikev2Dpd | null>;
+  /** `crypto ikev2 authorization policy NAME` blocks (what a FlexVPN server pushes), and global commands kept as typed. */
+  authorizationPolicies: { name: string; line: number }[];
+  options: { words: string; line: number }[];
 }

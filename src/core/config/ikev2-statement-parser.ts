@@ -8,7 +8,7 @@ import type { Ikev2AuthMethod, Ikev2Identity, Ikev2IdentityKind, Ikev2ProfileMat
 import type { Ikev2StatementBody } from './statements.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 
-export type Ikev2SectionKind = 'ikev2-proposal' | 'ikev2-policy' | 'ikev2-keyring' | 'ikev2-keyring-peer' | 'ikev2-profile';
+export type Ikev2SectionKind = 'ikev2-proposal' | 'ikev2-policy' | 'ikev2-keyring' | 'ikev2-keyring-peer' | 'ikev2-profile' | 'ikev2-authorization' | 'ikev2-client';
 
 /** The section each IKEv2 header opens; a keyring's `peer` opens one inside the keyring. */
 export const ikev2Sections: Partial<Record<Ikev2StatementBody['kind'], Ikev2SectionKind>> = {
@@ -17,7 +17,20 @@ export const ikev2Sections: Partial<Record<Ikev2StatementBody['kind'], Ikev2Sect
   'ikev2-keyring': 'ikev2-keyring',
   'ikev2-keyring-peer': 'ikev2-keyring-peer',
   'ikev2-profile': 'ikev2-profile',
+  'ikev2-authorization-policy': 'ikev2-authorization',
+  'ikev2-client': 'ikev2-client',
 };
+
+/** Profile commands IOS takes that decide nothing the model reads: remote access (AAA, config exchange), NAT, VRFs. */
+const profileOptions = new Set(['ivrf', 'aaa', 'config-exchange', 'nat', 'redirect', 'description', 'shutdown']);
+/** Global `crypto ikev2 …` commands of that kind. */
+const globalOptions = new Set(['nat', 'cookie-challenge', 'window', 'limit', 'fragmentation', 'diagnose', 'redirect', 'http-url', 'certificate-cache', 'disconnect-revoked-peers']);
+/** A FlexVPN client block's commands (`crypto ikev2 client flexvpn NAME`): its servers, sources and tunnel. */
+const clientOptions = new Set(['peer', 'source', 'client', 'backup', 'connect', 'shutdown']);
+/** An authorization policy's attributes (what a FlexVPN server pushes to its clients). */
+const authorizationOptions = new Set(['pool', 'dns', 'wins', 'netmask', 'route', 'def-domain', 'banner', 'ipv6', 'backup-gateway', 'split-dns', 'save-password', 'include-local-lan', 'subnet-acl', 'max-backup-gateways', 'smartdefs', 'firewall', 'pfs', 'session-lifetime', 'interface', 'dhcp', 'vrf', 'user-defined']);
+
+const option = (raw: readonly string[]): Ikev2StatementBody => ({ kind: 'ikev2-option', words: raw.join(' ') });
 
 /** The keywords IOS accepts in a proposal, as typed: what the lint offers instead of a typo. */
 export const ikev2Algorithms = {
@@ -118,6 +131,8 @@ function profileCommand(t: readonly string[], raw: readonly string[]): Ikev2Stat
     return { kind: 'ikev2-profile-dpd', dpd: { intervalSeconds: int(b) ?? 0, retrySeconds: int(t[2]) ?? 0, mode: t[3] } };
   }
   if (a === 'virtual-template' && int(b) !== null && t.length === 2) return { kind: 'ikev2-profile-virtual-template', number: int(b) ?? 0 };
+  if (a === 'match' && b === 'fvrf' && raw[2] !== undefined && t.length === 3) return { kind: 'ikev2-profile-fvrf', vrf: t[2] === 'any' ? 'any' : raw[2] };
+  if ((profileOptions.has(a ?? '') || (a === 'no' && b === 'config-exchange')) && t.length >= 2) return option(raw);
   return null;
 }
 
@@ -146,6 +161,10 @@ export function ikev2SubCommand(kind: Ikev2SectionKind, t: readonly string[], ra
       return peerCommand(t, raw);
     case 'ikev2-profile':
       return profileCommand(t, raw);
+    case 'ikev2-authorization':
+      return authorizationOptions.has(a ?? '') && t.length >= 2 ? option(raw) : null;
+    case 'ikev2-client':
+      return clientOptions.has(a ?? '') && t.length >= 2 ? option(raw) : null;
   }
 }
 
@@ -165,8 +184,15 @@ function peerCommand(t: readonly string[], raw: readonly string[]): Ikev2Stateme
   return null;
 }
 
-/** `crypto ikev2 proposal|policy|keyring|profile NAME`: t[0..1] are `crypto ikev2`. */
+/** `crypto ikev2 proposal|policy|keyring|profile NAME` and the global `crypto ikev2 …` commands: t[0..1] are `crypto ikev2`. */
 export function ikev2GlobalCommand(t: readonly string[], raw: readonly string[]): Ikev2StatementBody | null {
+  const [, , c, d, e, f] = t;
+  if (c === 'dpd' && int(d) !== null && int(e) !== null && (f === 'on-demand' || f === 'periodic') && t.length === 6) {
+    return { kind: 'ikev2-global-dpd', dpd: { intervalSeconds: int(d) ?? 0, retrySeconds: int(e) ?? 0, mode: f } };
+  }
+  if (c === 'authorization' && d === 'policy' && raw[4] !== undefined && t.length === 5) return { kind: 'ikev2-authorization-policy', name: raw[4] };
+  if (c === 'client' && d === 'flexvpn' && raw[4] !== undefined && t.length === 5) return { kind: 'ikev2-client', name: raw[4] };
+  if (globalOptions.has(c ?? '') && t.length >= 4) return option(raw);
   const name = raw[3];
   if (name === undefined || t.length !== 4) return null;
   switch (t[2]) {

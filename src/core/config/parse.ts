@@ -31,7 +31,15 @@ interface OpenSection {
 /** Each router's open sections, outermost first: one, or a keyring and the peer block inside it. */
 interface RouterState {
   open: OpenSection[];
+  /** The sections a `!` just ended: an indented line right after it is still theirs (a template's `!` at column 0). */
+  endedByBang: OpenSection[];
 }
+
+/**
+ * A template's markup (Freemarker `<#if …>`, Jinja `{% … %}`, `${…}`): kept as a line not understood, but no IOS
+ * command, so it ends no section: the section's lines around it stay in it.
+ */
+const isTemplateMarkup = (command: string) => /^(?:<\/?#|\{[%{#]|\$\{)/.test(command.trimStart());
 
 /** The lexed line becomes the config line in place: no copy per line. */
 function toLine(lex: LexedLine, kind: ConfigLineKind, router: string | null, statement: ConfigStatement | null): ConfigLine {
@@ -54,7 +62,7 @@ export function parseConfig(text: string): ParsedConfig {
   const stateOf = (name: string | null): RouterState => {
     let s = states.get(name);
     if (!s) {
-      s = { open: [] };
+      s = { open: [], endedByBang: [] };
       states.set(name, s);
     }
     return s;
@@ -69,7 +77,9 @@ export function parseConfig(text: string): ParsedConfig {
     const state = stateOf(router);
     // `!` ends the sections it is not indented under: ` !` between two peers of a keyring ends the first peer only.
     if (lex.kind === 'comment' && lex.command === '' && lex.raw.trim().replace(/^>\s*/, '').startsWith('!')) {
-      while (state.open.length > 0 && (state.open.at(-1)?.headerIndent ?? 0) >= lex.indent) state.open.pop();
+      const ended: OpenSection[] = [];
+      while (state.open.length > 0 && (state.open.at(-1)?.headerIndent ?? 0) >= lex.indent) ended.unshift(state.open.pop()!);
+      if (ended.length > 0) state.endedByBang = [...state.open, ...ended];
     }
     if (lex.kind !== 'statement') {
       lines.push(toLine(lex, lex.kind, router, null));
@@ -77,7 +87,10 @@ export function parseConfig(text: string): ParsedConfig {
     }
     if (lex.prompt?.mode === 'config') state.open = [];
     // In an indented paste, a line no deeper than its section header closes the section.
-    if (!lex.prompt) {
+    const reopen = state.endedByBang;
+    if (!isTemplateMarkup(lex.command)) state.endedByBang = [];
+    if (!lex.prompt && lex.indent > 0 && reopen.length > 0 && lex.indent > (reopen[0]?.headerIndent ?? 0) && state.open.length < reopen.length) state.open = reopen;
+    if (!lex.prompt && !isTemplateMarkup(lex.command)) {
       let top = state.open.at(-1);
       while (top && top.childIndent !== null && lex.indent <= top.headerIndent) {
         state.open.pop();

@@ -90,7 +90,13 @@ export type Ikev2StatementBody =
   | { kind: 'ikev2-profile-trustpoint'; name: string }
   | { kind: 'ikev2-profile-lifetime'; seconds: number }
   | { kind: 'ikev2-profile-dpd'; dpd: Ikev2Dpd }
-  | { kind: 'ikev2-profile-virtual-template'; number: number };
+  | { kind: 'ikev2-profile-virtual-template'; number: number }
+  | { kind: 'ikev2-profile-fvrf'; vrf: string }
+  | { kind: 'ikev2-global-dpd'; dpd: Ikev2Dpd }
+  | { kind: 'ikev2-authorization-policy'; name: string }
+  | { kind: 'ikev2-client'; name: string }
+  /** A command IOS takes there that decides nothing the model reads (AAA, config exchange, limits…): kept as typed. */
+  | { kind: 'ikev2-option'; words: string };
 
 export type StatementKind = StatementBody['kind'];
 
