@@ -15,9 +15,8 @@ import { ikeVersionOf } from '../core/sim/ike-version.ts';
 import { findIkev2Preset } from '../core/sim/ikev2/presets.ts';
 import { ikev2FaultFlags, type Ikev2Faults } from '../core/sim/ikev2/trace.ts';
 import { LAB_PRESETS } from '../core/sim/preset-list.ts';
-import { routerOf } from '../core/sim/preset-scenario.ts';
 import { findPreset } from '../core/sim/presets.ts';
-import { scenarioOf } from '../core/sim/preset-scenario.ts';
+import { routerOf, scenarioOf } from '../core/sim/preset-scenario.ts';
 import type { SimRouter } from '../core/sim/routers.ts';
 import { simulate, type SimScenario } from '../core/sim/simulate.ts';
 import { EXCHANGE_MESSAGES, type ExchangeMessageName, type Ikev2MessageName } from '../core/ike/messages.ts';
@@ -25,7 +24,7 @@ import type { Side } from '../core/ike/sides.ts';
 import type { SimFaults, SimStep, SimTrace } from '../core/sim/trace.ts';
 import type { Command, CommandIo } from './command.ts';
 import { ikev2LossOf, ikev2Report, ikev2StyleOf } from './simulate-ikev2.ts';
-import { SIMULATION_SCHEMA } from './simulation-schema.ts';
+import { SIMULATION_SCHEMA, simulationText } from './simulation-schema.ts';
 
 const usage = `Usage: npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] --preset NAME
        npm run -s cli -- simulate [--json] [--style ios-xe|ios-15] [--mode main|aggressive]
@@ -184,20 +183,8 @@ function describeStep(step: SimStep, trace: SimTrace): string | null {
 }
 
 function report(trace: SimTrace, debug: { initiator: string; responder: string }, title: string | null): string {
-  const lines = [
-    `Simulation${title ? `: ${title}` : ''}`,
-    `  initiator ${trace.initiator.name} ${trace.initiator.address}, responder ${trace.responder.name} ${trace.responder.address}, ${trace.mode} mode`,
-    `  phase 1 ${trace.outcome.phase1}, phase 2 ${trace.outcome.phase2}`,
-    '',
-    ...trace.steps.flatMap((s) => describeStep(s, trace) ?? []),
-    '',
-    `--- ${trace.initiator.name} (initiator) debug output ---`,
-    debug.initiator.trimEnd(),
-    '',
-    `--- ${trace.responder.name} (responder) debug output ---`,
-    debug.responder.trimEnd(),
-  ];
-  return `${lines.join('\n')}\n`;
+  const steps = trace.steps.flatMap((s) => describeStep(s, trace) ?? []);
+  return simulationText(title, { initiator: trace.initiator, responder: trace.responder, how: `${trace.mode} mode` }, `phase 1 ${trace.outcome.phase1}, phase 2 ${trace.outcome.phase2}`, steps, debug);
 }
 
 export const run: Command = async (args, io) => {

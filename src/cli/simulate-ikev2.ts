@@ -9,7 +9,7 @@ import { simulateIkev2, type Ikev2Scenario } from '../core/sim/ikev2/simulate.ts
 import type { Ikev2SimStep, Ikev2SimTrace } from '../core/sim/ikev2/trace.ts';
 import { IKEV2_MESSAGES, type Ikev2MessageName } from '../core/ike/messages.ts';
 import type { Side } from '../core/ike/sides.ts';
-import { SIMULATION_SCHEMA } from './simulation-schema.ts';
+import { SIMULATION_SCHEMA, simulationText } from './simulation-schema.ts';
 
 /** `lose:initiator:IKE_AUTH`: that IKEv2 message is lost once on its way (names as the ladder spells them). */
 export function ikev2LossOf(text: string): { from: Side; message: Ikev2MessageName } | null {
@@ -75,18 +75,6 @@ export function ikev2Report(scenario: Ikev2Scenario, json: boolean, preset: stri
     };
     return `${JSON.stringify(out, null, 2)}\n`;
   }
-  const lines = [
-    `Simulation${title ? `: ${title}` : ''}`,
-    `  initiator ${trace.initiator.name} ${trace.initiator.address}, responder ${trace.responder.name} ${trace.responder.address}, IKEv2`,
-    `  IKE SA ${trace.outcome.phase1}, child SA ${trace.outcome.phase2}`,
-    '',
-    ...trace.steps.flatMap((s) => describeStep(s, trace) ?? []),
-    '',
-    `--- ${trace.initiator.name} (initiator) debug output ---`,
-    debug.initiator.trimEnd(),
-    '',
-    `--- ${trace.responder.name} (responder) debug output ---`,
-    debug.responder.trimEnd(),
-  ];
-  return `${lines.join('\n')}\n`;
+  const steps = trace.steps.flatMap((s) => describeStep(s, trace) ?? []);
+  return simulationText(title, { initiator: trace.initiator, responder: trace.responder, how: 'IKEv2' }, `IKE SA ${trace.outcome.phase1}, child SA ${trace.outcome.phase2}`, steps, debug);
 }

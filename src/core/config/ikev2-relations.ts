@@ -10,7 +10,7 @@ import { matchesAddress, parseIp } from './address.ts';
 import type { Ikev2Profile, Ikev2Proposal } from './ikev2-model.ts';
 import type { EffectiveConfig } from './model.ts';
 import { phase2Sources } from './phase2-sources.ts';
-import { fromSetting, phase2Relations, type ConfigAttribute, type ConfigRelation } from './relations.ts';
+import { fromSetting, phase2Relations, uniqueRelations, type ConfigAttribute, type ConfigRelation } from './relations.ts';
 
 const exchangeAttributes = lookupTable<readonly ConfigAttribute[]>({
   IKE_SA_INIT: ['encryption', 'hash', 'group'],
@@ -148,15 +148,5 @@ function relationsFor(cfg: EffectiveConfig, attribute: ConfigAttribute, peer: st
 /** The config relations of an IKEv2 message (or one attribute of it), deduplicated, in attribute then line order. */
 export function ikev2ConfigRelations(cfg: EffectiveConfig, query: { message: Ikev2MessageName; attribute?: ConfigAttribute; peer?: string | null }): ConfigRelation[] {
   const attributes = query.attribute ? [query.attribute] : ikev2AttributesOf(query.message);
-  const seen = new Set<string>();
-  const out: ConfigRelation[] = [];
-  for (const attribute of attributes) {
-    for (const r of relationsFor(cfg, attribute, query.peer)) {
-      const key = `${r.attribute}:${r.line ?? 'default'}:${r.isDefault}:${r.isDefault ? r.why : ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(r);
-    }
-  }
-  return out;
+  return uniqueRelations(attributes, (attribute) => relationsFor(cfg, attribute, query.peer));
 }

@@ -227,13 +227,12 @@ function relationsFor(cfg: EffectiveConfig, attribute: ConfigAttribute, peer: st
   }
 }
 
-/** The config relations of a message (or of one attribute of it), deduplicated, in attribute then line order. */
-export function configRelations(cfg: EffectiveConfig, query: RelationQuery): ConfigRelation[] {
-  const attributes = query.attribute ? [query.attribute] : byMessage[query.message];
+/** The relations of some attributes, each decided once: deduplicated, in attribute then line order. */
+export function uniqueRelations(attributes: readonly ConfigAttribute[], relationsOf: (attribute: ConfigAttribute) => readonly ConfigRelation[]): ConfigRelation[] {
   const seen = new Set<string>();
   const out: ConfigRelation[] = [];
   for (const attribute of attributes) {
-    for (const r of relationsFor(cfg, attribute, query.peer)) {
+    for (const r of relationsOf(attribute)) {
       const key = `${r.attribute}:${r.line ?? 'default'}:${r.isDefault}:${r.isDefault ? r.why : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -241,6 +240,12 @@ export function configRelations(cfg: EffectiveConfig, query: RelationQuery): Con
     }
   }
   return out;
+}
+
+/** The config relations of a message (or of one attribute of it), deduplicated, in attribute then line order. */
+export function configRelations(cfg: EffectiveConfig, query: RelationQuery): ConfigRelation[] {
+  const attributes = query.attribute ? [query.attribute] : byMessage[query.message];
+  return uniqueRelations(attributes, (attribute) => relationsFor(cfg, attribute, query.peer));
 }
 
 /** Just the line numbers of some relations, sorted, without duplicates. */
