@@ -19,6 +19,7 @@ import { AddressBook } from './log/addresses.ts';
 import { ByteColumn, IntColumn } from './log/columns.ts';
 import { Annotator } from './log/describe.ts';
 import { LineSplitter } from './log/lines.ts';
+import { hasUnicodeSpace } from './ike/plain-spaces.ts';
 import { LogReader } from './log/records.ts';
 import { RecordTableBuilder } from './log/record-table.ts';
 import { NegotiationBuilder } from './negotiation/build.ts';
@@ -82,6 +83,8 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay' | 'annotat
   let builder: NegotiationBuilder | null = new NegotiationBuilder(records);
   const progress: AnalyzerProgress = { files: 0, lines: 0, chars: 0 };
   let splitter: LineSplitter | null = null;
+  /** Whether the chunk being pushed holds plain spaces only: its lines need not each be searched for others. */
+  let plainChunk = false;
   let reader: LogReader | null = null;
   let config: { kinds: ByteColumn; records: IntColumn; text: string[] } | null = null;
   /** Configs given with the logs, kept whole: their lines relate to messages and feed the diagnosis. */
@@ -115,9 +118,9 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay' | 'annotat
         b.startFile(index);
         const r = new LogReader(index, records, unrecognized, book, b, annotator);
         reader = r;
-        splitter = new LineSplitter((raw, _ending, number) => {
+        splitter = new LineSplitter((raw, _ending, number, carried) => {
           progress.lines += 1;
-          r.line(raw, number);
+          r.line(raw, number, plainChunk && !carried);
         });
       } else {
         const c = { kinds: new ByteColumn(), records: new IntColumn(), text: [] as string[] };
@@ -133,6 +136,7 @@ export function createAnalyzer(options: Pick<AnalyzeOptions, 'replay' | 'annotat
     push(chunk) {
       if (splitter === null) this.beginFile(`input ${files.length + 1}`);
       progress.chars += chunk.length;
+      plainChunk = !hasUnicodeSpace(chunk);
       splitter?.push(chunk);
     },
     endFile,

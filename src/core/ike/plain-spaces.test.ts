@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyze } from '../analyze.ts';
+import { analyze, createAnalyzer } from '../analyze.ts';
 import { keyMasker } from '../config/key-mask.ts';
 import { plainSpaces } from './plain-spaces.ts';
 
@@ -27,6 +27,22 @@ describe('spaces a page put for plain ones', () => {
     expect(a.input.unrecognized).toEqual(b.input.unrecognized);
     expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome, n.phase1.messages.length])).toEqual(b.negotiations.map((n) => [n.role, n.local, n.peer, n.phase1.outcome, n.phase1.messages.length]));
     expect(a.negotiations.length).toBeGreaterThan(0);
+  });
+
+  test('fed in chunks, a line that begins in a chunk of plain spaces and ends in one with a no-break space reads the same', () => {
+    // only the second half of the log was copied from a page: the chunks before it hold plain spaces only
+    const half = corpus13.indexOf('\n', corpus13.length >> 1);
+    const copied = corpus13.slice(0, half) + corpus13.slice(half).replace(/ /g, '\u00a0');
+    const whole = analyze([{ name: 'copied.log', text: corpus13 }]);
+    for (const size of [7, 61, 4096]) {
+      const analyzer = createAnalyzer();
+      analyzer.beginFile('copied.log');
+      for (let i = 0; i < copied.length; i += size) analyzer.push(copied.slice(i, i + size));
+      analyzer.endFile();
+      const a = analyzer.finish();
+      expect(a.input.unrecognized).toEqual(whole.input.unrecognized);
+      expect(a.negotiations.map((n) => [n.role, n.peer, n.phase1.outcome, n.phase1.messages.length])).toEqual(whole.negotiations.map((n) => [n.role, n.peer, n.phase1.outcome, n.phase1.messages.length]));
+    }
   });
 
   test('a key copied with no-break spaces is masked, the rest of the line as given', () => {

@@ -9,3 +9,9 @@ export function plainSpaces(raw: string): string {
   UNICODE_SPACE.lastIndex = 0;
   return UNICODE_SPACE.test(raw) ? raw.replace(UNICODE_SPACE, ' ') : raw;
 }
+
+/** Whether `text` holds any space that plainSpaces would change: a chunk of input without one needs no line read twice. */
+export function hasUnicodeSpace(text: string): boolean {
+  UNICODE_SPACE.lastIndex = 0;
+  return UNICODE_SPACE.test(text);
+}

@@ -22,7 +22,8 @@ export class LineSplitter {
   private pendingCr = false;
   private count = 0;
 
-  constructor(private readonly onLine: (raw: string, ending: LineEnding, number: number) => void) {}
+  /** `carried`: the line began in an earlier chunk (it is not a piece of the chunk being pushed alone). */
+  constructor(private readonly onLine: (raw: string, ending: LineEnding, number: number, carried: boolean) => void) {}
 
   get lines(): number {
     return this.count;
@@ -34,11 +35,11 @@ export class LineSplitter {
     if (this.pendingCr) {
       this.pendingCr = false;
       if (n > 0 && chunk.charCodeAt(0) === 10) {
-        this.emit(this.carry, '\r\n');
+        this.emit(this.carry, '\r\n', true);
         this.carry = '';
         start = 1;
       } else {
-        this.emit(this.carry, '\r');
+        this.emit(this.carry, '\r', true);
         this.carry = '';
       }
     }
@@ -72,9 +73,9 @@ export class LineSplitter {
   finish(): void {
     if (this.pendingCr) {
       this.pendingCr = false;
-      this.emit(this.carry, '\r');
+      this.emit(this.carry, '\r', true);
     } else if (this.carry.length > 0) {
-      this.emit(this.carry, '');
+      this.emit(this.carry, '', true);
     }
     this.carry = '';
   }
@@ -83,15 +84,15 @@ export class LineSplitter {
     if (this.carry.length > 0) {
       const raw = this.carry + chunk.slice(start, end);
       this.carry = '';
-      this.emit(raw, ending);
+      this.emit(raw, ending, true);
     } else {
-      this.emit(chunk.slice(start, end), ending);
+      this.emit(chunk.slice(start, end), ending, false);
     }
   }
 
-  private emit(raw: string, ending: LineEnding): void {
+  private emit(raw: string, ending: LineEnding, carried: boolean): void {
     this.count += 1;
-    this.onLine(raw, ending, this.count);
+    this.onLine(raw, ending, this.count, carried);
   }
 }
 

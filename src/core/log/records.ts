@@ -73,9 +73,12 @@ export class LogReader {
     private readonly annotator = new Annotator(),
   ) {}
 
-  /** One line, numbered from 1, without its ending. */
-  line(text: string, number: number): void {
-    let raw = plainSpaces(text);
+  /**
+   * One line, numbered from 1, without its ending. `plain`: the caller knows the line holds plain spaces only
+   * (it checked the chunk the line was cut from), so it need not be read for unusual ones.
+   */
+  line(text: string, number: number, plain = false): void {
+    let raw = plain ? text : plainSpaces(text);
     let lexed = lexLine(raw, this.scratch, this.lastStamp);
     const { kinds, records } = this.columns;
     kinds.push(KIND.prose);
