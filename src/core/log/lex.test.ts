@@ -30,6 +30,12 @@ const cases: { name: string; raw: string; body: string; time: number | null; sta
   { name: 'a lone ping dot', raw: '.', body: '', time: null, stamped: false, ping: '.' },
   { name: 'markdown emphasis around a stamped line, the IOS star kept apart', raw: '***Mar  1 00:13:31.899: ISAKMP:(1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE**', body: 'ISAKMP:(1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE', time: 811_899 },
   { name: 'markdown emphasis around a bare line', raw: '**ISAKMP:(1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE**', body: 'ISAKMP:(1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE', time: null, stamped: false },
+  // marks as lab notes published on GitHub put around the lines they discuss (stored file id 67600241482: `★ IKEv2:… ★`,
+  // `… ← network-id 不匹配`); the emoji forms are hand-written, the same family with a surrogate pair and a selector
+  { name: "an author's stars around a line", raw: "★ IKEv2:(SESSION ID = 1,SA ID = 1):Verification of peer's authentication data FAILED ★", body: "IKEv2:(SESSION ID = 1,SA ID = 1):Verification of peer's authentication data FAILED", time: null, stamped: false, bulleted: true, note: '★' },
+  { name: "an author's arrow note after a line", raw: '*Mar  1 00:13:31.899: ISAKMP:(0):atts are not acceptable. Next payload is 3      ← group 不匹配', body: 'ISAKMP:(0):atts are not acceptable. Next payload is 3', time: 811_899, note: '← group 不匹配' },
+  { name: "an author's emoji before a stamped line and after it", raw: '👉 *Mar  1 00:13:31.899: ISAKMP:(1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE ✅', body: 'ISAKMP:(1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE', time: 811_899, bulleted: true, note: '✅' },
+  { name: 'a warning emoji with its selector', raw: '⚠️ IKEv2:(SESSION ID = 1,SA ID = 1):Failed to find a matching policy', body: 'IKEv2:(SESSION ID = 1,SA ID = 1):Failed to find a matching policy', time: null, stamped: false, bulleted: true },
   { name: 'prose stays as is', raw: 'Main Mode message 1 (MM1)', body: 'Main Mode message 1 (MM1)', time: null, stamped: false },
 ];
 

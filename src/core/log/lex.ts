@@ -19,11 +19,11 @@ export interface Lexed {
   stamped: boolean;
   /** `> ` markdown blockquote prefix. */
   quoted: boolean;
-  /** `- ` markdown or pastebin bullet. */
+  /** `- ` markdown or pastebin bullet, or an author's mark before the line (`★ `, `▶ `, `👉 `). */
   bulleted: boolean;
   /** Ping output glued to the end (`.....`, `.!!!!`), or null. */
   ping: string | null;
-  /** An author's note after the line (`<-- here`, `<==`, ` (1)`, ` (#5)`, a parenthesis in another script), or null. */
+  /** An author's note after the line (`<-- here`, `<==`, `← here`, ` ★`, ` (1)`, ` (#5)`, a parenthesis in another script), or null. */
   note: string | null;
   /** The sender a syslog collector named before the line (`Jan 10 14:22:01 10.1.1.1 4521: …`), or null. */
   source: string | null;
@@ -151,6 +151,12 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     while (i < n && raw.charCodeAt(i) === 32) i += 1;
     lead = i;
   }
+  const marked = afterMark(raw, i);
+  if (marked > i) {
+    bulleted = true;
+    i = marked;
+    lead = i;
+  }
   // markdown emphasis or inline code around the whole line: `**...**`, `__...__`, `` `...` ``
   let emphasis = 0;
   while (emphasis < 3 && i < n && isEmphasis(raw.charCodeAt(i)) && (raw.charCodeAt(i) !== 42 || raw.charCodeAt(i + 1) === 42 || !stampAhead(raw, i + 1))) {
@@ -232,9 +238,21 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     }
     while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
   }
-  // author annotations: `<--`, `<==`, `<===`
+  // author annotations: a mark after the line (` ★`), `<--`, `<==`, `<===`, `←`
   let note: string | null = null;
-  const arrow = raw.indexOf('<', i);
+  const mark = markBefore(raw, i, end);
+  if (mark < end) {
+    note = raw.slice(mark, end);
+    end = mark;
+    while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
+  }
+  const leftArrow = note === null ? raw.indexOf('\u2190', i) : -1;
+  if (leftArrow > i && leftArrow < end && isSpace(raw.charCodeAt(leftArrow - 1))) {
+    note = raw.slice(leftArrow, end);
+    end = leftArrow;
+    while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
+  }
+  const arrow = note === null ? raw.indexOf('<', i) : -1;
   if (arrow >= 0 && arrow < end) {
     const next = raw.charCodeAt(arrow + 1);
     if ((next === 45 && raw.charCodeAt(arrow + 2) === 45) || (next === 61 && raw.charCodeAt(arrow + 2) === 61)) {
@@ -297,6 +315,30 @@ const PAGER = /(?: ?--More-- ?|<--- More ---> ?)(?:\x08+ +\x08+|\r +\r)?/y;
 function afterPager(raw: string, i: number): number {
   PAGER.lastIndex = i;
   return PAGER.test(raw) ? PAGER.lastIndex : i;
+}
+
+/**
+ * A character authors mark lines with and IOS never prints: arrows, stars, geometric shapes, dingbats, check
+ * marks, emoji (either half of a surrogate pair) and the selector that makes a symbol an emoji.
+ */
+function isMarkChar(c: number): boolean {
+  return (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2500 && c <= 0x27bf) || (c >= 0x2900 && c <= 0x297f) || (c >= 0x2b00 && c <= 0x2bff) || c === 0xfe0f || (c >= 0xd800 && c <= 0xdfff);
+}
+
+/** After an author's mark and its space at i (`★ IKEv2:…`, `▶ *Mar 1 …`): the index past them, or i when there is none. */
+function afterMark(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && j - i < 8 && isMarkChar(s.charCodeAt(j))) j += 1;
+  if (j === i || !isSpace(s.charCodeAt(j))) return i;
+  while (j < s.length && isSpace(s.charCodeAt(j))) j += 1;
+  return j;
+}
+
+/** Where an author's mark after the line starts (` ★`, ` ✅`): a run of marks after a space at its end; `end` when none. */
+function markBefore(s: string, from: number, end: number): number {
+  let j = end;
+  while (j > from && end - j < 8 && isMarkChar(s.charCodeAt(j - 1))) j -= 1;
+  return j < end && j > from && isSpace(s.charCodeAt(j - 1)) ? j : end;
 }
 
 function isEmphasis(c: number): boolean {
