@@ -9,6 +9,8 @@ import type { Analysis } from './analysis.ts';
 import { analysisJson, analysisJsonText } from './analysis-json.ts';
 import { summarizeAnalysis } from './summary/summary.ts';
 import { analyze } from './analyze.ts';
+import { LINE_KIND_CODE } from './ike/line-kinds.ts';
+import { annotationOf } from './log/record-table.ts';
 
 const dir = new URL('../../fixtures/partial/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
@@ -22,7 +24,25 @@ const linesWith = (name: string, text: string): number[] =>
 const bodyLinesWith = (name: string, text: string): number[] => linesWith(name, text).filter((l) => l > 2);
 const findingLines = (n: Analysis['negotiations'][number], code: string): number[] | undefined => n.findings.find((f) => f.code === code)?.lines.map((l) => l.line);
 
+/** The words said of the record the line belongs to. */
+const wordsOf = (a: Analysis, line: number): string | null => annotationOf(a.records, a.lineTables[0]!.records[line - 1]!);
+
 const expectations: Record<string, (a: Analysis) => void> = {
+  'asa-750003-auth-timer-expired-broken-after-ends-forum.log': (a) => {
+    // the message's text on the line after its ends is its rest: one record, said in the words of the IKEv2 error it quotes
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.lineTables[0]!.kinds[3]).toBe(LINE_KIND_CODE.continuation);
+    expect(wordsOf(a, 3)).toBe('IKEv2 negotiation aborted (this side 9.8.7.6:500, the peer 2.3.4.5:500): IKE_AUTH never came: the responder gives up.');
+    // one line of a negotiation is no negotiation: a stray event of that peer
+    expect(a.negotiations).toEqual([]);
+    expect(a.events.map((e) => [e.event, e.peer, e.lines.map((l) => l.line)])).toEqual([['%ASA-4-750003', '2.3.4.5', [3]]]);
+  },
+  'asa-750003-no-ipsec-policy-for-ts-syslog-parser-test.log': (a) => {
+    expect(a.input.unrecognized).toEqual([]);
+    expect(wordsOf(a, 3)).toBe("IKEv2 negotiation aborted (this side 2.2.2.2:500, the peer HOSTNAME:500, user or tunnel group User1): No IPsec policy (crypto map entry) matches the traffic selectors the peer proposed: the two sides' crypto ACLs (proxy identities) differ.");
+    expect(a.negotiations).toEqual([]);
+    expect(a.events.map((e) => [e.event, e.peer])).toEqual([['%ASA-4-750003', 'HOSTNAME']]);
+  },
   'clear-keystrokes-inv-spi-responder-notes.log': (a) => {
     // keystrokes glued to debug lines ('dst 1r cr') make no negotiation: one, HQ answering SITE-A's new Main Mode
     expect(a.negotiations).toHaveLength(1);

@@ -2,6 +2,7 @@
  * Continuation lines: which ones a record's first line announces (an ID payload's fields, an IPSEC(...) block,
  * `authenticated`, a NOTIFY's `spi ...`, a line wrapped at 80 columns), and whether the next line is one.
  */
+import { cutAfterEnds } from './asa-ikev2-syslog.ts';
 import { parseHead, type Head } from './head.ts';
 import type { Lexed } from './lex.ts';
 import { continuesIkev2 } from './ikev2/continuation.ts';
@@ -103,6 +104,9 @@ export function accepts(head: Head | null, body: string, raw: string): Continuat
     case 'PKI':
       // a document breaks `CRYPTO_PKI: Unable to locate cert record by` + `issuername` at any width
       return 'wrap';
+    case 'SYSLOG':
+      // a page breaks the ASA's IKEv2 messages after their ends, before the text
+      return raw.length === 80 || cutAfterEnds(t) ? 'wrap' : 'none';
     default:
       return raw.length === 80 ? 'wrap' : 'none';
   }

@@ -2,6 +2,7 @@
 import type { IkeEventBody } from './events.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 import { describeIkev2Record } from './ikev2/describe.ts';
+import { asaIkev2Message, asaIkev2Words } from './asa-ikev2-syslog.ts';
 import { describeIkev2Show } from './show-ikev2-describe.ts';
 import { infoWords } from './info-words.ts';
 import { formatDuration } from '../clock/duration.ts';
@@ -344,5 +345,7 @@ function syslogWords(facility: string, mnemonic: string, text: string, peer: str
         return `Crypto message ${mnemonic}: ${text}`;
     }
   }
+  const asa = asaIkev2Message(facility, mnemonic, text);
+  if (asa !== null) return asaIkev2Words(asa);
   return `System message ${facility}-${mnemonic}: ${text}`;
 }

@@ -1,6 +1,7 @@
 /** The meaning of IPSEC(...) key-engine records, joined with their continuation lines. */
 import { parseSpiHex, spiHex } from '../ike/numbers.ts';
 import type { AddressBook } from './addresses.ts';
+import { asaIkev2Message } from './asa-ikev2-syslog.ts';
 import type { IkeEventBody } from './events.ts';
 
 const LIFEDUR = /^(\d+)s and (\d+)kb/;
@@ -222,6 +223,11 @@ export function syslogEvent(text: string, book: AddressBook): IkeEventBody | nul
   }
   let peer: string | null = null;
   let local: string | null = null;
+  const asa = asaIkev2Message(facility, mnemonic, message);
+  if (asa !== null) {
+    peer = book.address(asa.remote);
+    local = book.address(asa.local);
+  }
   if (facility === 'CRYPTO') {
     // `ID of 192.168.30.2 (type 1) and certificate addr with …`: the identity the peer sent (IKMP_NO_ID_CERT_ADDR_MATCH)
     const from = /(?:from|srcaddr=|^ID of) ?([\d.a-f:]+)/i.exec(message);

@@ -9,6 +9,7 @@ const ERROR_WORDS: Readonly<Record<Ikev2ErrorCode, string>> = {
   'auth-method-mismatch': 'The peer authenticates with another method than the one configured for it.',
   'no-matching-policy': 'No configured proposal matches what the peer offered.',
   'proposals-refused': "The peer's proposals are refused.",
+  'selectors-unmatched': "No IPsec policy (crypto map entry) matches the traffic selectors the peer proposed: the two sides' crypto ACLs (proxy identities) differ.",
   'retransmit-limit': 'No answer after the last retransmission: the negotiation gives up.',
   'auth-timeout': 'IKE_AUTH never came: the responder gives up.',
   abort: 'The exchange is aborted.',

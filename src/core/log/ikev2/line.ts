@@ -23,6 +23,7 @@ export type Ikev2ErrorCode =
   | 'auth-method-mismatch'
   | 'no-matching-policy'
   | 'proposals-refused'
+  | 'selectors-unmatched'
   | 'retransmit-limit'
   | 'auth-timeout'
   | 'abort'

@@ -171,6 +171,8 @@ const ERRORS: readonly [string, Ikev2ErrorCode][] = [
   ['Peer authentication method configured is mismatching', 'auth-method-mismatch'],
   ['Failed to find a matching policy', 'no-matching-policy'],
   ['Failed to verify the proposed policies', 'proposals-refused'],
+  // the ASA's system message 750003 quotes it (SEKOIA's parser tests); no debug capture of it yet
+  ['There was no IPSEC policy found for received TS', 'selectors-unmatched'],
   ['Maximum number of retransmissions reached', 'retransmit-limit'],
   ['Failed to receive the AUTH msg before the timer expired', 'auth-timeout'],
   ['Abort exchange', 'abort'],
