@@ -4,6 +4,7 @@
  * ASA's syslog guide gives them, to pin how the ends are cut and what is said of a message the reader does not know.
  */
 import { describe, expect, test } from 'vitest';
+import { analyze } from '../analyze.ts';
 import { asaIkev2Message, asaIkev2Words, cutAfterEnds, quotedIkev2Error } from './asa-ikev2-syslog.ts';
 
 describe("the ASA's IKEv2 system messages", () => {
@@ -41,5 +42,15 @@ describe("the ASA's IKEv2 system messages", () => {
     expect(cutAfterEnds('%ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown ')).toBe(true);
     expect(cutAfterEnds('%ASA-4-750003: Local:9.8.7.6:500 Remote:2.3.4.5:500 Username:Unknown IKEv2 Negotiation aborted')).toBe(false);
     expect(cutAfterEnds(`%ASA-4-750003: Local:${'9'.repeat(5000)}`)).toBe(false);
+  });
+
+  test('two errors of one peer are two events; the same error again joins its event (the SEKOIA line, its error changed by hand)', () => {
+    const ts = '%ASA-4-750003: Local:2.2.2.2:500 Remote:HOSTNAME:500 Username:User1 IKEv2 Negotiation aborted due to ERROR: There was no IPSEC policy found for received TS';
+    const policy = '%ASA-4-750003: Local:2.2.2.2:500 Remote:HOSTNAME:500 Username:User1 IKEv2 Negotiation aborted due to ERROR: Failed to find a matching policy';
+    const a = analyze([{ name: 'asa', text: [ts, policy, ts].join('\n') }]);
+    expect(a.events.map((e) => [e.event, e.peer, e.lines.map((l) => l.line)])).toEqual([
+      ['%ASA-4-750003', 'HOSTNAME', [1, 3]],
+      ['%ASA-4-750003', 'HOSTNAME', [2]],
+    ]);
   });
 });

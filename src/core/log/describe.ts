@@ -3,6 +3,7 @@ import type { IkeEventBody } from './events.ts';
 import { lookupTable } from '../ike/lookup-table.ts';
 import { describeIkev2Record } from './ikev2/describe.ts';
 import { asaIkev2Message, asaIkev2Words } from './asa-ikev2-syslog.ts';
+import { tunnelStatus, tunnelStatusWords } from './tunnel-status.ts';
 import { describeIkev2Show } from './show-ikev2-describe.ts';
 import { infoWords } from './info-words.ts';
 import { formatDuration } from '../clock/duration.ts';
@@ -338,6 +339,12 @@ function syslogWords(facility: string, mnemonic: string, text: string, peer: str
         if (m === null) return `Crypto message ${mnemonic}: ${text}`;
         const cert = m[3] !== undefined ? `, ${m[3]}` : '';
         return `The peer's identity (${m[2] === '1' ? 'the IPv4 address ' : ''}${m[1]}) is not an address its certificate holds${cert}: IOS notes it and goes on; putting the address in the certificate's subjectAltName stops the message.`;
+      }
+      case 'SESSION_STATUS':
+      case 'IKEV2_SESSION_STATUS': {
+        const status = tunnelStatus(mnemonic, text);
+        if (status !== null) return tunnelStatusWords(status);
+        return `Crypto message ${mnemonic}: ${text}`;
       }
       case 'ISAKMP_ON_OFF':
         return text.endsWith('ON') ? 'ISAKMP is enabled (a crypto map or profile is applied).' : 'ISAKMP is disabled.';

@@ -2,6 +2,7 @@
 import { parseSpiHex, spiHex } from '../ike/numbers.ts';
 import type { AddressBook } from './addresses.ts';
 import { asaIkev2Message } from './asa-ikev2-syslog.ts';
+import { tunnelStatus } from './tunnel-status.ts';
 import type { IkeEventBody } from './events.ts';
 
 const LIFEDUR = /^(\d+)s and (\d+)kb/;
@@ -211,6 +212,16 @@ export function legacySaEvent(text: string, ctx: IpsecContext, book: AddressBook
 
 const SYSLOG = /^%([A-Z][\dA-Z_]*)-(\d)-([\dA-Z_]+): ?(.*)$/;
 
+/**
+ * What tells two messages of one mnemonic and peer apart, when their text decides what they mean (a tunnel up or
+ * down, the error an ASA's 750003 quotes); '' when the mnemonic alone does (IKMP_BAD_MESSAGE, RECVD_PKT_INV_SPI).
+ */
+export function syslogGist(e: { facility: string; mnemonic: string; text: string }): string {
+  const status = e.facility === 'CRYPTO' ? tunnelStatus(e.mnemonic, e.text) : null;
+  if (status !== null) return status.up ? 'up' : 'down';
+  return asaIkev2Message(e.facility, e.mnemonic, e.text)?.message ?? '';
+}
+
 export function syslogEvent(text: string, book: AddressBook): IkeEventBody | null {
   const m = SYSLOG.exec(text);
   if (!m) return null;
@@ -228,7 +239,9 @@ export function syslogEvent(text: string, book: AddressBook): IkeEventBody | nul
     peer = book.address(asa.remote);
     local = book.address(asa.local);
   }
-  if (facility === 'CRYPTO') {
+  const status = facility === 'CRYPTO' ? tunnelStatus(mnemonic, message) : null;
+  if (status !== null) peer = book.address(status.peer);
+  else if (facility === 'CRYPTO') {
     // `ID of 192.168.30.2 (type 1) and certificate addr with …`: the identity the peer sent (IKMP_NO_ID_CERT_ADDR_MATCH)
     const from = /(?:from|srcaddr=|^ID of) ?([\d.a-f:]+)/i.exec(message);
     if (from?.[1]) peer = book.address(from[1]);

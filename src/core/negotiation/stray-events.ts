@@ -8,6 +8,7 @@
 import type { StrayEvent } from '../analysis.ts';
 import { compareLines } from '../ike/line-ref.ts';
 import type { IkeEvent } from '../log/events.ts';
+import { syslogGist } from '../log/ipsec.ts';
 import type { Draft } from './draft.ts';
 
 /** A line that alone makes no negotiation: an error, a syslog message, IPsec asking for SAs. */
@@ -44,7 +45,8 @@ export function strayEvents(drafts: readonly Draft[]): StrayEvent[] {
     for (const e of d.strays ?? []) {
       const event = eventName(e);
       const peer = (e.type === 'syslog' || e.type === 'error' ? e.peer : isSaRequest(e) ? e.remote : null) ?? d.peer;
-      const key = `${event} ${peer ?? ''}`;
+      // one event per message and peer, and per meaning where the text decides it (a tunnel up, then down)
+      const key = `${event} ${peer ?? ''} ${e.type === 'syslog' ? syslogGist(e) : ''}`;
       const seen = byName.get(key);
       if (seen) seen.lines.push(e.at);
       else {
