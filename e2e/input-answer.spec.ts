@@ -19,6 +19,8 @@ test('prose gets a page-level answer saying what to paste, and no pane is left b
   await expect(answer(page)).toContainText('No IKE or IPsec debug output was recognized in 3 lines');
   await expect(answer(page)).toContainText('debug crypto isakmp');
   await expect(answer(page)).toContainText('debug crypto ipsec');
+  await expect(answer(page)).toContainText('debug crypto ikev2');
+  await expect(answer(page).locator('code', { hasText: 'show crypto ikev2 sa' })).toHaveCount(1);
   for (const region of ['Ladder', 'State', 'Findings']) await expect(app.region(region)).toContainText(noNegotiation);
   // Every line is still there to read.
   await expect(app.logPane().locator('.cm-content')).toContainText('Any idea what to check?');

@@ -6,7 +6,7 @@ import { stderr, stdout } from 'node:process';
 import type { Command, CommandIo } from './command.ts';
 import { lookupTable } from '../core/ike/lookup-table.ts';
 
-const usage = `ikescope: Cisco IOS IKEv1/IPsec negotiation analysis
+const usage = `ikescope: Cisco IOS IKEv1 and IKEv2 IPsec negotiation analysis
 
 Usage:
   npm run -s cli -- analyze [--format text|json|markdown|html|mermaid] [--json] [--summary] [--annotate] [--include-keys] [--config FILE]... FILE...

@@ -1,5 +1,5 @@
 /**
- * The result of analysing IOS IKEv1/IPsec debug output: plain data, structured-cloneable, the only thing the
+ * The result of analysing IOS IKEv1 and IKEv2 debug output: plain data, structured-cloneable, the only thing the
  * page and the CLI read. The fields of the JSON contract (DESIGN.md, schema "ikescope.analysis/1") come first
  * in each type; the fields the page needs beyond it are marked "page:" and are left out of `--json` output
  * where they would be bulky (the per-line table).

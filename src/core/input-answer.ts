@@ -92,6 +92,34 @@ export function answerWords(answer: InputAnswer): string {
   }
 }
 
+/** A piece of advice: words, or a command to type on the router. */
+export type AdvicePart = string | { command: string };
+
+/** What to capture on the router for output ikescope reads, IKEv1 and IKEv2 alike. */
+export const CAPTURE_ADVICE: readonly AdvicePart[] = [
+  'Paste the output of ',
+  { command: 'debug crypto isakmp' },
+  ' and ',
+  { command: 'debug crypto ipsec' },
+  ' (on IOS-XE also ',
+  { command: 'debug crypto kmi' },
+  ') for IKEv1, or ',
+  { command: 'debug crypto ikev2' },
+  ' (on the ASA and FTD ',
+  { command: 'debug crypto ikev2 protocol 127' },
+  ' and ',
+  { command: 'debug crypto ikev2 platform 127' },
+  ') for IKEv2, from one or both routers, captured while the tunnel comes up (',
+  { command: 'clear crypto session' },
+  ', then send traffic across); or the output of ',
+  { command: 'show crypto isakmp sa' },
+  ' or ',
+  { command: 'show crypto ikev2 sa' },
+  ', and ',
+  { command: 'show crypto ipsec sa' },
+  '.',
+];
+
 /** The lines of some log files that are not blank, and those the reader took for a record's first line or show output. */
 export function countLogLines(tables: readonly LineTable[]): { textLines: number; debugLines: number } {
   let textLines = 0;

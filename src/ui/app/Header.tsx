@@ -7,7 +7,7 @@ export function Header({ children }: { children?: ReactNode }) {
       <div className="flex items-baseline gap-3">
         <h1 className="text-lg font-bold tracking-tight text-teal-700 dark:text-teal-400">ikescope</h1>
         <p className="hidden text-sm text-slate-600 sm:block lg:hidden 2xl:block dark:text-slate-400">
-          Cisco IOS IKEv1/IPsec negotiations, message by message
+          Cisco IOS IKEv1 and IKEv2 negotiations, message by message
         </p>
       </div>
       <div className="ml-auto flex flex-wrap items-center gap-2">{children}</div>

@@ -1,4 +1,4 @@
-import { answerWords, type InputAnswer } from '../../core/input-answer.ts';
+import { answerWords, CAPTURE_ADVICE, type InputAnswer } from '../../core/input-answer.ts';
 import { strayEventNotes, type StrayEventNote } from '../../core/report/stray-event-notes.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 
@@ -24,10 +24,15 @@ function StrayEvents({ notes }: { notes: StrayEventNote[] }) {
 function DebugCommands() {
   return (
     <p>
-      Paste the output of <code className="font-mono">debug crypto isakmp</code>, <code className="font-mono">debug crypto ipsec</code>{' '}
-      (and, on IOS-XE, <code className="font-mono">debug crypto kmi</code>) from one or both routers, captured while the tunnel comes up
-      (<code className="font-mono">clear crypto session</code>, then send traffic across), or the output of{' '}
-      <code className="font-mono">show crypto isakmp sa</code> and <code className="font-mono">show crypto ipsec sa</code>.
+      {CAPTURE_ADVICE.map((part, i) =>
+        typeof part === 'string' ? (
+          part
+        ) : (
+          <code key={i} className="font-mono">
+            {part.command}
+          </code>
+        ),
+      )}
     </p>
   );
 }

@@ -70,7 +70,7 @@ export function LoadControls({ onLoad }: LoadControlsProps) {
           }}
         >
           <label htmlFor="paste-text" className="text-sm font-semibold">
-            Paste debug output (debug crypto isakmp / ipsec / kmi) or a router&apos;s crypto config
+            Paste debug output (debug crypto isakmp / ipsec / kmi / ikev2) or a router&apos;s crypto config
           </label>
           <textarea
             id="paste-text"
