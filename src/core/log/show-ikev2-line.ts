@@ -36,4 +36,6 @@ export type Ikev2ShowLine =
   /** `NAT-T is detected outside` (the peer is behind the NAT), `… inside` (this router is), `NAT-T is not detected` */
   | { kind: 'nat'; detected: boolean; where: 'inside' | 'outside' | null }
   /** show crypto session detail's `Capabilities:DN connid:3 lifetime:23:07:14` under an `IKEv2 SA:` line: its legend's letters */
-  | { kind: 'capabilities'; letters: string; connId: number | null; lifetime: string | null };
+  | { kind: 'capabilities'; letters: string; connId: number | null; lifetime: string | null }
+  /** show crypto session's `IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 7.1.2.40` under an IKEv2 SA: the traffic its SAs protect */
+  | { kind: 'session-flow'; local: string; remote: string };

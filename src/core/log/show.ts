@@ -204,6 +204,14 @@ const ISAKMP_PEER = /^Peer: (\S+) Port: \d+(?: Local: (\S+))?/;
 const SESSION_IKE = /^IKE(?:v1)? SA: local (\S+?)\/\d+ remote (\S+?)\/\d+ (\S+)/;
 const SESSION_SAS = /^Active SAs: (\d+)/;
 /** `Capabilities:DN connid:3 lifetime:23:07:14`, `Capabilities:(none) connid:1004 lifetime:23:59:39` */
+/** `IPSEC FLOW: permit ip 192.168.200.0/255.255.255.0 host 10.250.1.7`: each end an address/mask, `host X` or `any`. */
+const SESSION_FLOW = /^IPSEC FLOW: permit \S{1,12} +(host \S{1,64}|\S{1,80}) +(host \S{1,64}|\S{1,80})/;
+
+function sessionFlow(t: string): { local: string; remote: string } | null {
+  const m = SESSION_FLOW.exec(t);
+  return m === null ? null : { local: m[1] ?? '', remote: m[2] ?? '' };
+}
+
 const SESSION_CAPABILITIES = /^Capabilities:([A-Z]{1,12}|\(none\))(?: connid:(\d{1,9}))?(?: lifetime:(\S{1,20}))?/;
 // IOS pads the hex to eight characters with spaces: `Outbound SPI : 0x 623029E`
 const SESSION_SPI = /^(In|Out)bound SPI : 0x( *[\da-f]{1,8})(?:, transform : (.+))?$/i;
@@ -241,6 +249,8 @@ function sessionEvent(t: string, book: AddressBook, state: ShowState): IkeEventB
   }
   const sas = SESSION_SAS.exec(t);
   if (sas) return state.ikev2 === true ? { type: 'show-session-sas', active: Number(sas[1]), ikev2: true } : { type: 'show-session-sas', active: Number(sas[1]) };
+  const flow = state.ikev2 === true && t.startsWith('IPSEC FLOW:') ? sessionFlow(t) : null;
+  if (flow !== null) return { type: 'show-ikev2', line: { kind: 'session-flow', ...flow } };
   const caps = state.ikev2 === true ? SESSION_CAPABILITIES.exec(t) : null;
   if (caps !== null) {
     return { type: 'show-ikev2', line: { kind: 'capabilities', letters: caps[1] === '(none)' ? '' : (caps[1] ?? ''), connId: caps[2] === undefined ? null : Number(caps[2]), lifetime: caps[3] ?? null } };

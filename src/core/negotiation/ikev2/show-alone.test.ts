@@ -153,7 +153,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // pasted from its legend, without the command; the IKEv2 SA line wraps after the local IPv6 end
     expect(a.negotiations.map((n) => [n.ikeVersion, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.shown?.status])).toEqual([[2, '2001:101:0:1::1', '2001:101:0:1::2', 'complete', 'Active']]);
     // the capabilities line under the wrapped SA line is the SA's too: N, NAT traversal; U, dynamic route update
-    expect(a.negotiations[0]!.ikeSa!.shown!.lines.map((l) => l.line)).toEqual([17, 18, 19]);
+    // then its flow and the flow's active SAs: a child SA up, for the traffic of the flow
+    expect(a.negotiations[0]!.ikeSa!.shown!.lines.map((l) => l.line)).toEqual([17, 18, 19, 20, 21]);
+    expect(a.negotiations[0]!.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: null, spis: null, trafficSelectors: { local: ['0.0.0.0/0.0.0.0'], remote: ['0.0.0.0/0.0.0.0'] }, refusal: null }]);
     expect(a.negotiations[0]!.ikeSa!.shown!.nat).toBe(true);
     expect(lineInfo(a, { file: 0, line: 19 }).annotation).toMatch(/^The IKEv2 SA's capabilities: N NAT traversal, U dynamic route update;/);
     expect(a.input.unrecognized).toEqual([]);
@@ -164,7 +166,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
       [2, '1.1.1.1', '17.27.1.11', 'complete'],
       [2, '1.1.1.1', '17.27.1.11', 'complete'],
     ]);
-    expect(a.negotiations.map((n) => n.ikeSa!.shown!.lines.map((l) => [l.line, n.ikeSa!.shown!.nat]))).toEqual([[[19, true], [20, true]], [[34, true], [35, true]]]);
+    expect(a.negotiations.map((n) => n.ikeSa!.shown!.lines.map((l) => l.line))).toEqual([[19, 20, 21, 22], [34, 35, 36, 37]]);
+    expect(a.negotiations.map((n) => n.ikeSa!.shown!.nat)).toEqual([true, true]);
+    // each session's flow to its client, its SAs active: a child SA each
+    expect(a.negotiations.map((n) => n.childSas!.map((c) => [c.outcome, c.trafficSelectors?.remote[0]]))).toEqual([[['complete', 'host 7.1.2.40']], [['complete', 'host 7.1.2.88']]]);
     // each session's capability N: NAT_T, from show output alone (no message to point at)
     expect(a.negotiations.map((n) => [n.role, n.findings.map((f) => `${f.code} ${f.lines.map((l) => l.line).join(',')}`)])).toEqual([['unknown', ['NAT_T 20']], ['unknown', ['NAT_T 35']]]);
     expect(a.input.unrecognized).toEqual([]);
@@ -235,8 +240,12 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.ikeSa!.shown!.lines.map((l) => l.line)).toEqual(expect.arrayContaining([19, 32]));
     // UDP 4500, but no line of this output says NAT-T (no Capabilities, no `NAT-T is detected`): no NAT_T
     expect(n.findings).toEqual([]);
-    // show crypto ipsec sa cut before its SAs, 10 packets each way: a child SA carried traffic, its SPIs unsaid
-    expect(n.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: null, spis: null, trafficSelectors: null, refusal: null }]);
+    // the session's two flows, two SAs active under each: two child SAs, one per flow (the guide's "2 separate
+    // tunnels"), their SPIs unsaid; the show crypto ipsec sa cut before its SAs adds none
+    expect(n.childSas!.map((c) => [c.outcome, c.spis, c.trafficSelectors])).toEqual([
+      ['complete', null, { local: ['192.168.200.0/255.255.255.0'], remote: ['10.250.1.0/255.255.255.0'] }],
+      ['complete', null, { local: ['192.168.200.0/255.255.255.0'], remote: ['10.250.2.0/255.255.255.0'] }],
+    ]);
   },
   'show-ikev2-sa-detailed-four-responder-psk-rsa-dmvpn-hub-otus-lab.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);

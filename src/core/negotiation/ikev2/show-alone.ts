@@ -92,8 +92,8 @@ function childSa(c: ShownChild): ChildSa {
   const listed = c.esp !== null && c.esp.inbound !== '0x0' && c.esp.outbound !== '0x0';
   return {
     messageId: null,
-    // an SA pair installed: the exchange that made it completed
-    outcome: listed ? 'complete' : 'incomplete',
+    // an SA pair installed, or SAs show crypto session counts active: the exchange that made it completed
+    outcome: listed || c.active ? 'complete' : 'incomplete',
     transform: c.transform.length === 0 ? null : c.transform.join(' '),
     spis: c.esp === null ? null : { inbound: c.esp.inbound, outbound: c.esp.outbound },
     trafficSelectors: c.local.length + c.remote.length === 0 ? null : { local: c.local.slice(), remote: c.remote.slice() },

@@ -16,6 +16,8 @@ export interface ShownChild {
   remote: string[];
   esp: { inbound: string; outbound: string } | null;
   transform: string[];
+  /** show crypto session counts the SAs of its flow active (`Active SAs: 2`): the child SA is up, its SPIs unsaid. */
+  active: boolean;
   lines: LineRef[];
 }
 
@@ -54,6 +56,10 @@ export class Ikev2ShowCollector {
   private wrapped: { entry: ShownEntry; localPort: number } | null = null;
   /** The entry of the last `IKEv2 SA:` line of show crypto session: its `Capabilities:` line follows it. */
   private sessionSa: ShownEntry | null = null;
+  /** The same entry for the session's flows below it, each with its count of active SAs. */
+  private flowOwner: ShownEntry | null = null;
+  /** The last flow line's ends, for the count of active SAs under it. */
+  private flow: { local: string; remote: string; line: LineRef } | null = null;
 
   /** A prompt or a new file: what follows is output of another command. */
   newCommand(): void {
@@ -61,6 +67,31 @@ export class Ikev2ShowCollector {
     this.session = null;
     this.wrapped = null;
     this.sessionSa = null;
+    this.flowOwner = null;
+    this.flow = null;
+  }
+
+  /**
+   * A flow of an IKEv2 session (`Active SAs: 2, origin: crypto map`): with SAs active, a child SA of its IKE SA is
+   * up. False when no `IKEv2 SA:` line of show crypto session came before it.
+   */
+  flowSas(e: Extract<IkeEvent, { type: 'show-session-sas' }>): boolean {
+    const owner = this.flowOwner;
+    if (owner === null || owner.file !== e.at.file) return false;
+    owner.lines.push(e.at);
+    owner.records.push(e.record);
+    const flow = this.flow;
+    this.flow = null;
+    if (e.active > 0) {
+      const child = newChild(owner, true);
+      if (flow !== null) {
+        child.local.push(flow.local);
+        child.remote.push(flow.remote);
+        child.lines.push(flow.line);
+      }
+      child.lines.push(e.at);
+    }
+    return true;
   }
 
   event(e: ShowIkev2Event, name: string | null): void {
@@ -68,9 +99,11 @@ export class Ikev2ShowCollector {
     if (l.kind === 'session') {
       this.session = { id: l.sessionId, status: l.status, line: e.at, record: e.record };
       this.current = null;
+      this.flowOwner = null;
       return;
     }
     if (l.kind === 'row') {
+      this.flowOwner = null;
       const ports = l.localPort === null || l.remotePort === null ? null : { local: l.localPort, remote: l.remotePort };
       this.current = this.open(e, { tunnelId: l.tunnelId, local: l.local, remote: l.remote, ports, status: l.status, initiator: l.initiator }, name);
       return;
@@ -82,6 +115,16 @@ export class Ikev2ShowCollector {
       this.current = null;
       this.wrapped = l.remote === null ? { entry, localPort: l.localPort } : null;
       this.sessionSa = entry;
+      this.flowOwner = entry;
+      return;
+    }
+    if (l.kind === 'session-flow') {
+      const owner = this.flowOwner;
+      if (owner !== null && owner.file === e.at.file) {
+        this.flow = { local: l.local, remote: l.remote, line: e.at };
+        owner.lines.push(e.at);
+        owner.records.push(e.record);
+      }
       return;
     }
     if (l.kind === 'capabilities') {
@@ -196,8 +239,8 @@ export class Ikev2ShowCollector {
   }
 }
 
-function newChild(entry: ShownEntry): ShownChild {
-  const c: ShownChild = { local: [], remote: [], esp: null, transform: [], lines: [] };
+function newChild(entry: ShownEntry, active = false): ShownChild {
+  const c: ShownChild = { local: [], remote: [], esp: null, transform: [], active, lines: [] };
   entry.children.push(c);
   return c;
 }
