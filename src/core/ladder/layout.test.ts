@@ -61,6 +61,13 @@ describe('layoutLadder on a two-sided Main Mode', () => {
   test('lanes: initiator on the left, responder on the right, named by router and address', () => {
     expect(layout.lanes.initiator).toMatchObject({ x: 150, name: 'R2', address: '2001:DB8::2', label: 'R2 2001:DB8::2' });
     expect(layout.lanes.responder).toMatchObject({ x: 650, name: 'R3', label: 'R3 2001:DB8::3' });
+    expect([layout.lanes.initiator.role, layout.lanes.responder.role]).toEqual(['initiator', 'responder']);
+  });
+
+  test("a negotiation whose role the log does not show: the lanes are places, their role words say it is not shown", () => {
+    const unknown = makeNegotiation({ role: 'unknown', phase1: { messages: [], transitions: [] } });
+    const lanes = layoutLadder(unknown, buildTimeline(unknown), size).lanes;
+    expect([lanes.initiator.role, lanes.responder.role]).toEqual(['role not shown', 'role not shown']);
   });
 
   test('one arrow per message, top to bottom in protocol order', () => {

@@ -2,7 +2,7 @@ import { bisector } from 'd3-array';
 import { isErrorNotify } from '../ike/ikev2.ts';
 import type { Message, Negotiation, Transition } from '../analysis.ts';
 import type { MessageName, PayloadType } from '../ike/messages.ts';
-import type { Side } from '../ike/sides.ts';
+import { sideWord, type Side } from '../ike/sides.ts';
 import type { Timeline } from '../timeline/timeline.ts';
 
 /**
@@ -56,6 +56,8 @@ export interface LadderLane {
   address: string;
   /** "R2 2001:DB8::2", or the address alone when the router has no name of its own. */
   label: string;
+  /** The router's role as the log shows it: `initiator`, `responder`, or that it is not shown. */
+  role: string;
 }
 
 export interface LadderArrow {
@@ -159,7 +161,7 @@ export function summarizePayloads(message: Message, separator = ' · ', implied 
 function laneOf(negotiation: Negotiation, side: Side, x: number): LadderLane {
   const router = negotiation.routers[side];
   const label = router.name && router.name !== router.address ? `${router.name} ${router.address}` : router.address;
-  return { side, x, name: router.name, address: router.address, label };
+  return { side, x, name: router.name, address: router.address, label, role: sideWord(negotiation.role, side) };
 }
 
 

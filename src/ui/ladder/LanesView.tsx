@@ -38,12 +38,12 @@ export function LaneHeader({ layout }: { layout: LadderLayout }) {
       {SIDES.map((side) => {
         const lane = layout.lanes[side];
         return (
-          <g key={side} data-testid={`ladder.lifeline.${side}`} aria-label={`${side} ${lane.label}`} role="group">
+          <g key={side} data-testid={`ladder.lifeline.${side}`} aria-label={`${lane.role} ${lane.label}`} role="group">
             <text x={lane.x} y={20} textAnchor="middle" className="fill-slate-900 text-sm font-semibold dark:fill-slate-100">
               {lane.name || lane.address}
             </text>
             <text x={lane.x} y={36} textAnchor="middle" className="fill-slate-600 font-mono text-[11px] dark:fill-slate-300">
-              {lane.name && lane.name !== lane.address ? `${lane.address} · ${side}` : side}
+              {lane.name && lane.address && lane.name !== lane.address ? `${lane.address} · ${lane.role}` : lane.role}
             </text>
             <line x1={lane.x} x2={lane.x} y1={42} y2={height} className="stroke-slate-300 dark:stroke-slate-700" strokeWidth={2} />
           </g>

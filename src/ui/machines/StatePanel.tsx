@@ -1,4 +1,4 @@
-import type { Side } from '../../core/ike/sides.ts';
+import { sideWord, type Side } from '../../core/ike/sides.ts';
 import type { Negotiation } from '../../core/analysis.ts';
 import { stateAt } from '../playback/cursor.ts';
 import type { Timeline } from '../../core/timeline/timeline.ts';
@@ -32,7 +32,7 @@ function SideState({ side, negotiation, timeline, cursor }: StatePanelProps & { 
     <div>
       <div className="flex items-baseline justify-between gap-2">
         <span className="font-semibold">
-          {router.name} <span className="font-normal text-slate-600 dark:text-slate-400">{side}</span>
+          {router.name} <span className="font-normal text-slate-600 dark:text-slate-400">{sideWord(negotiation.role, side)}</span>
         </span>
         <output
           data-testid={`state.${side}`}

@@ -164,6 +164,8 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
   }
   const init = ds.find((d) => d.side === 'initiator');
   const resp = ds.find((d) => d.side === 'responder');
+  // one router's lines that do not show its role: it is in the lane it is drawn in, and its log is there
+  const placed = (s: Side): V2Draft | undefined => (s === 'initiator' ? init : resp) ?? (side === null && s === own ? a : undefined);
   const initAddress = init?.local ?? resp?.peer ?? (own === 'initiator' ? a.local : a.peer);
   const respAddress = resp?.local ?? init?.peer ?? (own === 'responder' ? a.local : a.peer);
   const responderSpi = ds.map((d) => d.spis.responder).find((s) => s !== ZERO_SPI) ?? ZERO_SPI;
@@ -191,7 +193,7 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
     ikeSa,
     childSas: childSas(ds, messages, own),
     findings: [],
-    routers: { initiator: router('initiator', init, initAddress ?? null, init !== undefined), responder: router('responder', resp, respAddress ?? null, resp !== undefined) },
+    routers: { initiator: router('initiator', placed('initiator'), initAddress ?? null, placed('initiator') !== undefined), responder: router('responder', placed('responder'), respAddress ?? null, placed('responder') !== undefined) },
     informational: [],
     span: { first, last },
     ...evidenceOf(ds),
