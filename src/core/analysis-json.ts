@@ -162,62 +162,63 @@ function transitionJson(t: Transition): TransitionJson {
   return out;
 }
 
+// The objects below are made field by field in the contract's order, not spread together: a large log has tens
+// of thousands of messages, and each spread made (and threw away) an object of its own.
 function ikev2MessageJson(m: Ikev2Message): Ikev2MessageJson {
-  const head = { name: m.name, response: m.response, messageId: m.messageId, from: m.from };
-  const rest = {
-    lines: lineRuns(m.lines),
-    payloads: m.payloads,
-    ...(m.liveness === true ? { liveness: true as const } : {}),
-    ...(m.config === undefined ? {} : { config: lineRuns(m.config) }),
-  };
-  return m.dir === undefined ? { ...head, ...rest } : { ...head, dir: m.dir, ...rest };
+  const lines = lineRuns(m.lines);
+  const out: Ikev2MessageJson =
+    m.dir === undefined
+      ? { name: m.name, response: m.response, messageId: m.messageId, from: m.from, lines, payloads: m.payloads }
+      : { name: m.name, response: m.response, messageId: m.messageId, from: m.from, dir: m.dir, lines, payloads: m.payloads };
+  if (m.liveness === true) out.liveness = true;
+  if (m.config !== undefined) out.config = lineRuns(m.config);
+  return out;
 }
 
 function findingJson(f: Finding): FindingJson {
   return { code: f.code, severity: f.severity, lines: lineRuns(f.lines), summary: f.summary, fix: f.fix };
 }
 
-function negotiationJson(n: Negotiation): NegotiationJson {
-  const p1 = n.phase1;
-  const head: NegotiationHead = { id: n.id, local: n.local, peer: n.peer, role: n.role, ikeVersion: n.ikeVersion };
-  if (n.ikeVersion === 2 && n.ikeSa !== undefined) {
-    const sa = n.ikeSa;
-    return {
-      ...head,
-      ikeSa: {
-        spis: sa.spis,
-        outcome: sa.outcome,
-        ...(sa.implied === true ? { implied: true as const } : {}),
-        ...(sa.shown === undefined ? {} : { shown: { ...sa.shown, lines: lineRuns(sa.shown.lines) } }),
-        messages: sa.messages.map(ikev2MessageJson),
-        transitions: sa.transitions.map(transitionJson),
-        proposal: sa.proposal,
-      },
-      childSas: (n.childSas ?? []).map((c) => ({ messageId: c.messageId, outcome: c.outcome, transform: c.transform, spis: c.spis, trafficSelectors: c.trafficSelectors })),
-      findings: n.findings.map(findingJson),
-    };
-  }
+function ikeSaJson(sa: IkeSa): IkeSaJson {
+  const out = { spis: sa.spis, outcome: sa.outcome } as IkeSaJson;
+  if (sa.implied === true) out.implied = true;
+  if (sa.shown !== undefined) out.shown = { ...sa.shown, lines: lineRuns(sa.shown.lines) };
+  out.messages = sa.messages.map(ikev2MessageJson);
+  out.transitions = sa.transitions.map(transitionJson);
+  out.proposal = sa.proposal;
+  return out;
+}
+
+function phase1Json(p1: Phase1): Phase1Json {
+  const out = (p1.mode !== null ? { mode: p1.mode, outcome: p1.outcome } : { outcome: p1.outcome }) as Phase1Json;
+  if (p1.implied === true) out.implied = true;
+  out.messages = p1.messages.map(messageJson);
+  out.transitions = p1.transitions.map(transitionJson);
+  out.proposal = p1.proposal;
+  return out;
+}
+
+function phase2Json(p: Phase2): Phase2Json {
   return {
-    ...head,
-    phase1: {
-      ...(p1.mode !== null ? { mode: p1.mode } : {}),
-      outcome: p1.outcome,
-      ...(p1.implied === true ? { implied: true as const } : {}),
-      messages: p1.messages.map(messageJson),
-      transitions: p1.transitions.map(transitionJson),
-      proposal: p1.proposal,
-    },
-    phase2: n.phase2.map((p) => ({
-      messageId: p.messageId === 0 ? null : p.messageId,
-      outcome: p.outcome,
-      messages: p.messages.map(messageJson),
-      transform: p.transform,
-      encapsulation: p.encapsulation,
-      spis: p.spis,
-      pfsGroup: p.pfsGroup,
-    })),
-    findings: n.findings.map(findingJson),
+    messageId: p.messageId === 0 ? null : p.messageId,
+    outcome: p.outcome,
+    messages: p.messages.map(messageJson),
+    transform: p.transform,
+    encapsulation: p.encapsulation,
+    spis: p.spis,
+    pfsGroup: p.pfsGroup,
   };
+}
+
+function childSaJson(c: ChildSa): ChildSaJson {
+  return { messageId: c.messageId, outcome: c.outcome, transform: c.transform, spis: c.spis, trafficSelectors: c.trafficSelectors };
+}
+
+function negotiationJson(n: Negotiation): NegotiationJson {
+  if (n.ikeVersion === 2 && n.ikeSa !== undefined) {
+    return { id: n.id, local: n.local, peer: n.peer, role: n.role, ikeVersion: n.ikeVersion, ikeSa: ikeSaJson(n.ikeSa), childSas: (n.childSas ?? []).map(childSaJson), findings: n.findings.map(findingJson) };
+  }
+  return { id: n.id, local: n.local, peer: n.peer, role: n.role, ikeVersion: n.ikeVersion, phase1: phase1Json(n.phase1), phase2: n.phase2.map(phase2Json), findings: n.findings.map(findingJson) };
 }
 
 /** The contract's object for an analysis. */
