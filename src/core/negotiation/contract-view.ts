@@ -16,7 +16,7 @@ export function message(m: DraftMessage, side: Side | null, name = m.name, retra
     dir: m.dir,
     // exact-size copies: arrays grown line by line carry spare capacity, a long log holds thousands of them
     lines: m.lines.slice(),
-    packetLines: { [own]: m.packet },
+    packetLines: own === 'initiator' ? { initiator: m.packet } : { responder: m.packet },
     messageId: m.messageId ?? 0,
     payloads: m.payloads.slice(),
     retransmission,

@@ -25,8 +25,9 @@ function meaningful(d: Draft): boolean {
 
 export function finalizeNegotiations(builder: NegotiationBuilder, records: RecordTableBuilder): { negotiations: Negotiation[]; ikev2: Negotiation[]; events: StrayEvent[] } {
   // IKEv2 first, its records numbered once the IKEv1 ones are counted: `show crypto ipsec sa` of an IKEv2 peer joins it
-  const numbered: [number, number][] = [];
-  const later = (record: number, n: number): void => void numbered.push([record, n]);
+  // record, negotiation, record, negotiation…: flat, as an IKEv2 log has a pair for each of its many records
+  const numbered: number[] = [];
+  const later = (record: number, n: number): void => void numbered.push(record, n);
   builder.ikev2.finish();
   let ikev2 = withShownSas(ikev2Negotiations(builder.ikev2.drafts, 0, later), builder.ikev2Shown.entries, 0, later);
   builder.newerPairs();
@@ -63,7 +64,10 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   }
   records.renumberNegotiations(target);
   verify(builder.show, out.map((o) => o.n));
-  for (const [record, n] of numbered) records.setNegotiation(record, n < 0 ? n : out.length + n);
+  for (let i = 0; i < numbered.length; i += 2) {
+    const n = numbered[i + 1]!;
+    records.setNegotiation(numbered[i]!, n < 0 ? n : out.length + n);
+  }
   ikev2 = ikev2.map((n, i) => ({ ...n, id: `n${out.length + i + 1}` }));
   return { negotiations: out.map((o) => o.n), ikev2, events: strayEvents(builder.drafts) };
 }

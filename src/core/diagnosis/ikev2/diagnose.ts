@@ -23,5 +23,7 @@ const RULES = [
 ] as const;
 
 export function diagnoseIkev2(n: Negotiation): DiagnosedFinding[] {
-  return RULES.flatMap((rule) => rule(n));
+  const out: DiagnosedFinding[] = [];
+  for (const rule of RULES) for (const f of rule(n)) out.push(f);
+  return out;
 }

@@ -31,17 +31,24 @@ function message(m: V2DraftMessage, side: Side | null, withDir: boolean): Ikev2M
     response: m.response,
     messageId: m.messageId,
     from,
-    lines: m.lines.slice().sort(compare),
+    lines: sorted(m.lines),
     payloads: m.payloads,
     encrypted: m.encrypted,
     retransmission: m.attempt > 1,
     attempt: m.attempt,
     time: m.time,
-    packetLines: { [printer]: m.packetLine },
+    packetLines: printer === 'initiator' ? { initiator: m.packetLine } : { responder: m.packetLine },
   };
   if (m.liveness) out.liveness = true;
   if (withDir) out.dir = m.dir;
   return out;
+}
+
+/** A copy of `lines` in input order: one router's lines come in that order already, and are not sorted again. */
+function sorted(lines: readonly LineRef[]): LineRef[] {
+  const copy = lines.slice();
+  for (let i = 1; i < copy.length; i += 1) if (compare(copy[i - 1]!, copy[i]!) > 0) return copy.sort(compare);
+  return copy;
 }
 
 /** SM Trace lines → each change of state, with the event printed in the state it left. */
@@ -206,6 +213,8 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
  */
 export function ikev2Negotiations(drafts: readonly V2Draft[], before: number, setNegotiation: (record: number, n: number) => void): Negotiation[] {
   const groups: V2Draft[][] = [];
+  /** The group a draft is alone in, until its partner joins it. */
+  const alone = new Map<V2Draft, V2Draft[]>();
   const bySpi = new Map<string, V2Draft[]>();
   for (const d of drafts) {
     if (d.messages.length === 0 && d.states.length === 0 && d.noSpis !== true) {
@@ -213,9 +222,15 @@ export function ikev2Negotiations(drafts: readonly V2Draft[], before: number, se
       continue;
     }
     const partner = d.noSpis ? undefined : bySpi.get(d.spis.initiator)?.find((o) => o.file !== d.file && o.side !== null && d.side !== null && o.side !== d.side);
-    const group = partner === undefined ? undefined : groups.find((g) => g.length === 1 && g[0] === partner);
-    if (group !== undefined) group.push(d);
-    else groups.push([d]);
+    const group = partner === undefined ? undefined : alone.get(partner);
+    if (group !== undefined) {
+      group.push(d);
+      alone.delete(partner!);
+    } else {
+      const own = [d];
+      groups.push(own);
+      alone.set(d, own);
+    }
     const list = bySpi.get(d.spis.initiator);
     if (list === undefined) bySpi.set(d.spis.initiator, [d]);
     else list.push(d);
