@@ -12,16 +12,15 @@
 import type { Negotiation } from '../../analysis.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
-export function answerLost(n: Negotiation): DiagnosedFinding[] {
+export function answerLost(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const messages = n.ikeSa?.messages ?? [];
   const answers = messages.filter((m) => m.name === 'IKE_SA_INIT' && m.response);
   if (answers.length === 0 || messages.some((m) => m.name === 'IKE_AUTH')) return [];
   const requests = messages.filter((m) => m.name === 'IKE_SA_INIT' && !m.response);
   // in a merged negotiation: the initiator's log holds no copy of the answer
   const unseen = n.role === 'both' && answers.every((m) => (m.sideLines?.initiator.length ?? 0) === 0);
-  const c = cited(n);
   const waited = c.filter((x) => x.line.kind === 'error' && x.line.code === 'auth-timeout').map((x) => x.at);
   // the initiator's own giving up: in a merged negotiation the responder's `Initial exchange failed` (after it
   // refused the request, corpus 45) is not the initiator stopping

@@ -13,10 +13,9 @@
 import type { Negotiation } from '../../analysis.ts';
 import { authMethodWords, isCertificateMethod } from '../../ike/ikev2.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
-export function authMethodMismatch(n: Negotiation): DiagnosedFinding[] {
-  const c = cited(n);
+export function authMethodMismatch(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const refused = c.filter((x) => x.line.kind === 'error' && x.line.code === 'auth-method-mismatch');
   if (refused.length === 0) return [];
   const checker = refused[0]?.side ?? null;

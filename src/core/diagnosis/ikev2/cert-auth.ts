@@ -12,10 +12,9 @@
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
-export function certAuthFailed(n: Negotiation): DiagnosedFinding[] {
-  const c = cited(n);
+export function certAuthFailed(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const cert = c.filter((x) => x.line.kind === 'error' && (x.line.code === 'cert-failed' || x.line.code === 'platform-errors'));
   if (!cert.some((x) => x.line.kind === 'error' && x.line.code === 'cert-failed')) return [];
   const failed = c.filter((x) => x.line.kind === 'auth' && !x.line.passed);

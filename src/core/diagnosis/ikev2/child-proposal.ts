@@ -12,12 +12,11 @@
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, policies, refusedBy, routerName } from './evidence.ts';
+import { type Cited, linesWords, policies, refusedBy, routerName } from './evidence.ts';
 
-export function childProposalMismatch(n: Negotiation): DiagnosedFinding[] {
+export function childProposalMismatch(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const refused = refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name === 'IKE_AUTH' || m.name === 'CREATE_CHILD_SA');
   if (refused.length === 0) return [];
-  const c = cited(n);
   if (c.some((x) => x.line.kind === 'no-proxy-match' || x.line.kind === 'crypto-map-incomplete')) return [];
   const p = policies(c, true);
   const responderLogged = n.routers.responder.logged;

@@ -15,20 +15,20 @@ import type { Ikev2Message, Negotiation } from '../../analysis.ts';
 import { compareLines, type LineRef } from '../../ike/line-ref.ts';
 import { otherSide } from '../../ike/sides.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
 /** The lines after `from` that end the SA or its retransmissions: `Deleting SA`, a delete sent, the retransmit limit. */
-function endAfter(n: Negotiation, from: LineRef): LineRef[] {
+function endAfter(c: readonly Cited[], from: LineRef): LineRef[] {
   const out: LineRef[] = [];
-  for (const c of cited(n)) {
-    if (compareLines(c.at, from) <= 0) continue;
-    const l = c.line;
-    if (l.kind === 'gone' || (l.kind === 'delete' && l.dir === 'out') || (l.kind === 'error' && l.code === 'retransmit-limit')) out.push(c.at);
+  for (const x of c) {
+    if (compareLines(x.at, from) <= 0) continue;
+    const l = x.line;
+    if (l.kind === 'gone' || (l.kind === 'delete' && l.dir === 'out') || (l.kind === 'error' && l.code === 'retransmit-limit')) out.push(x.at);
   }
   return out;
 }
 
-export function deadPeer(n: Negotiation): DiagnosedFinding[] {
+export function deadPeer(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const messages = n.ikeSa?.messages ?? [];
   const checks = new Map<string, Ikev2Message[]>();
   for (const m of messages) {
@@ -44,7 +44,7 @@ export function deadPeer(n: Negotiation): DiagnosedFinding[] {
     if (messages.some((m) => m.liveness === true && m.response && m.messageId === first.messageId && m.from !== first.from)) continue;
     const start = first.lines[0];
     if (start === undefined) continue;
-    const end = endAfter(n, start);
+    const end = endAfter(c, start);
     if (sendings.length < 3 && end.length === 0) continue;
     const asker = routerName(n, first.from);
     const peerSide = otherSide(first.from);

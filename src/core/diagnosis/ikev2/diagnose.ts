@@ -1,6 +1,7 @@
 /** The findings of an IKEv2 negotiation: each IKEv2 rule on it, in a fixed order. */
 import type { Negotiation } from '../../analysis.ts';
 import type { DiagnosedFinding } from '../finding.ts';
+import { cited } from './evidence.ts';
 import { answerLost } from './answer-lost.ts';
 import { authMethodMismatch } from './auth-method.ts';
 import { certAuthFailed } from './cert-auth.ts';
@@ -23,7 +24,9 @@ const RULES = [
 ] as const;
 
 export function diagnoseIkev2(n: Negotiation): DiagnosedFinding[] {
+  // the evidence's messages, which most rules read, gathered once for all of them
+  const c = cited(n);
   const out: DiagnosedFinding[] = [];
-  for (const rule of RULES) for (const f of rule(n)) out.push(f);
+  for (const rule of RULES) for (const f of rule(n, c)) out.push(f);
   return out;
 }

@@ -13,14 +13,15 @@ export interface Cited {
   side: Side | null;
 }
 
-/** Every IKEv2 message of the evidence (glued ones too), with its line and the side that printed it. */
+/** Every IKEv2 message of the evidence (glued ones too), with its line and the side that printed it: what the rules read, gathered once per negotiation. */
 export function cited(n: Negotiation): Cited[] {
   const out: Cited[] = [];
   n.evidence.forEach((e, i) => {
     if (e.type !== 'ikev2') return;
     const v = e as V2Event;
     const side = n.evidenceSides[i] ?? null;
-    for (const line of [v.line, ...v.also]) out.push({ line, at: v.at, side });
+    out.push({ line: v.line, at: v.at, side });
+    for (const line of v.also) out.push({ line, at: v.at, side });
   });
   return out;
 }

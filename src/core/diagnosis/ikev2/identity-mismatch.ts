@@ -12,12 +12,11 @@
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
 const CODES = new Set(['identity-not-found', 'profile-not-found', 'peer-id-check-failed']);
 
-export function identityMismatch(n: Negotiation): DiagnosedFinding[] {
-  const c = cited(n);
+export function identityMismatch(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const failed = c.filter((x) => x.line.kind === 'error' && CODES.has(x.line.code));
   if (failed.length === 0) return [];
   const peerId = c.find((x) => x.line.kind === 'identity' && !x.line.own);

@@ -10,10 +10,9 @@
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
-export function invalidSpi(n: Negotiation): DiagnosedFinding[] {
-  const c = cited(n);
+export function invalidSpi(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const sent = c.filter((x) => x.line.kind === 'notify' && x.line.notify === 'INVALID_SPI' && x.line.dir === 'out');
   const got = c.filter((x) => x.line.kind === 'notify' && x.line.notify === 'INVALID_SPI' && x.line.dir === 'in');
   const data = c.filter((x) => x.line.kind === 'pfkey' && x.line.action === 'Invalid SPI');

@@ -11,10 +11,10 @@
 import type { Negotiation } from '../../analysis.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
-export function messageWindow(n: Negotiation): DiagnosedFinding[] {
-  const outside = cited(n).filter((x) => x.line.kind === 'window' && x.line.messageId !== null && x.line.from !== null && x.line.to !== null && (x.line.messageId < x.line.from || x.line.messageId > x.line.to));
+export function messageWindow(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
+  const outside = c.filter((x) => x.line.kind === 'window' && x.line.messageId !== null && x.line.from !== null && x.line.to !== null && (x.line.messageId < x.line.from || x.line.messageId > x.line.to));
   const again = (n.ikeSa?.messages ?? []).filter((m) => m.response && m.attempt > 1 && m.dir === 'in');
   if (outside.length === 0 && again.length === 0) return [];
   const parts: string[] = [];

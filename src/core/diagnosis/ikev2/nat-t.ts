@@ -17,13 +17,13 @@ import type { Negotiation } from '../../analysis.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
 import type { Side } from '../../ike/sides.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
 const FIX =
   'Nothing to change for NAT itself: UDP 500 and 4500 must pass both ways through the NAT device, and NAT keepalives keep its mapping open (IOS `crypto ikev2 nat keepalive SECONDS`; the ASA sends them by default). A peer behind PAT is known by its translated address: match it by identity, not by address, where that differs.';
 
-export function natTraversal(n: Negotiation): DiagnosedFinding[] {
-  const found = cited(n).filter((x) => x.line.kind === 'nat' && x.line.found === true);
+export function natTraversal(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
+  const found = c.filter((x) => x.line.kind === 'nat' && x.line.found === true);
   if (found.length === 0) return shownNat(n);
   const words = (s: string): boolean => found.some((x) => x.line.kind === 'nat' && x.line.words.includes(s));
   const printer = found[0]?.side ?? null;

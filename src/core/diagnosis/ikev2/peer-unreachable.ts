@@ -10,17 +10,17 @@
 import type { Negotiation } from '../../analysis.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
-export function peerUnreachable(n: Negotiation): DiagnosedFinding[] {
+export function peerUnreachable(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const messages = n.ikeSa?.messages ?? [];
   // anything the peer sent, in either router's log, says it is reachable
   if (messages.some((m) => m.from === 'responder')) return [];
   const requests = messages.filter((m) => m.name === 'IKE_SA_INIT' && !m.response);
   if (requests.length === 0) return [];
   const gaveUp: LineRef[] = [];
-  for (const c of cited(n)) {
-    if (c.line.kind === 'error' && (c.line.code === 'initial-exchange-failed' || c.line.code === 'retransmit-limit')) gaveUp.push(c.at);
+  for (const x of c) {
+    if (x.line.kind === 'error' && (x.line.code === 'initial-exchange-failed' || x.line.code === 'retransmit-limit')) gaveUp.push(x.at);
   }
   if (requests.length < 3 && gaveUp.length === 0) return [];
   const name = routerName(n, 'initiator');

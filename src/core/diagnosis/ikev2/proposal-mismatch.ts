@@ -10,15 +10,15 @@
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, policies, refusedBy, routerName } from './evidence.ts';
+import { type Cited, linesWords, policies, refusedBy, routerName } from './evidence.ts';
 
 const FIX =
   'Give both ends an IKEv2 proposal in common: on IOS `crypto ikev2 proposal` (encryption, integrity, group) named by the `crypto ikev2 policy` that matches the local address (or the smart defaults on both); on an ASA `crypto ikev2 policy`. Key sizes count: AES-CBC-128 does not match AES-CBC-256.';
 
-export function ikeProposalMismatch(n: Negotiation): DiagnosedFinding[] {
+export function ikeProposalMismatch(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const refused = refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name === 'IKE_SA_INIT');
-  if (refused.length === 0) return checkFailed(n);
-  const p = policies(cited(n), false);
+  if (refused.length === 0) return checkFailed(n, c);
+  const p = policies(c, false);
   const offered = p.received.length > 0 ? ` The initiator offered ${p.received.join('; ')}; the responder accepts ${p.expected.join('; ') || 'none of it'} (${linesWords(p.lines)}).` : '';
   return [
     finding({
@@ -37,8 +37,7 @@ export function ikeProposalMismatch(n: Negotiation): DiagnosedFinding[] {
  * An excerpt of the proposal check alone (no packet line, so no refusal to see): the router printed the IKE SA
  * proposals it received and those it accepts, and found no match. Its answer is not in the log.
  */
-function checkFailed(n: Negotiation): DiagnosedFinding[] {
-  const c = cited(n);
+function checkFailed(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const noMatch = c.find((x) => x.line.kind === 'error' && x.line.code === 'no-matching-policy');
   if (noMatch === undefined) return [];
   const p = policies(c, false);

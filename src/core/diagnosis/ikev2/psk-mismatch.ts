@@ -11,10 +11,9 @@
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, refusedBy, routerName } from './evidence.ts';
+import { type Cited, linesWords, refusedBy, routerName } from './evidence.ts';
 
-export function pskMismatch(n: Negotiation): DiagnosedFinding[] {
-  const c = cited(n);
+export function pskMismatch(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const failed = c.filter((x) => (x.line.kind === 'auth' && !x.line.passed) || (x.line.kind === 'error' && x.line.code === 'auth-failed'));
   const notified = refusedBy(n, 'AUTHENTICATION_FAILED');
   if (failed.length === 0 && notified.length === 0) return [];

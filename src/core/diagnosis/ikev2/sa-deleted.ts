@@ -10,16 +10,16 @@
 import type { Negotiation } from '../../analysis.ts';
 import { otherSide } from '../../ike/sides.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
-export function saDeletedByPeer(n: Negotiation): DiagnosedFinding[] {
-  const deletes = cited(n).filter((x) => x.line.kind === 'delete' && x.line.dir === 'in');
+export function saDeletedByPeer(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
+  const deletes = c.filter((x) => x.line.kind === 'delete' && x.line.dir === 'in');
   if (deletes.length === 0) return [];
   const first = deletes[0]!;
   const receiver = first.side;
   const deleter = receiver === null ? null : otherSide(receiver);
   const what = deletes.some((x) => x.line.kind === 'delete' && x.line.what === 'ike') ? 'the IKE SA' : 'a child SA';
-  const refused = (n.childSas ?? []).some((c) => c.outcome === 'failed');
+  const refused = (n.childSas ?? []).some((child) => child.outcome === 'failed');
   return [
     finding({
       code: 'SA_DELETED_BY_PEER',

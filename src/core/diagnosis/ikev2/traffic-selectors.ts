@@ -11,7 +11,7 @@
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, refusedBy, routerName, type Cited } from './evidence.ts';
+import { linesWords, refusedBy, routerName, type Cited } from './evidence.ts';
 
 /** An ASA whose crypto map entry lacks its ACL cannot match any traffic selectors: it refuses the child SA. */
 function incompleteMap(n: Negotiation, incomplete: readonly Cited[]): DiagnosedFinding[] {
@@ -32,8 +32,7 @@ function incompleteMap(n: Negotiation, incomplete: readonly Cited[]): DiagnosedF
   ];
 }
 
-export function trafficSelectorMismatch(n: Negotiation): DiagnosedFinding[] {
-  const c = cited(n);
+export function trafficSelectorMismatch(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const noProxy = c.filter((x) => x.line.kind === 'no-proxy-match');
   const unacceptable = refusedBy(n, 'TS_UNACCEPTABLE');
   const incomplete = c.filter((x) => x.line.kind === 'crypto-map-incomplete');

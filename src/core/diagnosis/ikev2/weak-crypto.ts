@@ -11,7 +11,7 @@
 import type { Negotiation } from '../../analysis.ts';
 import type { LineRef } from '../../ike/line-ref.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
-import { cited, linesWords, routerName } from './evidence.ts';
+import { type Cited, linesWords, routerName } from './evidence.ts';
 
 /** The weak names among a proposal's printed transforms (`MD596`, `DH_GROUP_1024_MODP/Group 2`). */
 function weakNames(transforms: readonly string[]): string[] {
@@ -23,8 +23,7 @@ function weakNames(transforms: readonly string[]): string[] {
   return out;
 }
 
-export function weakCrypto(n: Negotiation): DiagnosedFinding[] {
-  const c = cited(n);
+export function weakCrypto(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const lines: LineRef[] = [];
   const parts: string[] = [];
   const weaker = c.filter((x) => x.line.kind === 'weaker-ike');
