@@ -74,6 +74,8 @@ export function sentence(text: string): string {
  * seen five times, not five problems.
  */
 export function mergeRepeats(findings: readonly DiagnosedFinding[]): DiagnosedFinding[] {
+  // most negotiations have no refusal to merge: no map for them
+  if (findings.length < 2) return findings.map((f) => ({ ...f }));
   const out: DiagnosedFinding[] = [];
   const counts = new Map<DiagnosedFinding, number>();
   for (const f of findings) {

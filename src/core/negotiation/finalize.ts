@@ -29,7 +29,7 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   const numbered: number[] = [];
   const later = (record: number, n: number): void => void numbered.push(record, n);
   builder.ikev2.finish();
-  let ikev2 = withShownSas(ikev2Negotiations(builder.ikev2.drafts, 0, later), builder.ikev2Shown.entries, 0, later);
+  const ikev2 = withShownSas(ikev2Negotiations(builder.ikev2.drafts, 0, later), builder.ikev2Shown.entries, 0, later);
   builder.newerPairs();
   const folded: { draft: Draft; into: number }[] = [];
   const sided = builder.drafts
@@ -68,6 +68,7 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
     const n = numbered[i + 1]!;
     records.setNegotiation(numbered[i]!, n < 0 ? n : out.length + n);
   }
-  ikev2 = ikev2.map((n, i) => ({ ...n, id: `n${out.length + i + 1}` }));
+  // numbered after the IKEv1 ones, now counted: these objects are this stage's own, not yet handed out
+  ikev2.forEach((n, i) => (n.id = `n${out.length + i + 1}`));
   return { negotiations: out.map((o) => o.n), ikev2, events: strayEvents(builder.drafts) };
 }

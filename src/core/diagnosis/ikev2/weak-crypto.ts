@@ -13,10 +13,14 @@ import type { LineRef } from '../../ike/line-ref.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
 import { type Cited, linesWords, routerName } from './evidence.ts';
 
+/** What a transform holding a weak name holds: most hold none, and are not cut into words. */
+const MAYBE_WEAK = /DES|MD5|\/Group [125]\b/;
+
 /** The weak names among a proposal's printed transforms (`MD596`, `DH_GROUP_1024_MODP/Group 2`). */
 function weakNames(transforms: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of transforms) {
+    if (!MAYBE_WEAK.test(t)) continue;
     for (const word of t.split(/\s+/)) if (/^3?DES(?:-CBC)?$/.test(word) || /^MD5(?:96)?$/.test(word)) out.push(word);
     for (const g of t.matchAll(/\/Group (\d{1,2})\b/g)) if (g[1] === '1' || g[1] === '2' || g[1] === '5') out.push(`DH group ${g[1]}`);
   }
