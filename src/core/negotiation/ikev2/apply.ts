@@ -39,7 +39,9 @@ function packet(d: V2Draft, l: Extract<Ikev2Line, { kind: 'packet' }>, ref: V2Ev
     const fromInitiator = l.flags.includes('INITIATOR');
     d.side = (l.dir === 'out') === fromInitiator ? 'initiator' : 'responder';
   }
-  const same = d.messages.filter((m) => m.dir === l.dir && m.exchange === l.exchange && m.response === l.response && m.messageId === l.messageId);
+  const key = `${l.dir} ${l.exchange} ${l.response ? 'response' : 'request'} ${l.messageId}`;
+  const attempt = (d.copies.get(key) ?? 0) + 1;
+  d.copies.set(key, attempt);
   const encrypted = l.payloads.includes('ENCR');
   let payloads = l.payloads;
   // an encrypted message's own list shows only ENCR: what it carries is the list printed before encryption
@@ -74,7 +76,7 @@ function packet(d: V2Draft, l: Extract<Ikev2Line, { kind: 'packet' }>, ref: V2Ev
     listed,
     encrypted,
     liveness: false,
-    attempt: same.length + 1,
+    attempt,
     lines,
     packetLine: ref.at,
     time: ref.time,

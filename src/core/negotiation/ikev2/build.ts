@@ -59,8 +59,9 @@ export class Ikev2Builder {
 
   event(e: Ikev2Event, routerName: string | null): void {
     const f = this.file(e.at.file);
-    const lines = [e.line, ...e.also];
-    for (let i = 0; i < lines.length; i += 1) this.one(f, e, lines[i]!, routerName, i === lines.length - 1);
+    const also = e.also;
+    this.one(f, e, e.line, routerName, also.length === 0);
+    for (let i = 0; i < also.length; i += 1) this.one(f, e, also[i]!, routerName, i === also.length - 1);
   }
 
   /** `lastOfRecord`: the record's decoded payloads go with its last message. */
@@ -145,6 +146,7 @@ export class Ikev2Builder {
       local: null,
       peer: null,
       messages: [],
+      copies: new Map(),
       states: [],
       ikeProposal: null,
       childProposal: null,

@@ -44,6 +44,11 @@ export interface V2Draft {
   local: string | null;
   peer: string | null;
   messages: V2DraftMessage[];
+  /**
+   * How many copies of each message (direction, exchange, request or response, message ID) were printed so far:
+   * the next one's attempt, counted as they come (an SA alive for hours has thousands of messages).
+   */
+  copies: Map<string, number>;
   states: V2DraftState[];
   ikeProposal: string[] | null;
   /** The child SA proposal and what decides its fate, by the message ID of the exchange that carries it. */

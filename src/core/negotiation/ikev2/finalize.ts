@@ -130,6 +130,11 @@ function inOrder(all: readonly { e: { at: LineRef } }[]): boolean {
   return true;
 }
 
+/** What a message and the other router's copy of it share: exchange, request or response, message ID, attempt. */
+function copyKey(m: V2DraftMessage): string {
+  return `${m.exchange} ${m.response ? 'response' : 'request'} ${m.messageId} ${m.attempt}`;
+}
+
 /** One negotiation from one router's draft, or from both routers' drafts of the same SA. */
 function negotiation(ds: V2Draft[], index: number): Negotiation {
   for (const d of ds) markLiveness(d.messages);
@@ -141,12 +146,19 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
   if (merged) {
     const [init, resp] = a.side === 'initiator' ? [a, ds[1]!] : [ds[1]!, a];
     // the initiator's log gives the order; the responder's copy of each message adds its lines
-    const rest = resp.messages.slice();
+    const copies = new Map<string, V2DraftMessage[]>();
+    for (const r of resp.messages) {
+      const key = copyKey(r);
+      const list = copies.get(key);
+      if (list === undefined) copies.set(key, [r]);
+      else list.push(r);
+    }
+    const taken = new Set<V2DraftMessage>();
     for (const m of init.messages) {
       const mine = message(m, 'initiator', false);
-      const i = rest.findIndex((r) => r.exchange === m.exchange && r.response === m.response && r.messageId === m.messageId && r.attempt === m.attempt);
-      if (i >= 0) {
-        const copy = rest.splice(i, 1)[0]!;
+      const copy = copies.get(copyKey(m))?.find((r) => !taken.has(r));
+      if (copy !== undefined) {
+        taken.add(copy);
         const other = message(copy, 'responder', false);
         mine.sideLines = { initiator: mine.lines, responder: other.lines };
         mine.lines = [...mine.lines, ...other.lines];
@@ -161,7 +173,8 @@ function negotiation(ds: V2Draft[], index: number): Negotiation {
       }
       messages.push(mine);
     }
-    for (const r of rest) {
+    for (const r of resp.messages) {
+      if (taken.has(r)) continue;
       const theirs = message(r, 'responder', false);
       theirs.sideLines = { initiator: [], responder: theirs.lines };
       messages.push(theirs);
