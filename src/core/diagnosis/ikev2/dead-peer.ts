@@ -31,7 +31,10 @@ function endAfter(c: readonly Cited[], from: LineRef): LineRef[] {
 export function deadPeer(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const messages = n.ikeSa?.messages ?? [];
   const checks = new Map<string, Ikev2Message[]>();
+  /** The answers, by who sent them and their message ID: an SA up for hours has thousands of checks. */
+  const answers = new Set<string>();
   for (const m of messages) {
+    if (m.liveness === true && m.response) answers.add(`${m.from} ${m.messageId}`);
     if (m.liveness !== true || m.response) continue;
     const key = `${m.from} ${m.messageId}`;
     const list = checks.get(key);
@@ -41,7 +44,7 @@ export function deadPeer(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[
   const out: DiagnosedFinding[] = [];
   for (const sendings of checks.values()) {
     const first = sendings[0]!;
-    if (messages.some((m) => m.liveness === true && m.response && m.messageId === first.messageId && m.from !== first.from)) continue;
+    if (answers.has(`${otherSide(first.from)} ${first.messageId}`)) continue;
     const start = first.lines[0];
     if (start === undefined) continue;
     const end = endAfter(c, start);
