@@ -82,22 +82,24 @@ export function oneSided(s: Sided, index: number): Negotiation {
     peer: d.peer ?? '',
     role: side ?? 'unknown',
     ikeVersion: 1,
-    phase1: {
-      mode: s.p1.mode,
-      outcome: s.p1.outcome,
-      ...(s.p1.implied ? { implied: true as const } : {}),
-      messages: s.phase1,
-      transitions: d.transitions,
-      proposal: proposal(d),
-    },
+    phase1: phase1Of(s),
     phase2: s.phase2,
     findings: [],
     routers: own === 'initiator' ? { initiator: local, responder: remote } : { initiator: remote, responder: local },
     informational: s.informational,
     span: span([d]),
     evidence: d.notable,
-    evidenceSides: d.notable.map(() => side),
+    evidenceSides: new Array<Side | null>(d.notable.length).fill(side),
   };
+}
+
+/** The phase 1 one router's lines tell (no spread: a long log has thousands of negotiations). */
+function phase1Of(s: Sided): Negotiation['phase1'] {
+  const { mode, outcome } = s.p1;
+  const messages = s.phase1;
+  const transitions = s.draft.transitions;
+  const p = proposal(s.draft);
+  return s.p1.implied ? { mode, outcome, implied: true, messages, transitions, proposal: p } : { mode, outcome, messages, transitions, proposal: p };
 }
 
 /**
@@ -114,13 +116,13 @@ function unplaced(s: Sided, index: number, row: { src: string; dst: string }): N
     peer: '',
     role: 'unknown',
     ikeVersion: 1,
-    phase1: { mode: s.p1.mode, outcome: s.p1.outcome, ...(s.p1.implied ? { implied: true as const } : {}), messages: s.phase1, transitions: d.transitions, proposal: proposal(d) },
+    phase1: phase1Of(s),
     phase2: s.phase2,
     findings: [],
     routers: { initiator: end('initiator', row.src), responder: end('responder', row.dst) },
     informational: s.informational,
     span: span([d]),
     evidence: d.notable,
-    evidenceSides: d.notable.map(() => null),
+    evidenceSides: new Array<Side | null>(d.notable.length).fill(null),
   };
 }
