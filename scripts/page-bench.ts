@@ -2,7 +2,7 @@
 // the generated log of `npm run bench` (100 MB by default, PAGE_BENCH_MB to change) opened in the page; prints when the progress
 // bar appears, when the first negotiation is drawn, when the analysis is done, and every main-thread frame
 // blocked for more than 50 ms (long animation frames), with the scripts in it.
-// Usage: npm run build && npm run bench:page
+// Usage: npx vite build && npm run bench:page (PAGE_BENCH_DIST=dir serves another build than dist/)
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { ensureLog } from '../bench/log-file.ts';
@@ -10,6 +10,14 @@ import { launchOptions, waitForServer } from './chromium.mjs';
 
 const megabytes = Number(process.env.PAGE_BENCH_MB ?? 100);
 const port = Number(process.env.PAGE_BENCH_PORT ?? 4176);
+/** Another build to serve than dist/ (to compare two builds in one window). */
+const outDir = process.env.PAGE_BENCH_DIST;
+
+/** A main-thread task of more than 50 ms (Long Tasks API), its start and length. */
+interface LongTask {
+  start: number;
+  duration: number;
+}
 
 interface Frame {
   duration: number;
@@ -26,7 +34,7 @@ interface Marks {
 }
 
 const path = await ensureLog(megabytes);
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', ...(outDir ? ['--outDir', outDir] : [])], { stdio: 'ignore', detached: true });
 await waitForServer(`http://localhost:${port}/`);
 const browser = await chromium.launch(launchOptions);
 try {
@@ -45,6 +53,11 @@ try {
         }
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
+    const tasks: LongTask[] = [];
+    (window as unknown as { tasks_: LongTask[] }).tasks_ = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
     // the page's own clock from the moment the file is chosen: Playwright's handing over of a 100 MB file to the
     // page and its polling stay out of these figures
     const marks: Marks = {};
@@ -85,13 +98,19 @@ try {
   const after = await mainThread();
   const frames = await page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_);
   const marks = await page.evaluate(() => (window as unknown as { marks_: Marks }).marks_);
+  // the long tasks from the file chosen to the bar gone (those of the page's first draw are before)
+  const tasks = (await page.evaluate(() => (window as unknown as { tasks_: LongTask[] }).tasks_)).filter(
+    (t) => marks.change !== undefined && t.start + t.duration >= marks.change && (marks.done === undefined || t.start <= marks.done),
+  );
   const since = (t: number | undefined) => (t === undefined || marks.change === undefined ? '?' : String(Math.round(t - marks.change)));
   console.log(`${megabytes} MB log opened in the page (production build, Chromium); the page's clock from the file chosen, then Playwright's from setInputFiles`);
   console.log(`  progress bar shown     ${since(marks.progress)} ms (${progress} ms)`);
   console.log(`  first negotiation      ${since(marks.first)} ms (${firstNegotiation} ms)   (budget 1000 ms)`);
   console.log(`  analysis complete      ${since(marks.done)} ms (${done} ms)   (budget 3000 ms)`);
   console.log(`  frames blocked > 50 ms ${frames.length}; longest ${frames.reduce((most, f) => Math.max(most, f.duration), 0)} ms   (budget: no task over 100 ms)`);
+  console.log(`  tasks over 50 ms       ${tasks.length}; longest ${Math.round(tasks.reduce((most, t) => Math.max(most, t.duration), 0))} ms; over 100 ms ${tasks.filter((t) => t.duration > 100).length}   (budget: no task over 100 ms)`);
   console.log(`  main thread busy       ${Math.round(after.task - before.task)} ms, of which script ${Math.round(after.script - before.script)} ms (from setInputFiles to the bar gone)`);
+  for (const task of tasks) console.log(`    task at ${since(task.start)} ms: ${Math.round(task.duration)} ms`);
   for (const frame of frames.slice(0, 10)) console.log(`    ${frame.duration} ms (blocking ${frame.blocking} ms): ${frame.scripts}`);
 } finally {
   await browser.close();
