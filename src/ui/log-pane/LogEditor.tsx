@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { EditorState, Text } from '@codemirror/state';
 import { EditorView, lineNumbers, highlightActiveLine, keymap, drawSelection } from '@codemirror/view';
 import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
-import { logDecorations, setLogMarks, type LogMarks } from './decorations.ts';
+import { drawnLineChars, logDecorations, longLinesAdded, setLogMarks, type LogMarks } from './decorations.ts';
+import { LongLines, type LineSpan } from './long-lines.ts';
 import { slicer } from './slicer.ts';
 import { editorParent } from '../dom/editor-root.ts';
 
@@ -47,10 +48,13 @@ export default function LogEditor({ text, pieces, label, marks, scrollTo, onSele
   useEffect(() => {
     if (!host.current) return undefined;
     const slices = slicer(pieces ?? [text]);
+    const first = Text.of(slices.next().split(/\r\n?|\n/));
+    const longLines = new LongLines(drawnLineChars);
+    longLines.add(first);
     const editor = new EditorView({
       parent: editorParent(host.current),
       state: EditorState.create({
-        doc: slices.next(),
+        doc: first,
         extensions: [
           lineNumbers(),
           drawSelection(),
@@ -85,13 +89,21 @@ export default function LogEditor({ text, pieces, label, marks, scrollTo, onSele
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Each slice is made a document fragment between frames; the view takes them a few megabytes at a time
     // (every change the view takes costs it an update and a measure, whatever its size).
+    // Each slice's long lines are found as it is made, so the view's change need not look through them again.
     let waiting = Text.empty;
+    let waitingLong: LineSpan[] = [];
     const appendSlice = () => {
       const slice = editor.state.toText(slices.next());
+      for (const line of longLines.add(slice)) {
+        // a line that goes on in the next slice is found again, longer: keep its latest span
+        if (waitingLong.at(-1)?.from === line.from) waitingLong.pop();
+        waitingLong.push(line);
+      }
       waiting = waiting.append(slice);
       if (slices.done() || waiting.length >= viewChangeChars) {
-        editor.dispatch({ changes: { from: editor.state.doc.length, insert: waiting } });
+        editor.dispatch({ changes: { from: editor.state.doc.length, insert: waiting }, effects: longLinesAdded.of(waitingLong) });
         waiting = Text.empty;
+        waitingLong = [];
       }
       if (!slices.done()) timer = setTimeout(appendSlice, 0);
       else if (pendingScroll.current !== null) scrollToLine(editor, pendingScroll.current);

@@ -2,6 +2,7 @@ import { RangeSetBuilder, StateEffect, StateField, type Extension, type Range, t
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { noLineInfo, type LineInfo } from './line-info.ts';
 import { lookupTable } from '../../core/ike/lookup-table.ts';
+import type { LineSpan } from './long-lines.ts';
 
 /** The per-line facts and the selected lines the editor decorates; replaced as a whole when they change. */
 export interface LogMarks {
@@ -59,34 +60,59 @@ class UndrawnTailWidget extends WidgetType {
   }
 }
 
-/** The undrawn tails of the long lines from `from` to `to`. */
+/**
+ * The long lines of the text a change adds (`LongLines`), found as it was made: the change's lines need not be
+ * looked through again.
+ */
+export const longLinesAdded = StateEffect.define<readonly LineSpan[]>();
+
+/** The undrawn tails of the long lines from `from` (a line's start) to `to` (a line's end). */
 function undrawnTails(doc: Text, from: number, to: number): Range<Decoration>[] {
   const tails: Range<Decoration>[] = [];
-  for (let position = from; position <= to; ) {
-    const line = doc.lineAt(position);
-    if (line.length > drawnLineChars) {
-      tails.push(Decoration.replace({ widget: new UndrawnTailWidget(line.length - drawnLineChars) }).range(line.from + drawnLineChars, line.to));
+  let lineStart = from;
+  let position = from;
+  const endLine = () => {
+    if (position - lineStart > drawnLineChars) {
+      tails.push(Decoration.replace({ widget: new UndrawnTailWidget(position - lineStart - drawnLineChars) }).range(lineStart + drawnLineChars, position));
     }
-    position = line.to + 1;
+  };
+  for (const pieces = doc.iterRange(from, to); !pieces.next().done; ) {
+    if (!pieces.lineBreak) {
+      position += pieces.value.length;
+      continue;
+    }
+    endLine();
+    position += 1;
+    lineStart = position;
   }
+  endLine();
   return tails;
 }
 
 /**
  * Every long line's tail, kept for the whole document (not just the lines in view) so the editor's height
- * estimate of a line it has not drawn yet is that of its drawn part. The log only grows by appended slices:
- * each change rescans the lines it touched, so the work is linear in the text.
+ * estimate of a line it has not drawn yet is that of its drawn part. The log only grows by appended slices,
+ * whose long lines the editor finds as it makes each slice (`longLinesAdded`); any other change rescans the lines
+ * it touched. Either way the work is linear in the text.
  */
 const undrawnTailsField = StateField.define<DecorationSet>({
   create: (state) => Decoration.set(undrawnTails(state.doc, 0, state.doc.length)),
   update: (tails, transaction) => {
     if (!transaction.docChanged) return tails;
     let next = tails.map(transaction.changes);
+    const replace = (from: number, to: number, add: Range<Decoration>[]) => {
+      next = next.update({ filter: (start, end) => end < from || start > to, filterFrom: from, filterTo: to, add });
+    };
     const doc = transaction.newDoc;
+    const known = transaction.effects.find((e): e is StateEffect<readonly LineSpan[]> => e.is(longLinesAdded));
+    if (known) {
+      for (const line of known.value) replace(line.from, line.to, undrawnTails(doc, line.from, line.to));
+      return next;
+    }
     transaction.changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
       const from = doc.lineAt(fromB).from;
       const to = doc.lineAt(toB).to;
-      next = next.update({ filter: (start, end) => end < from || start > to, filterFrom: from, filterTo: to, add: undrawnTails(doc, from, to) });
+      replace(from, to, undrawnTails(doc, from, to));
     });
     return next;
   },
