@@ -82,13 +82,16 @@ describe('what the page receives', () => {
     expect(page.partial).toBe(false);
   });
 
-  test('the columns cross by transfer, and the worker keeps its own records', () => {
-    const page = toPageAnalysis(analysis, false);
-    const records = analysis.records.file.length;
+  test('the columns cross by transfer, not copied: the worker keeps the negotiations it answers for', () => {
+    const kept = analyze([{ name: 'seed.txt', text: seed }]);
+    const page = toPageAnalysis(kept, false);
+    const records = kept.records.file.length;
     const received = structuredClone(page, { transfer: transferablesOf(page) });
     expect(received.records.file).toHaveLength(records);
+    expect(received.records.annotations).toEqual(analysis.records.annotations);
     expect(page.records.file).toHaveLength(0);
-    expect(analysis.records.file).toHaveLength(records);
+    expect(kept.records.file).toHaveLength(0);
+    expect(kept.negotiations).toEqual(analysis.negotiations);
     expect(received.lineTables[0]?.kinds).toHaveLength(analysis.input.lines);
   });
 });

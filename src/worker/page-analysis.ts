@@ -1,4 +1,5 @@
 import type { Analysis, AnalysisInput, Finding, LineTable, Negotiation, RecordTable } from '../core/analysis.ts';
+import { countLogLines } from '../core/input-answer.ts';
 import { negotiationOutcome, summarizeAnalysis, type AnalysisSummary, type NegotiationOutcome } from '../core/summary/summary.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface PageAnalysis {
   /** The whole log in numbers: outcomes, findings by code, the failing peers (computed once, here). */
   summary: AnalysisSummary;
   lineTables: LineTable[];
+  /** The logs' lines that are not blank, and those read as debug or show output (the input's answer reads them): counted here, off the page. */
+  lineCounts: { textLines: number; debugLines: number };
   records: PageRecords;
   configDefaults: Analysis['configDefaults'];
   /** The first negotiation in full, so the page can draw it without a round trip. */
@@ -35,7 +38,8 @@ export type NegotiationSummary = Pick<Negotiation, 'id' | 'local' | 'peer' | 'ro
 
 /**
  * The columns of Analysis.records the page reads (the log pane's annotations, a line's negotiation, a line's
- * time for the ladder's time deltas): copies, so the worker's analysis keeps its own.
+ * time for the ladder's time deltas). Posted, they are transferred like the line tables: the analysis the worker
+ * keeps answers for whole negotiations only, and needs neither.
  */
 export type PageRecords = Pick<RecordTable, 'file' | 'line' | 'annotation' | 'annotations' | 'negotiation' | 'time'>;
 
@@ -57,14 +61,8 @@ export function summarize(negotiation: Negotiation): NegotiationSummary {
 }
 
 export function pageRecords(records: RecordTable): PageRecords {
-  return {
-    file: records.file.slice(),
-    line: records.line.slice(),
-    annotation: records.annotation.slice(),
-    annotations: records.annotations,
-    negotiation: records.negotiation.slice(),
-    time: records.time.slice(),
-  };
+  const { file, line, annotation, annotations, negotiation, time } = records;
+  return { file, line, annotation, annotations, negotiation, time };
 }
 
 export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalysis {
@@ -74,6 +72,7 @@ export function toPageAnalysis(analysis: Analysis, partial: boolean): PageAnalys
     events: analysis.events,
     summary: summarizeAnalysis(analysis),
     lineTables: analysis.lineTables,
+    lineCounts: countLogLines(analysis.lineTables.filter((_, i) => analysis.input.files[i]?.kind !== 'config')),
     records: pageRecords(analysis.records),
     configDefaults: analysis.configDefaults,
     first: analysis.negotiations[0] ?? null,
@@ -91,5 +90,6 @@ export function transferablesOf(page: PageAnalysis): ArrayBuffer[] {
     page.records.negotiation.buffer,
     page.records.time.buffer,
   ];
-  return buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  // each once: a buffer listed twice cannot be transferred
+  return [...new Set(buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer))];
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Negotiation } from '../../core/analysis.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
+import { joinPageAnalysis, type PageAnalysisPiece } from '../../worker/page-analysis-pieces.ts';
 import type { AnalysisRequest, AnalysisResponse } from '../../worker/protocol.ts';
 import type { Workspace } from './workspace.ts';
 import { startWorker } from './start-worker.ts';
@@ -37,6 +38,7 @@ export function useAnalysis(workspace: Workspace): AnalysisHandle {
     const waiting = new Map<number, (n: Negotiation | null) => void>();
     connection.current = { worker, id, waiting };
     let preview: PageAnalysis | null = null;
+    let pieces: PageAnalysisPiece[] = [];
     const reading = new Map<number, string[]>();
     const read = new Map<number, readonly string[]>();
     const setState = (state: AnalysisState) => setLatest({ workspace, state });
@@ -47,12 +49,18 @@ export function useAnalysis(workspace: Workspace): AnalysisHandle {
         case 'progress':
           setState({ status: 'running', done: message.done, total: message.total, preview });
           break;
-        case 'result':
-          if (message.analysis.partial) {
-            preview = message.analysis;
-            setState({ status: 'running', done: 0, total: sizeOf(workspace), preview });
-          } else setState({ status: 'done', analysis: message.analysis, ms: message.ms });
+        case 'result-piece':
+          pieces.push(message.piece);
           break;
+        case 'result': {
+          const analysis = joinPageAnalysis(message.analysis, pieces);
+          pieces = [];
+          if (analysis.partial) {
+            preview = analysis;
+            setState({ status: 'running', done: 0, total: sizeOf(workspace), preview });
+          } else setState({ status: 'done', analysis, ms: message.ms });
+          break;
+        }
         case 'text': {
           const pieces = reading.get(message.file) ?? [];
           if (message.text.length > 0) pieces.push(message.text);

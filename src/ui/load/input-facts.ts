@@ -1,4 +1,4 @@
-import { countLogLines, SAMPLE_CHARS, type InputFacts } from '../../core/input-answer.ts';
+import { SAMPLE_CHARS, type InputFacts } from '../../core/input-answer.ts';
 import type { PageAnalysis } from '../../worker/page-analysis.ts';
 import { configsOf, logsOf, type Workspace } from '../app/workspace.ts';
 
@@ -7,7 +7,7 @@ export function inputFacts(workspace: Workspace, analysis: PageAnalysis): InputF
   const logs = logsOf(workspace);
   return {
     logLines: analysis.input.lines,
-    ...countLogLines(analysis.lineTables.slice(0, logs.length)),
+    ...analysis.lineCounts,
     negotiations: analysis.negotiations.length,
     configs: configsOf(workspace).length,
     // The first piece, not the whole text: slicing a large file's joined text would flatten all of it.
