@@ -9,6 +9,8 @@ const chunkChars = 1 << 20;
  * once: a megabyte holds many whole negotiations even of a busy hub's interleaved lines.
  */
 const previewChars = 1 << 20;
+/** How many slices of a File are being read ahead of the one analysed. */
+const slicesAhead = 2;
 
 export interface AnalyzeHooks {
   onProgress: (done: number, total: number) => void;
@@ -32,9 +34,23 @@ async function* chunksOf(source: string | Blob): AsyncGenerator<{ text: string; 
     return;
   }
   const decoder = new TextDecoder('utf-8');
-  for (let offset = 0; offset < source.size; offset += chunkChars) {
-    const bytes = await source.slice(offset, offset + chunkChars).arrayBuffer();
-    yield { text: decoder.decode(bytes, { stream: true }), size: bytes.byteLength };
+  // The next slices are read while this one is analysed: the worker need not wait for the file.
+  const ahead: Promise<ArrayBuffer>[] = [];
+  let readTo = 0;
+  const readAhead = () => {
+    while (ahead.length < slicesAhead && readTo < source.size) {
+      const bytes = source.slice(readTo, readTo + chunkChars).arrayBuffer();
+      // a slice the analysis never comes to (it failed) is no unhandled rejection
+      bytes.catch(() => {});
+      ahead.push(bytes);
+      readTo += chunkChars;
+    }
+  };
+  readAhead();
+  for (let bytes = ahead.shift(); bytes; bytes = ahead.shift()) {
+    const read = await bytes;
+    readAhead();
+    yield { text: decoder.decode(read, { stream: true }), size: read.byteLength };
   }
   const rest = decoder.decode();
   if (rest) yield { text: rest, size: 0 };
