@@ -100,11 +100,14 @@ try {
   const firstNegotiation = await mark('first');
   const done = await mark('done');
   const after = await mainThread();
-  const frames = await page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_);
   const marks = await page.evaluate(() => (window as unknown as { marks_: Marks }).marks_);
   // the long tasks from the file chosen to the bar gone (those of the page's first draw are before)
   const tasks = (await page.evaluate(() => (window as unknown as { tasks_: LongTask[] }).tasks_)).filter(
     (t) => marks.change !== undefined && t.start + t.duration >= marks.change && (marks.done === undefined || t.start <= marks.done),
+  );
+  // the frames of the same window: one of the page's opening can be reported after the list was emptied
+  const frames = (await page.evaluate(() => (window as unknown as { frames_: Frame[] }).frames_)).filter(
+    (f) => marks.change !== undefined && f.start + f.duration >= marks.change && (marks.done === undefined || f.start <= marks.done),
   );
   const since = (t: number | undefined) => (t === undefined || marks.change === undefined ? '?' : String(Math.round(t - marks.change)));
   console.log(`${megabytes} MB log opened in the page (production build, Chromium); the page's clock from the file chosen, then Playwright's from setInputFiles`);
