@@ -82,7 +82,7 @@ export function answerWords(answer: InputAnswer): string {
     case 'asa-ikev1':
       return `This is the ASA's IKEv1 output (${answer.lines} line${answer.lines === 1 ? '' : 's'} such as [IKEv1]IP = … seen): ikescope reads the IKEv1 debug output of IOS and IOS-XE, and the IKEv2 output of IOS, IOS-XE and the ASA/FTD, but not the ASA's IKEv1 debugs.`;
     case 'no-negotiation':
-      return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output ${answer.debugLines === 1 ? 'was' : 'were'} read, but they hold no negotiation: no exchange of messages, no state change, no SA.`;
+      return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output ${answer.debugLines === 1 ? 'was' : 'were'} read, but they hold no negotiation to draw: no exchange of messages and no state change.`;
     case 'config-only':
       return `${answer.configs === 1 ? 'A configuration was' : `${answer.configs} configurations were`} loaded, but no debug log: there is no negotiation to draw. The lab can simulate one between two routers' configs.`;
     case 'not-ike':
