@@ -37,6 +37,21 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations).toEqual([]);
     expect(a.events.map((e) => [e.event, e.peer, e.lines.map((l) => l.line)])).toEqual([['%ASA-4-750003', '2.3.4.5', [3]]]);
   },
+  'iosxe17-ikev2-internal-sm-trace-nat-inside-retransmit-report-examples.log': (a) => {
+    // IOS-XE 17's IKEv2-INTERNAL lines, stamps with year and zone: every line read, one IKEv2 SA per SPI pair, this
+    // router the initiator of each (SM Trace's (I)); nothing says how any ended
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.ikeVersion, n.role, n.ikeSa?.spis?.initiator, n.ikeSa?.outcome])).toEqual([
+      [2, 'initiator', '112AD55D6FE6B89B', 'incomplete'],
+      [2, 'initiator', 'C571EF343834DF4F', 'incomplete'],
+      [2, 'initiator', '7B13CAD468D71308', 'incomplete'],
+    ]);
+    // the NAT detection lines join the SA their SA ID names (4), and say this router is behind the NAT
+    const nat = a.negotiations[1]!;
+    const file = 'iosxe17-ikev2-internal-sm-trace-nat-inside-retransmit-report-examples.log';
+    expect(nat.findings.map((f) => [f.code, f.lines.map((l) => l.line)])).toEqual([['NAT_T', [...bodyLinesWith(file, 'Local address not matched'), ...bodyLinesWith(file, 'Host is located NAT inside')]]]);
+    expect(bodyLinesWith(file, 'Host is located NAT inside')).toHaveLength(1);
+  },
   'asa-750003-no-ipsec-policy-for-ts-syslog-parser-test.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     expect(wordsOf(a, 3)).toBe("IKEv2 negotiation aborted (this side 2.2.2.2:500, the peer HOSTNAME:500, user or tunnel group User1): No IPsec policy (crypto map entry) matches the traffic selectors the peer proposed: the two sides' crypto ACLs (proxy identities) differ.");
