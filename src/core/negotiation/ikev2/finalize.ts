@@ -65,8 +65,16 @@ function transitions(d: V2Draft, side: Side): Transition[] {
 
 function ikeOutcome(ds: readonly V2Draft[]): Outcome {
   if (ds.some((d) => d.up)) return 'complete';
-  if (ds.some((d) => d.failures.length > 0)) return 'failed';
+  if (ds.some((d) => d.failures.length > 0 || d.states.some(failsTheSa))) return 'failed';
   return 'incomplete';
+}
+
+/**
+ * SM Trace's own word that the negotiation failed: EV_FAIL (every capture prints it on a failure path only:
+ * INIT_DONE or AUTH_DONE, then EXIT), also where the excerpt holds no error line of the failure.
+ */
+function failsTheSa(s: { event: string }): boolean {
+  return s.event === 'EV_FAIL';
 }
 
 /**
