@@ -55,18 +55,10 @@ test('stepping by hand forward and back moves both state badges, and the configs
   await app.open();
   await app.runLab('seed');
   await page.getByRole('button', { name: 'Jump to start' }).click();
-  const forward: [string, string][] = [await app.states()];
-  for (let i = 0; i < 12; i++) {
-    await page.getByTestId('step.next').click();
-    forward.push(await app.states());
-  }
+  const forward = await app.statesWhileStepping(12, 'next');
   expect(new Set(forward.map(([initiator]) => initiator)).size).toBeGreaterThan(2);
   expect(new Set(forward.map(([, responder]) => responder)).size).toBeGreaterThan(2);
-  const back: [string, string][] = [await app.states()];
-  for (let i = 0; i < 12; i++) {
-    await page.getByTestId('step.prev').click();
-    back.push(await app.states());
-  }
+  const back = await app.statesWhileStepping(12, 'prev');
   expect(back.reverse()).toEqual(forward);
   // MM1 selected: the policy lines it depends on are highlighted in both routers' configs.
   await app.arrow('MM1').click();

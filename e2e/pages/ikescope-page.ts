@@ -187,4 +187,14 @@ export class IkescopePage {
     const text = (side: string) => this.page.getByTestId(`state.${side}`).innerText();
     return [await text('initiator'), await text('responder')];
   }
+
+  /** Both routers' states now and after each of `count` steps in one direction, in the order they were seen. */
+  async statesWhileStepping(count: number, direction: 'next' | 'prev'): Promise<[string, string][]> {
+    const seen: [string, string][] = [await this.states()];
+    for (let i = 0; i < count; i++) {
+      await this.page.getByTestId(`step.${direction}`).click();
+      seen.push(await this.states());
+    }
+    return seen;
+  }
 }
