@@ -238,36 +238,13 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     }
     while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
   }
-  // author annotations: a mark after the line (` ★`), `<--`, `<==`, `<===`, `←`
+  // an author's note after the line: cut off at the first form that finds one
   let note: string | null = null;
-  const mark = markBefore(raw, i, end);
-  if (mark < end) {
-    note = raw.slice(mark, end);
-    end = mark;
+  const noteAt = authorNoteStart(raw, i, end);
+  if (noteAt >= 0) {
+    note = raw.slice(noteAt, end);
+    end = noteAt;
     while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
-  }
-  const leftArrow = note === null ? raw.indexOf('\u2190', i) : -1;
-  if (leftArrow > i && leftArrow < end && isSpace(raw.charCodeAt(leftArrow - 1))) {
-    note = raw.slice(leftArrow, end);
-    end = leftArrow;
-    while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
-  }
-  const arrow = note === null ? raw.indexOf('<', i) : -1;
-  if (arrow >= 0 && arrow < end) {
-    const next = raw.charCodeAt(arrow + 1);
-    if ((next === 45 && raw.charCodeAt(arrow + 2) === 45) || (next === 61 && raw.charCodeAt(arrow + 2) === 61)) {
-      note = raw.slice(arrow, end);
-      end = arrow;
-      while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
-    }
-  }
-  if (note === null) {
-    const start = trailingNote(raw, i, end);
-    if (start > 0) {
-      note = raw.slice(start, end).trim();
-      end = start;
-      while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
-    }
   }
   // glued ping output: a run of . and ! at the end with a ! in it, or four or more dots
   let ping: string | null = null;
@@ -353,6 +330,23 @@ function stampAhead(s: string, i: number): boolean {
   const c1 = s.charCodeAt(i + 1);
   const c2 = s.charCodeAt(i + 2);
   return c >= 65 && c <= 90 && c1 >= 97 && c1 <= 122 && c2 >= 97 && c2 <= 122 && s.charCodeAt(i + 3) === 32;
+}
+
+/**
+ * Where an author's note after the body (`from`..`end`) starts, or -1: a mark (` ★`), a left arrow after a space
+ * (`← here`), `<--` or `<==`, or a note in parentheses (trailingNote).
+ */
+function authorNoteStart(raw: string, from: number, end: number): number {
+  const mark = markBefore(raw, from, end);
+  if (mark < end) return mark;
+  const left = raw.indexOf('\u2190', from);
+  if (left > from && left < end && isSpace(raw.charCodeAt(left - 1))) return left;
+  const arrow = raw.indexOf('<', from);
+  if (arrow >= 0 && arrow < end) {
+    const next = raw.charCodeAt(arrow + 1);
+    if ((next === 45 && raw.charCodeAt(arrow + 2) === 45) || (next === 61 && raw.charCodeAt(arrow + 2) === 61)) return arrow;
+  }
+  return trailingNote(raw, from, end);
 }
 
 /**
