@@ -40,11 +40,13 @@ export function quotedIkev2Error(message: string): Ikev2Line | null {
   return line !== null && line.kind === 'error' ? line : null;
 }
 
-const CUT_AFTER_ENDS = /^%(?:ASA|FTD)-\d-750\d{3}: Local:\S{1,70} Remote:\S{1,270} Username:\S{0,260} ?$/;
+/** `%ASA-4-750003: …`: the facility, the mnemonic and the text of a whole system message of these. */
+const HEAD = /^%(ASA|FTD)-\d-(750\d{3}): /;
 
 /** A whole system message cut after its ends (a page or a viewer broke the line there): its text is on the next line. */
 export function cutAfterEnds(syslog: string): boolean {
-  return syslog.length < 700 && CUT_AFTER_ENDS.test(syslog);
+  const head = HEAD.exec(syslog);
+  return head !== null && asaIkev2Message(head[1] ?? '', head[2] ?? '', syslog.slice(head[0].length))?.message === '';
 }
 
 /** What the message says, with both ends: an aborted negotiation in the words of the error it quotes. */
