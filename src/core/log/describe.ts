@@ -234,7 +234,6 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'show-session-ike':
       return `Phase 1 (IKEv1) SA ${e.local} ↔ ${e.peer}: ${e.status}${e.status === 'Active' ? ', phase 1 is up' : ''}.`;
     case 'show-session-sas':
-      if (e.ikev2 === true) return e.active > 0 ? `${e.active} IPsec SAs active for this flow: a child SA of the IKEv2 session is up.` : 'No IPsec SA for this flow: no child SA of the IKEv2 session is up.';
       return e.active > 0 ? `${e.active} IPsec SAs active for this flow: phase 2 is up.` : 'No IPsec SA for this flow: phase 2 is not up.';
     case 'show-session-interface':
       return `A crypto session on interface ${e.iface}.`;

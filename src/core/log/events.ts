@@ -183,7 +183,7 @@ export type IkeEventBody =
   | { type: 'show-session-ike'; local: string; peer: string; status: string }
   /** show crypto session: `Active SAs: 2, origin: crypto map`, the IPsec SAs of the flow above */
   /** `Active SAs: 2` of a crypto session's flow; `ikev2` when the session is an IKEv2 one (its child SA's IPsec SAs) */
-  | { type: 'show-session-sas'; active: number; ikev2?: true }
+  | { type: 'show-session-sas'; active: number }
   /** show crypto session: `Interface: Tunnel0`, where each session's lines begin */
   | { type: 'show-session-interface'; iface: string }
   /** show crypto session detail: `Outbound SPI : 0x47C7658D, transform : esp-aes esp-sha-hmac` of the flow above */

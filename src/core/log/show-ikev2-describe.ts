@@ -58,6 +58,8 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
       return `IKEv2 SA ${l.local}:${l.localPort} ↔ ${l.remote}:${l.remotePort ?? '?'}: ${sessionSaStatus(l.status ?? '')}.`;
     case 'capabilities':
       return `The IKEv2 SA's capabilities: ${capabilities(l.letters)}${l.connId === null ? '' : `; connection ${l.connId}`}${l.lifetime === null ? '' : `, lifetime left ${l.lifetime}`}.`;
+    case 'session-flow-sas':
+      return l.active > 0 ? `${l.active} IPsec SAs active for this flow: a child SA of the IKEv2 session is up.` : 'No IPsec SA for this flow: no child SA of the IKEv2 session is up.';
     case 'session-flow':
       return `The flow (crypto ACL entry) the IKEv2 SA's child SAs protect: from ${l.local} to ${l.remote}.`;
     case 'session-sa-remote':

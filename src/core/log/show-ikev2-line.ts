@@ -38,4 +38,6 @@ export type Ikev2ShowLine =
   /** show crypto session detail's `Capabilities:DN connid:3 lifetime:23:07:14` under an `IKEv2 SA:` line: its legend's letters */
   | { kind: 'capabilities'; letters: string; connId: number | null; lifetime: string | null }
   /** show crypto session's `IPSEC FLOW: permit ip 0.0.0.0/0.0.0.0 host 7.1.2.40` under an IKEv2 SA: the traffic its SAs protect */
-  | { kind: 'session-flow'; local: string; remote: string };
+  | { kind: 'session-flow'; local: string; remote: string }
+  /** its `Active SAs: 2, origin: crypto map` under the flow: the flow's SAs up (a child SA) or none */
+  | { kind: 'session-flow-sas'; active: number };

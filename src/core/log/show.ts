@@ -248,7 +248,7 @@ function sessionEvent(t: string, book: AddressBook, state: ShowState): IkeEventB
     return { type: 'show-session-interface', iface: t.slice(11).trim() };
   }
   const sas = SESSION_SAS.exec(t);
-  if (sas) return state.ikev2 === true ? { type: 'show-session-sas', active: Number(sas[1]), ikev2: true } : { type: 'show-session-sas', active: Number(sas[1]) };
+  if (sas) return state.ikev2 === true ? { type: 'show-ikev2', line: { kind: 'session-flow-sas', active: Number(sas[1]) } } : { type: 'show-session-sas', active: Number(sas[1]) };
   const flow = state.ikev2 === true && t.startsWith('IPSEC FLOW:') ? sessionFlow(t) : null;
   if (flow !== null) return { type: 'show-ikev2', line: { kind: 'session-flow', ...flow } };
   const caps = state.ikev2 === true ? SESSION_CAPABILITIES.exec(t) : null;

@@ -88,8 +88,6 @@ export class NegotiationBuilder {
       this.ikev2Shown.event(e, ctx.name);
       return;
     }
-    // an IKEv2 session's flow: its SAs are a child SA of that session's IKE SA, not an IKEv1 phase 2
-    if (e.type === 'show-session-sas' && e.ikev2 === true && this.ikev2Shown.flowSas(e)) return;
     if (this.show.event(e, ctx)) {
       const listed = this.showAlone.event(e, ctx);
       if (listed !== null) this.records.setNegotiation(e.record, listed.index);

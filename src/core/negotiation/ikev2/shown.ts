@@ -71,29 +71,6 @@ export class Ikev2ShowCollector {
     this.flow = null;
   }
 
-  /**
-   * A flow of an IKEv2 session (`Active SAs: 2, origin: crypto map`): with SAs active, a child SA of its IKE SA is
-   * up. False when no `IKEv2 SA:` line of show crypto session came before it.
-   */
-  flowSas(e: Extract<IkeEvent, { type: 'show-session-sas' }>): boolean {
-    const owner = this.flowOwner;
-    if (owner === null || owner.file !== e.at.file) return false;
-    owner.lines.push(e.at);
-    owner.records.push(e.record);
-    const flow = this.flow;
-    this.flow = null;
-    if (e.active > 0) {
-      const child = newChild(owner, true);
-      if (flow !== null) {
-        child.local.push(flow.local);
-        child.remote.push(flow.remote);
-        child.lines.push(flow.line);
-      }
-      child.lines.push(e.at);
-    }
-    return true;
-  }
-
   event(e: ShowIkev2Event, name: string | null): void {
     const l = e.line;
     if (l.kind === 'session') {
@@ -116,6 +93,10 @@ export class Ikev2ShowCollector {
       this.wrapped = l.remote === null ? { entry, localPort: l.localPort } : null;
       this.sessionSa = entry;
       this.flowOwner = entry;
+      return;
+    }
+    if (l.kind === 'session-flow-sas') {
+      this.flowSas(e, l.active);
       return;
     }
     if (l.kind === 'session-flow') {
@@ -208,6 +189,24 @@ export class Ikev2ShowCollector {
         }
         return;
     }
+  }
+
+  /** A flow's count of active SAs (`Active SAs: 2`): with SAs active, a child SA of the session's IKE SA is up. */
+  private flowSas(e: ShowIkev2Event, active: number): void {
+    const owner = this.flowOwner;
+    if (owner === null || owner.file !== e.at.file) return;
+    owner.lines.push(e.at);
+    owner.records.push(e.record);
+    const flow = this.flow;
+    this.flow = null;
+    if (active === 0) return;
+    const child = newChild(owner, true);
+    if (flow !== null) {
+      child.local.push(flow.local);
+      child.remote.push(flow.remote);
+      child.lines.push(flow.line);
+    }
+    child.lines.push(e.at);
   }
 
   private open(e: ShowIkev2Event, l: Pick<ShownEntry, 'tunnelId' | 'local' | 'remote' | 'ports' | 'status' | 'initiator'>, name: string | null): ShownEntry {
