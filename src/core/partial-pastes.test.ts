@@ -37,6 +37,21 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations).toEqual([]);
     expect(a.events.map((e) => [e.event, e.peer, e.lines.map((l) => l.line)])).toEqual([['%ASA-4-750003', '2.3.4.5', [3]]]);
   },
+  'flexvpn-hub-ike-auth-cfg-author-bullet-notes-blog.log': (a) => {
+    // the author's bullet under the packet block, indented like its payload line, is prose: the block ends at its payload list
+    const file = 'flexvpn-hub-ike-auth-cfg-author-bullet-notes-blog.log';
+    const [received] = bodyLinesWith(file, 'Received Packet');
+    const [note] = bodyLinesWith(file, '• CFG_Req includes');
+    expect(a.lineTables[0]!.kinds[note! - 1]).toBe(LINE_KIND_CODE.prose);
+    for (const l of bodyLinesWith(file, '  • ')) expect(a.lineTables[0]!.kinds[l - 1]).toBe(LINE_KIND_CODE.prose);
+    expect(a.input.unrecognized).toEqual([]);
+    // the hub received the spoke's IKE_AUTH request: its responder, the request's lines the block's five
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ role: 'responder', peer: '10.150.3.1', local: '10.150.1.1' });
+    expect(n.ikeSa?.messages.map((m) => [m.name, m.response, m.lines.map((l) => l.line)])).toEqual([['IKE_AUTH', false, [0, 1, 2, 3, 4].map((i) => received! + i)]]);
+    expect(n.ikeSa?.messages[0]!.payloads).toContain('CFG');
+  },
   'iosxe17-ikev2-internal-sm-trace-nat-inside-retransmit-report-examples.log': (a) => {
     // IOS-XE 17's IKEv2-INTERNAL lines, stamps with year and zone: every line read, one IKEv2 SA per SPI pair, this
     // router the initiator of each (SM Trace's (I)); the third's EV_FAIL says it failed, nothing how the others ended

@@ -29,6 +29,9 @@ const MAPDB_FIELD = /^(?:(?:src|dst) (?:addr|port)|protocol)\s*:/;
 
 export function continues(open: OpenRecord, lexed: Lexed, raw: string): boolean {
   const body = lexed.body;
+  // an author's list item under a record (`  • CFG_Req includes …`) is prose, unless the record's own line is one
+  const mark = listMark(raw);
+  if (mark !== 0 && mark !== listMark(open.rawFirst)) return false;
   switch (open.accepts) {
     case 'id': {
       if (ID_FIELD.test(body)) return true;
@@ -58,6 +61,20 @@ export function continues(open: OpenRecord, lexed: Lexed, raw: string): boolean 
     default:
       return false;
   }
+}
+
+/**
+ * The list mark a line starts with after its indent, or 0: a bullet (`•`, `‣`, `◦`, `▪`, `▶`) or an arrow, star
+ * or dingbat authors put before a line, or `-`, `*`, `–` before a space (Markdown's and word processors' lists).
+ * IOS prints none of them at the start of a line it continues.
+ */
+export function listMark(raw: string): number {
+  let i = 0;
+  while (i < raw.length && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9)) i += 1;
+  const c = raw.charCodeAt(i);
+  if (c === 45 || c === 42 || c === 0x2013) return raw.charCodeAt(i + 1) === 32 ? c : 0;
+  if (c === 0x2022 || c === 0x2023 || c === 0x2043 || (c >= 0x25a0 && c <= 0x25ff)) return c;
+  return (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff) ? c : 0;
 }
 
 /** Which continuation lines a record's first line announces. */
