@@ -11,6 +11,7 @@ import { summarizeAnalysis } from './summary/summary.ts';
 import { analyze } from './analyze.ts';
 import { LINE_KIND_CODE } from './ike/line-kinds.ts';
 import { annotationOf } from './log/record-table.ts';
+import { lineInfo } from './line-info.ts';
 
 const dir = new URL('../../fixtures/partial/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
@@ -359,6 +360,25 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations[0]!.routers).toMatchObject({ initiator: { address: '203.0.113.10' }, responder: { address: '203.0.113.1' } });
     expect(a.negotiations[0]!.phase1).toMatchObject({ mode: null, outcome: 'complete', implied: true });
   },
+  'show-crypto-session-detail-three-tunnels-two-down-negotiating-inactive-ikev1-command-outputs.log': (a) => {
+    const file = 'show-crypto-session-detail-three-tunnels-two-down-negotiating-inactive-ikev1-command-outputs.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // one negotiation per session: its IKEv1 SA Inactive (DOWN-NEGOTIATING) is begun and not up, Active is up
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase1.outcome, n.phase2.map((p) => p.outcome)])).toEqual([
+      ['10.175.200.116', '10.161.255.14', 'incomplete', []],
+      ['169.0.1.1', '192.168.0.1', 'complete', ['complete']],
+      ['10.175.200.116', '10.163.255.14', 'incomplete', []],
+    ]);
+    // each session's lines from its Interface: line on are its negotiation's, those above its IKEv1 SA line too:
+    // the UP-ACTIVE session's uptime is not the down one's, the last session's DOWN-NEGOTIATING not the up one's
+    const of = (line: number) => lineInfo(a, { file: 0, line }).negotiation;
+    const [t1201, t1101, t2201] = bodyLinesWith(file, 'Interface: Tunnel');
+    const [down1, up, down2] = bodyLinesWith(file, 'Session status:');
+    expect([t1201, down1].map((l) => of(l!))).toEqual([0, 0]);
+    expect([t1101, ...bodyLinesWith(file, 'Uptime:'), up, ...bodyLinesWith(file, 'Phase1_id: SOME_DEVICE')].map((l) => of(l!))).toEqual([1, 1, 1, 1]);
+    expect([t2201, down2].map((l) => of(l!))).toEqual([2, 2]);
+    expect(wordsOf(a, bodyLinesWith(file, 'remote 10.161.255.14/500 Inactive')[0]!)).toBe('Phase 1 (IKEv1) SA 10.175.200.116 ↔ 10.161.255.14: Inactive, not up.');
+  },
   'show-crypto-session-up-course-notes.log': (a) => {
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
@@ -540,6 +560,9 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(at('[]Use the `show crypto isakmp sa`')).toBe(4);
     // every address is a placeholder: no peer can be told, so no negotiation (and no Aggressive Mode) is invented
     expect(a.negotiations).toEqual([]);
+    // the failed-over primary's IKEv1 SA is said as its line says it, Inactive, not as the backup's Active
+    const said = (text: string) => wordsOf(a, bodyLinesWith('show-isakmp-ag-init-exch-session-placeholders-vendor-guide.log', text)[0]!);
+    expect([said('/500 Active'), said('/500 Inactive')]).toEqual(["The session's IKEv1 SA and its state (Active: up).", "The session's IKEv1 SA and its state (Inactive: not up)."]);
   },
   'mm-qm-initiator-ios12-notion-quote-list-ping-split-timestamp-zh-notes.log': (a) => {
     const f = 'mm-qm-initiator-ios12-notion-quote-list-ping-split-timestamp-zh-notes.log';

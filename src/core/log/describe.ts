@@ -232,7 +232,7 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'show-isakmp-peer':
       return `An ISAKMP peer ${e.peer}${e.local ? ` of local address ${e.local}` : ''}: a phase 1 SA with it exists.`;
     case 'show-session-ike':
-      return `Phase 1 (IKEv1) SA ${e.local} ↔ ${e.peer}: ${e.status}${e.status === 'Active' ? ', phase 1 is up' : ''}.`;
+      return `Phase 1 (IKEv1) SA ${e.local} ↔ ${e.peer}: ${e.status}${e.status === 'Active' ? ', phase 1 is up' : e.status === 'Inactive' ? ', not up' : ''}.`;
     case 'show-session-sas':
       return e.active > 0 ? `${e.active} IPsec SAs active for this flow: phase 2 is up.` : 'No IPsec SA for this flow: phase 2 is not up.';
     case 'show-session-interface':

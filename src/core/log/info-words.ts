@@ -49,7 +49,6 @@ const INFO_WORDS: readonly [string, string][] = [
   ['current_peer', 'show crypto ipsec sa: the peer of these SAs.'],
   ['path mtu', 'show crypto ipsec sa: the path MTU of these SAs.'],
   ['Phase1 id:', 'show crypto isakmp peers: the identity the peer gave in phase 1.'],
-  ['IKEv1 SA:', "The session's IKEv1 SA and its state (Active: up)."],
   ['IPv4 Crypto ISAKMP SA', 'show crypto isakmp sa: the IPv4 ISAKMP (phase 1) SAs.'],
   ['IPv6 Crypto ISAKMP SA', 'show crypto isakmp sa: the IPv6 ISAKMP (phase 1) SAs.'],
   ['dst ', 'Column headings of the ISAKMP SA table.'],
@@ -86,6 +85,7 @@ const SUBNET = /^\d{1,3}(?:\.\d{1,3}){3} +\d{1,3}(?:\.\d{1,3}){3}$/;
 export function infoWords(text: string): string {
   // `show crypto session`: its state in words, whatever it is
   if (text.startsWith('Session status: ')) return sessionStatusWords(text.slice(16).trim());
+  if (text.startsWith('IKEv1 SA:')) return sessionIkeWords(text);
   for (const [prefix, words] of INFO_WORDS) if (text.startsWith(prefix) || text.indexOf(prefix) >= 0) return words;
   for (const [prefix, words] of IKEV2_SHOW_INFO_WORDS) if (text.startsWith(prefix)) return words;
   for (const [prefix, words] of SESSION_DETAIL_WORDS) if (text.startsWith(prefix)) return words;
@@ -106,6 +106,13 @@ const SESSION_STATUS = new Map<string, string>([
   ['DOWN-NEGOTIATING', 'it is down, still negotiating'],
   ['DOWN', 'no SA is up'],
 ]);
+
+/** An `IKEv1 SA:` line whose ends are not addresses (a page's `<placeholders>`): its state, as its last word says it. */
+function sessionIkeWords(text: string): string {
+  const status = text.slice(text.lastIndexOf(' ') + 1);
+  if (status === 'Active') return "The session's IKEv1 SA and its state (Active: up).";
+  return status === 'Inactive' ? "The session's IKEv1 SA and its state (Inactive: not up)." : "The session's IKEv1 SA and its state.";
+}
 
 function sessionStatusWords(status: string): string {
   const words = SESSION_STATUS.get(status);

@@ -91,6 +91,7 @@ export class NegotiationBuilder {
     if (this.show.event(e, ctx)) {
       const listed = this.showAlone.event(e, ctx);
       if (listed !== null) this.records.setNegotiation(e.record, listed.index);
+      if (listed !== null) for (const r of this.showAlone.takeSessionHead()) this.records.setNegotiation(r, listed.index);
       // the lines under a row (its crypto engine, a session's flows) are that row's, not the last one made
       if (listed !== null && listed.listed) ctx.current = listed;
       return;

@@ -105,6 +105,8 @@ export interface Draft {
   exchangePayloads: number;
   /** A line of phase 1 itself was printed (its authentication), beyond the states and checks the draft keeps. */
   p1Logged: boolean;
+  /** Show output lists the ISAKMP SA not up (`show crypto session`'s `IKEv1 SA: … Inactive`): begun, not complete, unless a line proves it. */
+  p1ShownDown: boolean;
   messages: Phase1List<DraftMessage>;
   transitions: Transition[];
   offered: ObservedProposal | null;

@@ -25,7 +25,7 @@ export function phase1View(d: Draft): Phase1View {
   const proved = d.p1Complete || (!d.p1Failed && d.phase2.some((p) => p.quick || p.sas.length > 0 || p.complete || p.failed));
   if (proved) return { mode, outcome: 'complete', implied: !logged };
   if (d.p1Failed) return { mode, outcome: 'failed', implied: false };
-  return { mode, outcome: logged ? 'incomplete' : 'not-logged', implied: false };
+  return { mode, outcome: logged || d.p1ShownDown ? 'incomplete' : 'not-logged', implied: false };
 }
 
 /** Two routers' views of one phase 1: what either shows. */

@@ -199,6 +199,7 @@ export class DraftRouter {
       unplacedRow: null,
       exchangePayloads: 0,
       p1Logged: false,
+      p1ShownDown: false,
       messages: new Phase1List(),
       transitions: [],
       offered: null,

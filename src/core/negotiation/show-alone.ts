@@ -24,6 +24,10 @@ export class ShowAlone {
   private readonly elsewhere = new Set<string>();
   /** The negotiation of the `show crypto session` block being read. */
   private session: Draft | null = null;
+  /** The record of the session's `Interface:` line, until its IKE SA line says whose session it is. */
+  private sessionStart: number | null = null;
+  /** The records of a session's lines above its IKE SA line (`Session status:`, `Peer:`, `Uptime:`): its negotiation's. */
+  private sessionHead: number[] = [];
   /** The peer and local address of the `show crypto ipsec sa` block being read. */
   private block: { peer: string | null; local: string | null; out: boolean; in: boolean } = { peer: null, local: null, out: false, in: false };
   /** The rows of the `show crypto isakmp sa` being read: a later row can tell which address is the router's own. */
@@ -42,9 +46,18 @@ export class ShowAlone {
     return this.ipsecOnly.has(d);
   }
 
+  /** The records of the session's lines above the IKE SA line just read, once: they belong to its negotiation. */
+  takeSessionHead(): readonly number[] {
+    const head = this.sessionHead;
+    if (head.length > 0) this.sessionHead = [];
+    return head;
+  }
+
   /** A new command: the blocks above are done. */
   newCommand(): void {
     this.session = null;
+    this.sessionStart = null;
+    this.sessionHead = [];
     this.block = { peer: null, local: null, out: false, in: false };
     this.rows = [];
     this.held = null;
@@ -114,8 +127,14 @@ export class ShowAlone {
       case 'show-session-ike': {
         const d = this.draft(ctx, e.peer, e.local, e);
         this.session = d;
+        // Active: up; Inactive (a session DOWN-NEGOTIATING, or the SA a newer one replaced): listed, not up
         if (d !== null && e.status === 'Active') d.p1Complete = true;
-        return d ?? ctx.peers.get(e.peer) ?? null;
+        else if (d !== null) d.p1ShownDown = true;
+        const listed = d ?? ctx.peers.get(e.peer) ?? null;
+        // the session's lines above this one (its status, peer, uptime) are this negotiation's
+        if (listed !== null && this.sessionStart !== null) for (let r = this.sessionStart; r < e.record; r += 1) this.sessionHead.push(r);
+        this.sessionStart = null;
+        return listed;
       }
       case 'show-session-sas': {
         const d = this.session;
@@ -124,8 +143,11 @@ export class ShowAlone {
         return d;
       }
       case 'show-session-interface':
-        // another session: an IKEv2 one (its `IKEv2 SA:` line is no IKEv1 SA) takes nothing of the one above
+        // another session: an IKEv2 one (its `IKEv2 SA:` line is no IKEv1 SA) takes nothing of the one above, nor do
+        // its lines before its SA line (the last negotiation is not theirs)
         this.session = null;
+        this.sessionStart = e.record;
+        ctx.current = null;
         return null;
       case 'show-session-spi': {
         // `Outbound SPI : 0x47C7658D, transform : ...` of the session's flow: an SA of its phase 2
