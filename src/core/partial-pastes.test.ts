@@ -53,6 +53,15 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.ikeSa?.messages.map((m) => [m.name, m.response, m.lines.map((l) => l.line)])).toEqual([['IKE_AUTH', false, [0, 1, 2, 3, 4].map((i) => received! + i)]]);
     expect(n.ikeSa?.messages[0]!.payloads).toContain('CFG');
   },
+  'iosxe-platform-cpp-cp-ipsec-replay-error-masked-addresses-blog.log': (a) => {
+    // the platform message is read by the IPsec message it carries: an anti-replay drop of the SA it names
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.lineTables[0]!.kinds[2]).toBe(LINE_KIND_CODE.debug);
+    expect(wordsOf(a, 3)).toMatch(/^An ESP packet failed the anti-replay check and was dropped \(inbound SA 0x3caaaeb7\): /);
+    // its addresses are the author's masks: no peer, so no negotiation and no event of a peer
+    expect(a.negotiations).toEqual([]);
+    expect(a.events).toEqual([]);
+  },
   'iosxe17-ikev2-internal-sm-trace-nat-inside-retransmit-report-examples.log': (a) => {
     // IOS-XE 17's IKEv2-INTERNAL lines, stamps with year and zone: every line read, one IKEv2 SA per SPI pair, this
     // router the initiator of each (SM Trace's (I)); the third's EV_FAIL says it failed, nothing how the others ended
@@ -292,6 +301,14 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase2.map((p) => [p.outcome, p.spis])).toEqual([['complete', null]]);
     expect(n.findings).toEqual([]);
   },
+  'pkt-replay-err-sequence-number-0-blank-line-forum.log': (a) => {
+    // the connection id and sequence number after the blank line are the message's own line: one record
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.lineTables[0]!.kinds[4]).toBe(LINE_KIND_CODE.continuation);
+    expect(a.lineTables[0]!.records[4]).toBe(a.lineTables[0]!.records[2]);
+    expect(wordsOf(a, 3)).toMatch(/^An ESP packet failed the anti-replay check and was dropped \(connection id 3, sequence number 0\): .* A sequence number of 0 is none a sender uses/);
+    expect(a.negotiations).toEqual([]);
+  },
   'proxy-identities-not-supported-study-notes.log': (a) => {
     expect(a.input.unrecognized).toEqual([]);
     expect(a.negotiations).toHaveLength(1);
@@ -485,6 +502,18 @@ const expectations: Record<string, (a: Analysis) => void> = {
       ['102.1.1.1', '101.1.1.1', 'initiator', 'complete', true],
     ]);
     expect(a.negotiations.every((n) => n.phase1.mode === null && n.phase2.length === 0 && n.findings.length === 0)).toBe(true);
+  },
+  'show-logging-buffer-pkt-replay-err-connection-id-below-command-outputs.log': (a) => {
+    const file = 'show-logging-buffer-pkt-replay-err-connection-id-below-command-outputs.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // the indented `connection id=29, sequence number=219` is the replay message's own line, not prose
+    const [replay] = bodyLinesWith(file, '%CRYPTO-4-PKT_REPLAY_ERR');
+    const [below] = bodyLinesWith(file, 'connection id=29');
+    expect(below).toBe(replay! + 1);
+    expect(a.lineTables[0]!.kinds[below! - 1]).toBe(LINE_KIND_CODE.continuation);
+    expect(wordsOf(a, replay!)).toMatch(/^An ESP packet failed the anti-replay check and was dropped \(connection id 29, sequence number 219\): /);
+    // the interface's state changes and one drop make no negotiation
+    expect(a.negotiations).toEqual([]);
   },
   'show-transform-set-isakmp-sa-tab-indented-lab.log': (a) => {
     // tab-indented show output: the transform sets list no negotiation, the isakmp row one phase 1 up

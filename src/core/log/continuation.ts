@@ -8,7 +8,7 @@ import type { Lexed } from './lex.ts';
 import { continuesIkev2 } from './ikev2/continuation.ts';
 
 /** What kind of continuation lines an open record accepts. */
-export type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap' | 'ikev2';
+export type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap' | 'replay' | 'ikev2';
 
 export interface OpenRecord {
   index: number;
@@ -54,6 +54,8 @@ export function continues(open: OpenRecord, lexed: Lexed, raw: string): boolean 
       return !lexed.stamped && MAPDB_FIELD.test(body);
     case 'legacy':
       return !lexed.stamped && body.startsWith('(proxy');
+    case 'replay':
+      return !lexed.stamped && body.startsWith('connection id=');
     case 'ikev2':
       return parseHead(body) === null && !PROMPT.test(body) && continuesIkev2(open.body, open.more, lexed, raw, open.rawFirst);
     case 'wrap':
@@ -122,6 +124,8 @@ export function accepts(head: Head | null, body: string, raw: string): Continuat
       // a document breaks `CRYPTO_PKI: Unable to locate cert record by` + `issuername` at any width
       return 'wrap';
     case 'SYSLOG':
+      // `%CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed` prints `connection id=29, sequence number=219` below it
+      if (t.startsWith('%CRYPTO-4-PKT_REPLAY_ERR')) return 'replay';
       // a page breaks the ASA's IKEv2 messages after their ends, before the text
       return raw.length === 80 || cutAfterEnds(t) ? 'wrap' : 'none';
     default:

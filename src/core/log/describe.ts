@@ -345,13 +345,29 @@ function syslogWords(facility: string, mnemonic: string, text: string, peer: str
         if (status !== null) return tunnelStatusWords(status);
         return `Crypto message ${mnemonic}: ${text}`;
       }
+      case 'PKT_REPLAY_ERR':
+        return replayWords(text);
       case 'ISAKMP_ON_OFF':
         return text.endsWith('ON') ? 'ISAKMP is enabled (a crypto map or profile is applied).' : 'ISAKMP is disabled.';
       default:
         return `Crypto message ${mnemonic}: ${text}`;
     }
   }
+  if (facility === 'IPSEC' && mnemonic === 'REPLAY_ERROR') return replayWords(text);
   const asa = asaIkev2Message(facility, mnemonic, text);
   if (asa !== null) return asaIkev2Words(asa);
   return `System message ${facility}-${mnemonic}: ${text}`;
+}
+
+/**
+ * IOS's `PKT_REPLAY_ERR` (`connection id=29, sequence number=219` on the line below it) and IOS-XE's `REPLAY_ERROR`
+ * (`src_addr 192.0.2.1, dest_addr 198.51.100.1, SPI 0x3caaaeb7`): one ESP packet dropped by the anti-replay check.
+ */
+function replayWords(text: string): string {
+  const conn = /connection id=(\d+), sequence number=(\d+)/.exec(text);
+  const ends = /src_addr (\d[\d.a-f:]*), dest_addr (\d[\d.a-f:]*)/i.exec(text);
+  const spi = /SPI (0x[\da-f]{1,8})/i.exec(text);
+  const what = [ends !== null ? `from ${ends[1]} to ${ends[2]}` : '', spi !== null ? `inbound SA ${spi[1]}` : '', conn !== null ? `connection id ${conn[1]}, sequence number ${conn[2]}` : ''].filter((w) => w.length > 0);
+  const zero = conn?.[2] === '0' ? ' A sequence number of 0 is none a sender uses: usually a fault on the sending side.' : '';
+  return `An ESP packet failed the anti-replay check and was dropped${what.length > 0 ? ` (${what.join(', ')})` : ''}: it came outside the receive window (reordered on the path or by QoS, or reassembled late) or a second time.${zero} A wider window (crypto ipsec security-association replay window-size 1024) stops drops of reordered packets.`;
 }

@@ -132,6 +132,13 @@ const cases: { name: string; text: string; event: Partial<IkeEventBody> & { type
   },
   { name: 'Quick Mode begins (seed)', text: '*Sep 21 08:33:43.301: ISAKMP: (1011):beginning Quick Mode exchange, M-ID of 1371333358', event: { type: 'begin', mode: 'quick', node: 1371333358 } },
   { name: 'legacy SA spi in decimal (corpus 08)', text: '- Mar 1 00:55:42.443: outbound SA from 12.1.1.2 to 13.1.1.3 (f/i) 0/ 0 (proxy 2.2.2.0 to 3.3.3.0 )\n- Mar 1 00:55:42.443: has spi 235339588 and conn_id 2001 and flags 1B', event: { type: 'ipsec-sa', spi: '0xE06FF44', spiDecimal: 235339588, direction: 'outbound', dest: '13.1.1.3' } },
+  {
+    // hand-written from fixtures/partial/iosxe-platform-cpp-cp-ipsec-replay-error-masked-addresses-blog.log with
+    // documentation addresses for the author's masks: no published capture keeps them
+    name: "IOS-XE's platform message is read by the IPsec message it carries, the ESP's source the peer",
+    text: ' %IOSXE-3-PLATFORM: R0/0: cpp_cp: QFP:0.0 Thread:000 TS:0002185922034562192 %IPSEC-3-REPLAY_ERROR: IPSec SA receives anti-replay error, DP Handle 13, src_addr 192.0.2.1, dest_addr 198.51.100.1, SPI 0x3caaaeb7',
+    event: { type: 'syslog', facility: 'IPSEC', mnemonic: 'REPLAY_ERROR', peer: '192.0.2.1', local: '198.51.100.1' },
+  },
   { name: 'IKEv2 is recognised as such (corpus 11)', text: 'IKEv2:(SESSION ID = 31,SA ID = 1):Generating IKE_SA_INIT message', event: { type: 'ikev2' } },
 ];
 

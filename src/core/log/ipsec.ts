@@ -222,12 +222,24 @@ export function syslogGist(e: { facility: string; mnemonic: string; text: string
   return asaIkev2Message(e.facility, e.mnemonic, e.text)?.message ?? '';
 }
 
+/**
+ * IOS-XE's data plane (the QFP's `cpp_cp` process) logs its IPsec messages inside a platform message:
+ * `%IOSXE-3-PLATFORM: R0/0: cpp_cp: QFP:0.0 Thread:000 TS:00000… %IPSEC-3-REPLAY_ERROR: IPSec SA receives …`.
+ */
+const PLATFORM_INNER = / (%[A-Z][\dA-Z_]*-\d-[\dA-Z_]+:.*)$/;
+
 export function syslogEvent(text: string, book: AddressBook): IkeEventBody | null {
   const m = SYSLOG.exec(text);
   if (!m) return null;
   const facility = m[1] ?? '';
   const mnemonic = m[3] ?? '';
   const message = m[4] ?? '';
+  if (facility === 'IOSXE' && mnemonic === 'PLATFORM') {
+    // the message it carries is the one to read; a platform message carrying none is read as itself
+    const inner = PLATFORM_INNER.exec(message);
+    const read = inner?.[1] !== undefined ? syslogEvent(inner[1], book) : null;
+    if (read !== null) return read;
+  }
   if (facility === 'LINEPROTO' && mnemonic === 'UPDOWN') {
     const lp = /^Line protocol on Interface (\S+), changed state to (\w+)/.exec(message);
     if (lp) return { type: 'line-protocol', iface: lp[1] ?? '', up: lp[2] === 'up' };
@@ -247,6 +259,13 @@ export function syslogEvent(text: string, book: AddressBook): IkeEventBody | nul
     if (from?.[1]) peer = book.address(from[1]);
     // a packet this router received names it as its destination (RECVD_PKT_INV_SPI, RECVD_PKT_NOT_IPSEC)
     const to = /destaddr=([\d.a-f:]+)/i.exec(message);
+    if (to?.[1]) local = book.address(to[1]);
+  }
+  if (facility === 'IPSEC') {
+    // the data plane's `src_addr 192.0.2.1, dest_addr 198.51.100.1` (REPLAY_ERROR) or `srcaddr=… destaddr=…`: an ESP packet received
+    const from = /src_?addr[= ]([\d.a-f:]+)/i.exec(message);
+    if (from?.[1]) peer = book.address(from[1]);
+    const to = /dest_?addr[= ]([\d.a-f:]+)/i.exec(message);
     if (to?.[1]) local = book.address(to[1]);
   }
   return { type: 'syslog', facility, severity: Number(m[2]), mnemonic, text: message, peer, local };
