@@ -29,6 +29,34 @@ const findingLines = (n: Analysis['negotiations'][number], code: string): number
 const wordsOf = (a: Analysis, line: number): string | null => annotationOf(a.records, a.lineTables[0]!.records[line - 1]!);
 
 const expectations: Record<string, (a: Analysis) => void> = {
+  'asa-show-crypto-ipsec-sa-ra-and-two-l2l-nat-t-ntc-templates.log': (a) => {
+    // the ASA's forms: `local addr: A`, `spi: 0x32F752FF (855069439)`, `SA State: active`, `… no compression`,
+    // `NAT-T-Encaps`: each SA pair listed is a phase 2 up with this router's address, its SPIs, transforms and mode
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.phase2.map((p) => [p.outcome, p.transform, p.encapsulation, p.spis])])).toEqual([
+      ['10.132.0.17', '172.20.0.21', [['complete', 'esp-3des esp-md5-hmac', 'tunnel', { inbound: '0x1E8246FC', outbound: '0xDC15BF68' }]]],
+      ['172.16.248.119', '8.8.8.8', [['complete', 'esp-aes-256 esp-md5-hmac', 'tunnel-udp', { inbound: '0x32F752FF', outbound: '0x50023DDC' }]]],
+      ['172.20.248.119', '8.8.4.4', [['complete', 'esp-aes-256 esp-md5-hmac', 'tunnel', { inbound: '0x6A7391E0', outbound: '0xEA40155F' }]]],
+    ]);
+    // the SAs `SA State: active` lists: the third pair passed no packet, yet its SAs are up
+    expect(a.negotiations[2]!.phase2[0]!.sas.map((x) => x.status)).toEqual(['ACTIVE', 'ACTIVE']);
+    // ESP in UDP (`NAT-T-Encaps`), said as the ASA prints it
+    const nat = a.negotiations[1]!.findings.find((f) => f.code === 'NAT_T');
+    expect(nat?.summary).toContain('(NAT-T-Encaps)');
+    expect(a.negotiations.map((n) => n.findings.some((f) => f.code === 'NAT_T'))).toEqual([false, true, false]);
+  },
+  'asa-show-crypto-ipsec-sa-two-pairs-no-peer-line-unindented-community.log': (a) => {
+    const file = 'asa-show-crypto-ipsec-sa-two-pairs-no-peer-line-unindented-community.log';
+    expect(a.input.unrecognized).toEqual([]);
+    // no line names the peer: no negotiation is made up
+    expect(a.negotiations).toEqual([]);
+    // every line of the ASA's output is read, in its words: the SAs, the bitmap under its heading, the ACL entry
+    const [spi] = bodyLinesWith(file, 'spi: 0xE1A215FB (3785496059)');
+    expect(wordsOf(a, spi!)).toBe('Inbound SA 0xE1A215FB.');
+    expect(wordsOf(a, bodyLinesWith(file, '0xFFFFFFFF 0xFFFFFFFF')[0]!)).toMatch(/^The anti-replay bitmap/);
+    expect(wordsOf(a, bodyLinesWith(file, 'access-list outside_1_cryptomap')[0]!)).toBe('The crypto ACL entry whose traffic these SAs protect.');
+    expect(wordsOf(a, bodyLinesWith(file, 'transform: esp-3des esp-sha-hmac no compression')[0]!)).toBe('The transforms of this SA: esp-3des esp-sha-hmac.');
+  },
   'asa-750003-auth-timer-expired-broken-after-ends-forum.log': (a) => {
     // the message's text on the line after its ends is its rest: one record, said in the words of the IKEv2 error it quotes
     expect(a.input.unrecognized).toEqual([]);

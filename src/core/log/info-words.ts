@@ -76,6 +76,18 @@ const INFO_WORDS: readonly [string, string][] = [
   ['inbound pcp sas', 'Inbound compression SAs.'],
   ['outbound pcp sas', 'Outbound compression SAs.'],
   ['plaintext mtu', 'MTUs of the protected path.'],
+  // the ASA's show crypto ipsec sa
+  ['dynamic allocated peer ip', 'The address this router assigned to the remote-access peer.'],
+  ['access-list ', 'The crypto ACL entry whose traffic these SAs protect.'],
+  ['#pre-frag', 'Fragmentation counters: packets fragmented before encryption, and fragments made.'],
+  ['#PMTUs', 'Path MTU messages sent and received, and decrypted fragments that needed reassembly.'],
+  ['#TFC', 'Traffic flow confidentiality (dummy) packets.'],
+  ['#Valid ICMP Errors', 'ICMP errors received for this SA pair.'],
+  ['PMTU time remaining', 'Path MTU aging, and what is done with the DF bit of encrypted packets.'],
+  ['ICMP error validation', 'Whether ICMP errors are checked against the SA, and whether TFC packets are sent.'],
+  ['current inbound spi', 'Inbound SPI in use.'],
+  ['slot: ', 'Crypto engine connection of this SA, and its crypto map.'],
+  ['Anti replay bitmap', 'The anti-replay window (the sequence numbers received) as a bitmap.'],
 ];
 
 /** `10.255.1.238 255.255.255.255`: one entry of a list of subnets (`Remote subnets:`). */

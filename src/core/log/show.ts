@@ -14,8 +14,10 @@ import { settingsLine, startsSettings } from './show-crypto-settings.ts';
 import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.ts';
 
 const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
-const SPI = /^(0x[\da-f]{1,8})\(\d+\)/i;
+// the ASA puts a space before the decimal: `spi: 0x32F752FF (855069439)`
+const SPI = /^(0x[\da-f]{1,8}) ?\(\d+\)/i;
 const BARE_SPI = /^[\da-f]{1,8}$/i;
+const ANTI_REPLAY_BITMAP = /^0x[\da-f]{8}(?: 0x[\da-f]{8}){0,63}$/i;
 
 /** Which show command's output is being read, and which SA list inside `show crypto ipsec sa`. */
 export interface ShowState {
@@ -130,6 +132,8 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     const value = m ? parseSpiHex(m[1] ?? '') : BARE_SPI.test(printed) ? parseSpiHex(`0x${printed}`) : null;
     return value === null ? null : { type: 'show-ipsec-spi', direction: 'current-outbound', spi: spiHex(value) };
   }
+  // the ASA's state of an SA, after its spi line: `SA State: active`
+  if (t.startsWith('SA State: ')) return { type: 'show-ipsec-status', status: t.slice(10).trim().toUpperCase(), plane: null };
   if (t.startsWith('Status: ')) {
     // IOS-XE prints the data plane's state after the SA's own: `Status: ACTIVE(ACTIVE)`
     const m = /^([A-Z_-]{1,24})\(([A-Z_-]{1,24})\)$/.exec(t.slice(8).trim());
@@ -140,8 +144,8 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     if (m) return { type: 'show-ipsec-mtu', pathMtu: Number(m[1]) };
   }
   if (t.startsWith('Crypto map tag:')) {
-    // `local addr 192.0.2.1`; 12.x `local addr. 12.1.1.2`
-    const m = /local addr\.? (\S+)$/.exec(t);
+    // `local addr 192.0.2.1`; 12.x `local addr. 12.1.1.2`; the ASA `seq num: 2, local addr: 172.16.248.119`
+    const m = /local addr[.:]? (\S+)$/.exec(t);
     const local = m ? book.address(m[1] ?? '') : null;
     if (local !== null) return { type: 'show-ipsec-peer', peer: '', local, port: null };
   }
@@ -152,8 +156,10 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     if (group) return { type: 'show-ipsec-pfs', pfs: true, group: Number(group[1]) };
   }
   if (t.startsWith('transform: ')) {
-    // `transform: esp-aes esp-sha-hmac ,`: the transforms, the list's closing comma left out
-    const transform = listBody(t.slice(11));
+    // `transform: esp-aes esp-sha-hmac ,`: the transforms, the list's closing comma left out; the ASA's
+    // `esp-aes-256 esp-md5-hmac no compression` says no IPComp after them
+    const listed = listBody(t.slice(11));
+    const transform = listed.endsWith(' no compression') ? listed.slice(0, -15).trim() : listed;
     if (transform.length > 0) return { type: 'show-ipsec-transform', transform };
   }
   if (t.startsWith('in use settings ={')) {
@@ -165,10 +171,15 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     'interface:', 'protected vrf', 'local  ident', 'local ident', 'remote ident', 'PERMIT', '#pkts', '#send errors',
     'local crypto endpt', 'remote crypto endpt', 'PFS (Y/N)', 'transform:', 'in use settings', 'conn id:',
     'sa timing:', 'IV size:', 'replay detection', 'plaintext mtu', 'Kilobyte Volume',
+    // the ASA's
+    'dynamic allocated peer ip', 'access-list ', '#pre-frag', '#PMTUs', '#TFC', '#Valid ICMP', 'PMTU time remaining',
+    'ICMP error validation', 'current inbound spi', 'slot: ', 'Anti replay bitmap',
     // lines whose addresses a vendor's page replaced by placeholders (`local addr: <Corporate Public IP>`)
     'Crypto map tag:', 'current_peer', 'path mtu',
   ];
   for (const k of known) if (t.startsWith(k)) return { type: 'info', text: t };
+  // the ASA's anti-replay bitmap under its heading: `0xFFFFFFFF 0xFFFFFFFF`
+  if (ANTI_REPLAY_BITMAP.test(t)) return { type: 'info', text: t, words: 'The anti-replay bitmap: one bit per sequence number of the window, set for those received.' };
   return null;
 }
 
@@ -192,7 +203,8 @@ function encapsulationOf(settings: string): ShowIpsecSettings['encapsulation'] {
   const tunnel = words.includes('Tunnel');
   const transport = words.includes('Transport');
   if (tunnel === transport) return null;
-  const udp = words.includes('UDP-Encaps');
+  // the ASA: `{L2L, Tunnel,  NAT-T-Encaps, IKEv1, }`
+  const udp = words.includes('UDP-Encaps') || words.includes('NAT-T-Encaps');
   return tunnel ? (udp ? 'tunnel-udp' : 'tunnel') : udp ? 'transport-udp' : 'transport';
 }
 

@@ -29,7 +29,9 @@ const isNatEvidence = (e: IkeEvent): boolean =>
 function shownSummary(hits: readonly IkeEvent[]): string {
   const udp = hits.some((e) => e.type === 'show-ipsec-settings');
   const port = hits.some((e) => e.type === 'show-ipsec-peer');
-  const shown = [port ? 'the peer on UDP 4500' : null, udp ? "the SAs' ESP carried in UDP (UDP-Encaps)" : null].filter((x) => x !== null).join(' and ');
+  // IOS prints `UDP-Encaps`, the ASA `NAT-T-Encaps`
+  const printed = hits.some((e) => e.type === 'show-ipsec-settings' && e.settings.includes('NAT-T-Encaps')) ? 'NAT-T-Encaps' : 'UDP-Encaps';
+  const shown = [port ? 'the peer on UDP 4500' : null, udp ? `the SAs' ESP carried in UDP (${printed})` : null].filter((x) => x !== null).join(' and ');
   const ipsec = shown === '' ? null : `show crypto ipsec sa lists ${shown}`;
   const isakmp = hits.some((e) => e.type === 'show-isakmp-detail') ? 'show crypto isakmp sa detail lists the ISAKMP SA with capability N (NAT-traversal)' : null;
   return `NAT-T: ${[isakmp, ipsec].filter((x) => x !== null).join(', and ')}: a NAT sits between the peers, and IKE and ESP go over UDP 4500.`;
