@@ -29,6 +29,24 @@ const findingLines = (n: Analysis['negotiations'][number], code: string): number
 const wordsOf = (a: Analysis, line: number): string | null => annotationOf(a.records, a.lineTables[0]!.records[line - 1]!);
 
 const expectations: Record<string, (a: Analysis) => void> = {
+  'asa-show-isakmp-sa-ikev1-blocks-two-l2l-initiator-mm-active-guide.log': (a) => {
+    // the ASA's blocks, not IOS's table: each `IKE Peer:` an SA, its Role line this ASA's role, MM_ACTIVE Main Mode done
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.peer, n.role, n.phase1.mode, n.phase1.outcome])).toEqual([
+      ['214.5.14.61', 'initiator', 'main', 'complete'],
+      ['78.110.205.13', 'initiator', 'main', 'complete'],
+    ]);
+    const file = 'asa-show-isakmp-sa-ikev1-blocks-two-l2l-initiator-mm-active-guide.log';
+    for (const text of ['IKEv1 SAs:', 'Active SA: 2', 'Total IKE SA: 2', 'There are no IKEv2 SAs', 'Role    : initiator', 'State   : MM_ACTIVE']) {
+      for (const l of bodyLinesWith(file, text)) expect(a.lineTables[0]!.kinds[l - 1]).toBe(LINE_KIND_CODE.show);
+    }
+    expect(wordsOf(a, bodyLinesWith(file, 'State   : MM_ACTIVE')[0]!)).toBe('ISAKMP SA state MM_ACTIVE: Main Mode done, phase 1 is up.');
+  },
+  'asa-show-crypto-ikev1-sa-responder-mm-active-list-indented-fortigate-lab.log': (a) => {
+    // indented by the notes' list item, trailing spaces kept: the same blocks; this ASA the responder
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.peer, n.role, n.routers.responder.name, n.phase1.mode, n.phase1.outcome])).toEqual([['202.106.1.1', 'responder', 'ciscoasa', 'main', 'complete']]);
+  },
   'asa-show-crypto-ipsec-sa-ra-and-two-l2l-nat-t-ntc-templates.log': (a) => {
     // the ASA's forms: `local addr: A`, `spi: 0x32F752FF (855069439)`, `SA State: active`, `… no compression`,
     // `NAT-T-Encaps`: each SA pair listed is a phase 2 up with this router's address, its SPIs, transforms and mode

@@ -231,6 +231,10 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
       return `ISAKMP SA of this router (${e.local}) with ${e.peer}${e.vrf ? ` in VRF ${e.vrf}` : ''}, ${e.status}: ${[e.encryption + (e.keyLength ? ` ${e.keyLength}` : ''), e.hash, e.auth, `DH group ${e.group}`].join(', ')}, ${formatDuration(e.lifetimeLeft * 1000)} of its lifetime left${e.capabilities ? `; capabilities: ${capabilityWords(e.capabilities)}` : ''}.`;
     case 'show-isakmp-peer':
       return `An ISAKMP peer ${e.peer}${e.local ? ` of local address ${e.local}` : ''}: a phase 1 SA with it exists.`;
+    case 'show-asa-ike-role':
+      return `The ISAKMP SA is ${e.kind === 'L2L' ? 'a LAN-to-LAN tunnel' : e.kind === 'user' ? "a remote-access user's" : `of type ${e.kind}`}; this ASA is its ${e.role}.`;
+    case 'show-asa-ike-state':
+      return `ISAKMP SA state ${e.state}${e.state === 'MM_ACTIVE' ? ': Main Mode done, phase 1 is up' : e.state === 'AM_ACTIVE' ? ': Aggressive Mode done, phase 1 is up' : ': phase 1 not done yet'}${e.rekey ? '; being rekeyed' : ''}.`;
     case 'show-session-ike':
       return `Phase 1 (IKEv1) SA ${e.local} ↔ ${e.peer}: ${e.status}${e.status === 'Active' ? ', phase 1 is up' : e.status === 'Inactive' ? ', not up' : ''}.`;
     case 'show-session-sas':

@@ -161,8 +161,12 @@ export type IkeEventBody =
   | { type: 'info'; text: string; words?: string }
   /** show crypto isakmp sa: one row */
   | { type: 'show-isakmp-sa'; dst: string; src: string; state: string; connId: number | null; status: string | null }
-  /** show crypto isakmp peers: `Peer: X Port: 500 Local: Y` */
+  /** show crypto isakmp peers: `Peer: X Port: 500 Local: Y`; the ASA's show crypto isakmp sa: `1   IKE Peer: X` */
   | { type: 'show-isakmp-peer'; peer: string; local: string | null }
+  /** the ASA's show crypto isakmp sa, under its `IKE Peer:` line: `Type    : L2L             Role    : initiator` */
+  | { type: 'show-asa-ike-role'; kind: string; role: 'initiator' | 'responder' }
+  /** the ASA's show crypto isakmp sa: `Rekey   : no              State   : MM_ACTIVE` (the state upper-cased: `AM_Active`) */
+  | { type: 'show-asa-ike-state'; rekey: boolean; state: string }
   /** show crypto isakmp sa detail: one row (this router's address, the peer's, the algorithms agreed, the lifetime left in seconds, the capability letters) */
   | {
       type: 'show-isakmp-detail';

@@ -9,6 +9,7 @@ import type { IkeEventBody } from './events.ts';
 import { eventTraceLine, startsEventTrace } from './event-trace.ts';
 import { ikev2ShowLine } from './show-ikev2.ts';
 import { isakmpDetailLine } from './show-isakmp-detail.ts';
+import { asaIkeSaLine, startsAsaIkeSa } from './show-asa-ike-sa.ts';
 import { cryptoMapLine, startsCryptoMap, type CryptoMapList } from './show-crypto-map.ts';
 import { settingsLine, startsSettings } from './show-crypto-settings.ts';
 import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.ts';
@@ -87,6 +88,8 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
     }
     if (t.startsWith('Phase1 id:') || t.startsWith('Peer Identity') || t.startsWith('fvrf:')) return { type: 'info', text: t };
     if (t.startsWith('dst ')) return { type: 'info', text: t };
+    const asa = asaIkeSaLine(t, book);
+    if (asa !== null) return asa;
     const detail = isakmpDetailLine(t, book);
     if (detail !== null) return detail;
     if (PLACEHOLDER_ROW.test(t)) return { type: 'info', text: `ISAKMP SA row with placeholder addresses: ${t}` };
@@ -299,7 +302,7 @@ export function showBlockStart(t: string): ShowState['command'] | null {
   // a page that collapsed runs of spaces prints `local ident`
   if (/^(?:local {1,2}|remote )ident \(addr\/mask\/prot\/port\)/.test(t) || t.startsWith('#pkts encaps:')) return 'ipsec';
   if (t.startsWith('current_peer ') || t.startsWith('current_peer: ') || t.startsWith('current outbound spi:') || t.startsWith('interface: ') || t.startsWith('Crypto map tag:')) return 'ipsec';
-  if (t.startsWith('IPv4 Crypto ISAKMP SA') || t.startsWith('IPv6 Crypto ISAKMP SA')) return 'isakmp';
+  if (t.startsWith('IPv4 Crypto ISAKMP SA') || t.startsWith('IPv6 Crypto ISAKMP SA') || startsAsaIkeSa(t)) return 'isakmp';
   if (startsEventTrace(t)) return 'trace';
   if (startsCryptoMap(t)) return 'map';
   if (startsSettings(t)) return 'settings';

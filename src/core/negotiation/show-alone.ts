@@ -26,6 +26,8 @@ export class ShowAlone {
   private session: Draft | null = null;
   /** The record of the session's `Interface:` line, until its IKE SA line says whose session it is. */
   private sessionStart: number | null = null;
+  /** The SA of the ASA's show crypto isakmp sa block being read (`IKE Peer:`), whose role and state lines follow. */
+  private asaSa: Draft | null = null;
   /** The records of a session's lines above its IKE SA line (`Session status:`, `Peer:`, `Uptime:`): its negotiation's. */
   private sessionHead: number[] = [];
   /** The peer and local address of the `show crypto ipsec sa` block being read. */
@@ -58,6 +60,7 @@ export class ShowAlone {
     this.session = null;
     this.sessionStart = null;
     this.sessionHead = [];
+    this.asaSa = null;
     this.block = { peer: null, local: null, out: false, in: false };
     this.rows = [];
     this.held = null;
@@ -108,8 +111,27 @@ export class ShowAlone {
         }
         return d;
       }
-      case 'show-isakmp-peer':
-        return this.draft(ctx, e.peer, e.local, e) ?? ctx.peers.get(e.peer) ?? null;
+      case 'show-isakmp-peer': {
+        const d = this.draft(ctx, e.peer, e.local, e) ?? ctx.peers.get(e.peer) ?? null;
+        // the ASA's block of this SA: its role and state lines follow
+        this.asaSa = d;
+        return d;
+      }
+      case 'show-asa-ike-role': {
+        const d = this.asaSa;
+        if (d !== null && this.made.has(d)) setSide(d, e.role, 1);
+        return d;
+      }
+      case 'show-asa-ike-state': {
+        const d = this.asaSa;
+        if (d === null || !this.made.has(d)) return d;
+        // MM_ACTIVE, AM_ACTIVE: phase 1 done in the mode it names; MM_WAIT_MSG2 …: begun, in that mode
+        d.modeShown = true;
+        d.mode = e.state.startsWith('AM_') ? 'aggressive' : 'main';
+        if (e.state.endsWith('_ACTIVE')) d.p1Complete = true;
+        else d.p1Logged = true;
+        return d;
+      }
       case 'show-isakmp-detail': {
         // its Local column is the router's own address: rows above read the other way round are turned around
         this.ownAddress(ctx, e.local);

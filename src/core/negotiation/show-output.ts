@@ -102,6 +102,8 @@ export class ShowOutput {
         this.block += 1;
         return true;
       case 'show-isakmp-peer':
+      case 'show-asa-ike-role':
+      case 'show-asa-ike-state':
       case 'show-isakmp-detail':
       case 'show-session-sas':
         return true;
