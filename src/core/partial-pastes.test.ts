@@ -29,6 +29,19 @@ const findingLines = (n: Analysis['negotiations'][number], code: string): number
 const wordsOf = (a: Analysis, line: number): string | null => annotationOf(a.records, a.lineTables[0]!.records[line - 1]!);
 
 const expectations: Record<string, (a: Analysis) => void> = {
+  'asa-show-ipsec-sa-detail-vti-ikev2-nat-t-encaps-azure-guide.log': (a) => {
+    // the SAs' settings say IKEv2 made them: an IKEv2 negotiation whose child SA they are, not an IKEv1 phase 2
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toHaveLength(1);
+    const n = a.negotiations[0]!;
+    expect(n).toMatchObject({ ikeVersion: 2, local: '123.121.211.229', peer: '139.219.100.216', role: 'unknown', phase2: [] });
+    // the IKE SA is no line of the paste: complete, implied by the child SA it made
+    expect(n.ikeSa).toMatchObject({ spis: null, outcome: 'complete', implied: true });
+    expect(n.childSas?.map((c) => [c.outcome, c.transform, c.spis])).toEqual([['complete', 'esp-aes-256 esp-sha-256-hmac', { inbound: '0x8D2C8231', outbound: '0xEA8A498E' }]]);
+    // `NAT-T-Encaps`: ESP in UDP, said as IKEv2's NAT-T finding
+    const nat = n.findings.find((f) => f.code === 'NAT_T');
+    expect(nat?.summary).toMatch(/^NAT-T: show crypto ipsec sa lists the child SA's ESP carried in UDP \(NAT-T-Encaps\)/);
+  },
   'asa-show-isakmp-sa-ikev1-blocks-two-l2l-initiator-mm-active-guide.log': (a) => {
     // the ASA's blocks, not IOS's table: each `IKE Peer:` an SA, its Role line this ASA's role, MM_ACTIVE Main Mode done
     expect(a.input.unrecognized).toEqual([]);

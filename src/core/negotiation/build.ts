@@ -47,6 +47,10 @@ export class NegotiationBuilder {
     return this.showAlone.ipsecShowOnly(d);
   }
 
+  ipsecShowIkev2(d: Draft): boolean {
+    return this.showAlone.ipsecShowIkev2(d);
+  }
+
   /**
    * Once every line is read: the `show crypto ipsec sa` blocks that list an SA pair no debug line made become
    * negotiations of their own (newer-pair.ts), their lines theirs.

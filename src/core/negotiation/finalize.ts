@@ -14,6 +14,7 @@ import { isStrayDraft, strayEvents } from './stray-events.ts';
 import type { StrayEvent } from '../analysis.ts';
 import { withShownSas } from './ikev2/show-alone.ts';
 import { ikev2PeerOf, withIpsecShow } from './ikev2/ipsec-show.ts';
+import type { ShownSpi } from './show-output.ts';
 
 /** Whether a draft holds anything worth showing. */
 function meaningful(d: Draft): boolean {
@@ -37,6 +38,11 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
     .filter((d) => {
       const into = builder.ipsecShowOnly(d) ? ikev2PeerOf(d, ikev2) : -1;
       if (into >= 0) folded.push({ draft: d, into });
+      else if (builder.ipsecShowIkev2(d)) {
+        // SAs whose settings say IKEv2 made them, no other line of the peer: an IKEv2 negotiation, its child SA those SAs
+        folded.push({ draft: d, into: ikev2.push(ikev2Shell(oneSided(toSided(d), 0), d, builder.show.shown)) - 1 });
+        return false;
+      }
       return into < 0;
     })
     .map(toSided);
@@ -71,4 +77,26 @@ export function finalizeNegotiations(builder: NegotiationBuilder, records: Recor
   // numbered after the IKEv1 ones, now counted: these objects are this stage's own, not yet handed out
   ikev2.forEach((n, i) => (n.id = `n${out.length + i + 1}`));
   return { negotiations: out.map((o) => o.n), ikev2, events: strayEvents(builder.drafts) };
+}
+
+/**
+ * The IKEv2 negotiation of SAs only `show crypto ipsec sa` lists, made of the one-sided view of their draft: its
+ * ends, routers, lines and evidence; the IKE SA that made the listed SAs complete, implied; the child SA added by
+ * `withIpsecShow` as for any IKEv2 peer.
+ */
+function ikev2Shell(n: Negotiation, d: Draft, shown: readonly ShownSpi[]): Negotiation {
+  // the settings lines of its SAs that put ESP in UDP (`NAT-T-Encaps`): the NAT_T rule's evidence
+  const spis = new Set(d.phase2.flatMap((p) => p.sas.map((x) => x.spi)));
+  const udp = shown.filter((x) => spis.has(x.spi)).flatMap((x) => x.said.filter((e) => e.type === 'show-ipsec-settings' && e.encapsulation !== null && e.encapsulation.endsWith('-udp')));
+  return {
+    ...n,
+    evidence: [...n.evidence, ...udp],
+    evidenceSides: [...n.evidenceSides, ...udp.map(() => null)],
+    ikeVersion: 2,
+    phase1: { mode: null, outcome: 'complete', messages: [], transitions: [], proposal: null },
+    phase2: [],
+    ikeSa: { spis: null, outcome: 'complete', implied: true, messages: [], transitions: [], proposal: null },
+    childSas: [],
+    informational: [],
+  };
 }

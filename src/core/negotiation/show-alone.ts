@@ -20,6 +20,8 @@ export class ShowAlone {
   private readonly made = new Set<Draft>();
   /** Those only `show crypto ipsec sa` lists: no IKE line says which IKE version made their SAs. */
   private readonly ipsecOnly = new Set<Draft>();
+  /** Of those, the ones whose SAs' settings name IKEv2. */
+  private readonly ikev2Named = new Set<Draft>();
   /** Peers a debug log in another file made a negotiation with: their show output verifies that one. */
   private readonly elsewhere = new Set<string>();
   /** The negotiation of the `show crypto session` block being read. */
@@ -46,6 +48,11 @@ export class ShowAlone {
   /** Whether only `show crypto ipsec sa` output made this negotiation. */
   ipsecShowOnly(d: Draft): boolean {
     return this.ipsecOnly.has(d);
+  }
+
+  /** Whether only `show crypto ipsec sa` output made this negotiation, and it names IKEv2 as the SAs' maker (the ASA's settings). */
+  ipsecShowIkev2(d: Draft): boolean {
+    return this.ipsecOnly.has(d) && this.ikev2Named.has(d);
   }
 
   /** The records of the session's lines above the IKE SA line just read, once: they belong to its negotiation. */
@@ -183,7 +190,10 @@ export class ShowAlone {
       case 'show-ipsec-settings': {
         // a line of the block's SAs: its negotiation's, made by the lines above if any
         const { peer } = this.block;
-        return peer === null ? null : (ctx.peers.get(peer) ?? null);
+        const d = peer === null ? null : (ctx.peers.get(peer) ?? null);
+        // the ASA names the IKE version that made the SAs: `in use settings ={L2L, Tunnel, IKEv2, }`
+        if (d !== null && e.type === 'show-ipsec-settings' && this.made.has(d) && /\bIKEv2\b/.test(e.settings)) this.ikev2Named.add(d);
+        return d;
       }
       case 'show-ipsec-peer': {
         if (e.local !== null) this.block = { peer: null, local: e.local, out: false, in: false };

@@ -52,7 +52,15 @@ function shownNat(n: Negotiation): DiagnosedFinding[] {
   let where: 'inside' | 'outside' | null = null;
   let printer: Side | null = null;
   let session = false;
+  let udp = false;
   n.evidence.forEach((e, i) => {
+    // the ASA's `in use settings ={L2L, Tunnel,  NAT-T-Encaps, IKEv2, }`: the child SA's ESP in UDP
+    if (at === null && e.type === 'show-ipsec-settings') {
+      at = e.at;
+      udp = true;
+      printer = n.evidenceSides[i] ?? null;
+      return;
+    }
     if (at !== null || e.type !== 'show-ikev2') return;
     const l = e.line;
     if ((l.kind === 'nat' && l.detected) || (l.kind === 'capabilities' && l.letters.includes('N'))) {
@@ -65,7 +73,11 @@ function shownNat(n: Negotiation): DiagnosedFinding[] {
   if (at === null) return [];
   const name = n.routers.initiator.logged ? n.routers.initiator.name : n.routers.responder.logged ? n.routers.responder.name : 'the router';
   const behind = where === 'inside' ? `, this router (${name}) behind it` : where === 'outside' ? ', the peer behind it' : ' between the peers';
-  const said = session ? "show crypto session detail lists the IKEv2 SA with capability N (NAT traversal)" : `show crypto ikev2 sa lists the IKE SA with NAT-T detected${where === null ? '' : ` ${where}`}`;
+  const said = udp
+    ? "show crypto ipsec sa lists the child SA's ESP carried in UDP (NAT-T-Encaps)"
+    : session
+      ? 'show crypto session detail lists the IKEv2 SA with capability N (NAT traversal)'
+      : `show crypto ikev2 sa lists the IKE SA with NAT-T detected${where === null ? '' : ` ${where}`}`;
   return [
     finding({
       code: 'NAT_T',
