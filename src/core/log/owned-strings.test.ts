@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { detached, OwnedStrings } from './owned-strings.ts';
 
 describe('owned strings', () => {
-  // strings that are special as property names, since the copy is made through one
+  // strings that are special as property names (a copy made through one would be wrong for them) and long ones
   const values = ['IKE_P1_COMPLETE', '', '0', '123', '0123', '4294967295', '-0', '1e3', '__proto__', 'constructor', 'toString', 'ESP_AES ', '2001:DB8::2', 'ü ✓ 𝄞', 'x'.repeat(5000)];
   for (const value of values) {
     test(`${JSON.stringify(value.slice(0, 20))} keeps its value`, () => {
