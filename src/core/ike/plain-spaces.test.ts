@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analyze, createAnalyzer } from '../analyze.ts';
 import { keyMasker } from '../config/key-mask.ts';
-import { plainSpaces } from './plain-spaces.ts';
+import { hasUnicodeSpace, plainSpaces } from './plain-spaces.ts';
 
 const corpus13 = readFileSync(new URL('../../../fixtures/corpus/13-transform-set-mismatch-initiator-ios12-excerpt.log', import.meta.url), 'utf8');
 
@@ -47,5 +47,18 @@ describe('spaces a page put for plain ones', () => {
 
   test('a key copied with no-break spaces is masked, the rest of the line as given', () => {
     expect(keyMasker()('crypto isakmp key\u00a0cisco123\u00a0address 203.0.113.2')).toBe('crypto isakmp key\u00a0*****\u00a0address 203.0.113.2');
+  });
+});
+
+describe('hasUnicodeSpace', () => {
+  test('finds exactly the characters plainSpaces changes, alone or in a line', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c += 1) {
+      const ch = String.fromCharCode(c);
+      if (hasUnicodeSpace(ch) !== (plainSpaces(ch) !== ch) || hasUnicodeSpace(`ISAKMP: (1002):${ch}x`) !== hasUnicodeSpace(ch)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    expect(hasUnicodeSpace('ISAKMP: (0):beginning Main Mode exchange')).toBe(false);
+    expect(hasUnicodeSpace('IKEv2:\u00a0(SESSION ID = 1)')).toBe(true);
   });
 });
