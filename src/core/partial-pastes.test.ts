@@ -12,6 +12,7 @@ import { analyze } from './analyze.ts';
 import { LINE_KIND_CODE } from './ike/line-kinds.ts';
 import { annotationOf } from './log/record-table.ts';
 import { lineInfo } from './line-info.ts';
+import { textReport } from './report/text.ts';
 
 const dir = new URL('../../fixtures/partial/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
@@ -41,6 +42,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // `NAT-T-Encaps`: ESP in UDP, said as IKEv2's NAT-T finding
     const nat = n.findings.find((f) => f.code === 'NAT_T');
     expect(nat?.summary).toMatch(/^NAT-T: show crypto ipsec sa lists the child SA's ESP carried in UDP \(NAT-T-Encaps\)/);
+    // the text report says what implies the IKE SA: the child SA listed, no show output listing the IKE SA itself
+    const text = textReport(a, false, null);
+    expect(text).toContain('IKE SA (IKEv2): complete (implied: show output lists its child SA)\n');
+    expect(text).not.toContain('show output lists it up');
   },
   'asa-show-isakmp-sa-ikev1-blocks-two-l2l-initiator-mm-active-guide.log': (a) => {
     // the ASA's blocks, not IOS's table: each `IKE Peer:` an SA, its Role line this ASA's role, MM_ACTIVE Main Mode done
@@ -75,6 +80,14 @@ const expectations: Record<string, (a: Analysis) => void> = {
     const nat = a.negotiations[1]!.findings.find((f) => f.code === 'NAT_T');
     expect(nat?.summary).toContain('(NAT-T-Encaps)');
     expect(a.negotiations.map((n) => n.findings.some((f) => f.code === 'NAT_T'))).toEqual([false, true, false]);
+    // an ASA's SAs (`{RA, Tunnel, }`, `{L2L, Tunnel, }`): weak, said without an IOS-XE release or its field notice
+    const weak = a.negotiations.map((n) => n.findings.find((f) => f.code === 'WEAK_CRYPTO'));
+    expect(weak.map((f) => f?.summary)).toEqual([
+      'Show output lists SAs that use esp-3des, esp-md5-hmac: weak algorithms, below current guidance (AES-256, SHA-256, DH group 14 or an elliptic curve group).',
+      'Show output lists SAs that use esp-md5-hmac: weak algorithms, below current guidance (AES-256, SHA-256, DH group 14 or an elliptic curve group).',
+      'Show output lists SAs that use esp-md5-hmac: weak algorithms, below current guidance (AES-256, SHA-256, DH group 14 or an elliptic curve group).',
+    ]);
+    for (const f of weak) expect(f?.fix).toContain('crypto ipsec ikev1 transform-set');
   },
   'asa-show-crypto-ipsec-sa-two-pairs-no-peer-line-unindented-community.log': (a) => {
     const file = 'asa-show-crypto-ipsec-sa-two-pairs-no-peer-line-unindented-community.log';

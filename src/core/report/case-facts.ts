@@ -69,13 +69,24 @@ export function phase2Short(messageId: number): string {
   return messageId === 0 ? 'phase 2 (message ID not logged)' : `phase 2 ${messageId}`;
 }
 
-/** "IKE SA 1D41…/A645… (IKEv2): complete", the SPIs left out when the log names none, an implied outcome said so. */
-export function ikeSaTitle(sa: IkeSa): string {
+/**
+ * "IKE SA 1D41…/A645… (IKEv2): complete", the SPIs left out when the log names none, an implied outcome said so
+ * with what implies it: the IKE SA as show output lists it, or, where no show output lists the IKE SA itself
+ * (show crypto ipsec sa alone), the child SAs listed under it.
+ */
+export function ikeSaTitle(sa: IkeSa, children: readonly ChildSa[]): string {
   const spis = sa.spis === null ? '' : ` ${sa.spis.initiator}/${sa.spis.responder}`;
+  return `IKE SA${spis} (IKEv2): ${sa.outcome}${sa.implied ? impliedBy(sa, children) : ''}`;
+}
+
+function impliedBy(sa: IkeSa, children: readonly ChildSa[]): string {
   const shown = sa.shown;
-  const deleting = shown !== undefined && shown.status === 'DELETE' && shown.activeSeconds !== null;
-  const implied = deleting ? ` (implied: show output lists it active for ${shown.activeSeconds} s, now being deleted)` : ' (implied: show output lists it up)';
-  return `IKE SA${spis} (IKEv2): ${sa.outcome}${sa.implied ? implied : ''}`;
+  if (shown === undefined) {
+    const listed = children.filter((c) => c.messageId === null).length;
+    if (listed > 0) return ` (implied: show output lists ${listed === 1 ? 'its child SA' : `its ${listed} child SAs`})`;
+  }
+  if (shown !== undefined && shown.status === 'DELETE' && shown.activeSeconds !== null) return ` (implied: show output lists it active for ${shown.activeSeconds} s, now being deleted)`;
+  return ' (implied: show output lists it up)';
 }
 
 /** What show output lists of an IKE SA, in one line: status, algorithms, lifetime, SPIs. */
@@ -96,7 +107,7 @@ export function exchangeLines(n: Negotiation): string[] {
   if (n.ikeVersion === 2) {
     const sa = n.ikeSa;
     if (sa) {
-      out.push(`${ikeSaTitle(sa)}${sa.proposal ? ` — ${sa.proposal.transforms.join(' ')}` : ''}`);
+      out.push(`${ikeSaTitle(sa, n.childSas ?? [])}${sa.proposal ? ` — ${sa.proposal.transforms.join(' ')}` : ''}`);
       if (sa.shown) out.push(`  Shown: ${shownText(sa.shown)}`);
     }
     else out.push('IKE SA (IKEv2): the log shows none of its messages');

@@ -5,7 +5,7 @@ import { childSaTitle, ikeSaTitle, shownText, statePath } from './case-facts.ts'
 export function ikev2Text(n: Negotiation, out: string[]): void {
   const sa = n.ikeSa;
   if (sa === undefined) return;
-  out.push(`  ${ikeSaTitle(sa)}`);
+  out.push(`  ${ikeSaTitle(sa, n.childSas ?? [])}`);
   if (sa.shown) out.push(`    Shown: ${shownText(sa.shown)}`);
   if (sa.proposal !== null) out.push(`    Proposal: ${sa.proposal.transforms.join(' ')}`);
   for (const side of ['initiator', 'responder'] as const) {

@@ -1,7 +1,8 @@
 /**
  * WEAK_CRYPTO: what was negotiated uses DES, 3DES, MD5 or DH group 1, 2 or 5 (the seed's own policy, DES /
  * SHA / group 1, is one), or IOS-XE flags a configured policy as not CSDL compliant. A warning: it works
- * today, IOS-XE 17.11 and later refuse it.
+ * today, IOS-XE 17.11 and later refuse it. Where the log is an ASA's or FTD's (asa-device.ts), no IOS-XE release
+ * is named: the finding says what current guidance is, and the fix names the ASA's commands.
  */
 import type { LineRef } from '../../ike/line-ref.ts';
 import { phase1Position } from '../../ike/messages.ts';
@@ -9,11 +10,14 @@ import { explainObserved } from '../../config/explain.ts';
 import { isWeakGroup, isWeakPhase1, isWeakTransform } from '../../config/defaults.ts';
 import { encryptionWord, hashWord } from '../../config/observed.ts';
 import type { IkeEvent } from '../../log/events.ts';
+import { showsAsa } from '../../log/asa-device.ts';
 import type { DiagnosisContext } from '../context.ts';
 import { finding } from '../finding.ts';
 import { applyProposalAttribute, emptyProposal, type ObservedProposal } from '../../negotiation/proposal.ts';
 import type { Rule } from '../rule.ts';
 
+const ASA_ADVICE =
+  'Use encryption aes-256 and group 14 or higher in the crypto ikev1 policy on both ends (or IKEv2: a crypto ikev2 policy with encryption aes-256, integrity sha256, group 14 or higher), esp-aes-256 esp-sha-hmac in the crypto ipsec ikev1 transform-set, and set pfs group14 in the crypto map entry.';
 const ADVICE =
   'Use AES-256 (encryption aes 256), SHA-256 or stronger (hash sha256 / sha384), DH group 14, or better 19 / 20 (elliptic curve), in the ISAKMP policy on both routers; esp-aes 256 esp-sha256-hmac (or esp-gcm 256) in the transform set; set pfs group14 or higher.';
 
@@ -169,6 +173,8 @@ export const rule: Rule = {
     }
     if (names.size === 0 && csdl.length === 0) return [];
     const list = [...names].join(', ');
+    // an ASA's or FTD's output: IOS-XE's release and field notice are not this device's
+    const asa = ctx.events.some(showsAsa);
     const negotiated = lines.length > 0 ? `${exchanged ? 'The negotiation used' : 'Show output lists SAs that use'} ${list}` : `IOS-XE flags configured algorithms as not compliant (${list || 'weak algorithms'})`;
     // esp-null is not a weak cipher but none: say so, the traffic crosses in clear
     const noCipher = 'esp-null encrypts nothing: the traffic crosses in clear, only authenticated';
@@ -178,8 +184,10 @@ export const rule: Rule = {
         code: 'WEAK_CRYPTO',
         severity: 'warning',
         lines: [...lines, ...csdl.map((e) => e.at)],
-        summary: `${negotiated}: ${what}, refused by default from IOS-XE 17.11 on (field notice FN72510).`,
-        fix: ADVICE,
+        summary: asa
+          ? `${negotiated}: ${what}, below current guidance (AES-256, SHA-256, DH group 14 or an elliptic curve group).`
+          : `${negotiated}: ${what}, refused by default from IOS-XE 17.11 on (field notice FN72510).`,
+        fix: asa ? ASA_ADVICE : ADVICE,
         message: exchanged ? 'MM1' : null,
         configLines,
       }),
