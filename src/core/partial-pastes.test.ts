@@ -10,7 +10,7 @@ import { analysisJson, analysisJsonText } from './analysis-json.ts';
 import { summarizeAnalysis } from './summary/summary.ts';
 import { analyze } from './analyze.ts';
 import { LINE_KIND_CODE } from './ike/line-kinds.ts';
-import { annotationOf } from './log/record-table.ts';
+import { annotationOf, timeOf } from './log/record-table.ts';
 import { lineInfo } from './line-info.ts';
 import { textReport } from './report/text.ts';
 
@@ -379,6 +379,15 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.lineTables[0]!.kinds[4]).toBe(LINE_KIND_CODE.continuation);
     expect(a.lineTables[0]!.records[4]).toBe(a.lineTables[0]!.records[2]);
     expect(wordsOf(a, 3)).toMatch(/^An ESP packet failed the anti-replay check and was dropped \(connection id 3, sequence number 0\): .* A sequence number of 0 is none a sender uses/);
+    expect(a.negotiations).toEqual([]);
+  },
+  'pkt-replay-err-stamp-cut-to-utc-zone-connection-id-indented-forum.log': (a) => {
+    // `UTC: ` is what the forum left of the stamp: the message after it is read, with its indented line, no time
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.lineTables[0]!.kinds[3]).toBe(LINE_KIND_CODE.continuation);
+    expect(a.lineTables[0]!.records[3]).toBe(a.lineTables[0]!.records[2]);
+    expect(wordsOf(a, 3)).toMatch(/^An ESP packet failed the anti-replay check and was dropped \(connection id 311, sequence number 0\)/);
+    expect(timeOf(a.records, a.lineTables[0]!.records[2]!)).toBeNull();
     expect(a.negotiations).toEqual([]);
   },
   'proxy-identities-not-supported-study-notes.log': (a) => {

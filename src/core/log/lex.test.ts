@@ -36,6 +36,9 @@ const cases: { name: string; raw: string; body: string; time: number | null; sta
   { name: "an author's arrow note after a line", raw: '*Mar  1 00:13:31.899: ISAKMP:(0):atts are not acceptable. Next payload is 3      ← group 不匹配', body: 'ISAKMP:(0):atts are not acceptable. Next payload is 3', time: 811_899, note: '← group 不匹配' },
   { name: "an author's emoji before a stamped line and after it", raw: '👉 *Mar  1 00:13:31.899: ISAKMP:(1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE ✅', body: 'ISAKMP:(1001):Old State = IKE_I_MM6  New State = IKE_P1_COMPLETE', time: 811_899, bulleted: true, note: '✅' },
   { name: 'a warning emoji with its selector', raw: '⚠️ IKEv2:(SESSION ID = 1,SA ID = 1):Failed to find a matching policy', body: 'IKEv2:(SESSION ID = 1,SA ID = 1):Failed to find a matching policy', time: null, stamped: false, bulleted: true },
+  // https://community.cisco.com/t5/routing/crypto-4-pkt-replay-err-decrypt-replay-check-failed/m-p/1566688
+  { name: 'a stamp a forum cut down to its zone: the message read, no time', raw: 'UTC: %CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed', body: '%CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed', time: null, stamped: false },
+  { name: "IOS's own capitals before a colon are no zone (corpus 28)", raw: "ESP: Proposal 1:  AES-CBC-256 SHA256 Don't use ESN", body: "ESP: Proposal 1:  AES-CBC-256 SHA256 Don't use ESN", time: null, stamped: false },
   { name: 'prose stays as is', raw: 'Main Mode message 1 (MM1)', body: 'Main Mode message 1 (MM1)', time: null, stamped: false },
 ];
 

@@ -5,6 +5,7 @@
  */
 import { timeOfDay } from '../ike/numbers.ts';
 import { collectorPrefix } from './collector.ts';
+import { afterLostStamp } from './lost-stamp.ts';
 
 export interface Lexed {
   /** The text IOS printed after the timestamp, prefixes and decorations removed (may be empty). */
@@ -223,6 +224,9 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   }
   // a router that printed no time of its own: the collector's time stamps the line
   if (!stamped && time !== null) stamped = true;
+  // a stamp cut down to its zone (`UTC: %CRYPTO-4-…`): no time, the line read from its message
+  const zoneEnd = !stamped && c1 >= 65 && c1 <= 90 ? afterLostStamp(raw, i) : -1;
+  if (zoneEnd > 0) lead = i = zoneEnd;
   const afterStamp = i;
   while (i < n && isSpace(raw.charCodeAt(i))) i += 1;
   const indent = i - (stamped ? afterStamp : lead);
