@@ -17,7 +17,7 @@ import { applyProposalAttribute, emptyProposal, type ObservedProposal } from '..
 import type { Rule } from '../rule.ts';
 
 const ASA_ADVICE =
-  'Use encryption aes-256 and group 14 or higher in the crypto ikev1 policy on both ends (or IKEv2: a crypto ikev2 policy with encryption aes-256, integrity sha256, group 14 or higher), esp-aes-256 esp-sha-hmac in the crypto ipsec ikev1 transform-set, and set pfs group14 in the crypto map entry.';
+  'Use encryption aes-256 and group 14 or higher in the crypto ikev1 policy on both ends (or IKEv2: a crypto ikev2 policy with encryption aes-256, integrity sha256, group 14 or higher), esp-aes-256 esp-sha-256-hmac in the crypto ipsec ikev1 transform-set, and set pfs group14 in the crypto map entry.';
 const ADVICE =
   'Use AES-256 (encryption aes 256), SHA-256 or stronger (hash sha256 / sha384), DH group 14, or better 19 / 20 (elliptic curve), in the ISAKMP policy on both routers; esp-aes 256 esp-sha256-hmac (or esp-gcm 256) in the transform set; set pfs group14 or higher.';
 
