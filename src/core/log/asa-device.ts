@@ -7,8 +7,6 @@
  */
 import type { IkeEvent } from './events.ts';
 
-const ASA_SETTINGS = /(?:^|[\s,])(?:L2L|RA|NAT-T-Encaps|IKEv1|IKEv2)(?=[\s,]|$)/;
-
 export function showsAsa(e: IkeEvent): boolean {
   switch (e.type) {
     case 'ikev2':
@@ -19,7 +17,7 @@ export function showsAsa(e: IkeEvent): boolean {
     case 'show-asa-ike-state':
       return true;
     case 'show-ipsec-settings':
-      return ASA_SETTINGS.test(e.settings);
+      return e.asaWords;
     default:
       return false;
   }

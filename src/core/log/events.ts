@@ -199,7 +199,17 @@ export type IkeEventBody =
   /** show crypto ipsec sa: `transform: esp-aes esp-sha-hmac ,` of the SPI above */
   | { type: 'show-ipsec-transform'; transform: string }
   /** show crypto ipsec sa: `in use settings ={Tunnel UDP-Encaps, }` of the SPI above, the mode it names */
-  | { type: 'show-ipsec-settings'; settings: string; encapsulation: 'tunnel' | 'transport' | 'tunnel-udp' | 'transport-udp' | null }
+  | {
+      type: 'show-ipsec-settings';
+      settings: string;
+      encapsulation: 'tunnel' | 'transport' | 'tunnel-udp' | 'transport-udp' | null;
+      /** The word printed for ESP in UDP: IOS's `UDP-Encaps`, the ASA's `NAT-T-Encaps`; null when none is. */
+      udpWord: 'UDP-Encaps' | 'NAT-T-Encaps' | null;
+      /** The IKE version the ASA names as the SAs' maker (`IKEv1`, `IKEv2`); IOS names none. */
+      ikeVersion: 1 | 2 | null;
+      /** Whether the settings hold words only the ASA prints (`L2L`, `RA`, `NAT-T-Encaps`, an IKE version). */
+      asaWords: boolean;
+    }
   /** show crypto ipsec sa: packet counters */
   | { type: 'show-ipsec-counters'; encaps: number | null; decaps: number | null }
   /** show crypto ipsec sa: an SA's SPI under `inbound esp sas:` / `outbound esp sas:` */

@@ -36,7 +36,7 @@ describe('show output: what a line says of its SAs', () => {
 
   // a Python test of IOS-XE NAT-T, stored file id 61436986006: the transport mode in UDP
   test('Transport UDP-Encaps is transport-udp', () => {
-    expect(read('        in use settings ={Transport UDP-Encaps, }', 'ipsec')).toEqual({ type: 'show-ipsec-settings', settings: 'Transport UDP-Encaps', encapsulation: 'transport-udp' });
+    expect(read('        in use settings ={Transport UDP-Encaps, }', 'ipsec')).toEqual({ type: 'show-ipsec-settings', settings: 'Transport UDP-Encaps', encapsulation: 'transport-udp', udpWord: 'UDP-Encaps', ikeVersion: null, asaWords: false });
   });
 
   // an IOS-XE 17 lab page, stored file id 70681403522: PFS with a post-quantum key exchange after the group

@@ -167,7 +167,7 @@ export function showEvent(body: string, state: ShowState, book: AddressBook): Ik
   }
   if (t.startsWith('in use settings ={')) {
     const settings = listBody(t.slice(18));
-    return { type: 'show-ipsec-settings', settings, encapsulation: encapsulationOf(settings) };
+    return settingsEvent(settings);
   }
   if (t.startsWith('Group: ')) return { type: 'info', text: t, words: `The GET VPN (GDOI) group these SAs belong to: ${t.slice(7).trim()}.` };
   const known = [
@@ -198,17 +198,20 @@ function listBody(text: string): string {
 }
 
 /**
- * The mode `in use settings ={...}` names: `Tunnel, `, `Transport, `, `Tunnel UDP-Encaps, `, `Transport UDP-Encaps, `
- * (ESP in UDP: NAT-T); null when it names neither mode.
+ * What `in use settings ={...}` names, its words read once: the mode (`Tunnel, `, `Transport, `, `Tunnel UDP-Encaps, `;
+ * null when it names neither), ESP in UDP (NAT-T: IOS's `UDP-Encaps`, the ASA's `{L2L, Tunnel,  NAT-T-Encaps, IKEv1, }`),
+ * and the words only the ASA prints: the connection's type and the IKE version that made the SAs.
  */
-function encapsulationOf(settings: string): ShowIpsecSettings['encapsulation'] {
+function settingsEvent(settings: string): ShowIpsecSettings {
   const words = settings.split(',').flatMap((w) => w.trim().split(' '));
   const tunnel = words.includes('Tunnel');
   const transport = words.includes('Transport');
-  if (tunnel === transport) return null;
-  // the ASA: `{L2L, Tunnel,  NAT-T-Encaps, IKEv1, }`
-  const udp = words.includes('UDP-Encaps') || words.includes('NAT-T-Encaps');
-  return tunnel ? (udp ? 'tunnel-udp' : 'tunnel') : udp ? 'transport-udp' : 'transport';
+  const udpWord = words.includes('NAT-T-Encaps') ? 'NAT-T-Encaps' : words.includes('UDP-Encaps') ? 'UDP-Encaps' : null;
+  const udp = udpWord !== null;
+  const encapsulation = tunnel === transport ? null : tunnel ? (udp ? 'tunnel-udp' : 'tunnel') : udp ? 'transport-udp' : 'transport';
+  const ikeVersion = words.includes('IKEv2') ? 2 : words.includes('IKEv1') ? 1 : null;
+  const asaWords = ikeVersion !== null || udpWord === 'NAT-T-Encaps' || words.includes('L2L') || words.includes('RA');
+  return { type: 'show-ipsec-settings', settings, encapsulation, udpWord, ikeVersion, asaWords };
 }
 
 type ShowIpsecSettings = Extract<IkeEventBody, { type: 'show-ipsec-settings' }>;

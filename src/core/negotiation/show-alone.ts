@@ -192,7 +192,7 @@ export class ShowAlone {
         const { peer } = this.block;
         const d = peer === null ? null : (ctx.peers.get(peer) ?? null);
         // the ASA names the IKE version that made the SAs: `in use settings ={L2L, Tunnel, IKEv2, }`
-        if (d !== null && e.type === 'show-ipsec-settings' && this.made.has(d) && /\bIKEv2\b/.test(e.settings)) this.ikev2Named.add(d);
+        if (d !== null && e.type === 'show-ipsec-settings' && this.made.has(d) && e.ikeVersion === 2) this.ikev2Named.add(d);
         return d;
       }
       case 'show-ipsec-peer': {

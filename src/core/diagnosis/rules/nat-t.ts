@@ -30,7 +30,7 @@ function shownSummary(hits: readonly IkeEvent[]): string {
   const udp = hits.some((e) => e.type === 'show-ipsec-settings');
   const port = hits.some((e) => e.type === 'show-ipsec-peer');
   // IOS prints `UDP-Encaps`, the ASA `NAT-T-Encaps`
-  const printed = hits.some((e) => e.type === 'show-ipsec-settings' && e.settings.includes('NAT-T-Encaps')) ? 'NAT-T-Encaps' : 'UDP-Encaps';
+  const printed = hits.some((e) => e.type === 'show-ipsec-settings' && e.udpWord === 'NAT-T-Encaps') ? 'NAT-T-Encaps' : 'UDP-Encaps';
   const shown = [port ? 'the peer on UDP 4500' : null, udp ? `the SAs' ESP carried in UDP (${printed})` : null].filter((x) => x !== null).join(' and ');
   const ipsec = shown === '' ? null : `show crypto ipsec sa lists ${shown}`;
   const isakmp = hits.some((e) => e.type === 'show-isakmp-detail') ? 'show crypto isakmp sa detail lists the ISAKMP SA with capability N (NAT-traversal)' : null;
