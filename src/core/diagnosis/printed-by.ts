@@ -27,3 +27,16 @@ export const sidesOf = perContext((ctx: DiagnosisContext): SideOf => {
   n.evidence.forEach((e, i) => sides.set(e, n.evidenceSides[i] ?? null));
   return (e) => sides.get(e) ?? null;
 });
+
+/**
+ * Where the router that printed an event stands on the ladder: its side where the builder knows it, else, in one
+ * router's log that shows no role, the slot that router is drawn in. For naming that router and placing a finding
+ * on its lane; a rule reasoning about who sent what asks `sidesOf`, which does not guess a role.
+ */
+export function printerSlot(ctx: DiagnosisContext, e: IkeEvent): Side | null {
+  const side = sidesOf(ctx)(e);
+  if (side !== null) return side;
+  const routers = ctx.negotiation?.routers;
+  if (!routers || routers.initiator.logged === routers.responder.logged) return null;
+  return routers.initiator.logged ? 'initiator' : 'responder';
+}

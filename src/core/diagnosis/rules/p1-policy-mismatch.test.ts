@@ -28,6 +28,10 @@ const refusedMm1 = [
   '*Mar  1 00:03:00.100: ISAKMP:(0): processing NOTIFY NO_PROPOSAL_CHOSEN protocol 1',
 ].join('\n');
 
+// Corpus 10's four refusal lines without the packet line before them, as engineers paste the error alone: no
+// line shows a role or a mode. The router that printed them refused (it checked the proposal).
+const refusalAlone = corpus10.split('\n').filter((l) => l.includes('ISAKMP-ERROR: (0):')).slice(0, 4).join('\n');
+
 const preset = findPreset('p1-policy-mismatch');
 if (!preset) throw new Error('preset missing');
 const sim = simulated('p1-policy-mismatch');
@@ -52,6 +56,14 @@ ruleCases('P1_POLICY_MISMATCH', [
     message: 'MM1/AM1',
     side: 'responder',
     lines: lines(48, 49, 50, 51),
+  },
+  {
+    name: 'the refusal lines alone, no role shown: the logging router refused, on its lane, no mode named',
+    logs: refusalAlone,
+    severities: ['error'],
+    summary: [/^This router refused every phase 1 proposal: /, 'Phase 1 stops at its first message (MM1/AM1).'],
+    message: 'MM1/AM1',
+    side: 'initiator',
   },
   {
     name: "the simulated responder's log: names the proposal it refused and the policy it checked",

@@ -14,7 +14,8 @@ import { at, hasEvents, phase1CompletedAfter } from '../queries.ts';
 import { lineWords } from '../line-words.ts';
 import type { Rule } from '../rule.ts';
 import { phase1Retransmits } from '../retransmits.ts';
-import { sidesOf } from '../printed-by.ts';
+import { printerSlot } from '../printed-by.ts';
+import { nameInMode } from '../../ike/messages.ts';
 import { lookupTable } from '../../ike/lookup-table.ts';
 
 const ATTRIBUTE_WORDS = lookupTable<string>({
@@ -123,11 +124,20 @@ function fixFor(ctx: DiagnosisContext, r: Round): { fix: string; configLines: Li
   };
 }
 
+/** Where a refused phase 1 ends, in the mode the log shows (none named where no line shows it). */
+function stopsAtFirstMessage(ctx: DiagnosisContext): string {
+  const mode = ctx.negotiation?.phase1.mode ?? null;
+  const first = nameInMode('MM1', mode);
+  if (mode === 'main') return `Main Mode stops at ${first}.`;
+  if (mode === 'aggressive') return `Aggressive Mode stops at ${first}.`;
+  return `Phase 1 stops at its first message (${first}).`;
+}
+
 export const rule: Rule = {
   code: 'P1_POLICY_MISMATCH',
   diagnose(ctx) {
-    const sideOf = sidesOf(ctx);
     const out: DiagnosedFinding[] = [];
+    const stops = stopsAtFirstMessage(ctx);
     const all = rounds(ctx).map((r) => judged(ctx, r));
     // The initiator's view: the responder refused everything (NO_PROPOSAL_CHOSEN about phase 1).
     const told = hasEvents(ctx, ['notify'])
@@ -139,14 +149,17 @@ export const rule: Rule = {
       .reduce((n, r) => n + r.retransmissions, 0);
     for (const r of all) {
       const severity: Severity = r.outcome === 'accepted' ? 'info' : r.outcome === 'rejected' ? 'error' : 'warning';
-      const responder = routerName(ctx, r.refused[0] ? (sideOf(r.refused[0]) ?? 'responder') : 'responder');
+      // the router that printed the refusal is the one that refused, whatever its role
+      const printed = r.refused[0] ?? r.end;
+      const refuser = (printed && printerSlot(ctx, printed)) ?? 'responder';
+      const responder = routerName(ctx, refuser);
       const offered = describeSeen(r.proposal);
       const checkedPolicies = r.priorities.length > 0 ? ` (checked against priority ${r.priorities.join(', ')})` : '';
       let summary: string;
       if (r.outcome === 'accepted') {
         summary = `${responder} refused a proposal${offered ? ` (${offered})` : ''} on its ${refusedAttributes(r)}, then accepted another${r.end ? ` (${lineWords([r.end.at], ctx)})` : ''}: not a failure, IOS tries each proposal against each policy in turn.`;
       } else if (r.outcome === 'rejected') {
-        summary = `${responder} refused every phase 1 proposal${offered ? ` (${offered})` : ''}${checkedPolicies}: the ${refusedAttributes(r)} matched none of its policies ("phase 1 SA policy not acceptable"). Main Mode stops at MM1.`;
+        summary = `${responder} refused every phase 1 proposal${offered ? ` (${offered})` : ''}${checkedPolicies}: the ${refusedAttributes(r)} matched none of its policies ("phase 1 SA policy not acceptable"). ${stops}`;
         if (told.length > 0) {
           summary += ` The initiator was told with NO_PROPOSAL_CHOSEN (${lineWords(told.map(at), ctx)}).`;
           toldUsed = true;
@@ -157,7 +170,7 @@ export const rule: Rule = {
       }
       const { fix, configLines } = r.outcome === 'accepted' ? { fix: 'Nothing to fix; to skip the refused check, order the policies so the one both sides share comes first.', configLines: [] } : fixFor(ctx, r);
       const lines = [...r.refused.map(at), ...(r.end ? [r.end.at] : []), ...(r.outcome === 'rejected' && toldUsed ? told.map(at) : [])];
-      out.push(finding({ code: 'P1_POLICY_MISMATCH', severity, lines, summary, fix, message: 'MM1', side: 'responder', configLines }));
+      out.push(finding({ code: 'P1_POLICY_MISMATCH', severity, lines, summary, fix, message: 'MM1', side: refuser, configLines }));
     }
     if (told.length > 0 && !toldUsed) {
       const { fix, configLines } = fixFor(ctx, { refused: [], end: null, outcome: 'rejected', proposal: proposalBefore([], 0), priorities: [] });
