@@ -35,7 +35,7 @@ export const rule: Rule = {
     }
     const summary = recovered
       ? `${parts.join('; ')}. Phase 1 completed afterwards, so this was a one-off (a resent packet crossing a new exchange), not a key mismatch.`
-      : `${parts.join('; ')}. The pre-shared keys differ (or, more rarely, the path drops the larger MM5/MM6 packets): Main Mode stops at MM5.`;
+      : `${parts.join('; ')}. The pre-shared keys differ (or, more rarely, the path drops the larger MM5/MM6 packets): ${ctx.negotiation?.phase1.mode === 'main' ? 'Main Mode stops at MM5' : 'phase 1 stops at its first encrypted message (MM5 in Main Mode)'}.`;
     const { fix, configLines } = keyFix(ctx);
     return [
       finding({
