@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { IkescopePage } from './pages/ikescope-page.ts';
 
 const log10 = 'fixtures/corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log';
@@ -46,4 +47,25 @@ test('finding texts name the router and whose log or config a line is in', async
   await expect(finding).toContainText("BRANCH's log, line 36");
   await expect(finding).toContainText('(HQ, line 7; BRANCH, line 7)');
   await expect(finding).not.toContainText(/\b\d+:\d+\b/);
+});
+
+test('a refusal pasted alone is told of the router that printed it, on its lane, and no role is named', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  // Corpus 10's refusal lines without the packet line before them: no line shows a role or a mode.
+  const refusal = readFileSync(log10, 'utf8')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('ISAKMP-ERROR: (0):'))
+    .slice(0, 4)
+    .join('\n');
+  await page.getByTestId('load.file').setInputFiles({ name: 'refusal.log', mimeType: 'text/plain', buffer: Buffer.from(refusal) });
+  // no message line: the ladder draws no arrow, the finding comes when the analysis is done
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  const finding = page.getByTestId('finding.P1_POLICY_MISMATCH');
+  await expect(page.getByRole('list', { name: 'Negotiations found' })).toContainText('25.2.2.2 → 15.1.1.1');
+  await expect(finding).toContainText('MM1/AM1 on 25.2.2.2');
+  await expect(finding).not.toContainText('(initiator)');
+  await expect(finding).not.toContainText('(responder)');
+  await expect(finding).toContainText('25.2.2.2 refused every phase 1 proposal');
+  await expect(finding).toContainText('Phase 1 stops at its first message (MM1/AM1).');
 });

@@ -103,7 +103,7 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'p1-mismatch':
       return `Phase 1 mismatch: ${e.text}`;
     case 'p1-rejected':
-      return 'No phase 1 policy matches the proposal: Main Mode fails.';
+      return 'No phase 1 policy matches the proposal: phase 1 fails.';
     case 'p1-lifetime':
       return memo.once(`l${e.kind}${e.seconds}`, () => p1Lifetime(e.kind, e.seconds));
     case 'p2-proposal':

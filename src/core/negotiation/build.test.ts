@@ -3,6 +3,7 @@
  * peers, the conn-id switch, logs without FSM lines, and informational exchanges.
  */
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../analyze.ts';
 import { recordRows } from '../log/record-table.ts';
 
@@ -293,5 +294,14 @@ describe('a duplicate is named after what it repeats, not after the state it arr
   ];
   test('the resent MM4 is MM4 again, and the initiator\'s resend is MM5 again', () => {
     expect(names(lines.join('\n'))).toEqual([['MM1', 'MM2', 'MM3', 'MM4', 'MM5', 'MM5*', 'MM4*']]);
+  });
+});
+
+describe("a refusal's closing line", () => {
+  test('names the peer of the attempt the refusal lines before it failed (corpus 10, the refusal pasted alone)', () => {
+    const corpus10 = readFileSync('fixtures/corpus/10-p1-keylength-mismatch-and-p2-transform-mismatch-transcribed.log', 'utf8');
+    const refusal = corpus10.split('\n').filter((l) => l.trimStart().startsWith('ISAKMP-ERROR: (0):')).slice(0, 4).join('\n');
+    const { negotiations } = analyze([{ name: 'refusal.log', text: refusal }]);
+    expect(negotiations.map((n) => [n.local, n.peer, n.phase1.outcome])).toEqual([['25.2.2.2', '15.1.1.1', 'failed']]);
   });
 });

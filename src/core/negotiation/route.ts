@@ -77,7 +77,10 @@ export class DraftRouter {
         // lines with a conn-id but no address may have opened this negotiation already
         const byConn = conn !== null ? (ctx.conns.get(conn) ?? null) : null;
         const cur = byConn ?? ctx.current ?? null;
-        if (cur !== null && cur.peer === null && !cur.p1Failed && (conn === null || cur.conn === null || cur.conn === conn)) {
+        // a refusal's closing line (`phase 1 SA policy not acceptable! (local A remote B)`) names the peer of the
+        // attempt its lines before it failed, not a new one
+        const joins = cur !== null && (!cur.p1Failed || e.type === 'p1-rejected');
+        if (cur !== null && joins && cur.peer === null && (conn === null || cur.conn === null || cur.conn === conn)) {
           cur.peer = peer;
           ctx.peers.set(peer, cur);
           latest = cur;

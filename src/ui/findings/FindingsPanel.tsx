@@ -26,7 +26,9 @@ export function FindingsPanel({ negotiation, selected, onSelect, fileNames }: Fi
   return (
     <ul className="flex flex-col gap-1 p-1 text-xs" aria-label="Findings, most severe first">
       {sorted.map(({ finding, index }) => {
-        const where = [finding.message, finding.side ? `on ${negotiation.routers[finding.side].name} (${finding.side})` : null]
+        // a log that shows no role has its router drawn in a slot, not a role: the role is said only where shown
+        const role = finding.side && negotiation.role !== 'unknown' ? ` (${finding.side})` : '';
+        const where = [finding.message, finding.side ? `on ${negotiation.routers[finding.side].name}${role}` : null]
           .filter(Boolean)
           .join(' ');
         return (

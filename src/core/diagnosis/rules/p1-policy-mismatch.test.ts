@@ -30,7 +30,7 @@ const refusedMm1 = [
 
 // Corpus 10's four refusal lines without the packet line before them, as engineers paste the error alone: no
 // line shows a role or a mode. The router that printed them refused (it checked the proposal).
-const refusalAlone = corpus10.split('\n').filter((l) => l.includes('ISAKMP-ERROR: (0):')).slice(0, 4).join('\n');
+const refusalAlone = corpus10.split('\n').filter((l) => l.trimStart().startsWith('ISAKMP-ERROR: (0):')).slice(0, 4).join('\n');
 
 const preset = findPreset('p1-policy-mismatch');
 if (!preset) throw new Error('preset missing');
@@ -61,7 +61,7 @@ ruleCases('P1_POLICY_MISMATCH', [
     name: 'the refusal lines alone, no role shown: the logging router refused, on its lane, no mode named',
     logs: refusalAlone,
     severities: ['error'],
-    summary: [/^This router refused every phase 1 proposal: /, 'Phase 1 stops at its first message (MM1/AM1).'],
+    summary: [/^25\.2\.2\.2 refused every phase 1 proposal: /, 'Phase 1 stops at its first message (MM1/AM1).'],
     message: 'MM1/AM1',
     side: 'initiator',
   },
