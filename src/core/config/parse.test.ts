@@ -101,6 +101,21 @@ describe('corpus configs', () => {
   });
 });
 
+describe('real IKEv1 configs (fixtures/configs/ikev1, sources in its README)', () => {
+  // Each case: a line of the real config, the statement it is read as and the line of the section it belongs to.
+  const cases: { file: string; line: number; kind: string; section: number | null; why: string }[] = [
+    { file: 'gre-dynamic-client.cfg', line: 35, kind: 'match-address', section: 31, why: 'typed at the crypto map header column, no global command reads it' },
+    { file: 'gre-dynamic-client.cfg', line: 36, kind: 'interface', section: null, why: 'the next global command still leaves the crypto map' },
+  ];
+  for (const c of cases) {
+    test(`${c.file}:${c.line} ${c.kind} (${c.why})`, () => {
+      const parsed = parseConfig(read(`configs/ikev1/${c.file}`));
+      const statement = parsed.lines[c.line - 1]?.statement;
+      expect({ kind: statement?.kind, section: statement?.section }).toEqual({ kind: c.kind, section: c.section });
+    });
+  }
+});
+
 describe('line classification', () => {
   const cases: { raw: string; kind: string; statement?: string }[] = [
     { raw: '', kind: 'blank' },
@@ -176,9 +191,12 @@ describe('statements', () => {
     });
   }
 
-  test('an indented paste ends a section at the next less indented line', () => {
-    const parsed = parseConfig('crypto map M 10 ipsec-isakmp\n set peer 10.0.0.2\nset peer 10.0.0.3');
-    expect(parsed.lines[2]?.kind).toBe('unrecognized');
+  test('an indented paste ends a section at the next less indented line a global command reads', () => {
+    // Hand-written: the smallest paste of each kind (the real one is gre-dynamic-client.cfg's `match address`).
+    const leaves = parseConfig('crypto map M 10 ipsec-isakmp\n set peer 10.0.0.2\ncrypto isakmp nat keepalive 20');
+    expect(leaves.lines[2]?.statement?.section).toBe(null);
+    const stays = parseConfig('crypto map M 10 ipsec-isakmp\n set peer 10.0.0.2\nset peer 10.0.0.3');
+    expect(stays.lines[2]?.statement?.section).toBe(1);
   });
 });
 

@@ -90,15 +90,25 @@ export function parseConfig(text: string): ParsedConfig {
     const reopen = state.endedByBang;
     if (!isTemplateMarkup(lex.command)) state.endedByBang = [];
     if (!lex.prompt && lex.indent > 0 && reopen.length > 0 && lex.indent > (reopen[0]?.headerIndent ?? 0) && state.open.length < reopen.length) state.open = reopen;
+    const left: OpenSection[] = [];
     if (!lex.prompt && !isTemplateMarkup(lex.command)) {
       let top = state.open.at(-1);
       while (top && top.childIndent !== null && lex.indent <= top.headerIndent) {
-        state.open.pop();
+        left.unshift(state.open.pop()!);
         top = state.open.at(-1);
       }
     }
 
-    const parsed = parseStatement(lex.command, state.open.at(-1)?.section ?? null);
+    let parsed = parseStatement(lex.command, state.open.at(-1)?.section ?? null);
+    // A sub-command typed at the header's column (`match address ACL` under ` set peer …`) is still its section's:
+    // IOS reads a line by its mode, not its indentation, so a line no global command reads stays where it was.
+    if (!parsed && left.length > 0) {
+      const inLeft = parseStatement(lex.command, left.at(-1)?.section ?? null);
+      if (inLeft?.inSection) {
+        state.open.push(...left);
+        parsed = inLeft;
+      }
+    }
     lex.section = parsed ? (parsed.section?.kind ?? null) : (state.open.at(-1)?.section.kind ?? null);
     if (!parsed) {
       lines.push(toLine(lex, 'unrecognized', router, null));
