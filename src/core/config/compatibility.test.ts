@@ -352,3 +352,40 @@ describe('real configs', () => {
     expect(r.agreedTransformSet).toEqual({ initiator: 'TS', responder: 'tform' });
   });
 });
+
+describe('real IKEv1 pairs (fixtures/configs/ikev1, sources in its README)', () => {
+  const ikev1 = (name: string) => read(`configs/ikev1/${name}`);
+  const cases: { a: string; b: string; phase1: string; phase2: string; codes: string[]; why: string }[] = [
+    {
+      a: 'gre-dynamic-client.cfg',
+      b: 'gre-dynamic-gw.cfg',
+      phase1: 'agree',
+      phase2: 'agree',
+      // No PEER_UNREACHABLE for the gateway (its dynamic map names no peer and never initiates), no P2_PROXY_MISMATCH
+      // (a dynamic entry without `match address` takes the client's proxies).
+      codes: ['LIFETIME_ADJUSTED', 'WEAK_CRYPTO', 'WEAK_CRYPTO'],
+      why: 'a client to a dynamic map: answered from the dynamic entry, on the static map its interface carries',
+    },
+    {
+      a: 'batfish-ios-crypto-ipsec-r1.cfg',
+      b: 'batfish-ios-crypto-ipsec-r3.cfg',
+      phase1: 'agree',
+      phase2: 'disagree',
+      // r3 finds r1's key (psk3, for 2.3.4.7, the address of r1's interface carrying the map for r3), no NO_PSK for r1's first address.
+      codes: ['WEAK_CRYPTO', 'WEAK_CRYPTO', 'P2_PROXY_MISMATCH', 'WEAK_CRYPTO'],
+      why: "r3 answers through its dynamic map: r1 is seen at its own map's interface address",
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.a} → ${c.b}: ${c.why}`, () => {
+      const r = checkCompatibility(effectiveConfigFromText(ikev1(c.a)), effectiveConfigFromText(ikev1(c.b)));
+      expect({ phase1: r.phase1, phase2: r.phase2, codes: r.findings.map((f) => f.code) }).toEqual({ phase1: c.phase1, phase2: c.phase2, codes: c.codes });
+    });
+  }
+
+  test('the dynamic entry decides for the static entry that applies it, on that map’s interface', () => {
+    const r = checkCompatibility(effectiveConfigFromText(ikev1('gre-dynamic-client.cfg')), effectiveConfigFromText(ikev1('gre-dynamic-gw.cfg')));
+    expect(r.agreedTransformSet).toEqual({ initiator: 'UK', responder: 'PHASE-2' });
+    expect(r.addresses).toEqual({ a: '200.1.1.1', b: '100.1.1.1' });
+  });
+});

@@ -66,18 +66,22 @@ export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig,
   const add = (f: CheckFinding) => findings.push(f);
 
   const { sa, sb } = pairSources(aCfg, bCfg);
-  // Where A sends (B's address) and where B sends (A's address), from the configs themselves.
-  const bAddress = (sa ? sourcePeer(sa) : null) ?? bCfg.localAddresses[0]?.address ?? null;
-  const aAddress = (sb ? sourcePeer(sb) : null) ?? aCfg.localAddresses[0]?.address ?? null;
+  // Where A sends (B's address) and where B sends (A's address), from the configs themselves; a side that names
+  // no peer (a dynamic map) sees the other at the address that side's own source runs IKE from.
+  const ownAddress = (cfg: EffectiveConfig, source: typeof sa) => (source ? ikeAddresses(cfg, source)?.[0] : null) ?? cfg.localAddresses[0]?.address ?? null;
+  const bAddress = (sa ? sourcePeer(sa) : null) ?? ownAddress(bCfg, sb);
+  const aAddress = (sb ? sourcePeer(sb) : null) ?? ownAddress(aCfg, sa);
 
   const ikeVersion = ikeVersionFor(aCfg, bAddress);
   const bVersion = ikeVersionFor(bCfg, aAddress);
   const first: CheckMessage = ikeVersion === 2 ? 'IKE_SA_INIT' : 'MM1';
   let unreachable = false;
-  for (const [from, to, source, address, toSource] of [
-    [A, B, sa, bAddress, sb],
-    [B, A, sb, aAddress, sa],
+  for (const [from, to, source, toSource] of [
+    [A, B, sa, sb],
+    [B, A, sb, sa],
   ] as const) {
+    // Only an address the config names is sent to: a dynamic map names none, and never initiates.
+    const address = source ? sourcePeer(source) : null;
     const own = toSource ? ikeAddresses(to.cfg, toSource) : null;
     if (!source || !address || !own || own.length === 0 || own.includes(address)) continue;
     const peerLine = source.kind === 'tunnel' ? source.iface.tunnel?.destination?.line : source.entry.peers[0]?.line;

@@ -221,7 +221,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
         break;
       case 'crypto-map': {
         const key = `${s.name} ${s.seq}`;
-        if (!maps.has(key)) maps.set(key, { map: s.name, seq: s.seq, line: s.line, method: s.method, peers: [], acl: null, ...newPhase2() });
+        if (!maps.has(key)) maps.set(key, { map: s.name, seq: s.seq, line: s.line, method: s.method, peers: [], acl: null, dynamicMap: s.dynamicMap, ...newPhase2() });
         owners.set(s.line, key);
         break;
       }

@@ -84,6 +84,8 @@ export interface CryptoMapEntry extends Phase2Policy {
   peers: { address: string; line: number }[];
   /** `match address` ACL name and line. */
   acl: { name: string; line: number } | null;
+  /** `crypto map NAME SEQ ipsec-isakmp dynamic DYN`: the dynamic map this entry applies, whose entries decide. */
+  dynamicMap: string | null;
 }
 
 export interface AccessList {

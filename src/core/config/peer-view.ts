@@ -59,7 +59,7 @@ export function ikeAddresses(cfg: EffectiveConfig, source: Phase2Source): string
     const ip = parseIp(src);
     return ip ? [formatIp(ip)] : addressesOf(src);
   }
-  const local = cfg.mapLocalAddresses.find((m) => m.map === source.entry.map);
+  const local = cfg.mapLocalAddresses.find((m) => m.map === (source.appliedBy ?? source.entry).map);
   if (local) return addressesOf(local.iface);
   if (source.interfaces.length === 0) return null;
   const all: string[] = [];

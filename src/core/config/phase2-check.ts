@@ -8,7 +8,7 @@ import { isWeakGroup, isWeakTransform, releaseNames } from './defaults.ts';
 import type { AccessList, EffectiveConfig, TransformSet } from './model.ts';
 import { sameTransforms } from './observed.ts';
 import { aclPermits, proposedMode } from './peer-view.ts';
-import { isVti, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
+import { isDynamic, isVti, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
 
 /**
  * How the exchange that negotiates the SAs answers each refusal: IKEv1's Quick Mode, or IKEv2's IKE_AUTH (whose
@@ -194,7 +194,10 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
         ? [...ref(side, source.iface.line), ...settingRef(side, source.iface.tunnel?.mode ?? { value: '', line: null, isDefault: true }, source.iface.line)]
         : [...ref(side, source.entry.acl?.line), ...aclPermits(source.acl).map((e) => ({ file: side.file, line: e.line }))];
     let proxyProblem: string | null = null;
-    if (aVti !== bVti) proxyProblem = `one side is a VTI (proxies any/any), the other a crypto map (proxies from its ACL)`;
+    // A dynamic map's entry without `match address` takes the proxies the initiator proposes.
+    const bTakesAny = isDynamic(sb) && sb.kind === 'crypto-map' && sb.entry.acl === null;
+    if (bTakesAny) proxyProblem = null;
+    else if (aVti !== bVti) proxyProblem = `one side is a VTI (proxies any/any), the other a crypto map (proxies from its ACL)`;
     else if (aVti && bVti && sa.iface.tunnel?.mode.value !== sb.iface.tunnel?.mode.value) {
       proxyProblem = `the tunnel modes differ ('${sa.iface.tunnel?.mode.value ?? ''}' vs '${sb.iface.tunnel?.mode.value ?? ''}')`;
     } else if (sa.kind === 'crypto-map' && sb.kind === 'crypto-map') {

@@ -1,12 +1,23 @@
 /**
  * Where a router's phase 2 proposal for a peer comes from: a crypto map entry (with its ACL and the interface
- * it is applied to) or a virtual tunnel interface (`tunnel protection ipsec profile`).
+ * it is applied to) or a virtual tunnel interface (`tunnel protection ipsec profile`). A dynamic map's entries
+ * decide for the static entry that applies it (`crypto map M 100 ipsec-isakmp dynamic D`), on M's interfaces;
+ * they only answer: no peer is named, so they never initiate.
  */
 import { normalizeAddress } from './address.ts';
 import type { AccessList, CryptoMapEntry, EffectiveConfig, Interface, IpsecProfile, Phase2Policy, TransformSet } from './model.ts';
 
 export type Phase2Source =
-  | { kind: 'crypto-map'; entry: CryptoMapEntry; interfaces: Interface[]; acl: AccessList | null; policy: Phase2Policy; header: number }
+  | {
+      kind: 'crypto-map';
+      entry: CryptoMapEntry;
+      interfaces: Interface[];
+      acl: AccessList | null;
+      policy: Phase2Policy;
+      header: number;
+      /** For a dynamic map's entry, the static entry that applies it (`crypto map M 100 ipsec-isakmp dynamic D`). */
+      appliedBy: CryptoMapEntry | null;
+    }
   | { kind: 'tunnel'; iface: Interface; profile: IpsecProfile | null; policy: Phase2Policy | null; header: number };
 
 /** True for `tunnel mode ipsec ipv4|ipv6`: a static VTI, whose proxies are any/any and whose mode is always tunnel. */
@@ -14,12 +25,25 @@ export function isVti(iface: Interface): boolean {
   return iface.tunnel !== null && iface.tunnel.mode.value.startsWith('ipsec');
 }
 
+/** True for a dynamic map's entry: it answers any peer and never initiates. */
+export function isDynamic(source: Phase2Source): boolean {
+  return source.kind === 'crypto-map' && source.entry.method === 'dynamic';
+}
+
 function allSources(cfg: EffectiveConfig): Phase2Source[] {
   const out: Phase2Source[] = [];
-  for (const entry of cfg.cryptoMaps) {
-    const interfaces = cfg.interfaces.filter((i) => i.cryptoMap?.name === entry.map);
+  const dynamicEntries = (name: string) => cfg.cryptoMaps.filter((e) => e.method === 'dynamic' && e.map === name);
+  const applied = new Set(cfg.cryptoMaps.filter((e) => e.dynamicMap !== null && dynamicEntries(e.dynamicMap).length > 0).map((e) => e.dynamicMap));
+  const push = (entry: CryptoMapEntry, on: CryptoMapEntry | null) => {
+    const interfaces = cfg.interfaces.filter((i) => i.cryptoMap?.name === (on ?? entry).map);
     const acl = entry.acl ? (cfg.accessLists.find((a) => a.name === entry.acl?.name) ?? null) : null;
-    out.push({ kind: 'crypto-map', entry, interfaces, acl, policy: entry, header: entry.line });
+    out.push({ kind: 'crypto-map', entry, interfaces, acl, policy: entry, header: entry.line, appliedBy: on });
+  };
+  for (const entry of cfg.cryptoMaps) {
+    if (entry.method === 'dynamic' && applied.has(entry.map)) continue;
+    const dynamic = entry.dynamicMap === null ? [] : dynamicEntries(entry.dynamicMap);
+    if (dynamic.length === 0) push(entry, null);
+    for (const d of dynamic) push(d, entry);
   }
   for (const iface of cfg.interfaces) {
     const protection = iface.tunnel?.protection;

@@ -105,3 +105,13 @@ describe('relations by attribute', () => {
     for (const message of EXCHANGE_MESSAGES) expect(configRelations(r2, { message }).length, message).toBeGreaterThan(0);
   });
 });
+
+describe('real IKEv1 configs (fixtures/configs/ikev1)', () => {
+  test('gre-dynamic-gw.cfg: a QM1 from any peer depends on the dynamic entry, the static entry applying it and the interface carrying that map', () => {
+    const cfg = effectiveConfigFromText(readFileSync(new URL('configs/ikev1/gre-dynamic-gw.cfg', root), 'utf8'));
+    // 17 crypto dynamic-map DMAP 1, 18 its set transform-set, 23 crypto map SMAP local-address, 24 crypto map SMAP 100
+    // ipsec-isakmp dynamic DMAP, 37 interface GigabitEthernet1, 40 its crypto map SMAP; 12-13 the transform set.
+    expect(relatedLines(cfg, { message: 'QM1', attribute: 'tunnel', peer: '200.1.1.1' })).toEqual([17, 23, 24, 37, 40]);
+    expect(relatedLines(cfg, { message: 'QM1', attribute: 'transform', peer: '200.1.1.1' })).toEqual([12, 13, 17, 18]);
+  });
+});

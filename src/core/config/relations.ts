@@ -138,7 +138,7 @@ export function phase2Relations(cfg: EffectiveConfig, attribute: ConfigAttribute
   const out: ConfigRelation[] = [];
   const push = (line: number | null, why: string, isDefault = false) => out.push({ attribute, line, isDefault, why });
   for (const source of sources) {
-    const where = source.kind === 'tunnel' ? `interface ${source.iface.name}` : `crypto map ${source.entry.map} ${source.entry.seq}`;
+    const where = source.kind === 'tunnel' ? `interface ${source.iface.name}` : `crypto ${source.entry.method === 'dynamic' ? 'dynamic-map' : 'map'} ${source.entry.map} ${source.entry.seq}`;
     const policy = source.policy;
     const policyHeader = source.kind === 'tunnel' ? (source.profile?.line ?? null) : source.entry.line;
     const vtiTunnel = source.kind === 'tunnel' ? source.iface.tunnel : null;
@@ -188,6 +188,9 @@ export function phase2Relations(cfg: EffectiveConfig, attribute: ConfigAttribute
           if (t?.protection) push(t.protection.line, `tunnel protection ipsec profile ${t.protection.profile}`);
         } else {
           push(source.entry.line, where);
+          if (source.appliedBy) push(source.appliedBy.line, `crypto map ${source.appliedBy.map} ${source.appliedBy.seq} applies dynamic map ${source.entry.map}`);
+          const local = cfg.mapLocalAddresses.find((m) => m.map === (source.appliedBy ?? source.entry).map);
+          if (local) push(local.line, `crypto map ${local.map} local-address ${local.iface}: IKE runs from that interface's address`);
           for (const p of source.entry.peers) push(p.line, `set peer ${p.address}`);
           for (const i of source.interfaces) {
             push(i.line, `interface ${i.name}`);
