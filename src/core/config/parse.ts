@@ -105,7 +105,7 @@ export function parseConfig(text: string): ParsedConfig {
     if (!parsed && left.length > 0) {
       const inLeft = parseStatement(lex.command, left.at(-1)?.section ?? null);
       if (inLeft?.inSection) {
-        state.open.push(...left);
+        for (const section of left) state.open.push(section);
         parsed = inLeft;
       }
     }
