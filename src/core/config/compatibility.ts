@@ -124,7 +124,7 @@ export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig,
       addresses: { a: aAddress, b: bAddress },
     }));
   }
-  const p1 = checkPhase1({ A, B, aAddress, bAddress, add });
+  const p1 = checkPhase1({ A, B, aAddress, bAddress, add, aProfile: sa?.policy?.isakmpProfile.value ?? null });
   const p2 = checkPhase2({ A, B, sa, sb, aAddress, bAddress, add });
   return versions(result(ikeVersion, unreachable ? first : p1.fails, p2.fails, findings, {
     agreedPolicy: p1.agreedPolicy,

@@ -103,3 +103,32 @@ describe('release-dependent defaults', () => {
     });
   }
 });
+
+describe('keyrings and ISAKMP profiles of real configs (fixtures/configs/ikev1)', () => {
+  const cfgOf = (name: string) => effectiveConfigFromText(read(`configs/ikev1/${name}`));
+  test('batfish-ios-crypto.cfg: each keyring is bound to its local-address (an address, an interface), each profile too', () => {
+    const cfg = cfgOf('batfish-ios-crypto.cfg');
+    expect(cfg.keyrings.map((r) => [r.name, r.localAddress])).toEqual([
+      ['ISAKMP-KEYRING-ADDRESS', { value: '2.3.4.6', line: 22 }],
+      ['ISAKMP-KEYRING-INTERFACE', { value: 'TenGigabitEthernet0/0', line: 26 }],
+    ]);
+    expect(cfg.isakmpProfiles.map((p) => [p.name, p.localAddress?.line, p.keepalive])).toEqual([
+      ['ISAKMP-PROFILE-ADDRESS', 33, { value: { seconds: 10, retry: 3 }, line: 32, isDefault: false }],
+      ['ISAKMP-PROFILE-INTERFACE', 40, { value: { seconds: 10, retry: 3 }, line: 39, isDefault: false }],
+    ]);
+  });
+  test('batfish-crypto-vrf.cfg: the keyring’s front-door VRF and the profile’s VRF', () => {
+    const cfg = cfgOf('batfish-crypto-vrf.cfg');
+    expect(cfg.keyrings[0]).toMatchObject({ name: 'Keyring-Sales', vrf: 'Internet', line: 6 });
+    expect(cfg.isakmpProfiles[0]).toMatchObject({ name: 'IKE-Sales', vrf: { name: 'Sales', line: 13 }, keyring: { value: 'Keyring-Sales', line: 14 } });
+    expect(cfg.keys.map((k) => k.keyring)).toEqual(['Keyring-Sales', 'Keyring-Sales', 'Keyring-Sales', 'Keyring-Sales']);
+  });
+  test('gre-dynamic-client.cfg: the profile starts phase 1 in Aggressive Mode and keeps its own DPD', () => {
+    const p = cfgOf('gre-dynamic-client.cfg').isakmpProfiles[0];
+    expect(p).toMatchObject({ name: 'UK', aggressive: 25, keepalive: { value: { seconds: 10, retry: 5 }, line: 24 }, selfIdentity: { value: 'hostname', line: 22 } });
+  });
+  test('mikrotik-dynamic-map-habr.cfg: `no keepalive` at column 0 turns the profile’s DPD off', () => {
+    const p = cfgOf('mikrotik-dynamic-map-habr.cfg').isakmpProfiles[0];
+    expect(p).toMatchObject({ name: 'mikrotik-profile', keepalive: { value: { seconds: null, retry: null }, line: 15 }, keyring: { value: 'mikrotik', line: 13 } });
+  });
+});

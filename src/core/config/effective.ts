@@ -2,7 +2,8 @@
  * Stage 3: statements → the effective configuration of one router. Sections re-entered later in a paste
  * (`crypto isakmp policy 5` typed twice) are merged as IOS merges them: the later line wins.
  */
-import { formatIp, formatMatch, normalizeAddress, parseIp } from './address.ts';
+import { formatMatch, normalizeAddress } from './address.ts';
+import { applyInterface, localAddresses } from './interfaces.ts';
 import { defaultRelease, ipsecDefaults, isWeakPhase1, isWeakTransform, policyDefaults, type IosRelease } from './defaults.ts';
 import type { AccessList, CryptoMapEntry, PreSharedKey, EffectiveConfig, Interface, IpsecProfile, IsakmpPolicy, IsakmpProfile, Phase2Policy, Setting, TransformSet } from './model.ts';
 import { parseConfig, statementsOf, type ParsedConfig } from './parse.ts';
@@ -164,7 +165,8 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
         addKey(cfg.keys, { key: s.key, peer: s.peer, line: s.line, keyring: null });
         break;
       case 'keyring':
-        cfg.keyrings.push({ name: s.name, line: s.line });
+        // A keyring typed again is the same keyring (its first header kept).
+        if (!cfg.keyrings.some((r) => r.name === s.name)) cfg.keyrings.push({ name: s.name, line: s.line, vrf: s.vrf, localAddress: null });
         keyringAt.set(s.line, s.name);
         owners.set(s.line, s.name);
         break;
@@ -173,18 +175,45 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
         break;
       case 'isakmp-profile':
         if (!isakmpProfiles.has(s.name)) {
-          isakmpProfiles.set(s.name, { name: s.name, line: s.line, matches: [], keyring: byDefault(null), selfIdentity: byDefault(ipsecDefaults.identity) });
+          isakmpProfiles.set(s.name, {
+            name: s.name,
+            line: s.line,
+            matches: [],
+            keyring: byDefault(null),
+            selfIdentity: byDefault(ipsecDefaults.identity),
+            localAddress: null,
+            vrf: null,
+            keepalive: byDefault(null),
+            aggressive: null,
+            trustpoints: [],
+          });
         }
         owners.set(s.line, s.name);
         break;
+      case 'local-address': {
+        // A keyring's and a profile's header lines are both owners; the section says which.
+        const ring = s.section === null ? undefined : cfg.keyrings.find((r) => r.name === keyringAt.get(s.section ?? -1));
+        const profile = owner === undefined || ring ? undefined : isakmpProfiles.get(owner);
+        if (ring) ring.localAddress = { value: s.value, line: s.line };
+        else if (profile) profile.localAddress = { value: s.value, line: s.line };
+        break;
+      }
       case 'profile-match-identity':
       case 'profile-keyring':
-      case 'profile-self-identity': {
+      case 'profile-self-identity':
+      case 'profile-vrf':
+      case 'profile-keepalive':
+      case 'profile-initiate-aggressive':
+      case 'profile-trustpoint': {
         const p = owner === undefined ? undefined : isakmpProfiles.get(owner);
         if (!p) break;
         if (s.kind === 'profile-match-identity') p.matches.push({ identity: s.identity, line: s.line });
         else if (s.kind === 'profile-keyring') p.keyring = set(s.name, s.line);
-        else p.selfIdentity = set(s.identity, s.line);
+        else if (s.kind === 'profile-self-identity') p.selfIdentity = set(s.identity, s.line);
+        else if (s.kind === 'profile-vrf') p.vrf = { name: s.vrf, line: s.line };
+        else if (s.kind === 'profile-keepalive') p.keepalive = set({ seconds: s.seconds, retry: s.retry }, s.line);
+        else if (s.kind === 'profile-initiate-aggressive') p.aggressive = s.line;
+        else p.trustpoints.push({ name: s.name, line: s.line });
         break;
       }
       case 'isakmp-identity':
@@ -334,54 +363,6 @@ function addKey(keys: PreSharedKey[], key: PreSharedKey): void {
 function inheritLifetime(p: Phase2Policy, cfg: EffectiveConfig): void {
   if (p.lifetimeSeconds.isDefault) p.lifetimeSeconds = { ...cfg.saLifetimeSeconds };
   if (p.lifetimeKilobytes.isDefault) p.lifetimeKilobytes = { ...cfg.saLifetimeKilobytes };
-}
-
-function applyInterface(i: Interface, s: ConfigStatement): void {
-  const tunnel = () => {
-    i.tunnel ??= { source: null, destination: null, mode: byDefault('gre ip'), protection: null };
-    return i.tunnel;
-  };
-  switch (s.kind) {
-    case 'if-address':
-      if (s.negotiated) i.negotiatedAddress = true;
-      else if (s.match) i.addresses.push({ family: s.family, match: s.match, linkLocal: s.linkLocal, line: s.line });
-      break;
-    case 'if-crypto-map':
-      i.cryptoMap = s.remove ? null : { name: s.map, line: s.line };
-      break;
-    case 'tunnel-source':
-      tunnel().source = { value: s.value, line: s.line };
-      break;
-    case 'tunnel-destination':
-      tunnel().destination = { address: normalizeAddress(s.address), line: s.line };
-      break;
-    case 'tunnel-mode':
-      tunnel().mode = set(s.mode, s.line);
-      break;
-    case 'tunnel-protection':
-      tunnel().protection = { profile: s.profile, line: s.line, shared: s.shared };
-      break;
-    default:
-      break;
-  }
-}
-
-/** The addresses a router terminates IKE on, as far as its config shows: physical interfaces and tunnel sources. */
-function localAddresses(interfaces: readonly Interface[]): { address: string; line: number }[] {
-  const out: { address: string; line: number }[] = [];
-  const add = (address: string, line: number) => {
-    if (!out.some((o) => o.address === address)) out.push({ address, line });
-  };
-  for (const i of interfaces) {
-    if (i.tunnel) {
-      const src = i.tunnel.source;
-      const ip = src ? parseIp(src.value) : null;
-      if (src && ip) add(formatIp(ip), src.line);
-      continue;
-    }
-    for (const a of i.addresses) if (!a.linkLocal) add(formatIp(a.match.address), a.line);
-  }
-  return out;
 }
 
 /** Parses text and builds one router's effective configuration. */

@@ -36,6 +36,10 @@ export interface PreSharedKey {
 export interface Keyring {
   name: string;
   line: number;
+  /** `crypto keyring NAME vrf FVRF`: its keys are for peers reached in that front-door VRF. */
+  vrf: string | null;
+  /** `local-address A|INTERFACE`: only IKE on that local address uses this keyring's keys. */
+  localAddress: { value: string; line: number } | null;
 }
 
 export interface IsakmpProfile {
@@ -44,6 +48,15 @@ export interface IsakmpProfile {
   matches: { identity: PeerMatch | { kind: 'fqdn'; name: string }; line: number }[];
   keyring: Setting<string | null>;
   selfIdentity: Setting<IdentityKind>;
+  /** `local-address A|INTERFACE`: the address IKE runs from with this profile. */
+  localAddress: { value: string; line: number } | null;
+  /** `vrf NAME`: the VRF of the traffic its SAs protect. */
+  vrf: { name: string; line: number } | null;
+  /** `keepalive N retry R` (the profile's DPD, over the global one), `no keepalive` (none: seconds null). */
+  keepalive: Setting<{ seconds: number | null; retry: number | null } | null>;
+  /** `initiate mode aggressive`: the line, when this profile starts phase 1 in Aggressive Mode. */
+  aggressive: number | null;
+  trustpoints: { name: string; line: number }[];
 }
 
 export interface TransformSet {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { effectiveConfigFromText } from './effective.ts';
-import { keyFor, peerView } from './peer-view.ts';
+import type { EffectiveConfig } from './model.ts';
+import { keyFor, peerView, type KeyScope } from './peer-view.ts';
 
 const root = new URL('../../../fixtures/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -96,4 +97,24 @@ describe('peer view: what one router does with one peer', () => {
     ['crypto isakmp key any address 0.0.0.0', 'crypto isakmp key host address 10.0.0.2', 'crypto isakmp key net address 10.1.0.0 255.255.0.0', 'crypto isakmp key v6 address ipv6 ::/0'].join('\n'),
   );
   for (const c of keyCases) test(`keyFor: ${c.name}`, () => expect(keyFor(keys, c.peer)?.line ?? null).toBe(c.line));
+});
+
+describe('the key a router takes for a peer, through its keyrings (fixtures/configs/ikev1)', () => {
+  const r2 = effectiveConfigFromText(read('configs/ikev1/batfish-ios-crypto-ipsec-r2.cfg'));
+  const both = effectiveConfigFromText(read('configs/ikev1/batfish-ios-crypto.cfg'));
+  // r2 holds two keys for r1 (2.3.4.6): psk2 in KEYRING, bound to `local-address 2.3.4.8` (line 12), psk5 in KEYRING_FOR_R1.
+  const cases: { name: string; cfg: EffectiveConfig; peer: string; scope: KeyScope; line: number | null }[] = [
+    { name: 'on 2.3.4.8 the keyring bound to it is searched, first', cfg: r2, peer: '2.3.4.6', scope: { local: '2.3.4.8' }, line: 11 },
+    { name: 'on 2.3.4.10 KEYRING (bound to 2.3.4.8) is not searched', cfg: r2, peer: '2.3.4.6', scope: { local: '2.3.4.10' }, line: 24 },
+    { name: "ISAKMP-PROFILE-FOR-R1 names KEYRING_FOR_R3, which holds no key for r1", cfg: r2, peer: '2.3.4.6', scope: { profile: 'ISAKMP-PROFILE-FOR-R1' }, line: null },
+    { name: 'ISAKMP-PROFILE-FOR-R3 finds its own keyring’s key', cfg: r2, peer: '2.3.4.11', scope: { profile: 'ISAKMP-PROFILE-FOR-R3', local: '2.3.4.10' }, line: 21 },
+    { name: 'a keyring bound to an interface by name is searched on that interface’s address', cfg: both, peer: '1.2.3.4', scope: { profile: 'ISAKMP-PROFILE-INTERFACE', local: '2.3.4.6' }, line: 25 },
+    { name: 'and not on another address', cfg: both, peer: '1.2.3.4', scope: { profile: 'ISAKMP-PROFILE-INTERFACE', local: '2.3.4.7' }, line: null },
+    { name: 'a global key with a mask (address 1.1.1.1 255.255.255.0) covers its /24', cfg: both, peer: '1.1.1.77', scope: {}, line: 18 },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      expect(keyFor(c.cfg, c.peer, c.scope)?.line ?? null).toBe(c.line);
+    });
+  }
 });

@@ -8,13 +8,48 @@ import type { AccessList, EffectiveConfig, IsakmpPolicy, PreSharedKey, Setting, 
 import { isVti, phase2Sources, sourcePeer, type Phase2Source, transformSetsOf } from './phase2-sources.ts';
 import type { IdentityKind, TransformMode } from './statements.ts';
 
-/** The pre-shared key a router uses for a peer address: the most specific match, as IOS picks it. */
-export function keyFor(cfg: EffectiveConfig, peer: string | null): PreSharedKey | null {
+/** Where a key is looked up: this router's own address for the peer, the ISAKMP profile its entry names. */
+export interface KeyScope {
+  /** The address IKE runs from; a keyring bound to another `local-address` is not searched. */
+  local?: string | null;
+  /** `set isakmp-profile P` of the initiating entry: P's keyring alone is searched. */
+  profile?: string | null;
+}
+
+/** The addresses a `local-address` names (an address, or an interface's), null when the config does not show them. */
+function localAddressesOf(cfg: EffectiveConfig, value: string): string[] | null {
+  const ip = parseIp(value);
+  if (ip) return [formatIp(ip)];
+  const iface = cfg.interfaces.find((i) => i.name.toLowerCase() === value.toLowerCase());
+  const found = iface?.addresses.filter((a) => !a.linkLocal).map((a) => formatIp(a.match.address)) ?? [];
+  return found.length > 0 ? found : null;
+}
+
+/** The keyrings a lookup may search: the profile's own when it names one, less those bound to another local address. */
+export function searchedKeyrings(cfg: EffectiveConfig, scope: KeyScope = {}): (string | null)[] {
+  const profile = scope.profile ? cfg.isakmpProfiles.find((p) => p.name === scope.profile) : undefined;
+  const own = profile?.keyring.value ?? null;
+  const scoped = own !== null && cfg.keyrings.some((r) => r.name === own);
+  const rings = scoped ? cfg.keyrings.filter((r) => r.name === own) : cfg.keyrings;
+  const local = scope.local ? formatIpText(scope.local) : null;
+  const usable = rings.filter((r) => {
+    const bound = r.localAddress ? localAddressesOf(cfg, r.localAddress.value) : null;
+    return !local || !bound || bound.includes(local);
+  });
+  return scoped ? usable.map((r) => r.name) : [null, ...usable.map((r) => r.name)];
+}
+
+/**
+ * The pre-shared key a router uses for a peer address: the most specific match, as IOS picks it, among the global
+ * keys and the keyrings the scope leaves (IOS's `local-address` and the initiating profile's `keyring`).
+ */
+export function keyFor(cfg: EffectiveConfig, peer: string | null, scope: KeyScope = {}): PreSharedKey | null {
   const ip = peer ? parseIp(peer) : null;
+  const rings = searchedKeyrings(cfg, scope);
   let best: PreSharedKey | null = null;
   let bestLength = -1;
   for (const k of cfg.keys) {
-    if (k.peer.kind !== 'address') continue;
+    if (k.peer.kind !== 'address' || !rings.includes(k.keyring)) continue;
     if (ip && !matchesAddress(k.peer.match, ip)) continue;
     // The most specific key wins, as in IOS.
     if (k.peer.match.prefixLength > bestLength) {

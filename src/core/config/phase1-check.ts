@@ -16,6 +16,8 @@ export interface Phase1Context {
   /** A's address as B sees it, and B's as A sees it. */
   aAddress: string | null;
   bAddress: string | null;
+  /** The ISAKMP profile A's initiating entry names (`set isakmp-profile`): its keyring holds A's key. */
+  aProfile?: string | null;
   add: AddFinding;
 }
 
@@ -54,8 +56,11 @@ export function checkPhase1(ctx: Phase1Context): Phase1Result {
   const bCfg = B.cfg;
   let phase1Fails: ExchangeMessageName | null = null;
   let agreedPolicy: Phase1Result['agreedPolicy'] = null;
-  const aKey = keyFor(aCfg, bAddress);
-  const bKey = keyFor(bCfg, aAddress);
+  // Each side searches the keyrings of its own address (and A those of its entry's ISAKMP profile).
+  const aKey = keyFor(aCfg, bAddress, { local: aAddress, profile: ctx.aProfile ?? null });
+  const bKey = keyFor(bCfg, aAddress, { local: bAddress });
+  const aProfile = ctx.aProfile ? aCfg.isakmpProfiles.find((p) => p.name === ctx.aProfile && p.keyring.value !== null) : undefined;
+  const aRing = aProfile ? ` in keyring ${aProfile.keyring.value ?? ''} (ISAKMP profile ${aProfile.name}'s)` : '';
   const usable = (side: Side) => side.cfg.policies.filter((p) => p.refused === null);
   const aRefused = aCfg.policies.filter((p) => p.refused !== null);
   const bRefused = bCfg.policies.filter((p) => p.refused !== null);
@@ -82,8 +87,8 @@ export function checkPhase1(ctx: Phase1Context): Phase1Result {
       code: 'NO_PSK',
       severity: 'error',
       message: 'MM1',
-      lines: policy ? settingRef(A, policy.auth, policy.line) : [],
-      summary: `${A.name} has no pre-shared key for ${bAddress ?? 'the peer'}: it cannot start Main Mode ("No pre-shared key with ${bAddress ?? 'peer'}!").`,
+      lines: [...(policy ? settingRef(A, policy.auth, policy.line) : []), ...ref(A, aProfile?.keyring.line)],
+      summary: `${A.name} has no pre-shared key for ${bAddress ?? 'the peer'}${aRing}: it cannot start Main Mode ("No pre-shared key with ${bAddress ?? 'peer'}!").`,
       fix: `On ${A.name}: crypto isakmp key KEY address ${bAddress ?? 'PEER'} (the same key on ${B.name}).`,
     });
   } else if (usable(A).length === 0) {

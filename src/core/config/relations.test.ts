@@ -114,4 +114,9 @@ describe('real IKEv1 configs (fixtures/configs/ikev1)', () => {
     expect(relatedLines(cfg, { message: 'QM1', attribute: 'tunnel', peer: '200.1.1.1' })).toEqual([17, 23, 24, 37, 40]);
     expect(relatedLines(cfg, { message: 'QM1', attribute: 'transform', peer: '200.1.1.1' })).toEqual([12, 13, 17, 18]);
   });
+
+  test('gre-dynamic-client.cfg: DPD is the global keepalive (18) and the ISAKMP profile’s own (24)', () => {
+    const cfg = effectiveConfigFromText(readFileSync(new URL('configs/ikev1/gre-dynamic-client.cfg', root), 'utf8'));
+    expect(relatedLines(cfg, { message: 'MM5', attribute: 'keepalive' })).toEqual([18, 24]);
+  });
 });

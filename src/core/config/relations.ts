@@ -223,8 +223,12 @@ function relationsFor(cfg: EffectiveConfig, attribute: ConfigAttribute, peer: st
       return identityRelations(cfg);
     case 'nat':
       return cfg.natKeepalive.isDefault ? [] : [{ attribute, line: cfg.natKeepalive.line, isDefault: false, why: `NAT keepalive ${cfg.natKeepalive.value ?? ''} s` }];
-    case 'keepalive':
-      return cfg.keepalive.isDefault ? [] : [{ attribute, line: cfg.keepalive.line, isDefault: false, why: 'ISAKMP keepalive (DPD)' }];
+    case 'keepalive': {
+      const global: ConfigRelation[] = cfg.keepalive.isDefault ? [] : [{ attribute, line: cfg.keepalive.line, isDefault: false, why: 'ISAKMP keepalive (DPD)' }];
+      // A profile's own `keepalive` (or `no keepalive`) is its peers' DPD, over the global one.
+      const profiles = cfg.isakmpProfiles.filter((p) => !p.keepalive.isDefault);
+      return [...global, ...profiles.map((p): ConfigRelation => ({ attribute, line: p.keepalive.line, isDefault: false, why: `ISAKMP profile ${p.name}'s keepalive (DPD)` }))];
+    }
     default:
       return phase2Relations(cfg, attribute, phase2Sources(cfg, peer));
   }

@@ -179,6 +179,7 @@ function subCommand(section: Section, t: readonly string[], raw: readonly string
       return null;
     }
     case 'keyring': {
+      if (a === 'local-address' && raw[1] !== undefined && t.length === 2) return { kind: 'local-address', value: raw[1] };
       if (a !== 'pre-shared-key') return null;
       const peer = peerAt(t, 1);
       if (!peer || t[peer.next] !== 'key' || raw[peer.next + 1] === undefined) return null;
@@ -187,6 +188,14 @@ function subCommand(section: Section, t: readonly string[], raw: readonly string
     case 'isakmp-profile': {
       if (a === 'keyring' && raw[1] !== undefined) return { kind: 'profile-keyring', name: raw[1] };
       if (a === 'self-identity' && identities[b ?? '']) return { kind: 'profile-self-identity', identity: identities[b ?? ''] ?? 'address' };
+      if (a === 'local-address' && raw[1] !== undefined && t.length === 2) return { kind: 'local-address', value: raw[1] };
+      if (a === 'vrf' && raw[1] !== undefined && t.length === 2) return { kind: 'profile-vrf', vrf: raw[1] };
+      if (a === 'keepalive' && int(b) !== null && (t.length === 2 || (t[2] === 'retry' && int(t[3]) !== null && t.length === 4))) {
+        return { kind: 'profile-keepalive', seconds: int(b), retry: int(t[3]) };
+      }
+      if (a === 'no' && b === 'keepalive' && t.length === 2) return { kind: 'profile-keepalive', seconds: null, retry: null };
+      if (a === 'initiate' && b === 'mode' && t[2] === 'aggressive' && t.length === 3) return { kind: 'profile-initiate-aggressive' };
+      if (a === 'ca' && b === 'trust-point' && raw[2] !== undefined && t.length === 3) return { kind: 'profile-trustpoint', name: raw[2] };
       if (a === 'match' && b === 'identity') {
         if (t[2] === 'address') {
           const found = addressAt(t, 3);
@@ -272,7 +281,11 @@ function cryptoCommand(t: readonly string[], raw: readonly string[]): StatementB
     if (c === 'profile' && raw[3] !== undefined) return { kind: 'isakmp-profile', name: raw[3] };
     return null;
   }
-  if (b === 'keyring' && raw[2] !== undefined) return { kind: 'keyring', name: raw[2] };
+  if (b === 'keyring' && raw[2] !== undefined) {
+    // `crypto keyring NAME [vrf FVRF]`: the front-door VRF whose peers the keys are for.
+    const vrf = t[3] === 'vrf' ? (raw[4] ?? null) : null;
+    return t.length === 3 || (vrf !== null && t.length === 5) ? { kind: 'keyring', name: raw[2], vrf } : null;
+  }
   if (b === 'ikev2') return ikev2GlobalCommand(t, raw);
   if (b === 'ipsec') {
     if (c === 'transform-set' && raw[3] !== undefined) {

@@ -34,12 +34,22 @@ export type StatementBody =
   | { kind: 'isakmp-identity'; identity: IdentityKind }
   | { kind: 'isakmp-keepalive'; seconds: number; retry: number | null; mode: 'periodic' | 'on-demand' }
   | { kind: 'isakmp-nat-keepalive'; seconds: number }
-  | { kind: 'keyring'; name: string }
+  | { kind: 'keyring'; name: string; vrf: string | null }
   | { kind: 'keyring-key'; key: string; peer: PeerMatch }
+  /** A keyring's or an ISAKMP profile's `local-address A|INTERFACE`: only IKE on that address uses it. */
+  | { kind: 'local-address'; value: string }
   | { kind: 'isakmp-profile'; name: string }
   | { kind: 'profile-match-identity'; identity: PeerMatch | { kind: 'fqdn'; name: string } }
   | { kind: 'profile-keyring'; name: string }
   | { kind: 'profile-self-identity'; identity: IdentityKind }
+  /** `vrf NAME` in an ISAKMP profile: the VRF its IPsec SAs' traffic is in (the inside VRF). */
+  | { kind: 'profile-vrf'; vrf: string }
+  /** `keepalive N retry R` in an ISAKMP profile (its DPD), or `no keepalive` (none). */
+  | { kind: 'profile-keepalive'; seconds: number | null; retry: number | null }
+  /** `initiate mode aggressive`: this profile's phase 1 starts in Aggressive Mode. */
+  | { kind: 'profile-initiate-aggressive' }
+  /** `ca trust-point NAME`: the trustpoint the profile's certificates are checked with. */
+  | { kind: 'profile-trustpoint'; name: string }
   | { kind: 'transform-set'; name: string; transforms: string[] }
   | { kind: 'transform-mode'; mode: TransformMode; require: boolean }
   | { kind: 'ipsec-profile'; name: string }
