@@ -383,6 +383,16 @@ describe('real IKEv1 pairs (fixtures/configs/ikev1, sources in its README)', () 
     });
   }
 
+  test("an entry naming an ISAKMP profile takes its key from that profile's keyring only", () => {
+    // Hand-written on `router`: A's global key stays (line 6), but its entry names a profile whose keyring holds
+    // a key for another peer, as batfish r2's ISAKMP-PROFILE-FOR-R1 names KEYRING_FOR_R3.
+    const scoped = [A, 'crypto keyring OTHER', ' pre-shared-key address 10.9.9.9 key x', 'crypto isakmp profile P', ' keyring OTHER', ' match identity address 10.0.0.2'].join('\n');
+    const r = check(insert(scoped, 11, ' set isakmp-profile P'), B);
+    expect(codes(r)).toEqual(['error NO_PSK']);
+    expect(r.findings[0]?.summary).toContain('in keyring OTHER (ISAKMP profile P');
+    expect(lines(r, 'NO_PSK')).toEqual(['0:4', '0:21']); // authentication pre-share, the profile's keyring line
+  });
+
   test('the dynamic entry decides for the static entry that applies it, on that map’s interface', () => {
     const r = checkCompatibility(effectiveConfigFromText(ikev1('gre-dynamic-client.cfg')), effectiveConfigFromText(ikev1('gre-dynamic-gw.cfg')));
     expect(r.agreedTransformSet).toEqual({ initiator: 'UK', responder: 'PHASE-2' });
