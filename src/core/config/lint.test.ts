@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { lintConfig } from './lint.ts';
 
@@ -24,4 +25,18 @@ describe('lintConfig', () => {
       lints.forEach((l, i) => expect(l.message).toMatch(c.lints[i]!.message));
     });
   }
+});
+
+describe('lintConfig on real configs (fixtures/configs/ikev1)', () => {
+  const read = (name: string) => readFileSync(new URL(`../../../fixtures/configs/ikev1/${name}`, import.meta.url), 'utf8');
+  test('batfish-cisco-crypto-parsing-test.cfg: an ASA `crypto ikev1 policy` block is not told as isakmp policy typos', () => {
+    // Lines 23-28: `crypto ikev1 policy 10`, ` authentication pre-share`, ` encryption aes`, ` group 2`, ` hash sha`, ` lifetime 86400`.
+    const lints = lintConfig(read('batfish-cisco-crypto-parsing-test.cfg')).filter((l) => l.line >= 23 && l.line <= 28);
+    expect(lints.map((l) => l.line)).toEqual([23, 24, 25, 26, 27, 28]);
+    for (const l of lints) expect(l.message).not.toMatch(/^unknown/);
+  });
+  test('keyrings and ISAKMP profiles of AWS’s example are read whole', () => {
+    // 33 and 41: `local-address YOUR_UPLINK_ADDRESS` in the keyring and in the profile.
+    expect(lintConfig(read('aws-vpc-ios-tunnel1.cfg')).map((l) => l.line).filter((line) => line === 33 || line === 41)).toEqual([]);
+  });
 });

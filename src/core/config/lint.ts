@@ -45,7 +45,8 @@ function acceptedIn(section: string | null, keyword: string): { accepted: readon
     const accepted = proposalValues.get(keyword);
     return accepted ? { accepted, unset: proposalUnset.get(keyword) ?? '' } : null;
   }
-  const accepted = acceptedPolicyValues.get(keyword);
+  // Only an isakmp policy's own lines: `encryption aes` under an ASA's `crypto ikev1 policy` is no typo of one.
+  const accepted = section === 'isakmp-policy' ? acceptedPolicyValues.get(keyword) : undefined;
   return accepted ? { accepted, unset: `${keywordDefaults.get(keyword) ?? 'the default'}, IOS's default, unless another line sets one` } : null;
 }
 
