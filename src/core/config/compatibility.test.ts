@@ -375,6 +375,16 @@ describe('real IKEv1 pairs (fixtures/configs/ikev1, sources in its README)', () 
       codes: ['WEAK_CRYPTO', 'WEAK_CRYPTO', 'P2_PROXY_MISMATCH', 'WEAK_CRYPTO'],
       why: "r3 answers through its dynamic map: r1 is seen at its own map's interface address",
     },
+    {
+      a: 'cli-session-router1.cfg',
+      b: 'cli-session-router2.cfg',
+      phase1: 'disagree',
+      phase2: 'agree',
+      // The transform sets and ACLs IOS scrolled (`$c transform-set …`, `$ 100 permit ip …`) are read: phase 2 agrees.
+      // Each crypto map is on FastEthernet0/1 (the LAN side), so each peer's `set peer` misses it, as the source has it.
+      codes: ['PEER_UNREACHABLE', 'PEER_UNREACHABLE', 'WEAK_CRYPTO'],
+      why: 'a CLI session whose long lines IOS scrolled',
+    },
   ];
   for (const c of cases) {
     test(`${c.a} → ${c.b}: ${c.why}`, () => {

@@ -32,11 +32,13 @@ export interface LexedLine {
   statement: ConfigStatement | null;
   /** The kind of section the line was typed in (`isakmp-policy`, `ikev2-proposal`…), null at the top level. */
   section: string | null;
+  /** The start IOS hid behind a `$` (the line scrolled as it was typed), restored in `command`; null when none. */
+  hidden: string | null;
 }
 
 /** One object shape for every line, whatever its kind (keeps property access monomorphic on big pastes). */
 function make(line: number, raw: string, command: string, indent: number, prompt: Prompt | null, kind: ConfigLineKind): LexedLine {
-  return { line, raw, command, indent, prompt, kind, router: null, statement: null, section: null };
+  return { line, raw, command, indent, prompt, kind, router: null, statement: null, section: null, hidden: null };
 }
 
 /** Splits text into lines; a final newline does not start an extra empty line. */

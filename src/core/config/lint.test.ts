@@ -40,3 +40,18 @@ describe('lintConfig on real configs (fixtures/configs/ikev1)', () => {
     expect(lintConfig(read('aws-vpc-ios-tunnel1.cfg')).map((l) => l.line).filter((line) => line === 33 || line === 41)).toEqual([]);
   });
 });
+
+describe('lines IOS scrolled as they were typed (cli-session-router1.cfg)', () => {
+  const text = readFileSync(new URL('../../../fixtures/configs/ikev1/cli-session-router1.cfg', import.meta.url), 'utf8');
+  test('the start IOS hid is restored where the words left name one command, and said', () => {
+    const lints = lintConfig(text).filter((l) => l.message.startsWith('IOS hid'));
+    expect(lints).toEqual([
+      { line: 25, message: 'IOS hid the start of this line ($, the line scrolled as it was typed): read as "crypto ipsec transform-set MY_TRANSFORM_SET esp-aes esp-sha-hmac"' },
+      { line: 32, message: 'IOS hid the start of this line ($, the line scrolled as it was typed): read as "access-list 100 permit ip 192.168.1.0 0.0.0.255 192.168.2.0 0.0.0.255"' },
+    ]);
+  });
+  test('a hidden end is not guessed (the same source’s firewall part, its line copied as printed)', () => {
+    const lints = lintConfig('Router(config)#access-list 100 permit ip 192.168.10.0 0.0.0.255 192.168.20.0 0$');
+    expect(lints.map((l) => l.message)).toEqual(['IOS hid the end of this line ($, the line scrolled as it was typed) and the words shown do not say the whole command: not read; show running-config prints it whole']);
+  });
+});

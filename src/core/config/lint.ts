@@ -1,4 +1,5 @@
 import { parseConfig } from './parse.ts';
+import { endHidden } from './scrolled-line.ts';
 import { acceptedPolicyValues } from './statement-parser.ts';
 import { policyDefaults } from './defaults.ts';
 import { ikev2Algorithms } from './ikev2-statement-parser.ts';
@@ -53,12 +54,24 @@ function acceptedIn(section: string | null, keyword: string): { accepted: readon
 /**
  * Every line of a config that ikescope does not understand, in order. The model keeps such a line as one not
  * understood, and it sets nothing: the policy's value is what its other lines set, else IOS's default, and
- * that is what the simulation uses (`hash sha999` alone leaves the hash at sha).
+ * that is what the simulation uses (`hash sha999` alone leaves the hash at sha). A line IOS scrolled as it was
+ * typed (`$`) is told as such: read with its start restored, or not read when the words left do not say which
+ * command it was.
  */
 export function lintConfig(text: string): ConfigLint[] {
   const out: ConfigLint[] = [];
   for (const line of parseConfig(text).lines) {
+    if (line.hidden !== null) {
+      out.push({ line: line.line, message: `IOS hid the start of this line ($, the line scrolled as it was typed): read as "${line.command}"` });
+      continue;
+    }
     if (line.kind !== 'unrecognized') continue;
+    const scrolled = line.prompt !== null && (line.command.startsWith('$') || endHidden(line.command));
+    if (scrolled) {
+      const where = line.command.startsWith('$') ? 'start' : 'end';
+      out.push({ line: line.line, message: `IOS hid the ${where} of this line ($, the line scrolled as it was typed) and the words shown do not say the whole command: not read; show running-config prints it whole` });
+      continue;
+    }
     const [first = '', ...rest] = line.command.trim().split(/\s+/);
     const keyword = keywordAliases.get(first.toLowerCase()) ?? first.toLowerCase();
     const known = acceptedIn(line.section, keyword);

@@ -6,6 +6,7 @@
  */
 import { lexConfig, type ConfigLineKind, type LexedLine } from './lines.ts';
 import { nestsIn, opensSection, parseStatement, type Section } from './statement-parser.ts';
+import { restoreScrolled } from './scrolled-line.ts';
 import type { ConfigStatement } from './statements.ts';
 
 /**
@@ -99,6 +100,12 @@ export function parseConfig(text: string): ParsedConfig {
       }
     }
 
+    // A line IOS scrolled (`Router(config)#$c transform-set …`): its start restored when the words left name one command.
+    const scrolled = lex.prompt ? restoreScrolled(lex.command, (command) => parseStatement(command, state.open.at(-1)?.section ?? null) !== null) : null;
+    if (scrolled) {
+      lex.command = scrolled.command;
+      lex.hidden = scrolled.hidden;
+    }
     let parsed = parseStatement(lex.command, state.open.at(-1)?.section ?? null);
     // A sub-command typed at the header's column (`match address ACL` under ` set peer …`) is still its section's:
     // IOS reads a line by its mode, not its indentation, so a line no global command reads stays where it was.

@@ -278,7 +278,7 @@ function cryptoCommand(t: readonly string[], raw: readonly string[]): StatementB
       return { kind: 'isakmp-keepalive', seconds: int(t[3]) ?? 10, retry: int(t[4]), mode };
     }
     if (c === 'nat' && t[3] === 'keepalive' && int(t[4]) !== null) return { kind: 'isakmp-nat-keepalive', seconds: int(t[4]) ?? 20 };
-    if (c === 'profile' && raw[3] !== undefined) return { kind: 'isakmp-profile', name: raw[3] };
+    if (c === 'profile' && raw[3] !== undefined && t.length === 4) return { kind: 'isakmp-profile', name: raw[3] };
     return null;
   }
   if (b === 'keyring' && raw[2] !== undefined) {
