@@ -83,6 +83,14 @@ function leadingSpaces(text: string): number {
   return i;
 }
 
+/**
+ * What IOS prints around a configuration, not configuration: `show running-config`'s heading, `configure
+ * terminal`'s prompt, `write memory`'s answer.
+ */
+function isRouterAnswer(text: string): boolean {
+  return /^(?:Building configuration\.\.\.|Current configuration ?: ?\d+ bytes|\[OK\]$|Enter configuration commands, one per line\.)/.test(text);
+}
+
 /** Classifies and cleans one raw line. */
 export function lexLine(raw: string, line: number): LexedLine {
   let text = plainSpaces(raw);
@@ -92,7 +100,7 @@ export function lexLine(raw: string, line: number): LexedLine {
   const trimmed = text.trim();
   if (trimmed === '') return make(line, raw, '', indent, null, 'blank');
   if (raw.startsWith('#') || trimmed.startsWith('!')) return make(line, raw, '', indent, null, 'comment');
-  if (trimmed.startsWith('%') || trimmed.startsWith('*') || /^\w{3} +\d+ \d+:\d+/.test(trimmed)) {
+  if (trimmed.startsWith('%') || trimmed.startsWith('*') || /^\w{3} +\d+ \d+:\d+/.test(trimmed) || isRouterAnswer(trimmed)) {
     return make(line, raw, '', indent, null, 'output');
   }
   const found = trimmed.includes('#') ? findPrompt(trimmed) : null;

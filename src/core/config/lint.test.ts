@@ -55,3 +55,26 @@ describe('lines IOS scrolled as they were typed (cli-session-router1.cfg)', () =
     expect(lints.map((l) => l.message)).toEqual(['IOS hid the end of this line ($, the line scrolled as it was typed) and the words shown do not say the whole command: not read; show running-config prints it whole']);
   });
 });
+
+describe('a whole running-config is linted where ikescope reads (fixtures/configs/ikev1)', () => {
+  const read = (name: string) => readFileSync(new URL(`../../../fixtures/configs/ikev1/${name}`, import.meta.url), 'utf8');
+  // Each file's linted lines: crypto lines not read, none of IOS's other commands (version, BGP, NHRP, line vty…).
+  const cases: { file: string; lines: number[]; why: string }[] = [
+    { file: 'dmvpn-spoke-spb-core1-running-config.cfg', lines: [], why: '`Building configuration...`, `Current configuration : 2482 bytes`, OSPF, BGP, NHRP and line vty are IOS’s, not lints' },
+    { file: 'batfish-aws-cisco-host.cfg', lines: [32, 38], why: 'the anti-replay window and the DF bit, said as set aside; BGP and route maps silent' },
+    { file: 'gre-dynamic-client.cfg', lines: [], why: 'the profile’s aggressive mode and keepalive are read; `enable`, `config ter`, `ip mtu` are not lints' },
+    { file: 'cli-session-router2.cfg', lines: [25, 32], why: 'the two lines IOS scrolled; `Enter configuration commands…` and `%Error opening tftp…` are IOS’s answers' },
+  ];
+  for (const c of cases) {
+    test(`${c.file}: ${c.why}`, () => {
+      expect(lintConfig(read(c.file)).map((l) => l.line)).toEqual(c.lines);
+    });
+  }
+  test('a crypto command set aside says what it sets instead of "sets nothing"', () => {
+    const lints = lintConfig(read('batfish-aws-cisco-host.cfg'));
+    expect(lints.map((l) => l.message)).toEqual([
+      "IOS's, not read: it sets the anti-replay window, which decides nothing the check or the simulation models",
+      "IOS's, not read: it sets the DF bit of the outer header, which decides nothing the check or the simulation models",
+    ]);
+  });
+});

@@ -51,8 +51,42 @@ function acceptedIn(section: string | null, keyword: string): { accepted: readon
   return accepted ? { accepted, unset: `${keywordDefaults.get(keyword) ?? 'the default'}, IOS's default, unless another line sets one` } : null;
 }
 
+/** The sub-commands of crypto sections, told when they stand outside one (a `set peer` after its entry ended). */
+const cryptoSubCommands = /^(?:set (?:peer|transform-set|pfs|security-association|isakmp-profile|ikev2-profile)|match (?:address|identity)|pre-shared-key|encr|encryption|hash|authentication|group|lifetime|keyring|self-identity)\b/i;
+
 /**
- * Every line of a config that ikescope does not understand, in order. The model keeps such a line as one not
+ * IOS crypto commands the model leaves aside on purpose: they act on the data path, the routing table or the
+ * certificates, not on what the two routers negotiate. Each with what it does, said instead of "not understood".
+ */
+const asideCommands: readonly [RegExp, string][] = [
+  [/^reverse-route\b/i, 'reverse route injection: a route for the remote proxies'],
+  [/^description\b/i, 'a description'],
+  [/^set nat demux\b/i, 'NAT demultiplexing of peers behind one address'],
+  [/^qos pre-classify\b/i, 'QoS on the inner header'],
+  [/^crypto ipsec df-bit\b/i, 'the DF bit of the outer header'],
+  [/^crypto ipsec fragmentation\b/i, 'when packets are fragmented'],
+  [/^(?:crypto ipsec )?security-association replay\b|^set security-association replay\b/i, 'the anti-replay window'],
+  [/^crypto ipsec security-association (?:pmtu-aging|idle-time)\b/i, "the SAs' path MTU or idle timer"],
+  [/^crypto ipsec nat-transparency\b/i, 'NAT transparency of IPsec packets'],
+  [/^crypto isakmp invalid-spi-recovery\b/i, 'recovery from packets with an unknown SPI'],
+  [/^crypto (?:pki|ca|key)\b/i, 'certificates and keys'],
+];
+
+/**
+ * Whether a line not read is one ikescope reads the like of: a line of a crypto section or an access list, a
+ * crypto command, an interface's `tunnel protection`. The rest of a running-config (`version 15.4`, `router bgp`,
+ * an interface's `ip nhrp …`) is IOS's and decides nothing the model checks: no lint.
+ */
+function inCryptoScope(section: string | null, command: string): boolean {
+  const text = command.trim();
+  if (/^crypto\b/i.test(text)) return true;
+  if (section === null) return cryptoSubCommands.test(text);
+  if (section === 'interface') return /^tunnel protection\b/i.test(text);
+  return true;
+}
+
+/**
+ * Every line of a config that ikescope does not understand and should (crypto sections and commands), in order. The model keeps such a line as one not
  * understood, and it sets nothing: the policy's value is what its other lines set, else IOS's default, and
  * that is what the simulation uses (`hash sha999` alone leaves the hash at sha). A line IOS scrolled as it was
  * typed (`$`) is told as such: read with its start restored, or not read when the words left do not say which
@@ -70,6 +104,12 @@ export function lintConfig(text: string): ConfigLint[] {
     if (scrolled) {
       const where = line.command.startsWith('$') ? 'start' : 'end';
       out.push({ line: line.line, message: `IOS hid the ${where} of this line ($, the line scrolled as it was typed) and the words shown do not say the whole command: not read; show running-config prints it whole` });
+      continue;
+    }
+    if (!inCryptoScope(line.section, line.command)) continue;
+    const aside = asideCommands.find(([pattern]) => pattern.test(line.command.trim()));
+    if (aside) {
+      out.push({ line: line.line, message: `IOS's, not read: it sets ${aside[1]}, which decides nothing the check or the simulation models` });
       continue;
     }
     const [first = '', ...rest] = line.command.trim().split(/\s+/);
