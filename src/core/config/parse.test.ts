@@ -106,7 +106,12 @@ describe('real IKEv1 configs (fixtures/configs/ikev1, sources in its README)', (
   const cases: { file: string; line: number; kind: string; section: number | null; why: string }[] = [
     { file: 'gre-dynamic-client.cfg', line: 35, kind: 'match-address', section: 31, why: 'typed at the crypto map header column, no global command reads it' },
     { file: 'gre-dynamic-client.cfg', line: 36, kind: 'interface', section: null, why: 'the next global command still leaves the crypto map' },
+    { file: 'dmvpn-spoke-spb-core1-running-config.cfg', line: 169, kind: 'exit', section: null, why: "show running-config's closing `end`" },
   ];
+  test("dmvpn-spoke-spb-core1-running-config.cfg: show running-config's heading is IOS's output", () => {
+    const lines = parseConfig(read('configs/ikev1/dmvpn-spoke-spb-core1-running-config.cfg')).lines;
+    expect([lines[0]?.kind, lines[2]?.kind]).toEqual(['output', 'output']);
+  });
   for (const c of cases) {
     test(`${c.file}:${c.line} ${c.kind} (${c.why})`, () => {
       const parsed = parseConfig(read(`configs/ikev1/${c.file}`));
