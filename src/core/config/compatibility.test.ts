@@ -385,6 +385,23 @@ describe('real IKEv1 pairs (fixtures/configs/ikev1, sources in its README)', () 
       codes: ['PEER_UNREACHABLE', 'PEER_UNREACHABLE', 'WEAK_CRYPTO'],
       why: 'a CLI session whose long lines IOS scrolled',
     },
+    {
+      a: 'two-peers-branch.cfg',
+      b: 'two-peers-active.cfg',
+      phase1: 'agree',
+      phase2: 'agree',
+      codes: ['WEAK_CRYPTO', 'WEAK_CRYPTO'],
+      why: 'the branch reaches the active head end at its default peer',
+    },
+    {
+      a: 'two-peers-branch.cfg',
+      b: 'two-peers-standby.cfg',
+      phase1: 'agree',
+      phase2: 'agree',
+      // The standby is the branch's second `set peer` (line 14): reached when the first does not answer, no error.
+      codes: ['PEER_UNREACHABLE', 'WEAK_CRYPTO', 'WEAK_CRYPTO'],
+      why: 'the branch reaches the standby head end as its second peer',
+    },
   ];
   for (const c of cases) {
     test(`${c.a} → ${c.b}: ${c.why}`, () => {
@@ -401,6 +418,14 @@ describe('real IKEv1 pairs (fixtures/configs/ikev1, sources in its README)', () 
     expect(codes(r)).toEqual(['error NO_PSK']);
     expect(r.findings[0]?.summary).toContain('in keyring OTHER (ISAKMP profile P');
     expect(lines(r, 'NO_PSK')).toEqual(['0:4', '0:21']); // authentication pre-share, the profile's keyring line
+  });
+
+  test('two-peers-branch.cfg → two-peers-standby.cfg: the second peer is said as such, an info, at its set peer line', () => {
+    const r = checkCompatibility(effectiveConfigFromText(ikev1('two-peers-branch.cfg')), effectiveConfigFromText(ikev1('two-peers-standby.cfg')));
+    const f = r.findings[0];
+    expect([f?.severity, f?.message, f?.lines]).toEqual(['info', null, [{ file: 0, line: 14 }]]);
+    expect(f?.summary).toBe("B is A's peer 2 (28.9.3.1): A tries 61.128.1.1 first and turns to 28.9.3.1 when it does not answer.");
+    expect(r.addresses).toEqual({ a: '202.100.1.1', b: '28.9.3.1' });
   });
 
   test('the dynamic entry decides for the static entry that applies it, on that map’s interface', () => {

@@ -12,7 +12,7 @@ import type { EffectiveConfig } from './model.ts';
 import { ikeAddresses, pairSources } from './peer-view.ts';
 import { checkPhase1 } from './phase1-check.ts';
 import { checkPhase2, IKE_AUTH_CHILD } from './phase2-check.ts';
-import { sourcePeer } from './phase2-sources.ts';
+import { sourcePeers, type Phase2Source } from './phase2-sources.ts';
 import { MAIN_MODE, QUICK_MODE, type ExchangeMessageName } from '../ike/messages.ts';
 import { IKEV2_EXCHANGES, isIkev2Exchange, type Ikev2Exchange } from '../ike/ikev2.ts';
 
@@ -68,23 +68,43 @@ export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig,
   const { sa, sb } = pairSources(aCfg, bCfg);
   // Where A sends (B's address) and where B sends (A's address), from the configs themselves; a side that names
   // no peer (a dynamic map) sees the other at the address that side's own source runs IKE from.
-  const ownAddress = (cfg: EffectiveConfig, source: typeof sa) => (source ? ikeAddresses(cfg, source)?.[0] : null) ?? cfg.localAddresses[0]?.address ?? null;
-  const bAddress = (sa ? sourcePeer(sa) : null) ?? ownAddress(bCfg, sb);
-  const aAddress = (sb ? sourcePeer(sb) : null) ?? ownAddress(aCfg, sa);
+  const ownAddress = (cfg: EffectiveConfig, source: Phase2Source | null) => (source ? ikeAddresses(cfg, source)?.[0] : null) ?? cfg.localAddresses[0]?.address ?? null;
+  // Of the peers an entry names (`set peer X default`, `set peer Y`), the one the other router owns; else the first.
+  const peerTowards = (source: Phase2Source | null, toCfg: EffectiveConfig, toSource: Phase2Source | null) => {
+    const peers = source ? sourcePeers(source) : [];
+    const own = toSource ? ikeAddresses(toCfg, toSource) : null;
+    const index = own ? peers.findIndex((p) => own.includes(p.address)) : -1;
+    return index >= 0 ? { ...peers[index]!, index } : peers[0] ? { ...peers[0], index: 0 } : null;
+  };
+  const bPeer = peerTowards(sa, bCfg, sb);
+  const aPeer = peerTowards(sb, aCfg, sa);
+  const bAddress = bPeer?.address ?? ownAddress(bCfg, sb);
+  const aAddress = aPeer?.address ?? ownAddress(aCfg, sa);
 
   const ikeVersion = ikeVersionFor(aCfg, bAddress);
   const bVersion = ikeVersionFor(bCfg, aAddress);
   const first: CheckMessage = ikeVersion === 2 ? 'IKE_SA_INIT' : 'MM1';
   let unreachable = false;
-  for (const [from, to, source, toSource] of [
-    [A, B, sa, sb],
-    [B, A, sb, sa],
+  for (const [from, to, source, toSource, peer] of [
+    [A, B, sa, sb, bPeer],
+    [B, A, sb, sa, aPeer],
   ] as const) {
     // Only an address the config names is sent to: a dynamic map names none, and never initiates.
-    const address = source ? sourcePeer(source) : null;
+    const address = peer?.address ?? null;
     const own = toSource ? ikeAddresses(to.cfg, toSource) : null;
+    if (source && peer && peer.index > 0 && own?.includes(peer.address)) {
+      const before = sourcePeers(source).slice(0, peer.index).map((p) => p.address);
+      add({
+        code: 'PEER_UNREACHABLE',
+        severity: 'info',
+        message: null,
+        lines: ref(from, peer.line),
+        summary: `${to.name} is ${from.name}'s peer ${peer.index + 1} (${peer.address}): ${from.name} tries ${before.join(', then ')} first and turns to ${peer.address} when ${before.length > 1 ? 'they do' : 'it does'} not answer.`,
+        fix: 'Nothing to fix for this pair; the order of the set peer lines is the order IOS tries them.',
+      });
+    }
     if (!source || !address || !own || own.length === 0 || own.includes(address)) continue;
-    const peerLine = source.kind === 'tunnel' ? source.iface.tunnel?.destination?.line : source.entry.peers[0]?.line;
+    const peerLine = peer?.line;
     if (from === A) unreachable = true;
     add({
       code: 'PEER_UNREACHABLE',

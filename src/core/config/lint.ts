@@ -59,14 +59,14 @@ const cryptoSubCommands = /^(?:set (?:peer|transform-set|pfs|security-associatio
  * certificates, not on what the two routers negotiate. Each with what it does, said instead of "not understood".
  */
 const asideCommands: readonly [RegExp, string][] = [
-  [/^reverse-route\b/i, 'reverse route injection: a route for the remote proxies'],
+  [/^(?:set )?reverse-route\b/i, 'reverse route injection: a route for the remote proxies'],
   [/^description\b/i, 'a description'],
   [/^set nat demux\b/i, 'NAT demultiplexing of peers behind one address'],
   [/^qos pre-classify\b/i, 'QoS on the inner header'],
   [/^crypto ipsec df-bit\b/i, 'the DF bit of the outer header'],
   [/^crypto ipsec fragmentation\b/i, 'when packets are fragmented'],
   [/^(?:crypto ipsec )?security-association replay\b|^set security-association replay\b/i, 'the anti-replay window'],
-  [/^crypto ipsec security-association (?:pmtu-aging|idle-time)\b/i, "the SAs' path MTU or idle timer"],
+  [/^crypto ipsec security-association (?:pmtu-aging|idle-time)\b|^set security-association idle-time\b/i, "the SAs' path MTU or idle timer"],
   [/^crypto ipsec nat-transparency\b/i, 'NAT transparency of IPsec packets'],
   [/^crypto isakmp invalid-spi-recovery\b/i, 'recovery from packets with an unknown SPI'],
   [/^crypto (?:pki|ca|key)\b/i, 'certificates and keys'],

@@ -5,7 +5,7 @@
  */
 import { formatIp, formatMatch, matchesAddress, parseIp } from './address.ts';
 import type { AccessList, EffectiveConfig, IsakmpPolicy, PreSharedKey, Setting, TransformSet } from './model.ts';
-import { isVti, phase2Sources, sourcePeer, type Phase2Source, transformSetsOf } from './phase2-sources.ts';
+import { isVti, phase2Sources, sourcePeer, sourcePeers, type Phase2Source, transformSetsOf } from './phase2-sources.ts';
 import type { IdentityKind, TransformMode } from './statements.ts';
 
 /** Where a key is looked up: this router's own address for the peer, the ISAKMP profile its entry names. */
@@ -111,12 +111,13 @@ export function pairSources(a: EffectiveConfig, b: EffectiveConfig): { sa: Phase
   const as = phase2Sources(a);
   const bs = phase2Sources(b);
   let best: { sa: Phase2Source | null; sb: Phase2Source | null; score: number } = { sa: as[0] ?? null, sb: bs[0] ?? null, score: -1 };
-  const owns = (cfg: EffectiveConfig, address: string | null) => address !== null && cfg.localAddresses.some((l) => l.address === address);
+  // A source points at the other router when one of its peers (a backup `set peer` too) is an address it owns.
+  const owns = (cfg: EffectiveConfig, source: Phase2Source) => sourcePeers(source).some((p) => cfg.localAddresses.some((l) => l.address === p.address));
   for (const sa of as) {
     for (const sb of bs) {
       let score = 0;
-      if (owns(b, sourcePeer(sa))) score += 2;
-      if (owns(a, sourcePeer(sb))) score += 2;
+      if (owns(b, sa)) score += 2;
+      if (owns(a, sb)) score += 2;
       if (sa.kind === sb.kind) score += 1;
       if (sa.kind === 'crypto-map' && sb.kind === 'crypto-map' && mirroredAcls(sa.acl, sb.acl)) score += 1;
       if (score > best.score) best = { sa, sb, score };

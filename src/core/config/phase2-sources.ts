@@ -54,6 +54,13 @@ function allSources(cfg: EffectiveConfig): Phase2Source[] {
   return out;
 }
 
+/** The peers a source names, in the order IOS tries them: a crypto map entry's `set peer` lines, a tunnel's destination. */
+export function sourcePeers(source: Phase2Source): { address: string; line: number }[] {
+  if (source.kind === 'crypto-map') return source.entry.peers;
+  const destination = source.iface.tunnel?.destination;
+  return destination ? [destination] : [];
+}
+
 /** The peer address a source sends phase 2 to, if the config names it. */
 export function sourcePeer(source: Phase2Source): string | null {
   if (source.kind === 'tunnel') return source.iface.tunnel?.destination?.address ?? null;
