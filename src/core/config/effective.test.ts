@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { describePolicy, effectiveConfigFromText } from './effective.ts';
+import { describePolicy, effectiveConfig, effectiveConfigFromText } from './effective.ts';
+import { implicitDefaults } from './implicit-defaults.ts';
+import { parseConfig } from './parse.ts';
 import type { EffectiveConfig } from './model.ts';
 import type { IosRelease } from './defaults.ts';
 
@@ -139,5 +141,15 @@ describe('DMVPN configs as typed (fixtures/configs/ikev1)', () => {
     expect(cfg.interfaces.map((i) => [i.name, i.line, i.tunnel?.mode.value, i.tunnel?.source?.value, i.tunnel?.protection])).toEqual([
       ['tun1', 2, 'gre multipoint', 'serial2/0', { profile: 'IPSEC-PRO', line: 42, shared: false }],
     ]);
+  });
+});
+
+describe('implicit defaults of real configs (fixtures/configs/ikev1)', () => {
+  test('gre-dynamic-gw.cfg: the dynamic entry holds the unsaid PFS and lifetimes, not the static entry that applies it', () => {
+    const text = read('configs/ikev1/gre-dynamic-gw.cfg');
+    const parsed = parseConfig(text);
+    const blocks = implicitDefaults(effectiveConfig(parsed), parsed).filter((l) => l.attribute === 'pfs' || l.attribute === 'sa-lifetime').map((l) => `${l.block}:${l.text.trim()}`);
+    // 17 `crypto dynamic-map DMAP 1`; 24 `crypto map SMAP 100 ipsec-isakmp dynamic DMAP` has none.
+    expect(blocks).toEqual(['17:! no set pfs: no PFS', '17:set security-association lifetime seconds 3600', '17:set security-association lifetime kilobytes 4608000']);
   });
 });

@@ -36,7 +36,10 @@ export function implicitDefaults(config: EffectiveConfig, parsed: ParsedConfig):
     if (unsaid(set.mode)) lines.push({ after: endOf(set.line), block: set.line, attribute: 'encapsulation', text: ` mode ${set.mode.value}`, why: 'default encapsulation of a transform set' });
   }
   const phase2 = [...config.ipsecProfiles, ...config.cryptoMaps];
+  // `crypto map M 100 ipsec-isakmp dynamic D` sets nothing of its own: D's entries have the defaults.
+  const applies = (entry: (typeof phase2)[number]) => 'dynamicMap' in entry && entry.dynamicMap !== null && config.cryptoMaps.some((e) => e.method === 'dynamic' && e.map === entry.dynamicMap);
   for (const entry of phase2) {
+    if (applies(entry)) continue;
     if (unsaid(entry.pfsGroup)) lines.push({ after: endOf(entry.line), block: entry.line, attribute: 'pfs', text: ' ! no set pfs: no PFS', why: 'PFS is off unless set pfs is configured' });
     if (unsaid(entry.lifetimeSeconds)) {
       lines.push({ after: endOf(entry.line), block: entry.line, attribute: 'sa-lifetime', text: ` set security-association lifetime seconds ${entry.lifetimeSeconds.value}`, why: 'global IPsec SA lifetime (seconds)' });
