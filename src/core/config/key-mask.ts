@@ -3,7 +3,8 @@
  * they stand on their line: `crypto isakmp key [0|6] KEY ...`, an IKEv1 keyring's `pre-shared-key address|hostname X
  * key KEY`, an IKEv2 keyring peer's `pre-shared-key [local|remote] [0|6] KEY`, the ASA's `ikev1 pre-shared-key KEY`
  * and `ikev2 local|remote-authentication pre-shared-key KEY`, an Easy VPN group's ` key KEY`, a key chain's
- * ` key-string KEY`, and a row of `show crypto isakmp key` (keyring, address, key in three aligned columns).
+ * ` key-string KEY`, a row of `show crypto isakmp key` (keyring, address, key in three aligned columns), and those
+ * commands typed at a prompt where IOS scrolled the line and hid its start (`R1(config)#$y SECRET address …`).
  * Each line is read on its own: a report shows lines picked anywhere in a log, in any order.
  */
 import { plainSpaces } from '../ike/plain-spaces.ts';
@@ -13,6 +14,9 @@ const KEYS: readonly RegExp[] = [
   /(pre-shared-key (?:address|hostname) \S+(?: \S+)? key (?:[06] )?)(\S+)/,
   /(pre-shared-key (?!address |hostname )(?:local |remote )?(?:[06] )?)(\S+)/,
   /^(\s+key(?:-string)? (?:[067] )?)(\S+)\s*$/,
+  // A line IOS scrolled as it was typed (`#$`), its head hidden: `…key KEY address|hostname …`, `…address A key KEY`.
+  /(#\$(?:.*? )?(?:k?e)?y (?:[06] )?)(\S+)(?= (?:address|hostname) )/,
+  /(#\$.*?(?:address|hostname) \S+(?: \S+)? key (?:[06] )?)(\S+)/,
   /^(\s*[a-z][\w.-]{0,31} {2,}(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[\da-f]{0,4}:[\da-f:.]{1,45}(?:\/\d{1,3})?|[a-z][\w-]{0,62}(?:\.[\w-]{1,63}){1,8})(?: +\[[\d.: ]{1,48}\])? {2,})(\S+)$/i,
 ];
 
