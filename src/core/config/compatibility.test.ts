@@ -428,6 +428,19 @@ describe('real IKEv1 pairs (fixtures/configs/ikev1, sources in its README)', () 
     expect(r.addresses).toEqual({ a: '202.100.1.1', b: '28.9.3.1' });
   });
 
+  test('gre-dynamic-client.cfg starts phase 1 in Aggressive Mode (its ISAKMP profile UK): the findings name its messages', () => {
+    const r = checkCompatibility(effectiveConfigFromText(ikev1('gre-dynamic-client.cfg')), effectiveConfigFromText(ikev1('gre-dynamic-gw.cfg')));
+    expect(r.findings.map((f) => `${f.code} ${f.message ?? ''}`)).toEqual(['LIFETIME_ADJUSTED AM2', 'WEAK_CRYPTO AM1', 'WEAK_CRYPTO QM1']);
+  });
+
+  test('in Aggressive Mode a wrong key is found in AM2 (hand-written: gre-dynamic-client.cfg on pre-shared keys)', () => {
+    const client = ikev1('gre-dynamic-client.cfg').replace(' authentication rsa-sig', ' authentication pre-share') + '\ncrypto isakmp key one address 100.1.1.1';
+    const gw = ikev1('gre-dynamic-gw.cfg').replace(' lifetime 6000', ' lifetime 6000\n authentication pre-share') + '\ncrypto isakmp key two address 0.0.0.0';
+    const r = checkCompatibility(effectiveConfigFromText(client), effectiveConfigFromText(gw));
+    expect(r.failsAt).toBe('AM2');
+    expect(r.findings.find((f) => f.code === 'PSK_MISMATCH')?.summary).toContain("checks B's hash in AM2");
+  });
+
   test('the dynamic entry decides for the static entry that applies it, on that map’s interface', () => {
     const r = checkCompatibility(effectiveConfigFromText(ikev1('gre-dynamic-client.cfg')), effectiveConfigFromText(ikev1('gre-dynamic-gw.cfg')));
     expect(r.agreedTransformSet).toEqual({ initiator: 'UK', responder: 'PHASE-2' });

@@ -13,7 +13,7 @@ import { ikeAddresses, pairSources } from './peer-view.ts';
 import { checkPhase1 } from './phase1-check.ts';
 import { checkPhase2, IKE_AUTH_CHILD } from './phase2-check.ts';
 import { sourcePeers, type Phase2Source } from './phase2-sources.ts';
-import { MAIN_MODE, QUICK_MODE, type ExchangeMessageName } from '../ike/messages.ts';
+import { AGGRESSIVE_MODE, MAIN_MODE, QUICK_MODE, type ExchangeMessageName } from '../ike/messages.ts';
 import { IKEV2_EXCHANGES, isIkev2Exchange, type Ikev2Exchange } from '../ike/ikev2.ts';
 
 export type { CheckFinding } from './check-common.ts';
@@ -45,7 +45,20 @@ export interface CheckOptions {
   files?: readonly [number, number];
 }
 
-const order: readonly string[] = [...MAIN_MODE, ...QUICK_MODE, ...IKEV2_EXCHANGES];
+const order: readonly string[] = [...MAIN_MODE, ...AGGRESSIVE_MODE, ...QUICK_MODE, ...IKEV2_EXCHANGES];
+
+/**
+ * Main Mode's messages as Aggressive Mode carries them: the proposal, key exchange and the initiator's identity in
+ * AM1, the responder's choice, key exchange and hash in AM2 (where the initiator finds a wrong key), AM3 the last.
+ */
+const inAggressiveMode: ReadonlyMap<string, ExchangeMessageName> = new Map([
+  ['MM1', 'AM1'],
+  ['MM2', 'AM2'],
+  ['MM3', 'AM1'],
+  ['MM4', 'AM2'],
+  ['MM5', 'AM2'],
+  ['MM6', 'AM3'],
+]);
 
 /** IKEv2 stops at an exchange: a response's refusal is its exchange's. */
 function exchangeOf(m: CheckMessage): ExchangeMessageName | Ikev2Exchange {
@@ -144,9 +157,14 @@ export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig,
       addresses: { a: aAddress, b: bAddress },
     }));
   }
-  const p1 = checkPhase1({ A, B, aAddress, bAddress, add, aProfile: sa?.policy?.isakmpProfile.value ?? null });
+  const aProfileName = sa?.policy?.isakmpProfile.value ?? null;
+  // `initiate mode aggressive` in the ISAKMP profile A's entry names: phase 1 is Aggressive Mode's three messages.
+  const aggressive = aCfg.isakmpProfiles.find((p) => p.name === aProfileName && p.aggressive !== null) ?? null;
+  const p1 = checkPhase1({ A, B, aAddress, bAddress, add, aProfile: aProfileName, aggressive: aggressive !== null });
   const p2 = checkPhase2({ A, B, sa, sb, aAddress, bAddress, add });
-  return versions(result(ikeVersion, unreachable ? first : p1.fails, p2.fails, findings, {
+  const phase1Name = (m: CheckMessage | null): CheckMessage | null => (aggressive && m !== null ? (inAggressiveMode.get(m) ?? m) : m);
+  if (aggressive) for (const f of findings) f.message = phase1Name(f.message);
+  return versions(result(ikeVersion, unreachable ? phase1Name(first) : phase1Name(p1.fails), p2.fails, findings, {
     agreedPolicy: p1.agreedPolicy,
     agreedProposal: null,
     agreedTransformSet: p2.agreedTransformSet,

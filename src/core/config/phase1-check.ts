@@ -18,6 +18,8 @@ export interface Phase1Context {
   bAddress: string | null;
   /** The ISAKMP profile A's initiating entry names (`set isakmp-profile`): its keyring holds A's key. */
   aProfile?: string | null;
+  /** That profile starts phase 1 in Aggressive Mode (`initiate mode aggressive`). */
+  aggressive?: boolean;
   add: AddFinding;
 }
 
@@ -174,7 +176,9 @@ export function checkPhase1(ctx: Phase1Context): Phase1Result {
           severity: 'error',
           message: 'MM5',
           lines: [...ref(A, aKey.line), ...ref(B, bKey.line)],
-          summary: `The pre-shared keys differ: ${B.name} cannot decrypt MM5 ("failed its sanity check or is malformed"), ${A.name} retransmits until "Death by retransmission P1".`,
+          summary: ctx.aggressive
+            ? `The pre-shared keys differ: in Aggressive Mode ${A.name} checks ${B.name}'s hash in AM2 with its own key, and it does not match; phase 1 stops there.`
+            : `The pre-shared keys differ: ${B.name} cannot decrypt MM5 ("failed its sanity check or is malformed"), ${A.name} retransmits until "Death by retransmission P1".`,
           fix: `Use the same key on both lines.`,
         });
       }
