@@ -25,6 +25,8 @@ describe('pre-shared keys masked in IOS text', () => {
     { line: ' ikev2 remote-authentication pre-shared-key AsaKey2', masked: ' ikev2 remote-authentication pre-shared-key *****' },
     { line: ' key GroupKey77', masked: ' key *****' },
     { line: '  key-string Ospf5ecret', masked: '  key-string *****' },
+    // an Easy VPN group's key typed unindented (fixtures/configs/ikev1/ezvpn-server-unindented-exit.cfg, line 14)
+    { line: 'key cisco', masked: 'key *****' },
     // hand-written: a key command IOS scrolled as it was typed, its head hidden, in the form cli-session-router1.cfg
     // shows for other long lines (`Router(config)#$c transform-set …`); no stored source shows a scrolled key line
     { line: 'R1(config)#$sakmp key Secr3t-Key address 203.0.113.10 255.255.255.255 no-xauth', masked: 'R1(config)#$sakmp key ***** address 203.0.113.10 255.255.255.255 no-xauth' },

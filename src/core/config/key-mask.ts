@@ -13,7 +13,8 @@ const KEYS: readonly RegExp[] = [
   /(crypto isakmp key (?:[06] )?)(\S+)/,
   /(pre-shared-key (?:address|hostname) \S+(?: \S+)? key (?:[06] )?)(\S+)/,
   /(pre-shared-key (?!address |hostname )(?:local |remote )?(?:[06] )?)(\S+)/,
-  /^(\s+key(?:-string)? (?:[067] )?)(\S+)\s*$/,
+  // An Easy VPN group's or a key chain's key, indented or (typed unindented) at column 0.
+  /^(\s*key(?:-string)? (?:[067] )?)(\S+)\s*$/,
   // A line IOS scrolled as it was typed (`#$`), its head hidden: `…key KEY address|hostname …`, `…address A key KEY`.
   /(#\$(?:.*? )?(?:k?e)?y (?:[06] )?)(\S+)(?= (?:address|hostname) )/,
   /(#\$.*?(?:address|hostname) \S+(?: \S+)? key (?:[06] )?)(\S+)/,

@@ -64,12 +64,19 @@ describe('a whole running-config is linted where ikescope reads (fixtures/config
     { file: 'batfish-aws-cisco-host.cfg', lines: [32, 38], why: 'the anti-replay window and the DF bit, said as set aside; BGP and route maps silent' },
     { file: 'gre-dynamic-client.cfg', lines: [], why: 'the profile’s aggressive mode and keepalive are read; `enable`, `config ter`, `ip mtu` are not lints' },
     { file: 'cli-session-router2.cfg', lines: [25, 32], why: 'the two lines IOS scrolled; `Enter configuration commands…` and `%Error opening tftp…` are IOS’s answers' },
+    // 13 the Easy VPN group, 21 reverse-route, 24-26 the map's client lines; 29 `ip local pool`, typed unindented
+    // after the dynamic map's `crypto map … dynamic dmap`, leaves that entry as in IOS and is no crypto line.
+    { file: 'ezvpn-server-unindented-exit.cfg', lines: [13, 21, 24, 25, 26], why: 'an unindented global command leaves the crypto map entry' },
   ];
   for (const c of cases) {
     test(`${c.file}: ${c.why}`, () => {
       expect(lintConfig(read(c.file)).map((l) => l.line)).toEqual(c.lines);
     });
   }
+  test('Easy VPN commands are said as remote access the check leaves out, not as lines that set nothing', () => {
+    const lints = lintConfig(read('ezvpn-server-indented-ex.cfg'));
+    expect(lints.filter((l) => l.message.startsWith("IOS's remote access (Easy VPN) setup, not read")).map((l) => l.line)).toEqual([12, 32, 33, 34]);
+  });
   test('a crypto command set aside says what it sets instead of "sets nothing"', () => {
     const lints = lintConfig(read('batfish-aws-cisco-host.cfg'));
     expect(lints.map((l) => l.message)).toEqual([

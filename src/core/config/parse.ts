@@ -42,6 +42,17 @@ interface RouterState {
  */
 const isTemplateMarkup = (command: string) => /^(?:<\/?#|\{[%{#]|\$\{)/.test(command.trimStart());
 
+/**
+ * A global command ikescope does not read, which no section has as a sub-command: typed in a section, IOS leaves
+ * the section for it (an unindented `ip local pool …` after a crypto map entry is not the entry's). An
+ * interface's own `crypto ipsec …` commands and `ip …` sub-commands are not among them.
+ */
+function leavesSections(command: string, open: Section | null): boolean {
+  const text = command.trimStart().toLowerCase();
+  if (text.startsWith('crypto ')) return !(open?.kind === 'interface' && text.startsWith('crypto ipsec '));
+  return /^(?:ip (?:local pool|route|prefix-list|domain|cef|http|forward-protocol|nat (?:inside|outside) source|sla)|router|line|aaa|username|version|service|boot|logging|ntp|snmp-server|banner|control-plane|license|redundancy|vrf definition|enable (?:secret|password)|archive|key chain|route-map|class-map|policy-map)\b/.test(text);
+}
+
 /** The lexed line becomes the config line in place: no copy per line. */
 function toLine(lex: LexedLine, kind: ConfigLineKind, router: string | null, statement: ConfigStatement | null): ConfigLine {
   const line: ConfigLine = lex;
@@ -116,6 +127,7 @@ export function parseConfig(text: string): ParsedConfig {
         parsed = inLeft;
       }
     }
+    if (!parsed && !lex.prompt && leavesSections(lex.command, state.open.at(-1)?.section ?? null)) state.open = [];
     lex.section = parsed ? (parsed.section?.kind ?? null) : (state.open.at(-1)?.section.kind ?? null);
     if (!parsed) {
       lines.push(toLine(lex, 'unrecognized', router, null));
