@@ -5,7 +5,8 @@
 import { formatMatch, normalizeAddress } from './address.ts';
 import { applyInterface, localAddresses } from './interfaces.ts';
 import { defaultRelease, ipsecDefaults, isWeakPhase1, isWeakTransform, policyDefaults, type IosRelease } from './defaults.ts';
-import type { AccessList, CryptoMapEntry, PreSharedKey, EffectiveConfig, Interface, IpsecProfile, IsakmpPolicy, IsakmpProfile, Phase2Policy, Setting, TransformSet } from './model.ts';
+import type { AccessList, CryptoMapEntry, PreSharedKey, EffectiveConfig, Interface, IpsecProfile, IsakmpPolicy, IsakmpProfile, Phase2Policy, TransformSet } from './model.ts';
+import { byDefault, set } from './setting.ts';
 import { parseConfig, statementsOf, type ParsedConfig } from './parse.ts';
 import { ikev2Config } from './ikev2-effective.ts';
 import { isIkev2Statement, type ConfigStatement, type PeerMatch } from './statements.ts';
@@ -15,14 +16,6 @@ export interface EffectiveOptions {
   router?: string | null;
   /** Which IOS release's behaviour to assume; default `classic`. */
   release?: IosRelease;
-}
-
-function byDefault<T>(value: T): Setting<T> {
-  return { value, line: null, isDefault: true };
-}
-
-function set<T>(value: T, line: number): Setting<T> {
-  return { value, line, isDefault: false };
 }
 
 function newPolicy(priority: number, line: number | null): IsakmpPolicy {

@@ -7,11 +7,9 @@ import { normalizeAddress } from './address.ts';
 import type { IosRelease } from './defaults.ts';
 import { defaultIkev2Proposal, ikev2Defaults } from './ikev2-defaults.ts';
 import type { Ikev2Config, Ikev2Dpd, Ikev2Keyring, Ikev2KeyringPeer, Ikev2Policy, Ikev2Profile, Ikev2Proposal } from './ikev2-model.ts';
-import type { Setting } from './setting.ts';
+import { byDefault, set, type Setting } from './setting.ts';
 import type { ConfigStatement } from './statements.ts';
 
-const byDefault = <T>(value: T): Setting<T> => ({ value, line: null, isDefault: true });
-const set = <T>(value: T, line: number): Setting<T> => ({ value, line, isDefault: false });
 
 const weakIkev2 = new Set(['des', '3des', 'md5', 'sha1', 'group1', 'group2', 'group5']);
 

@@ -4,11 +4,12 @@
  */
 import { formatIp, normalizeAddress, parseIp } from './address.ts';
 import type { Interface } from './model.ts';
+import { byDefault, set } from './setting.ts';
 import type { ConfigStatement } from './statements.ts';
 
 export function applyInterface(i: Interface, s: ConfigStatement): void {
   const tunnel = () => {
-    i.tunnel ??= { source: null, destination: null, mode: { value: 'gre ip', line: null, isDefault: true }, protection: null };
+    i.tunnel ??= { source: null, destination: null, mode: byDefault('gre ip'), protection: null };
     return i.tunnel;
   };
   switch (s.kind) {
@@ -26,7 +27,7 @@ export function applyInterface(i: Interface, s: ConfigStatement): void {
       tunnel().destination = { address: normalizeAddress(s.address), line: s.line };
       break;
     case 'tunnel-mode':
-      tunnel().mode = { value: s.mode, line: s.line, isDefault: false };
+      tunnel().mode = set(s.mode, s.line);
       break;
     case 'tunnel-protection':
       tunnel().protection = { profile: s.profile, line: s.line, shared: s.shared };

@@ -89,8 +89,8 @@ function inCryptoScope(section: string | null, command: string): boolean {
 }
 
 /**
- * Every line of a config that ikescope does not understand and should (crypto sections and commands), in order. The model keeps such a line as one not
- * understood, and it sets nothing: the policy's value is what its other lines set, else IOS's default, and
+ * Every line of a config that ikescope does not understand and should (crypto sections and commands), in order.
+ * The model keeps such a line as one not understood, and it sets nothing: the policy's value is what its other lines set, else IOS's default, and
  * that is what the simulation uses (`hash sha999` alone leaves the hash at sha). A line IOS scrolled as it was
  * typed (`$`) is told as such: read with its start restored, or not read when the words left do not say which
  * command it was.

@@ -16,12 +16,16 @@ export interface KeyScope {
   profile?: string | null;
 }
 
-/** The addresses a `local-address` names (an address, or an interface's), null when the config does not show them. */
-function localAddressesOf(cfg: EffectiveConfig, value: string): string[] | null {
+/**
+ * The addresses a command names for this router's end (`local-address`, `tunnel source`, a crypto map's
+ * `local-address`): the address itself, or the interface's; null when the config does not show them.
+ */
+function addressesNamed(cfg: EffectiveConfig, value: string): string[] | null {
   const ip = parseIp(value);
   if (ip) return [formatIp(ip)];
   const iface = cfg.interfaces.find((i) => i.name.toLowerCase() === value.toLowerCase());
-  const found = iface?.addresses.filter((a) => !a.linkLocal).map((a) => formatIp(a.match.address)) ?? [];
+  if (!iface || iface.negotiatedAddress) return null;
+  const found = iface.addresses.filter((a) => !a.linkLocal).map((a) => formatIp(a.match.address));
   return found.length > 0 ? found : null;
 }
 
@@ -33,7 +37,7 @@ export function searchedKeyrings(cfg: EffectiveConfig, scope: KeyScope = {}): (s
   const rings = scoped ? cfg.keyrings.filter((r) => r.name === own) : cfg.keyrings;
   const local = scope.local ? formatIpText(scope.local) : null;
   const usable = rings.filter((r) => {
-    const bound = r.localAddress ? localAddressesOf(cfg, r.localAddress.value) : null;
+    const bound = r.localAddress ? addressesNamed(cfg, r.localAddress.value) : null;
     return !local || !bound || bound.includes(local);
   });
   return scoped ? usable.map((r) => r.name) : [null, ...usable.map((r) => r.name)];
@@ -82,24 +86,16 @@ export function aclPermits(acl: AccessList | null): { entry: AccessList['entries
  * or of the tunnel source. Null when the config does not show it (negotiated, DHCP, interface not pasted).
  */
 export function ikeAddresses(cfg: EffectiveConfig, source: Phase2Source): string[] | null {
-  const addressesOf = (name: string): string[] | null => {
-    const iface = cfg.interfaces.find((i) => i.name.toLowerCase() === name.toLowerCase());
-    if (!iface || iface.negotiatedAddress) return null;
-    const found = iface.addresses.filter((a) => !a.linkLocal).map((a) => formatIp(a.match.address));
-    return found.length > 0 ? found : null;
-  };
   if (source.kind === 'tunnel') {
     const src = source.iface.tunnel?.source?.value;
-    if (!src) return null;
-    const ip = parseIp(src);
-    return ip ? [formatIp(ip)] : addressesOf(src);
+    return src ? addressesNamed(cfg, src) : null;
   }
   const local = cfg.mapLocalAddresses.find((m) => m.map === (source.appliedBy ?? source.entry).map);
-  if (local) return addressesOf(local.iface);
+  if (local) return addressesNamed(cfg, local.iface);
   if (source.interfaces.length === 0) return null;
   const all: string[] = [];
   for (const i of source.interfaces) {
-    const found = addressesOf(i.name);
+    const found = addressesNamed(cfg, i.name);
     if (!found) return null;
     for (const address of found) all.push(address);
   }

@@ -7,3 +7,13 @@ export interface Setting<T> {
   line: number | null;
   isDefault: boolean;
 }
+
+/** A setting the config leaves to IOS: its default. */
+export function byDefault<T>(value: T): Setting<T> {
+  return { value, line: null, isDefault: true };
+}
+
+/** A setting a config line gives. */
+export function set<T>(value: T, line: number): Setting<T> {
+  return { value, line, isDefault: false };
+}
