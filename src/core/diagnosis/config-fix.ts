@@ -55,9 +55,12 @@ export function settingLine(setting: Setting<unknown>, header: number | null): n
   return setting.isDefault ? header : setting.line;
 }
 
-/** The pre-shared key line a router uses for a peer (most specific match), or null. */
-export function keyLine(cfg: EffectiveConfig, peer: string | null): number | null {
-  return keyFor(cfg, peer)?.line ?? null;
+/**
+ * The pre-shared key line a router uses for a peer (most specific match), or null. `local`: the router's own
+ * address in the negotiation, so that a keyring bound to another `local-address` is not taken.
+ */
+export function keyLine(cfg: EffectiveConfig, peer: string | null, local: string | null): number | null {
+  return keyFor(cfg, peer, { local })?.line ?? null;
 }
 
 /** Where a router's phase 2 proposal for a peer is configured: transform sets, PFS, ACL, peer lines. */

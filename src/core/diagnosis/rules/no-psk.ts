@@ -32,7 +32,7 @@ export const rule: Rule = {
       fix = `On ${name} (config file ${own.file}): add 'crypto isakmp key KEY address ${peer}'.${existing}`;
     }
     if (theirs) {
-      const line = keyLine(theirs.config, addressOf(ctx, side));
+      const line = keyLine(theirs.config, addressOf(ctx, side), addressOf(ctx, otherSide(side)));
       if (line !== null) {
         addRef(configLines, theirs, line);
         fix += ` Use the same KEY as ${routerName(ctx, otherSide(side))}'s line ${line}.`;

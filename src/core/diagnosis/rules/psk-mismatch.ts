@@ -62,7 +62,7 @@ function keyFix(ctx: Parameters<Rule['diagnose']>[0]): { fix: string; configLine
   for (const [side, attached] of [['initiator', initiator], ['responder', responder]] as const) {
     if (!attached) continue;
     const peer = ctx.negotiation?.routers[side === 'initiator' ? 'responder' : 'initiator'].address ?? null;
-    const line = keyLine(attached.config, peer);
+    const line = keyLine(attached.config, peer, ctx.negotiation?.routers[side].address ?? null);
     if (line !== null) {
       addRef(lines, attached, line);
       named.push(`${routerName(ctx, side)} line ${line}`);
