@@ -50,3 +50,43 @@ describe('pre-shared keys masked in IOS text', () => {
     ]);
   });
 });
+
+describe('the other secrets of a pasted config masked too', () => {
+  // real lines: stored files of the code corpus (by id), and the corpus' own configs
+  const cases = [
+    // an IKEv2 profile's key (blog notes 53082441352; VRF-aware FlexVPN configs 35076644312)
+    { line: ' authentication remote pre-share key MARIUS12345', masked: ' authentication remote pre-share key *****' },
+    { line: ' authentication local pre-share key abc123', masked: ' authentication local pre-share key *****' },
+    // manual IPsec keys (an ipsec-manual crypto map, 35213065082; a PIX's, 22256376488): two keys on one line
+    { line: ' set session-key inbound esp 12345 cipher ffffffffffffffffffffffffffffffff authenticator ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff ', masked: ' set session-key inbound esp 12345 cipher ***** authenticator *****-2 ' },
+    { line: 'crypto map mymaptwo 30 set session-key outbound esp 300 cipher lamerkey authenticator opensasayou', masked: 'crypto map mymaptwo 30 set session-key outbound esp 300 cipher ***** authenticator *****-2' },
+    { line: 'set session-key inbound esp 256 cipher BBBB', masked: 'set session-key inbound esp 256 cipher *****' },
+    // local users and enable (a lab's running-config 36377014483; a switch config 69182436084)
+    { line: 'username cisco privilege 15 secret 9 $9$ABCDEFGHIJK', masked: 'username cisco privilege 15 secret 9 *****' },
+    { line: '    enable secret 9 $9$W2.y5G0.11$fP2o3/ZlS6', masked: '    enable secret 9 *****' },
+    { line: 'username readonly privilege 1 password 7 0822455D0A16', masked: 'username readonly privilege 1 password 7 *****' },
+    // PPPoE's CHAP password (fixtures/corpus/07-qm-responder-iosxe-cryptomap-pppoe.config.txt), L2TP's tunnel password (71080952653)
+    { line: ' ppp chap password 0 pass1', masked: ' ppp chap password 0 *****' },
+    { line: ' l2tp tunnel password 0 tunnelpass', masked: ' l2tp tunnel password 0 *****' },
+    // the forms a config anonymiser's tests list as IOS secrets (netconan, 2400869802), written there by hand
+    { line: ' password 7 122A00190102180D3C2E', masked: ' password 7 *****' },
+    { line: 'enable password level 12 RemoveMe', masked: 'enable password level 12 *****' },
+    { line: 'tacacs-server host 1.1.1.1 key RemoveMe', masked: 'tacacs-server host 1.1.1.1 key *****' },
+    { line: 'ntp authentication-key 123 md5 RemoveMe 1', masked: 'ntp authentication-key 123 md5 ***** 1' },
+    { line: ' ip ospf message-digest-key 124 md5 7 122A00190102180D3C2E', masked: ' ip ospf message-digest-key 124 md5 7 *****' },
+    { line: 'snmp-server community RemoveMe ro 1', masked: 'snmp-server community ***** ro 1' },
+    { line: 'snmp-server user Someone Somegroup v3 auth sha RemoveMe priv 3des RemoveMe', masked: 'snmp-server user Someone Somegroup v3 auth sha ***** priv 3des *****' },
+    { line: 'pre-shared-key remote hex 1234a', masked: 'pre-shared-key remote hex *****' },
+    { line: 'standby authentication md5 key-string 7 122A00190102180D3C2E', masked: 'standby authentication md5 key-string 7 *****' },
+    // no secret: a user without a password (69675258175), a key chain named for HSRP, an IKEv2 profile's method
+    { line: 'username viewer nopassword', masked: 'username viewer nopassword' },
+    { line: ' standby 1 authentication md5 key-chain HSRP-KEYS', masked: ' standby 1 authentication md5 key-chain HSRP-KEYS' },
+    { line: ' authentication remote pre-share', masked: ' authentication remote pre-share' },
+  ];
+  for (const c of cases) {
+    test(c.line, () => {
+      expect(keyMasker()(c.line)).toBe(c.masked);
+      expect(hasKey(c.line)).toBe(c.line !== c.masked);
+    });
+  }
+});
