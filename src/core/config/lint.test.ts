@@ -46,8 +46,8 @@ describe('lines IOS scrolled as they were typed (cli-session-router1.cfg)', () =
   test('the start IOS hid is restored where the words left name one command, and said', () => {
     const lints = lintConfig(text).filter((l) => l.message.startsWith('IOS hid'));
     expect(lints).toEqual([
-      { line: 25, message: 'IOS hid the start of this line ($, the line scrolled as it was typed): read as "crypto ipsec transform-set MY_TRANSFORM_SET esp-aes esp-sha-hmac"' },
-      { line: 32, message: 'IOS hid the start of this line ($, the line scrolled as it was typed): read as "access-list 100 permit ip 192.168.1.0 0.0.0.255 192.168.2.0 0.0.0.255"' },
+      { line: 25, kind: 'note', message: 'IOS hid the start of this line ($, the line scrolled as it was typed): read as "crypto ipsec transform-set MY_TRANSFORM_SET esp-aes esp-sha-hmac"' },
+      { line: 32, kind: 'note', message: 'IOS hid the start of this line ($, the line scrolled as it was typed): read as "access-list 100 permit ip 192.168.1.0 0.0.0.255 192.168.2.0 0.0.0.255"' },
     ]);
   });
   test('a hidden end is not guessed (the same source’s firewall part, its line copied as printed)', () => {
@@ -83,5 +83,11 @@ describe('a whole running-config is linted where ikescope reads (fixtures/config
       "IOS's, not read: it sets the anti-replay window, which decides nothing the check or the simulation models",
       "IOS's, not read: it sets the DF bit of the outer header, which decides nothing the check or the simulation models",
     ]);
+    // the editor marks these as notes, not as problems to mend
+    expect(lints.map((l) => l.kind)).toEqual(['note', 'note']);
+  });
+  test('a typo is a problem to mend, a remote access command a note', () => {
+    expect(lintConfig(policy(' hash sha999')).map((l) => l.kind)).toEqual(['problem']);
+    expect(new Set(lintConfig(read('ezvpn-server-indented-ex.cfg')).filter((l) => l.message.startsWith("IOS's remote access")).map((l) => l.kind))).toEqual(new Set(['note']));
   });
 });

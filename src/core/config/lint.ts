@@ -9,6 +9,11 @@ export interface ConfigLint {
   /** 1-based line number. */
   line: number;
   message: string;
+  /**
+   * `problem`: the line sets nothing the user meant it to (a typo, a command not understood, a line IOS cut);
+   * `note`: it is read another way than typed, or left aside on purpose, and needs no change.
+   */
+  kind: 'problem' | 'note';
 }
 
 /** The short forms IOS takes for the policy keywords. */
@@ -99,24 +104,24 @@ export function lintConfig(text: string): ConfigLint[] {
   const out: ConfigLint[] = [];
   for (const line of parseConfig(text).lines) {
     if (line.hidden !== null) {
-      out.push({ line: line.line, message: `IOS hid the start of this line ($, the line scrolled as it was typed): read as "${line.command}"` });
+      out.push({ line: line.line, kind: 'note', message: `IOS hid the start of this line ($, the line scrolled as it was typed): read as "${line.command}"` });
       continue;
     }
     if (line.kind !== 'unrecognized') continue;
     const scrolled = line.prompt !== null && (line.command.startsWith('$') || endHidden(line.command));
     if (scrolled) {
       const where = line.command.startsWith('$') ? 'start' : 'end';
-      out.push({ line: line.line, message: `IOS hid the ${where} of this line ($, the line scrolled as it was typed) and the words shown do not say the whole command: not read; show running-config prints it whole` });
+      out.push({ line: line.line, kind: 'problem', message: `IOS hid the ${where} of this line ($, the line scrolled as it was typed) and the words shown do not say the whole command: not read; show running-config prints it whole` });
       continue;
     }
     if (!inCryptoScope(line.section, line.command)) continue;
     if (remoteAccess.test(line.command.trim())) {
-      out.push({ line: line.line, message: "IOS's remote access (Easy VPN) setup, not read: the check and the simulation leave out the XAUTH and mode config exchanges it adds after phase 1" });
+      out.push({ line: line.line, kind: 'note', message: "IOS's remote access (Easy VPN) setup, not read: the check and the simulation leave out the XAUTH and mode config exchanges it adds after phase 1" });
       continue;
     }
     const aside = asideCommands.find(([pattern]) => pattern.test(line.command.trim()));
     if (aside) {
-      out.push({ line: line.line, message: `IOS's, not read: it sets ${aside[1]}, which decides nothing the check or the simulation models` });
+      out.push({ line: line.line, kind: 'note', message: `IOS's, not read: it sets ${aside[1]}, which decides nothing the check or the simulation models` });
       continue;
     }
     const [first = '', ...rest] = line.command.trim().split(/\s+/);
@@ -125,6 +130,7 @@ export function lintConfig(text: string): ConfigLint[] {
     const value = rest.join(' ');
     out.push({
       line: line.line,
+      kind: 'problem',
       message: known
         ? `unknown ${keyword} ${value ? `value "${value}"` : '(no value)'}: accepts ${known.accepted.join(', ')}; kept as a line not understood, it sets no ${keyword} (${known.unset})`
         : `not understood: this line sets nothing here`,
