@@ -131,6 +131,11 @@ export class LastStamp {
  */
 export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   const n = raw.length;
+  // a blank line (or one of spaces and tabs) is read at once: each check below would read past its end, and
+  // the optimizing compiler drops this function's code the first time one does
+  let blank = 0;
+  while (blank < n && isSpace(raw.charCodeAt(blank))) blank += 1;
+  if (blank === n) return blankLexed(n, out);
   // a byte-order mark before the first line (files saved by Windows editors)
   let i = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
   // the pager's prompt a terminal log kept before the line that followed it (`terminal length` not 0)
@@ -282,6 +287,23 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
     return out;
   }
   return { body, bodyStart: i, indent, time, stamped, quoted, bulleted, ping, note, source };
+}
+
+/** What lexLine reads of a line of `n` spaces and tabs: no body, all of it indentation. */
+function blankLexed(n: number, out: Lexed | undefined): Lexed {
+  if (out === undefined) return { body: '', bodyStart: n, indent: n, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null, source: null };
+  const lexed = out;
+  lexed.body = '';
+  lexed.bodyStart = n;
+  lexed.indent = n;
+  lexed.time = null;
+  lexed.stamped = false;
+  lexed.quoted = false;
+  lexed.bulleted = false;
+  lexed.ping = null;
+  lexed.note = null;
+  lexed.source = null;
+  return lexed;
 }
 
 const MARKDOWN_ESCAPE = /\\([_*#[\]()`<>|~-])/g;
