@@ -188,3 +188,16 @@ test('a config line the model cannot read is marked in the editor, with the valu
   await expect(editor.locator('.cm-config-lint')).toHaveCount(0);
   await expect(editor).toContainText('hash sha256');
 });
+
+test('a line set aside on purpose is noted in grey, not marked as a line to mend', async ({ page }) => {
+  const app = new IkescopePage(page);
+  await app.open();
+  await app.runLab('psk-mismatch');
+  const editor = app.labEditor('responder');
+  await app.editLabLine('responder', 'hash sha256', 'description to the branch');
+  const noted = editor.locator('.cm-config-lint-aside');
+  await expect(noted).toHaveCount(1);
+  await expect(noted).toContainText("IOS's, not read: it sets a description, which decides nothing the check or the simulation models");
+  await expect(noted).toHaveCSS('text-decoration-style', 'dotted');
+  await expect(editor.locator('.cm-config-lint')).toHaveCount(0);
+});
