@@ -5,6 +5,7 @@
  * and `analyze --json` carries it.
  */
 import type { Analysis, FindingCode, Negotiation, Severity } from '../analysis.ts';
+import { addressOrderKey } from '../config/address.ts';
 
 /** How many exchanges ended each way, by the outcome word the analysis gives them. */
 export type OutcomeCounts = Partial<Record<string, number>>;
@@ -110,7 +111,14 @@ export function summarizeAnalysis(analysis: Pick<Analysis, 'negotiations' | 'rec
     if (peer.codes.length > 1) peer.codes.sort();
     (peer.failed > 0 ? failing : healthy).push(peer);
   }
-  failing.sort((a, b) => b.failed - a.failed || b.negotiations - a.negotiations || (a.peer < b.peer ? -1 : a.peer > b.peer ? 1 : 0));
+  // each address read once, not at every comparison: a headend may have thousands of failing peers
+  const order = new Map(failing.map((p) => [p, addressOrderKey(p.peer)]));
+  const byAddress = (a: PeerSummary, b: PeerSummary) => {
+    const ka = order.get(a) ?? '';
+    const kb = order.get(b) ?? '';
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+  failing.sort((a, b) => b.failed - a.failed || b.negotiations - a.negotiations || byAddress(a, b));
   const listed = failing.concat(healthy);
   return {
     negotiations: analysis.negotiations.length,
