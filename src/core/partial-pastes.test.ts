@@ -414,6 +414,15 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(f?.summary).toMatch(/^This router refused the Quick Mode transforms \(esp-3des esp-sha-hmac, Tunnel\)/);
     expect(n.findings.map((x) => x.code)).not.toContain('P2_REJECTED_BY_PEER');
   },
+  'recvd-pkt-inv-spi-empty-field-after-stamp-sd-wan-tac.log': (a) => {
+    // the empty field between the stamp and the message is no part of the message: both lines read, with their time
+    expect(a.input.unrecognized).toEqual([]);
+    expect(wordsOf(a, 3)).toMatch(/^ESP arrived for an SA this side no longer has/);
+    expect(wordsOf(a, 4)).toMatch(/^ESP arrived for an SA this side no longer has/);
+    expect(timeOf(a.records, a.lineTables[0]!.records[2]!)).toBe((15 * 3600 + 23) * 1000 + 723);
+    // two stray error lines: no negotiation made of them
+    expect(a.negotiations).toEqual([]);
+  },
   'recvd-pkt-not-ipsec-gre-study-notes.log': (a) => {
     // one syslog line with masked addresses: read, and no negotiation made of it
     expect(a.input.unrecognized).toEqual([]);

@@ -14,6 +14,51 @@ const samples = readFileSync(new URL('../../../fixtures/collector/ossec-cisco-io
   .split('\n')
   .filter((l) => l.length > 0 && !l.startsWith('#'));
 
+const fixture = (name: string): string[] =>
+  readFileSync(new URL(`../../../fixtures/collector/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+const SYSTEM_MESSAGE = /^%[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?-\d-[A-Z0-9_]+: /;
+const HOUR = 3600 * 1000;
+const MINUTE = 60 * 1000;
+
+describe('the sender’s name inside the router’s line', () => {
+  test('IOS’s origin-id and NX-OS’s name before the stamp, the ASA’s ` : `, a relay’s count (napalm-logs, Parse-Syslog-Line, elastic)', () => {
+    const lines = [...fixture('napalm-logs-ios-nxos-origin-id-samples.log'), ...fixture('parse-syslog-line-cisco-samples.log'), ...fixture('elastic-cisco-ios-relayed-origin-id-sample.log')];
+    for (const line of lines) {
+      const lexed = lexLine(line);
+      expect(lexed.body, line).toMatch(SYSTEM_MESSAGE);
+      expect(lexed.stamped, line).toBe(true);
+      expect(lexed.source, line).not.toBeNull();
+    }
+    const at = (start: string) => lexLine(lines.find((l) => l.startsWith(start)) ?? '');
+    // the router's name and its own time (a zone of four letters, `MEST`)
+    expect(at('<189>1179: ')).toMatchObject({ source: 'NetAuto_CSRv-03', time: 15 * HOUR + 25 * MINUTE + 53743 });
+    expect(at('<189>30: ')).toMatchObject({ source: 'test-ztp', time: 13 * HOUR + 56 * MINUTE + 15055 });
+    // NX-OS: the year first, the name before the stamp or after it without a colon
+    expect(at('<190>sw01.pdx01: ')).toMatchObject({ source: 'sw01.pdx01', time: 14 * HOUR + 42 * MINUTE + 46000 });
+    expect(at('<190>2018 Apr 20 ')).toMatchObject({ source: 'nexus-switch', time: 13 * HOUR + 15 * MINUTE + 7000 });
+    // relayed with the server's ISO time, then ` : ` and the switch's own stamp, whose time is kept
+    expect(at('2013-08-09T11:09:36+02:00')).toMatchObject({ source: 'hostname.company.tld', time: 11 * HOUR + 9 * MINUTE + 36290 });
+    expect(at('<161>Jun 7')).toMatchObject({ source: 'hostname', body: expect.stringMatching(/^%ASA-3-313001: Denied ICMP/) });
+    // a relay's count before the name, the router's sequence number after it
+    expect(at('<174>15162564: ')).toMatchObject({ source: 'BGP-BETA', time: 16 * HOUR + 44 * MINUTE + 58802 });
+  });
+
+  test('after the stamp: the name before the message (syslog-ng), or an empty field (an IOS-XE SD-WAN router, TAC 221607)', () => {
+    const [received] = fixture('syslog-ng-msgparse-inv-spi-host-after-stamp.log');
+    expect(lexLine(received!)).toMatchObject({ source: 'mydevice.com', stamped: true, time: 3 * HOUR + 10 * MINUTE + 4000, body: expect.stringMatching(/^%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: /) });
+    const sdwan = readFileSync(new URL('../../../fixtures/partial/recvd-pkt-inv-spi-empty-field-after-stamp-sd-wan-tac.log', import.meta.url), 'utf8').split('\n')[2]!;
+    expect(lexLine(sdwan)).toMatchObject({ source: null, time: 15 * HOUR + 23723, body: expect.stringMatching(/^%CRYPTO-4-RECVD_PKT_INV_SPI: decaps: /) });
+    // a debug line's first word is no sender's name (hand-written from the corpus's line forms, to show what stays)
+    for (const body of ['ISAKMP: (0):Old State = IKE_READY  New State = IKE_R_MM1', 'ISAKMP (0:1): processing SA payload. message ID = 0', 'ISAKMP: Looking for a matching key for 10.0.0.2 in default', 'IPSEC(validate_proposal_request): proposal part #1']) {
+      expect(lexLine(`*Mar  1 00:01:02.345: ${body}`).body).toBe(body);
+      expect(lexLine(`<189>12: ${body}`).body).toBe(body);
+      expect(lexLine(body)).toMatchObject({ body, source: null });
+    }
+  });
+});
+
 describe('a syslog collector’s lines', () => {
   test('every stored line keeps the router’s text and names its sender', () => {
     for (const line of samples) {

@@ -22,10 +22,14 @@ const PRIORITY = /<\d{1,3}>/y;
 const TERMINAL = /\[[\w /.,:-]{0,30}?(\d{1,2}):(\d{2}):(\d{2})[\w /.,:-]{0,16}\] ?/y;
 /** An ISO time before the router's line with no sender after it: `2024-01-10 14:22:01.123 `. */
 const ISO_ALONE = /\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2}):(\d{2})(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})? /y;
-const BSD = /([A-Z][a-z]{2}) {1,2}\d{1,2} (\d{2}):(\d{2}):(\d{2}) ([\w.:%-]{1,64}) /y;
+// NX-OS puts the year first: `<190>2018 Apr 20 13:15:07 nexus-switch %ETHPORT-5-…`
+const BSD = /(?:\d{4} )?([A-Z][a-z]{2}) {1,2}\d{1,2} (\d{2}):(\d{2}):(\d{2}) ([\w.:%-]{1,64}) /y;
 const ISO = /\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?( [\w.:%-]{1,64} |\t[A-Za-z\d]{1,12}\.[A-Za-z]{1,12}\t[\w.:%-]{1,64}\t)/y;
-/** What a router sends first: its sequence number, a timestamp (`*Jan`, `.Jan`, `Jan`, `00:01:02`), or a facility. */
-const ROUTER_TEXT = /\d{1,9}: |[*.]?[A-Z][a-z]{2} {1,2}\d|\*?\d{1,2}:\d{2}:\d{2}|\*?\d{1,3}[ywd]\d{1,2}[wdh]:|ISAKMP|IPSEC|IKEv2|%[A-Z]/y;
+/**
+ * What a router sends first: its sequence number, a timestamp (`*Jan`, `.Jan`, `Jan`, `00:01:02`, NX-OS's
+ * `2017 Jul`), a facility, or its name before its stamp or message (`logging origin-id`: `test-ztp: May 23 …`).
+ */
+const ROUTER_TEXT = /\d{1,9}: |[*.]?[A-Z][a-z]{2} {1,2}\d|\d{4} [A-Z][a-z]{2} |\*?\d{1,2}:\d{2}:\d{2}|\*?\d{1,3}[ywd]\d{1,2}[wdh]:|ISAKMP|IPSEC|IKEv2|%[A-Z]|[\w.-]{1,64} ?: (?:\d{1,9}: )?(?:[*.]?[A-Z][a-z]{2} {1,2}\d|\d{4} [A-Z][a-z]{2} |%[A-Z])/y;
 
 /** The collector's prefix at i, or null when the line has none (the caller's fast path: most lines start otherwise). */
 export function collectorPrefix(s: string, i: number): CollectorPrefix | null {
@@ -42,15 +46,23 @@ export function collectorPrefix(s: string, i: number): CollectorPrefix | null {
     return ROUTER_TEXT.test(s) ? { end: TERMINAL.lastIndex, host: null, time: timeOfDay(Number(m[1]), Number(m[2]), Number(m[3]), 0) } : null;
   }
   const c = s.charCodeAt(j);
-  const stamp = c >= 65 && c <= 90 ? BSD : c >= 48 && c <= 57 ? ISO : null;
-  if (stamp !== null) {
+  const digits = c >= 48 && c <= 57;
+  if (digits || (c >= 65 && c <= 90)) {
+    let stamp = digits ? ISO : BSD;
     stamp.lastIndex = j;
-    const m = stamp.exec(s);
+    let m = stamp.exec(s);
+    if (m === null && digits) {
+      stamp = BSD;
+      stamp.lastIndex = j;
+      m = stamp.exec(s);
+    }
     if (m !== null) {
       const offset = stamp === BSD ? 1 : 0;
       time = timeOfDay(Number(m[1 + offset]), Number(m[2 + offset]), Number(m[3 + offset]), 0);
       host = (m[4 + offset] ?? '').replace(/^\t[^\t]*\t/, '').trim();
       j = stamp.lastIndex;
+      // the ASA's and NX-OS's ` : ` after the sender (`hostname : %ASA-3-…`)
+      if (s.charCodeAt(j) === 58 && s.charCodeAt(j + 1) === 32) j += 2;
     }
   }
   if (j === i && c >= 48 && c <= 57) {

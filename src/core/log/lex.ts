@@ -6,6 +6,7 @@
 import { timeOfDay } from '../ike/numbers.ts';
 import { collectorPrefix } from './collector.ts';
 import { afterLostStamp } from './lost-stamp.ts';
+import { afterStampField, isNameChar, isSystemMessage, nameEnd, originFieldEnd } from './origin-field.ts';
 
 export interface Lexed {
   /** The text IOS printed after the timestamp, prefixes and decorations removed (may be empty). */
@@ -33,8 +34,9 @@ export interface Lexed {
 const UPTIME_STAMP = /\*?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?:/y;
 const UPTIME_DAYS = /\*?\d{1,3}[ywd]\d{1,2}[wdh]:/y;
 const PASTEBIN_NUMBER = /\d{1,6}\.?[ \t]+(?=[*A-Z])/y;
-// before a timestamp, a facility or a syslog message without a timestamp (`89: %SYS-5-CONFIG_I: …`)
-const SEQUENCE_NUMBER = /\d{1,9}: (?=[*.A-Z%])/y;
+// before a timestamp, a facility, a syslog message without a timestamp (`89: %SYS-5-CONFIG_I: …`) or the
+// sender's name (`30: test-ztp: May 23 …`)
+const SEQUENCE_NUMBER = /\d{1,9}: (?=[*.\w%])/y;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
@@ -125,6 +127,40 @@ export class LastStamp {
   time = 0;
 }
 
+/** The time of a stamp read for a caller without a LastStamp (read out at once, so one object serves all). */
+const ownClock = new LastStamp();
+/** The time a sender's name is checked with: that check reads a stamp it does not keep. */
+const probeClock = new LastStamp();
+
+/**
+ * The stamp at i: the index after it, its time in `clock.time`, or -1. With `last`, a stamp that starts the same
+ * as the previous line's is not read again, and a stamp read is kept for the next line.
+ */
+function stampEnd(raw: string, i: number, last: LastStamp | undefined, clock: LastStamp): number {
+  if (last !== undefined && last.text.length > 0 && raw.startsWith(last.text, i)) return i + last.text.length;
+  const end = monthStamp(raw, i, clock);
+  if (end > 0 && last !== undefined) last.text = raw.slice(i, end);
+  return end;
+}
+
+/**
+ * After a sender's name field at i (`test-ztp: `, `sw01.pdx01: `, `hostname : `): the index where the router's
+ * own line goes on, when that is what a router sends first: its stamp (after a relay's count, `29391555: `, or
+ * NX-OS's year, `2017 Jul 28 …`) or a system message; -1 otherwise, so that `ISAKMP: (0):…` stays as printed.
+ */
+function afterOrigin(raw: string, i: number): number {
+  const field = originFieldEnd(raw, i);
+  if (field < 0) return -1;
+  let j = field;
+  if (digit(raw.charCodeAt(j))) {
+    SEQUENCE_NUMBER.lastIndex = j;
+    if (SEQUENCE_NUMBER.test(raw)) j = SEQUENCE_NUMBER.lastIndex;
+    else if (digit(raw.charCodeAt(j + 3)) && raw.charCodeAt(j + 4) === 32) j += 5;
+  }
+  if (isSystemMessage(raw, j)) return j;
+  return monthStamp(raw, j, probeClock) > 0 ? j : -1;
+}
+
 /**
  * Lexes one raw line; with `out`, fills that object instead of allocating one, and with `last`, reuses the
  * previous line's timestamp when this one starts the same (the reader's hot path).
@@ -174,6 +210,7 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   let stamped = false;
   let source: string | null = null;
   let c1 = 0;
+  const clock = last ?? ownClock;
   // twice at most: a syslog collector's prefix, then the router's own sequence number and timestamp
   for (let pass = 0; pass < 2; pass += 1) {
     const c0 = raw.charCodeAt(i);
@@ -183,29 +220,39 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
       if (PASTEBIN_NUMBER.test(raw)) i = PASTEBIN_NUMBER.lastIndex;
       else {
         SEQUENCE_NUMBER.lastIndex = i;
-        if (SEQUENCE_NUMBER.test(raw) && (isMonthStart(raw, SEQUENCE_NUMBER.lastIndex) || raw.charCodeAt(SEQUENCE_NUMBER.lastIndex) === 37)) i = SEQUENCE_NUMBER.lastIndex;
+        if (SEQUENCE_NUMBER.test(raw)) {
+          const e = SEQUENCE_NUMBER.lastIndex;
+          if (isMonthStart(raw, e) || raw.charCodeAt(e) === 37 || afterOrigin(raw, e) > 0) i = e;
+        }
       }
     }
     c1 = raw.charCodeAt(i);
     if (c1 === 42 || c1 === 46 || (c1 >= 65 && c1 <= 90)) {
-      if (last !== undefined && last.text.length > 0 && raw.startsWith(last.text, i)) {
+      const end = stampEnd(raw, i, last, clock);
+      if (end > 0) {
         stamped = true;
-        time = last.time;
-        i += last.text.length;
-      } else {
-        // the reader's LastStamp takes the time read; a caller without one gets a stamp of its own
-        const read = last ?? new LastStamp();
-        const end = monthStamp(raw, i, read);
+        time = clock.time;
+        i = end;
+      }
+    }
+    // the sender's name before the router's stamp (`logging origin-id`, NX-OS): kept as the line's sender
+    if (!stamped && isNameChar(c1)) {
+      const at = afterOrigin(raw, i);
+      if (at > 0) {
+        if (source === null) source = raw.slice(i, nameEnd(raw, i));
+        i = at;
+        c1 = raw.charCodeAt(i);
+        const end = stampEnd(raw, i, last, clock);
         if (end > 0) {
           stamped = true;
-          time = read.time;
-          if (last !== undefined) last.text = raw.slice(i, end);
+          time = clock.time;
           i = end;
         }
+        break;
       }
     }
     // no stamp of the router's: maybe the collector's, before the router's line (the first pass only)
-    if (stamped || pass > 0 || !(c0 === 60 || c0 === 91 || (c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57 && raw.charCodeAt(i + 4) === 45))) break;
+    if (stamped || pass > 0 || !(c0 === 60 || c0 === 91 || (c0 >= 65 && c0 <= 90) || (c1 >= 65 && c1 <= 90) || (c0 >= 48 && c0 <= 57 && raw.charCodeAt(i + 4) === 45))) break;
     const collected = collectorPrefix(raw, i);
     if (collected === null) break;
     i = collected.end;
@@ -235,6 +282,14 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   const afterStamp = i;
   while (i < n && isSpace(raw.charCodeAt(i))) i += 1;
   const indent = i - (stamped ? afterStamp : lead);
+  // after the stamp, the sender's name or an empty field before the system message
+  if (stamped) {
+    const message = afterStampField(raw, i);
+    if (message > 0) {
+      if (source === null && raw.charCodeAt(i) !== 58) source = raw.slice(i, message - 1);
+      i = message;
+    }
+  }
   let end = n;
   // trailing whitespace is kept in raw, not in the body
   while (end > i && isSpace(raw.charCodeAt(end - 1))) end -= 1;
