@@ -423,6 +423,26 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // two stray error lines: no negotiation made of them
     expect(a.negotiations).toEqual([]);
   },
+  'recvd-pkt-inv-spi-broken-indented-address-removed-tac-doc.log': (a) => {
+    // the document broke the message at its width: the indented rest holds its fields and is part of it
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.lineTables[0]!.kinds[3]).toBe(LINE_KIND_CODE.continuation);
+    expect(a.lineTables[0]!.records[3]).toBe(a.lineTables[0]!.records[2]);
+    expect(wordsOf(a, 3)).toMatch(/^ESP arrived for an SA this side no longer has/);
+    expect(a.negotiations).toEqual([]);
+  },
+  'recvd-pkt-inv-spi-wrapped-by-mail-archive-masked-nanog.log': (a) => {
+    // the archive's wrap: the next line's fields are the message's, so its sender (srcaddr, masked) is read
+    const file = 'recvd-pkt-inv-spi-wrapped-by-mail-archive-masked-nanog.log';
+    const [rest] = bodyLinesWith(file, 'prot=50, spi=0x9E6D41B7');
+    expect(a.lineTables[0]!.kinds[rest! - 1]).toBe(LINE_KIND_CODE.continuation);
+    expect(a.lineTables[0]!.records[rest! - 1]).toBe(a.lineTables[0]!.records[rest! - 2]);
+    expect(textReport(a, false, null)).toContain('%CRYPTO-4-RECVD_PKT_INV_SPI (peer B.B.B.B), line 3:');
+    // once its last field has come, the message takes no more lines
+    const [quoted] = bodyLinesWith(file, '%>CRYPTO');
+    expect(a.lineTables[0]!.kinds[quoted! - 1]).not.toBe(LINE_KIND_CODE.continuation);
+    expect(a.negotiations).toEqual([]);
+  },
   'recvd-pkt-not-ipsec-gre-study-notes.log': (a) => {
     // one syslog line with masked addresses: read, and no negotiation made of it
     expect(a.input.unrecognized).toEqual([]);

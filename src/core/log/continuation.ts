@@ -8,7 +8,7 @@ import type { Lexed } from './lex.ts';
 import { continuesIkev2 } from './ikev2/continuation.ts';
 
 /** What kind of continuation lines an open record accepts. */
-export type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap' | 'replay' | 'ikev2';
+export type Continuation = 'none' | 'id' | 'ipsec' | 'auth' | 'notify' | 'contact' | 'identity' | 'mapdb' | 'legacy' | 'wrap' | 'replay' | 'fields' | 'ikev2';
 
 export interface OpenRecord {
   index: number;
@@ -56,6 +56,9 @@ export function continues(open: OpenRecord, lexed: Lexed, raw: string): boolean 
       return !lexed.stamped && body.startsWith('(proxy');
     case 'replay':
       return !lexed.stamped && body.startsWith('connection id=');
+    case 'fields':
+      // the message's fields go on, at whatever indent the page left, until its last one has come
+      return !lexed.stamped && open.more.length < 2 && body.indexOf('=') > 0 && parseHead(body) === null && !PROMPT.test(body) && !hasLastField(open);
     case 'ikev2':
       return parseHead(body) === null && !PROMPT.test(body) && continuesIkev2(open.body, open.more, lexed, raw, open.rawFirst);
     case 'wrap':
@@ -126,11 +129,26 @@ export function accepts(head: Head | null, body: string, raw: string): Continuat
     case 'SYSLOG':
       // `%CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed` prints `connection id=29, sequence number=219` below it
       if (t.startsWith('%CRYPTO-4-PKT_REPLAY_ERR')) return 'replay';
+      // a page broke the message before its last field (a mail archive's or a document's width)
+      if (t.startsWith('%CRYPTO-4-RECVD_PKT_') && t.indexOf(lastField(t)) < 0) return 'fields';
       // a page breaks the ASA's IKEv2 messages after their ends, before the text
       return raw.length === 80 || cutAfterEnds(t) ? 'wrap' : 'none';
     default:
       return raw.length === 80 ? 'wrap' : 'none';
   }
+}
+
+/**
+ * The field a crypto message about a received packet ends with: RECVD_PKT_INV_SPI's `…, spi=…, srcaddr=A[, input
+ * interface=I]` and RECVD_PKT_NOT_IPSEC's `… src_addr= A, prot= 47`. A message without it was broken before it.
+ */
+function lastField(text: string): string {
+  return text.startsWith('%CRYPTO-4-RECVD_PKT_NOT_IPSEC') ? 'prot=' : 'srcaddr=';
+}
+
+function hasLastField(open: OpenRecord): boolean {
+  const field = lastField(open.body.slice(open.body.indexOf('%')));
+  return open.body.indexOf(field) >= 0 || open.more.some((m) => m.indexOf(field) >= 0);
 }
 
 /** An ID block line as `field: value`, whether printed bare or behind an `ISAKMP: (1001):` prefix. */
