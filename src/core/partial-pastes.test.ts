@@ -603,6 +603,16 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.phase2).toEqual([]);
     // show output alone proves no cause: no finding is invented
     expect(n.findings).toEqual([]);
+    // `ACTIVE (deleted)`: the rows IOS is removing are said so, not as active SAs
+    const file = 'show-isakmp-sa-mm-key-exch-deleted-rows-psk-mismatch-lab.log';
+    for (const l of bodyLinesWith(file, 'ACTIVE (deleted)')) expect(wordsOf(a, l)).toMatch(/in MM_NO_STATE, ACTIVE \(deleted\): IOS is removing it\.$/);
+    expect(wordsOf(a, bodyLinesWith(file, 'MM_KEY_EXCH       1004 ACTIVE')[0]!)).toBe('ISAKMP SA 192.0.2.1 → 198.51.100.2 in MM_KEY_EXCH, ACTIVE.');
+  },
+  'show-isakmp-sa-deleted-row-conn-id-0-runbook.log': (a) => {
+    // one row IOS is removing (conn-id 0): said as such; a phase 1 in Main Mode that the row does not say failed
+    expect(a.input.unrecognized).toEqual([]);
+    expect(wordsOf(a, 5)).toBe('ISAKMP SA 10.1.1.1 → 10.2.2.1 in MM_NO_STATE, ACTIVE (deleted): IOS is removing it.');
+    expect(a.negotiations.map((n) => [n.phase1.mode, n.phase1.outcome, n.findings])).toEqual([['main', 'incomplete', []]]);
   },
   'show-isakmp-sa-qm-idle-blog.log': (a) => {
     // two rows, the router's own address (102.1.1.1) in both: two phase 1s up with two peers

@@ -226,6 +226,8 @@ function describeEvent(e: IkeEventBody, memo: Annotator): string {
     case 'log-source':
       return `Logged by ${e.name}, as the syslog collector names the sender: its lines are that router's.`;
     case 'show-isakmp-sa':
+      // `ACTIVE (deleted)`: the SA is being removed, whatever its state says
+      if (e.status !== null && e.status.endsWith('(deleted)')) return `ISAKMP SA ${e.src} → ${e.dst} in ${e.state}, ${e.status}: IOS is removing it.`;
       return `ISAKMP SA ${e.src} → ${e.dst} in ${e.state}${e.status ? `, ${e.status}` : ''}${e.state === 'QM_IDLE' ? ': phase 1 is up' : ''}.`;
     case 'show-isakmp-detail':
       return `ISAKMP SA of this router (${e.local}) with ${e.peer}${e.vrf ? ` in VRF ${e.vrf}` : ''}, ${e.status}: ${[e.encryption + (e.keyLength ? ` ${e.keyLength}` : ''), e.hash, e.auth, `DH group ${e.group}`].join(', ')}, ${formatDuration(e.lifetimeLeft * 1000)} of its lifetime left${e.capabilities ? `; capabilities: ${capabilityWords(e.capabilities)}` : ''}.`;

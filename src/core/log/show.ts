@@ -14,7 +14,8 @@ import { cryptoMapLine, startsCryptoMap, type CryptoMapList } from './show-crypt
 import { settingsLine, startsSettings } from './show-crypto-settings.ts';
 import { SESSION_DETAIL_LINES, startsSessionBlock } from './show-session-words.ts';
 
-const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+))?/;
+// the status as printed, `ACTIVE (deleted)` when IOS is removing the SA
+const ISAKMP_ROW = /^(\S+) +(\S+) +([A-Z][A-Z_]+) +(\d+)(?: +\d+)?(?: +([A-Z]+(?: ?\(deleted\))?))?/;
 // the ASA puts a space before the decimal: `spi: 0x32F752FF (855069439)`
 const SPI = /^(0x[\da-f]{1,8}) ?\(\d+\)/i;
 const BARE_SPI = /^[\da-f]{1,8}$/i;
