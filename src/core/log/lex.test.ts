@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { LastStamp, lexLine } from './lex.ts';
+import { lexLine } from './lex.ts';
+import { LastStamp } from './month-stamp.ts';
 
 /** Real prefixes from the corpus and the seed: what lexLine strips and what it keeps. */
 const cases: { name: string; raw: string; body: string; time: number | null; stamped?: boolean; ping?: string; note?: string; quoted?: boolean; bulleted?: boolean }[] = [
