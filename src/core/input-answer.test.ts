@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { answerInput, type InputFacts } from './input-answer.ts';
 
 const facts = (over: Partial<InputFacts>): InputFacts => ({ logLines: 10, textLines: 10, debugLines: 0, negotiations: 0, configs: 0, sample: 'some text\n', ...over });
+const awsAsaLog = readFileSync('fixtures/partial/asa-ikev1-syslog-phase1-completed-no-crypto-map-entry-for-proxy-aws-blog.log', 'utf8');
 const ikev2Log = readFileSync('fixtures/corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', 'utf8');
 
 describe('the answer for an input with nothing to draw', () => {
@@ -22,6 +23,14 @@ describe('the answer for an input with nothing to draw', () => {
       facts: facts({ sample: '[IKEv1 DEBUG]IP = 172.18.254.89, All SA proposals found unacceptable\n[IKEv1 DEBUG]IP = 172.18.254.89, IKE SA Proposal # 1, Transform # 1 acceptable Matches global IKE entry # 5\n' }),
       kind: 'asa-ikev1',
     },
+    // the ASA's IKE system messages are read as syslog lines (debugLines 5), yet they are its IKEv1 output
+    // (fixtures/partial/asa-ikev1-syslog-phase1-completed-no-crypto-map-entry-for-proxy-aws-blog.log)
+    { name: "the ASA's IKEv1 system messages", facts: facts({ debugLines: 6, sample: awsAsaLog }), kind: 'asa-ikev1' },
+    // a line whose IKEv1 tag was not copied: the tunnel group and the peer's address open it
+    // (fixtures/partial/asa-ikev1-debug-three-forms-no-crypto-map-proposals-unacceptable-openswan-notes.log)
+    { name: "the ASA's tunnel group and peer opening a line", facts: facts({ sample: 'Group = 206.54.167.110, IP = 206.54.167.110, Session is being torn down. Reason: crypto map policy not found\n' }), kind: 'asa-ikev1' },
+    // hand-written: prose that mentions a group and an address is no ASA line (no real prose of that shape was found)
+    { name: 'prose naming a group and an IP', facts: facts({ sample: 'The Group = sales, and its IP = 10.1.1.1, is wrong.\n' }), kind: 'not-ike' },
     { name: 'text with tabs and accents is text', facts: facts({ sample: 'col\tcol\r\nrésumé ligne\n' }), kind: 'not-ike' },
   ];
   for (const c of cases) test(c.name, () => expect(answerInput(c.facts)?.kind ?? null).toBe(c.kind));

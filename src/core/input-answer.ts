@@ -33,10 +33,12 @@ export interface InputFacts {
 const IKEV2_LINE = /(?:^|[\s:])IKEv2(?:-[A-Z]{2,12}(?:-\d)?)?:/;
 
 /**
- * The ASA's IKEv1 lines (`[IKEv1]IP = …`, `[IKEv1 DEBUG]Group = …`, its 713xxx syslog messages): another IKEv1
- * implementation than IOS's, whose debug output ikescope does not read.
+ * The ASA's IKEv1 lines: its debug tag (`[IKEv1]IP = …`, `[IKEv1]: Group = …`, `[IKEv1 DEBUG]…`), its IKE system
+ * messages (`%ASA-5-713904:`, 713xxx to 715xxx), or a line that starts with the tunnel group and the peer's
+ * address as those print them (`Group = 10.1.1.1, IP = 10.1.1.1, …`, the tag cut off). Another IKEv1
+ * implementation than IOS's, whose output ikescope does not read as a negotiation.
  */
-const ASA_IKEV1_LINE = /\[IKEv1(?: DEBUG)?\]|%(?:ASA|FTD|PIX)-\d-71[345]\d{3}:/;
+const ASA_IKEV1_LINE = /\[IKEv1(?: DEBUG)?\]|%(?:ASA|FTD|PIX)-\d-71[345]\d{3}:|^\s*Group = [^,\s]{1,64}, (?:Username = [^,\s]{1,64}, )?IP = [\d.:A-Fa-f]{2,45}, /;
 
 /** More than this share of control characters (or bytes that are not UTF-8) and the input is not text. */
 const BINARY_SHARE = 0.05;
@@ -64,7 +66,9 @@ export function answerInput(facts: InputFacts): InputAnswer | null {
   if (looksBinary(facts.sample)) return { kind: 'binary' };
   const ikev2 = linesLike(facts.sample, IKEV2_LINE);
   if (ikev2 > 0) return { kind: 'ikev2', lines: ikev2 };
-  const asa = facts.debugLines === 0 ? linesLike(facts.sample, ASA_IKEV1_LINE) : 0;
+  // The ASA's IKE system messages are read as syslog lines (debugLines counts them), yet they make no negotiation
+  // for the same reason its debug tag does: the answer names them whatever else was read.
+  const asa = linesLike(facts.sample, ASA_IKEV1_LINE);
   if (asa > 0) return { kind: 'asa-ikev1', lines: asa };
   if (facts.debugLines > 0) return { kind: 'no-negotiation', debugLines: facts.debugLines };
   return { kind: 'not-ike', lines: facts.logLines };
@@ -80,7 +84,7 @@ export function answerWords(answer: InputAnswer): string {
     case 'ikev2':
       return `This is IKEv2 debug output (${answer.lines} IKEv2 line${answer.lines === 1 ? '' : 's'} seen), but it shows no IKE SA to draw: no packet, SPI or state machine line.`;
     case 'asa-ikev1':
-      return `This is the ASA's IKEv1 output (${answer.lines} line${answer.lines === 1 ? '' : 's'} such as [IKEv1]IP = … seen): ikescope reads the IKEv1 debug output of IOS and IOS-XE, and the IKEv2 output of IOS, IOS-XE and the ASA/FTD, but not the ASA's IKEv1 debugs.`;
+      return `This is an ASA's IKEv1 output, its debug lines or system messages (${answer.lines} line${answer.lines === 1 ? '' : 's'} such as [IKEv1]IP = …, Group = …, IP = … or %ASA-5-713904 seen), which ikescope does not read as a negotiation: it reads the IKEv1 debug output of IOS and IOS-XE, and the IKEv2 output of IOS, IOS-XE and the ASA/FTD.`;
     case 'no-negotiation':
       return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output ${answer.debugLines === 1 ? 'was' : 'were'} read, but they hold no negotiation to draw: no exchange of messages and no state change.`;
     case 'config-only':
@@ -90,6 +94,16 @@ export function answerWords(answer: InputAnswer): string {
     default:
       return answer satisfies never;
   }
+}
+
+/**
+ * The text report's first words on an input with no negotiation: what was recognized. An ASA's IKEv1 output is
+ * IKE output that was found, so it is not said to hold no IKE negotiation.
+ */
+export function answerReportLine(answer: InputAnswer | null): string {
+  if (answer === null) return 'No IKE negotiation found in this input.';
+  if (answer.kind === 'asa-ikev1') return answerWords(answer);
+  return `No IKE negotiation found in this input. ${answerWords(answer)}`;
 }
 
 /** A piece of advice: words, or a command to type on the router. */

@@ -13,6 +13,7 @@ import { LINE_KIND_CODE } from './ike/line-kinds.ts';
 import { annotationOf, timeOf } from './log/record-table.ts';
 import { lineInfo } from './line-info.ts';
 import { textReport } from './report/text.ts';
+import { analysisInputFacts, answerInput } from './input-answer.ts';
 
 const dir = new URL('../../fixtures/partial/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
@@ -918,7 +919,31 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(p.verification).toMatchObject({ packetsOut: 106, packetsIn: 106, up: true });
     expect(n.findings.map((x) => x.code).sort()).toEqual(['NAT_T', 'WEAK_CRYPTO']);
   },
+  // The ASA's IKEv1 output: its debug tag, its IKE system messages, a bare `Group = …, IP = …` line. ikescope does
+  // not read it as a negotiation, and says so: neither "no IKE found" nor a negotiation made up of it.
+  'asa-ikev1-qm-fsm-error-correlator-crypto-map-policy-not-found-de-lab.log': (a) => expectAsaIkev1(a, 'asa-ikev1-qm-fsm-error-correlator-crypto-map-policy-not-found-de-lab.log', 12),
+  'asa-ikev1-syslog-phase1-completed-no-crypto-map-entry-for-proxy-aws-blog.log': (a) => {
+    const f = 'asa-ikev1-syslog-phase1-completed-no-crypto-map-entry-for-proxy-aws-blog.log';
+    // the five IKE messages (713xxx); 113019 is the ASA's session message, said as a system message all the same
+    expectAsaIkev1(a, f, 5);
+    for (const l of bodyLinesWith(f, '%ASA-')) expect(a.lineTables[0]!.kinds[l - 1]).toBe(LINE_KIND_CODE.debug);
+  },
+  'asa-ikev1-syslog-ike-decode-resending-invalid-cookie-713904-html-spans-blog.log': (a) => expectAsaIkev1(a, 'asa-ikev1-syslog-ike-decode-resending-invalid-cookie-713904-html-spans-blog.log', 30),
+  'asa-ikev1-debug-three-forms-no-crypto-map-proposals-unacceptable-openswan-notes.log': (a) => expectAsaIkev1(a, 'asa-ikev1-debug-three-forms-no-crypto-map-proposals-unacceptable-openswan-notes.log', 4),
 };
+
+/** An ASA's IKEv1 output: no negotiation, every line kept, and the answer naming what it is (`asaLines` of its lines). */
+function expectAsaIkev1(a: Analysis, name: string, asaLines: number): void {
+  const text = readFileSync(new URL(name, dir), 'utf8');
+  expect(a.negotiations).toEqual([]);
+  expect(a.input.unrecognized).toEqual([]);
+  expect(a.lineTables[0]!.kinds.length).toBe(text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
+  const answer = answerInput(analysisInputFacts(a, [text]));
+  expect(answer).toEqual({ kind: 'asa-ikev1', lines: asaLines });
+  const said = textReport(a, false, [text]).split('\n')[1];
+  expect(said).toMatch(/^This is an ASA's IKEv1 output, its debug lines or system messages \(\d+ lines such as /);
+  expect(said).toContain('which ikescope does not read as a negotiation');
+}
 
 function expectGolden(file: URL, text: string): void {
   if (process.env.UPDATE_GOLDENS === '1') writeFileSync(file, text);

@@ -1,5 +1,5 @@
 /** The text renderer, `analyze`'s human-readable report: per negotiation a text ladder, the states, the outcome. */
-import { analysisInputFacts, answerInput, answerWords } from '../input-answer.ts';
+import { analysisInputFacts, answerInput, answerReportLine } from '../input-answer.ts';
 import type { Analysis, Message, Negotiation, Phase2 } from '../analysis.ts';
 import type { LineRef } from '../ike/line-ref.ts';
 import { lineKindName } from '../ike/line-kinds.ts';
@@ -109,7 +109,7 @@ export function textReport(a: Analysis, annotate: boolean, texts: readonly strin
   if (a.negotiations.length === 0) {
     const starts = texts ?? options.samples ?? null;
     const answer = starts === null ? null : answerInput(analysisInputFacts(a, starts));
-    out.push(answer === null ? 'No IKE negotiation found in this input.' : `No IKE negotiation found in this input. ${answerWords(answer)}`);
+    out.push(answerReportLine(answer));
   }
   for (const n of a.negotiations) {
     out.push('');
