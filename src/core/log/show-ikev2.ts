@@ -13,9 +13,15 @@ import { ikev2StatsLine } from './show-ikev2-stats.ts';
 /** Which part of the output the lines belong to: the IKE SA's lines, or a child SA's after `Child sa:`. */
 export interface Ikev2ShowState {
   child: boolean;
+  /**
+   * The start of a word the terminal's width cut off the end of the algorithms line (`…, Auth sign: RSA, Au`),
+   * whose rest opens the next line (`th verify: RSA`).
+   */
+  cut?: string | undefined;
 }
 
-const ROW = /^(\d{1,10}) +(\S{1,64})\/(\d{1,5}) +(\S{1,64})\/(\d{1,5}) +([^\s/]{1,32})\/(\S{1,32}) +([A-Z][A-Z-]{1,20})$/;
+/** Spaces may follow the VRF column's slash where a publication broke the row and padded the join (`none/      none`). */
+const ROW = /^(\d{1,10}) +(\S{1,64})\/(\d{1,5}) +(\S{1,64})\/(\d{1,5}) +([^\s/]{1,32})\/ *(\S{1,32}) +([A-Z][A-Z-]{1,20})$/;
 /** The ASA's row: no VRF column, this end's role after the status. */
 const ROW_ASA = /^(\d{1,10}) +(\S{1,64})\/(\d{1,5}) +(\S{1,64})\/(\d{1,5}) +([A-Z][A-Z-]{1,20}) +(INITIATOR|RESPONDER)$/;
 const ROW_V6 = /^(\d{1,10}) +([^\s/]{1,32})\/(\S{1,32}) +([A-Z][A-Z-]{1,20})$/;
@@ -38,16 +44,32 @@ export function startsIkev2Show(t: string): boolean {
   return t.startsWith('Tunnel-id ') || t === 'IKEv2 SAs:' || t === 'Crypto IKEv2 SA Statistics' || ((t.startsWith('IPv4 Crypto IKEv2') || t.startsWith('IPv6 Crypto IKEv2')) && t.length < 40);
 }
 
-/** `Encr: AES-CBC, keysize: 128, PRF: SHA1, …`: each `key: value`, keys lower-cased; `mode tunnel` as mode. */
+/**
+ * `Encr: AES-CBC, keysize: 128, PRF: SHA1, …`: each `key: value`, keys lower-cased, a run of spaces inside a key
+ * (`Auth       sign:`, a publication's padding where it broke the line) one space; `mode tunnel` as mode.
+ */
 function pairs(t: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const part of t.split(',')) {
     const p = part.trim();
     const colon = p.indexOf(':');
-    if (colon > 0) out.set(p.slice(0, colon).trim().toLowerCase(), p.slice(colon + 1).trim());
+    if (colon > 0) out.set(p.slice(0, colon).trim().toLowerCase().replace(/\s+/g, ' '), p.slice(colon + 1).trim());
     else if (p.startsWith('mode ')) out.set('mode', p.slice(5).trim());
   }
   return out;
+}
+
+/** The word cut off the end of an algorithms line: its last part when that holds no `key:` yet (`Au`), else undefined. */
+function cutWord(t: string): string | undefined {
+  const last = t.slice(t.lastIndexOf(',') + 1).trim();
+  return last.length > 0 && !last.includes(':') ? last : undefined;
+}
+
+/** `Auth verify: RSA` after the algorithms line, whole or its rest (`th verify: RSA` after `…, Au`). */
+function authVerify(t: string, cut: string | undefined): Ikev2ShowLine | null {
+  const whole = cut !== undefined && 'Auth verify:'.startsWith(cut) ? cut + t : t;
+  if (!whole.startsWith('Auth verify:') || whole.includes(',')) return null;
+  return { kind: 'auth-verify', authVerify: whole.slice(12).trim() };
 }
 
 /** An algorithm as printed, or null for none: an SA still negotiating prints `Encr: Unknown - 0, PRF: Unknown - 0, …`. */
@@ -61,6 +83,8 @@ function hexSpi(s: string): string {
 
 /** The meaning of one line of IKEv2 show output (trimmed), or null when it is not one. */
 export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine | IkeEventBody | null {
+  const cut = state.cut;
+  state.cut = undefined;
   const c0 = t.charCodeAt(0);
   if (c0 >= 48 && c0 <= 57) {
     const row = ROW.exec(t);
@@ -90,6 +114,7 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
     }
     const hash = p.get('hash');
     const group = printedCount(p.get('dh grp'));
+    state.cut = cutWord(t);
     return {
       kind: 'crypto',
       encryption: agreed(p.get('encr')),
@@ -102,7 +127,8 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
       authVerify: agreed(p.get('auth verify')),
     };
   }
-  if (t.startsWith('Auth verify:') && !t.includes(',')) return { kind: 'auth-verify', authVerify: t.slice(12).trim() };
+  const verify = authVerify(t, cut);
+  if (verify !== null) return verify;
   const life = LIFE.exec(t);
   if (life !== null) return { kind: 'life', lifetimeSeconds: Number(life[1]), activeSeconds: Number(life[2]) };
   const spis = SPIS.exec(t);

@@ -356,6 +356,27 @@ const expectations: Record<string, (a: Analysis) => void> = {
     ]);
     expect(a.input.unrecognized).toEqual([]);
   },
+  'show-ikev2-session-algorithms-line-cut-mid-word-rsa-crypto-map-gre-otus-lab.log': (a) => {
+    // the terminal cut the algorithms line inside a word (`…, Auth sign: RSA, Au` then `th verify: RSA`): the two
+    // lines are one, the peer's RSA signature verified as the first line's own
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.ikeSa?.outcome, n.childSas?.length])).toEqual([['20.10.20.2', '20.20.10.2', 'complete', 1]]);
+    expect(a.negotiations[0]!.ikeSa!.shown).toMatchObject({ status: 'READY', sessionStatus: 'UP-ACTIVE', encryption: 'AES-CBC', keySize: 256, prf: 'SHA1', integrity: 'SHA96', group: 2, authSign: 'RSA', authVerify: 'RSA' });
+    const rest = text('show-ikev2-session-algorithms-line-cut-mid-word-rsa-crypto-map-gre-otus-lab.log').split('\n').indexOf('th verify: RSA') + 1;
+    expect(lineInfo(a, { file: 0, line: rest })).toMatchObject({ kind: 'show', annotation: "The rest of the algorithms line: verifies the peer's RSA." });
+    expect(a.negotiations[0]!.findings).toEqual([]);
+    expect(a.input.unrecognized).toEqual([]);
+  },
+  'show-ikev2-sa-three-ready-rows-padded-where-broken-rsa-dmvpn-hub-otus-lab.log': (a) => {
+    // each row broken in its VRF column and the join padded (`none/      none`): still a row, one IKE SA each
+    expect(a.negotiations.map((n) => [n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.shown?.status, n.ikeSa?.shown?.activeSeconds])).toEqual([
+      ['10.10.0.29', '10.10.0.82', 'complete', 'READY', 11983],
+      ['10.10.0.29', '12.10.0.2', 'complete', 'READY', 10],
+      ['10.10.0.29', '10.10.0.89', 'complete', 'READY', 11572],
+    ]);
+    // `Auth       sign: RSA`: the padding inside the key is one space
+    for (const n of a.negotiations) expect(n.ikeSa!.shown).toMatchObject({ encryption: 'AES-CBC', keySize: 128, integrity: 'MD596', group: 2, authSign: 'RSA', authVerify: 'RSA' });
+    expect(a.input.unrecognized).toEqual([]);
+  },
 };
 
 function expectGolden(file: URL, json: string): void {
