@@ -930,6 +930,22 @@ const expectations: Record<string, (a: Analysis) => void> = {
   },
   'asa-ikev1-syslog-ike-decode-resending-invalid-cookie-713904-html-spans-blog.log': (a) => expectAsaIkev1(a, 'asa-ikev1-syslog-ike-decode-resending-invalid-cookie-713904-html-spans-blog.log', 30),
   'asa-ikev1-debug-three-forms-no-crypto-map-proposals-unacceptable-openswan-notes.log': (a) => expectAsaIkev1(a, 'asa-ikev1-debug-three-forms-no-crypto-map-proposals-unacceptable-openswan-notes.log', 4),
+  'asa-ikev2-crypto-map-peer-doesnt-match-peer-behind-nat-child-refused-responder-caida.log': (a) => {
+    const f = 'asa-ikev2-crypto-map-peer-doesnt-match-peer-behind-nat-child-refused-responder-caida.log';
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.ikeVersion, n.role, n.local, n.peer, n.ikeSa?.outcome, n.childSas?.map((c) => c.outcome)])).toEqual([[2, 'responder', '30.30.30.1', '30.30.30.2', 'complete', ['failed']]]);
+    const n = a.negotiations[0]!;
+    // the crypto map entry is skipped for its peer, not for its transforms: no transform set mismatch is claimed
+    const skipped = bodyLinesWith(f, "peer doesn't match map entry")[0]!;
+    expect(wordsOf(a, skipped)).toBe('Crypto map VPN_MAP seq 1 is for another peer: its `set peer` does not name this one, so the entry does not apply.');
+    expect(n.findings.map((x) => x.code).sort()).toEqual(['NAT_T', 'P2_PROXY_MISMATCH', 'SA_DELETED_BY_PEER']);
+    const proxy = n.findings.find((x) => x.code === 'P2_PROXY_MISMATCH')!;
+    expect(findingLines(n, 'P2_PROXY_MISMATCH')).toContain(skipped);
+    expect(proxy.summary).toMatch(/^30\.30\.30\.1's crypto map VPN_MAP seq 1 is for another peer \(line \d+\): its `set peer` does not name 30\.30\.30\.2/);
+    // the identity the PSK was looked up for is an address the packets do not come from
+    expect(proxy.summary).toContain("The peer's identity is the address 20.20.20.1 (line 288), yet its packets come from 30.30.30.2");
+    expect(proxy.fix).toContain('`crypto map VPN_MAP 1 set peer 30.30.30.2`');
+  },
 };
 
 /** An ASA's IKEv1 output: no negotiation, every line kept, and the answer naming what it is (`asaLines` of its lines). */

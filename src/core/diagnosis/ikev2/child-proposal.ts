@@ -8,7 +8,8 @@
  * | `IKEv2-PROTO-1: (19): Expected Policies:` + `ESP: Proposal 0:  AES-CBC-128 SHA256 Don't use ESN` | corpus 28 |
  * | `IKEv2-PROTO-5: (19): Failed to verify the proposed policies` | corpus 28 |
  * An ASA answers crypto ACLs that are not mirrored with the same notify (corpus 32): when its log shows
- * `Crypto Map: No proxy match` (or a crypto map entry without its ACL, corpus 39), that is P2_PROXY_MISMATCH instead.
+ * `Crypto Map: No proxy match` (or a crypto map entry without its ACL, corpus 39, or one for another peer), that is
+ * P2_PROXY_MISMATCH instead.
  */
 import type { Negotiation } from '../../analysis.ts';
 import { finding, type DiagnosedFinding } from '../finding.ts';
@@ -17,7 +18,7 @@ import { type Cited, linesWords, policies, refusedBy, routerName } from './evide
 export function childProposalMismatch(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const refused = refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name === 'IKE_AUTH' || m.name === 'CREATE_CHILD_SA');
   if (refused.length === 0) return [];
-  if (c.some((x) => x.line.kind === 'no-proxy-match' || x.line.kind === 'crypto-map-incomplete')) return [];
+  if (c.some((x) => x.line.kind === 'no-proxy-match' || x.line.kind === 'crypto-map-incomplete' || x.line.kind === 'crypto-map-other-peer')) return [];
   const p = policies(c, true);
   const responderLogged = n.routers.responder.logged;
   const up = n.ikeSa?.outcome === 'complete' ? 'The IKE SA is up, but ' : '';

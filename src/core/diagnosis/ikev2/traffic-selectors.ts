@@ -7,6 +7,7 @@
  * | `IKEv2-PROTO-1: (27): Expected Policies:` (nothing after it) | corpus 32 |
  * | IKE_AUTH response `(27):  NOTIFY(NO_PROPOSAL_CHOSEN)(27):   Next payload: NONE, …` | corpus 32 |
  * | `IKEv2-PLAT-2: Crypto map VPN_MAP seq 1 is incomplete due to missing ACL` | ASA responder, corpus 39 |
+ * | `IKEv2-PLAT-2: (2): Crypto map VPN_MAP seq 1  peer doesn't match map entry` | ASA responder behind a NAT'd peer, fixtures/partial (CAIDA `resp_error_no_peer_crymap_Nat-T.txt`) |
  * | a response with NOTIFY(TS_UNACCEPTABLE) | no IOS or ASA debug text in the corpus yet (IKEv2.md, Gaps) |
  */
 import type { Negotiation } from '../../analysis.ts';
@@ -32,10 +33,40 @@ function incompleteMap(n: Negotiation, incomplete: readonly Cited[]): DiagnosedF
   ];
 }
 
+/**
+ * An ASA whose crypto map entry names another peer (`set peer`) skips it: with no entry for this peer it has no IPsec
+ * proposal to offer, and refuses the child SA as it refuses unmirrored ACLs. The peer's own identity, when it is
+ * an address the packets do not come from, says a NAT changed it on the way.
+ */
+function otherPeerMap(n: Negotiation, c: readonly Cited[], skipped: readonly Cited[]): DiagnosedFinding[] {
+  const first = skipped[0]!;
+  const l = first.line.kind === 'crypto-map-other-peer' ? first.line : null;
+  const refusal = refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name !== 'IKE_SA_INIT');
+  const entry = `crypto map ${l?.map ?? '?'} seq ${l?.seq ?? '?'}`;
+  const seen = n.peer;
+  const named = c.find((x) => x.line.kind === 'psk' && !x.line.own && x.line.id !== seen && /^[\d.]{7,15}$|:/.test(x.line.id));
+  const nat = named?.line.kind === 'psk' && seen !== null
+    ? ` The peer's identity is the address ${named.line.id} (line ${named.at.line}), yet its packets come from ${seen}: its address is translated on the way.`
+    : '';
+  return [
+    finding({
+      code: 'P2_PROXY_MISMATCH',
+      severity: 'error',
+      lines: [...skipped.map((x) => x.at), ...(named === undefined ? [] : [named.at]), ...refusal.flatMap((m) => m.lines.slice(0, 1))],
+      summary: `${routerName(n, first.side)}'s ${entry} is for another peer (${linesWords(skipped.map((x) => x.at))}): its \`set peer\` does not name ${seen ?? 'this peer'}, so no entry applies to the child SA and it was refused${refusal.length > 0 ? ' with NO_PROPOSAL_CHOSEN' : ''}.${nat}`,
+      fix: `Name the peer in the entry as this end sees it: \`crypto map ${l?.map ?? 'MAP'} ${l?.seq ?? 'N'} set peer ${seen ?? 'PEER'}\` (its address after any NAT), or add an entry for it whose ACL mirrors the peer's.`,
+      message: `${refusal[0]?.name ?? 'IKE_AUTH'}.response`,
+      side: first.side ?? 'responder',
+    }),
+  ];
+}
+
 export function trafficSelectorMismatch(n: Negotiation, c: readonly Cited[]): DiagnosedFinding[] {
   const noProxy = c.filter((x) => x.line.kind === 'no-proxy-match');
   const unacceptable = refusedBy(n, 'TS_UNACCEPTABLE');
   const incomplete = c.filter((x) => x.line.kind === 'crypto-map-incomplete');
+  const otherPeer = c.filter((x) => x.line.kind === 'crypto-map-other-peer');
+  if (noProxy.length === 0 && unacceptable.length === 0 && otherPeer.length > 0) return otherPeerMap(n, c, otherPeer);
   if (noProxy.length === 0 && unacceptable.length === 0 && incomplete.length > 0) return incompleteMap(n, incomplete);
   if (noProxy.length === 0 && unacceptable.length === 0) return [];
   const refusal = [...unacceptable, ...refusedBy(n, 'NO_PROPOSAL_CHOSEN').filter((m) => m.name !== 'IKE_SA_INIT')];

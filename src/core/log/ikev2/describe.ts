@@ -110,6 +110,8 @@ export function describeIkev2(l: Ikev2Line): string {
       return l.own ? `Our identity: ${l.id} (${l.idType}).` : `The peer's identity ${l.id} (${l.idType}) selects the IKEv2 profile.`;
     case 'no-proxy-match':
       return `The peer's traffic selectors match no entry of crypto map ${l.map ?? '?'}${l.seq === null ? '' : ` (seq ${l.seq})`}: the crypto ACLs are not mirror images.`;
+    case 'crypto-map-other-peer':
+      return `Crypto map ${l.map ?? '?'} seq ${l.seq ?? '?'} is for another peer: its \`set peer\` does not name this one, so the entry does not apply.`;
     case 'crypto-map-incomplete':
       return `Crypto map ${l.map ?? '?'} seq ${l.seq ?? '?'} has no ${l.missing}: it cannot match the peer's traffic selectors.`;
     case 'weaker-ike':

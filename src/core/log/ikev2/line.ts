@@ -101,6 +101,8 @@ export type Ikev2Line =
   | { kind: 'lookup'; what: 'policy' | 'default-policy' | 'profile' | 'keyring' | 'peer-block' | 'tunnel-group' | 'crypto-map' | 'selectors'; name: string | null; words: string; local?: string }
   /** ASA `Crypto Map: No proxy match on map VPN_MAP seq 1`: the peer's traffic selectors match no crypto map entry */
   | { kind: 'no-proxy-match'; map: string | null; seq: number | null }
+  /** ASA `Crypto map VPN_MAP seq 1  peer doesn't match map entry`: the entry's `set peer` names another address */
+  | { kind: 'crypto-map-other-peer'; map: string | null; seq: number | null }
   /** ASA `Crypto map VPN_MAP seq 1 is incomplete due to missing ACL`: the entry has no `match address` */
   | { kind: 'crypto-map-incomplete'; map: string | null; seq: number | null; missing: string }
   /** ASA `Selected IKEv2 encryption algorithm (AES-CBC-128) is not strong enough to secure proposed IPsec encryption algorithm (AES-CBC-256).` */

@@ -227,6 +227,8 @@ function lookup(text: string): Ikev2Line | null {
   }
   const incomplete = /^Crypto map (\S{1,64}) seq (\d{1,6}) is incomplete due to missing (.{1,60})$/.exec(text);
   if (incomplete !== null) return { kind: 'crypto-map-incomplete', map: incomplete[1] ?? null, seq: Number(incomplete[2]), missing: incomplete[3] ?? '' };
+  const otherPeer = /^Crypto map (\S{1,64}) seq (\d{1,6}) +peer doesn't match map entry/.exec(text);
+  if (otherPeer !== null) return { kind: 'crypto-map-other-peer', map: otherPeer[1] ?? null, seq: Number(otherPeer[2]) };
   const noProxy = /^Crypto Map: No proxy match on map (\S{1,64})(?: seq (\d{1,6}))?/.exec(text);
   if (noProxy !== null) return { kind: 'no-proxy-match', map: noProxy[1] ?? null, seq: noProxy[2] === undefined ? null : Number(noProxy[2]) };
   if (text.startsWith('Selector received from peer is accepted')) return { kind: 'lookup', what: 'selectors', name: null, words: "The peer's traffic selectors are accepted." };

@@ -228,6 +228,7 @@ function isEvidence(line: Ikev2Line, decoded: readonly string[]): boolean {
     case 'identity':
     case 'weaker-ike':
     case 'crypto-map-incomplete':
+    case 'crypto-map-other-peer':
     case 'policies':
     case 'no-proxy-match':
     case 'psk':
