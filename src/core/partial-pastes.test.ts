@@ -946,6 +946,23 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(proxy.summary).toContain("The peer's identity is the address 20.20.20.1 (line 288), yet its packets come from 30.30.30.2");
     expect(proxy.fix).toContain('`crypto map VPN_MAP 1 set peer 30.30.30.2`');
   },
+  'asa-ikev2-auth-response-without-child-sa-then-own-delete-initiator-behind-nat-caida.log': (a) => {
+    const f = 'asa-ikev2-auth-response-without-child-sa-then-own-delete-initiator-behind-nat-caida.log';
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome])).toEqual([['initiator', '20.20.20.1', '30.30.30.1', 'complete']]);
+    const n = a.negotiations[0]!;
+    // the state machine took no child SA from the IKE_AUTH response (no EV_PROC_SA_TS): the child SA failed, though
+    // the response's notify is not printed; it was said complete
+    expect(n.childSas?.map((c) => [c.messageId, c.outcome, c.refusal])).toEqual([[1, 'failed', null]]);
+    expect(n.findings.map((x) => x.code).sort()).toEqual(['NAT_T', 'P2_REJECTED_BY_PEER']);
+    const rejected = n.findings.find((x) => x.code === 'P2_REJECTED_BY_PEER')!;
+    const read = bodyLinesWith(f, 'CurState: AUTH_DONE Event: EV_OK')[0]!;
+    // the response's packet line, the state change that read it, the initiator's own delete
+    const response = Math.max(...bodyLinesWith(f, 'Received Packet [From').filter((l) => l < bodyLinesWith(f, 'IKE_AUTH Exchange RESPONSE')[0]!));
+    expect(rejected.lines.map((l) => l.line)).toEqual([response, read, bodyLinesWith(f, 'Sending DELETE INFO message for IKEv2 SA')[0]]);
+    expect(rejected.summary).toContain('this log does not say why the child SA was refused');
+    expect(rejected).toMatchObject({ severity: 'error', message: 'IKE_AUTH.response', side: 'responder' });
+  },
 };
 
 /** An ASA's IKEv1 output: no negotiation, every line kept, and the answer naming what it is (`asaLines` of its lines). */

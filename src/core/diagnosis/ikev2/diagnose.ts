@@ -5,6 +5,7 @@ import { cited } from './evidence.ts';
 import { answerLost } from './answer-lost.ts';
 import { authMethodMismatch } from './auth-method.ts';
 import { certAuthFailed } from './cert-auth.ts';
+import { childNotMade } from './child-not-made.ts';
 import { childProposalMismatch } from './child-proposal.ts';
 import { deadPeer } from './dead-peer.ts';
 import { identityMismatch } from './identity-mismatch.ts';
@@ -20,7 +21,7 @@ import { weakCrypto } from './weak-crypto.ts';
 
 const RULES = [
   peerUnreachable, answerLost, pskMismatch, authMethodMismatch, certAuthFailed, identityMismatch, ikeProposalMismatch, childProposalMismatch, trafficSelectorMismatch,
-  deadPeer, saDeletedByPeer, invalidSpi, messageWindow, natTraversal, weakCrypto,
+  childNotMade, deadPeer, saDeletedByPeer, invalidSpi, messageWindow, natTraversal, weakCrypto,
 ] as const;
 
 export function diagnoseIkev2(n: Negotiation): DiagnosedFinding[] {

@@ -78,6 +78,24 @@ function failsTheSa(s: { event: string }): boolean {
 }
 
 /**
+ * The initiator's state machine read the IKE_AUTH response without a child SA in it: it went on from I_PROC_AUTH
+ * to AUTH_DONE with no EV_PROC_SA_TS, the step that takes the child SA's proposal and selectors. Every success
+ * capture prints that step (corpus 29, 33, 38); an ASA whose child SA the responder refused does not (corpus 27,
+ * whose response shows NO_PROPOSAL_CHOSEN, and CAIDA's no-crypto-map-peer initiator, whose response is not decoded).
+ */
+export function readAuthResponseWithoutChild(d: Pick<V2Draft, 'side' | 'states'>): boolean {
+  if (d.side !== 'initiator') return false;
+  let processing = false;
+  for (const s of d.states) {
+    if (s.state === 'I_PROC_AUTH') {
+      if (s.event === 'EV_PROC_SA_TS') return false;
+      processing = true;
+    } else if (processing && s.state === 'AUTH_DONE') return true;
+  }
+  return false;
+}
+
+/**
  * A CREATE_CHILD_SA request that rekeys the IKE SA, not a child: it carries a KE and an SA but no traffic
  * selectors (RFC 7296 1.3.2). One whose payloads the log does not show (only ENCR) is not told apart: kept as a child.
  */
@@ -101,10 +119,12 @@ function childSas(ds: readonly V2Draft[], messages: readonly Ikev2Message[], loc
   }
   const up = ds.some((d) => d.up);
   const failed = ds.some((d) => d.failures.length > 0);
+  const noChild = ds.some(readAuthResponseWithoutChild);
   return carriers.map((carrier, i) => {
     const response = messages.find((m) => m.name === carrier.name && m.response && m.messageId === carrier.messageId);
     const refusal = ds.flatMap((d) => d.childRefusals).find((r) => r.messageId === carrier.messageId) ?? null;
-    const outcome: Outcome = refusal !== null || (i === 0 && failed && !up) ? 'failed' : response !== undefined && up ? 'complete' : 'incomplete';
+    const withoutChild = i === 0 && carrier.name === 'IKE_AUTH' && noChild;
+    const outcome: Outcome = refusal !== null || withoutChild || (i === 0 && failed && !up) ? 'failed' : response !== undefined && up ? 'complete' : 'incomplete';
     if (i > 0) return { messageId: carrier.messageId, outcome, transform: null, spis: null, trafficSelectors: null, refusal: refusal?.notify ?? null };
     const own = ds.find((d) => d.side === localSide) ?? ds[0];
     const proposal = ds.map((d) => d.childProposal).find((p) => p !== null) ?? null;
