@@ -963,6 +963,27 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(rejected.summary).toContain('this log does not say why the child SA was refused');
     expect(rejected).toMatchObject({ severity: 'error', message: 'IKE_AUTH.response', side: 'responder' });
   },
+  'asa-ikev2-initiator-error-notes-no-tunnel-group-no-keys-no-proposal-caida.log': (a) => {
+    // the ASA's level-1 errors of an initiator that cannot start, each said for what it is; the authors' tags are prose
+    const f = 'asa-ikev2-initiator-error-notes-no-tunnel-group-no-keys-no-proposal-caida.log';
+    expect(a.input.unrecognized).toEqual([]);
+    const said = (text: string) => wordsOf(a, bodyLinesWith(f, text)[0]!);
+    expect(said("Can't find tunnel group for peer 1.1.1.1")).toBe('No tunnel group is configured for this peer: the ASA cannot negotiate with it.');
+    expect(said('unable to set self auth method')).toBe('The ASA cannot set its own authentication method for this peer: no tunnel group, or none configured in it.');
+    for (const l of bodyLinesWith(f, 'Could not build ikev2 policy')) expect(wordsOf(a, l)).toMatch(/^The IKEv2 policy for this peer could not be built/);
+    for (const l of bodyLinesWith(f, 'asa connect start L2L failed')) expect(wordsOf(a, l)).toBe('The LAN-to-LAN connection to this peer is not started.');
+    expect(said('Received no proposal chosen notify')).toMatch(/^The peer sent notify NO_PROPOSAL_CHOSEN/);
+    for (const l of bodyLinesWith(f, '<Error-')) expect(a.lineTables[0]!.kinds[l - 1]).toBe(LINE_KIND_CODE.prose);
+  },
+  'asa-ikev2-cert-http-url-lookup-unsupported-auth-exchange-failed-cisco-doc.log': (a) => {
+    // the certificate error the document broke over three lines is one message, understood
+    const f = 'asa-ikev2-cert-http-url-lookup-unsupported-auth-exchange-failed-cisco-doc.log';
+    expect(a.input.unrecognized).toEqual([]);
+    expect(a.negotiations).toEqual([]);
+    const cert = bodyLinesWith(f, 'Unsupported cert encoding')[0]!;
+    expect(wordsOf(a, cert)).toMatch(/^The peer's certificate came in an encoding this end does not take, or the peer asked for certificates by HTTP URL without announcing HTTP_LOOKUP_SUPPORTED/);
+    for (const l of [cert + 1, cert + 2]) expect(a.lineTables[0]!.kinds[l - 1]).toBe(LINE_KIND_CODE.continuation);
+  },
 };
 
 /** An ASA's IKEv1 output: no negotiation, every line kept, and the answer naming what it is (`asaLines` of its lines). */

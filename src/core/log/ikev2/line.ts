@@ -34,6 +34,11 @@ export type Ikev2ErrorCode =
   | 'profile-not-found'
   | 'peer-id-check-failed'
   | 'cert-failed'
+  | 'cert-encoding'
+  | 'no-tunnel-group'
+  | 'no-own-auth'
+  | 'policy-not-built'
+  | 'connect-failed'
   | 'platform-errors'
   | 'empty'
   | 'other';

@@ -186,15 +186,26 @@ const ERRORS: readonly [string, Ikev2ErrorCode][] = [
   ['% IKEv2 profile not found', 'profile-not-found'],
   ['Peer ID check failed', 'peer-id-check-failed'],
   ['Verify cert failed', 'cert-failed'],
+  // the ASA, when its IOS peer asks for certificates by URL (Cisco TAC document 117337, CSCul48246)
+  ['Unsupported cert encoding found or Peer requested HTTP URL but never sent HTTP_LOOKUP_SUPPORTED Notification', 'cert-encoding'],
+  // an ASA that cannot start a LAN-to-LAN negotiation for want of configuration (CAIDA's initiator error notes)
+  ["Can't find tunnel group for peer", 'no-tunnel-group'],
+  ['unable to set self auth method', 'no-own-auth'],
+  ['Failed to set P1 auth to build policy', 'policy-not-built'],
+  ['Could not build ikev2 policy', 'policy-not-built'],
+  ['asa connect start L2L failed', 'connect-failed'],
   ['Verify auth failed', 'auth-failed'],
   [': Platform errors', 'platform-errors'],
 ];
 
-const NOTIFIES_SENT: readonly [string, string][] = [
-  ['Sending no proposal chosen notify', 'NO_PROPOSAL_CHOSEN'],
-  ['Sending authentication failure notify', 'AUTHENTICATION_FAILED'],
-  ['Sending INVALID_SPI notify', 'INVALID_SPI'],
-  [': Received no proposal chosen notify', 'NO_PROPOSAL_CHOSEN'],
+/** The notifies a router says it sends or received, in words of their own (the packet lines say them too). */
+const NOTIFIES: readonly [string, string, 'out' | 'in'][] = [
+  ['Sending no proposal chosen notify', 'NO_PROPOSAL_CHOSEN', 'out'],
+  ['Sending authentication failure notify', 'AUTHENTICATION_FAILED', 'out'],
+  ['Sending INVALID_SPI notify', 'INVALID_SPI', 'out'],
+  // after an empty message (`: Received …`), or alone after the ASA's tag (CAIDA's initiator error notes)
+  [': Received no proposal chosen notify', 'NO_PROPOSAL_CHOSEN', 'in'],
+  ['Received no proposal chosen notify', 'NO_PROPOSAL_CHOSEN', 'in'],
 ];
 
 function lookup(text: string): Ikev2Line | null {
@@ -335,7 +346,7 @@ export function readIkev2Message(text: string, lines: readonly string[]): Ikev2L
     const name = /^[A-Z\d_]{2,60}/.exec(t.slice(out ? 26 : 22))?.[0];
     return name === undefined ? null : { kind: 'notify', dir: out ? 'out' : 'in', notify: name };
   }
-  for (const [begins, notify] of NOTIFIES_SENT) if (t.startsWith(begins)) return { kind: 'notify', dir: begins.startsWith(':') ? 'in' : 'out', notify };
+  for (const [begins, notify, dir] of NOTIFIES) if (t.startsWith(begins)) return { kind: 'notify', dir, notify };
   if (t.startsWith('Retransmitting packet')) return { kind: 'retransmit' };
   const del = DELETE.exec(t);
   if (del !== null) {
