@@ -984,6 +984,18 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(wordsOf(a, cert)).toMatch(/^The peer's certificate came in an encoding this end does not take, or the peer asked for certificates by HTTP URL without announcing HTTP_LOOKUP_SUPPORTED/);
     for (const l of [cert + 1, cert + 2]) expect(a.lineTables[0]!.kinds[l - 1]).toBe(LINE_KIND_CODE.continuation);
   },
+  'ikev2-show-sa-wrapped-debug-spaced-session-prefix-show-session-course-notes.log': (a) => {
+    const f = 'ikev2-show-sa-wrapped-debug-spaced-session-prefix-show-session-course-notes.log';
+    // the algorithms line wrapped after `Hash: SHA512,`: its rest holds the DH group and both methods
+    expect(a.negotiations.map((n) => [n.ikeVersion, n.local, n.peer, n.ikeSa?.outcome])).toEqual([[2, '15.1.1.1', '25.2.2.2', 'complete']]);
+    expect(a.negotiations[0]!.ikeSa!.shown).toMatchObject({ status: 'READY', encryption: 'AES-CBC', keySize: 256, prf: 'SHA512', integrity: 'SHA512', group: 16, authSign: 'PSK', authVerify: 'PSK' });
+    expect(wordsOf(a, bodyLinesWith(f, 'DH Grp: 16, Auth sign: PSK')[0]!)).toBe("The rest of the algorithms line: DH group 16, authenticates with PSK, verifies the peer's PSK.");
+    // the author retyped the prefix with a space after its comma, and `SA = 1`: still IKEv2 messages, read
+    expect(wordsOf(a, bodyLinesWith(f, "SA ID = 1):Verify peer's policy")[0]!)).toBe("Checking the peer's proposal against the policy found.");
+    expect(wordsOf(a, bodyLinesWith(f, 'IKEV2 SA created')[0]!)).toBe('The IKE SA is authenticated and stored.');
+    // the author's typo `authenticaton` is no message IOS prints: left not understood
+    expect(a.input.unrecognized).toEqual([{ file: 0, line: bodyLinesWith(f, 'authenticaton')[0] }]);
+  },
 };
 
 /** An ASA's IKEv1 output: no negotiation, every line kept, and the answer naming what it is (`asaLines` of its lines). */

@@ -64,8 +64,10 @@ export function describeIkev2Show(l: Ikev2ShowLine): string {
       return `The flow (crypto ACL entry) the IKEv2 SA's child SAs protect: from ${l.local} to ${l.remote}.`;
     case 'session-sa-remote':
       return `The peer's end of the IKEv2 SA above: ${l.remote}:${l.remotePort}, ${sessionSaStatus(l.status)}.`;
-    case 'auth-verify':
-      return `The rest of the algorithms line: verifies the peer's ${l.authVerify}.`;
+    case 'crypto-rest': {
+      const parts = [l.prf === null ? null : `PRF ${l.prf}`, l.hash === null ? null : `integrity ${l.hash}`, l.group === null ? null : `DH group ${l.group}`, l.authSign === null ? null : `authenticates with ${l.authSign}`, l.authVerify === null ? null : `verifies the peer's ${l.authVerify}`];
+      return `The rest of the algorithms line: ${parts.filter((p) => p !== null).join(', ') || 'nothing agreed yet'}.`;
+    }
     case 'life':
       return l.activeSeconds === 0 ? `Lifetime ${l.lifetimeSeconds} s, not active yet (0 s).` : `Lifetime ${l.lifetimeSeconds} s, active for ${l.activeSeconds} s.`;
     case 'spis':

@@ -13,8 +13,11 @@ export type Ikev2ShowLine =
   | { kind: 'session-sa'; local: string; localPort: number; remote: string | null; remotePort: number | null; status: string | null }
   /** `remote 2001:101:0:1::2/500 Active`: the rest of a wrapped `IKEv2 SA:` line */
   | { kind: 'session-sa-remote'; remote: string; remotePort: number; status: string }
-  /** `Auth verify: RSA` alone: the end of an `Encr:` line a document broke after `Auth sign: RSA,` */
-  | { kind: 'auth-verify'; authVerify: string }
+  /**
+   * The rest of an `Encr:` line that a terminal or a document broke: `Auth verify: RSA` after `Auth sign: RSA,`,
+   * `DH Grp: 16, Auth sign: PSK, Auth verify: PSK` after `Hash: SHA512,`; null for what it does not hold
+   */
+  | { kind: 'crypto-rest'; prf: string | null; hash: string | null; group: number | null; authSign: string | null; authVerify: string | null }
   /** `Life/Active Time: 86400/735 sec` */
   | { kind: 'life'; lifetimeSeconds: number; activeSeconds: number }
   /** `Local spi: 1F7B76961C3A77ED Remote spi: 1298FDE074BD724C` */

@@ -65,11 +65,17 @@ function cutWord(t: string): string | undefined {
   return last.length > 0 && !last.includes(':') ? last : undefined;
 }
 
-/** `Auth verify: RSA` after the algorithms line, whole or its rest (`th verify: RSA` after `…, Au`). */
-function authVerify(t: string, cut: string | undefined): Ikev2ShowLine | null {
-  const whole = cut !== undefined && 'Auth verify:'.startsWith(cut) ? cut + t : t;
-  if (!whole.startsWith('Auth verify:') || whole.includes(',')) return null;
-  return { kind: 'auth-verify', authVerify: whole.slice(12).trim() };
+/** The keys an algorithms line holds after `Encr:`, in the order IOS prints them: a broken line's rest opens with one. */
+const LATER_KEYS = ['keysize:', 'PRF:', 'Hash:', 'DH Grp:', 'Auth sign:', 'Auth verify:'];
+
+/** The rest of a broken algorithms line, whole (`Auth verify: RSA`) or after a word it cut (`th verify: RSA` after `…, Au`). */
+function cryptoRest(t: string, cut: string | undefined): Ikev2ShowLine | null {
+  const whole = cut !== undefined && LATER_KEYS.some((k) => k.startsWith(cut)) ? cut + t : t;
+  if (!LATER_KEYS.some((k) => whole.startsWith(k))) return null;
+  const p = pairs(whole);
+  const group = printedCount(p.get('dh grp'));
+  const hash = p.get('hash');
+  return { kind: 'crypto-rest', prf: agreed(p.get('prf')), hash: hash === 'None' ? null : agreed(hash), group: group === 0 ? null : group, authSign: agreed(p.get('auth sign')), authVerify: agreed(p.get('auth verify')) };
 }
 
 /** An algorithm as printed, or null for none: an SA still negotiating prints `Encr: Unknown - 0, PRF: Unknown - 0, …`. */
@@ -127,8 +133,8 @@ export function ikev2ShowLine(t: string, state: Ikev2ShowState): Ikev2ShowLine |
       authVerify: agreed(p.get('auth verify')),
     };
   }
-  const verify = authVerify(t, cut);
-  if (verify !== null) return verify;
+  const rest = cryptoRest(t, cut);
+  if (rest !== null) return rest;
   const life = LIFE.exec(t);
   if (life !== null) return { kind: 'life', lifetimeSeconds: Number(life[1]), activeSeconds: Number(life[2]) };
   const spis = SPIS.exec(t);

@@ -83,7 +83,10 @@ function bareTag(s: string, i: number): { value: number; end: number } | null {
   return { value: n.value, end: n.end + 2 };
 }
 
-/** `(SESSION ID = n,SA ID = m):` or `(SA ID = m):` at i. */
+/**
+ * `(SESSION ID = n,SA ID = m):` or `(SA ID = m):` at i; also as course notes retype it, a space after the comma
+ * and `SA = m` (`IKEv2:(SESSION ID = 3, SA = 1): IKEV2 SA created`).
+ */
 function readIds(s: string, i: number, out: Ikev2Prefix): number {
   if (s.charCodeAt(i) !== 40) return i;
   let j = i + 1;
@@ -91,10 +94,11 @@ function readIds(s: string, i: number, out: Ikev2Prefix): number {
     const n = number(s, j + 13);
     if (n === null || s.charCodeAt(n.end) !== 44) return i;
     out.session = n.value;
-    j = n.end + 1;
+    j = skipSpaces(s, n.end + 1);
   }
-  if (!s.startsWith('SA ID = ', j)) return i;
-  const n = number(s, j + 8);
+  const label = s.startsWith('SA ID = ', j) ? 8 : s.startsWith('SA = ', j) ? 5 : 0;
+  if (label === 0) return i;
+  const n = number(s, j + label);
   if (n === null || s.charCodeAt(n.end) !== 41 || s.charCodeAt(n.end + 1) !== 58) return i;
   out.sa = n.value;
   return n.end + 2;

@@ -148,8 +148,11 @@ export class Ikev2ShowCollector {
       case 'crypto':
         cur.crypto = l;
         return;
-      case 'auth-verify':
-        if (cur.crypto !== null) cur.crypto = { ...cur.crypto, authVerify: l.authVerify };
+      case 'crypto-rest':
+        if (cur.crypto !== null) {
+          const c = cur.crypto;
+          cur.crypto = { ...c, prf: l.prf ?? c.prf, hash: l.hash ?? c.hash, group: l.group ?? c.group, authSign: l.authSign ?? c.authSign, authVerify: l.authVerify ?? c.authVerify };
+        }
         return;
       case 'life':
         cur.life = { lifetimeSeconds: l.lifetimeSeconds, activeSeconds: l.activeSeconds };
