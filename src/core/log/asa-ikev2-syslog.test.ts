@@ -1,6 +1,6 @@
 /**
  * The ASA's IKEv2 system messages. Real: the two 750003 lines of fixtures/partial (a forum post and SEKOIA's parser
- * tests). Hand-written, marked where used: an IPv6 pair of ends and a message that quotes no error, the forms the
+ * tests) and SEKOIA's FTD 750006. Hand-written, marked where used: an IPv6 pair of ends and a message that quotes no error, the forms the
  * ASA's syslog guide gives them, to pin how the ends are cut and what is said of a message the reader does not know.
  */
 import { describe, expect, test } from 'vitest';
@@ -22,8 +22,16 @@ describe("the ASA's IKEv2 system messages", () => {
   test('an IPv6 address keeps its colons, the port is after the last (hand-written)', () => {
     const m = asaIkev2Message('FTD', '750006', 'Local:2001:db8::1:4500 Remote:2001:db8::2:4500 Username:tg-peer IKEv2 SA UP. Reason: New Connection Established');
     expect(m).toMatchObject({ local: '2001:db8::1', localPort: 4500, remote: '2001:db8::2', remotePort: 4500, user: 'tg-peer' });
-    // a message that quotes no IKEv2 error is said as printed, with its ends
-    expect(asaIkev2Words(m!)).toBe('IKEv2 system message (this side 2001:db8::1:4500, the peer 2001:db8::2:4500, user or tunnel group tg-peer): IKEv2 SA UP. Reason: New Connection Established');
+    expect(asaIkev2Words(m!)).toBe('The IKEv2 SA is up (this side 2001:db8::1:4500, the peer 2001:db8::2:4500, user or tunnel group tg-peer): new connection established.');
+    // a message the reader does not know is said as printed, with its ends (750004's text as an ASA message list
+    // gives it, its placeholders filled by hand)
+    const cookie = asaIkev2Message('ASA', '750004', 'Local:10.1.1.1:500 Remote:10.2.2.2:500 Username:Unknown Sending COOKIE challenge to throttle possible DoS');
+    expect(asaIkev2Words(cookie!)).toBe('IKEv2 system message (this side 10.1.1.1:500, the peer 10.2.2.2:500): Sending COOKIE challenge to throttle possible DoS');
+  });
+
+  test("750006: the IKEv2 SA up, with its reason (SEKOIA's FTD parser tests, test_FTD_75006)", () => {
+    const m = asaIkev2Message('FTD', '750006', 'Local:2.2.2.2:4500 Remote:1.1.1.1:55543 Username:admin IKEv2 SA UP. Reason: New Connection Established');
+    expect(asaIkev2Words(m!)).toBe('The IKEv2 SA is up (this side 2.2.2.2:4500, the peer 1.1.1.1:55543, user or tunnel group admin): new connection established.');
   });
 
   test('other system messages are not these', () => {

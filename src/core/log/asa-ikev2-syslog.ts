@@ -49,10 +49,20 @@ export function cutAfterEnds(syslog: string): boolean {
   return head !== null && asaIkev2Message(head[1] ?? '', head[2] ?? '', syslog.slice(head[0].length))?.message === '';
 }
 
-/** What the message says, with both ends: an aborted negotiation in the words of the error it quotes. */
+const SA_UP = 'IKEv2 SA UP.';
+
+/** ` Reason: New Connection Established` as `: new connection established`, or nothing. */
+function reason(rest: string): string {
+  const r = rest.trim();
+  return r.startsWith('Reason: ') && r.length > 8 ? `: ${r.slice(8).toLowerCase()}` : '';
+}
+
+/** What the message says, with both ends: an aborted negotiation in the words of the error it quotes, an SA up. */
 export function asaIkev2Words(m: AsaIkev2Message): string {
   const ends = `this side ${m.local}:${m.localPort}, the peer ${m.remote}:${m.remotePort}${m.user.length > 0 && m.user !== 'Unknown' ? `, user or tunnel group ${m.user}` : ''}`;
   const error = quotedIkev2Error(m.message);
   if (error !== null) return `IKEv2 negotiation aborted (${ends}): ${describeIkev2Record(error, [])}`;
+  // 750006 (SEKOIA's FTD parser tests): `IKEv2 SA UP. Reason: New Connection Established`
+  if (m.message.startsWith(SA_UP)) return `The IKEv2 SA is up (${ends})${reason(m.message.slice(SA_UP.length))}.`;
   return `IKEv2 system message (${ends}): ${m.message.length > 0 ? m.message : 'its text is not on this line.'}`;
 }
