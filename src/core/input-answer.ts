@@ -84,7 +84,7 @@ export function answerWords(answer: InputAnswer): string {
     case 'ikev2':
       return `This is IKEv2 debug output (${answer.lines} IKEv2 line${answer.lines === 1 ? '' : 's'} seen), but it shows no IKE SA to draw: no packet, SPI or state machine line.`;
     case 'asa-ikev1':
-      return `This is an ASA's IKEv1 output, its debug lines or system messages (${answer.lines} line${answer.lines === 1 ? '' : 's'} such as [IKEv1]IP = …, Group = …, IP = … or %ASA-5-713904 seen), which ikescope does not read as a negotiation: it reads the IKEv1 debug output of IOS and IOS-XE, and the IKEv2 output of IOS, IOS-XE and the ASA/FTD.`;
+      return `This is an ASA's IKEv1 output, its debug lines or system messages (${answer.lines} line${answer.lines === 1 ? '' : 's'} such as [IKEv1]IP = …, Group = …, IP = … or %ASA-5-713904 seen), which ikescope does not read as a negotiation: it reads the IKEv1 debug output of IOS and IOS-XE, and the IKEv2 output of IOS, IOS-XE and the ASA/FTD. Of an ASA's IKEv1 tunnels it reads show crypto isakmp sa (or show crypto ikev1 sa) and show crypto ipsec sa.`;
     case 'no-negotiation':
       return `${answer.debugLines} line${answer.debugLines === 1 ? '' : 's'} of IKE/IPsec output ${answer.debugLines === 1 ? 'was' : 'were'} read, but they hold no negotiation to draw: no exchange of messages and no state change.`;
     case 'config-only':

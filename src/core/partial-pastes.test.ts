@@ -1009,6 +1009,8 @@ function expectAsaIkev1(a: Analysis, name: string, asaLines: number): void {
   const said = textReport(a, false, [text]).split('\n')[1];
   expect(said).toMatch(/^This is an ASA's IKEv1 output, its debug lines or system messages \(\d+ lines such as /);
   expect(said).toContain('which ikescope does not read as a negotiation');
+  // what it does read of an ASA's IKEv1 tunnels (asa-show-isakmp-sa-ikev1-blocks-…, asa-show-crypto-ipsec-sa-…)
+  expect(said).toContain('Of an ASA\'s IKEv1 tunnels it reads show crypto isakmp sa (or show crypto ikev1 sa) and show crypto ipsec sa.');
 }
 
 function expectGolden(file: URL, text: string): void {
