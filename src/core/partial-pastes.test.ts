@@ -943,7 +943,7 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(findingLines(n, 'P2_PROXY_MISMATCH')).toContain(skipped);
     expect(proxy.summary).toMatch(/^30\.30\.30\.1's crypto map VPN_MAP seq 1 is for another peer \(line \d+\): its `set peer` does not name 30\.30\.30\.2/);
     // the identity the PSK was looked up for is an address the packets do not come from
-    expect(proxy.summary).toContain("The peer's identity is the address 20.20.20.1 (line 288), yet its packets come from 30.30.30.2");
+    expect(proxy.summary).toContain("The peer's identity is the address 20.20.20.1 (line 288), yet its packets come from 30.30.30.2: a NAT in the path translates it (lines ");
     expect(proxy.fix).toContain('`crypto map VPN_MAP 1 set peer 30.30.30.2`');
   },
   'asa-ikev2-auth-response-without-child-sa-then-own-delete-initiator-behind-nat-caida.log': (a) => {

@@ -7,7 +7,7 @@
  * | `IKEv2-PROTO-1: (27): Expected Policies:` (nothing after it) | corpus 32 |
  * | IKE_AUTH response `(27):  NOTIFY(NO_PROPOSAL_CHOSEN)(27):   Next payload: NONE, …` | corpus 32 |
  * | `IKEv2-PLAT-2: Crypto map VPN_MAP seq 1 is incomplete due to missing ACL` | ASA responder, corpus 39 |
- * | `IKEv2-PLAT-2: (2): Crypto map VPN_MAP seq 1  peer doesn't match map entry` | ASA responder behind a NAT'd peer, fixtures/partial (CAIDA `resp_error_no_peer_crymap_Nat-T.txt`) |
+ * | `IKEv2-PLAT-2: (2): Crypto map VPN_MAP seq 1  peer doesn't match map entry` | ASA responder whose peer is behind NAT, fixtures/partial (CAIDA `resp_error_no_peer_crymap_Nat-T.txt`) |
  * | a response with NOTIFY(TS_UNACCEPTABLE) | no IOS or ASA debug text in the corpus yet (IKEv2.md, Gaps) |
  */
 import type { Negotiation } from '../../analysis.ts';
@@ -45,8 +45,10 @@ function otherPeerMap(n: Negotiation, c: readonly Cited[], skipped: readonly Cit
   const entry = `crypto map ${l?.map ?? '?'} seq ${l?.seq ?? '?'}`;
   const seen = n.peer;
   const named = c.find((x) => x.line.kind === 'psk' && !x.line.own && x.line.id !== seen && /^[\d.]{7,15}$|:/.test(x.line.id));
+  const natFound = c.filter((x) => x.line.kind === 'nat' && x.line.found === true);
+  const translated = natFound.length > 0 ? `: a NAT in the path translates it (${linesWords(natFound.map((x) => x.at))})` : '';
   const nat = named?.line.kind === 'psk' && seen !== null
-    ? ` The peer's identity is the address ${named.line.id} (line ${named.at.line}), yet its packets come from ${seen}: its address is translated on the way.`
+    ? ` The peer's identity is the address ${named.line.id} (line ${named.at.line}), yet its packets come from ${seen}${translated}.`
     : '';
   return [
     finding({

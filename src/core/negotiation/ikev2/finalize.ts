@@ -83,7 +83,7 @@ function failsTheSa(s: { event: string }): boolean {
  * capture prints that step (corpus 29, 33, 38); an ASA whose child SA the responder refused does not (corpus 27,
  * whose response shows NO_PROPOSAL_CHOSEN, and CAIDA's no-crypto-map-peer initiator, whose response is not decoded).
  */
-export function readAuthResponseWithoutChild(d: Pick<V2Draft, 'side' | 'states'>): boolean {
+function readAuthResponseWithoutChild(d: Pick<V2Draft, 'side' | 'states'>): boolean {
   if (d.side !== 'initiator') return false;
   let processing = false;
   for (const s of d.states) {
