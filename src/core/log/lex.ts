@@ -81,7 +81,8 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   // the optimizing compiler drops this function's code the first time one does
   let blank = 0;
   while (blank < n && isSpace(raw.charCodeAt(blank))) blank += 1;
-  if (blank === n) return blankLexed(n, out);
+  // no body, all of it indentation
+  if (blank === n) return lexedAs(out, '', n, n, null, false, false, false, null, null, null);
   // a byte-order mark before the first line (files saved by Windows editors)
   let i = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
   // the pager's prompt a terminal log kept before the line that followed it (`terminal length` not 0)
@@ -238,37 +239,23 @@ export function lexLine(raw: string, out?: Lexed, last?: LastStamp): Lexed {
   let body = i === 0 && end === n ? raw : raw.slice(i, end);
   // markdown escapes (`IKE\_P1\_COMPLETE`): the text IOS printed has none
   if (body.indexOf('\\') >= 0) body = body.replace(MARKDOWN_ESCAPE, '$1');
-  if (out !== undefined) {
-    out.body = body;
-    out.bodyStart = i;
-    out.indent = indent;
-    out.time = time;
-    out.stamped = stamped;
-    out.quoted = quoted;
-    out.bulleted = bulleted;
-    out.ping = ping;
-    out.note = note;
-    out.source = source;
-    return out;
-  }
-  return { body, bodyStart: i, indent, time, stamped, quoted, bulleted, ping, note, source };
+  return lexedAs(out, body, i, indent, time, stamped, quoted, bulleted, ping, note, source);
 }
 
-/** What lexLine reads of a line of `n` spaces and tabs: no body, all of it indentation. */
-function blankLexed(n: number, out: Lexed | undefined): Lexed {
-  if (out === undefined) return { body: '', bodyStart: n, indent: n, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null, source: null };
-  const lexed = out;
-  lexed.body = '';
-  lexed.bodyStart = n;
-  lexed.indent = n;
-  lexed.time = null;
-  lexed.stamped = false;
-  lexed.quoted = false;
-  lexed.bulleted = false;
-  lexed.ping = null;
-  lexed.note = null;
-  lexed.source = null;
-  return lexed;
+/** The fields read, in `out` when the caller gave one (the reader's hot path), else in an object of their own. */
+function lexedAs(out: Lexed | undefined, body: string, bodyStart: number, indent: number, time: number | null, stamped: boolean, quoted: boolean, bulleted: boolean, ping: string | null, note: string | null, source: string | null): Lexed {
+  if (out === undefined) return { body, bodyStart, indent, time, stamped, quoted, bulleted, ping, note, source };
+  out.body = body;
+  out.bodyStart = bodyStart;
+  out.indent = indent;
+  out.time = time;
+  out.stamped = stamped;
+  out.quoted = quoted;
+  out.bulleted = bulleted;
+  out.ping = ping;
+  out.note = note;
+  out.source = source;
+  return out;
 }
 
 const MARKDOWN_ESCAPE = /\\([_*#[\]()`<>|~-])/g;
