@@ -24,6 +24,18 @@ ruleCases('WEAK_CRYPTO', [
   weak('corpus 22: group 5', fixture('corpus/22-p1-lifetime-negotiation-responder-notes-snippet.log'), ['DH group 5']),
   weak('corpus 01: AES / group 14', fixture('corpus/01-mm-qm-success-initiator-iosxe-cryptomap.log'), []),
   weak('corpus 18: AES 256 / SHA512 / group 16', fixture('corpus/18-l2tp-transport-udp-error256-responder-issue-excerpts.log'), []),
+  // show crypto isakmp sa detail alone: the algorithms columns prove what each SA uses, said as show output lists them
+  {
+    name: 'OTUS DMVPN hub, show crypto isakmp sa detail printed twice: aes / sha / rsig / group 2 on each SA, its row cited in both printings',
+    logs: fixture('partial/show-isakmp-sa-detail-two-rsig-rows-dmvpn-hub-otus-lab.log'),
+    severities: ['warning'],
+    negotiation: 0,
+    summary: ['Show output lists SAs that use DH group 2'],
+    lines: lines(13, 30),
+  },
+  weak('branch notes, show crypto isakmp sa detail: aes / sha / psk / group 5', fixture('partial/show-isakmp-sa-detail-peers-ipsec-sa-branch-notes.log'), ['Show output lists SAs that use DH group 5']),
+  weak('Hugo blog, show crypto isakmp sa detail: aes / sha384 / psk / group 14', fixture('partial/show-isakmp-sa-detail-nat-cap-ipsec-sa-detail-cut-crypto-map-blog.log'), []),
+  weak('GET VPN member, show crypto isakmp sa detail: aes / sha256 / psk / group 14', fixture('partial/getvpn-group-member-isakmp-detail-ipsec-sa-port-848-course-notes.log'), []),
   {
     name: 'seed: says what to use instead, evidence on both routers',
     logs: seedLog,

@@ -30,6 +30,7 @@ export function withIpsecShow(n: Negotiation, d: Draft, shown: readonly ShownSpi
   const listed = (spi: string | null): string | null => (spi === null ? null : (shown.find((s) => s.spi === spi && s.transform !== null)?.transform ?? null));
   const shownTransform = sas.find((s) => s.transform !== null)?.transform ?? listed(inbound) ?? listed(outbound);
   const children = (n.childSas ?? []).slice();
+  const evidence = withTransformLines(n, sas.map((s) => s.spi), shown);
   const i = children.findIndex((c) => c.spis !== null && ((inbound !== null && c.spis.inbound === inbound) || (outbound !== null && c.spis.outbound === outbound)));
   if (i >= 0) {
     const c = children[i]!;
@@ -41,7 +42,24 @@ export function withIpsecShow(n: Negotiation, d: Draft, shown: readonly ShownSpi
     const child: ChildSa = { messageId: null, outcome: complete ? 'complete' : 'incomplete', transform, spis: { inbound, outbound }, trafficSelectors: null, refusal: null };
     children.push(child);
   }
-  return { ...n, childSas: children };
+  return { ...n, ...evidence, childSas: children };
+}
+
+/** `n`'s evidence with the transform lines show output lists under the SPIs (the algorithms its child SA uses, WEAK_CRYPTO's evidence). */
+function withTransformLines(n: Negotiation, spis: readonly string[], shown: readonly ShownSpi[]): Pick<Negotiation, 'evidence' | 'evidenceSides'> {
+  const known = new Set(n.evidence);
+  const evidence = n.evidence.slice();
+  for (const s of shown) {
+    if (!spis.includes(s.spi)) continue;
+    for (const e of s.said) {
+      if (e.type !== 'show-ipsec-transform' || known.has(e)) continue;
+      known.add(e);
+      evidence.push(e);
+    }
+  }
+  // printed by the router whose log this is: its side where the negotiation is one router's
+  const side = n.role === 'initiator' || n.role === 'responder' ? n.role : null;
+  return { evidence, evidenceSides: [...n.evidenceSides, ...evidence.slice(n.evidence.length).map(() => side)] };
 }
 
 /**

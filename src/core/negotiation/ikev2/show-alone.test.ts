@@ -142,11 +142,13 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(lineInfo(a, { file: 0, line: 23 }).annotation).toBe('2 IPsec SAs active for this flow: a child SA of the IKEv2 session is up.');
     // the whole of show crypto session detail is read, its legend and counters too, not cut at its heading
     expect(a.lineTables[0]!.kinds.slice(4, 40).every((k) => k !== LINE_KIND_CODE.prose)).toBe(true);
-    // the N of each SA's capabilities, the router's word that NAT-T is in use: NAT_T, as IKEv1's UDP-Encaps gives it
+    // the N of each SA's capabilities, the router's word that NAT-T is in use: NAT_T, as IKEv1's UDP-Encaps gives it;
+    // each IKE SA's `DH Grp:2` of show crypto ikev2 sa (lines 53 and 48, the rows listed in the other order): WEAK_CRYPTO at that line, no message
     expect(a.negotiations.map((n) => [n.role, n.findings.map((f) => [f.severity, f.code, f.lines.map((l) => l.line), f.message])])).toEqual([
-      ['unknown', [['info', 'NAT_T', [21], undefined]]],
-      ['unknown', [['info', 'NAT_T', [36], undefined]]],
+      ['unknown', [['info', 'NAT_T', [21], undefined], ['warning', 'WEAK_CRYPTO', [53], undefined]]],
+      ['unknown', [['info', 'NAT_T', [36], undefined], ['warning', 'WEAK_CRYPTO', [48], undefined]]],
     ]);
+    expect(a.negotiations[0]!.findings[1]!.summary).toBe('Show output lists the IKE SA that uses DH group 2 (line 53). These are weaker than current guidance (AES-256, SHA-256, DH group 14 or an elliptic curve group).');
     expect(a.input.unrecognized).toEqual([]);
   },
   'show-crypto-session-detail-ipv6-wrapped-genie.log': (a) => {
@@ -183,6 +185,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(n.childSas!.map((c) => [c.spis?.inbound, c.spis?.outbound, c.trafficSelectors?.local[0]])).toEqual([
       ['0xBE064BDC', '0x5DB6EFF3', '2001:db8:1:2::/0 - 2001:db8:1:2:ffff:ffff:ffff:ffff/65535'],
       ['0x69B865F8', '0x978DBBE5', '2001:db8:1:1::/0 - 2001:db8:1:1:ffff:ffff:ffff:ffff/65535'],
+    ]);
+    // 3DES and DH group 2, as the ASA lists them (line 10): WEAK_CRYPTO, said as listed by show output
+    expect(n.findings.map((f) => [f.severity, f.code, f.lines.map((l) => l.line), f.message, f.summary])).toEqual([
+      ['warning', 'WEAK_CRYPTO', [10], undefined, 'Show output lists the IKE SA that uses 3DES, DH group 2 (line 10). These are weaker than current guidance (AES-256, SHA-256, DH group 14 or an elliptic curve group).'],
     ]);
     expect(a.input.unrecognized).toEqual([]);
   },
@@ -279,8 +285,10 @@ const expectations: Record<string, (a: Analysis) => void> = {
     // no `Initiator of SA` line in the excerpt: no role, no SPI pair
     expect(n).toMatchObject({ role: 'unknown', local: '10.1.1.6', peer: '198.51.100.1' });
     expect(n.ikeSa).toMatchObject({ spis: null, outcome: 'complete', shown: { nat: false, spis: { local: 'C94EE2DC92A60C47', remote: '9AF0EF151BECF14C' }, ids: { local: 'cisco.hub.net', remote: 'vyos.net' } } });
-    // UDP 4500 at both ends, but the router says `NAT-T is not detected`: no NAT_T
-    expect(n.findings).toEqual([]);
+    // UDP 4500 at both ends, but the router says `NAT-T is not detected`: no NAT_T; AES-256 and SHA-256 but DH group 5 (line 8): WEAK_CRYPTO
+    expect(n.findings.map((f) => [f.code, f.lines.map((l) => l.line), f.summary])).toEqual([
+      ['WEAK_CRYPTO', [8], 'Show output lists the IKE SA that uses DH group 5 (line 8). These are weaker than current guidance (AES-256, SHA-256, DH group 14 or an elliptic curve group).'],
+    ]);
     // the detail lines say their numbers: this side's DPD requests up to message ID 269, the spoke's window of 1
     expect(lineInfo(a, { file: 0, line: 15 }).annotation).toBe("The message IDs of each side's requests so far: this router 269, the peer 0 (where the message-ID window stands).");
     expect(lineInfo(a, { file: 0, line: 18 }).annotation).toBe('The message-ID windows, how many requests may be outstanding: this router 5, the peer 1 (crypto ikev2 window).');
@@ -301,10 +309,14 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.input.unrecognized).toEqual([]);
     expect(a.negotiations).toHaveLength(1);
     const n = a.negotiations[0]!;
-    expect(n).toMatchObject({ ikeVersion: 2, role: 'unknown', local: '100.1.0.10', peer: '20.42.0.17', findings: [] });
+    expect(n).toMatchObject({ ikeVersion: 2, role: 'unknown', local: '100.1.0.10', peer: '20.42.0.17' });
     expect(n.ikeSa).toMatchObject({ outcome: 'incomplete', shown: { status: 'IN-NEG', encryption: null, group: null } });
     // show crypto ipsec sa of the same peer: its ACTIVE pair, on port 500 (no NAT_T)
     expect(n.childSas).toEqual([{ messageId: null, outcome: 'complete', transform: 'esp-aes esp-md5-hmac', spis: { inbound: '0x8D9B8F11', outbound: '0xC93A0BAF' }, trafficSelectors: null, refusal: null }]);
+    // the IKE SA agreed nothing yet (nothing to judge), but the child SA's `transform: esp-aes esp-md5-hmac ,` under each SPI (lines 43, 57) is MD5
+    expect(n.findings.map((f) => [f.code, f.lines.map((l) => l.line), f.message, f.summary])).toEqual([
+      ['WEAK_CRYPTO', [43, 57], undefined, 'Show output lists the child SA that uses esp-md5-hmac (lines 43, 57). These are weaker than current guidance (AES-256, SHA-256, DH group 14 or an elliptic curve group).'],
+    ]);
   },
   'show-ikev2-sa-detailed-three-responder-genie.log': (a) => {
     expect(a.negotiations.map((n) => [n.role, n.local, n.peer, n.ikeSa?.outcome, n.ikeSa?.spis?.initiator, n.ikeSa?.shown?.nat])).toEqual([
@@ -363,7 +375,8 @@ const expectations: Record<string, (a: Analysis) => void> = {
     expect(a.negotiations[0]!.ikeSa!.shown).toMatchObject({ status: 'READY', sessionStatus: 'UP-ACTIVE', encryption: 'AES-CBC', keySize: 256, prf: 'SHA1', integrity: 'SHA96', group: 2, authSign: 'RSA', authVerify: 'RSA' });
     const rest = text('show-ikev2-session-algorithms-line-cut-mid-word-rsa-crypto-map-gre-otus-lab.log').split('\n').indexOf('th verify: RSA') + 1;
     expect(lineInfo(a, { file: 0, line: rest })).toMatchObject({ kind: 'show', annotation: "The rest of the algorithms line: verifies the peer's RSA." });
-    expect(a.negotiations[0]!.findings).toEqual([]);
+    // SHA1 (HMAC-SHA1-96) is not weak by FN72510's list; DH group 2 on the cut line (line 10) is
+    expect(a.negotiations[0]!.findings.map((f) => [f.code, f.lines.map((l) => l.line)])).toEqual([['WEAK_CRYPTO', [10]]]);
     expect(a.input.unrecognized).toEqual([]);
   },
   'show-ikev2-sa-three-ready-rows-padded-where-broken-rsa-dmvpn-hub-otus-lab.log': (a) => {
@@ -375,6 +388,13 @@ const expectations: Record<string, (a: Analysis) => void> = {
     ]);
     // `Auth       sign: RSA`: the padding inside the key is one space
     for (const n of a.negotiations) expect(n.ikeSa!.shown).toMatchObject({ encryption: 'AES-CBC', keySize: 128, integrity: 'MD596', group: 2, authSign: 'RSA', authVerify: 'RSA' });
+    // each SA's MD596 and DH group 2, on its own algorithms line: WEAK_CRYPTO on each negotiation, the show line its evidence
+    expect(a.negotiations.map((n) => n.findings.map((f) => [f.code, f.severity, f.lines.map((l) => l.line), f.message]))).toEqual([
+      [['WEAK_CRYPTO', 'warning', [8], undefined]],
+      [['WEAK_CRYPTO', 'warning', [13], undefined]],
+      [['WEAK_CRYPTO', 'warning', [18], undefined]],
+    ]);
+    expect(a.negotiations[0]!.findings[0]!.summary).toMatch(/^Show output lists the IKE SA that uses MD596, DH group 2 \(line 8\)\./);
     expect(a.input.unrecognized).toEqual([]);
   },
 };
@@ -395,6 +415,20 @@ describe('IKEv2 show output', () => {
     test(`${f}: golden`, () => expectGolden(new URL(`${f.replace(/\.log$/, '')}.json`, goldens), analysisJsonText(run(f))));
   }
 
+  // The algorithms each file's SAs are listed with, judged by IKEv2's WEAK_CRYPTO thresholds (DES, 3DES, MD5, DH
+  // group 1, 2 or 5): a warning exactly where one is listed; AES-GCM, SHA1/SHA96, SHA256 and groups 14, 16, 19, 21 give none.
+  const weakListed: Record<string, number> = {
+    'show-crypto-session-detail-ikev2-sa-two-tunnels-azure-doc.log': 2,
+    'show-ikev2-sa-asa-ipv6-two-children-genie.log': 1,
+    'show-ikev2-sa-detailed-4500-nat-t-not-detected-flexvpn-hub-vyos-doc.log': 1,
+    'show-ikev2-sa-in-neg-unknown-crypto-ipsec-sa-active-gre-otus-lab.log': 1,
+    'show-ikev2-session-algorithms-line-cut-mid-word-rsa-crypto-map-gre-otus-lab.log': 1,
+    'show-ikev2-sa-three-ready-rows-padded-where-broken-rsa-dmvpn-hub-otus-lab.log': 3,
+  };
+  test('WEAK_CRYPTO where the listed algorithms are weak, and only there', () => {
+    const counts = Object.fromEntries(files.map((f) => [f, run(f).negotiations.filter((n) => n.findings.some((x) => x.code === 'WEAK_CRYPTO')).length]));
+    expect(Object.fromEntries(Object.entries(counts).filter(([, c]) => c > 0))).toEqual(weakListed);
+  });
   test('an empty list gives no negotiation and no finding', () => {
     // the first lines of a real output, before its first row: the header of an empty list
     const head = text('show-ikev2-sa-one-ready-ipv6-empty-genie.log').split('\n').slice(0, 5).join('\n');

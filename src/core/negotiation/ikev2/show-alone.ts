@@ -28,7 +28,7 @@ function merged(entries: readonly ShownEntry[]): ShownEntry[] {
         (o.spis === null || e.spis === null || (o.spis.local === e.spis.local && o.spis.remote === e.spis.remote)),
     );
     if (same === undefined) {
-      out.push({ ...e, ids: { ...e.ids }, children: e.children.slice(), lines: e.lines.slice(), records: e.records.slice() });
+      out.push({ ...e, ids: { ...e.ids }, algorithms: e.algorithms.slice(), children: e.children.slice(), lines: e.lines.slice(), records: e.records.slice() });
       continue;
     }
     // a row's READY says more than the session line's Active
@@ -47,6 +47,8 @@ function merged(entries: readonly ShownEntry[]): ShownEntry[] {
     same.ids.remote ??= e.ids.remote;
     same.nat ??= e.nat;
     same.natEvent ??= e.natEvent;
+    // each listing prints the algorithms: every such line is evidence of them
+    for (const a of e.algorithms) same.algorithms.push(a);
     if (same.children.length === 0) same.children = e.children.slice();
     for (const l of e.lines) same.lines.push(l);
     for (const r of e.records) same.records.push(r);
@@ -128,10 +130,15 @@ function fromShow(e: ShownEntry, index: number): Negotiation {
     routers: { initiator: router('initiator', side !== 'responder', initiatorAddress, e.name), responder: router('responder', side === 'responder', responderAddress, e.name) },
     informational: [],
     span: { first: lines[0]!, last: lines[lines.length - 1]! },
-    // the line that says NAT-T is in use, printed by this router: the NAT_T rule reads it
-    evidence: e.natEvent === null ? [] : [e.natEvent],
-    evidenceSides: e.natEvent === null ? [] : [side],
+    // what this router printed of the SA that rules read: NAT-T in use (NAT_T), the algorithms (WEAK_CRYPTO)
+    ...shownEvidence(e, side),
   };
+}
+
+/** The lines of an entry the rules read, each printed by the router whose show output it is (its side, where known). */
+function shownEvidence(e: ShownEntry, side: Side | null): Pick<Negotiation, 'evidence' | 'evidenceSides'> {
+  const evidence = e.natEvent === null ? e.algorithms.slice() : [e.natEvent, ...e.algorithms];
+  return { evidence, evidenceSides: evidence.map(() => side) };
 }
 
 /** The debug-made negotiation an entry lists: the same SPI pair, or, without SPIs, the latest with the same two addresses. */
@@ -163,8 +170,9 @@ export function withShownSas(made: readonly Negotiation[], entries: readonly Sho
       const sa = n.ikeSa!;
       // the same SPIs listed READY: that IKE SA completed, whatever part of it the debug shows
       const proves = e.spis !== null && up(e) && sa.outcome !== 'complete';
-      const nat = e.natEvent === null ? {} : { evidence: [...n.evidence, e.natEvent], evidenceSides: [...n.evidenceSides, n.role === 'initiator' || n.role === 'responder' ? n.role : null] };
-      out[i] = { ...n, ...nat, ...(proves ? { phase1: { ...n.phase1, outcome: 'complete' as const } } : {}), ikeSa: { ...sa, ...(proves ? { outcome: 'complete' as const, implied: true as const } : {}), shown: shown(e) } };
+      const listed = shownEvidence(e, n.role === 'initiator' || n.role === 'responder' ? n.role : null);
+      const evidence = { evidence: [...n.evidence, ...listed.evidence], evidenceSides: [...n.evidenceSides, ...listed.evidenceSides] };
+      out[i] = { ...n, ...evidence, ...(proves ? { phase1: { ...n.phase1, outcome: 'complete' as const } } : {}), ikeSa: { ...sa, ...(proves ? { outcome: 'complete' as const, implied: true as const } : {}), shown: shown(e) } };
       for (const r of e.records) setNegotiation(r, before + i);
       continue;
     }

@@ -42,6 +42,8 @@ export interface ShownEntry {
   nat: boolean | null;
   /** The line that says NAT-T is in use (`NAT-T is detected …`, a `Capabilities:` line with N), for the diagnosis. */
   natEvent: ShowIkev2Event | null;
+  /** The lines that print the algorithms agreed (the IKE SA's `Encr:` line and a broken line's rest, a child SA's), for the diagnosis. */
+  algorithms: ShowIkev2Event[];
   children: ShownChild[];
   lines: LineRef[];
   records: number[];
@@ -147,9 +149,11 @@ export class Ikev2ShowCollector {
         return;
       case 'crypto':
         cur.crypto = l;
+        cur.algorithms.push(e);
         return;
       case 'crypto-rest':
         if (cur.crypto !== null) {
+          cur.algorithms.push(e);
           const c = cur.crypto;
           cur.crypto = { ...c, prf: l.prf ?? c.prf, hash: l.hash ?? c.hash, group: l.group ?? c.group, authSign: l.authSign ?? c.authSign, authVerify: l.authVerify ?? c.authVerify };
         }
@@ -188,6 +192,7 @@ export class Ikev2ShowCollector {
       case 'child-crypto':
         if (child !== undefined) {
           child.lines.push(e.at);
+          cur.algorithms.push(e);
           for (const part of [l.encryption, l.keySize === null ? null : String(l.keySize), l.integrity, l.mode]) if (part !== null) child.transform.push(part);
         }
         return;
@@ -231,6 +236,7 @@ export class Ikev2ShowCollector {
       ids: { local: null, remote: null },
       nat: null,
       natEvent: null,
+      algorithms: [],
       children: [],
       lines: s === null ? [e.at] : [s.line, e.at],
       records: s === null ? [e.record] : [s.record, e.record],
