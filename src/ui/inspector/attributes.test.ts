@@ -42,3 +42,28 @@ describe('the attributes of IKEv2 messages (corpus 11, an IOS-XE initiator whose
     expect(rows('IKE_AUTH')).toContain('Refused: NO_PROPOSAL_CHOSEN [-]');
   });
 });
+
+describe('the child SA rows of an IKE_AUTH response: only where the response carried the child SA', () => {
+  const ikev2 = (path: string) => analyze([{ name: path, text: readFileSync(`fixtures/${path}`, 'utf8') }]).negotiations.find((n) => n.ikeVersion === 2)!;
+  const names = (path: string, message: string) => {
+    const n = ikev2(path);
+    return attributeRows(ikeSaMessages(n.ikeSa!).find((m) => m.name === message)!, n, 0).map((r) => r.name);
+  };
+  const cases = [
+    // the ASA initiator read the response without a child SA (no notify decoded): its offer stays on the request
+    { path: 'partial/asa-ikev2-auth-response-without-child-sa-then-own-delete-initiator-behind-nat-caida.log', request: ['Child SA transform', 'Traffic selectors'], response: [] },
+    // the ASA responder refused it with NO_PROPOSAL_CHOSEN (payloads VID, ID, AUTH, NOTIFY): no selectors in it
+    { path: 'partial/asa-ikev2-crypto-map-peer-doesnt-match-peer-behind-nat-child-refused-responder-caida.log', request: ['Traffic selectors', 'Refused'], response: ['Refused'] },
+    // corpus 11: the IOS-XE initiator's refused child SA
+    { path: 'corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log', request: ['Child SA transform', 'Refused'], response: ['Refused'] },
+    // corpus 29: the child SA made, the response carries the transform chosen and the selectors
+    { path: 'corpus/29-asa-success-ike-sa-init-ike-auth-initiator-pair-a.log', request: ['Child SA transform', 'Traffic selectors'], response: ['Child SA transform', 'Traffic selectors'] },
+  ];
+  const auth = ['Identity', 'Authentication', 'Pre-shared key'];
+  for (const c of cases) {
+    test(c.path, () => {
+      expect(names(c.path, 'IKE_AUTH')).toEqual([...auth, ...c.request]);
+      expect(names(c.path, 'IKE_AUTH.response')).toEqual([...auth, ...c.response]);
+    });
+  }
+});

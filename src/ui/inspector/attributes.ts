@@ -34,9 +34,12 @@ function ikev2Rows(message: Message, negotiation: Negotiation): AttributeRow[] {
     rows.push({ name: 'Pre-shared key', value: "signs AUTH (keyring local of the IKEv2 profile)", attribute: 'psk' });
   }
   if (child && (exchange === 'IKE_AUTH' || exchange === 'CREATE_CHILD_SA')) {
-    if (child.transform) rows.push({ name: 'Child SA transform', value: child.transform, attribute: 'transform' });
+    // the request proposes the child SA; a response carries it (SA, TSi, TSr) only where the child SA was made,
+    // a refusing one carries a notify or nothing of it
+    const carried = !message.name.endsWith('.response') || child.outcome === 'complete';
+    if (carried && child.transform) rows.push({ name: 'Child SA transform', value: child.transform, attribute: 'transform' });
     const ts = child.trafficSelectors;
-    if (ts) rows.push({ name: 'Traffic selectors', value: `${ts.local.join(', ')} ⇄ ${ts.remote.join(', ')}`, attribute: 'proxies' });
+    if (carried && ts) rows.push({ name: 'Traffic selectors', value: `${ts.local.join(', ')} ⇄ ${ts.remote.join(', ')}`, attribute: 'proxies' });
     if (child.refusal) rows.push({ name: 'Refused', value: child.refusal, attribute: null });
   }
   return rows;
