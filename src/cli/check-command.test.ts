@@ -123,3 +123,18 @@ describe('bad input', () => {
     expect(r.out).toContain('Usage:');
   });
 });
+
+describe('check of a Cisco ASA', () => {
+  test("an ASA's config is said to be out of what the check reads, with the line that shows it: no verdict", async () => {
+    const asa = 'fixtures/configs/ikev2/asa-vti-azure-china-readme.cfg';
+    const r = await cli(['--json', asa, 'fixtures/configs/ikev2/gre-r15-otus.cfg']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      `ikescope check: ${asa} is a Cisco ASA's configuration (line 17: encryption aes-256 aes-192 aes): check reads IOS and IOS-XE crypto configurations only, not the ASA's IKEv2 policies, IPsec proposals and tunnel groups, so it predicts nothing for this pair\n`,
+    );
+    const gcp = await cli(['fixtures/configs/ikev2/gre-r15-otus.cfg', 'fixtures/configs/ikev2/asa-vti-gcp-two-tunnels-doc.cfg']);
+    expect(gcp.code).toBe(1);
+    expect(gcp.err).toContain('asa-vti-gcp-two-tunnels-doc.cfg is a Cisco ASA');
+  });
+});

@@ -8,6 +8,7 @@ import { releaseNames, type IosRelease } from '../core/config/defaults.ts';
 import { describePolicy, effectiveConfig } from '../core/config/effective.ts';
 import type { EffectiveConfig } from '../core/config/model.ts';
 import { parseConfig, type ParsedConfig } from '../core/config/parse.ts';
+import { firstAsaLine } from '../core/config/security-appliance.ts';
 import type { Command, CommandIo } from './command.ts';
 
 export const CHECK_SCHEMA = 'ikescope.check/1';
@@ -114,6 +115,24 @@ function sides(inputs: Input[], options: Options): Sides {
   };
 }
 
+/**
+ * An ASA's config shares command names with IOS's but not their meaning (its `crypto ikev2 policy` holds the
+ * algorithms, its keys are a tunnel group's): read as IOS it would give a verdict on lines it did not understand.
+ */
+function refuseAsa(s: Sides): void {
+  for (const [i, cfg] of [s.a, s.b].entries()) {
+    const input = s.inputs[s.fileOf[i as 0 | 1]];
+    if (!input) continue;
+    const own = input.parsed.lines.filter((l) => l.router === cfg.router || (l.router === null && input.parsed.routers.length <= 1));
+    const asa = firstAsaLine(own);
+    if (asa) {
+      throw new InputError(
+        `${input.name}${cfg.router ? ` (${cfg.router})` : ''} is a Cisco ASA's configuration (line ${asa.line}: ${asa.command}): check reads IOS and IOS-XE crypto configurations only, not the ASA's IKEv2 policies, IPsec proposals and tunnel groups, so it predicts nothing for this pair`,
+      );
+    }
+  }
+}
+
 function report(result: CompatibilityResult, s: Sides, release: IosRelease): string {
   const name = (i: 0 | 1) => {
     const cfg = i === 0 ? s.a : s.b;
@@ -164,6 +183,7 @@ export const run: Command = async (args, io) => {
     const inputs: Input[] = [];
     for (const file of options.files) inputs.push(await readInput(file, io));
     s = sides(inputs, options);
+    refuseAsa(s);
   } catch (error) {
     if (error instanceof InputError) {
       io.err(`ikescope check: ${error.message}\n`);

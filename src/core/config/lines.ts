@@ -91,6 +91,14 @@ function isRouterAnswer(text: string): boolean {
   return /^(?:Building configuration\.\.\.|Current configuration ?: ?\d+ bytes|\[OK\]$|Enter configuration commands, one per line\.)/.test(text);
 }
 
+/**
+ * A code block's fence around a published config (Markdown's ```` ``` ````/`~~~` with or without a language,
+ * HTML's `<pre lang="cli">` and `</pre>`): the page's markup, not a command.
+ */
+function isCodeFence(text: string): boolean {
+  return text.startsWith('```') || text.startsWith('~~~') || /^<\/?(?:pre|code)\b[^>]*>$/i.test(text);
+}
+
 /** Classifies and cleans one raw line. */
 export function lexLine(raw: string, line: number): LexedLine {
   let text = plainSpaces(raw);
@@ -99,7 +107,7 @@ export function lexLine(raw: string, line: number): LexedLine {
   const indent = leadingSpaces(text);
   const trimmed = text.trim();
   if (trimmed === '') return make(line, raw, '', indent, null, 'blank');
-  if (raw.startsWith('#') || trimmed.startsWith('!')) return make(line, raw, '', indent, null, 'comment');
+  if (raw.startsWith('#') || trimmed.startsWith('!') || isCodeFence(trimmed)) return make(line, raw, '', indent, null, 'comment');
   if (trimmed.startsWith('%') || trimmed.startsWith('*') || /^\w{3} +\d+ \d+:\d+/.test(trimmed) || isRouterAnswer(trimmed)) {
     return make(line, raw, '', indent, null, 'output');
   }

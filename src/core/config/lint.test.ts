@@ -91,3 +91,32 @@ describe('a whole running-config is linted where ikescope reads (fixtures/config
     expect(new Set(lintConfig(read('ezvpn-server-indented-ex.cfg')).filter((l) => l.message.startsWith("IOS's remote access")).map((l) => l.kind))).toEqual(new Set(['note']));
   });
 });
+
+describe('Cisco ASA configs (fixtures/configs/ikev2)', () => {
+  const read = (name: string) => readFileSync(new URL(`../../../fixtures/configs/ikev2/${name}`, import.meta.url), 'utf8');
+  test("an ASA's IKEv2 policy, IPsec proposal and tunnel group are told as the ASA's, not as IOS lines not understood", () => {
+    const lints = lintConfig(read('asa-vti-azure-china-readme.cfg'));
+    const at = (line: number) => lints.find((l) => l.line === line)?.message ?? '';
+    // 17: ` encryption aes-256 aes-192 aes` under `crypto ikev2 policy 1`: the ASA's policy holds its algorithms.
+    expect(at(17)).toBe("an ASA's command (it sets the algorithms of the ASA's IKEv2 policy, which IOS keeps in a proposal), not read: ikescope reads IOS and IOS-XE configurations, not the ASA's");
+    expect(at(26)).toMatch(/^an ASA's command \(it sets the child SA's algorithms\)/);
+    expect(at(34)).toMatch(/^an ASA's command \(it sets a peer's tunnel group/);
+    expect(at(36)).toMatch(/^an ASA's command \(it sets a tunnel group's authentication\)/);
+    expect(lints.every((l) => l.message.startsWith("an ASA's command"))).toBe(true);
+    // an interface's `nameif` is a sign of the ASA, no crypto line: not linted
+    expect(at(4)).toBe('');
+  });
+  test("a documentation page's ASA (code blocks indented four spaces, prose between): its group policy and SA volume are the ASA's", () => {
+    const lints = lintConfig(read('asa-vti-gcp-two-tunnels-doc.cfg'));
+    expect(lints.every((l) => l.message.startsWith("an ASA's command"))).toBe(true);
+    // 52: `set security-association lifetime kilobytes unlimited`; 56: `group-policy GCP internal` (no `group` typo)
+    expect(lints.map((l) => l.line)).toEqual(expect.arrayContaining([52, 56, 57, 58, 63, 64]));
+  });
+  test("a page's code block fences (a README's ```, HTML's <pre lang=\"cli\"> and </pre>) are its markup, not lines", () => {
+    expect(lintConfig(read('asa-vti-azure-china-readme.cfg')).filter((l) => [2, 13, 15, 23, 31, 33, 38, 40].includes(l.line))).toEqual([]);
+    const pre = lintConfig(read('asa-vti-azure-bgp-pre-blocks.cfg'));
+    // 34: ` </pre>` indented under the IKEv2 policy, 47: `</pre>   `, 23, 37: `<pre lang="cli">`
+    expect(pre.filter((l) => [3, 6, 8, 21, 23, 34, 37, 47, 49].includes(l.line))).toEqual([]);
+    expect(pre.every((l) => l.message.startsWith("an ASA's command"))).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import { endHidden } from './scrolled-line.ts';
 import { acceptedPolicyValues } from './statement-parser.ts';
 import { policyDefaults } from './defaults.ts';
 import { ikev2Algorithms } from './ikev2-statement-parser.ts';
+import { asaOnlyCommand } from './security-appliance.ts';
 
 /** A config line the model cannot read, with what it would accept instead. */
 export interface ConfigLint {
@@ -112,6 +113,11 @@ export function lintConfig(text: string): ConfigLint[] {
     if (scrolled) {
       const where = line.command.startsWith('$') ? 'start' : 'end';
       out.push({ line: line.line, kind: 'problem', message: `IOS hid the ${where} of this line ($, the line scrolled as it was typed) and the words shown do not say the whole command: not read; show running-config prints it whole` });
+      continue;
+    }
+    const asa = asaOnlyCommand(line.command, line.section);
+    if (asa?.crypto) {
+      out.push({ line: line.line, message: `an ASA's command (it sets ${asa.sets}), not read: ikescope reads IOS and IOS-XE configurations, not the ASA's` });
       continue;
     }
     if (!inCryptoScope(line.section, line.command)) continue;
