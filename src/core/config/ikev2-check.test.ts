@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkCompatibility } from './compatibility.ts';
-import { effectiveConfigFromText } from './effective.ts';
+import { effectiveConfig, effectiveConfigFromText } from './effective.ts';
+import { parseConfig } from './parse.ts';
 
 const read = (name: string) => readFileSync(new URL(`../../../fixtures/configs/ikev2/${name}`, import.meta.url), 'utf8');
 const r15 = read('gre-r15-otus.cfg');
@@ -86,5 +87,29 @@ describe('smart defaults in the check', () => {
     const r = check(router('10.0.0.1', '10.0.0.2'), router('10.0.0.2', '10.0.0.1'));
     expect(r.phase1).toBe('agree');
     expect(r.agreedProposal).toEqual({ initiator: 'default', responder: 'default', algorithms: 'aes-cbc-256 sha512 prf sha512 group 5' });
+  });
+});
+
+describe('smart defaults on real configs', () => {
+  test("Cisco's FlexVPN spoke-to-spoke example: `crypto ipsec profile default` naming only its IKEv2 profile offers the default transform set", () => {
+    // One paste holds the hub and two spokes; spoke1's Tunnel0 goes to the hub's 10.0.0.100.
+    const parsed = parseConfig(read('flexvpn-spoke-to-spoke-bgp-hub-two-spokes-cisco-doc.cfg'));
+    const r = checkCompatibility(effectiveConfig(parsed, { router: 'spoke1' }), effectiveConfig(parsed, { router: 'hub' }));
+    expect([r.ikeVersion, r.phase1, r.phase2, r.failsAt]).toEqual([2, 'agree', 'agree', null]);
+    expect(r.agreedTransformSet).toEqual({ initiator: 'default', responder: 'default' });
+    expect(codes(r)).toEqual([]);
+  });
+
+  test('a profile that names a transform set no line defines still offers nothing (R16 derived, its set line renamed)', () => {
+    const r = check(r15, r16With('set transform-set IPSEC-TRANSFORM', 'set transform-set NO-SUCH-SET'));
+    expect([r.phase2, r.failsAt]).toEqual(['disagree', 'IKE_AUTH']);
+    expect(r.findings.map((f) => f.code)).toContain('P2_TRANSFORM_MISMATCH');
+  });
+
+  test("an IWAN hub and spoke in a front-door VRF: their proposal no policy names is never offered, the default one is (as the hub's show crypto ikev2 sa shows: AES-CBC 256, SHA512, DH group 5)", () => {
+    const r = check(read('dmvpn-iwan-fvrf-spoke1-running-config.cfg'), read('dmvpn-iwan-fvrf-hub-running-config.cfg'));
+    expect([r.ikeVersion, r.phase1, r.phase2, r.failsAt]).toEqual([2, 'agree', 'agree', null]);
+    expect(r.agreedProposal).toEqual({ initiator: 'default', responder: 'default', algorithms: 'aes-cbc-256 sha512 prf sha512 group 5' });
+    expect(r.agreedTransformSet).toEqual({ initiator: 'AES256/SHA/TRANSPORT', responder: 'AES256/SHA/TRANSPORT' });
   });
 });

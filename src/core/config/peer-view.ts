@@ -65,7 +65,7 @@ export function keyFor(cfg: EffectiveConfig, peer: string | null, scope: KeyScop
 }
 
 /** The mode A proposes with a transform set: VTIs and non-GRE traffic go in tunnel mode whatever the set says. */
-export function proposedMode(source: Phase2Source, set: TransformSet, peers: { a: string | null; b: string | null }): 'tunnel' | 'transport' {
+export function proposedMode(source: Phase2Source, set: Pick<TransformSet, 'mode'>, peers: { a: string | null; b: string | null }): 'tunnel' | 'transport' {
   if (set.mode.value === 'tunnel') return 'tunnel';
   if (source.kind === 'tunnel') return isVti(source.iface) ? 'tunnel' : 'transport';
   // Transport only when the protected traffic runs between the peers themselves (GRE over IPsec).

@@ -9,6 +9,8 @@ import type { AccessList, EffectiveConfig, TransformSet } from './model.ts';
 import { sameTransforms } from './observed.ts';
 import { aclPermits, proposedMode } from './peer-view.ts';
 import { isDynamic, isVti, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
+import { ikev2Defaults } from './ikev2-defaults.ts';
+import { byDefault } from './setting.ts';
 
 /**
  * How the exchange that negotiates the SAs answers each refusal: IKEv1's Quick Mode, or IKEv2's IKE_AUTH (whose
@@ -41,6 +43,22 @@ export const IKE_AUTH_CHILD: ChildExchange = {
   proxiesRefused: 'answers IKE_AUTH with TS_UNACCEPTABLE: the IKE SA comes up, the child SA does not',
   pfs: { message: 'CREATE_CHILD_SA', stopsFirst: false, refused: 'refuses the first rekey (CREATE_CHILD_SA), the child SA ending at its lifetime' },
 };
+
+/** A transform set a side offers: one its config defines, or IOS's default one, which no line defines. */
+type OfferedSet = Omit<TransformSet, 'line'> & { line: number | null };
+
+/**
+ * The transform sets a side offers. IKEv2's smart default: an IPsec profile or crypto map entry that names none
+ * offers IOS's transform set `default` (as the config redefines it, else esp-aes esp-sha-hmac), as
+ * `crypto ipsec profile default` does with only `set ikev2-profile` under it. A name with no definition offers nothing.
+ */
+function offeredSets(cfg: EffectiveConfig, source: Phase2Source, child: ChildExchange): OfferedSet[] {
+  const named = transformSetsOf(cfg, source.policy);
+  if (named.length > 0 || child !== IKE_AUTH_CHILD || (source.policy && !source.policy.transformSets.isDefault)) return named;
+  const fallback = ikev2Defaults.transformSet;
+  const own = cfg.transformSets.find((t) => t.name === fallback.name);
+  return [own ?? { name: fallback.name, line: null, transforms: [...fallback.transforms], mode: byDefault(fallback.mode), requireMode: false, refused: null }];
+}
 
 export interface Phase2Context {
   /** The exchange that carries the SA proposal; Quick Mode unless told. */
@@ -128,9 +146,9 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
         refusedSets = true;
       }
     }
-    const aSets = transformSetsOf(aCfg, sa.policy).filter((t) => t.refused === null);
-    const bSets = transformSetsOf(bCfg, sb.policy).filter((t) => t.refused === null);
-    let chosen: { ta: TransformSet; tb: TransformSet } | null = null;
+    const aSets = offeredSets(aCfg, sa, child).filter((t) => t.refused === null);
+    const bSets = offeredSets(bCfg, sb, child).filter((t) => t.refused === null);
+    let chosen: { ta: OfferedSet; tb: OfferedSet } | null = null;
     for (const ta of aSets) {
       const tb = bSets.find((t) => sameTransforms(t.transforms, ta.transforms));
       if (tb) {
@@ -138,8 +156,8 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
         break;
       }
     }
-    const setLines = (side: Side, source: Phase2Source, sets: readonly TransformSet[]) => [
-      ...sets.map((t) => ({ file: side.file, line: t.line })),
+    const setLines = (side: Side, source: Phase2Source, sets: readonly OfferedSet[]) => [
+      ...sets.flatMap((t) => ref(side, t.line)),
       ...(source.policy ? settingRef(side, source.policy.transformSets, source.header) : ref(side, source.header)),
     ];
     if (!chosen && refusedSets && (aSets.length === 0 || bSets.length === 0)) {
@@ -147,7 +165,7 @@ export function checkPhase2(ctx: Phase2Context): Phase2Result {
       phase2Fails = child.request;
     } else if (!chosen) {
       phase2Fails = child.request;
-      const describe = (sets: readonly TransformSet[]) => sets.map((t) => `${t.name}: ${t.transforms.join(' ')}`).join('; ') || 'none';
+      const describe = (sets: readonly OfferedSet[]) => sets.map((t) => `${t.name}: ${t.transforms.join(' ')}`).join('; ') || 'none';
       add({
         code: 'P2_TRANSFORM_MISMATCH',
         severity: 'error',
