@@ -112,4 +112,12 @@ describe('smart defaults on real configs', () => {
     expect(r.agreedProposal).toEqual({ initiator: 'default', responder: 'default', algorithms: 'aes-cbc-256 sha512 prf sha512 group 5' });
     expect(r.agreedTransformSet).toEqual({ initiator: 'AES256/SHA/TRANSPORT', responder: 'AES256/SHA/TRANSPORT' });
   });
+
+  test('a certificate lab with R1 and R2 in one page (```bash blocks, blank lines inside sections): rsa-sig both ways, they agree', () => {
+    const parsed = parseConfig(read('svti-rsa-sig-r1-r2-lab-blank-lines.cfg'));
+    expect(parsed.routers).toEqual(['R1', 'R2']);
+    const r = checkCompatibility(effectiveConfig(parsed, { router: 'R1' }), effectiveConfig(parsed, { router: 'R2' }));
+    expect([r.ikeVersion, r.phase1, r.phase2, r.failsAt]).toEqual([2, 'agree', 'agree', null]);
+    expect(r.agreedProposal?.algorithms).toBe('aes-cbc-256 sha512 prf sha512 group 16');
+  });
 });

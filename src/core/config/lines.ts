@@ -95,7 +95,7 @@ function isRouterAnswer(text: string): boolean {
  * A code block's fence around a published config (Markdown's ```` ``` ````/`~~~` with or without a language,
  * HTML's `<pre lang="cli">` and `</pre>`): the page's markup, not a command.
  */
-function isCodeFence(text: string): boolean {
+export function isCodeFence(text: string): boolean {
   return text.startsWith('```') || text.startsWith('~~~') || /^<\/?(?:pre|code)\b[^>]*>$/i.test(text);
 }
 

@@ -120,3 +120,18 @@ describe('Cisco ASA configs (fixtures/configs/ikev2)', () => {
     expect(pre.every((l) => l.message.startsWith("an ASA's command"))).toBe(true);
   });
 });
+
+describe("a page's prose between code blocks (fixtures/configs/ikev2)", () => {
+  const read = (name: string) => readFileSync(new URL(`../../../fixtures/configs/ikev2/${name}`, import.meta.url), 'utf8');
+  test('the sentence after a block that ends in a header with no sub-command is no line of that section', () => {
+    // 105: `crypto ipsec transform-set TSET esp-aes 256 esp-sha256-hmac`, 106: ```, 107: "Create a new IPSec Profile, …".
+    // 111: `set ipsec transform-set TSET`, as published: IOS's command is `set transform-set`, the lint keeps telling it.
+    const lints = lintConfig(read('flexvpn-svti-smart-defaults-r1-notes.cfg'));
+    expect(lints.map((l) => l.line)).toEqual([111]);
+  });
+  test('blank lines inside sections and ```bash fences: both routers of a certificate lab read whole', () => {
+    const lints = lintConfig(read('svti-rsa-sig-r1-r2-lab-blank-lines.cfg'));
+    expect(lints.map((l) => l.line)).toEqual([22, 96]);
+    for (const l of lints) expect(l.message).toMatch(/certificates and keys/);
+  });
+});

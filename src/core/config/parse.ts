@@ -4,7 +4,7 @@
  * share one paste (`hostname ce1` ... `hostname ce2`, or interleaved `R2(config)#` / `R3(config)#` prompts):
  * each line is attributed to a router and each router keeps its own current section.
  */
-import { lexConfig, type ConfigLineKind, type LexedLine } from './lines.ts';
+import { isCodeFence, lexConfig, type ConfigLineKind, type LexedLine } from './lines.ts';
 import { nestsIn, opensSection, parseStatement, type Section } from './statement-parser.ts';
 import { restoreScrolled } from './scrolled-line.ts';
 import type { ConfigStatement } from './statements.ts';
@@ -88,9 +88,13 @@ export function parseConfig(text: string): ParsedConfig {
     if (lex.prompt) useRouter(lex.prompt.host);
     const state = stateOf(router);
     // `!` ends the sections it is not indented under: ` !` between two peers of a keyring ends the first peer only.
-    if (lex.kind === 'comment' && lex.command === '' && lex.raw.trim().replace(/^>\s*/, '').startsWith('!')) {
+    // A code block's fence ends them all (the page's prose follows it), as a `!` at column 0 does.
+    const marked = lex.kind === 'comment' && lex.command === '' ? lex.raw.trim().replace(/^>\s*/, '') : '';
+    const fence = marked !== '' && isCodeFence(marked);
+    if (marked.startsWith('!') || fence) {
       const ended: OpenSection[] = [];
-      while (state.open.length > 0 && (state.open.at(-1)?.headerIndent ?? 0) >= lex.indent) ended.unshift(state.open.pop()!);
+      const indent = fence ? 0 : lex.indent;
+      while (state.open.length > 0 && (state.open.at(-1)?.headerIndent ?? 0) >= indent) ended.unshift(state.open.pop()!);
       if (ended.length > 0) state.endedByBang = [...state.open, ...ended];
     }
     if (lex.kind !== 'statement') {
