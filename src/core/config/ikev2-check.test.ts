@@ -120,4 +120,11 @@ describe('smart defaults on real configs', () => {
     expect([r.ikeVersion, r.phase1, r.phase2, r.failsAt]).toEqual([2, 'agree', 'agree', null]);
     expect(r.agreedProposal?.algorithms).toBe('aes-cbc-256 sha512 prf sha512 group 16');
   });
+
+  test('an IWAN branch to its MPLS hub: an AES-GCM proposal with a PRF and no integrity is complete, and they agree', () => {
+    const r = check(read('iwan-gcm-branch2-wan-two-tunnels.cfg'), read('iwan-gcm-hq-wan-mpls-hub.cfg'));
+    expect([r.ikeVersion, r.phase1, r.phase2, r.failsAt]).toEqual([2, 'agree', 'agree', null]);
+    expect(r.agreedProposal?.algorithms).toBe('aes-gcm-256 prf sha512 group 19');
+    expect(codes(r)).toEqual([]);
+  });
 });

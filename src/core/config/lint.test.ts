@@ -135,3 +135,18 @@ describe("a page's prose between code blocks (fixtures/configs/ikev2)", () => {
     for (const l of lints) expect(l.message).toMatch(/certificates and keys/);
   });
 });
+
+describe('sub-commands of IOS sections ikescope does not read (fixtures/configs/ikev2)', () => {
+  const read = (name: string) => readFileSync(new URL(`../../../fixtures/configs/ikev2/${name}`, import.meta.url), 'utf8');
+  test("an EIGRP af-interface's `authentication mode md5` / `authentication key-chain` are EIGRP's, not crypto lines outside their section", () => {
+    for (const [name, lines] of [
+      ['iwan-gcm-hq-wan-mpls-hub.cfg', [119, 120, 124, 125]],
+      ['iwan-gcm-branch2-wan-two-tunnels.cfg', [200, 201, 210, 211]],
+    ] as const) {
+      const lints = lintConfig(read(name));
+      expect(lints.filter((l) => (lines as readonly number[]).includes(l.line))).toEqual([]);
+      // what remains is the anti-replay window, set aside with its reason
+      expect(lints.map((l) => l.message)).toEqual([expect.stringMatching(/anti-replay window/)]);
+    }
+  });
+});

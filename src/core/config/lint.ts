@@ -103,7 +103,16 @@ function inCryptoScope(section: string | null, command: string): boolean {
  */
 export function lintConfig(text: string): ConfigLint[] {
   const out: ConfigLint[] = [];
+  // The indent of the last global command ikescope does not read (`router eigrp X`, `key chain K`): the lines
+  // indented under it are its own (`authentication mode md5` under an EIGRP af-interface), no crypto section's.
+  let foreignIndent: number | null = null;
   for (const line of parseConfig(text).lines) {
+    if (line.kind !== 'blank' && foreignIndent !== null && (line.prompt !== null || line.indent <= foreignIndent)) foreignIndent = null;
+    const asa = line.kind === 'unrecognized' ? asaOnlyCommand(line.command, line.section) : null;
+    if (line.kind === 'unrecognized' && line.section === null && line.prompt === null && !asa?.crypto) {
+      if (foreignIndent !== null) continue;
+      if (!inCryptoScope(null, line.command)) foreignIndent = line.indent;
+    }
     if (line.hidden !== null) {
       out.push({ line: line.line, kind: 'note', message: `IOS hid the start of this line ($, the line scrolled as it was typed): read as "${line.command}"` });
       continue;
@@ -115,7 +124,6 @@ export function lintConfig(text: string): ConfigLint[] {
       out.push({ line: line.line, kind: 'problem', message: `IOS hid the ${where} of this line ($, the line scrolled as it was typed) and the words shown do not say the whole command: not read; show running-config prints it whole` });
       continue;
     }
-    const asa = asaOnlyCommand(line.command, line.section);
     if (asa?.crypto) {
       out.push({ line: line.line, message: `an ASA's command (it sets ${asa.sets}), not read: ikescope reads IOS and IOS-XE configurations, not the ASA's` });
       continue;
