@@ -139,7 +139,7 @@ describe('DMVPN configs as typed (fixtures/configs/ikev1)', () => {
   test('dmvpn-hub-r11-int-tun-twice.cfg: `int tun 1` entered twice is one tunnel, protected by the second block', () => {
     const cfg = effectiveConfigFromText(read('configs/ikev1/dmvpn-hub-r11-int-tun-twice.cfg'));
     expect(cfg.interfaces.map((i) => [i.name, i.line, i.tunnel?.mode.value, i.tunnel?.source?.value, i.tunnel?.protection])).toEqual([
-      ['tun1', 2, 'gre multipoint', 'serial2/0', { profile: 'IPSEC-PRO', line: 42, shared: false }],
+      ['tun1', 2, 'gre multipoint', 'serial2/0', { profile: 'IPSEC-PRO', line: 42, shared: false, ikev2Profile: null }],
     ]);
   });
 });

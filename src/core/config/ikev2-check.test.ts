@@ -127,4 +127,16 @@ describe('smart defaults on real configs', () => {
     expect(r.agreedProposal?.algorithms).toBe('aes-gcm-256 prf sha512 group 19');
     expect(codes(r)).toEqual([]);
   });
+
+  test('a crypto map with `set ikev2-profile` and certificates (R15 and R18 of a course lab, whole configs): they agree, as their show crypto ikev2 session does (AES-CBC 128, MD5, DH 2, RSA)', () => {
+    const r = check(read('otus-lab14-r15-cert.cfg'), read('otus-lab14-r18-cert.cfg'));
+    expect([r.ikeVersion, r.phase1, r.phase2, r.failsAt]).toEqual([2, 'agree', 'agree', null]);
+    expect(r.agreedProposal?.algorithms).toBe('aes-cbc-128 md5 prf md5 group 2');
+  });
+
+  test('a DMVPN spoke to a hub whose proposal no policy names (R27 and R14): the hub answers from the default proposal, which holds the spoke\'s', () => {
+    const r = check(read('otus-lab14-r27-cert.cfg'), read('otus-lab14-r14-cert.cfg'));
+    expect([r.ikeVersion, r.phase1, r.phase2, r.failsAt]).toEqual([2, 'agree', 'agree', null]);
+    expect(r.agreedProposal).toEqual({ initiator: 'PH1', responder: 'default', algorithms: 'aes-cbc-128 md5 prf md5 group 2' });
+  });
 });

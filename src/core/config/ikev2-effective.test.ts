@@ -4,6 +4,8 @@ import { effectiveConfig, effectiveConfigFromText } from './effective.ts';
 import { implicitDefaults } from './implicit-defaults.ts';
 import type { Ikev2Config } from './ikev2-model.ts';
 import { parseConfig } from './parse.ts';
+import { phase2Sources } from './phase2-sources.ts';
+import { ikev2Line } from './ikev2-decide.ts';
 
 const read = (name: string) => readFileSync(new URL(`../../../fixtures/configs/ikev2/${name}`, import.meta.url), 'utf8');
 const at = <T>(s: { value: T; line: number | null; isDefault: boolean }) => `${JSON.stringify(s.value)}@${s.isDefault ? 'default' : s.line}`;
@@ -190,5 +192,21 @@ describe('global IKEv2 commands', () => {
       'B {"intervalSeconds":30,"retrySeconds":5,"mode":"periodic"}@8 null@default',
     ]);
     expect(cfg.ikev2.options).toEqual([{ words: 'crypto ikev2 nat keepalive 20', line: 2 }]);
+  });
+});
+
+describe("an IKEv2 profile named on the tunnel line (a course lab's DMVPN hub and spoke)", () => {
+  test('`tunnel protection ipsec profile IPSEC_P1 ikev2-profile PROF1` puts the tunnel on PROF1, its IPsec profile naming none', () => {
+    for (const [name, line] of [
+      ['otus-lab14-r14-cert.cfg', 184],
+      ['otus-lab14-r27-cert.cfg', 182],
+    ] as const) {
+      const cfg = effectiveConfigFromText(read(name));
+      const tunnel = phase2Sources(cfg).find((s) => s.kind === 'tunnel');
+      expect(tunnel?.policy?.ikev2Profile).toEqual({ value: 'PROF1', line, isDefault: false });
+      expect(tunnel?.profile?.ikev2Profile.value).toBeNull();
+      // the line that makes the tunnel IKEv2 is its own, not the first IKEv2 profile's header
+      expect(ikev2Line(cfg, tunnel ?? null)).toBe(line);
+    }
   });
 });

@@ -30,7 +30,7 @@ export function applyInterface(i: Interface, s: ConfigStatement): void {
       tunnel().mode = set(s.mode, s.line);
       break;
     case 'tunnel-protection':
-      tunnel().protection = { profile: s.profile, line: s.line, shared: s.shared };
+      tunnel().protection = { profile: s.profile, line: s.line, shared: s.shared, ikev2Profile: s.ikev2Profile };
       break;
     default:
       break;

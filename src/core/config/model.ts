@@ -120,7 +120,8 @@ export interface Tunnel {
   destination: { address: string; line: number } | null;
   /** `tunnel mode ...` as typed (`ipsec ipv6`, `gre ip`); default GRE over IPv4. */
   mode: Setting<string>;
-  protection: { profile: string; line: number; shared: boolean } | null;
+  /** `tunnel protection ipsec profile P [shared] [ikev2-profile NAME]`. */
+  protection: { profile: string; line: number; shared: boolean; ikev2Profile: string | null } | null;
 }
 
 export interface Interface {

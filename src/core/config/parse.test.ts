@@ -178,6 +178,8 @@ describe('statements', () => {
     { text: 'ip access-list extended VPN\n 10 permit gre host 1.1.1.1 host 2.2.2.2', expected: { kind: 'acl-entry', acl: 'VPN' } },
     { text: 'interface Tunnel0\n tunnel mode ipsec ipv4', expected: { kind: 'tunnel-mode', mode: 'ipsec ipv4' } },
     { text: 'interface Tunnel0\n tunnel protection ipsec profile P shared', expected: { kind: 'tunnel-protection', profile: 'P', shared: true } },
+    // otus-lab14-r14-cert.cfg line 184 and r27 line 182
+    { text: 'interface Tunnel1\n tunnel protection ipsec profile IPSEC_P1 ikev2-profile PROF1', expected: { kind: 'tunnel-protection', profile: 'IPSEC_P1', shared: false, ikev2Profile: 'PROF1' } },
     { text: 'interface e0/0\n ip address 10.0.0.1 255.255.255.0', expected: { kind: 'if-address', family: 4 } },
     { text: 'crypto engine compliance shield disable', expected: { kind: 'compliance-shield', enabled: false } },
     { text: 'crypto map M local-address Loopback0', expected: { kind: 'map-local-address', map: 'M', iface: 'Loopback0' } },

@@ -6,6 +6,7 @@
  */
 import { normalizeAddress } from './address.ts';
 import type { AccessList, CryptoMapEntry, EffectiveConfig, Interface, IpsecProfile, Phase2Policy, TransformSet } from './model.ts';
+import { set } from './setting.ts';
 
 export type Phase2Source =
   | {
@@ -49,7 +50,9 @@ function allSources(cfg: EffectiveConfig): Phase2Source[] {
     const protection = iface.tunnel?.protection;
     if (!protection) continue;
     const profile = cfg.ipsecProfiles.find((p) => p.name === protection.profile) ?? null;
-    out.push({ kind: 'tunnel', iface, profile, policy: profile, header: iface.line });
+    // An IKEv2 profile named on the tunnel line is the one this tunnel negotiates with, whatever its IPsec profile sets.
+    const policy = profile && protection.ikev2Profile !== null ? { ...profile, ikev2Profile: set(protection.ikev2Profile, protection.line) } : profile;
+    out.push({ kind: 'tunnel', iface, profile, policy, header: iface.line });
   }
   return out;
 }

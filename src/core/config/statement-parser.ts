@@ -253,7 +253,9 @@ function interfaceCommand(t: readonly string[], raw: readonly string[]): Stateme
     if (b === 'destination' && raw[2] !== undefined) return { kind: 'tunnel-destination', address: raw.slice(2).join('') };
     if (b === 'mode' && t[2] !== undefined) return { kind: 'tunnel-mode', mode: t.slice(2).join(' ') };
     if (b === 'protection' && t[2] === 'ipsec' && t[3] === 'profile' && raw[4] !== undefined) {
-      return { kind: 'tunnel-protection', profile: raw[4], shared: t.includes('shared') };
+      // `… profile P [shared] [ikev2-profile NAME]`: the IKEv2 profile named on the tunnel, over the IPsec profile's.
+      const named = t.indexOf('ikev2-profile');
+      return { kind: 'tunnel-protection', profile: raw[4], shared: t.includes('shared'), ikev2Profile: named > 4 ? (raw[named + 1] ?? null) : null };
     }
   }
   return null;

@@ -72,7 +72,7 @@ export type StatementBody =
   | { kind: 'tunnel-source'; value: string }
   | { kind: 'tunnel-destination'; address: string }
   | { kind: 'tunnel-mode'; mode: string }
-  | { kind: 'tunnel-protection'; profile: string; shared: boolean }
+  | { kind: 'tunnel-protection'; profile: string; shared: boolean; ikev2Profile: string | null }
   | { kind: 'set-ikev2-profile'; name: string }
   | Ikev2StatementBody
   | { kind: 'exit' };
