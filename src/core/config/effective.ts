@@ -111,6 +111,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
     saLifetimeSeconds: byDefault(ipsecDefaults.lifetimeSeconds),
     saLifetimeKilobytes: byDefault(ipsecDefaults.lifetimeKilobytes),
     complianceShieldDisabled: byDefault(false),
+    ipsecDefaultsRemoved: { transformSet: null, profile: null },
     mapLocalAddresses: [],
     localAddresses: [],
     ikev2: { configured: false, proposals: [], policies: [], keyrings: [], profiles: [], globalDpd: { value: null, line: null, isDefault: true }, authorizationPolicies: [], options: [] },
@@ -272,6 +273,10 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
       case 'global-sa-lifetime':
         if (s.seconds !== null) cfg.saLifetimeSeconds = set(s.seconds, s.line);
         if (s.kilobytes !== null) cfg.saLifetimeKilobytes = set(s.kilobytes, s.line);
+        break;
+      case 'ipsec-default-removed':
+        if (s.of === 'transform-set') cfg.ipsecDefaultsRemoved.transformSet = s.line;
+        else cfg.ipsecDefaultsRemoved.profile = s.line;
         break;
       case 'compliance-shield':
         cfg.complianceShieldDisabled = set(!s.enabled, s.line);

@@ -139,4 +139,15 @@ describe('smart defaults on real configs', () => {
     expect([r.ikeVersion, r.phase1, r.phase2, r.failsAt]).toEqual([2, 'agree', 'agree', null]);
     expect(r.agreedProposal).toEqual({ initiator: 'PH1', responder: 'default', algorithms: 'aes-cbc-128 md5 prf md5 group 2' });
   });
+
+  test("the same example with the hub's smart defaults removed: no proposal to answer IKE_SA_INIT, no transform set for the child SA", () => {
+    // Hand-written: two lines appended to the hub (the removals flexvpn-svti-smart-defaults-r1-notes.cfg types), as no
+    // stored source pairs a router that removes them with a peer relying on them.
+    const text = `${read('flexvpn-spoke-to-spoke-bgp-hub-two-spokes-cisco-doc.cfg')}hostname hub\nno crypto ikev2 proposal default\nno crypto ipsec transform-set default\n`;
+    const parsed = parseConfig(text);
+    const r = checkCompatibility(effectiveConfig(parsed, { router: 'spoke1' }), effectiveConfig(parsed, { router: 'hub' }));
+    expect([r.phase1, r.phase2, r.failsAt]).toEqual(['disagree', 'disagree', 'IKE_SA_INIT']);
+    expect(r.findings.map((f) => `${f.code} ${f.message ?? '-'}`)).toEqual(['P1_POLICY_MISMATCH IKE_SA_INIT', 'P2_TRANSFORM_MISMATCH IKE_AUTH']);
+  });
 });
+

@@ -210,3 +210,15 @@ describe("an IKEv2 profile named on the tunnel line (a course lab's DMVPN hub an
     }
   });
 });
+
+describe('smart defaults removed (flexvpn-svti-smart-defaults-r1-notes.cfg, its second setup typed after the first)', () => {
+  test('`no crypto ikev2 proposal default` and `no crypto ikev2 policy default` leave only the configured proposal and policy; the IPsec defaults removed are kept with their lines', () => {
+    const text = read('flexvpn-svti-smart-defaults-r1-notes.cfg');
+    const cfg = effectiveConfigFromText(text);
+    expect(cfg.ikev2.proposals.map((p) => p.name)).toEqual(['PROPOSAL-1']);
+    expect(cfg.ikev2.policies.map((p) => p.name)).toEqual(['IKEV2_POLICY']);
+    expect(cfg.ipsecDefaultsRemoved).toEqual({ transformSet: 72, profile: 71 });
+    expect(unread(text).filter((l) => l.startsWith('no crypto'))).toEqual([]);
+  });
+});
+

@@ -92,8 +92,13 @@ export function ikev2Config(statements: readonly ConfigStatement[], release: Ios
   const authorizationPolicies: { name: string; line: number }[] = [];
   const options: { words: string; line: number }[] = [];
 
+  const removed = { proposal: false, policy: false };
   for (const s of statements) {
     if (!s.kind.startsWith('ikev2-')) continue;
+    if (s.kind === 'ikev2-default-removed') {
+      removed[s.of] = true;
+      continue;
+    }
     configured = true;
     const section = s.section ?? -1;
     switch (s.kind) {
@@ -209,12 +214,12 @@ export function ikev2Config(statements: readonly ConfigStatement[], release: Ios
     p.refused = refusalOf(p, release, shieldDisabled);
   }
   const ordered = [...proposals.values()];
-  // `crypto ikev2 proposal default` typed in the config replaces the smart default one.
-  if (!proposals.has('default')) ordered.push(defaultProposal(release));
+  // `crypto ikev2 proposal default` typed in the config replaces the smart default one; `no crypto ikev2 proposal default` removes it.
+  if (!proposals.has('default') && !removed.proposal) ordered.push(defaultProposal(release));
   return {
     configured,
     proposals: ordered,
-    policies: policies.size > 0 ? [...policies.values()] : [defaultPolicy()],
+    policies: policies.size > 0 || removed.policy ? [...policies.values()] : [defaultPolicy()],
     keyrings: [...keyrings.values()],
     profiles: [...profiles.values()],
     globalDpd,

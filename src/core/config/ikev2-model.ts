@@ -113,9 +113,9 @@ export interface Ikev2Profile {
 export interface Ikev2Config {
   /** Whether any `crypto ikev2` line was configured (else every entry below is a smart default). */
   configured: boolean;
-  /** Configured proposals in the order typed, then the smart default `default` (line null) unless redefined. */
+  /** Configured proposals in the order typed, then the smart default `default` (line null) unless redefined or removed. */
   proposals: Ikev2Proposal[];
-  /** Configured policies in the order typed; the smart default `default` (line null) when none is configured. */
+  /** Configured policies in the order typed; the smart default `default` (line null) when none is configured, unless removed. */
   policies: Ikev2Policy[];
   keyrings: Ikev2Keyring[];
   profiles: Ikev2Profile[];

@@ -155,6 +155,8 @@ export interface EffectiveConfig {
   saLifetimeKilobytes: Setting<number>;
   /** `crypto engine compliance shield disable` seen (weak algorithms allowed again on 17.11+). */
   complianceShieldDisabled: Setting<boolean>;
+  /** `no crypto ipsec transform-set default` / `no crypto ipsec profile default`: the line that removed each, else null. */
+  ipsecDefaultsRemoved: { transformSet: number | null; profile: number | null };
   /** `crypto map NAME local-address INTERFACE`: IKE runs from that interface's address for the whole map. */
   mapLocalAddresses: { map: string; iface: string; line: number }[];
   /** Addresses this router owns, as far as the config shows them (interface addresses, not link-local). */

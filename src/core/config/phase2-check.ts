@@ -50,11 +50,14 @@ type OfferedSet = Omit<TransformSet, 'line'> & { line: number | null };
 /**
  * The transform sets a side offers. IKEv2's smart default: an IPsec profile or crypto map entry that names none
  * offers IOS's transform set `default` (as the config redefines it, else esp-aes esp-sha-hmac), as
- * `crypto ipsec profile default` does with only `set ikev2-profile` under it. A name with no definition offers nothing.
+ * `crypto ipsec profile default` does with only `set ikev2-profile` under it, unless `no crypto ipsec transform-set
+ * default` removed it. A name with no definition offers nothing.
  */
 function offeredSets(cfg: EffectiveConfig, source: Phase2Source, child: ChildExchange): OfferedSet[] {
   const named = transformSetsOf(cfg, source.policy);
   if (named.length > 0 || child !== IKE_AUTH_CHILD || (source.policy && !source.policy.transformSets.isDefault)) return named;
+  // `no crypto ipsec transform-set default` removed it
+  if (cfg.ipsecDefaultsRemoved.transformSet !== null) return [];
   const fallback = ikev2Defaults.transformSet;
   const own = cfg.transformSets.find((t) => t.name === fallback.name);
   return [own ?? { name: fallback.name, line: null, transforms: [...fallback.transforms], mode: byDefault(fallback.mode), requireMode: false, refused: null }];

@@ -321,9 +321,19 @@ function cryptoCommand(t: readonly string[], raw: readonly string[]): StatementB
   return null;
 }
 
+/** `no crypto ikev2 proposal|policy default`, `no crypto ipsec transform-set|profile default`: a smart default removed. */
+function defaultRemoved(t: readonly string[]): StatementBody | null {
+  if (t.length !== 5 || t[1] !== 'crypto' || t[4] !== 'default') return null;
+  if (t[2] === 'ikev2' && (t[3] === 'proposal' || t[3] === 'policy')) return { kind: 'ikev2-default-removed', of: t[3] };
+  if (t[2] === 'ipsec' && (t[3] === 'transform-set' || t[3] === 'profile')) return { kind: 'ipsec-default-removed', of: t[3] };
+  return null;
+}
+
 function globalCommand(t: readonly string[], raw: readonly string[]): StatementBody | null {
   const [a, b] = t;
   switch (a) {
+    case 'no':
+      return defaultRemoved(t);
     case 'hostname':
       return raw[1] !== undefined && t.length === 2 ? { kind: 'hostname', name: raw[1] } : null;
     case 'crypto':

@@ -74,6 +74,8 @@ export type StatementBody =
   | { kind: 'tunnel-mode'; mode: string }
   | { kind: 'tunnel-protection'; profile: string; shared: boolean; ikev2Profile: string | null }
   | { kind: 'set-ikev2-profile'; name: string }
+  /** `no crypto ipsec transform-set|profile default`: IOS's default transform set or IPsec profile removed. */
+  | { kind: 'ipsec-default-removed'; of: 'transform-set' | 'profile' }
   | Ikev2StatementBody
   | { kind: 'exit' };
 
@@ -106,7 +108,9 @@ export type Ikev2StatementBody =
   | { kind: 'ikev2-authorization-policy'; name: string }
   | { kind: 'ikev2-client'; name: string }
   /** A command IOS takes there that decides nothing the model reads (AAA, config exchange, limits…): kept as typed. */
-  | { kind: 'ikev2-option'; words: string };
+  | { kind: 'ikev2-option'; words: string }
+  /** `no crypto ikev2 proposal|policy default`: the smart default proposal or policy removed. */
+  | { kind: 'ikev2-default-removed'; of: 'proposal' | 'policy' };
 
 export type StatementKind = StatementBody['kind'];
 
