@@ -3,12 +3,11 @@
  * A initiates, B responds. One file holding two routers (`hostname` or prompts) may be given alone.
  */
 import { readFile } from 'node:fs/promises';
-import { checkCompatibility, type CompatibilityResult } from '../core/config/compatibility.ts';
+import { checkable, checkCompatibility, type CompatibilityResult } from '../core/config/compatibility.ts';
 import { releaseNames, type IosRelease } from '../core/config/defaults.ts';
 import { describePolicy, effectiveConfig } from '../core/config/effective.ts';
 import type { EffectiveConfig } from '../core/config/model.ts';
 import { parseConfig, type ParsedConfig } from '../core/config/parse.ts';
-import { firstAsaLine } from '../core/config/security-appliance.ts';
 import type { Command, CommandIo } from './command.ts';
 
 export const CHECK_SCHEMA = 'ikescope.check/1';
@@ -120,16 +119,14 @@ function sides(inputs: Input[], options: Options): Sides {
  * algorithms, its keys are a tunnel group's): read as IOS it would give a verdict on lines it did not understand.
  */
 function refuseAsa(s: Sides): void {
+  if (checkable(s.a, s.b)) return;
   for (const [i, cfg] of [s.a, s.b].entries()) {
-    const input = s.inputs[s.fileOf[i as 0 | 1]];
-    if (!input) continue;
-    const own = input.parsed.lines.filter((l) => l.router === cfg.router || (l.router === null && input.parsed.routers.length <= 1));
-    const asa = firstAsaLine(own);
-    if (asa) {
-      throw new InputError(
-        `${input.name}${cfg.router ? ` (${cfg.router})` : ''} is a Cisco ASA's configuration (line ${asa.line}: ${asa.command}): check reads IOS and IOS-XE crypto configurations only, not the ASA's IKEv2 policies, IPsec proposals and tunnel groups, so it predicts nothing for this pair`,
-      );
-    }
+    const asa = cfg.securityAppliance;
+    if (asa === null) continue;
+    const name = s.inputs[s.fileOf[i as 0 | 1]]?.name ?? '?';
+    throw new InputError(
+      `${name}${cfg.router ? ` (${cfg.router})` : ''} is a Cisco ASA's configuration (line ${asa.line}: ${asa.command}): check reads IOS and IOS-XE crypto configurations only, not the ASA's IKEv2 policies, IPsec proposals and tunnel groups, so it predicts nothing for this pair`,
+    );
   }
 }
 

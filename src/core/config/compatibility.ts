@@ -66,6 +66,14 @@ function exchangeOf(m: CheckMessage): ExchangeMessageName | Ikev2Exchange {
   return isIkev2Exchange(exchange) ? exchange : (m as ExchangeMessageName);
 }
 
+/**
+ * Whether two configs can be checked against each other: neither is an ASA's (`securityAppliance`), whose commands
+ * share IOS's names but not their meaning. Every caller of checkCompatibility asks this first.
+ */
+export function checkable(aCfg: EffectiveConfig, bCfg: EffectiveConfig): boolean {
+  return aCfg.securityAppliance === null && bCfg.securityAppliance === null;
+}
+
 /** Predicts the negotiation between router A (initiator) and router B (responder) from their configs. */
 export function checkCompatibility(aCfg: EffectiveConfig, bCfg: EffectiveConfig, options: CheckOptions = {}): CompatibilityResult {
   const [fileA, fileB] = options.files ?? [0, 1];

@@ -8,6 +8,7 @@ import { defaultRelease, ipsecDefaults, isWeakPhase1, isWeakTransform, policyDef
 import type { AccessList, CryptoMapEntry, PreSharedKey, EffectiveConfig, Interface, IpsecProfile, IsakmpPolicy, IsakmpProfile, Phase2Policy, TransformSet } from './model.ts';
 import { byDefault, set } from './setting.ts';
 import { parseConfig, statementsOf, type ParsedConfig } from './parse.ts';
+import { firstAsaLine } from './security-appliance.ts';
 import { ikev2Config } from './ikev2-effective.ts';
 import { isIkev2Statement, type ConfigStatement, type PeerMatch } from './statements.ts';
 
@@ -115,6 +116,7 @@ export function effectiveConfig(parsed: ParsedConfig, options: EffectiveOptions 
     mapLocalAddresses: [],
     localAddresses: [],
     ikev2: { configured: false, proposals: [], policies: [], keyrings: [], profiles: [], globalDpd: { value: null, line: null, isDefault: true }, authorizationPolicies: [], options: [] },
+    securityAppliance: asaLineOf(parsed, router),
   };
   // Which object each section header line opened.
   const owners = new Map<number, string>();
@@ -364,6 +366,13 @@ function inheritLifetime(p: Phase2Policy, cfg: EffectiveConfig): void {
 }
 
 /** Parses text and builds one router's effective configuration. */
+/** This router's first ASA-only line, as `{ line, command }`, or null. */
+function asaLineOf(parsed: ParsedConfig, router: string | null): EffectiveConfig['securityAppliance'] {
+  const own = router === null ? parsed.lines : parsed.lines.filter((l) => l.router === router || (l.router === null && parsed.routers.length <= 1));
+  const asa = firstAsaLine(own);
+  return asa ? { line: asa.line, command: asa.command } : null;
+}
+
 export function effectiveConfigFromText(text: string, options: EffectiveOptions = {}): EffectiveConfig {
   return effectiveConfig(parseConfig(text), options);
 }

@@ -125,7 +125,7 @@ export function lintConfig(text: string): ConfigLint[] {
       continue;
     }
     if (asa?.crypto) {
-      out.push({ line: line.line, message: `an ASA's command (it sets ${asa.sets}), not read: ikescope reads IOS and IOS-XE configurations, not the ASA's` });
+      out.push({ line: line.line, kind: 'note', message: `an ASA's command (it sets ${asa.sets}), not read: ikescope reads IOS and IOS-XE configurations, not the ASA's` });
       continue;
     }
     if (!inCryptoScope(line.section, line.command)) continue;

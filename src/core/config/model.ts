@@ -163,4 +163,9 @@ export interface EffectiveConfig {
   localAddresses: { address: string; line: number }[];
   /** The `crypto ikev2 …` sections, smart defaults made explicit. */
   ikev2: Ikev2Config;
+  /**
+   * The first line only a Cisco ASA takes (security-appliance.ts), when the config is an ASA's: read as IOS it would
+   * give verdicts on lines it did not understand, so nothing is predicted from it. Null for an IOS config.
+   */
+  securityAppliance: { line: number; command: string } | null;
 }

@@ -7,7 +7,7 @@ import type { Side } from '../ike/sides.ts';
 import type { LineRef } from '../ike/line-ref.ts';
 import type { FindingCode } from '../analysis.ts';
 import type { AttachedConfig } from '../attach-config.ts';
-import { checkCompatibility, type CheckFinding } from '../config/compatibility.ts';
+import { checkable, checkCompatibility, type CheckFinding } from '../config/compatibility.ts';
 import type { EffectiveConfig, IsakmpPolicy, Setting } from '../config/model.ts';
 import { keyFor } from '../config/peer-view.ts';
 import { phase2Sources, sourcePeer, transformSetsOf } from '../config/phase2-sources.ts';
@@ -37,7 +37,7 @@ export function checkedFinding(ctx: DiagnosisContext, code: FindingCode): CheckF
 
 const checked = perContext((ctx: DiagnosisContext): readonly CheckFinding[] => {
   const { initiator, responder } = ctx.configs;
-  if (!initiator || !responder) return [];
+  if (!initiator || !responder || !checkable(initiator.config, responder.config)) return [];
   return checkCompatibility(initiator.config, responder.config, { files: [initiator.file, responder.file] }).findings;
 });
 

@@ -6,7 +6,7 @@
 import type { LineRef } from '../../ike/line-ref.ts';
 import type { FindingCode, Negotiation } from '../../analysis.ts';
 import type { SideConfigs } from '../../attach-config.ts';
-import { checkCompatibility } from '../../config/compatibility.ts';
+import { checkable, checkCompatibility } from '../../config/compatibility.ts';
 import { ikev2ConfigRelations } from '../../config/ikev2-relations.ts';
 import { decidingOf, type ConfigAttribute } from '../../config/relations.ts';
 import type { Ikev2MessageName } from '../../ike/messages.ts';
@@ -51,7 +51,7 @@ function oneRouter(finding: DiagnosedFinding, negotiation: Negotiation, sides: S
 export function withIkev2ConfigLines(findings: readonly DiagnosedFinding[], negotiation: Negotiation, sides: SideConfigs): DiagnosedFinding[] {
   const { initiator, responder } = sides;
   if (!initiator && !responder) return [...findings];
-  const checked = initiator && responder ? checkCompatibility(initiator.config, responder.config, { files: [initiator.file, responder.file] }).findings : [];
+  const checked = initiator && responder && checkable(initiator.config, responder.config) ? checkCompatibility(initiator.config, responder.config, { files: [initiator.file, responder.file] }).findings : [];
   return findings.map((f) => {
     if (f.configLines !== undefined && f.configLines.length > 0) return f;
     const check = checked.find((c) => c.code === f.code && c.severity === 'error') ?? checked.find((c) => c.code === f.code);
