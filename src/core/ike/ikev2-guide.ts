@@ -1,5 +1,7 @@
 /** What each IKEv2 message does, what the sender put in it and what the receiver checks: the inspector's text. */
 import type { Ikev2MessageName } from './messages.ts';
+import type { ChildSaAnswer } from './child-sa-answer.ts';
+import { notifyWords } from './ikev2.ts';
 
 export interface Ikev2Guide {
   title: string;
@@ -81,3 +83,34 @@ export const IKEV2_GUIDES: Record<Ikev2MessageName, Ikev2Guide> = {
     receiver: '"Processing ACK to informational exchange": the peer is alive; the next check waits for the DPD interval.',
   },
 };
+
+/**
+ * What the sender of a response did, where the response did not carry the child SA: the guide's own words
+ * ("matched the ESP proposal and traffic selectors") hold only for one that did. Null: the guide's words stand.
+ */
+export function ikev2ResponseSender(name: string, answer: ChildSaAnswer, sentAuth: boolean): string | null {
+  const exchange = name.split('.')[0];
+  if (exchange !== 'IKE_AUTH' && exchange !== 'CREATE_CHILD_SA') return null;
+  const child = exchange === 'IKE_AUTH' ? 'the child SA' : 'the new SA';
+  let done: string;
+  switch (answer.kind) {
+    case 'proposed':
+    case 'carried':
+      return null;
+    case 'refused': {
+      const words = notifyWords(answer.notify);
+      const said = `NOTIFY(${answer.notify})${words ? ` (${words})` : ''}`;
+      if (answer.notify === 'AUTHENTICATION_FAILED') return `Refused the initiator's authentication with ${said}: no IKE SA, and no child SA with it.`;
+      done = `refused ${child} with ${said}, in place of an SA and traffic selectors`;
+      break;
+    }
+    case 'not-carried':
+      done = `its response, as this log reads it, carries nothing of ${child}: no SA, no traffic selectors, no notify`;
+      break;
+    default:
+      return answer satisfies never;
+  }
+  // the AUTH payload of an IKE_AUTH response shows the initiator's AUTH verified
+  if (exchange === 'IKE_AUTH' && sentAuth) return `Verified the initiator's AUTH and sent its own; ${done}.`;
+  return `${done.charAt(0).toUpperCase()}${done.slice(1)}.`;
+}

@@ -1,5 +1,6 @@
 import type { MessageName } from './messages.ts';
-import { IKEV2_GUIDES } from './ikev2-guide.ts';
+import { IKEV2_GUIDES, ikev2ResponseSender } from './ikev2-guide.ts';
+import { childSaAnswerIn, type AnsweredChildSa, type AnsweringMessage } from './child-sa-answer.ts';
 
 /** What a message does in IKEv1, and what each side does with it: the text of the message inspector. */
 export interface MessageGuide {
@@ -166,6 +167,13 @@ const guides: Record<MessageName, MessageGuide> = {
 
 export function messageGuide(name: MessageName): MessageGuide {
   return guides[name];
+}
+
+/** The guide of one message of a log: an IKEv2 response says what it did with the child SA, as the log shows it. */
+export function messageGuideIn(message: AnsweringMessage & { name: MessageName }, negotiation: { childSas?: readonly AnsweredChildSa[] | undefined }): MessageGuide {
+  const guide = guides[message.name];
+  const sender = ikev2ResponseSender(message.name, childSaAnswerIn(message, negotiation), message.payloads.some((p) => p.type === 'AUTH'));
+  return sender === null ? guide : { ...guide, sender };
 }
 
 /** IANA Diffie-Hellman group numbers and what they mean. */

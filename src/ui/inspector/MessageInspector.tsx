@@ -1,5 +1,5 @@
 import type { Message, Negotiation } from '../../core/analysis.ts';
-import { messageGuide } from '../../core/ike/message-guide.ts';
+import { messageGuideIn } from '../../core/ike/message-guide.ts';
 import type { Step, Timeline } from '../../core/timeline/timeline.ts';
 import type { MessageTiming } from '../../core/clock/deltas.ts';
 import { SIDES } from '../../core/ike/sides.ts';
@@ -39,7 +39,7 @@ export function MessageInspector({ negotiation, step, timeline, timings, sources
     const at = timing?.at[side];
     return at === null || at === undefined ? [] : [`${negotiation.routers[side].name || negotiation.routers[side].address} ${formatTime(at)}`];
   });
-  const guide = messageGuide(message.name);
+  const guide = messageGuideIn(message, negotiation);
   const sender = negotiation.routers[message.from];
   const receiver = negotiation.routers[message.from === 'initiator' ? 'responder' : 'initiator'];
   const phase2 = exchange.phase === 'phase2' ? negotiation.phase2[exchange.index] : undefined;

@@ -2,6 +2,7 @@ import type { Message, Negotiation } from '../../core/analysis.ts';
 import type { ConfigAttribute } from '../../core/config/relations.ts';
 import { dhGroupName } from '../../core/ike/message-guide.ts';
 import { phase1Position } from '../../core/ike/messages.ts';
+import { childSaAnswer, childSaOf } from '../../core/ike/child-sa-answer.ts';
 
 /** One decoded attribute of a message, with the config attribute it comes from (when a config sets it). */
 export interface AttributeRow {
@@ -26,7 +27,7 @@ function ikev2Rows(message: Message, negotiation: Negotiation): AttributeRow[] {
     if (shown?.group != null) rows.push({ name: 'DH group', value: `${shown.group}: ${dhGroupName(shown.group)}`, attribute: 'group' });
     if (!shown?.encryption && sa.proposal) rows.push({ name: 'Proposal', value: sa.proposal.transforms.join(' '), attribute: 'encryption' });
   }
-  const child = negotiation.childSas?.find((c) => c.messageId === message.messageId) ?? null;
+  const child = childSaOf(message, negotiation);
   if (exchange === 'IKE_AUTH') {
     const ids = sa?.shown?.ids;
     rows.push({ name: 'Identity', value: ids?.local || ids?.remote ? `local ${ids.local ?? '?'}, remote ${ids.remote ?? '?'}` : 'IDi / IDr (identity local, the address by default)', attribute: 'identity' });
@@ -34,9 +35,8 @@ function ikev2Rows(message: Message, negotiation: Negotiation): AttributeRow[] {
     rows.push({ name: 'Pre-shared key', value: "signs AUTH (keyring local of the IKEv2 profile)", attribute: 'psk' });
   }
   if (child && (exchange === 'IKE_AUTH' || exchange === 'CREATE_CHILD_SA')) {
-    // the request proposes the child SA; a response carries it (SA, TSi, TSr) only where the child SA was made,
-    // a refusing one carries a notify or nothing of it
-    const carried = !message.name.endsWith('.response') || child.outcome === 'complete';
+    const answer = childSaAnswer(message, child).kind;
+    const carried = answer === 'proposed' || answer === 'carried';
     if (carried && child.transform) rows.push({ name: 'Child SA transform', value: child.transform, attribute: 'transform' });
     const ts = child.trafficSelectors;
     if (carried && ts) rows.push({ name: 'Traffic selectors', value: `${ts.local.join(', ')} ⇄ ${ts.remote.join(', ')}`, attribute: 'proxies' });
