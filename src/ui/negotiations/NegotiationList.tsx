@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { NegotiationSummary } from '../../worker/page-analysis.ts';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
+import { outcomeTitle } from './outcome-title.ts';
 
 interface NegotiationListProps {
   negotiations: readonly NegotiationSummary[];
@@ -98,6 +99,7 @@ function NegotiationButton({ negotiation, index, selected, onSelect, onKeyDown }
           label={negotiation.ikeVersion === 2 ? 'IKE SA' : phase1Label(negotiation.phase1.mode)}
           outcome={negotiation.phase1.outcome}
           implied={negotiation.phase1.implied === true}
+          title={outcomeTitle(negotiation.phase1.outcome, negotiation.phase1.implied === true, negotiation.ikeVersion)}
         />
         {(negotiation.childSas ?? negotiation.phase2).slice(0, 3).map((p, i) => (
           <OutcomeBadge key={i} label={negotiation.ikeVersion === 2 ? 'Child' : 'QM'} outcome={p.outcome} />

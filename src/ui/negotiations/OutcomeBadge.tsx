@@ -11,11 +11,10 @@ const words: Record<Phase1Outcome, string> = { complete: 'complete', failed: 'fa
 
 /**
  * "MM complete", "QM failed": an exchange and how it ended. A phase 1 the paste holds no line of is "P1 not
- * logged", or "P1 complete (implied)" when later lines prove it completed.
+ * logged", or "P1 complete (implied)" when later lines prove it completed; `title` says why (outcome-title.ts).
  */
-export function OutcomeBadge({ label, outcome, implied = false }: { label: string; outcome: Phase1Outcome; implied?: boolean }) {
+export function OutcomeBadge({ label, outcome, implied = false, title }: { label: string; outcome: Phase1Outcome; implied?: boolean; title?: string | undefined }) {
   const style = implied ? 'border border-dashed border-emerald-600 text-emerald-900 dark:text-emerald-200' : styles[outcome];
-  const title = implied ? 'No phase 1 line is in the log; the lines after it prove phase 1 completed' : outcome === 'not-logged' ? 'No line of the log says anything of phase 1' : undefined;
   return (
     <span className={`rounded px-1 ${style}`} title={title}>
       {`${label} ${words[outcome]}${implied ? ' (implied)' : ''}`}
