@@ -11,8 +11,12 @@ interface NegotiationListProps {
   onSelect: (index: number) => void;
 }
 
-/** Every row is this tall, so a paste with thousands of negotiations renders only the rows in view. */
-const rowHeight = 48;
+/**
+ * Every row is this tall, so a paste with thousands of negotiations renders only the rows in view: the peers'
+ * line and two lines of badges, which wrap whole rather than cut a word ("IKE SA complete (implied)" and a child
+ * SA's badge do not fit one line of the list's width).
+ */
+const rowHeight = 64;
 const overscan = 8;
 
 /** The negotiations found in the input, with their peers and outcome; choosing one updates every view. */
@@ -86,7 +90,7 @@ function NegotiationButton({ negotiation, index, selected, onSelect, onKeyDown }
       data-row={index}
       onClick={onSelect}
       onKeyDown={onKeyDown}
-      className={`h-full w-full overflow-hidden rounded px-2 py-1 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800 ${
+      className={`h-full w-full overflow-hidden rounded px-2 py-0.5 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800 ${
         selected ? 'bg-teal-50 ring-1 ring-teal-600 dark:bg-teal-950' : ''
       }`}
     >
@@ -94,7 +98,7 @@ function NegotiationButton({ negotiation, index, selected, onSelect, onKeyDown }
         {initiator.name} → {responder.name}
         {negotiation.ikeVersion === 2 && ' (IKEv2)'}
       </span>
-      <span className="mt-0.5 flex gap-1 overflow-hidden whitespace-nowrap">
+      <span data-testid="negotiation.badges" className="mt-0.5 flex flex-wrap gap-x-1 gap-y-0.5 overflow-hidden whitespace-nowrap">
         <OutcomeBadge
           label={negotiation.ikeVersion === 2 ? 'IKE SA' : phase1Label(negotiation.phase1.mode)}
           outcome={negotiation.phase1.outcome}
@@ -104,7 +108,7 @@ function NegotiationButton({ negotiation, index, selected, onSelect, onKeyDown }
         {(negotiation.childSas ?? negotiation.phase2).slice(0, 3).map((p, i) => (
           <OutcomeBadge key={i} label={negotiation.ikeVersion === 2 ? 'Child' : 'QM'} outcome={p.outcome} />
         ))}
-        {errors > 0 && <span className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-950 dark:text-red-200">{errors} error</span>}
+        {errors > 0 && <span data-testid="negotiation.badge" className="shrink-0 rounded bg-red-100 px-1 text-red-900 dark:bg-red-950 dark:text-red-200">{errors} error</span>}
       </span>
     </button>
   );

@@ -16,7 +16,7 @@ const words: Record<Phase1Outcome, string> = { complete: 'complete', failed: 'fa
 export function OutcomeBadge({ label, outcome, implied = false, title }: { label: string; outcome: Phase1Outcome; implied?: boolean; title?: string | undefined }) {
   const style = implied ? 'border border-dashed border-emerald-600 text-emerald-900 dark:text-emerald-200' : styles[outcome];
   return (
-    <span className={`rounded px-1 ${style}`} title={title}>
+    <span data-testid="negotiation.badge" className={`shrink-0 rounded px-1 ${style}`} title={title}>
       {`${label} ${words[outcome]}${implied ? ' (implied)' : ''}`}
     </span>
   );
