@@ -1,7 +1,7 @@
 import type { Finding, Message, Negotiation, Phase2, Router, Transition } from '../analysis.ts';
 import type { LineRef } from '../ike/line-ref.ts';
 import { SIDES, otherSide, type Side } from '../ike/sides.ts';
-import { messageGuide, type MessageGuide } from '../ike/message-guide.ts';
+import { messageGuide, messageGuideIn, type MessageGuide } from '../ike/message-guide.ts';
 import { summarizePayloads } from '../ladder/layout.ts';
 import { buildTimeline, type Exchange, type Timeline } from '../timeline/timeline.ts';
 import { linesPrintedBy } from '../timeline/printed-by.ts';
@@ -196,7 +196,8 @@ export function caseNote(source: ReportSource, n: Negotiation, lines: SourceLine
       marks: messageMarks(m),
       from: n.routers[m.from],
       to: n.routers[otherSide(m.from)],
-      guide: (messageGuide(m.name) as MessageGuide | undefined) ?? null,
+      // what this message did, as the inspector says it (an IKEv2 response that refused its child SA says so)
+      guide: (messageGuide(m.name) as MessageGuide | undefined) === undefined ? null : messageGuideIn(m, n),
       payloads: summarizePayloads(m),
       statesAfter: [],
       failures: failuresAt.get(index) ?? [],

@@ -122,3 +122,11 @@ test('an IKEv2 negotiation is told by its IKE SA and child SAs, its messages by 
   ]);
   expect(report).toMatch(/- 1\.1\.1\.1 \(responder\), IKE SA: `IDLE → R_INIT/);
 });
+
+describe('an IKEv2 response that refused its child SA (corpus 11)', () => {
+  const report = markdownReport(reportSourceOf(['fixtures/corpus/11-ikev2-iosxe-ipv6-vti-auth-no-proposal-chosen-initiator.log']));
+  test('is told as the inspector tells it: the refusal, not a match of the ESP proposal', () => {
+    expect(report).toContain('- **Sender:** Verified the initiator\'s AUTH and sent its own; refused the child SA with NOTIFY(NO\\_PROPOSAL\\_CHOSEN)');
+    expect(report).not.toContain('matched the ESP proposal and traffic selectors');
+  });
+});
