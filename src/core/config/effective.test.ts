@@ -153,3 +153,16 @@ describe('implicit defaults of real configs (fixtures/configs/ikev1)', () => {
     expect(blocks).toEqual(['17:! no set pfs: no PFS', '17:set security-association lifetime seconds 3600', '17:set security-association lifetime kilobytes 4608000']);
   });
 });
+
+describe('interface names as IOS prints them, with what follows the name', () => {
+  test("a virtual template's `type tunnel` and a subinterface's `point-to-point` are not part of its name", () => {
+    const flex = effectiveConfig(parseConfig(read('configs/ikev2/flexvpn-spoke-to-spoke-bgp-hub-two-spokes-cisco-doc.cfg')), { router: 'hub' });
+    expect(flex.interfaces.map((i) => i.name)).toContain('Virtual-Template1');
+    // stored files 22270360406 (a Frame Relay guide's Router_F) and 55027132434 (a lab's, the number typed apart)
+    const fr = effectiveConfigFromText('interface Serial2.7 point-to-point\n ip address 170.170.11.6 255.255.255.0\n frame-relay interface-dlci 101\n!\ninterface serial 1/0.12 point-to-point\n ip address 121.160.12.2 255.255.255.0\n');
+    expect(fr.interfaces.map((i) => [i.name, i.addresses.map((a) => a.match.address.parts.join('.'))])).toEqual([
+      ['Serial2.7', ['170.170.11.6']],
+      ['serial1/0.12', ['121.160.12.2']],
+    ]);
+  });
+});

@@ -353,8 +353,12 @@ function globalCommand(t: readonly string[], raw: readonly string[]): StatementB
       }
       return null;
     case 'interface':
-    case 'int':
-      return raw.length >= 2 ? { kind: 'interface', name: raw.slice(1).join('') } : null;
+    case 'int': {
+      // the name, its number typed apart or not (`GigabitEthernet 0/0`), without what IOS prints after it: a
+      // virtual template's `type tunnel`, a subinterface's `point-to-point` / `multipoint`
+      const end = raw.findIndex((w, i) => i > 1 && /^(?:type|point-to-point|multipoint)$/i.test(w));
+      return raw.length >= 2 ? { kind: 'interface', name: raw.slice(1, end < 0 ? raw.length : end).join('') } : null;
+    }
     case 'exit':
     case 'exi':
     case 'ex':
