@@ -5,8 +5,10 @@
  */
 import { matchesAddress, normalizeAddress, parseIp } from './address.ts';
 import type { Ikev2AuthMethod, Ikev2Identity, Ikev2KeyringPeer, Ikev2Policy, Ikev2Profile, Ikev2ProfileMatch, Ikev2Proposal } from './ikev2-model.ts';
-import type { EffectiveConfig } from './model.ts';
-import { phase2Sources, type Phase2Source } from './phase2-sources.ts';
+import { ikev2Defaults } from './ikev2-defaults.ts';
+import type { EffectiveConfig, TransformSet } from './model.ts';
+import { phase2Sources, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
+import { byDefault } from './setting.ts';
 
 /** Whether a router negotiates with `peer` in IKEv2: its IPsec profile or crypto map entry for it sets an IKEv2 profile. */
 export function ikeVersionFor(cfg: EffectiveConfig, peer: string | null): 1 | 2 {
@@ -14,6 +16,24 @@ export function ikeVersionFor(cfg: EffectiveConfig, peer: string | null): 1 | 2 
   if (sources.length > 0) return sources.some((s) => s.policy?.ikev2Profile.value != null) ? 2 : 1;
   // Nothing triggers IPsec for the peer: a FlexVPN router without IKEv1 lines still answers in IKEv2.
   return cfg.ikev2.configured && !cfg.policies.some((p) => p.line !== null) && cfg.keys.length === 0 ? 2 : 1;
+}
+
+/** A transform set a side offers: one its config defines, or IOS's default one, which no line defines. */
+export type OfferedSet = Omit<TransformSet, 'line'> & { line: number | null };
+
+/**
+ * The transform sets an IPsec profile or crypto map entry offers for IKE_AUTH's child SA. IKEv2's smart default: one
+ * that names none offers IOS's transform set `default` (as the config redefines it, else esp-aes esp-sha-hmac), as
+ * `crypto ipsec profile default` does with only `set ikev2-profile` under it, unless `no crypto ipsec transform-set
+ * default` removed it. A name with no definition offers nothing. The check and the simulation both ask this.
+ */
+export function childTransformSets(cfg: EffectiveConfig, source: Phase2Source): OfferedSet[] {
+  const named = transformSetsOf(cfg, source.policy);
+  if (named.length > 0 || (source.policy && !source.policy.transformSets.isDefault)) return named;
+  if (cfg.ipsecDefaultsRemoved.transformSet !== null) return [];
+  const fallback = ikev2Defaults.transformSet;
+  const own = cfg.transformSets.find((t) => t.name === fallback.name);
+  return [own ?? { name: fallback.name, line: null, transforms: [...fallback.transforms], mode: byDefault(fallback.mode), requireMode: false, refused: null }];
 }
 
 /** The line that makes a router IKEv2 for a peer: `set ikev2-profile` of its source, or its first `crypto ikev2` section. */

@@ -5,12 +5,11 @@
 import { containsMatch, formatMatch } from './address.ts';
 import { ref, settingRef, type AddFinding, type CheckMessage, type Side } from './check-common.ts';
 import { isWeakGroup, isWeakTransform, releaseNames } from './defaults.ts';
-import type { AccessList, EffectiveConfig, TransformSet } from './model.ts';
+import type { AccessList, EffectiveConfig } from './model.ts';
 import { sameTransforms } from './observed.ts';
 import { aclPermits, proposedMode } from './peer-view.ts';
 import { isDynamic, isVti, transformSetsOf, type Phase2Source } from './phase2-sources.ts';
-import { ikev2Defaults } from './ikev2-defaults.ts';
-import { byDefault } from './setting.ts';
+import { childTransformSets, type OfferedSet } from './ikev2-decide.ts';
 
 /**
  * How the exchange that negotiates the SAs answers each refusal: IKEv1's Quick Mode, or IKEv2's IKE_AUTH (whose
@@ -44,23 +43,9 @@ export const IKE_AUTH_CHILD: ChildExchange = {
   pfs: { message: 'CREATE_CHILD_SA', stopsFirst: false, refused: 'refuses the first rekey (CREATE_CHILD_SA), the child SA ending at its lifetime' },
 };
 
-/** A transform set a side offers: one its config defines, or IOS's default one, which no line defines. */
-type OfferedSet = Omit<TransformSet, 'line'> & { line: number | null };
-
-/**
- * The transform sets a side offers. IKEv2's smart default: an IPsec profile or crypto map entry that names none
- * offers IOS's transform set `default` (as the config redefines it, else esp-aes esp-sha-hmac), as
- * `crypto ipsec profile default` does with only `set ikev2-profile` under it, unless `no crypto ipsec transform-set
- * default` removed it. A name with no definition offers nothing.
- */
+/** The transform sets a side offers for the child SA: IKE_AUTH's take IKEv2's smart default (ikev2-decide.ts). */
 function offeredSets(cfg: EffectiveConfig, source: Phase2Source, child: ChildExchange): OfferedSet[] {
-  const named = transformSetsOf(cfg, source.policy);
-  if (named.length > 0 || child !== IKE_AUTH_CHILD || (source.policy && !source.policy.transformSets.isDefault)) return named;
-  // `no crypto ipsec transform-set default` removed it
-  if (cfg.ipsecDefaultsRemoved.transformSet !== null) return [];
-  const fallback = ikev2Defaults.transformSet;
-  const own = cfg.transformSets.find((t) => t.name === fallback.name);
-  return [own ?? { name: fallback.name, line: null, transforms: [...fallback.transforms], mode: byDefault(fallback.mode), requireMode: false, refused: null }];
+  return child === IKE_AUTH_CHILD ? childTransformSets(cfg, source) : transformSetsOf(cfg, source.policy);
 }
 
 export interface Phase2Context {

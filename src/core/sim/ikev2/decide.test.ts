@@ -1,7 +1,8 @@
 /** The simulation's IKEv2 decisions on real FlexVPN configs (fixtures/configs/ikev2, sources in its README) read by the config model. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { effectiveConfigFromText } from '../../config/effective.ts';
+import { effectiveConfig, effectiveConfigFromText } from '../../config/effective.ts';
+import { parseConfig } from '../../config/parse.ts';
 import { findIkev2Preset } from './presets.ts';
 import { childOffer, chooseChild, ikeOffer, initiatorProfile, keyringOf } from './decide.ts';
 
@@ -55,5 +56,15 @@ describe('the child SA', () => {
     expect(chooseChild(childOffer(a, p.responder.address)!, childOffer(b, p.initiator.address)!)).toEqual({ transformSet: 'TS-1', refusal: 'TS_UNACCEPTABLE' });
     const mirror = effectiveConfigFromText(p.responder.config.replace('permit ip 10.2.0.0 0.0.0.255 10.3.0.0 0.0.0.255', 'permit ip 10.2.0.0 0.0.0.255 10.1.0.0 0.0.0.255'));
     expect(chooseChild(childOffer(a, p.responder.address)!, childOffer(mirror, p.initiator.address)!).refusal).toBeNull();
+  });
+});
+
+describe("the child SA's transform sets, as the check decides them (config/ikev2-decide.ts childTransformSets)", () => {
+  const text = readFileSync('fixtures/configs/ikev2/flexvpn-spoke-to-spoke-bgp-hub-two-spokes-cisco-doc.cfg', 'utf8');
+  const hub = (extra: string) => effectiveConfig(parseConfig(`${text}${extra}`), { router: 'hub' });
+  test("Cisco's example names none: the hub offers IOS's default set, and nothing once `no crypto ipsec transform-set default` removed it", () => {
+    expect(childOffer(hub(''), '10.0.0.110')?.transformSets.map((t) => `${t.name}: ${t.transforms.join(' ')}`)).toEqual(['default: esp-aes esp-sha-hmac']);
+    // hand-written: the removal flexvpn-svti-smart-defaults-r1-notes.cfg types, appended to the hub
+    expect(childOffer(hub('hostname hub\nno crypto ipsec transform-set default\n'), '10.0.0.110')?.transformSets).toEqual([]);
   });
 });

@@ -4,12 +4,11 @@
  * sent, keyring keys; config/phase2-check.ts: mirrored crypto ACLs): the offer of one router, the phase 2 source
  * IKEv2 runs by, and the child SA's transform set and traffic selectors.
  */
-import { initiatingProfile, policyFor, proposalsOf } from '../../config/ikev2-decide.ts';
+import { childTransformSets, initiatingProfile, policyFor, proposalsOf } from '../../config/ikev2-decide.ts';
 import type { Ikev2Profile, Ikev2Proposal } from '../../config/ikev2-model.ts';
-import { ikev2Defaults } from '../../config/ikev2-defaults.ts';
 import type { AccessList, EffectiveConfig } from '../../config/model.ts';
 import { mirrored } from '../../config/phase2-check.ts';
-import { isVti, phase2Sources, transformSetsOf, type Phase2Source } from '../../config/phase2-sources.ts';
+import { isVti, phase2Sources, type Phase2Source } from '../../config/phase2-sources.ts';
 
 export interface Ikev2Offer {
   /** The policy for the local address; null when every configured policy names other local addresses. */
@@ -49,14 +48,13 @@ export interface ChildOffer {
   lifetimeSeconds: number;
 }
 
-/** The child SA a router proposes to (or accepts from) `peer`: its source's transform sets (else the default one) and selectors. */
+/** The child SA a router proposes to (or accepts from) `peer`: its source's transform sets (childTransformSets) and selectors. */
 export function childOffer(cfg: EffectiveConfig, peer: string): ChildOffer | null {
   const source = ikev2Source(cfg, peer);
   if (source === null) return null;
   const tunnelOnly = source.kind === 'tunnel' && isVti(source.iface);
-  const named = transformSetsOf(cfg, source.policy).map((t) => ({ name: t.name, transforms: t.transforms, mode: tunnelOnly ? 'tunnel' : t.mode.value }) as const);
-  const fallback = ikev2Defaults.transformSet;
-  const transformSets = named.length > 0 ? named : [{ name: fallback.name, transforms: [...fallback.transforms], mode: tunnelOnly ? ('tunnel' as const) : fallback.mode }];
+  // the check's offer: the named sets, else IOS's default one (unless the config removed it)
+  const transformSets = childTransformSets(cfg, source).map((t) => ({ name: t.name, transforms: t.transforms, mode: tunnelOnly ? 'tunnel' : t.mode.value }) as const);
   const selectors = source.kind === 'tunnel' ? ({ kind: 'tunnel' } as const) : ({ kind: 'acl', acl: source.acl } as const);
   return { transformSets, selectors, lifetimeSeconds: source.policy?.lifetimeSeconds.value ?? cfg.saLifetimeSeconds.value };
 }
