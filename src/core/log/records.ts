@@ -14,6 +14,7 @@ import { EMBEDDED_MIN_LENGTH, embeddedRecords, readEmbedded, type EmbeddedSpan }
 import { extractRecord, type RecordText } from './extract.ts';
 import { accepts, continues, idText, PROMPT, type OpenRecord } from './continuation.ts';
 import { CLI_ERROR, COMMAND_WORDS, gluedRecord } from './prompt-line.ts';
+import { CheckPhases } from './check-phase.ts';
 import { looksCut } from './cut-off.ts';
 import { parseHead } from './head.ts';
 import { OwnedStrings } from './owned-strings.ts';
@@ -60,6 +61,7 @@ export class LogReader {
   private source: string | null = null;
   private awaiting: { line: number; record: number; text: string; time: number | null; left: number } | null = null;
   private readonly ipsec: IpsecContext = { legacyDirection: null, legacyDest: null };
+  private readonly checks = new CheckPhases();
   /** Reused for every line: the lexed fields are read before the next line comes. */
   private readonly lastStamp = new LastStamp();
   private readonly scratch: Lexed = { body: '', bodyStart: 0, indent: 0, time: null, stamped: false, quoted: false, bulleted: false, ping: null, note: null, source: null };
@@ -388,6 +390,7 @@ export class LogReader {
       }
       return;
     }
+    body = this.checks.phaseOf(body, head?.conn ?? null);
     const annotation = this.say(body);
     this.records.setAnnotation(open.index, annotation);
     if (cacheable && isRecurring(body, head.text)) this.seen.add(head.text, { ...body }, annotation);

@@ -62,7 +62,8 @@ export function hasMessageId(text: string): boolean {
 }
 
 /** Event types whose meaning depends only on the line's text (no addresses, no message IDs kept elsewhere). */
-const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-atts', 'p1-check', 'p1-lifetime', 'p2-proposal', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
+// not a proposal check nor `atts … acceptable. Next payload is N`: the check says which phase the atts line answers (check-phase.ts)
+const CONTEXT_FREE = new Set<IkeEventBody['type']>(['fsm-state', 'payload', 'vendor', 'p1-attr', 'p1-lifetime', 'p2-transform', 'p2-attr', 'p2-atts', 'packet-sent', 'info', 'auth', 'nat', 'begin', 'fsm-input']);
 
 /** A phase 2 life type and duration: the duration's words take the unit of the type line before it (describe.ts). */
 function saidByLineBefore(body: IkeEventBody): boolean {
